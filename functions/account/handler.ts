@@ -1,0 +1,16 @@
+import { createApiHandler } from '#core/http/stack';
+import { getAccountDetails, updateMyDetails } from './service.ts';
+
+export const handler = createApiHandler('account', {
+  getAccount: async ({ caller }) => {
+    const { view, version } = await getAccountDetails(caller);
+    return { status: 200, body: view, version };
+  },
+  patchAccount: async ({ caller, body, ifMatchVersion }) => {
+    const { view, version } = await updateMyDetails(caller, body, {
+      ifMatch: ifMatchVersion,
+      bodyVersion: body.version,
+    });
+    return { status: 200, body: view, version };
+  },
+});

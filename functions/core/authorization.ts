@@ -1,0 +1,54 @@
+/**
+ * The one place that decides whether a login may act on an account: the
+ * live membership item (not the token) is what counts, on every request.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from './clients/dynamodb.ts';
+import { contactDisplayName, contactKeys, fromContactItem } from './entities/contact.ts';
+import {
+  fromMembershipItem,
+  getMembershipCommand,
+  type Membership,
+} from './entities/membership.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
+import { allowedAreas, mayOpen } from './permissions.ts';
+
+/** Same answer for "no such account" and "not yours": existence is never revealed. */
+const notAMember = () => new NotFoundError('The account does not exist.');
+
+export const authorizeMember = async (
+  loginId: string,
+  accountId: string,
+  area: string
+): Promise<Membership> => {
+  const { Item } = await dynamo.send(
+    new GetCommand(getMembershipCommand(tableName, { loginId, accountId }))
+  );
+  if (!Item) throw notAMember();
+  const membership = fromMembershipItem(Item);
+  if (membership.status !== 'active') {
+    throw new ForbiddenError(
+      'Your login is suspended on this account. Ask the account holder to restore it.',
+      { area, allowedAreas: [], grantedBy: await grantorOf(membership) }
+    );
+  }
+  if (!mayOpen(membership, area)) {
+    throw new ForbiddenError(`Your login may not open "${area}" on this account.`, {
+      area,
+      allowedAreas: allowedAreas(membership),
+      grantedBy: await grantorOf(membership),
+    });
+  }
+  return membership;
+};
+
+/** The primary contact's name, so a denied user knows whom to ask. */
+const grantorOf = async (membership: Membership): Promise<{ name: string }> => {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
+    })
+  );
+  return { name: Item ? contactDisplayName(fromContactItem(Item)) : 'the account holder' };
+};

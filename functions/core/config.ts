@@ -1,0 +1,45 @@
+/**
+ * The only place that reads process.env. Each group is read once, at the
+ * cold start of the module that needs it, and throws when a variable is
+ * missing or empty so a misconfigured function fails before its first call.
+ */
+
+export class ConfigurationError extends Error {
+  constructor(name: string) {
+    super(`Environment variable ${name} is required but missing or empty`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export const requiredEnv = (name: string): string => {
+  const value = process.env[name]?.trim();
+  if (!value) throw new ConfigurationError(name);
+  return value;
+};
+
+/** Optional values (emulator endpoints) are undefined when unset or empty. */
+export const optionalEnv = (name: string): string | undefined =>
+  process.env[name]?.trim() || undefined;
+
+export const ENV = {
+  region: 'AWS_REGION',
+  tableName: 'TABLE_NAME',
+  dynamoEndpoint: 'DYNAMODB_ENDPOINT',
+  userPoolId: 'USER_POOL_ID',
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  cognitoEndpoint: 'COGNITO_ENDPOINT',
+  logLevel: 'LOG_LEVEL',
+} as const;
+
+export const readTableConfig = () => ({
+  region: requiredEnv(ENV.region),
+  tableName: requiredEnv(ENV.tableName),
+  endpoint: optionalEnv(ENV.dynamoEndpoint),
+});
+
+export const readUserPoolConfig = () => ({
+  region: requiredEnv(ENV.region),
+  userPoolId: requiredEnv(ENV.userPoolId),
+  userPoolClientId: requiredEnv(ENV.userPoolClientId),
+  endpoint: optionalEnv(ENV.cognitoEndpoint),
+});

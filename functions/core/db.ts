@@ -1,0 +1,66 @@
+/**
+ * Small helpers every entity and service shares: pagination cursors,
+ * transaction cancellation mapping and id/time generation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BadRequestError } from './errors.ts';
+
+/** One action of a TransactWriteItems call, as the entity builders produce them. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactUpdate = NonNullable<TransactItem['Update']>;
+
+export const newId = (): string => randomUUID();
+export const nowIso = (): string => new Date().toISOString();
+
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}
+
+/** Encodes a LastEvaluatedKey as an opaque base64url cursor. */
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+
+/**
+ * Decodes a cursor and checks it belongs to the query it is used with: a
+ * cursor that does not decode, or points into another partition, is a 400.
+ */
+export const decodeCursor = (
+  cursor: string | undefined,
+  expected: { partitionAttribute: string; partitionValue: string }
+): Record<string, unknown> | undefined => {
+  if (!cursor) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new BadRequestError('The cursor is not valid.');
+  }
+  const valid =
+    typeof key === 'object' &&
+    key !== null &&
+    !Array.isArray(key) &&
+    Object.values(key).every((value) => typeof value === 'string') &&
+    (key as Record<string, unknown>)[expected.partitionAttribute] === expected.partitionValue;
+  if (!valid) throw new BadRequestError('The cursor is not valid for this list.');
+  return key as Record<string, unknown>;
+};
+
+interface CancellationReason {
+  Code?: string;
+}
+
+/**
+ * The cancellation codes of a failed TransactWriteItems, by action index, or
+ * undefined when the error is not a cancelled transaction.
+ */
+export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined => {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as Error & { CancellationReasons?: CancellationReason[] })
+    .CancellationReasons;
+  return (reasons ?? []).map((reason) => (reason.Code === 'None' ? undefined : reason.Code));
+};
+
+export const isConditionFailure = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException';

@@ -1,0 +1,78 @@
+/**
+ * Account: the customer's master record. Contract numbers are kept on the
+ * item (and as uniqueness markers, see contract.ts) so "My Details" is one read.
+ */
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactUpdate } from '../db.ts';
+import { PREFIX, TABLE } from '../table.ts';
+
+export type AccountStatus = 'active' | 'suspended' | 'closed';
+
+export interface Account {
+  id: string;
+  name: string;
+  status: AccountStatus;
+  primaryContactId: string;
+  contractNumbers: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const accountKeys = (accountId: string) => ({
+  [TABLE.partitionKey]: `${PREFIX.account}${accountId}`,
+  [TABLE.sortKey]: PREFIX.accountItem,
+});
+
+export const toAccountItem = (account: Account) => ({
+  ...accountKeys(account.id),
+  entity: 'account',
+  ...account,
+});
+
+export const fromAccountItem = (item: Record<string, unknown>): Account => ({
+  id: item.id as string,
+  name: item.name as string,
+  status: item.status as AccountStatus,
+  primaryContactId: item.primaryContactId as string,
+  contractNumbers: (item.contractNumbers as string[] | undefined) ?? [],
+  version: item.version as number,
+  createdAt: item.createdAt as string,
+  updatedAt: item.updatedAt as string,
+});
+
+export const isAccountItem = (item: Record<string, unknown>) => item.entity === 'account';
+
+/** create: refuses to overwrite an existing account. */
+export const createAccountPut = (tableName: string, account: Account): PutCommandInput => ({
+  TableName: tableName,
+  Item: toAccountItem(account),
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
+
+/**
+ * Optimistic concurrency: moves the account to `expectedVersion + 1` only if
+ * nobody else did first. Used in the same transaction as the change itself.
+ */
+export const bumpAccountVersionUpdate = (
+  tableName: string,
+  accountId: string,
+  expectedVersion: number,
+  updatedAt: string
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: accountKeys(accountId),
+  UpdateExpression: 'SET #version = :next, #updatedAt = :updatedAt',
+  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
+  ExpressionAttributeNames: {
+    '#pk': TABLE.partitionKey,
+    '#version': 'version',
+    '#updatedAt': 'updatedAt',
+  },
+  ExpressionAttributeValues: {
+    ':expected': expectedVersion,
+    ':next': expectedVersion + 1,
+    ':updatedAt': updatedAt,
+  },
+});

@@ -1,0 +1,170 @@
+/**
+ * Contact: a person or organisation of an account. The primary contact is
+ * the account holder ("My Details"). Index `contactsByEmail` (gsi1) finds the
+ * contacts behind a sender address for inbound mail and the helpdesk.
+ */
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Area } from '../permissions.ts';
+import { PREFIX, TABLE } from '../table.ts';
+
+export interface Address {
+  line1: string;
+  line2?: string;
+  city: string;
+  region?: string;
+  postcode: string;
+  country: string;
+}
+
+export interface EmailPreferences {
+  general: boolean;
+  product: boolean;
+  domain: boolean;
+  invoice: boolean;
+  support: boolean;
+}
+
+export type ContactKind = 'individual' | 'organisation';
+export type SupportScope = 'none' | 'isolated' | 'global';
+
+export interface SubAccount {
+  status: 'active' | 'suspended' | 'invited';
+  permissions: Area[];
+}
+
+export interface Contact {
+  id: string;
+  accountId: string;
+  kind: ContactKind;
+  firstName: string;
+  lastName: string;
+  companyName?: string;
+  taxId?: string;
+  email: string;
+  phone: string;
+  address: Address;
+  emailPreferences: EmailPreferences;
+  supportScope: SupportScope;
+  /** Cognito `sub` of the contact's login, when it has one (the primary always does). */
+  loginId?: string;
+  subAccount: SubAccount | null;
+  isPrimary: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The person-facing fields, in the order audit entries list them. */
+export const CONTACT_DETAIL_FIELDS = [
+  'firstName',
+  'lastName',
+  'companyName',
+  'email',
+  'phone',
+  'address',
+] as const;
+
+export const ALL_EMAIL_PREFERENCES: EmailPreferences = {
+  general: true,
+  product: true,
+  domain: true,
+  invoice: true,
+  support: true,
+};
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export const contactKeys = ({
+  accountId,
+  contactId,
+}: {
+  accountId: string;
+  contactId: string;
+}) => ({
+  [TABLE.partitionKey]: `${PREFIX.account}${accountId}`,
+  [TABLE.sortKey]: `${PREFIX.contact}${contactId}`,
+});
+
+/** gsi1 keys, rebuilt whenever the email is written so the index never lags half a change. */
+const contactsByEmailKeys = (contact: Pick<Contact, 'accountId' | 'id' | 'email'>) => ({
+  [TABLE.indexes.gsi1.partitionKey]: `${PREFIX.email}${normaliseEmail(contact.email)}`,
+  [TABLE.indexes.gsi1.sortKey]:
+    `${PREFIX.account}${contact.accountId}#${PREFIX.contact}${contact.id}`,
+});
+
+export const toContactItem = (contact: Contact) => ({
+  ...contactKeys({ accountId: contact.accountId, contactId: contact.id }),
+  ...contactsByEmailKeys(contact),
+  entity: 'contact',
+  ...contact,
+});
+
+export const fromContactItem = (item: Record<string, unknown>): Contact => ({
+  id: item.id as string,
+  accountId: item.accountId as string,
+  kind: item.kind as ContactKind,
+  firstName: item.firstName as string,
+  lastName: item.lastName as string,
+  companyName: item.companyName as string | undefined,
+  taxId: item.taxId as string | undefined,
+  email: item.email as string,
+  phone: item.phone as string,
+  address: item.address as Address,
+  emailPreferences: item.emailPreferences as EmailPreferences,
+  supportScope: item.supportScope as SupportScope,
+  loginId: item.loginId as string | undefined,
+  subAccount: (item.subAccount as SubAccount | null | undefined) ?? null,
+  isPrimary: item.isPrimary === true,
+  version: item.version as number,
+  createdAt: item.createdAt as string,
+  updatedAt: item.updatedAt as string,
+});
+
+export const isContactItem = (item: Record<string, unknown>) => item.entity === 'contact';
+
+export const contactDisplayName = (contact: Pick<Contact, 'firstName' | 'lastName'>) =>
+  `${contact.firstName} ${contact.lastName}`.trim();
+
+/** The API view: no account id, no login id. */
+export const toContactView = (contact: Contact) => ({
+  id: contact.id,
+  kind: contact.kind,
+  firstName: contact.firstName,
+  lastName: contact.lastName,
+  ...(contact.companyName === undefined ? {} : { companyName: contact.companyName }),
+  ...(contact.taxId === undefined ? {} : { taxId: contact.taxId }),
+  email: contact.email,
+  phone: contact.phone,
+  address: contact.address,
+  emailPreferences: contact.emailPreferences,
+  supportScope: contact.supportScope,
+  subAccount: contact.subAccount
+    ? { status: contact.subAccount.status, permissions: contact.subAccount.permissions }
+    : null,
+  isPrimary: contact.isPrimary,
+  version: contact.version,
+});
+
+/** create: refuses to overwrite an existing contact. */
+export const createContactPut = (tableName: string, contact: Contact): PutCommandInput => ({
+  TableName: tableName,
+  Item: toContactItem(contact),
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
+
+/**
+ * replace: writes the whole new image of an existing contact, only if it is
+ * still at the version it was read at (so no concurrent change is lost).
+ */
+export const replaceContactPut = (
+  tableName: string,
+  contact: Contact,
+  expectedVersion: number
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: toContactItem(contact),
+  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
+  ExpressionAttributeValues: { ':expected': expectedVersion },
+});

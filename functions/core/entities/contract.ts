@@ -1,0 +1,32 @@
+/**
+ * Contract-number marker: makes a contract number unique across accounts and
+ * lets the account-request wizard find the account that holds it.
+ */
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PREFIX, TABLE } from '../table.ts';
+
+/** Contract numbers are matched case-insensitively and without surrounding spaces. */
+export const normaliseContractNumber = (contractNumber: string) =>
+  contractNumber.trim().toUpperCase();
+
+export const contractMarkerKeys = (contractNumber: string) => ({
+  [TABLE.partitionKey]: `${PREFIX.contractNumber}${normaliseContractNumber(contractNumber)}`,
+  [TABLE.sortKey]: PREFIX.contractNumber.slice(0, -1),
+});
+
+/** create: a contract number belongs to exactly one account. */
+export const createContractMarkerPut = (
+  tableName: string,
+  marker: { contractNumber: string; accountId: string; createdAt: string }
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: {
+    ...contractMarkerKeys(marker.contractNumber),
+    entity: 'contractMarker',
+    contractNumber: normaliseContractNumber(marker.contractNumber),
+    accountId: marker.accountId,
+    createdAt: marker.createdAt,
+  },
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});

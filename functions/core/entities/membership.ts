@@ -1,0 +1,73 @@
+/**
+ * Membership: a login's place in one account (role, permissions, status).
+ * Keyed by login so the authorizer finds it with one GetItem from the token's
+ * `sub` and the path's account id.
+ */
+import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Role } from '../permissions.ts';
+import { PREFIX, TABLE } from '../table.ts';
+
+export type MembershipStatus = 'active' | 'suspended';
+
+export interface Membership {
+  loginId: string;
+  accountId: string;
+  contactId: string;
+  role: Role;
+  permissions: string[];
+  status: MembershipStatus;
+  /** Denormalised so account reads need no extra lookup; rewritten if the primary ever changes. */
+  primaryContactId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const membershipKeys = ({ loginId, accountId }: { loginId: string; accountId: string }) => ({
+  [TABLE.partitionKey]: `${PREFIX.login}${loginId}`,
+  [TABLE.sortKey]: `${PREFIX.account}${accountId}`,
+});
+
+export const toMembershipItem = (membership: Membership) => ({
+  ...membershipKeys(membership),
+  entity: 'membership',
+  ...membership,
+});
+
+export const fromMembershipItem = (item: Record<string, unknown>): Membership => ({
+  loginId: item.loginId as string,
+  accountId: item.accountId as string,
+  contactId: item.contactId as string,
+  role: item.role as Role,
+  permissions: (item.permissions as string[] | undefined) ?? [],
+  status: item.status as MembershipStatus,
+  primaryContactId: item.primaryContactId as string,
+  createdAt: item.createdAt as string,
+  updatedAt: item.updatedAt as string,
+});
+
+export const getMembershipCommand = (
+  tableName: string,
+  ids: { loginId: string; accountId: string }
+): GetCommandInput => ({ TableName: tableName, Key: membershipKeys(ids), ConsistentRead: true });
+
+/** create: refuses to overwrite an existing membership. */
+export const createMembershipPut = (
+  tableName: string,
+  membership: Membership
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: toMembershipItem(membership),
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
+
+/** Access pattern `loginPartition`: the login's profile and all its memberships in one Query. */
+export const loginPartitionQuery = (tableName: string, loginId: string): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+  ExpressionAttributeValues: { ':pk': `${PREFIX.login}${loginId}` },
+  ConsistentRead: true,
+});
+
+export const isMembershipItem = (item: Record<string, unknown>) => item.entity === 'membership';

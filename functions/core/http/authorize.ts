@@ -1,0 +1,40 @@
+/**
+ * Per-route middleware: establishes the caller from the verified JWT claims
+ * (never from the body or a header) and, for account routes, checks the live
+ * membership and the route's permission area.
+ */
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { Access } from '../../routes.ts';
+import { authorizeMember } from '../authorization.ts';
+import { NotFoundError, UnauthorizedError } from '../errors.ts';
+import type { PorticoContext } from './context.ts';
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+/** The login id is the token's `sub`, put there by the JWT authorizer after verification. */
+const loginIdFrom = (event: Event): string => {
+  const sub = event.requestContext?.authorizer?.jwt?.claims?.sub;
+  if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError();
+  return sub;
+};
+
+export const authorize = (
+  access: Access
+): MiddlewareObj<Event, unknown, Error, PorticoContext> => ({
+  before: async ({ event, context }) => {
+    if (access.kind === 'public') {
+      context.caller = { kind: 'anonymous' };
+      return;
+    }
+    const loginId = loginIdFrom(event);
+    if (access.kind === 'login') {
+      context.caller = { kind: 'login', loginId };
+      return;
+    }
+    const accountId = event.pathParameters?.accountId;
+    if (!accountId) throw new NotFoundError();
+    const membership = await authorizeMember(loginId, accountId, access.area);
+    context.caller = { kind: 'member', loginId, membership };
+  },
+});

@@ -1,0 +1,63 @@
+/**
+ * Turns any error into an RFC 9457 problem+json response. Domain errors and
+ * middy's exposed 4xx errors keep their message; anything else becomes a
+ * generic 500 so internals never leak.
+ */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError } from '../errors.ts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+};
+
+const typeFor = (title: string) =>
+  `https://portico.example/problems/${title.toLowerCase().replaceAll(' ', '-')}`;
+
+export const problemFromError = (error: unknown): Problem => {
+  if (error instanceof DomainError && error.expose) {
+    return {
+      type: error.type,
+      title: error.title,
+      status: error.statusCode,
+      detail: error.message,
+      ...error.extensions,
+    };
+  }
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  const exposed = (error as { expose?: unknown } | null)?.expose;
+  if (typeof status === 'number' && status >= 400 && status < 500 && exposed !== false) {
+    const title = TITLES[status] ?? 'Bad request';
+    return { type: typeFor(title), title, status, detail: (error as Error).message };
+  }
+  return {
+    type: typeFor('Internal error'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong on our side. Try again later.',
+  };
+};
+
+export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: problem.status,
+  headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+  body: JSON.stringify(problem),
+});

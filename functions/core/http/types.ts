@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Access, FunctionName, RouteDefinition, RoutesOf } from '../../routes.ts';
+import type { Membership } from '../entities/membership.ts';
+
+/** Who is calling, established by the authorization middleware only. */
+export type AnonymousCaller = { kind: 'anonymous' };
+export type LoginCaller = { kind: 'login'; loginId: string };
+export type MemberCaller = { kind: 'member'; loginId: string; membership: Membership };
+export type Caller = AnonymousCaller | LoginCaller | MemberCaller;
+
+type CallerFor<A extends Access> = A extends { kind: 'member' }
+  ? MemberCaller
+  : A extends { kind: 'login' }
+    ? LoginCaller
+    : AnonymousCaller;
+
+export interface ApiRequest<C extends Caller = Caller, B = unknown> {
+  caller: C;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: B;
+  /** The version an `If-Match` header asks for, when one was sent. */
+  ifMatchVersion?: number;
+  requestId: string;
+}
+
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Resource version to send as the ETag. */
+  version?: number;
+}
+
+type BodyOf<R> = R extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+export type RequestFor<R extends RouteDefinition> = ApiRequest<CallerFor<R['access']>, BodyOf<R>>;
+
+/** The implementations a function must provide: exactly one per route of its table entries. */
+export type RouteImplementations<F extends FunctionName> = {
+  [R in RoutesOf<F> as R['id']]: (request: RequestFor<R>) => Promise<ApiResult>;
+};

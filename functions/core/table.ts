@@ -1,0 +1,31 @@
+/**
+ * The single table's shape: attribute names, indexes and key prefixes.
+ * Pure data with no side effects, so the CDK stack (lib/), the local stack
+ * (local/) and the entity modules all derive from this one definition.
+ */
+
+export const TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  indexes: {
+    /** Generic secondary index; entities map their access patterns onto it. */
+    gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  },
+} as const;
+
+export type IndexName = keyof typeof TABLE.indexes;
+
+/** Key prefixes: uppercase, `#` separated, ids kept as they are. */
+export const PREFIX = {
+  account: 'ACCOUNT#',
+  accountItem: 'ACCOUNT',
+  contact: 'CONTACT#',
+  contractNumber: 'CONTRACTNO#',
+  email: 'EMAIL#',
+  login: 'LOGIN#',
+  loginProfile: 'PROFILE',
+  audit: 'AUDIT#',
+} as const;
+
+export const KEY_SEPARATOR = '#';

@@ -1,0 +1,46 @@
+/**
+ * "Who am I": the login's own profile and every account it belongs to, with
+ * its role and the areas it may open there.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#core/batch';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { accountKeys, fromAccountItem } from '#core/entities/account';
+import { fromLoginItem, isLoginItem } from '#core/entities/login';
+import {
+  fromMembershipItem,
+  isMembershipItem,
+  loginPartitionQuery,
+} from '#core/entities/membership';
+import { NotFoundError } from '#core/errors';
+import { allowedAreas } from '#core/permissions';
+
+export const describeLogin = async (loginId: string) => {
+  const { Items = [] } = await dynamo.send(
+    new QueryCommand(loginPartitionQuery(tableName, loginId))
+  );
+  const profileItem = Items.find(isLoginItem);
+  if (!profileItem) throw new NotFoundError('This login has no client-area profile yet.');
+  const profile = fromLoginItem(profileItem);
+  const memberships = Items.filter(isMembershipItem).map(fromMembershipItem);
+
+  const accounts = memberships.length
+    ? (await batchGetAll(memberships.map((m) => accountKeys(m.accountId)))).map(fromAccountItem)
+    : [];
+  const accountNames = new Map(accounts.map((account) => [account.id, account.name]));
+
+  return {
+    id: profile.loginId,
+    name: profile.name,
+    email: profile.email,
+    accounts: memberships
+      .filter((membership) => accountNames.has(membership.accountId))
+      .map((membership) => ({
+        accountId: membership.accountId,
+        accountName: accountNames.get(membership.accountId) ?? '',
+        role: membership.role,
+        status: membership.status,
+        permissions: membership.status === 'active' ? allowedAreas(membership) : [],
+      })),
+  };
+};

@@ -1,0 +1,120 @@
+/**
+ * Demo data for the local stack: two customer accounts with their primary
+ * logins. Idempotent, so a persisted stack can be started again.
+ */
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  type AttributeType,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { ConflictError } from '#core/errors';
+import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
+
+export interface DemoLogin {
+  email: string;
+  role: string;
+  account: string;
+}
+
+export interface SeedOptions {
+  cognito: CognitoIdentityProviderClient;
+  userPoolId: string;
+  password: string;
+}
+
+type DemoAccount = Omit<NewAccount, 'loginId' | 'newLogin'>;
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  {
+    name: 'Demo Hosting Ltd',
+    contractNumbers: ['C-1001'],
+    primary: {
+      firstName: 'Alex',
+      lastName: 'Morgan',
+      companyName: 'Demo Hosting Ltd',
+      email: 'owner@demo.example',
+      phone: '+441632960961',
+      address: { line1: '1 Harbour Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB' },
+    },
+  },
+  {
+    name: 'Other Customer Inc',
+    contractNumbers: ['C-2002'],
+    primary: {
+      firstName: 'Sam',
+      lastName: 'Taylor',
+      companyName: 'Other Customer Inc',
+      email: 'owner@other.example',
+      phone: '+12025550143',
+      address: {
+        line1: '500 Market Avenue',
+        line2: 'Suite 12',
+        city: 'Springfield',
+        region: 'IL',
+        postcode: '62701',
+        country: 'US',
+      },
+    },
+  },
+];
+
+const subOf = (attributes: AttributeType[] | undefined): string => {
+  const sub = attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+  if (!sub) throw new Error('Cognito returned a user without a sub');
+  return sub;
+};
+
+/** Creates the Cognito login with a permanent password, or finds the existing one. */
+export const ensureLogin = async (
+  options: SeedOptions,
+  person: { email: string; firstName: string; lastName: string }
+): Promise<{ loginId: string; created: boolean }> => {
+  const { cognito, userPoolId, password } = options;
+  try {
+    const { User } = await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: userPoolId,
+        Username: person.email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: person.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'given_name', Value: person.firstName },
+          { Name: 'family_name', Value: person.lastName },
+        ],
+      })
+    );
+    await cognito.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: userPoolId,
+        Username: person.email,
+        Password: password,
+        Permanent: true,
+      })
+    );
+    return { loginId: subOf(User?.Attributes), created: true };
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'UsernameExistsException') throw error;
+    const user = await cognito.send(
+      new AdminGetUserCommand({ UserPoolId: userPoolId, Username: person.email })
+    );
+    return { loginId: subOf(user.UserAttributes), created: false };
+  }
+};
+
+export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> => {
+  const logins: DemoLogin[] = [];
+  for (const demo of DEMO_ACCOUNTS) {
+    const { loginId, created } = await ensureLogin(options, demo.primary);
+    try {
+      await provisionAccount({ ...demo, loginId, newLogin: created });
+    } catch (error) {
+      // Already seeded on an earlier start of a persisted stack.
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    logins.push({ email: demo.primary.email, role: 'primary', account: demo.name });
+  }
+  return logins;
+};
