@@ -5,7 +5,11 @@
  * iterate over it. Every route declares who may call it.
  */
 import type { ZodType } from 'zod';
-import { accountSchema, patchMyDetailsSchema } from './account/schemas.ts';
+import {
+  accountSchema,
+  confirmEmailChangeSchema,
+  patchMyDetailsSchema,
+} from './account/schemas.ts';
 import type { Area } from './core/permissions.ts';
 import { meSchema } from './me/schemas.ts';
 import { clientConfigSchema, healthSchema } from './public/schemas.ts';
@@ -86,6 +90,17 @@ export const ROUTES = [
     summary: 'Update "My Details" (the primary contact); primary login only',
     body: patchMyDetailsSchema,
     success: { status: 200, schema: accountSchema, description: 'The updated account.' },
+    etag: true,
+  },
+  {
+    id: 'confirmAccountEmail',
+    method: 'POST',
+    path: '/accounts/{accountId}/email-verification',
+    function: 'account',
+    access: { kind: 'member', area: 'profile' },
+    summary: 'Confirm a new login email with the code mailed to it; primary login only',
+    body: confirmEmailChangeSchema,
+    success: { status: 200, schema: accountSchema, description: 'The account with its new email.' },
     etag: true,
   },
 ] as const satisfies readonly RouteDefinition[];

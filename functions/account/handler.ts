@@ -1,4 +1,5 @@
 import { createApiHandler } from '#core/http/stack';
+import { confirmEmailChange } from './email-change.ts';
 import { getAccountDetails, updateMyDetails } from './service.ts';
 
 export const handler = createApiHandler('account', {
@@ -11,6 +12,10 @@ export const handler = createApiHandler('account', {
       ifMatch: ifMatchVersion,
       bodyVersion: body.version,
     });
+    return { status: 200, body: view, version };
+  },
+  confirmAccountEmail: async ({ caller, body }) => {
+    const { view, version } = await confirmEmailChange(caller, body.code);
     return { status: 200, body: view, version };
   },
 });

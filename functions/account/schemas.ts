@@ -29,3 +29,9 @@ export const patchMyDetailsSchema = z
   .meta({ id: 'MyDetailsPatch' });
 
 export type MyDetailsPatch = z.infer<typeof patchMyDetailsSchema>;
+
+export const confirmEmailChangeSchema = z
+  .strictObject({
+    code: z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from the email.'),
+  })
+  .meta({ id: 'EmailChangeConfirmation' });

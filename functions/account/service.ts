@@ -7,7 +7,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { cancellationCodes, newId, nowIso, type TransactItem } from '#core/db';
+import { cancellationCodes, newId, type TransactItem } from '#core/db';
+import { startEmailChange } from '#core/email-change';
 import {
   type Account,
   accountKeys,
@@ -15,7 +16,7 @@ import {
   fromAccountItem,
   isAccountItem,
 } from '#core/entities/account';
-import { createAuditPut, diffFields } from '#core/entities/audit';
+import { createAuditPut, diffFields, type FieldChange } from '#core/entities/audit';
 import {
   CONTACT_DETAIL_FIELDS,
   type Contact,
@@ -23,6 +24,7 @@ import {
   contactKeys,
   fromContactItem,
   isContactItem,
+  normaliseEmail,
   replaceContactPut,
   toContactView,
 } from '#core/entities/contact';
@@ -36,14 +38,15 @@ import {
 } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { allowedAreas } from '#core/permissions';
+import { mailEmailChangeCode } from './mails.ts';
 import type { MyDetailsPatch } from './schemas.ts';
 
-interface AccountWithPrimary {
+export interface AccountWithPrimary {
   account: Account;
   primary: Contact;
 }
 
-const loadAccount = async (membership: Membership): Promise<AccountWithPrimary> => {
+export const loadAccount = async (membership: Membership): Promise<AccountWithPrimary> => {
   const items = await batchGetAll([
     accountKeys(membership.accountId),
     contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
@@ -54,7 +57,7 @@ const loadAccount = async (membership: Membership): Promise<AccountWithPrimary> 
   return { account: fromAccountItem(accountItem), primary: fromContactItem(contactItem) };
 };
 
-const toAccountView = ({ account, primary }: AccountWithPrimary) => ({
+export const toAccountView = ({ account, primary }: AccountWithPrimary) => ({
   id: account.id,
   name: account.name,
   status: account.status,
@@ -84,12 +87,97 @@ const checkVersion = (current: number, claim: VersionClaim) => {
   if (claim.bodyVersion !== undefined && claim.bodyVersion !== current) throw staleError({});
 };
 
-const applyPatch = (primary: Contact, patch: MyDetailsPatch, now: string): Contact => {
-  const { version: _version, companyName, ...fields } = patch;
-  const next: Contact = { ...primary, ...fields, version: primary.version + 1, updatedAt: now };
+/** "My Details" belong to the primary: a sub-account may read them, never change them. */
+export const requirePrimary = (caller: MemberCaller, primary: Contact) => {
+  if (caller.membership.role === 'primary') return;
+  throw new ForbiddenError('Only the primary contact may change "My Details".', {
+    area: 'profile',
+    allowedAreas: allowedAreas(caller.membership),
+    grantedBy: { name: contactDisplayName(primary) },
+  });
+};
+
+interface PlannedPatch {
+  next: Contact;
+  /** Set when a new login email waits for confirmation: mail this code to it. */
+  code?: string;
+}
+
+/**
+ * The contact after the patch. An email change of a contact with a login is
+ * only recorded as pending; sending the current email back cancels it.
+ */
+const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date): PlannedPatch => {
+  const { version: _version, companyName, email, ...fields } = patch;
+  const next: Contact = {
+    ...primary,
+    ...fields,
+    version: primary.version + 1,
+    updatedAt: now.toISOString(),
+  };
   if (companyName === null) delete next.companyName;
   else if (companyName !== undefined) next.companyName = companyName;
-  return next;
+  if (email === undefined) return { next };
+  if (normaliseEmail(email) === normaliseEmail(primary.email)) {
+    delete next.emailChange;
+    return { next };
+  }
+  if (!primary.loginId) return { next: { ...next, email } };
+  const { pending, code } = startEmailChange(primary.id, email, now);
+  return { next: { ...next, emailChange: pending }, code };
+};
+
+const changesOf = (before: Contact, after: Contact, codeSent: boolean) => {
+  const changes = diffFields(before, after, CONTACT_DETAIL_FIELDS);
+  const pendingBefore = before.emailChange?.address ?? null;
+  const pendingAfter = after.emailChange?.address ?? null;
+  if (codeSent || pendingBefore !== pendingAfter) {
+    changes.pendingEmail = { before: pendingBefore, after: pendingAfter };
+  }
+  return changes;
+};
+
+/**
+ * Writes a new image of the primary contact with the account version move,
+ * the login profile (when name or email changed) and the audit entry, as one
+ * transaction. A concurrent change makes the whole write fail.
+ */
+export const commitPrimaryChange = async (
+  caller: MemberCaller,
+  { account, primary }: AccountWithPrimary,
+  next: Contact,
+  audit: { action: string; changes: Record<string, FieldChange> },
+  claim: VersionClaim
+): Promise<AccountWithPrimary> => {
+  const now = next.updatedAt;
+  const actions: TransactItem[] = [
+    { Update: bumpAccountVersionUpdate(tableName, account.id, account.version, now) },
+    { Put: replaceContactPut(tableName, next, primary.version) },
+    {
+      Put: createAuditPut(tableName, {
+        id: newId(),
+        accountId: account.id,
+        at: now,
+        actor: { loginId: caller.loginId, name: contactDisplayName(primary) },
+        action: audit.action,
+        target: `contact/${primary.id}`,
+        changes: audit.changes,
+      }),
+    },
+  ];
+  const { changes } = audit;
+  if (next.loginId && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
+    const login = { loginId: next.loginId, name: contactDisplayName(next), email: next.email };
+    actions.push({ Update: patchLoginUpdate(tableName, { ...login, updatedAt: now }) });
+  }
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: actions }));
+  } catch (error) {
+    if (cancellationCodes(error)?.some((code) => code === 'ConditionalCheckFailed'))
+      throw staleError(claim);
+    throw error;
+  }
+  return { account: { ...account, version: account.version + 1, updatedAt: now }, primary: next };
 };
 
 export const updateMyDetails = async (
@@ -98,56 +186,22 @@ export const updateMyDetails = async (
   claim: VersionClaim
 ) => {
   const loaded = await loadAccount(caller.membership);
-  const { account, primary } = loaded;
-  if (caller.membership.role !== 'primary') {
-    throw new ForbiddenError('Only the primary contact may change "My Details".', {
-      area: 'profile',
-      allowedAreas: allowedAreas(caller.membership),
-      grantedBy: { name: contactDisplayName(primary) },
-    });
-  }
-  checkVersion(account.version, claim);
+  requirePrimary(caller, loaded.primary);
+  checkVersion(loaded.account.version, claim);
 
-  const now = nowIso();
-  const updated = applyPatch(primary, patch, now);
-  const changes = diffFields(primary, updated, CONTACT_DETAIL_FIELDS);
+  const { next, code } = planPatch(loaded.primary, patch, new Date());
+  const changes = changesOf(loaded.primary, next, code !== undefined);
   if (Object.keys(changes).length === 0)
-    return { view: toAccountView(loaded), version: account.version };
+    return { view: toAccountView(loaded), version: loaded.account.version };
 
-  const actions: TransactItem[] = [
-    { Update: bumpAccountVersionUpdate(tableName, account.id, account.version, now) },
-    { Put: replaceContactPut(tableName, updated, primary.version) },
-    {
-      Put: createAuditPut(tableName, {
-        id: newId(),
-        accountId: account.id,
-        at: now,
-        actor: { loginId: caller.loginId, name: contactDisplayName(primary) },
-        action: 'account.details.updated',
-        target: `contact/${primary.id}`,
-        changes,
-      }),
-    },
-  ];
-  if (updated.loginId && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
-    const login = {
-      loginId: updated.loginId,
-      name: contactDisplayName(updated),
-      email: updated.email,
-    };
-    actions.push({ Update: patchLoginUpdate(tableName, { ...login, updatedAt: now }) });
-  }
-
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: actions }));
-  } catch (error) {
-    if (cancellationCodes(error)?.some((code) => code === 'ConditionalCheckFailed'))
-      throw staleError(claim);
-    throw error;
-  }
-  const next = {
-    account: { ...account, version: account.version + 1, updatedAt: now },
-    primary: updated,
-  };
-  return { view: toAccountView(next), version: next.account.version };
+  const saved = await commitPrimaryChange(
+    caller,
+    loaded,
+    next,
+    { action: 'account.details.updated', changes },
+    claim
+  );
+  if (code && next.emailChange)
+    await mailEmailChangeCode(loaded.primary, next.emailChange.address, code);
+  return { view: toAccountView(saved), version: saved.account.version };
 };

@@ -28,6 +28,7 @@ export const ENV = {
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
+  mailFrom: 'MAIL_FROM',
   logLevel: 'LOG_LEVEL',
 } as const;
 
@@ -42,4 +43,10 @@ export const readUserPoolConfig = () => ({
   userPoolId: requiredEnv(ENV.userPoolId),
   userPoolClientId: requiredEnv(ENV.userPoolClientId),
   endpoint: optionalEnv(ENV.cognitoEndpoint),
+});
+
+/** Transactional mail (security notices). The SES endpoint follows AWS_ENDPOINT_URL_SESV2 locally. */
+export const readMailConfig = () => ({
+  region: requiredEnv(ENV.region),
+  from: requiredEnv(ENV.mailFrom),
 });

@@ -67,6 +67,10 @@ export const contactSchema = z
     companyName: z.string().optional(),
     taxId: z.string().optional(),
     email: z.string(),
+    pendingEmail: z.string().optional().meta({
+      description:
+        'A new login email sent a confirmation code; it replaces `email` once confirmed.',
+    }),
     phone: z.string(),
     address: addressSchema,
     emailPreferences: emailPreferencesSchema,

@@ -4,6 +4,8 @@
  * contacts behind a sender address for inbound mail and the helpdesk.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactUpdate } from '../db.ts';
+import type { PendingEmailChange } from '../email-change.ts';
 import type { Area } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
 
@@ -48,6 +50,8 @@ export interface Contact {
   /** Cognito `sub` of the contact's login, when it has one (the primary always does). */
   loginId?: string;
   subAccount: SubAccount | null;
+  /** A new login email waiting for its owner to confirm it. */
+  emailChange?: PendingEmailChange;
   isPrimary: boolean;
   version: number;
   createdAt: string;
@@ -114,6 +118,7 @@ export const fromContactItem = (item: Record<string, unknown>): Contact => ({
   supportScope: item.supportScope as SupportScope,
   loginId: item.loginId as string | undefined,
   subAccount: (item.subAccount as SubAccount | null | undefined) ?? null,
+  emailChange: item.emailChange as PendingEmailChange | undefined,
   isPrimary: item.isPrimary === true,
   version: item.version as number,
   createdAt: item.createdAt as string,
@@ -134,6 +139,7 @@ export const toContactView = (contact: Contact) => ({
   ...(contact.companyName === undefined ? {} : { companyName: contact.companyName }),
   ...(contact.taxId === undefined ? {} : { taxId: contact.taxId }),
   email: contact.email,
+  ...(contact.emailChange ? { pendingEmail: contact.emailChange.address } : {}),
   phone: contact.phone,
   address: contact.address,
   emailPreferences: contact.emailPreferences,
@@ -167,4 +173,24 @@ export const replaceContactPut = (
   ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
   ExpressionAttributeValues: { ':expected': expectedVersion },
+});
+
+/**
+ * Spends one attempt of a pending email change, only while that same change
+ * (same code) is still pending.
+ */
+export const spendEmailChangeAttemptUpdate = (
+  tableName: string,
+  contact: Contact & { emailChange: PendingEmailChange }
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
+  UpdateExpression: 'SET #change.#attempts = #change.#attempts - :one',
+  ConditionExpression: '#change.#hash = :hash',
+  ExpressionAttributeNames: {
+    '#change': 'emailChange',
+    '#attempts': 'attemptsLeft',
+    '#hash': 'codeHash',
+  },
+  ExpressionAttributeValues: { ':one': 1, ':hash': contact.emailChange.codeHash },
 });

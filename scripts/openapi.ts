@@ -1,0 +1,100 @@
+/**
+ * Builds the OpenAPI 3.1 document from the route table, so the published
+ * contract can never drift from the routes the API actually serves.
+ */
+import { z } from 'zod';
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+} from 'zod-openapi';
+import { problemSchema } from '../functions/core/schemas.ts';
+import { ROUTES, type RouteDefinition } from '../functions/routes.ts';
+
+const problemContent = { 'application/problem+json': { schema: problemSchema } };
+
+const problem = (description: string) => ({ description, content: problemContent });
+
+const pathParameters = (path: string) => {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
+  if (names.length === 0) return undefined;
+  return z.object(Object.fromEntries(names.map((name) => [name, z.string()])));
+};
+
+const errorResponses = (route: RouteDefinition) => ({
+  ...(route.body ? { '400': problem('Invalid body: `errors` lists each failing field.') } : {}),
+  ...(route.access.kind === 'public'
+    ? {}
+    : { '401': problem('Missing, invalid or expired token.') }),
+  ...(route.access.kind === 'member'
+    ? {
+        '403': problem(
+          `The login lacks the \`${route.access.area}\` area (see \`allowedAreas\` and \`grantedBy\`).`
+        ),
+        '404': problem('No such account, or the login is not a member of it.'),
+      }
+    : {}),
+  ...(route.etag
+    ? {
+        '409': problem('The body `version` is stale.'),
+        '412': problem('The `If-Match` ETag is stale.'),
+      }
+    : {}),
+  ...(route.body ? { '415': problem('The body is not JSON.') } : {}),
+});
+
+const operation = (route: RouteDefinition): ZodOpenApiOperationObject => {
+  const path = pathParameters(route.path);
+  const area = route.access.kind === 'member' ? ` Permission area: \`${route.access.area}\`.` : '';
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    description: `Access: ${route.access.kind}.${area}`,
+    tags: [route.function],
+    ...(route.access.kind === 'public' ? { security: [] } : {}),
+    ...(path ? { requestParams: { path } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
+      : {}),
+    responses: {
+      [String(route.success.status)]: {
+        description: route.success.description,
+        ...(route.success.schema
+          ? { content: { 'application/json': { schema: route.success.schema } } }
+          : {}),
+      },
+      ...errorResponses(route),
+    },
+  };
+};
+
+export const buildOpenApiDocument = () => {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of ROUTES as readonly RouteDefinition[]) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Portico client-area API',
+      version: '0.1.0',
+      description:
+        'Accounts, contacts, sub-accounts, services and tickets of a hosting client area. ' +
+        'Errors are application/problem+json (RFC 9457).',
+    },
+    components: {
+      securitySchemes: {
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access token of the client user pool (see GET /config).',
+        },
+      },
+    },
+    security: [{ cognito: [] }],
+    paths,
+  });
+};
+
+export const renderOpenApiDocument = () => `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;

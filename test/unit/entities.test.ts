@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { bumpAccountVersionUpdate } from '#core/entities/account';
+import { diffFields } from '#core/entities/audit';
+import {
+  ALL_EMAIL_PREFERENCES,
+  type Contact,
+  replaceContactPut,
+  toContactItem,
+  toContactView,
+} from '#core/entities/contact';
+import { normaliseContractNumber } from '#core/entities/contract';
+import { getMembershipCommand, loginPartitionQuery } from '#core/entities/membership';
+
+const contact: Contact = {
+  id: 'c1',
+  accountId: 'a1',
+  kind: 'individual',
+  firstName: 'Alex',
+  lastName: 'Morgan',
+  email: 'Owner@Demo.Example',
+  phone: '+441632960961',
+  address: { line1: '1 Harbour Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB' },
+  emailPreferences: ALL_EMAIL_PREFERENCES,
+  supportScope: 'global',
+  loginId: 'login-1',
+  subAccount: null,
+  isPrimary: true,
+  version: 4,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('contact entity', () => {
+  it('keys the contact under its account and indexes it by normalised email', () => {
+    // Act
+    const item = toContactItem(contact);
+
+    // Assess
+    expect(item).toMatchObject({
+      pk: 'ACCOUNT#a1',
+      sk: 'CONTACT#c1',
+      gsi1pk: 'EMAIL#owner@demo.example',
+      gsi1sk: 'ACCOUNT#a1#CONTACT#c1',
+    });
+  });
+
+  it('replaces only the version it was read at', () => {
+    // Act
+    const put = replaceContactPut('T', { ...contact, version: 5 }, 4);
+
+    // Assess
+    expect(put.ConditionExpression).toBe('attribute_exists(#pk) AND #version = :expected');
+    expect(put.ExpressionAttributeValues).toEqual({ ':expected': 4 });
+  });
+
+  it('shows neither account id, login id nor keys in the API view', () => {
+    // Act
+    const view = toContactView(contact);
+
+    // Assess
+    expect(Object.keys(view)).not.toEqual(expect.arrayContaining(['accountId']));
+    expect(JSON.stringify(view)).not.toMatch(/login-1|ACCOUNT#|gsi1/);
+  });
+});
+
+describe('account and membership builders', () => {
+  it('moves the account version only from the expected one', () => {
+    // Act
+    const update = bumpAccountVersionUpdate('T', 'a1', 3, 'now');
+
+    // Assess
+    expect(update.ConditionExpression).toContain('#version = :expected');
+    expect(update.ExpressionAttributeValues).toMatchObject({ ':expected': 3, ':next': 4 });
+  });
+
+  it('reads the membership strongly consistent by login and account', () => {
+    // Act
+    const get = getMembershipCommand('T', { loginId: 'L', accountId: 'A' });
+
+    // Assess
+    expect(get).toEqual({
+      TableName: 'T',
+      Key: { pk: 'LOGIN#L', sk: 'ACCOUNT#A' },
+      ConsistentRead: true,
+    });
+  });
+
+  it('reads a login partition with one Query', () => {
+    expect(loginPartitionQuery('T', 'L').ExpressionAttributeValues).toEqual({ ':pk': 'LOGIN#L' });
+  });
+
+  it('matches contract numbers without case or spaces', () => {
+    expect(normaliseContractNumber('  c-1001 ')).toBe('C-1001');
+  });
+});
+
+describe('diffFields', () => {
+  it('records before and after of changed fields only', () => {
+    // Act
+    const changes = diffFields(contact, { ...contact, phone: '+442079460000' }, ['phone', 'email']);
+
+    // Assess
+    expect(changes).toEqual({ phone: { before: '+441632960961', after: '+442079460000' } });
+  });
+});

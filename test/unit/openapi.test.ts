@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/routes.ts';
+import { buildOpenApiDocument, renderOpenApiDocument } from '../../scripts/openapi.ts';
+
+describe('OpenAPI document', () => {
+  it('is current: docs/openapi.json equals what the route table generates (run npm run openapi)', () => {
+    // Prepare
+    const committed = readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8');
+
+    // Act
+    const generated = renderOpenApiDocument();
+
+    // Assess
+    expect(committed).toBe(generated);
+  });
+
+  it('has one operation per route, public routes without security', () => {
+    // Act
+    const document = buildOpenApiDocument();
+
+    // Assess
+    for (const route of ROUTES) {
+      const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'get'];
+      expect(operation?.operationId, route.id).toBe(route.id);
+      if (route.access.kind === 'public') expect(operation?.security).toEqual([]);
+      else expect(operation?.security).toBeUndefined();
+    }
+  });
+});
