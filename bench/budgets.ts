@@ -22,7 +22,7 @@ export const BUNDLE_BUDGETS: Record<BundleKind, BundleBudget> = {
   api: { kind: 'api', label: 'API area function', maxBytes: 350 * KB, mayParseMail: false },
   'api-ses': {
     kind: 'api-ses',
-    label: 'API function with SES',
+    label: 'function with SES (API or worker)',
     maxBytes: 450 * KB,
     mayParseMail: false,
   },

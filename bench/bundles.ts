@@ -8,11 +8,12 @@ import { rm, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { FUNCTION_NAMES } from '../functions/routes.ts';
+import { WORKER_FUNCTIONS } from '../functions/workers.ts';
 import { handlerEntry, PROJECT_ROOT, toEsbuildOptions } from '../lib/constructs/bundling.ts';
 import { BUNDLE_BUDGETS, type BundleKind, MAIL_PARSING_PACKAGES, SES_PACKAGE } from './budgets.ts';
 import { formatKb } from './stats.ts';
 
-export type FunctionRole = 'api' | 'inbound';
+export type FunctionRole = 'api' | 'worker' | 'inbound';
 
 /**
  * Functions that parse inbound mail (functions/<name>/handler.ts): they get
@@ -53,11 +54,17 @@ export const WORK_DIR = `${PROJECT_ROOT}bench/.work`;
 export const BASELINE_ENTRY = `${PROJECT_ROOT}bench/baseline/dynamodb-client.ts`;
 
 export const bundleTargets = (): BundleTarget[] =>
-  [...new Set<string>([...FUNCTION_NAMES, ...INBOUND_FUNCTIONS])].map((name) => ({
-    name,
-    entry: handlerEntry(name),
-    role: INBOUND_FUNCTIONS.includes(name) ? 'inbound' : 'api',
-  }));
+  [...new Set<string>([...FUNCTION_NAMES, ...WORKER_FUNCTIONS, ...INBOUND_FUNCTIONS])].map(
+    (name) => ({
+      name,
+      entry: handlerEntry(name),
+      role: INBOUND_FUNCTIONS.includes(name)
+        ? 'inbound'
+        : (WORKER_FUNCTIONS as readonly string[]).includes(name)
+          ? 'worker'
+          : 'api',
+    })
+  );
 
 const PROJECT_CODE = '(project)';
 

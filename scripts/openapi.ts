@@ -2,13 +2,14 @@
  * Builds the OpenAPI 3.1 document from the route table, so the published
  * contract can never drift from the routes the API actually serves.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
-import { problemSchema } from '../functions/core/schemas.ts';
+import { problemSchema } from '../functions/core/responses.ts';
+import { RESPONSES } from '../functions/responses.ts';
 import { ROUTES, type RouteDefinition } from '../functions/routes.ts';
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };
@@ -45,6 +46,7 @@ const errorResponses = (route: RouteDefinition) => ({
 
 const operation = (route: RouteDefinition): ZodOpenApiOperationObject => {
   const path = pathParameters(route.path);
+  const schema = RESPONSES[route.id as keyof typeof RESPONSES];
   const area = route.access.kind === 'member' ? ` Permission area: \`${route.access.area}\`.` : '';
   return {
     operationId: route.id,
@@ -59,9 +61,7 @@ const operation = (route: RouteDefinition): ZodOpenApiOperationObject => {
     responses: {
       [String(route.success.status)]: {
         description: route.success.description,
-        ...(route.success.schema
-          ? { content: { 'application/json': { schema: route.success.schema } } }
-          : {}),
+        ...(schema ? { content: { 'application/json': { schema } } } : {}),
       },
       ...errorResponses(route),
     },

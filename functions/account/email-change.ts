@@ -1,41 +1,27 @@
 /**
- * Confirming a new login email for "My Details": the code mailed to the new
- * address proves it; then Cognito's login and the contact change together.
+ * Confirming a new login email for "My Details". The code mailed to the new
+ * address proves it; then one transaction moves the one-login-per-address
+ * marker, the contact, the login profile and the audit entry, and queues the
+ * Cognito update and the notice to the old address as outbox tasks.
  */
-import { AdminUpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { cognito, userPoolId } from '#core/clients/cognito';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { isConditionFailure } from '#core/db';
 import { checkEmailChangeCode, type PendingEmailChange } from '#core/email-change';
-import type { Contact } from '#core/entities/contact';
-import { spendEmailChangeAttemptUpdate } from '#core/entities/contact';
+import { type Contact, spendEmailChangeAttemptUpdate } from '#core/entities/contact';
+import { createLoginEmailPut, releaseLoginEmailDelete } from '#core/entities/login-email';
 import { ConflictError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
-import { mailEmailChanged } from './mails.ts';
-import { commitPrimaryChange, loadAccount, requirePrimary, toAccountView } from './service.ts';
+import { emailChangedMail } from './mails.ts';
+import {
+  commitPrimaryChange,
+  loadAccount,
+  outboxWrites,
+  requirePrimary,
+  toAccountView,
+} from './service.ts';
 
 const codeError = (message: string) => new ValidationError([{ field: 'code', message }]);
-
-const setLoginEmail = async (loginId: string, email: string) => {
-  try {
-    await cognito.send(
-      new AdminUpdateUserAttributesCommand({
-        UserPoolId: userPoolId,
-        Username: loginId,
-        UserAttributes: [
-          { Name: 'email', Value: email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-      })
-    );
-  } catch (error) {
-    if (error instanceof Error && /AliasExists|UsernameExists/.test(error.name)) {
-      throw new ConflictError('Another login already uses this email address.');
-    }
-    throw error;
-  }
-};
 
 const spendAttempt = async (contact: Contact & { emailChange: PendingEmailChange }) => {
   try {
@@ -51,8 +37,8 @@ export const confirmEmailChange = async (caller: MemberCaller, code: string) => 
   const { primary } = loaded;
   requirePrimary(caller, primary);
   const pending = primary.emailChange;
-  if (!pending || !primary.loginId)
-    throw new ConflictError('No email change is waiting for confirmation.');
+  const loginId = primary.loginId;
+  if (!pending || !loginId) throw new ConflictError('No email change is waiting for confirmation.');
 
   const now = new Date();
   const verdict = checkEmailChangeCode(primary.id, pending, code, now);
@@ -60,13 +46,12 @@ export const confirmEmailChange = async (caller: MemberCaller, code: string) => 
     await spendAttempt({ ...primary, emailChange: pending });
     throw codeError(`The code is not correct; ${pending.attemptsLeft - 1} attempts left.`);
   }
-  if (verdict !== 'valid')
+  if (verdict !== 'valid') {
     throw codeError(
       'The code has expired or was tried too often; change the email again for a new one.'
     );
+  }
 
-  // Cognito first: if the table write then fails, a retry repeats an idempotent attribute update.
-  await setLoginEmail(primary.loginId, pending.address);
   const next: Contact = {
     ...primary,
     email: pending.address,
@@ -85,8 +70,25 @@ export const confirmEmailChange = async (caller: MemberCaller, code: string) => 
         pendingEmail: { before: pending.address, after: null },
       },
     },
-    {}
+    {},
+    [
+      {
+        action: {
+          Put: createLoginEmailPut(tableName, {
+            email: next.email,
+            loginId,
+            createdAt: next.updatedAt,
+          }),
+        },
+        onConditionFailed: () =>
+          new ConflictError('Another login already uses this email address.'),
+      },
+      { action: { Delete: releaseLoginEmailDelete(tableName, { email: primary.email, loginId }) } },
+      ...outboxWrites(loaded.account.id, next.updatedAt, [
+        { kind: 'login-email', loginId, email: next.email },
+        emailChangedMail(next, primary.email),
+      ]),
+    ]
   );
-  await mailEmailChanged(next, primary.email);
   return { view: toAccountView(saved), version: saved.account.version };
 };

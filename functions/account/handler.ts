@@ -1,8 +1,9 @@
 import { createApiHandler } from '#core/http/stack';
 import { confirmEmailChange } from './email-change.ts';
+import { ACCOUNT_ROUTES } from './routes.ts';
 import { getAccountDetails, updateMyDetails } from './service.ts';
 
-export const handler = createApiHandler('account', {
+export const handler = createApiHandler(ACCOUNT_ROUTES, {
   getAccount: async ({ caller }) => {
     const { view, version } = await getAccountDetails(caller);
     return { status: 200, body: view, version };

@@ -16,6 +16,7 @@ import {
 } from '#core/entities/contact';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
 import { createLoginPut } from '#core/entities/login';
+import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
 import { ConflictError } from '#core/errors';
 
@@ -91,7 +92,16 @@ export const provisionAccount = async (input: NewAccount): Promise<Account> => {
       name: contactDisplayName(primary),
       email: primary.email,
     };
-    actions.push({ Put: createLoginPut(tableName, { ...login, createdAt: now, updatedAt: now }) });
+    actions.push(
+      { Put: createLoginPut(tableName, { ...login, createdAt: now, updatedAt: now }) },
+      {
+        Put: createLoginEmailPut(tableName, {
+          email: primary.email,
+          loginId: input.loginId,
+          createdAt: now,
+        }),
+      }
+    );
   }
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: actions }));

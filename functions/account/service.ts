@@ -30,6 +30,7 @@ import {
 } from '#core/entities/contact';
 import { patchLoginUpdate } from '#core/entities/login';
 import type { Membership } from '#core/entities/membership';
+import { createOutboxPut, type OutboxTask } from '#core/entities/outbox';
 import {
   ConflictError,
   ForbiddenError,
@@ -38,7 +39,7 @@ import {
 } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { allowedAreas } from '#core/permissions';
-import { mailEmailChangeCode } from './mails.ts';
+import { emailChangeRequestedMails } from './mails.ts';
 import type { MyDetailsPatch } from './schemas.ts';
 
 export interface AccountWithPrimary {
@@ -137,17 +138,25 @@ const changesOf = (before: Contact, after: Contact, codeSent: boolean) => {
   return changes;
 };
 
+/** Extra writes a change carries, with the error a failed condition on one of them means. */
+export interface ExtraWrite {
+  action: TransactItem;
+  onConditionFailed?: () => Error;
+}
+
 /**
  * Writes a new image of the primary contact with the account version move,
- * the login profile (when name or email changed) and the audit entry, as one
- * transaction. A concurrent change makes the whole write fail.
+ * the login profile (when name or email changed), the audit entry and any
+ * extra writes (outbox tasks, markers) as one transaction. A concurrent
+ * change makes the whole write fail.
  */
 export const commitPrimaryChange = async (
   caller: MemberCaller,
   { account, primary }: AccountWithPrimary,
   next: Contact,
   audit: { action: string; changes: Record<string, FieldChange> },
-  claim: VersionClaim
+  claim: VersionClaim,
+  extras: ExtraWrite[] = []
 ): Promise<AccountWithPrimary> => {
   const now = next.updatedAt;
   const actions: TransactItem[] = [
@@ -170,15 +179,20 @@ export const commitPrimaryChange = async (
     const login = { loginId: next.loginId, name: contactDisplayName(next), email: next.email };
     actions.push({ Update: patchLoginUpdate(tableName, { ...login, updatedAt: now }) });
   }
+  const firstExtra = actions.length;
+  actions.push(...extras.map((extra) => extra.action));
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: actions }));
   } catch (error) {
-    if (cancellationCodes(error)?.some((code) => code === 'ConditionalCheckFailed'))
-      throw staleError(claim);
-    throw error;
+    const failed = cancellationCodes(error)?.indexOf('ConditionalCheckFailed') ?? -1;
+    if (failed < 0) throw error;
+    throw extras[failed - firstExtra]?.onConditionFailed?.() ?? staleError(claim);
   }
   return { account: { ...account, version: account.version + 1, updatedAt: now }, primary: next };
 };
+
+export const outboxWrites = (accountId: string, now: string, tasks: OutboxTask[]): ExtraWrite[] =>
+  tasks.map((task) => ({ action: { Put: createOutboxPut(tableName, task, { accountId, now }) } }));
 
 export const updateMyDetails = async (
   caller: MemberCaller,
@@ -194,14 +208,17 @@ export const updateMyDetails = async (
   if (Object.keys(changes).length === 0)
     return { view: toAccountView(loaded), version: loaded.account.version };
 
+  const mails =
+    code && next.emailChange
+      ? emailChangeRequestedMails(loaded.primary, next.emailChange.address, code)
+      : [];
   const saved = await commitPrimaryChange(
     caller,
     loaded,
     next,
     { action: 'account.details.updated', changes },
-    claim
+    claim,
+    outboxWrites(loaded.account.id, next.updatedAt, mails)
   );
-  if (code && next.emailChange)
-    await mailEmailChangeCode(loaded.primary, next.emailChange.address, code);
   return { view: toAccountView(saved), version: saved.account.version };
 };

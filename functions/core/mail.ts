@@ -1,11 +1,12 @@
 /**
- * Transactional (security) mail: sent to the person concerned whatever their
- * preferences. Subjects are single-line so user data can never inject headers.
+ * Sends one mail through SES v2. Used by the outbox function only; API
+ * functions write mail as outbox tasks. Subjects are forced onto one line
+ * so user data can never inject headers.
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mailFrom, ses } from './clients/ses.ts';
 
-export interface SecurityMail {
+export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
@@ -13,7 +14,7 @@ export interface SecurityMail {
 
 const singleLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
 
-export const sendSecurityMail = async (mail: SecurityMail): Promise<void> => {
+export const sendMail = async (mail: OutgoingMail): Promise<void> => {
   await ses.send(
     new SendEmailCommand({
       FromEmailAddress: mailFrom,
@@ -26,10 +27,4 @@ export const sendSecurityMail = async (mail: SecurityMail): Promise<void> => {
       },
     })
   );
-};
-
-/** `a****@example.com`: enough for the owner to recognise, little for anyone else. */
-export const maskEmail = (email: string) => {
-  const [local = '', domain = ''] = email.split('@');
-  return `${local.slice(0, 1)}${'*'.repeat(Math.max(local.length - 1, 1))}@${domain}`;
 };

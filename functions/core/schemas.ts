@@ -1,100 +1,63 @@
 /**
- * Shared zod schemas for the API's resources. Request schemas are strict
- * (unknown fields fail) and the same schemas feed the OpenAPI document.
+ * Building blocks of request schemas. Strict objects, so unknown fields
+ * fail; the same schemas feed the OpenAPI document. Written with `zod/mini`:
+ * a Lambda pays for loading its schemas on every cold start, and the mini
+ * build costs a third of classic zod there.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ISO_COUNTRY_CODES } from './iso-countries.ts';
-import { AREAS } from './permissions.ts';
 
-const trimmed = (max: number) => z.string().trim().min(1, 'Must not be empty.').max(max);
+/** Request schema type accepted by the route table and the body middleware. */
+export type RequestSchema = z.ZodMiniType;
+
+export const trimmedText = (max: number) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Must not be empty.'),
+      z.maxLength(max, `At most ${max} characters.`)
+    );
 
 /** E.164: a plus, a non-zero country digit, then 6 to 14 more digits. */
 export const phoneSchema = z
   .string()
-  .regex(/^\+[1-9]\d{6,14}$/, 'Use international E.164 format, for example +441632960961.')
-  .meta({ example: '+441632960961' });
+  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'Use international E.164 format, for example +441632960961.'))
+  .register(z.globalRegistry, { example: '+441632960961' });
 
 export const emailSchema = z
-  .email('Enter a valid email address.')
-  .max(254)
-  .transform((value) => value.trim())
-  .meta({ example: 'owner@demo.example' });
+  .pipe(
+    z.string().check(z.trim(), z.maxLength(254, 'At most 254 characters.')),
+    z.email('Enter a valid email address.')
+  )
+  .register(z.globalRegistry, { example: 'owner@demo.example' });
 
 export const countrySchema = z
-  .string()
-  .transform((value) => value.toUpperCase())
-  .refine((value) => ISO_COUNTRY_CODES.has(value), 'Use an ISO 3166-1 alpha-2 country code.')
-  .meta({ example: 'GB' });
+  .pipe(
+    z.string(),
+    z.transform((value: string) => value.toUpperCase())
+  )
+  .check(
+    z.refine((value) => ISO_COUNTRY_CODES.has(value), 'Use an ISO 3166-1 alpha-2 country code.')
+  )
+  .register(z.globalRegistry, { example: 'GB' });
 
 export const addressSchema = z
   .strictObject({
-    line1: trimmed(200),
-    line2: trimmed(200).optional(),
-    city: trimmed(100),
-    region: trimmed(100).optional(),
-    postcode: trimmed(20),
+    line1: trimmedText(200),
+    line2: z.optional(trimmedText(200)),
+    city: trimmedText(100),
+    region: z.optional(trimmedText(100)),
+    postcode: trimmedText(20),
     country: countrySchema,
   })
-  .meta({ id: 'Address' });
+  .register(z.globalRegistry, { id: 'AddressInput' });
 
 export const personFields = {
-  firstName: trimmed(100),
-  lastName: trimmed(100),
-  companyName: trimmed(200).optional(),
+  firstName: trimmedText(100),
+  lastName: trimmedText(100),
+  companyName: trimmedText(200),
   email: emailSchema,
   phone: phoneSchema,
   address: addressSchema,
 };
-
-export const areaSchema = z.enum(AREAS);
-
-export const emailPreferencesSchema = z
-  .strictObject({
-    general: z.boolean(),
-    product: z.boolean(),
-    domain: z.boolean(),
-    invoice: z.boolean(),
-    support: z.boolean(),
-  })
-  .meta({ id: 'EmailPreferences' });
-
-export const contactSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['individual', 'organisation']),
-    firstName: z.string(),
-    lastName: z.string(),
-    companyName: z.string().optional(),
-    taxId: z.string().optional(),
-    email: z.string(),
-    pendingEmail: z.string().optional().meta({
-      description:
-        'A new login email sent a confirmation code; it replaces `email` once confirmed.',
-    }),
-    phone: z.string(),
-    address: addressSchema,
-    emailPreferences: emailPreferencesSchema,
-    supportScope: z.enum(['none', 'isolated', 'global']),
-    subAccount: z
-      .object({
-        status: z.enum(['active', 'suspended', 'invited']),
-        permissions: z.array(areaSchema),
-      })
-      .nullable(),
-    isPrimary: z.boolean(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'Contact' });
-
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-    area: areaSchema.optional(),
-    allowedAreas: z.array(areaSchema).optional(),
-    grantedBy: z.object({ name: z.string() }).optional(),
-  })
-  .meta({ id: 'Problem' });

@@ -26,6 +26,8 @@ export const PREFIX = {
   login: 'LOGIN#',
   loginProfile: 'PROFILE',
   audit: 'AUDIT#',
+  loginEmail: 'LOGINEMAIL#',
+  outbox: 'OUTBOX#',
 } as const;
 
 export const KEY_SEPARATOR = '#';

@@ -7,6 +7,12 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { ALL_EMAIL_PREFERENCES, createContactPut } from '#core/entities/contact';
+import { createLoginPut } from '#core/entities/login';
+import { createMembershipPut } from '#core/entities/membership';
+import type { Area } from '#core/permissions';
 import { provisionAccount } from '../../functions/account/provision.ts';
 import { ensureLogin } from '../../local/seed.ts';
 
@@ -77,4 +83,77 @@ export const accessTokenFor = async (email: string, password = TEST_PASSWORD): P
   const token = result.AuthenticationResult?.AccessToken;
   if (!token) throw new Error(`No access token for ${email}`);
   return token;
+};
+
+export interface SubAccountLogin {
+  contactId: string;
+  loginId: string;
+  email: string;
+}
+
+/**
+ * A contact of the tenant with a sub-account login holding `permissions`,
+ * written straight through the entity builders (test setup only).
+ */
+export const addSubAccountLogin = async (
+  tenant: Tenant,
+  permissions: Area[],
+  status: 'active' | 'suspended' = 'active'
+): Promise<SubAccountLogin> => {
+  const suffix = randomUUID().slice(0, 8);
+  const email = `sub-${suffix}@${tenant.email.split('@')[1]}`;
+  const person = { email, firstName: 'Sub', lastName: `User ${suffix}` };
+  const { loginId } = await ensureLogin(
+    { cognito: cognito(), userPoolId: env('USER_POOL_ID'), password: TEST_PASSWORD },
+    person
+  );
+  const now = new Date().toISOString();
+  const contactId = randomUUID();
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: createContactPut(tableName, {
+            id: contactId,
+            accountId: tenant.accountId,
+            kind: 'individual',
+            ...person,
+            phone: '+441632960001',
+            address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
+            emailPreferences: ALL_EMAIL_PREFERENCES,
+            supportScope: 'none',
+            loginId,
+            subAccount: { status, permissions },
+            isPrimary: false,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        },
+        {
+          Put: createMembershipPut(tableName, {
+            loginId,
+            accountId: tenant.accountId,
+            contactId,
+            role: 'sub-account',
+            permissions,
+            status,
+            primaryContactId: tenant.primaryContactId,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        },
+        {
+          Put: createLoginPut(tableName, {
+            loginId,
+            name: `Sub User ${suffix}`,
+            email,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        },
+      ],
+    })
+  );
+  return { contactId, loginId, email };
 };

@@ -5,16 +5,22 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import type { Access } from '../../routes.ts';
 import { authorizeMember } from '../authorization.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import type { PorticoContext } from './context.ts';
+import type { Access } from './route.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-/** The login id is the token's `sub`, put there by the JWT authorizer after verification. */
+/**
+ * The login id is the token's `sub`, put there by the JWT authorizer after
+ * verification. The HTTP API authorizer also lets ID tokens through (their
+ * `aud` is the client id), so only access tokens are accepted here.
+ */
 const loginIdFrom = (event: Event): string => {
-  const sub = event.requestContext?.authorizer?.jwt?.claims?.sub;
+  const claims = event.requestContext?.authorizer?.jwt?.claims;
+  const sub = claims?.sub;
+  if (claims?.token_use !== 'access') throw new UnauthorizedError('Use an access token.');
   if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError();
   return sub;
 };

@@ -5,7 +5,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { ZodType, z } from 'zod';
+import * as z from 'zod/mini';
 import {
   BadRequestError,
   type FieldError,
@@ -17,6 +17,16 @@ import type { PorticoContext } from './context.ts';
 const isJsonContentType = (value: string | undefined) =>
   value !== undefined && /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i.test(value.trim());
 
+/**
+ * zod/mini ships no message catalogue, so the generic messages of type
+ * errors are worded here; messages a schema set itself are kept.
+ */
+const messageOf = (issue: z.core.$ZodIssue): string => {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (issue.input === undefined) return 'This field is required.';
+  return issue.expected === 'object' ? 'Expected an object.' : `Expected a ${issue.expected}.`;
+};
+
 export const toFieldErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
   issues.flatMap((issue) => {
     const path = issue.path.map(String).join('.');
@@ -26,11 +36,11 @@ export const toFieldErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[]
         message: 'This field is not allowed.',
       }));
     }
-    return [{ field: path || '(body)', message: issue.message }];
+    return [{ field: path || '(body)', message: messageOf(issue) }];
   });
 
 export const parseJsonBody = (
-  schema: ZodType
+  schema: z.ZodMiniType
 ): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => ({
   before: ({ event, context }) => {
     if (!isJsonContentType(event.headers?.['content-type'])) throw new UnsupportedMediaTypeError();
@@ -44,7 +54,7 @@ export const parseJsonBody = (
     } catch {
       throw new BadRequestError('The body is not valid JSON.');
     }
-    const result = schema.safeParse(parsed);
+    const result = z.safeParse(schema, parsed, { reportInput: true });
     if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
     context.body = result.data;
   },

@@ -15,13 +15,13 @@ import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
-import { type FunctionName, type RouteDefinition, routesOf } from '../../routes.ts';
 import { BadRequestError } from '../errors.ts';
 import { logger } from '../observability.ts';
 import { authorize } from './authorize.ts';
 import { parseJsonBody } from './body.ts';
 import type { PorticoContext } from './context.ts';
 import { problemFromError, problemResponse } from './problem.ts';
+import type { RouteDefinition } from './route.ts';
 import type { ApiRequest, ApiResult, RouteImplementations } from './types.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -62,7 +62,7 @@ const problemErrors = (): MiddlewareObj<Event, Result, Error, PorticoContext> =>
   },
 });
 
-const requestLogging = (fn: FunctionName): MiddlewareObj<Event, Result, Error, PorticoContext> => ({
+const requestLogging = (fn: string): MiddlewareObj<Event, Result, Error, PorticoContext> => ({
   before: ({ event, context }) => {
     logger.resetKeys();
     logger.appendKeys({
@@ -82,18 +82,18 @@ const routeHandler = (route: RouteDefinition, implementation: RouteFunction) => 
   );
 };
 
-export const createApiHandler = <F extends FunctionName>(
-  fn: F,
-  implementations: NoInfer<RouteImplementations<F>>
+export const createApiHandler = <const Rows extends readonly RouteDefinition[]>(
+  rows: Rows,
+  implementations: NoInfer<RouteImplementations<Rows>>
 ) => {
   const byId = implementations as unknown as Record<string, RouteFunction>;
-  const routes = routesOf(fn).map((route) => {
+  const routes = rows.map((route) => {
     const implementation = byId[route.id];
     if (!implementation) throw new Error(`No implementation for route ${route.id}`);
     return { method: route.method, path: route.path, handler: routeHandler(route, implementation) };
   });
   return middy<Event, Result, Error, PorticoContext>({ timeoutEarlyInMillis: 0 })
-    .use(requestLogging(fn))
+    .use(requestLogging(rows[0]?.function ?? 'unknown'))
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(httpSecurityHeaders())

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
-import type { Access, FunctionName, RouteDefinition, RoutesOf } from '../../routes.ts';
+import type * as z from 'zod/mini';
 import type { Membership } from '../entities/membership.ts';
+import type { Access, RouteDefinition } from './route.ts';
 
 /** Who is calling, established by the authorization middleware only. */
 export type AnonymousCaller = { kind: 'anonymous' };
@@ -32,11 +32,11 @@ export interface ApiResult {
   version?: number;
 }
 
-type BodyOf<R> = R extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
+type BodyOf<R> = R extends { body: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
 
 export type RequestFor<R extends RouteDefinition> = ApiRequest<CallerFor<R['access']>, BodyOf<R>>;
 
-/** The implementations a function must provide: exactly one per route of its table entries. */
-export type RouteImplementations<F extends FunctionName> = {
-  [R in RoutesOf<F> as R['id']]: (request: RequestFor<R>) => Promise<ApiResult>;
+/** The implementations a function must provide: exactly one per row of its routes. */
+export type RouteImplementations<Rows extends readonly RouteDefinition[]> = {
+  [R in Rows[number] as R['id']]: (request: RequestFor<R>) => Promise<ApiResult>;
 };

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { areaSchema } from '#core/schemas';
+import * as z from 'zod';
+import { areaSchema } from '#core/responses';
+import type { ME_ROUTES } from './routes.ts';
 
 export const meSchema = z
   .object({
@@ -17,3 +18,8 @@ export const meSchema = z
     ),
   })
   .meta({ id: 'Me' });
+
+export const ME_RESPONSES = { getMe: meSchema } satisfies Record<
+  (typeof ME_ROUTES)[number]['id'],
+  z.ZodType | null
+>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import type { PUBLIC_ROUTES } from './routes.ts';
 
 export const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
@@ -10,3 +11,8 @@ export const clientConfigSchema = z
     cognitoEndpoint: z.string().optional(),
   })
   .meta({ id: 'ClientConfig' });
+
+export const PUBLIC_RESPONSES = {
+  getHealth: healthSchema,
+  getClientConfig: clientConfigSchema,
+} satisfies Record<(typeof PUBLIC_ROUTES)[number]['id'], z.ZodType | null>;

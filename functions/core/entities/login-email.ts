@@ -1,0 +1,43 @@
+/**
+ * Login-email marker: one login per email address across Portico (one
+ * person, one login). Written with the login and moved, in one transaction,
+ * when a login email change is confirmed.
+ */
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from '../db.ts';
+import { PREFIX, TABLE } from '../table.ts';
+import { normaliseEmail } from './contact.ts';
+
+export const loginEmailKeys = (email: string) => ({
+  [TABLE.partitionKey]: `${PREFIX.loginEmail}${normaliseEmail(email)}`,
+  [TABLE.sortKey]: PREFIX.loginEmail.slice(0, -1),
+});
+
+/** create: refuses an address another login already holds. */
+export const createLoginEmailPut = (
+  tableName: string,
+  marker: { email: string; loginId: string; createdAt: string }
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: {
+    ...loginEmailKeys(marker.email),
+    entity: 'loginEmail',
+    email: normaliseEmail(marker.email),
+    loginId: marker.loginId,
+    createdAt: marker.createdAt,
+  },
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
+
+/** Releases an address, only if it is still this login's. */
+export const releaseLoginEmailDelete = (
+  tableName: string,
+  marker: { email: string; loginId: string }
+): NonNullable<TransactItem['Delete']> => ({
+  TableName: tableName,
+  Key: loginEmailKeys(marker.email),
+  ConditionExpression: 'attribute_not_exists(#pk) OR #loginId = :loginId',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#loginId': 'loginId' },
+  ExpressionAttributeValues: { ':loginId': marker.loginId },
+});

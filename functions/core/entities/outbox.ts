@@ -1,0 +1,76 @@
+/**
+ * Outbox task: work with a side effect outside DynamoDB (a mail, a Cognito
+ * change) written in the same transaction as the change that causes it, so
+ * it happens if and only if that change did. The table's stream hands each
+ * new task to the outbox function (functions/outbox/handler.ts).
+ */
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { newId } from '../db.ts';
+import { PREFIX, TABLE } from '../table.ts';
+
+/** Security mail: always sent to the person concerned, whatever their preferences. */
+export interface MailTask {
+  kind: 'mail';
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Makes a confirmed address the Cognito login email. */
+export interface LoginEmailTask {
+  kind: 'login-email';
+  loginId: string;
+  email: string;
+}
+
+export type OutboxTask = MailTask | LoginEmailTask;
+
+export const OUTBOX_ENTITY = 'outbox';
+
+/** Tasks are kept a week for inspection, then expire. */
+const RETENTION_SECONDS = 7 * 24 * 3600;
+
+export const outboxKeys = (taskId: string) => ({
+  [TABLE.partitionKey]: `${PREFIX.outbox}${taskId}`,
+  [TABLE.sortKey]: PREFIX.outbox.slice(0, -1),
+});
+
+export const createOutboxPut = (
+  tableName: string,
+  task: OutboxTask,
+  context: { accountId?: string; now: string }
+): PutCommandInput => {
+  const id = newId();
+  return {
+    TableName: tableName,
+    Item: {
+      ...outboxKeys(id),
+      entity: OUTBOX_ENTITY,
+      id,
+      task,
+      ...(context.accountId ? { accountId: context.accountId } : {}),
+      createdAt: context.now,
+      [TABLE.ttlAttribute]: Math.floor(Date.parse(context.now) / 1000) + RETENTION_SECONDS,
+    },
+    ConditionExpression: 'attribute_not_exists(#pk)',
+    ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+  };
+};
+
+/**
+ * Which stream records the outbox function receives: new outbox items only.
+ * The CDK event source filter and the local stream poller both use it.
+ */
+export const OUTBOX_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: [OUTBOX_ENTITY] } } },
+} as const;
+
+export const isOutboxTask = (value: unknown): value is OutboxTask => {
+  const task = value as Partial<OutboxTask> | null;
+  if (!task || typeof task !== 'object') return false;
+  if (task.kind === 'mail') return typeof task.to === 'string' && typeof task.subject === 'string';
+  if (task.kind === 'login-email')
+    return typeof task.loginId === 'string' && typeof task.email === 'string';
+  return false;
+};

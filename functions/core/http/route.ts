@@ -1,0 +1,35 @@
+/**
+ * What a row of the route table is. Rows live with their area
+ * (`functions/<area>/routes.ts`) so a function's bundle holds only its own
+ * request schemas; `functions/routes.ts` gathers them into the one table.
+ */
+
+import type { Area } from '../permissions.ts';
+import type { RequestSchema } from '../schemas.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * - public: no token.
+ * - login: any verified login; no account in the path.
+ * - member: a live membership of the path's account with `area` granted.
+ */
+export type Access = { kind: 'public' } | { kind: 'login' } | { kind: 'member'; area: Area };
+
+export interface RouteDefinition {
+  /** Unique; also the OpenAPI operationId and the key of the implementation. */
+  id: string;
+  method: HttpMethod;
+  /** API Gateway style: `/accounts/{accountId}`. Member routes always carry `{accountId}`. */
+  path: string;
+  /** The Lambda function serving it: a folder under functions/ with a handler.ts. */
+  function: string;
+  access: Access;
+  summary: string;
+  /** Request body schema (strict: unknown fields fail). */
+  body?: RequestSchema;
+  /** Success status; the body's schema is in the area's responses.ts. */
+  success: { status: number; description: string };
+  /** The route honours `If-Match` and answers with an `ETag`. */
+  etag?: boolean;
+}

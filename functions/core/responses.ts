@@ -1,0 +1,70 @@
+/**
+ * Response shapes shared by several areas. They document the contract in
+ * the OpenAPI document and are never loaded by a Lambda function.
+ */
+import * as z from 'zod';
+import { AREAS } from './permissions.ts';
+
+const areaSchema = z.enum(AREAS);
+
+export const addressViewSchema = z
+  .object({
+    line1: z.string(),
+    line2: z.string().optional(),
+    city: z.string(),
+    region: z.string().optional(),
+    postcode: z.string(),
+    country: z.string().meta({ description: 'ISO 3166-1 alpha-2' }),
+  })
+  .meta({ id: 'Address' });
+
+export const contactSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['individual', 'organisation']),
+    firstName: z.string(),
+    lastName: z.string(),
+    companyName: z.string().optional(),
+    taxId: z.string().optional(),
+    email: z.string(),
+    pendingEmail: z.string().optional().meta({
+      description:
+        'A new login email sent a confirmation code; it replaces `email` once confirmed.',
+    }),
+    phone: z.string(),
+    address: addressViewSchema,
+    emailPreferences: z
+      .object({
+        general: z.boolean(),
+        product: z.boolean(),
+        domain: z.boolean(),
+        invoice: z.boolean(),
+        support: z.boolean(),
+      })
+      .meta({ id: 'EmailPreferences' }),
+    supportScope: z.enum(['none', 'isolated', 'global']),
+    subAccount: z
+      .object({
+        status: z.enum(['active', 'suspended', 'invited']),
+        permissions: z.array(areaSchema),
+      })
+      .nullable(),
+    isPrimary: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Contact' });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    area: areaSchema.optional(),
+    allowedAreas: z.array(areaSchema).optional(),
+    grantedBy: z.object({ name: z.string() }).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export { areaSchema };

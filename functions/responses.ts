@@ -1,0 +1,15 @@
+/**
+ * Success body schema of every route (null for none), for the OpenAPI
+ * document. Kept apart from the route table so no Lambda bundle loads them.
+ */
+import type { ZodType } from 'zod';
+import { ACCOUNT_RESPONSES } from './account/responses.ts';
+import { ME_RESPONSES } from './me/responses.ts';
+import { PUBLIC_RESPONSES } from './public/responses.ts';
+import type { RouteId } from './routes.ts';
+
+export const RESPONSES = {
+  ...PUBLIC_RESPONSES,
+  ...ME_RESPONSES,
+  ...ACCOUNT_RESPONSES,
+} satisfies Record<RouteId, ZodType | null>;

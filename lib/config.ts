@@ -1,0 +1,142 @@
+/**
+ * Typed per-stage settings. The values live in cdk.json under
+ * `context["portico:stages"]` so an operator can change them without touching
+ * code; this module owns their shape and refuses anything malformed before a
+ * single construct is created. No CDK imports, so scripts can use it too.
+ */
+
+export const STAGE_NAMES = ['dev', 'prod'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** The cdk.json context key holding `{ dev: {...}, prod: {...} }`. */
+export const STAGES_CONTEXT_KEY = 'portico:stages';
+
+/** CloudWatch Logs only accepts these retention periods (days). */
+const RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
+export type LogRetentionDays = (typeof RETENTION_DAYS)[number];
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const REMOVAL = ['retain', 'destroy'] as const;
+const USER_POOL_PLANS = ['essentials', 'plus'] as const;
+
+export interface StageConfig {
+  name: StageName;
+  /** Retention of every log group the app creates (functions, API access logs). */
+  logRetentionDays: LogRetentionDays;
+  /** What happens to log groups when the stateless stack is deleted. */
+  logRemovalPolicy: (typeof REMOVAL)[number];
+  /** LOG_LEVEL given to every function. */
+  logLevel: (typeof LOG_LEVELS)[number];
+  lambda: { memoryMb: number; timeoutSeconds: number };
+  api: {
+    /** Portal origins allowed by CORS; never `*` (the API takes bearer tokens). */
+    corsAllowOrigins: string[];
+    /** Stage-wide default throttling (requests per second, burst). */
+    throttleRateLimit: number;
+    throttleBurstLimit: number;
+  };
+  userPool: {
+    /** `plus` turns on Cognito threat protection (enforced); billed per active user. */
+    featurePlan: (typeof USER_POOL_PLANS)[number];
+  };
+  mail: {
+    /** An SES identity (domain or address) the operator has verified in the stage's region. */
+    identity: string;
+    /** The From address of transactional mail; must belong to `identity`. */
+    fromAddress: string;
+  };
+}
+
+export class StageConfigError extends Error {
+  constructor(message: string) {
+    super(`Invalid stage configuration: ${message}`);
+    this.name = 'StageConfigError';
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const oneOf = <T extends string | number>(allowed: readonly T[], value: unknown, at: string): T => {
+  if (!allowed.includes(value as T)) {
+    throw new StageConfigError(`${at} must be one of ${allowed.join(', ')}; got ${String(value)}`);
+  }
+  return value as T;
+};
+
+const positiveInt = (value: unknown, at: string, max: number): number => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new StageConfigError(`${at} must be an integer from 1 to ${max}; got ${String(value)}`);
+  }
+  return value;
+};
+
+const record = (value: unknown, at: string): Record<string, unknown> => {
+  if (!isRecord(value)) throw new StageConfigError(`${at} must be an object`);
+  return value;
+};
+
+const origins = (value: unknown, at: string): string[] => {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new StageConfigError(`${at} must be a non-empty list of origins`);
+  }
+  return value.map((origin, index) => {
+    if (typeof origin !== 'string' || !/^https?:\/\/[^/*\s]+$/.test(origin)) {
+      throw new StageConfigError(
+        `${at}[${index}] must be an origin like https://portal.example.com`
+      );
+    }
+    return origin;
+  });
+};
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
+
+const mailSettings = (value: unknown, at: (path: string) => string): StageConfig['mail'] => {
+  const mail = record(value, at('mail'));
+  const { identity, fromAddress } = mail;
+  if (typeof identity !== 'string' || !(DOMAIN.test(identity) || EMAIL.test(identity))) {
+    throw new StageConfigError(`${at('mail.identity')} must be a domain or an email address`);
+  }
+  if (typeof fromAddress !== 'string' || !EMAIL.test(fromAddress)) {
+    throw new StageConfigError(`${at('mail.fromAddress')} must be an email address`);
+  }
+  const domain = fromAddress.slice(fromAddress.lastIndexOf('@') + 1).toLowerCase();
+  if (fromAddress.toLowerCase() !== identity.toLowerCase() && domain !== identity.toLowerCase()) {
+    throw new StageConfigError(`${at('mail.fromAddress')} must be ${identity} or an address at it`);
+  }
+  return { identity, fromAddress };
+};
+
+/** Validates one stage's raw settings (from cdk.json context) into a StageConfig. */
+export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig => {
+  const name = oneOf(STAGE_NAMES, stage, 'stage');
+  const raw = record(record(stages, STAGES_CONTEXT_KEY)[name], `${STAGES_CONTEXT_KEY}.${name}`);
+  const at = (path: string) => `${STAGES_CONTEXT_KEY}.${name}.${path}`;
+  const lambda = record(raw.lambda, at('lambda'));
+  const api = record(raw.api, at('api'));
+  const userPool = record(raw.userPool, at('userPool'));
+  return {
+    name,
+    logRetentionDays: oneOf(RETENTION_DAYS, raw.logRetentionDays, at('logRetentionDays')),
+    logRemovalPolicy: oneOf(REMOVAL, raw.logRemovalPolicy, at('logRemovalPolicy')),
+    logLevel: oneOf(LOG_LEVELS, raw.logLevel, at('logLevel')),
+    lambda: {
+      memoryMb: positiveInt(lambda.memoryMb, at('lambda.memoryMb'), 10_240),
+      timeoutSeconds: positiveInt(lambda.timeoutSeconds, at('lambda.timeoutSeconds'), 29),
+    },
+    api: {
+      corsAllowOrigins: origins(api.corsAllowOrigins, at('api.corsAllowOrigins')),
+      throttleRateLimit: positiveInt(api.throttleRateLimit, at('api.throttleRateLimit'), 10_000),
+      throttleBurstLimit: positiveInt(api.throttleBurstLimit, at('api.throttleBurstLimit'), 5_000),
+    },
+    userPool: {
+      featurePlan: oneOf(USER_POOL_PLANS, userPool.featurePlan, at('userPool.featurePlan')),
+    },
+    mail: mailSettings(raw.mail, at),
+  };
+};

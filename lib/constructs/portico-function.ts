@@ -1,0 +1,122 @@
+/**
+ * A Lambda function with the project's defaults: Node.js 22 on arm64, ESM
+ * bundle with source maps, active tracing, explicit timeout and memory, and
+ * its own log group with retention. Access to other resources is added only
+ * through the bind* methods, which grant and set the env var together.
+ */
+
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import { ENV } from '#core/config';
+import { TABLE } from '#core/table';
+import type { StageConfig } from '../config.ts';
+import { handlerEntry, LOCK_FILE_PATH, PROJECT_ROOT, toNodejsBundling } from './bundling.ts';
+
+export type TableAccess = 'RO' | 'RW';
+
+export interface PorticoFunctionProps {
+  /** Folder under functions/ whose handler.ts exports `handler`. */
+  name: string;
+  stage: StageConfig;
+  /** Extra variables; merged over the defaults, never replacing them wholesale. */
+  environment?: Record<string, string>;
+  /** Defaults to the stage's lambda settings. */
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+export class PorticoFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: PorticoFunctionProps) {
+    const { name, stage } = props;
+    // Created beside the function because super() needs them; ids derive from the function's.
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: stage.logRetentionDays,
+      removalPolicy:
+        stage.logRemovalPolicy === 'retain' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    // Own role instead of AWSLambdaBasicExecutionRole: logs may only go to this function's group.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Portico ${name} function (${stage.name})`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      description: `Portico ${name} (${stage.name})`,
+      entry: handlerEntry(name),
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: LOCK_FILE_PATH,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memoryMb ?? stage.lambda.memoryMb,
+      timeout: Duration.seconds(props.timeoutSeconds ?? stage.lambda.timeoutSeconds),
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      bundling: toNodejsBundling(),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        [ENV.logLevel]: stage.logLevel,
+        ...props.environment,
+      },
+    });
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; this role is otherwise scoped to named resources.',
+    });
+    const runtimeReason =
+      'Node.js 22 is pinned on purpose: bundles target node22 and the project runs on Node 22 locally; moving to a newer runtime is a deliberate change to runtime, esbuild target and CI together.';
+    Validations.of(this).acknowledge(
+      { id: 'AwsSolutions-L1', reason: runtimeReason },
+      { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason }
+    );
+  }
+
+  /**
+   * Grants read-only ('RO', the default) or read-write access and sets
+   * TABLE_NAME. Indexes are granted by name and read-only (they cannot be
+   * written), so the policy holds no `index/*` wildcard.
+   */
+  bindTable(table: ITable, access: TableAccess = 'RO'): this {
+    // Imported by ARN so each grant covers exactly that ARN, not the table's `index/*`.
+    // The table is encrypted with the AWS-owned key, so no key grant is lost this way.
+    const tableOnly = Table.fromTableArn(this, 'TableGrant', table.tableArn);
+    if (access === 'RW') tableOnly.grantReadWriteData(this);
+    else tableOnly.grantReadData(this);
+    for (const index of Object.values(TABLE.indexes)) {
+      const indexArn = `${table.tableArn}/index/${index.name}`;
+      Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grantReadData(this);
+    }
+    this.addEnvironment(ENV.tableName, table.tableName);
+    return this;
+  }
+
+  /**
+   * Sets USER_POOL_ID and USER_POOL_CLIENT_ID and grants exactly the Cognito
+   * actions listed; none are needed to tell a portal which pool to log in to.
+   */
+  bindUserPool(pool: IUserPool, client: IUserPoolClient, ...actions: string[]): this {
+    if (actions.length > 0) pool.grant(this, ...actions);
+    this.addEnvironment(ENV.userPoolId, pool.userPoolId);
+    this.addEnvironment(ENV.userPoolClientId, client.userPoolClientId);
+    return this;
+  }
+
+  /** Grants sending through the SES identity and sets MAIL_FROM to an address of it. */
+  bindMail(identity: IEmailIdentity, fromAddress: string): this {
+    identity.grantSendEmail(this);
+    this.addEnvironment(ENV.mailFrom, fromAddress);
+    return this;
+  }
+}

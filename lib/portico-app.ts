@@ -1,0 +1,34 @@
+/**
+ * Composes one stage of Portico into an app: the stateful stack and the API
+ * stack that uses it. Shared by bin/portico.ts and the infra tests so both
+ * synthesize exactly the same thing.
+ */
+import { type App, type Environment, Tags } from 'aws-cdk-lib';
+import { ApiStack } from './api-stack.ts';
+import type { StageConfig } from './config.ts';
+import { StatefulStack } from './stateful-stack.ts';
+
+export interface PorticoStacks {
+  stateful: StatefulStack;
+  api: ApiStack;
+}
+
+export const addPorticoStacks = (
+  app: App,
+  stage: StageConfig,
+  env?: Environment
+): PorticoStacks => {
+  const stateful = new StatefulStack(app, `Portico-${stage.name}-Stateful`, { stage, env });
+  const api = new ApiStack(app, `Portico-${stage.name}-Api`, {
+    stage,
+    env,
+    table: stateful.table,
+    userPool: stateful.auth.userPool,
+    client: stateful.auth.client,
+  });
+  for (const stack of [stateful, api]) {
+    Tags.of(stack).add('project', 'portico');
+    Tags.of(stack).add('stage', stage.name);
+  }
+  return { stateful, api };
+};

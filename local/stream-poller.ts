@@ -1,0 +1,157 @@
+/**
+ * Plays the part of Lambda's DynamoDB event source locally: reads the
+ * table's stream from DynamoDB Local, keeps the records that match the same
+ * filter the CDK event source uses, and invokes the stream handler in
+ * process with a DynamoDBStreamEvent. Records a handler reports as failed
+ * are retried a few times, as Lambda would.
+ */
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  type _Record,
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { LOCAL_CREDENTIALS } from './env.ts';
+
+export type StreamHandler = (
+  event: DynamoDBStreamEvent
+) => Promise<DynamoDBBatchResponse | undefined>;
+
+/** Lambda event-filter semantics for the subset we use: nested objects, arrays of allowed values. */
+export const matchesFilter = (pattern: unknown, value: unknown): boolean => {
+  if (Array.isArray(pattern)) return pattern.includes(value as never);
+  if (pattern && typeof pattern === 'object') {
+    if (!value || typeof value !== 'object') return false;
+    return Object.entries(pattern).every(([key, sub]) =>
+      matchesFilter(sub, (value as Record<string, unknown>)[key])
+    );
+  }
+  return pattern === value;
+};
+
+const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => ({
+  eventID: record.eventID,
+  eventName: record.eventName as DynamoDBRecord['eventName'],
+  eventVersion: record.eventVersion,
+  eventSource: 'aws:dynamodb',
+  awsRegion: record.awsRegion,
+  eventSourceARN: streamArn,
+  dynamodb: {
+    ...record.dynamodb,
+    ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+      ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000
+      : undefined,
+  } as DynamoDBRecord['dynamodb'],
+});
+
+export interface StreamPollerOptions {
+  endpoint: string;
+  region: string;
+  tableName: string;
+  filter: unknown;
+  handler: StreamHandler;
+  intervalMs?: number;
+  log?: (line: string) => void;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export const startStreamPoller = async (options: StreamPollerOptions) => {
+  const clientConfig = {
+    endpoint: options.endpoint,
+    region: options.region,
+    credentials: LOCAL_CREDENTIALS,
+  };
+  const streams = new DynamoDBStreamsClient(clientConfig);
+  const { Table } = await new DynamoDBClient(clientConfig).send(
+    new DescribeTableCommand({ TableName: options.tableName })
+  );
+  const streamArn = Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
+
+  const iterators = new Map<string, string | undefined>();
+  const retries: { record: DynamoDBRecord; attempts: number }[] = [];
+  let stopped = false;
+  let firstScan = true;
+
+  const discoverShards = async () => {
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: streamArn })
+    );
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
+      // Shards open at start are read from now on; shards that appear later are read whole.
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: firstScan ? 'LATEST' : 'TRIM_HORIZON',
+        })
+      );
+      iterators.set(shard.ShardId, ShardIterator);
+    }
+    firstScan = false;
+  };
+
+  const deliver = async (batch: { record: DynamoDBRecord; attempts: number }[]) => {
+    if (batch.length === 0) return;
+    let failed = new Set<string>();
+    try {
+      const result = await options.handler({ Records: batch.map((entry) => entry.record) });
+      failed = new Set(result?.batchItemFailures.map((failure) => failure.itemIdentifier));
+    } catch (error) {
+      options.log?.(`stream handler threw: ${(error as Error).message}`);
+      failed = new Set(batch.map((entry) => entry.record.dynamodb?.SequenceNumber ?? ''));
+    }
+    for (const entry of batch) {
+      if (!failed.has(entry.record.dynamodb?.SequenceNumber ?? '')) continue;
+      if (entry.attempts + 1 < MAX_ATTEMPTS)
+        retries.push({ record: entry.record, attempts: entry.attempts + 1 });
+      else
+        options.log?.(
+          `stream record ${entry.record.eventID} failed ${MAX_ATTEMPTS} times; dropped`
+        );
+    }
+  };
+
+  const pollOnce = async () => {
+    await discoverShards();
+    const batch = retries.splice(0, retries.length);
+    for (const [shardId, iterator] of iterators) {
+      if (!iterator) continue;
+      const { Records = [], NextShardIterator } = await streams.send(
+        new GetRecordsCommand({ ShardIterator: iterator })
+      );
+      iterators.set(shardId, NextShardIterator);
+      for (const record of Records) {
+        const lambdaRecord = toLambdaRecord(record, streamArn);
+        if (matchesFilter(options.filter, lambdaRecord))
+          batch.push({ record: lambdaRecord, attempts: 0 });
+      }
+    }
+    await deliver(batch);
+  };
+
+  await discoverShards();
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        await pollOnce();
+      } catch (error) {
+        if (!stopped) options.log?.(`stream poller: ${(error as Error).message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
+    }
+  })();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      await loop;
+      streams.destroy();
+    },
+  };
+};

@@ -1,0 +1,91 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { startGateway } from '../../local/gateway.ts';
+import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
+import { callApi } from '../support/http.ts';
+import { accessTokenFor, createTenant, type Tenant } from '../support/tenants.ts';
+
+let gateway: { url: string; close(): Promise<void> };
+let tenant: Tenant;
+let token: string;
+
+beforeAll(async () => {
+  installCallCounter();
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+  tenant = await createTenant('Budget');
+  token = await accessTokenFor(tenant.email);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+/** DESIGN.md budget: membership + one read, membership + before-image + one transaction. */
+const BUDGET = { reads: 2, writes: 3 };
+
+describe('DynamoDB calls per request', () => {
+  const cases = [
+    { route: 'GET /me', call: () => callApi(gateway.url, 'GET', '/me', { token }) },
+    {
+      route: 'GET /accounts/{accountId}',
+      call: () => callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}`, { token }),
+    },
+    {
+      route: 'PATCH /accounts/{accountId}',
+      call: () =>
+        callApi(gateway.url, 'PATCH', `/accounts/${tenant.accountId}`, {
+          token,
+          body: { firstName: `Budget${Date.now()}` },
+        }),
+    },
+  ];
+
+  for (const { route, call } of cases) {
+    it(`stays within the budget and never scans: ${route}`, async () => {
+      // Prepare
+      resetCalls();
+
+      // Act
+      const response = await call();
+      const calls = countCalls();
+
+      // Assess
+      expect(response.status, response.text).toBeLessThan(300);
+      expect(calls.reads, calls.commands.join()).toBeLessThanOrEqual(BUDGET.reads);
+      expect(calls.writes, calls.commands.join()).toBeLessThanOrEqual(BUDGET.writes);
+      expect(calls.scans).toBe(0);
+      expect(calls.reads + calls.writes).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('audit trail', () => {
+  it('records who changed which field of My Details, before and after', async () => {
+    // Prepare
+    const subject = await createTenant('Audited');
+    const subjectToken = await accessTokenFor(subject.email);
+
+    // Act
+    await callApi(gateway.url, 'PATCH', `/accounts/${subject.accountId}`, {
+      token: subjectToken,
+      body: { lastName: 'Renamed' },
+    });
+    const { Items = [] } = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': `ACCOUNT#${subject.accountId}`, ':audit': 'AUDIT#' },
+      })
+    );
+
+    // Assess
+    expect(Items).toHaveLength(1);
+    expect(Items[0]).toMatchObject({
+      action: 'account.details.updated',
+      actor: { loginId: subject.loginId },
+      target: `contact/${subject.primaryContactId}`,
+      changes: { lastName: { before: expect.stringContaining('Owner'), after: 'Renamed' } },
+    });
+  });
+});

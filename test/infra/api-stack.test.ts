@@ -1,0 +1,328 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { ENV } from '#core/config';
+import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
+import { FUNCTION_NAMES, type FunctionName, ROUTES } from '../../functions/routes.ts';
+import { WORKER_FUNCTIONS } from '../../functions/workers.ts';
+import { FUNCTION_BINDINGS, type FunctionBinding } from '../../lib/api-stack.ts';
+import { PorticoFunction } from '../../lib/constructs/portico-function.ts';
+import {
+  actionsOf,
+  allowStatementsOf,
+  logicalIdOf,
+  newApp,
+  stageConfig,
+  synthPortico,
+} from './app.ts';
+
+const { api, stateful, config, apiTemplate: template } = synthPortico('dev');
+const resources = template.toJSON().Resources;
+
+const routeByKey = (key: string) =>
+  Object.entries(template.findResources('AWS::ApiGatewayV2::Route')).filter(
+    ([, route]) => route.Properties.RouteKey === key
+  );
+
+const functionProps = (name: FunctionName) => {
+  const resource = resources[logicalIdOf(api.functions[name])];
+  if (!resource) throw new Error(`no function resource for ${name}`);
+  return resource.Properties;
+};
+
+const roleOf = (name: FunctionName) => {
+  const role = api.functions[name].role;
+  if (!role) throw new Error(`${name} has no role`);
+  return logicalIdOf(role);
+};
+
+const dynamoActionsOf = (name: FunctionName) =>
+  actionsOf(allowStatementsOf(template, roleOf(name))).filter((action) =>
+    action.startsWith('dynamodb:')
+  );
+
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+describe('PorticoHttpApi', () => {
+  it('creates exactly one route per entry of the route table', () => {
+    // Prepare
+    const keys = ROUTES.map((route) => `${route.method} ${route.path}`);
+
+    // Act
+    const matches = keys.map((key) => routeByKey(key).length);
+
+    // Assess
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
+    expect(matches).toEqual(keys.map(() => 1));
+  });
+
+  it('puts the JWT authorizer on every route that is not public, and none on public ones', () => {
+    // Prepare
+    const [authorizerId, ...others] = Object.keys(
+      template.findResources('AWS::ApiGatewayV2::Authorizer')
+    );
+
+    // Act
+    const routes = ROUTES.map((route) => ({
+      route,
+      props: routeByKey(`${route.method} ${route.path}`)[0]?.[1].Properties,
+    }));
+
+    // Assess
+    expect(others).toHaveLength(0);
+    for (const { route, props } of routes) {
+      if (route.access.kind === 'public') {
+        expect(props, route.id).toMatchObject({ AuthorizationType: 'NONE' });
+        expect(props.AuthorizerId, route.id).toBeUndefined();
+      } else {
+        expect(props, route.id).toMatchObject({
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizerId },
+        });
+      }
+    }
+  });
+
+  it('accepts only tokens issued by the client pool to the portal client', () => {
+    // Prepare
+    const poolId = logicalIdOf(stateful.auth.userPool);
+    const clientId = logicalIdOf(stateful.auth.client);
+
+    // Act
+    const [authorizer, ...others] = Object.values(
+      template.findResources('AWS::ApiGatewayV2::Authorizer')
+    );
+    const { Issuer, Audience } = authorizer?.Properties.JwtConfiguration ?? {};
+
+    // Assess
+    expect(others).toHaveLength(0);
+    expect(authorizer?.Properties.AuthorizerType).toBe('JWT');
+    expect(Issuer['Fn::Join'][1]).toEqual([
+      'https://cognito-idp.',
+      { Ref: 'AWS::Region' },
+      '.amazonaws.com/',
+      expect.anything(),
+    ]);
+    expect(JSON.stringify(Issuer)).toContain(poolId);
+    expect(JSON.stringify(Issuer)).not.toContain(clientId);
+    expect(Audience).toHaveLength(1);
+    expect(JSON.stringify(Audience)).toContain(clientId);
+  });
+
+  it('sends each route to the function its entry names', () => {
+    // Prepare
+    const targetOf = (route: (typeof ROUTES)[number]) =>
+      routeByKey(`${route.method} ${route.path}`)[0]?.[1].Properties.Target['Fn::Join'][1][1].Ref;
+
+    // Act
+    const wiring = ROUTES.map((route) => ({
+      id: route.id,
+      uri: resources[targetOf(route)]?.Properties.IntegrationUri,
+    }));
+
+    // Assess
+    expect(wiring).toEqual(
+      ROUTES.map((route) => ({
+        id: route.id,
+        uri: { 'Fn::GetAtt': [logicalIdOf(api.functions[route.function]), 'Arn'] },
+      }))
+    );
+  });
+
+  it('applies the stage CORS origins, default throttling and JSON access logs', () => {
+    // Prepare
+    const { corsAllowOrigins, throttleRateLimit, throttleBurstLimit } = config.api;
+
+    // Act
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+
+    // Assess
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: corsAllowOrigins,
+        AllowCredentials: false,
+      }),
+    });
+    expect(stage?.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: throttleRateLimit,
+        ThrottlingBurstLimit: throttleBurstLimit,
+      },
+    });
+    expect(JSON.parse(stage?.Properties.AccessLogSettings.Format)).toHaveProperty('requestId');
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      RetentionInDays: config.logRetentionDays,
+    });
+  });
+});
+
+describe('PorticoFunction', () => {
+  it('runs every function on Node.js 22 for arm64 with active tracing', () => {
+    // Prepare
+    const expected = {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      Handler: 'index.handler',
+      MemorySize: config.lambda.memoryMb,
+      Timeout: config.lambda.timeoutSeconds,
+    };
+
+    // Act
+    const functions = template.findResources('AWS::Lambda::Function');
+
+    // Assess
+    expect(Object.keys(functions)).toHaveLength(FUNCTION_NAMES.length + WORKER_FUNCTIONS.length);
+    for (const resource of Object.values(functions))
+      expect(resource.Properties).toMatchObject(expected);
+  });
+
+  it('logs each function to its own log group with the stage retention', () => {
+    // Prepare
+    const logGroups = template.findResources('AWS::Logs::LogGroup');
+
+    // Act
+    const groups = FUNCTION_NAMES.map((name) => functionProps(name).LoggingConfig.LogGroup.Ref);
+
+    // Assess
+    expect(new Set(groups).size).toBe(FUNCTION_NAMES.length);
+    for (const group of groups) {
+      expect(logGroups[group]?.Properties.RetentionInDays).toBe(config.logRetentionDays);
+    }
+  });
+
+  it('turns on source maps and the stage log level, and keeps variables the caller adds', () => {
+    // Prepare
+    const stack = new Stack(newApp(), 'EnvMerge');
+    const fn = new PorticoFunction(stack, 'Fn', {
+      name: 'public',
+      stage: stageConfig('dev'),
+      environment: { EXTRA: 'kept', [ENV.logLevel]: 'warn' },
+    });
+
+    // Act
+    const env =
+      Template.fromStack(stack).toJSON().Resources[logicalIdOf(fn)].Properties.Environment;
+
+    // Assess
+    expect(env.Variables).toEqual({
+      NODE_OPTIONS: '--enable-source-maps',
+      LOG_LEVEL: 'warn',
+      EXTRA: 'kept',
+    });
+    expect(functionProps('me').Environment.Variables).toMatchObject({
+      NODE_OPTIONS: '--enable-source-maps',
+      [ENV.logLevel]: config.logLevel,
+    });
+  });
+});
+
+describe('FUNCTION_BINDINGS', () => {
+  it('gives me read-only table actions', () => {
+    // Prepare
+    const reads = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
+
+    // Act
+    const actions = dynamoActionsOf('me');
+
+    // Assess
+    expect(actions).toEqual(expect.arrayContaining(reads));
+    expect(actions.filter((action) => WRITE_ACTIONS.includes(action))).toEqual([]);
+  });
+
+  it('gives public no table access at all', () => {
+    // Prepare
+    const env = functionProps('public').Environment.Variables;
+
+    // Act
+    const actions = dynamoActionsOf('public');
+
+    // Assess
+    expect(actions).toEqual([]);
+    expect(env).not.toHaveProperty(ENV.tableName);
+  });
+
+  it('gives account read-write table actions', () => {
+    // Prepare
+    const writes = WRITE_ACTIONS;
+
+    // Act
+    const actions = dynamoActionsOf('account');
+
+    // Assess
+    expect(actions).toEqual(expect.arrayContaining(writes));
+  });
+
+  it('sets each env var exactly on the functions bound to its resource', () => {
+    // Prepare
+    const bindings: Record<string, FunctionBinding> = FUNCTION_BINDINGS;
+
+    // Act
+    const envs = FUNCTION_NAMES.map((name) => ({
+      name,
+      vars: Object.keys(functionProps(name).Environment.Variables).sort(),
+    }));
+
+    // Assess
+    for (const { name, vars } of envs) {
+      const binding = bindings[name];
+      expect(vars.includes(ENV.tableName), name).toBe(Boolean(binding?.table));
+      expect(vars.includes(ENV.userPoolId), name).toBe(Boolean(binding?.userPool));
+      expect(vars.includes(ENV.userPoolClientId), name).toBe(Boolean(binding?.userPool));
+      expect(vars.includes(ENV.mailFrom), name).toBe(Boolean(binding?.mail));
+    }
+  });
+
+  it('never grants a wildcard action or an index wildcard', () => {
+    // Prepare
+    const statements = FUNCTION_NAMES.flatMap((name) => allowStatementsOf(template, roleOf(name)));
+
+    // Act
+    const wildcards = statements.filter(
+      (statement) =>
+        actionsOf([statement]).some((action) => action.includes('*')) ||
+        JSON.stringify(statement.Resource).includes('/index/*')
+    );
+
+    // Assess
+    expect(wildcards).toEqual([]);
+  });
+});
+
+describe('OutboxWorker', () => {
+  it('receives only new outbox items from the table stream, failures parked in a queue', () => {
+    // Act
+    const mappings = template.findResources('AWS::Lambda::EventSourceMapping');
+
+    // Assess
+    expect(Object.values(mappings)).toHaveLength(1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }] },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('may send mail and change login emails, and nothing else in Cognito', () => {
+    // Act
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+
+    // Assess
+    expect(policies).toContain('cognito-idp:AdminUpdateUserAttributes');
+    expect(
+      policies
+        .match(/cognito-idp:[A-Za-z]+/g)
+        ?.every((action) => action === 'cognito-idp:AdminUpdateUserAttributes')
+    ).toBe(true);
+  });
+});

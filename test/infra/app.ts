@@ -1,0 +1,106 @@
+/**
+ * Builds Portico the way bin/portico.ts does (same cdk.json context, same
+ * composition) and synthesizes it once per stage per test file. Synthesis
+ * bundles the real handlers with esbuild, so the result is cached.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import {
+  parseStageConfig,
+  STAGES_CONTEXT_KEY,
+  type StageConfig,
+  type StageName,
+} from '../../lib/config.ts';
+import { addPorticoStacks, type PorticoStacks } from '../../lib/portico-app.ts';
+import { StatefulStack } from '../../lib/stateful-stack.ts';
+
+/** The context `cdk synth` sees: stage settings and feature flags from cdk.json. */
+export const CDK_CONTEXT: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')
+).context;
+
+export const stageConfig = (stage: StageName): StageConfig =>
+  parseStageConfig(stage, CDK_CONTEXT[STAGES_CONTEXT_KEY]);
+
+export interface SynthesizedPortico extends PorticoStacks {
+  app: App;
+  config: StageConfig;
+  statefulTemplate: Template;
+  apiTemplate: Template;
+}
+
+// One cloud assembly directory per test file: asset staging caches bundles per
+// outdir, so every App built here reuses the first esbuild run of each handler.
+const OUTDIR = mkdtempSync(join(tmpdir(), 'portico-cdk-'));
+process.on('exit', () => rmSync(OUTDIR, { recursive: true, force: true }));
+
+/**
+ * A fresh App carrying the cdk.json context. Read templates right after
+ * synth: apps share OUTDIR. CloudFormation's built-in template validation is
+ * left to `cdk synth` (it costs several seconds per App and reports nothing
+ * these assertions do not).
+ */
+export const newApp = (): App =>
+  new App({ context: CDK_CONTEXT, outdir: OUTDIR, builtinCloudFormationValidation: false });
+
+const cache = new Map<StageName, SynthesizedPortico>();
+
+export const synthPortico = (stage: StageName = 'dev'): SynthesizedPortico => {
+  const cached = cache.get(stage);
+  if (cached) return cached;
+  const app = newApp();
+  const config = stageConfig(stage);
+  const stacks = addPorticoStacks(app, config);
+  app.synth();
+  const result = {
+    app,
+    config,
+    ...stacks,
+    statefulTemplate: Template.fromStack(stacks.stateful),
+    apiTemplate: Template.fromStack(stacks.api),
+  };
+  cache.set(stage, result);
+  return result;
+};
+
+/**
+ * The stateful stack on its own: no functions, so no bundling. Logical ids
+ * depend only on construct ids inside the stack, so they match the full app.
+ */
+export const synthStateful = (stage: StageName = 'dev') => {
+  const stack = new StatefulStack(newApp(), `Portico-${stage}-Stateful`, {
+    stage: stageConfig(stage),
+  });
+  return { stack, template: Template.fromStack(stack) };
+};
+
+/** The logical id CloudFormation knows a construct's resource by. */
+export const logicalIdOf = (construct: IConstruct): string => {
+  const resource = CfnResource.isCfnResource(construct) ? construct : construct.node.defaultChild;
+  if (!resource || !CfnResource.isCfnResource(resource)) {
+    throw new Error(`${construct.node.path} has no CloudFormation resource`);
+  }
+  return Stack.of(resource).getLogicalId(resource);
+};
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+/** Every Allow statement of the policies attached to a role. */
+export const allowStatementsOf = (template: Template, roleLogicalId: string): Statement[] =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleLogicalId)
+    )
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
+    .filter((statement) => statement.Effect === 'Allow');
+
+export const actionsOf = (statements: Statement[]): string[] =>
+  statements.flatMap((statement) => [statement.Action].flat());

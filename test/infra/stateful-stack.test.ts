@@ -1,0 +1,213 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { TABLE } from '#core/table';
+import {
+  CLIENT_AUTH_FLOWS,
+  LOGIN_ATTRIBUTES,
+  PASSWORD_POLICY,
+  TOKEN_VALIDITY_MINUTES,
+} from '#core/user-pool';
+import { logicalIdOf, synthStateful } from './app.ts';
+
+const { stack: stateful, template } = synthStateful('dev');
+
+describe('PorticoTable', () => {
+  it('keys the table and its indexes exactly as functions/core/table.ts declares', () => {
+    // Prepare
+    const indexes = Object.values(TABLE.indexes);
+
+    // Act
+    const table = template.findResources('AWS::DynamoDB::Table');
+
+    // Assess
+    expect(Object.keys(table)).toHaveLength(1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      AttributeDefinitions: Match.arrayWith(
+        [
+          TABLE.partitionKey,
+          TABLE.sortKey,
+          ...indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+        ].map((name) => ({ AttributeName: name, AttributeType: 'S' }))
+      ),
+    });
+  });
+
+  it('bills on demand, streams both images, expires items by the TTL attribute and keeps PITR on', () => {
+    // Prepare
+    const expected = {
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    };
+
+    // Act
+    const check = () => template.hasResourceProperties('AWS::DynamoDB::Table', expected);
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('retains the table on stack deletion and protects it from deletion', () => {
+    // Prepare
+    const expected = {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    };
+
+    // Act
+    const check = () => template.hasResource('AWS::DynamoDB::Table', expected);
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+});
+
+describe('ClientAuth', () => {
+  it('enforces PASSWORD_POLICY on the client user pool', () => {
+    // Prepare
+    const { temporaryPasswordValidityDays, ...rules } = PASSWORD_POLICY;
+
+    // Act
+    const check = () =>
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: rules.minLength,
+            RequireLowercase: rules.requireLowercase,
+            RequireUppercase: rules.requireUppercase,
+            RequireNumbers: rules.requireDigits,
+            RequireSymbols: rules.requireSymbols,
+            TemporaryPasswordValidityDays: temporaryPasswordValidityDays,
+          },
+        },
+      });
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('lets nobody sign up on their own and signs logins in by email', () => {
+    // Prepare
+    const schema = [
+      { Name: 'email', ...LOGIN_ATTRIBUTES.email },
+      { Name: 'given_name', ...LOGIN_ATTRIBUTES.givenName },
+      { Name: 'family_name', ...LOGIN_ATTRIBUTES.familyName },
+    ].map(({ Name, required, mutable }) => ({ Name, Required: required, Mutable: mutable }));
+
+    // Act
+    const check = () =>
+      template.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+        Schema: schema,
+      });
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('gives the portal client the shared flows and token lifetimes and hides whether a user exists', () => {
+    // Prepare
+    const flows = [
+      ...(CLIENT_AUTH_FLOWS.userPassword ? ['ALLOW_USER_PASSWORD_AUTH'] : []),
+      ...(CLIENT_AUTH_FLOWS.userSrp ? ['ALLOW_USER_SRP_AUTH'] : []),
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ];
+
+    // Act
+    const check = () =>
+      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        GenerateSecret: false,
+        ExplicitAuthFlows: flows,
+        PreventUserExistenceErrors: 'ENABLED',
+        AccessTokenValidity: TOKEN_VALIDITY_MINUTES.access,
+        IdTokenValidity: TOKEN_VALIDITY_MINUTES.id,
+        RefreshTokenValidity: TOKEN_VALIDITY_MINUTES.refreshDays * 24 * 60,
+      });
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('retains the user pool on stack deletion and protects it from deletion', () => {
+    // Prepare
+    const expected = {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    };
+
+    // Act
+    const check = () => template.hasResource('AWS::Cognito::UserPool', expected);
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('enforces threat protection on the Plus tier only where the stage buys it', () => {
+    // Prepare
+    const stage = 'prod';
+
+    // Act
+    const prodPool = synthStateful(stage).template;
+
+    // Assess
+    prodPool.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'ESSENTIALS',
+      UserPoolAddOns: Match.absent(),
+    });
+  });
+});
+
+describe('StatefulStack', () => {
+  it('keeps the logical ids of the table, user pool and portal client', () => {
+    // Prepare
+    const pinned = {
+      table: 'TableCD117FA1',
+      userPool: 'ClientAuthUserPool2C40AC5B',
+      client: 'ClientAuthUserPoolPortalClientBC6EEBD1',
+    };
+
+    // Act
+    const actual = {
+      table: logicalIdOf(stateful.table),
+      userPool: logicalIdOf(stateful.auth.userPool),
+      client: logicalIdOf(stateful.auth.client),
+    };
+
+    // Assess
+    expect(actual).toEqual(pinned);
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    expect(template.findResources('AWS::DynamoDB::Table')).toHaveProperty(pinned.table);
+    expect(template.findResources('AWS::Cognito::UserPool')).toHaveProperty(pinned.userPool);
+  });
+
+  it('is protected against termination', () => {
+    // Prepare
+    const stack = stateful;
+
+    // Act
+    const protectedStack = stack.terminationProtection;
+
+    // Assess
+    expect(protectedStack).toBe(true);
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Runs in every test worker before the test file: points the Lambda
+ * configuration at the stack test/global-setup.ts started, so importing a
+ * handler in a test behaves as a cold start against the emulators.
+ */
+import { inject } from 'vitest';
+import { applyLocalStackEnv, type LocalStackInfo } from '../local/env.ts';
+import type { DemoLogin } from '../local/seed.ts';
+
+export interface ProvidedLocalStack extends LocalStackInfo {
+  demoLogins: DemoLogin[];
+  demoPassword: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    localStack: ProvidedLocalStack;
+  }
+}
+
+applyLocalStackEnv(inject('localStack'));
+process.env.LOG_LEVEL = 'silent';
+// Lambda runs Node 22; the SDK's notice about this machine's Node 20 is noise in test output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

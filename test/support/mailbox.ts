@@ -1,0 +1,45 @@
+/** Reads what the SES emulator received, the way a person would read their inbox. */
+export interface StoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+const sesEndpoint = () => {
+  const value = process.env.AWS_ENDPOINT_URL_SESV2;
+  if (!value)
+    throw new Error('AWS_ENDPOINT_URL_SESV2 is not set; is the test global setup running?');
+  return value;
+};
+
+export const mailTo = async (address: string): Promise<StoredEmail[]> => {
+  const response = await fetch(`${sesEndpoint()}/store`);
+  const { emails } = (await response.json()) as { emails: StoredEmail[] };
+  return emails.filter((email) => email.destination.to.includes(address));
+};
+
+/** Mail leaves through the outbox and the stream, so it arrives shortly after the request. */
+export const waitForMail = async (address: string, subject: string, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await mailTo(address)).find((mail) => mail.subject === subject);
+    if (found) return found;
+    if (Date.now() > deadline)
+      throw new Error(`No mail "${subject}" reached ${address} in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+/** Retries an async check until it passes (for effects that follow through the outbox). */
+export const eventually = async <T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+};
