@@ -4,6 +4,7 @@ import { dynamo, tableName } from '#core/clients/dynamodb';
 import { startGateway } from '../../local/gateway.ts';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { callApi } from '../support/http.ts';
+import { waitForMail } from '../support/mailbox.ts';
 import { accessTokenFor, createTenant, type Tenant } from '../support/tenants.ts';
 
 let gateway: { url: string; close(): Promise<void> };
@@ -58,6 +59,43 @@ describe('DynamoDB calls per request', () => {
       expect(calls.reads + calls.writes).toBeGreaterThan(0);
     });
   }
+});
+
+describe('DynamoDB calls of a login email change', () => {
+  it('stays within the budget when asking for the change and when confirming it', async () => {
+    // Prepare
+    const subject = await createTenant('Budgetmail');
+    const subjectToken = await accessTokenFor(subject.email);
+    const newEmail = `moved-${subject.loginId.slice(0, 8)}@budget.example`;
+
+    // Act
+    resetCalls();
+    const requested = await callApi(gateway.url, 'PATCH', `/accounts/${subject.accountId}`, {
+      token: subjectToken,
+      body: { email: newEmail },
+    });
+    const requestCalls = countCalls();
+    const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
+    resetCalls();
+    const confirmed = await callApi(
+      gateway.url,
+      'POST',
+      `/accounts/${subject.accountId}/email-verification`,
+      {
+        token: subjectToken,
+        body: { code: /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '' },
+      }
+    );
+    const confirmCalls = countCalls();
+
+    // Assess
+    expect([requested.status, confirmed.status]).toEqual([200, 200]);
+    for (const calls of [requestCalls, confirmCalls]) {
+      expect(calls.reads, calls.commands.join()).toBeLessThanOrEqual(BUDGET.reads);
+      expect(calls.writes, calls.commands.join()).toBeLessThanOrEqual(BUDGET.writes);
+      expect(calls.scans).toBe(0);
+    }
+  });
 });
 
 describe('audit trail', () => {

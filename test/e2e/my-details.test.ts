@@ -323,3 +323,55 @@ describe('changing the login email in My Details', () => {
     expect(me.body.email).toBe(newEmail);
   });
 });
+
+describe('changing the login email to an address another login holds', () => {
+  it('refuses the confirmation with 409 and leaves both logins as they were', async () => {
+    // Prepare
+    const [tenant, holder] = await Promise.all([createTenant('Hooli'), createTenant('Pied')]);
+    const token = await accessTokenFor(tenant.email);
+    await api('PATCH', `/accounts/${tenant.accountId}`, { token, body: { email: holder.email } });
+    const codeMail = await waitForMail(holder.email, 'Confirm your new login email');
+    const code = /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '';
+
+    // Act
+    const confirmed = await api('POST', `/accounts/${tenant.accountId}/email-verification`, {
+      token,
+      body: { code },
+    });
+
+    // Assess
+    expect(confirmed.status).toBe(409);
+    const after = await api('GET', `/accounts/${tenant.accountId}`, { token });
+    expect(after.body.primaryContact).toMatchObject({
+      email: tenant.email,
+      pendingEmail: holder.email,
+    });
+    await expect(accessTokenFor(tenant.email)).resolves.toBeTruthy();
+    await expect(accessTokenFor(holder.email)).resolves.toBeTruthy();
+  });
+
+  it('cancels a pending change when the current email is sent back', async () => {
+    // Prepare
+    const tenant = await createTenant('Umbrella');
+    const token = await accessTokenFor(tenant.email);
+    await api('PATCH', `/accounts/${tenant.accountId}`, {
+      token,
+      body: { email: 'later@umbrella.example' },
+    });
+
+    // Act
+    const cancelled = await api('PATCH', `/accounts/${tenant.accountId}`, {
+      token,
+      body: { email: tenant.email },
+    });
+    const confirm = await api('POST', `/accounts/${tenant.accountId}/email-verification`, {
+      token,
+      body: { code: '123456' },
+    });
+
+    // Assess
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.primaryContact).not.toHaveProperty('pendingEmail');
+    expect(confirm.status).toBe(409);
+  });
+});
