@@ -13,13 +13,7 @@ import { createLoginEmailPut, releaseLoginEmailDelete } from '#core/entities/log
 import { ConflictError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { emailChangedMail } from './mails.ts';
-import {
-  commitPrimaryChange,
-  loadAccount,
-  outboxWrites,
-  requirePrimary,
-  toAccountView,
-} from './service.ts';
+import { commitPrimaryChange, loadAccount, outboxWrites, toAccountView } from './service.ts';
 
 const codeError = (message: string) => new ValidationError([{ field: 'code', message }]);
 
@@ -35,7 +29,6 @@ const spendAttempt = async (contact: Contact & { emailChange: PendingEmailChange
 export const confirmEmailChange = async (caller: MemberCaller, code: string) => {
   const loaded = await loadAccount(caller.membership);
   const { primary } = loaded;
-  requirePrimary(caller, primary);
   const pending = primary.emailChange;
   const loginId = primary.loginId;
   if (!pending || !loginId) throw new ConflictError('No email change is waiting for confirmation.');

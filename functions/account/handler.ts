@@ -1,4 +1,5 @@
 import { createApiHandler } from '#core/http/stack';
+import { listAuditEntries } from './audit.ts';
 import { confirmEmailChange } from './email-change.ts';
 import { ACCOUNT_ROUTES } from './routes.ts';
 import { getAccountDetails, updateMyDetails } from './service.ts';
@@ -15,6 +16,10 @@ export const handler = createApiHandler(ACCOUNT_ROUTES, {
     });
     return { status: 200, body: view, version };
   },
+  listAudit: async ({ caller, query }) => ({
+    status: 200,
+    body: await listAuditEntries(caller.membership.accountId, query),
+  }),
   confirmAccountEmail: async ({ caller, body }) => {
     const { view, version } = await confirmEmailChange(caller, body.code);
     return { status: 200, body: view, version };

@@ -13,8 +13,25 @@ export const accountSchema = z
   })
   .meta({ id: 'Account' });
 
+export const auditPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        at: z.string(),
+        actor: z.object({ loginId: z.string(), name: z.string() }),
+        action: z.string(),
+        target: z.string(),
+        changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+      })
+    ),
+    cursor: z.string().nullable(),
+  })
+  .meta({ id: 'AuditPage' });
+
 export const ACCOUNT_RESPONSES = {
   getAccount: accountSchema,
   patchAccount: accountSchema,
   confirmAccountEmail: accountSchema,
+  listAudit: auditPageSchema,
 } satisfies Record<(typeof ACCOUNT_ROUTES)[number]['id'], z.ZodType | null>;

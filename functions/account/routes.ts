@@ -1,4 +1,5 @@
 import type { RouteDefinition } from '#core/http/route';
+import { pageQuerySchema } from '#core/schemas';
 import { confirmEmailChangeSchema, patchMyDetailsSchema } from './schemas.ts';
 
 export const ACCOUNT_ROUTES = [
@@ -17,8 +18,8 @@ export const ACCOUNT_ROUTES = [
     method: 'PATCH',
     path: '/accounts/{accountId}',
     function: 'account',
-    access: { kind: 'member', area: 'profile' },
-    summary: 'Update "My Details" (the primary contact); primary login only',
+    access: { kind: 'member', area: 'profile', primaryOnly: true },
+    summary: 'Update "My Details" (the primary contact)',
     body: patchMyDetailsSchema,
     success: { status: 200, description: 'The updated account.' },
     etag: true,
@@ -28,10 +29,20 @@ export const ACCOUNT_ROUTES = [
     method: 'POST',
     path: '/accounts/{accountId}/email-verification',
     function: 'account',
-    access: { kind: 'member', area: 'profile' },
-    summary: 'Confirm a new login email with the code mailed to it; primary login only',
+    access: { kind: 'member', area: 'profile', primaryOnly: true },
+    summary: 'Confirm a new login email with the code mailed to it',
     body: confirmEmailChangeSchema,
     success: { status: 200, description: 'The account with its new email.' },
     etag: true,
+  },
+  {
+    id: 'listAudit',
+    method: 'GET',
+    path: '/accounts/{accountId}/audit',
+    function: 'account',
+    access: { kind: 'member', area: 'profile', primaryOnly: true },
+    summary: 'Who changed what on the account, newest first (`?cursor=&limit=`)',
+    query: pageQuerySchema,
+    success: { status: 200, description: 'A page of audit entries.' },
   },
 ] as const satisfies readonly RouteDefinition[];

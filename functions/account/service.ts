@@ -88,16 +88,6 @@ const checkVersion = (current: number, claim: VersionClaim) => {
   if (claim.bodyVersion !== undefined && claim.bodyVersion !== current) throw staleError({});
 };
 
-/** "My Details" belong to the primary: a sub-account may read them, never change them. */
-export const requirePrimary = (caller: MemberCaller, primary: Contact) => {
-  if (caller.membership.role === 'primary') return;
-  throw new ForbiddenError('Only the primary contact may change "My Details".', {
-    area: 'profile',
-    allowedAreas: allowedAreas(caller.membership),
-    grantedBy: { name: contactDisplayName(primary) },
-  });
-};
-
 interface PlannedPatch {
   next: Contact;
   /** Set when a new login email waits for confirmation: mail this code to it. */
@@ -200,7 +190,6 @@ export const updateMyDetails = async (
   claim: VersionClaim
 ) => {
   const loaded = await loadAccount(caller.membership);
-  requirePrimary(caller, loaded.primary);
   checkVersion(loaded.account.version, claim);
 
   const { next, code } = planPatch(loaded.primary, patch, new Date());

@@ -19,7 +19,7 @@ const notAMember = () => new NotFoundError('The account does not exist.');
 export const authorizeMember = async (
   loginId: string,
   accountId: string,
-  area: string
+  { area, primaryOnly = false }: { area: string; primaryOnly?: boolean }
 ): Promise<Membership> => {
   const { Item } = await dynamo.send(
     new GetCommand(getMembershipCommand(tableName, { loginId, accountId }))
@@ -34,6 +34,13 @@ export const authorizeMember = async (
   }
   if (!mayOpen(membership, area)) {
     throw new ForbiddenError(`Your login may not open "${area}" on this account.`, {
+      area,
+      allowedAreas: allowedAreas(membership),
+      grantedBy: await grantorOf(membership),
+    });
+  }
+  if (primaryOnly && membership.role !== 'primary') {
+    throw new ForbiddenError('Only the primary login (the account holder) may do this.', {
       area,
       allowedAreas: allowedAreas(membership),
       grantedBy: await grantorOf(membership),

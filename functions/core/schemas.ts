@@ -61,3 +61,21 @@ export const personFields = {
   phone: phoneSchema,
   address: addressSchema,
 };
+
+/** `?cursor=&limit=` of every list: limit 1 to 100, 25 when absent. */
+export const pageQuerySchema = z
+  .strictObject({
+    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+    limit: z._default(
+      z
+        .pipe(
+          z.string().check(z.regex(/^\d{1,3}$/, 'Use a whole number from 1 to 100.')),
+          z.transform(Number)
+        )
+        .check(z.refine((n) => n >= 1 && n <= 100, 'Use a whole number from 1 to 100.')),
+      25
+    ),
+  })
+  .register(z.globalRegistry, { id: 'PageQuery' });
+
+export type PageQuery = z.output<typeof pageQuerySchema>;

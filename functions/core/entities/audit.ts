@@ -2,7 +2,7 @@
  * Audit entry: who changed what on an account, with before/after values.
  * Written in the same transaction as the change it records.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
 
 export interface FieldChange {
@@ -20,9 +20,44 @@ export interface AuditEntry {
   changes: Record<string, FieldChange>;
 }
 
+/**
+ * Audit entries have a partition per account of their own: the trail grows
+ * without bound and must never sit inside the account partition's
+ * account-and-contacts key range (see contact.ts `accountProfileQuery`).
+ */
 export const auditKeys = ({ accountId, at, id }: Pick<AuditEntry, 'accountId' | 'at' | 'id'>) => ({
-  [TABLE.partitionKey]: `${PREFIX.account}${accountId}`,
-  [TABLE.sortKey]: `${PREFIX.audit}${at}#${id}`,
+  [TABLE.partitionKey]: `${PREFIX.audit}${accountId}`,
+  [TABLE.sortKey]: `${at}#${id}`,
+});
+
+/** Access pattern `auditOfAccount`: newest first, one page. */
+export const auditPageQuery = (
+  tableName: string,
+  accountId: string,
+  page: { limit: number; startKey?: Record<string, unknown> }
+): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+  ExpressionAttributeValues: { ':pk': `${PREFIX.audit}${accountId}` },
+  ScanIndexForward: false,
+  Limit: page.limit,
+  ExclusiveStartKey: page.startKey,
+});
+
+export const auditPartition = (accountId: string) => ({
+  partitionAttribute: TABLE.partitionKey,
+  partitionValue: `${PREFIX.audit}${accountId}`,
+});
+
+/** The API view of an entry. */
+export const toAuditView = (entry: AuditEntry) => ({
+  id: entry.id,
+  at: entry.at,
+  actor: entry.actor,
+  action: entry.action,
+  target: entry.target,
+  changes: entry.changes,
 });
 
 export const createAuditPut = (tableName: string, entry: AuditEntry): PutCommandInput => ({

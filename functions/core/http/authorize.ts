@@ -40,7 +40,7 @@ export const authorize = (
     }
     const accountId = event.pathParameters?.accountId;
     if (!accountId) throw new NotFoundError();
-    const membership = await authorizeMember(loginId, accountId, access.area);
+    const membership = await authorizeMember(loginId, accountId, access);
     context.caller = { kind: 'member', loginId, membership };
   },
 });

@@ -1,7 +1,7 @@
 /**
- * Per-route middleware: parses the JSON body and validates it with the
- * route's zod schema. Runs after authorization, so a stranger learns nothing
- * from a validation error.
+ * Per-route middlewares: parse and validate the JSON body and the query
+ * string with the route's zod schemas. They run after authorization, so a
+ * stranger learns nothing from a validation error.
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -57,5 +57,21 @@ export const parseJsonBody = (
     const result = z.safeParse(schema, parsed, { reportInput: true });
     if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
     context.body = result.data;
+  },
+});
+
+/** Per-route middleware: validates the query string with the route's schema. */
+export const parseQuery = (
+  schema: z.ZodMiniType
+): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => ({
+  before: ({ event, context }) => {
+    const result = z.safeParse(schema, event.queryStringParameters ?? {}, { reportInput: true });
+    if (!result.success) {
+      throw new ValidationError(
+        toFieldErrors(result.error.issues),
+        'The query string has invalid parameters.'
+      );
+    }
+    context.query = result.data;
   },
 });

@@ -5,4 +5,5 @@ import type { Caller } from './types.ts';
 export interface PorticoContext extends Context {
   caller?: Caller;
   body?: unknown;
+  query?: unknown;
 }

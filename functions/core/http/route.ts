@@ -12,9 +12,13 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * - public: no token.
  * - login: any verified login; no account in the path.
- * - member: a live membership of the path's account with `area` granted.
+ * - member: a live membership of the path's account with `area` granted;
+ *   `primaryOnly` routes also need the primary login (the account holder).
  */
-export type Access = { kind: 'public' } | { kind: 'login' } | { kind: 'member'; area: Area };
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'login' }
+  | { kind: 'member'; area: Area; primaryOnly?: boolean };
 
 export interface RouteDefinition {
   /** Unique; also the OpenAPI operationId and the key of the implementation. */
@@ -28,6 +32,8 @@ export interface RouteDefinition {
   summary: string;
   /** Request body schema (strict: unknown fields fail). */
   body?: RequestSchema;
+  /** Query string schema (strict: unknown parameters fail). */
+  query?: RequestSchema;
   /** Success status; the body's schema is in the area's responses.ts. */
   success: { status: number; description: string };
   /** The route honours `If-Match` and answers with an `ETag`. */

@@ -18,7 +18,7 @@ import type {
 import { BadRequestError } from '../errors.ts';
 import { logger } from '../observability.ts';
 import { authorize } from './authorize.ts';
-import { parseJsonBody } from './body.ts';
+import { parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 import type { RouteDefinition } from './route.ts';
@@ -39,7 +39,7 @@ export const parseIfMatch = (header: string | undefined): number | undefined => 
 const toRequest = (event: Event, context: PorticoContext): ApiRequest => ({
   caller: context.caller ?? { kind: 'anonymous' },
   params: (event.pathParameters ?? {}) as Record<string, string>,
-  query: (event.queryStringParameters ?? {}) as Record<string, string>,
+  query: (context.query ?? event.queryStringParameters ?? {}) as Record<string, string>,
   body: context.body,
   ifMatchVersion: parseIfMatch(event.headers?.['if-match']),
   requestId: context.awsRequestId,
@@ -76,6 +76,7 @@ const requestLogging = (fn: string): MiddlewareObj<Event, Result, Error, Portico
 
 const routeHandler = (route: RouteDefinition, implementation: RouteFunction) => {
   const stack = middy<Event, Result, Error, PorticoContext>().use(authorize(route.access));
+  if (route.query) stack.use(parseQuery(route.query));
   if (route.body) stack.use(parseJsonBody(route.body));
   return stack.handler(async (event, context) =>
     toResponse(await implementation(toRequest(event, context)))

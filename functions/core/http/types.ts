@@ -14,10 +14,10 @@ type CallerFor<A extends Access> = A extends { kind: 'member' }
     ? LoginCaller
     : AnonymousCaller;
 
-export interface ApiRequest<C extends Caller = Caller, B = unknown> {
+export interface ApiRequest<C extends Caller = Caller, B = unknown, Q = Record<string, string>> {
   caller: C;
   params: Record<string, string>;
-  query: Record<string, string>;
+  query: Q;
   body: B;
   /** The version an `If-Match` header asks for, when one was sent. */
   ifMatchVersion?: number;
@@ -33,8 +33,15 @@ export interface ApiResult {
 }
 
 type BodyOf<R> = R extends { body: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
+type QueryOf<R> = R extends { query: infer S extends z.ZodMiniType }
+  ? z.output<S>
+  : Record<string, string>;
 
-export type RequestFor<R extends RouteDefinition> = ApiRequest<CallerFor<R['access']>, BodyOf<R>>;
+export type RequestFor<R extends RouteDefinition> = ApiRequest<
+  CallerFor<R['access']>,
+  BodyOf<R>,
+  QueryOf<R>
+>;
 
 /** The implementations a function must provide: exactly one per row of its routes. */
 export type RouteImplementations<Rows extends readonly RouteDefinition[]> = {
