@@ -1,0 +1,130 @@
+/**
+ * Every route of the route table × every kind of caller, generated from the
+ * table itself: a new route joins the matrix automatically and fails until
+ * it has a sample request below.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { RouteDefinition } from '../../functions/routes.ts';
+import { ROUTES, type RouteId } from '../../functions/routes.ts';
+import { startGateway } from '../../local/gateway.ts';
+import { callApi } from '../support/http.ts';
+import {
+  accessTokenFor,
+  addSubAccountLogin,
+  createTenant,
+  type Tenant,
+} from '../support/tenants.ts';
+
+type Caller = 'anonymous' | 'otherPrimary' | 'subWithout' | 'suspendedSub' | 'subWith' | 'primary';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'otherPrimary',
+  'subWithout',
+  'suspendedSub',
+  'subWith',
+  'primary',
+];
+
+/** A request each route accepts from an authorised caller (path ids are filled in). */
+const SAMPLES: Record<RouteId, { body?: unknown; query?: string }> = {
+  getHealth: {},
+  getClientConfig: {},
+  getMe: {},
+  getAccount: {},
+  patchAccount: { body: { phone: '+441632960999' } },
+  confirmAccountEmail: { body: { code: '123456' } },
+  listAudit: { query: 'limit=5' },
+};
+
+/** Statuses meaning "refused before the handler ran". */
+const REFUSALS = [401, 403, 404];
+
+const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 403 | 404 => {
+  const { access } = route;
+  if (access.kind === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (access.kind === 'login') return 'allowed';
+  if (caller === 'otherPrimary') return 404;
+  if (caller === 'primary') return 'allowed';
+  if (caller === 'subWithout' || caller === 'suspendedSub') return 403;
+  return access.primaryOnly ? 403 : 'allowed';
+};
+
+let gateway: { url: string; close(): Promise<void> };
+let home: Tenant;
+let other: Tenant;
+const tokens = {} as Record<Caller, string | undefined>;
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+  [home, other] = await Promise.all([createTenant('Matrixhome'), createTenant('Matrixother')]);
+  const areaOf = (route: RouteDefinition) =>
+    route.access.kind === 'member' ? route.access.area : undefined;
+  const allAreas = [...new Set(ROUTES.map(areaOf).filter((area) => area !== undefined))];
+  const [subWith, subWithout, suspended] = await Promise.all([
+    addSubAccountLogin(home, allAreas),
+    addSubAccountLogin(home, []),
+    addSubAccountLogin(home, allAreas, 'suspended'),
+  ]);
+  const [primary, otherPrimary, withToken, withoutToken, suspendedToken] = await Promise.all(
+    [home.email, other.email, subWith.email, subWithout.email, suspended.email].map((email) =>
+      accessTokenFor(email)
+    )
+  );
+  Object.assign(tokens, {
+    anonymous: undefined,
+    primary,
+    otherPrimary,
+    subWith: withToken,
+    subWithout: withoutToken,
+    suspendedSub: suspendedToken,
+  });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+const secretsOf = (tenant: Tenant) => [
+  tenant.name,
+  tenant.email,
+  tenant.contractNumber.toUpperCase(),
+  tenant.primaryContactId,
+];
+
+describe('authorization matrix', () => {
+  it('has a sample request for every route', () => {
+    for (const route of ROUTES) expect(SAMPLES[route.id], route.id).toBeDefined();
+  });
+
+  for (const route of ROUTES as readonly RouteDefinition[]) {
+    for (const caller of CALLERS) {
+      const expected = expectedFor(route, caller);
+      it(`${route.method} ${route.path} as ${caller}: ${expected}`, async () => {
+        // Prepare
+        const sample = SAMPLES[route.id as RouteId];
+        const path = route.path.replace('{accountId}', home.accountId);
+        const url = sample.query ? `${path}?${sample.query}` : path;
+
+        // Act
+        const response = await callApi(gateway.url, route.method, url, {
+          token: tokens[caller],
+          body: sample.body,
+        });
+
+        // Assess
+        if (expected === 'allowed') expect(REFUSALS, response.text).not.toContain(response.status);
+        else expect(response.status, response.text).toBe(expected);
+        if (response.status >= 400)
+          expect(response.headers.get('content-type')).toContain('application/problem+json');
+        expect(response.status).toBeLessThan(500);
+        for (const secret of secretsOf(other)) {
+          if (caller !== 'otherPrimary') expect(response.text).not.toContain(secret);
+        }
+        if (caller === 'otherPrimary' || caller === 'anonymous') {
+          for (const secret of secretsOf(home)) expect(response.text).not.toContain(secret);
+        }
+      });
+    }
+  }
+});
