@@ -4,9 +4,9 @@
  * function. Always to the person concerned, whatever their preferences.
  */
 
-import { EMAIL_CHANGE } from '#core/email-change';
-import type { Contact } from '#core/entities/contact';
-import type { MailTask } from '#core/entities/outbox';
+import { EMAIL_CHANGE } from './email-change.ts';
+import type { Contact } from './entities/contact.ts';
+import type { MailTask } from './entities/outbox.ts';
 
 /** `a****@example.com`: enough for the owner to recognise, little for anyone else. */
 export const maskEmail = (email: string) => {

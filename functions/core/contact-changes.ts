@@ -1,0 +1,48 @@
+/**
+ * The writes every change of a contact carries, whichever API made it: the
+ * new image (only over the version that was read), the login profile when
+ * the person's name or email changed, and the audit entry.
+ */
+import { tableName } from './clients/dynamodb.ts';
+import { newId } from './db.ts';
+import { createAuditPut, type FieldChange } from './entities/audit.ts';
+import { type Contact, contactDisplayName, replaceContactPut } from './entities/contact.ts';
+import { patchLoginUpdate } from './entities/login.ts';
+import type { GuardedWrite } from './transact.ts';
+
+export interface ContactAudit {
+  actor: { loginId: string; name: string };
+  action: string;
+  changes: Record<string, FieldChange>;
+}
+
+export const contactChangeWrites = (
+  before: Contact,
+  next: Contact,
+  audit: ContactAudit
+): GuardedWrite[] => {
+  const writes: GuardedWrite[] = [
+    { action: { Put: replaceContactPut(tableName, next, before.version) } },
+    {
+      action: {
+        Put: createAuditPut(tableName, {
+          id: newId(),
+          accountId: next.accountId,
+          at: next.updatedAt,
+          actor: audit.actor,
+          action: audit.action,
+          target: `contact/${next.id}`,
+          changes: audit.changes,
+        }),
+      },
+    },
+  ];
+  const { changes } = audit;
+  if (next.loginId && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
+    const login = { loginId: next.loginId, name: contactDisplayName(next), email: next.email };
+    writes.push({
+      action: { Update: patchLoginUpdate(tableName, { ...login, updatedAt: next.updatedAt }) },
+    });
+  }
+  return writes;
+};

@@ -1,0 +1,33 @@
+/**
+ * One TransactWriteItems for a change and everything that must happen with
+ * it. Each write may say what its failed condition means; a failure on a
+ * write that does not say is reported by `otherwise` (usually "stale").
+ */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from './clients/dynamodb.ts';
+import { cancellationCodes, type TransactItem } from './db.ts';
+import { createOutboxPut, type OutboxTask } from './entities/outbox.ts';
+
+export interface GuardedWrite {
+  action: TransactItem;
+  onConditionFailed?: () => Error;
+}
+
+export const writeTogether = async (
+  writes: GuardedWrite[],
+  otherwise: () => Error
+): Promise<void> => {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({ TransactItems: writes.map((write) => write.action) })
+    );
+  } catch (error) {
+    const failed = cancellationCodes(error)?.indexOf('ConditionalCheckFailed') ?? -1;
+    if (failed < 0) throw error;
+    throw writes[failed]?.onConditionFailed?.() ?? otherwise();
+  }
+};
+
+/** Outbox tasks as writes of the same transaction: they happen if and only if the change does. */
+export const outboxWrites = (accountId: string, now: string, tasks: OutboxTask[]): GuardedWrite[] =>
+  tasks.map((task) => ({ action: { Put: createOutboxPut(tableName, task, { accountId, now }) } }));
