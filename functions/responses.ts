@@ -4,6 +4,7 @@
  */
 import type { ZodType } from 'zod';
 import { ACCOUNT_RESPONSES } from './account/responses.ts';
+import { CONTACT_RESPONSES } from './contacts/responses.ts';
 import { ME_RESPONSES } from './me/responses.ts';
 import { PUBLIC_RESPONSES } from './public/responses.ts';
 import type { RouteId } from './routes.ts';
@@ -12,4 +13,5 @@ export const RESPONSES = {
   ...PUBLIC_RESPONSES,
   ...ME_RESPONSES,
   ...ACCOUNT_RESPONSES,
+  ...CONTACT_RESPONSES,
 } satisfies Record<RouteId, ZodType | null>;

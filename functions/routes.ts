@@ -7,6 +7,7 @@
  */
 
 import { ACCOUNT_ROUTES } from './account/routes.ts';
+import { CONTACT_ROUTES } from './contacts/routes.ts';
 import type { RouteDefinition } from './core/http/route.ts';
 import { ME_ROUTES } from './me/routes.ts';
 import { PUBLIC_ROUTES } from './public/routes.ts';
@@ -14,13 +15,14 @@ import { PUBLIC_ROUTES } from './public/routes.ts';
 export type { Access, HttpMethod, RouteDefinition } from './core/http/route.ts';
 
 /** One Lambda function per area; each folder under functions/ with a handler.ts. */
-export const FUNCTION_NAMES = ['public', 'me', 'account'] as const;
+export const FUNCTION_NAMES = ['public', 'me', 'account', 'contacts'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export const ROUTES = [
   ...PUBLIC_ROUTES,
   ...ME_ROUTES,
   ...ACCOUNT_ROUTES,
+  ...CONTACT_ROUTES,
 ] as const satisfies readonly (RouteDefinition & {
   function: FunctionName;
 })[];

@@ -30,6 +30,7 @@ export const FUNCTION_BINDINGS = {
   public: { userPool: [] },
   me: { table: 'RO' },
   account: { table: 'RW' },
+  contacts: { table: 'RW' },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {

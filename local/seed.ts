@@ -30,6 +30,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     name: 'Demo Hosting Ltd',
     contractNumbers: ['C-1001'],
+    hostedDomains: ['demo.example'],
     primary: {
       firstName: 'Alex',
       lastName: 'Morgan',
@@ -42,6 +43,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
     name: 'Other Customer Inc',
     contractNumbers: ['C-2002'],
+    hostedDomains: ['other.example'],
     primary: {
       firstName: 'Sam',
       lastName: 'Taylor',

@@ -23,6 +23,8 @@ import { ConflictError } from '#core/errors';
 export interface NewAccount {
   name: string;
   contractNumbers: string[];
+  /** Domains the account hosts with us (for the external-email advice). */
+  hostedDomains?: string[];
   primary: {
     firstName: string;
     lastName: string;
@@ -48,6 +50,7 @@ export const provisionAccount = async (input: NewAccount): Promise<Account> => {
     status: 'active',
     primaryContactId: contactId,
     contractNumbers,
+    hostedDomains: (input.hostedDomains ?? []).map((domain) => domain.toLowerCase()),
     version: 1,
     createdAt: now,
     updatedAt: now,

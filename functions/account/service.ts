@@ -6,6 +6,7 @@
  */
 import { batchGetAll } from '#core/batch';
 import { tableName } from '#core/clients/dynamodb';
+import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
 import { pendingEmailChange, planEmail } from '#core/contact-email';
 import {
@@ -26,7 +27,7 @@ import {
   toContactView,
 } from '#core/entities/contact';
 import type { Membership } from '#core/entities/membership';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '#core/errors';
+import { NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
 import type { MyDetailsPatch } from './schemas.ts';
@@ -59,22 +60,6 @@ export const toAccountView = ({ account, primary }: AccountWithPrimary) => ({
 export const getAccountDetails = async (caller: MemberCaller) => {
   const loaded = await loadAccount(caller.membership);
   return { view: toAccountView(loaded), version: loaded.account.version };
-};
-
-/** Which version the caller says it read, and how a mismatch must be answered. */
-export interface VersionClaim {
-  ifMatch?: number;
-  bodyVersion?: number;
-}
-
-const staleError = (claim: VersionClaim) =>
-  claim.ifMatch !== undefined
-    ? new PreconditionFailedError()
-    : new ConflictError('The account changed since you read it; fetch it again and retry.');
-
-const checkVersion = (current: number, claim: VersionClaim) => {
-  if (claim.ifMatch !== undefined && claim.ifMatch !== current) throw new PreconditionFailedError();
-  if (claim.bodyVersion !== undefined && claim.bodyVersion !== current) throw staleError({});
 };
 
 /** The contact after the patch; email changes go through planEmail. */

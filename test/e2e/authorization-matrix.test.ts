@@ -10,6 +10,7 @@ import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
 import {
   accessTokenFor,
+  addContact,
   addSubAccountLogin,
   createTenant,
   type Tenant,
@@ -25,8 +26,17 @@ const CALLERS: Caller[] = [
   'primary',
 ];
 
-/** A request each route accepts from an authorised caller (path ids are filled in). */
-const SAMPLES: Record<RouteId, { body?: unknown; query?: string }> = {
+interface Sample {
+  body?: unknown;
+  query?: string;
+  /** Path ids beyond the account; made fresh per call where a call consumes them. */
+  params?: () => Promise<Record<string, string>>;
+}
+
+const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
+
+/** A request each route accepts from an authorised caller. */
+const SAMPLES: Record<RouteId, Sample> = {
   getHealth: {},
   getClientConfig: {},
   getMe: {},
@@ -34,6 +44,20 @@ const SAMPLES: Record<RouteId, { body?: unknown; query?: string }> = {
   patchAccount: { body: { phone: '+441632960999' } },
   confirmAccountEmail: { body: { code: '123456' } },
   listAudit: { query: 'limit=5' },
+  listContacts: { query: 'limit=5' },
+  createContact: {
+    body: {
+      firstName: 'Matrix',
+      lastName: 'Contact',
+      email: 'matrix@elsewhere.example',
+      phone: '+441632960123',
+      address: { line1: '1 Grid Road', city: 'Leeds', postcode: 'LS1 2AB', country: 'GB' },
+    },
+  },
+  getContact: { params: freshContact },
+  patchContact: { body: { phone: '+441632960124' }, params: freshContact },
+  deleteContact: { params: freshContact },
+  confirmContactEmail: { body: { code: '123456' }, params: freshContact },
 };
 
 /** Statuses meaning "refused before the handler ran". */
@@ -103,7 +127,11 @@ describe('authorization matrix', () => {
       it(`${route.method} ${route.path} as ${caller}: ${expected}`, async () => {
         // Prepare
         const sample = SAMPLES[route.id as RouteId];
-        const path = route.path.replace('{accountId}', home.accountId);
+        const ids: Record<string, string> = {
+          accountId: home.accountId,
+          ...(await sample.params?.()),
+        };
+        const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
         const url = sample.query ? `${path}?${sample.query}` : path;
 
         // Act

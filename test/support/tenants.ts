@@ -157,3 +157,38 @@ export const addSubAccountLogin = async (
   );
   return { contactId, loginId, email };
 };
+
+/** A contact without a login, written straight through the entity builder (test setup only). */
+export const addContact = async (
+  tenant: Tenant,
+  email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`
+) => {
+  const now = new Date().toISOString();
+  const contactId = randomUUID();
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: createContactPut(tableName, {
+            id: contactId,
+            accountId: tenant.accountId,
+            kind: 'individual',
+            firstName: 'Plain',
+            lastName: 'Contact',
+            email,
+            phone: '+441632960002',
+            address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
+            emailPreferences: ALL_EMAIL_PREFERENCES,
+            supportScope: 'none',
+            subAccount: null,
+            isPrimary: false,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        },
+      ],
+    })
+  );
+  return { contactId, email };
+};

@@ -14,6 +14,8 @@ export interface Account {
   status: AccountStatus;
   primaryContactId: string;
   contractNumbers: string[];
+  /** Domains hosted with us; contacts should have an email elsewhere too. */
+  hostedDomains: string[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -36,6 +38,7 @@ export const fromAccountItem = (item: Record<string, unknown>): Account => ({
   status: item.status as AccountStatus,
   primaryContactId: item.primaryContactId as string,
   contractNumbers: (item.contractNumbers as string[] | undefined) ?? [],
+  hostedDomains: (item.hostedDomains as string[] | undefined) ?? [],
   version: item.version as number,
   createdAt: item.createdAt as string,
   updatedAt: item.updatedAt as string,

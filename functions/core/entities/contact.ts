@@ -3,8 +3,8 @@
  * the account holder ("My Details"). Index `contactsByEmail` (gsi1) finds the
  * contacts behind a sender address for inbound mail and the helpdesk.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactUpdate } from '../db.ts';
+import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { PendingEmailChange } from '../email-change.ts';
 import type { Area } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
@@ -193,4 +193,59 @@ export const spendEmailChangeAttemptUpdate = (
     '#hash': 'codeHash',
   },
   ExpressionAttributeValues: { ':one': 1, ':hash': contact.emailChange.codeHash },
+});
+
+export const contactsPartition = (accountId: string) => ({
+  partitionAttribute: TABLE.partitionKey,
+  partitionValue: `${PREFIX.account}${accountId}`,
+});
+
+/** Access pattern `contactsOfAccount`: one page of an account's contacts, in id order. */
+export const contactsPageQuery = (
+  tableName: string,
+  accountId: string,
+  page: { limit: number; startKey?: Record<string, unknown> }
+): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :contact)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+  ExpressionAttributeValues: { ':pk': `${PREFIX.account}${accountId}`, ':contact': PREFIX.contact },
+  Limit: page.limit,
+  ExclusiveStartKey: page.startKey,
+  ConsistentRead: true,
+});
+
+/**
+ * Access pattern `accountProfile`: the account item and all its contacts in
+ * one key range (`ACCOUNT` sorts just before `CONTACT#`). Item types that
+ * could grow large must keep their sort keys outside this range.
+ */
+export const accountProfileQuery = (
+  tableName: string,
+  accountId: string,
+  startKey?: Record<string, unknown>
+): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
+  ExpressionAttributeValues: {
+    ':pk': `${PREFIX.account}${accountId}`,
+    ':from': PREFIX.accountItem,
+    ':to': `${PREFIX.contact}\uffff`,
+  },
+  ExclusiveStartKey: startKey,
+  ConsistentRead: true,
+});
+
+/** delete: only the version that was read (any version when none is given). */
+export const deleteContactDelete = (
+  tableName: string,
+  contact: Pick<Contact, 'accountId' | 'id'>,
+  expectedVersion: number
+): NonNullable<TransactItem['Delete']> => ({
+  TableName: tableName,
+  Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
+  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
+  ExpressionAttributeValues: { ':expected': expectedVersion },
 });

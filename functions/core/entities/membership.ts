@@ -4,6 +4,7 @@
  * `sub` and the path's account id.
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem } from '../db.ts';
 import type { Role } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
 
@@ -71,3 +72,12 @@ export const loginPartitionQuery = (tableName: string, loginId: string): QueryCo
 });
 
 export const isMembershipItem = (item: Record<string, unknown>) => item.entity === 'membership';
+
+/** Removes a login from an account (the login itself and its other accounts stay). */
+export const deleteMembershipDelete = (
+  tableName: string,
+  ids: { loginId: string; accountId: string }
+): NonNullable<TransactItem['Delete']> => ({
+  TableName: tableName,
+  Key: membershipKeys(ids),
+});

@@ -1,0 +1,48 @@
+import { toContactView } from '#core/entities/contact';
+import { createApiHandler } from '#core/http/stack';
+import { CONTACT_ROUTES } from './routes.ts';
+import {
+  confirmContactEmail,
+  createContact,
+  deleteContact,
+  getContact,
+  listContacts,
+  patchContact,
+} from './service.ts';
+
+const contactId = (params: Record<string, string>) => params.contactId ?? '';
+
+export const handler = createApiHandler(CONTACT_ROUTES, {
+  listContacts: async ({ caller, query }) => ({
+    status: 200,
+    body: await listContacts(caller.membership.accountId, query),
+  }),
+  createContact: async ({ caller, body }) => {
+    const { contact, warnings } = await createContact(caller, body);
+    return {
+      status: 201,
+      headers: { location: `/accounts/${contact.accountId}/contacts/${contact.id}` },
+      body: { ...toContactView(contact), warnings },
+      version: contact.version,
+    };
+  },
+  getContact: async ({ caller, params }) => {
+    const contact = await getContact(caller.membership.accountId, contactId(params));
+    return { status: 200, body: toContactView(contact), version: contact.version };
+  },
+  patchContact: async ({ caller, params, body, ifMatchVersion }) => {
+    const { contact, warnings } = await patchContact(caller, contactId(params), body, {
+      ifMatch: ifMatchVersion,
+      bodyVersion: body.version,
+    });
+    return { status: 200, body: { ...toContactView(contact), warnings }, version: contact.version };
+  },
+  deleteContact: async ({ caller, params, ifMatchVersion }) => {
+    await deleteContact(caller, contactId(params), { ifMatch: ifMatchVersion });
+    return { status: 204 };
+  },
+  confirmContactEmail: async ({ caller, params, body }) => {
+    const contact = await confirmContactEmail(caller, contactId(params), body.code);
+    return { status: 200, body: toContactView(contact), version: contact.version };
+  },
+});

@@ -1,0 +1,71 @@
+import type { RouteDefinition } from '#core/http/route';
+import { pageQuerySchema } from '#core/schemas';
+import { confirmContactEmailSchema, createContactSchema, patchContactSchema } from './schemas.ts';
+
+const contacts = { kind: 'member', area: 'contacts' } as const;
+
+export const CONTACT_ROUTES = [
+  {
+    id: 'listContacts',
+    method: 'GET',
+    path: '/accounts/{accountId}/contacts',
+    function: 'contacts',
+    access: contacts,
+    summary: 'The account’s contacts, the primary included (`?cursor=&limit=`)',
+    query: pageQuerySchema,
+    success: { status: 200, description: 'A page of contacts.' },
+  },
+  {
+    id: 'createContact',
+    method: 'POST',
+    path: '/accounts/{accountId}/contacts',
+    function: 'contacts',
+    access: contacts,
+    summary: 'Add a contact (an individual or an organisation)',
+    body: createContactSchema,
+    success: { status: 201, description: 'The new contact, its `Location`, and any `warnings`.' },
+    etag: true,
+  },
+  {
+    id: 'getContact',
+    method: 'GET',
+    path: '/accounts/{accountId}/contacts/{contactId}',
+    function: 'contacts',
+    access: contacts,
+    summary: 'One contact',
+    success: { status: 200, description: 'The contact.' },
+    etag: true,
+  },
+  {
+    id: 'patchContact',
+    method: 'PATCH',
+    path: '/accounts/{accountId}/contacts/{contactId}',
+    function: 'contacts',
+    access: contacts,
+    summary: 'Change a contact (the primary contact is changed through My Details)',
+    body: patchContactSchema,
+    success: { status: 200, description: 'The changed contact and any `warnings`.' },
+    etag: true,
+  },
+  {
+    id: 'deleteContact',
+    method: 'DELETE',
+    path: '/accounts/{accountId}/contacts/{contactId}',
+    function: 'contacts',
+    access: contacts,
+    summary: 'Remove a contact and its access to the account (never the primary)',
+    success: { status: 204, description: 'Removed.' },
+    etag: true,
+  },
+  {
+    id: 'confirmContactEmail',
+    method: 'POST',
+    path: '/accounts/{accountId}/contacts/{contactId}/email-verification',
+    function: 'contacts',
+    access: contacts,
+    summary: 'Confirm the new email of a contact with a login, with the code mailed to it',
+    body: confirmContactEmailSchema,
+    success: { status: 200, description: 'The contact with its new email.' },
+    etag: true,
+  },
+] as const satisfies readonly RouteDefinition[];

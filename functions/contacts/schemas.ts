@@ -1,0 +1,68 @@
+import * as z from 'zod/mini';
+import { personFields, trimmedText } from '#core/schemas';
+
+const emailPreferencesPatch = z
+  .strictObject({
+    general: z.optional(z.boolean()),
+    product: z.optional(z.boolean()),
+    domain: z.optional(z.boolean()),
+    invoice: z.optional(z.boolean()),
+    support: z.optional(z.boolean()),
+  })
+  .register(z.globalRegistry, { id: 'EmailPreferencesInput' });
+
+const kind = z.enum(['individual', 'organisation']);
+const supportScope = z.enum(['none', 'isolated', 'global']);
+
+const organisationNeedsCompany = z.refine<{ kind?: string; companyName?: string | null }>(
+  (body) => body.kind !== 'organisation' || !!body.companyName,
+  { message: 'An organisation needs a company name.', path: ['companyName'] }
+);
+
+export const createContactSchema = z
+  .strictObject({
+    kind: z._default(kind, 'individual'),
+    firstName: personFields.firstName,
+    lastName: personFields.lastName,
+    companyName: z.optional(personFields.companyName),
+    taxId: z.optional(trimmedText(50)),
+    email: personFields.email,
+    phone: personFields.phone,
+    address: personFields.address,
+    emailPreferences: z.optional(emailPreferencesPatch),
+    supportScope: z._default(supportScope, 'none'),
+  })
+  .check(organisationNeedsCompany)
+  .register(z.globalRegistry, { id: 'ContactCreate' });
+
+export type ContactCreate = z.output<typeof createContactSchema>;
+
+export const patchContactSchema = z
+  .strictObject({
+    kind: z.optional(kind),
+    firstName: z.optional(personFields.firstName),
+    lastName: z.optional(personFields.lastName),
+    companyName: z.optional(z.nullable(personFields.companyName)),
+    taxId: z.optional(z.nullable(trimmedText(50))),
+    email: z.optional(personFields.email),
+    phone: z.optional(personFields.phone),
+    address: z.optional(personFields.address),
+    emailPreferences: z.optional(emailPreferencesPatch),
+    supportScope: z.optional(supportScope),
+    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+  })
+  .check(
+    z.refine(
+      (body) => Object.keys(body).some((key) => key !== 'version'),
+      'Send at least one field to change.'
+    )
+  )
+  .register(z.globalRegistry, { id: 'ContactPatch' });
+
+export type ContactPatch = z.output<typeof patchContactSchema>;
+
+export const confirmContactEmailSchema = z
+  .strictObject({
+    code: z.string().check(z.regex(/^\d{6}$/, 'Enter the 6-digit code from the email.')),
+  })
+  .register(z.globalRegistry, { id: 'ContactEmailConfirmation' });

@@ -1,0 +1,285 @@
+/**
+ * Contacts of an account: list, add, change, remove. Every change is one
+ * transaction with its audit entry (and, for a contact with a login, the
+ * membership removal or the pending email change and its mail).
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
+import { contactChangeWrites } from '#core/contact-changes';
+import { confirmEmail, pendingEmailChange, planEmail } from '#core/contact-email';
+import { decodeCursor, encodeCursor, newId, type Page } from '#core/db';
+import { type Account, fromAccountItem, isAccountItem } from '#core/entities/account';
+import { createAuditPut, diffFields } from '#core/entities/audit';
+import {
+  accountProfileQuery,
+  CONTACT_DETAIL_FIELDS,
+  type Contact,
+  contactDisplayName,
+  contactKeys,
+  contactsPageQuery,
+  contactsPartition,
+  createContactPut,
+  deleteContactDelete,
+  fromContactItem,
+  isContactItem,
+  toContactView,
+} from '#core/entities/contact';
+import { deleteMembershipDelete } from '#core/entities/membership';
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
+import type { MemberCaller } from '#core/http/types';
+import type { PageQuery } from '#core/schemas';
+import { outboxWrites, writeTogether } from '#core/transact';
+import type { ContactCreate, ContactPatch } from './schemas.ts';
+import { externalEmailWarnings } from './warnings.ts';
+
+/** New contacts get maintenance notices; everything else they opt into. */
+const DEFAULT_EMAIL_PREFERENCES = {
+  general: true,
+  product: false,
+  domain: false,
+  invoice: false,
+  support: false,
+};
+
+const AUDITED_FIELDS = [
+  ...CONTACT_DETAIL_FIELDS,
+  'kind',
+  'taxId',
+  'emailPreferences',
+  'supportScope',
+] as const;
+
+type ContactView = ReturnType<typeof toContactView>;
+
+interface Profile {
+  account: Account;
+  contacts: Contact[];
+}
+
+/** The account and all its contacts: one Query (more only past 1 MB of contacts). */
+const loadProfile = async (accountId: string): Promise<Profile> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand(accountProfileQuery(tableName, accountId, startKey))
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const accountItem = items.find(isAccountItem);
+  if (!accountItem) throw new NotFoundError('The account does not exist.');
+  return {
+    account: fromAccountItem(accountItem),
+    contacts: items.filter(isContactItem).map(fromContactItem),
+  };
+};
+
+const contactIn = (profile: Profile, contactId: string): Contact => {
+  const contact = profile.contacts.find((candidate) => candidate.id === contactId);
+  if (!contact) throw new NotFoundError('The contact does not exist.');
+  return contact;
+};
+
+const actorOf = (caller: MemberCaller, profile: Profile) => {
+  const self = profile.contacts.find((contact) => contact.id === caller.membership.contactId);
+  return { loginId: caller.loginId, name: self ? contactDisplayName(self) : caller.loginId };
+};
+
+const warningsFor = (profile: Profile, changed: Contact) =>
+  externalEmailWarnings(
+    profile.contacts
+      .map((contact) => (contact.id === changed.id ? changed.email : contact.email))
+      .concat(profile.contacts.some((contact) => contact.id === changed.id) ? [] : [changed.email]),
+    profile.account.hostedDomains
+  );
+
+const primaryIsMyDetails = () =>
+  new ConflictError(
+    'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
+  );
+
+export const listContacts = async (
+  accountId: string,
+  { cursor, limit }: PageQuery
+): Promise<Page<ContactView>> => {
+  const startKey = decodeCursor(cursor, contactsPartition(accountId));
+  const { Items = [], LastEvaluatedKey } = await dynamo.send(
+    new QueryCommand(contactsPageQuery(tableName, accountId, { limit, startKey }))
+  );
+  return {
+    items: Items.map((item) => toContactView(fromContactItem(item))),
+    cursor: encodeCursor(LastEvaluatedKey),
+  };
+};
+
+export const getContact = async (accountId: string, contactId: string) => {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: contactKeys({ accountId, contactId }),
+      ConsistentRead: true,
+    })
+  );
+  if (!Item) throw new NotFoundError('The contact does not exist.');
+  return fromContactItem(Item);
+};
+
+export const createContact = async (caller: MemberCaller, input: ContactCreate) => {
+  const profile = await loadProfile(caller.membership.accountId);
+  const now = new Date().toISOString();
+  const { emailPreferences, ...fields } = input;
+  const contact: Contact = {
+    ...fields,
+    id: newId(),
+    accountId: profile.account.id,
+    emailPreferences: { ...DEFAULT_EMAIL_PREFERENCES, ...emailPreferences },
+    subAccount: null,
+    isPrimary: false,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await writeTogether(
+    [
+      { action: { Put: createContactPut(tableName, contact) } },
+      {
+        action: {
+          Put: createAuditPut(tableName, {
+            id: newId(),
+            accountId: contact.accountId,
+            at: now,
+            actor: actorOf(caller, profile),
+            action: 'contact.created',
+            target: `contact/${contact.id}`,
+            changes: diffFields({} as Contact, contact, AUDITED_FIELDS),
+          }),
+        },
+      },
+    ],
+    () => new ConflictError('The contact could not be created; try again.')
+  );
+  return { contact, warnings: warningsFor(profile, contact) };
+};
+
+const applyPatch = (contact: Contact, patch: ContactPatch, now: Date) => {
+  const { version: _version, companyName, taxId, email, emailPreferences, ...fields } = patch;
+  const next: Contact = {
+    ...contact,
+    ...fields,
+    version: contact.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  if (emailPreferences)
+    next.emailPreferences = { ...contact.emailPreferences, ...emailPreferences };
+  if (companyName === null) delete next.companyName;
+  else if (companyName !== undefined) next.companyName = companyName;
+  if (taxId === null) delete next.taxId;
+  else if (taxId !== undefined) next.taxId = taxId;
+  if (next.kind === 'organisation' && !next.companyName) {
+    throw new ValidationError([
+      { field: 'companyName', message: 'An organisation needs a company name.' },
+    ]);
+  }
+  return planEmail(contact, next, email, now);
+};
+
+export const patchContact = async (
+  caller: MemberCaller,
+  contactId: string,
+  patch: ContactPatch,
+  claim: VersionClaim
+) => {
+  const profile = await loadProfile(caller.membership.accountId);
+  const contact = contactIn(profile, contactId);
+  if (contact.isPrimary) throw primaryIsMyDetails();
+  checkVersion(contact.version, claim);
+
+  const { next, mails } = applyPatch(contact, patch, new Date());
+  const changes = {
+    ...diffFields(contact, next, AUDITED_FIELDS),
+    ...pendingEmailChange(contact, next, mails),
+  };
+  if (Object.keys(changes).length === 0)
+    return { contact, warnings: warningsFor(profile, contact) };
+  await writeTogether(
+    [
+      ...contactChangeWrites(contact, next, {
+        actor: actorOf(caller, profile),
+        action: 'contact.updated',
+        changes,
+      }),
+      ...outboxWrites(contact.accountId, next.updatedAt, mails),
+    ],
+    () => staleError(claim)
+  );
+  return { contact: next, warnings: warningsFor(profile, next) };
+};
+
+export const confirmContactEmail = async (
+  caller: MemberCaller,
+  contactId: string,
+  code: string
+) => {
+  const profile = await loadProfile(caller.membership.accountId);
+  const contact = contactIn(profile, contactId);
+  if (contact.isPrimary) throw primaryIsMyDetails();
+  const { next, changes, writes } = await confirmEmail(contact, code, new Date());
+  await writeTogether(
+    [
+      ...contactChangeWrites(contact, next, {
+        actor: actorOf(caller, profile),
+        action: 'contact.email.confirmed',
+        changes,
+      }),
+      ...writes,
+    ],
+    () => staleError({})
+  );
+  return next;
+};
+
+export const deleteContact = async (
+  caller: MemberCaller,
+  contactId: string,
+  claim: VersionClaim
+) => {
+  const profile = await loadProfile(caller.membership.accountId);
+  const contact = contactIn(profile, contactId);
+  if (contact.isPrimary) throw new ConflictError('The primary contact cannot be deleted.');
+  checkVersion(contact.version, claim);
+  const now = new Date().toISOString();
+  await writeTogether(
+    [
+      { action: { Delete: deleteContactDelete(tableName, contact, contact.version) } },
+      {
+        action: {
+          Put: createAuditPut(tableName, {
+            id: newId(),
+            accountId: contact.accountId,
+            at: now,
+            actor: actorOf(caller, profile),
+            action: 'contact.deleted',
+            target: `contact/${contact.id}`,
+            changes: diffFields(contact, {} as Contact, AUDITED_FIELDS),
+          }),
+        },
+      },
+      // Its login loses this account at once; the person keeps their other accounts.
+      ...(contact.loginId
+        ? [
+            {
+              action: {
+                Delete: deleteMembershipDelete(tableName, {
+                  loginId: contact.loginId,
+                  accountId: contact.accountId,
+                }),
+              },
+            },
+          ]
+        : []),
+    ],
+    () => staleError(claim)
+  );
+};
