@@ -3,7 +3,7 @@ import { startGateway } from '../../local/gateway.ts';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { callApi } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';
-import { accessTokenFor, createTenant, type Tenant } from '../support/tenants.ts';
+import { accessTokenFor, addContact, createTenant, type Tenant } from '../support/tenants.ts';
 
 let gateway: { url: string; close(): Promise<void> };
 let tenant: Tenant;
@@ -34,6 +34,63 @@ describe('DynamoDB calls per request', () => {
       route: 'GET /accounts/{accountId}/audit',
       call: () =>
         callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/audit?limit=5`, { token }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/contacts',
+      call: () => callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/contacts`, { token }),
+    },
+    {
+      route: 'POST /accounts/{accountId}/contacts',
+      call: () =>
+        callApi(gateway.url, 'POST', `/accounts/${tenant.accountId}/contacts`, {
+          token,
+          body: {
+            firstName: 'Budget',
+            lastName: 'Contact',
+            email: 'budget@elsewhere.example',
+            phone: '+441632960555',
+            address: { line1: '5 Count Road', city: 'Hull', postcode: 'HU1 1AA', country: 'GB' },
+          },
+        }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/contacts/{contactId}',
+      call: async () => {
+        const { contactId } = await addContact(tenant);
+        resetCalls();
+        return callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+          token,
+        });
+      },
+    },
+    {
+      route: 'PATCH /accounts/{accountId}/contacts/{contactId}',
+      call: async () => {
+        const { contactId } = await addContact(tenant);
+        resetCalls();
+        return callApi(
+          gateway.url,
+          'PATCH',
+          `/accounts/${tenant.accountId}/contacts/${contactId}`,
+          {
+            token,
+            body: { supportScope: 'isolated' },
+          }
+        );
+      },
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/contacts/{contactId}',
+      call: async () => {
+        const { contactId } = await addContact(tenant);
+        resetCalls();
+        return callApi(
+          gateway.url,
+          'DELETE',
+          `/accounts/${tenant.accountId}/contacts/${contactId}`,
+          { token }
+        );
+      },
     },
     {
       route: 'PATCH /accounts/{accountId}',

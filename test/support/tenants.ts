@@ -40,7 +40,10 @@ export interface Tenant {
   name: string;
 }
 
-export const createTenant = async (label = 'Tenant'): Promise<Tenant> => {
+export const createTenant = async (
+  label = 'Tenant',
+  options: { hostedDomains?: string[] } = {}
+): Promise<Tenant> => {
   const suffix = randomUUID().slice(0, 8);
   const email = `owner-${suffix}@${label.toLowerCase().replace(/\W/g, '')}.example`;
   const person = { email, firstName: label, lastName: `Owner ${suffix}` };
@@ -60,6 +63,7 @@ export const createTenant = async (label = 'Tenant'): Promise<Tenant> => {
     },
     loginId,
     newLogin: true,
+    hostedDomains: options.hostedDomains,
   });
   return {
     accountId: account.id,

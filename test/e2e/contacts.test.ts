@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '../../local/gateway.ts';
+import { callApi } from '../support/http.ts';
+import { eventually, waitForMail } from '../support/mailbox.ts';
+import {
+  accessTokenFor,
+  addContact,
+  addSubAccountLogin,
+  createTenant,
+  TEST_PASSWORD,
+  type Tenant,
+} from '../support/tenants.ts';
+
+let gateway: { url: string; close(): Promise<void> };
+
+const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
+  callApi(gateway.url, method, path, options);
+
+const newContact = (overrides: Record<string, unknown> = {}) => ({
+  firstName: 'Jamie',
+  lastName: 'Rivera',
+  email: 'jamie@elsewhere.example',
+  phone: '+441632960321',
+  address: { line1: '9 Side Street', city: 'York', postcode: 'YO1 7HH', country: 'GB' },
+  ...overrides,
+});
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('POST /accounts/{accountId}/contacts', () => {
+  let tenant: Tenant;
+  let token: string;
+
+  beforeAll(async () => {
+    tenant = await createTenant('Contactco');
+    token = await accessTokenFor(tenant.email);
+  });
+
+  it('creates a contact: 201, Location, ETag and sensible defaults', async () => {
+    // Act
+    const response = await api('POST', `/accounts/${tenant.accountId}/contacts`, {
+      token,
+      body: newContact(),
+    });
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.headers.get('location')).toBe(
+      `/accounts/${tenant.accountId}/contacts/${response.body.id}`
+    );
+    expect(response.headers.get('etag')).toBe('"1"');
+    expect(response.body).toMatchObject({
+      kind: 'individual',
+      email: 'jamie@elsewhere.example',
+      supportScope: 'none',
+      subAccount: null,
+      isPrimary: false,
+      emailPreferences: {
+        general: true,
+        product: false,
+        domain: false,
+        invoice: false,
+        support: false,
+      },
+      warnings: [],
+    });
+    const fetched = await api('GET', response.headers.get('location') ?? '', { token });
+    expect(fetched.status).toBe(200);
+    expect(fetched.body.email).toBe('jamie@elsewhere.example');
+  });
+
+  it('warns, without refusing, when every contact email is on a domain hosted with us', async () => {
+    // Prepare
+    const hosted = await createTenant('Hosted', { hostedDomains: ['hosted.example'] });
+    const hostedToken = await accessTokenFor(hosted.email);
+
+    // Act
+    const response = await api('POST', `/accounts/${hosted.accountId}/contacts`, {
+      token: hostedToken,
+      body: newContact({ email: 'ops@hosted.example' }),
+    });
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.body.warnings).toEqual([
+      expect.objectContaining({ code: 'no-external-email' }),
+    ]);
+  });
+
+  it('needs a company name for an organisation and names the field', async () => {
+    // Act
+    const response = await api('POST', `/accounts/${tenant.accountId}/contacts`, {
+      token,
+      body: newContact({ kind: 'organisation' }),
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'companyName' })]);
+  });
+
+  it('refuses fields a client must never set', async () => {
+    // Act
+    const response = await api('POST', `/accounts/${tenant.accountId}/contacts`, {
+      token,
+      body: newContact({
+        isPrimary: true,
+        subAccount: { status: 'active', permissions: ['invoices'] },
+      }),
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['isPrimary', 'subAccount']));
+  });
+});
+
+describe('GET /accounts/{accountId}/contacts', () => {
+  it('pages through every contact, the primary included, with a cursor', async () => {
+    // Prepare
+    const tenant = await createTenant('Pager');
+    const token = await accessTokenFor(tenant.email);
+    await Promise.all([addContact(tenant), addContact(tenant), addContact(tenant)]);
+
+    // Act
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
+      const page = await api('GET', `/accounts/${tenant.accountId}/contacts${query}`, { token });
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.items as { id: string }[]).map((item) => item.id));
+      cursor = page.body.cursor as string | null;
+      pages++;
+    } while (cursor && pages < 10);
+
+    // Assess
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
+    expect(seen).toContain(tenant.primaryContactId);
+  });
+});
+
+describe('PATCH /accounts/{accountId}/contacts/{contactId}', () => {
+  it('changes the fields sent, merges email preferences and moves the version', async () => {
+    // Prepare
+    const tenant = await createTenant('Patcher');
+    const token = await accessTokenFor(tenant.email);
+    const { contactId } = await addContact(tenant);
+
+    // Act
+    const response = await api('PATCH', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+      token,
+      headers: { 'if-match': '"1"' },
+      body: {
+        supportScope: 'global',
+        emailPreferences: { invoice: false },
+        email: 'new@elsewhere.example',
+      },
+    });
+    const stale = await api('PATCH', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+      token,
+      headers: { 'if-match': '"1"' },
+      body: { firstName: 'Late' },
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      version: 2,
+      supportScope: 'global',
+      email: 'new@elsewhere.example',
+      emailPreferences: { general: true, invoice: false, support: true },
+    });
+    expect(stale.status).toBe(412);
+  });
+
+  it('sends the primary contact to My Details and refuses to delete it', async () => {
+    // Prepare
+    const tenant = await createTenant('Primaryguard');
+    const token = await accessTokenFor(tenant.email);
+    const path = `/accounts/${tenant.accountId}/contacts/${tenant.primaryContactId}`;
+
+    // Act
+    const patch = await api('PATCH', path, { token, body: { firstName: 'Nope' } });
+    const removal = await api('DELETE', path, { token });
+
+    // Assess
+    expect(patch.status).toBe(409);
+    expect(removal.status).toBe(409);
+    expect((await api('GET', path, { token })).status).toBe(200);
+  });
+
+  it('keeps a contact login’s new email pending until the code is confirmed', async () => {
+    // Prepare
+    const tenant = await createTenant('Subemail');
+    const token = await accessTokenFor(tenant.email);
+    const sub = await addSubAccountLogin(tenant, ['profile']);
+    const newEmail = `moved-${sub.loginId.slice(0, 8)}@elsewhere.example`;
+    const path = `/accounts/${tenant.accountId}/contacts/${sub.contactId}`;
+
+    // Act
+    const requested = await api('PATCH', path, { token, body: { email: newEmail } });
+    const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
+    const code = /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '';
+    const confirmed = await api('POST', `${path}/email-verification`, { token, body: { code } });
+
+    // Assess
+    expect(requested.body).toMatchObject({ email: sub.email, pendingEmail: newEmail });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ email: newEmail });
+    await expect(eventually(() => accessTokenFor(newEmail, TEST_PASSWORD))).resolves.toBeTruthy();
+  });
+});
+
+describe('DELETE /accounts/{accountId}/contacts/{contactId}', () => {
+  it('removes the contact and its login’s access on the very next request', async () => {
+    // Prepare
+    const tenant = await createTenant('Remover');
+    const token = await accessTokenFor(tenant.email);
+    const sub = await addSubAccountLogin(tenant, ['profile', 'contacts']);
+    const subToken = await accessTokenFor(sub.email);
+    expect((await api('GET', `/accounts/${tenant.accountId}`, { token: subToken })).status).toBe(
+      200
+    );
+
+    // Act
+    const removal = await api('DELETE', `/accounts/${tenant.accountId}/contacts/${sub.contactId}`, {
+      token,
+    });
+
+    // Assess
+    expect(removal.status).toBe(204);
+    expect((await api('GET', `/accounts/${tenant.accountId}`, { token: subToken })).status).toBe(
+      404
+    );
+    expect(
+      (await api('GET', `/accounts/${tenant.accountId}/contacts/${sub.contactId}`, { token }))
+        .status
+    ).toBe(404);
+    const audit = await api('GET', `/accounts/${tenant.accountId}/audit`, { token });
+    expect((audit.body.items as { action: string }[])[0]).toMatchObject({
+      action: 'contact.deleted',
+      target: `contact/${sub.contactId}`,
+    });
+  });
+});
