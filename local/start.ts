@@ -8,11 +8,11 @@
  * imported dynamically, after applyLocalStackEnv.
  */
 import { parseArgs } from 'node:util';
+import { passwordPolicyProblems } from '#core/passwords';
 import { renderBanner } from './banner.ts';
 import { createCognitoClient } from './clients.ts';
 import { applyLocalStackEnv } from './env.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
-import { passwordPolicyProblems } from './password-policy.ts';
 import { assertPortFree } from './ports.ts';
 import { checkJava } from './processes.ts';
 import {

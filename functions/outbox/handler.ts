@@ -7,14 +7,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { readMailConfig, readUserPoolConfig } from '#core/config';
 import { isOutboxTask } from '#core/entities/outbox';
 import { logger } from '#core/observability';
 import { runTask } from './tasks.ts';
-
-// Clients load lazily, but a missing setting still fails the cold start.
-readMailConfig();
-readUserPoolConfig();
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];

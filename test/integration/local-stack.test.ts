@@ -14,13 +14,13 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { passwordPolicyProblems } from '#core/passwords';
 import { TABLE } from '#core/table';
 import { PASSWORD_POLICY } from '#core/user-pool';
 import { createCognitoClient, createDynamoDbClient } from '../../local/clients.ts';
 import { LocalStackError } from '../../local/errors.ts';
 import { type Gateway, type LambdaHandler, startGateway } from '../../local/gateway.ts';
 import type { GatewayEvent } from '../../local/gateway-event.ts';
-import { passwordPolicyProblems } from '../../local/password-policy.ts';
 import { findFreePort } from '../../local/ports.ts';
 import { checkJava } from '../../local/processes.ts';
 import { resolvePort, startLocalStack } from '../../local/stack.ts';
