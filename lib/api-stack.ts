@@ -30,7 +30,16 @@ export const FUNCTION_BINDINGS = {
   public: { userPool: [] },
   me: { table: 'RO' },
   account: { table: 'RW' },
-  contacts: { table: 'RW' },
+  contacts: {
+    table: 'RW',
+    userPool: [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminDeleteUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ],
+    mail: true,
+  },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {

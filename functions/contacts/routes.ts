@@ -1,6 +1,12 @@
 import type { RouteDefinition } from '#core/http/route';
 import { pageQuerySchema } from '#core/schemas';
-import { confirmContactEmailSchema, createContactSchema, patchContactSchema } from './schemas.ts';
+import {
+  confirmContactEmailSchema,
+  createContactSchema,
+  patchContactSchema,
+  patchSubAccountSchema,
+  putSubAccountSchema,
+} from './schemas.ts';
 
 const contacts = { kind: 'member', area: 'contacts' } as const;
 
@@ -67,5 +73,37 @@ export const CONTACT_ROUTES = [
     body: confirmContactEmailSchema,
     success: { status: 200, description: 'The contact with its new email.' },
     etag: true,
+  },
+  {
+    id: 'putSubAccount',
+    method: 'PUT',
+    path: '/accounts/{accountId}/contacts/{contactId}/sub-account',
+    function: 'contacts',
+    access: contacts,
+    summary:
+      'Activate a login for the contact (initial `password` or `invite: true`), or change its permissions',
+    body: putSubAccountSchema,
+    success: { status: 200, description: 'The contact with its sub-account.' },
+    etag: true,
+  },
+  {
+    id: 'patchSubAccount',
+    method: 'PATCH',
+    path: '/accounts/{accountId}/contacts/{contactId}/sub-account',
+    function: 'contacts',
+    access: contacts,
+    summary: 'Suspend or resume the contact’s login on this account',
+    body: patchSubAccountSchema,
+    success: { status: 200, description: 'The contact with its sub-account.' },
+    etag: true,
+  },
+  {
+    id: 'deleteSubAccount',
+    method: 'DELETE',
+    path: '/accounts/{accountId}/contacts/{contactId}/sub-account',
+    function: 'contacts',
+    access: contacts,
+    summary: 'Remove the contact’s login from this account (the contact stays)',
+    success: { status: 204, description: 'Removed.' },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -9,20 +9,16 @@ import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
 import { confirmEmail, pendingEmailChange, planEmail } from '#core/contact-email';
 import { decodeCursor, encodeCursor, newId, type Page } from '#core/db';
-import { type Account, fromAccountItem, isAccountItem } from '#core/entities/account';
 import { createAuditPut, diffFields } from '#core/entities/audit';
 import {
-  accountProfileQuery,
   CONTACT_DETAIL_FIELDS,
   type Contact,
-  contactDisplayName,
   contactKeys,
   contactsPageQuery,
   contactsPartition,
   createContactPut,
   deleteContactDelete,
   fromContactItem,
-  isContactItem,
   toContactView,
 } from '#core/entities/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
@@ -30,6 +26,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import type { PageQuery } from '#core/schemas';
 import { outboxWrites, writeTogether } from '#core/transact';
+import { actorOf, contactIn, loadProfile, type Profile } from './profile.ts';
 import type { ContactCreate, ContactPatch } from './schemas.ts';
 import { externalEmailWarnings } from './warnings.ts';
 
@@ -51,41 +48,6 @@ const AUDITED_FIELDS = [
 ] as const;
 
 type ContactView = ReturnType<typeof toContactView>;
-
-interface Profile {
-  account: Account;
-  contacts: Contact[];
-}
-
-/** The account and all its contacts: one Query (more only past 1 MB of contacts). */
-const loadProfile = async (accountId: string): Promise<Profile> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand(accountProfileQuery(tableName, accountId, startKey))
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  const accountItem = items.find(isAccountItem);
-  if (!accountItem) throw new NotFoundError('The account does not exist.');
-  return {
-    account: fromAccountItem(accountItem),
-    contacts: items.filter(isContactItem).map(fromContactItem),
-  };
-};
-
-const contactIn = (profile: Profile, contactId: string): Contact => {
-  const contact = profile.contacts.find((candidate) => candidate.id === contactId);
-  if (!contact) throw new NotFoundError('The contact does not exist.');
-  return contact;
-};
-
-const actorOf = (caller: MemberCaller, profile: Profile) => {
-  const self = profile.contacts.find((contact) => contact.id === caller.membership.contactId);
-  return { loginId: caller.loginId, name: self ? contactDisplayName(self) : caller.loginId };
-};
 
 const warningsFor = (profile: Profile, changed: Contact) =>
   externalEmailWarnings(

@@ -19,7 +19,11 @@ export const meSchema = z
   })
   .meta({ id: 'Me' });
 
-export const ME_RESPONSES = { getMe: meSchema } satisfies Record<
-  (typeof ME_ROUTES)[number]['id'],
-  z.ZodType | null
->;
+export const passwordSuggestionSchema = z
+  .object({ password: z.string(), policy: z.object({ minLength: z.number() }).passthrough() })
+  .meta({ id: 'PasswordSuggestion' });
+
+export const ME_RESPONSES = {
+  getMe: meSchema,
+  suggestPassword: passwordSuggestionSchema,
+} satisfies Record<(typeof ME_ROUTES)[number]['id'], z.ZodType | null>;

@@ -10,4 +10,13 @@ export const ME_ROUTES = [
     summary: 'The login and the accounts it belongs to',
     success: { status: 200, description: 'The caller and its accounts.' },
   },
+  {
+    id: 'suggestPassword',
+    method: 'GET',
+    path: '/password-suggestion',
+    function: 'me',
+    access: { kind: 'login' },
+    summary: 'A strong random password that meets the login password policy (never stored)',
+    success: { status: 200, description: 'A suggestion for a new sub-account’s initial password.' },
+  },
 ] as const satisfies readonly RouteDefinition[];

@@ -4,7 +4,7 @@
  * `sub` and the path's account id.
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem } from '../db.ts';
+import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { Role } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
 
@@ -81,3 +81,32 @@ export const deleteMembershipDelete = (
   TableName: tableName,
   Key: membershipKeys(ids),
 });
+
+/** patch: a membership's permissions and/or status, only if it still exists. */
+export const patchMembershipUpdate = (
+  tableName: string,
+  ids: { loginId: string; accountId: string },
+  change: { permissions?: string[]; status?: MembershipStatus; updatedAt: string }
+): TransactUpdate => {
+  const names: Record<string, string> = { '#pk': TABLE.partitionKey, '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':updatedAt': change.updatedAt };
+  const sets = ['#updatedAt = :updatedAt'];
+  if (change.permissions) {
+    names['#permissions'] = 'permissions';
+    values[':permissions'] = change.permissions;
+    sets.push('#permissions = :permissions');
+  }
+  if (change.status) {
+    names['#status'] = 'status';
+    values[':status'] = change.status;
+    sets.push('#status = :status');
+  }
+  return {
+    TableName: tableName,
+    Key: membershipKeys(ids),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: 'attribute_exists(#pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+};
