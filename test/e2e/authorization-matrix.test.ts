@@ -34,7 +34,9 @@ interface Sample {
 }
 
 const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
-const freshSubAccount = async () => ({ contactId: (await addSubAccountLogin(home, ['contacts'])).contactId });
+const freshSubAccount = async () => ({
+  contactId: (await addSubAccountLogin(home, ['contacts'])).contactId,
+});
 
 /** A request each route accepts from an authorised caller. */
 const SAMPLES: Record<RouteId, Sample> = {
@@ -59,7 +61,10 @@ const SAMPLES: Record<RouteId, Sample> = {
   patchContact: { body: { phone: '+441632960124' }, params: freshContact },
   deleteContact: { params: freshContact },
   confirmContactEmail: { body: { code: '123456' }, params: freshContact },
-  putSubAccount: { body: { permissions: ['contacts'], password: 'Matrix-Pass-2026!' }, params: freshContact },
+  putSubAccount: {
+    body: { permissions: ['contacts'], password: 'Matrix-Pass-2026!' },
+    params: freshContact,
+  },
   patchSubAccount: { body: { status: 'suspended' }, params: freshSubAccount },
   deleteSubAccount: { params: freshSubAccount },
   suggestPassword: {},

@@ -1,0 +1,271 @@
+import {
+  ChangePasswordCommand,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '../../local/gateway.ts';
+import { callApi } from '../support/http.ts';
+import { waitForMail } from '../support/mailbox.ts';
+import {
+  accessTokenFor,
+  addContact,
+  addSubAccountLogin,
+  cognito,
+  createTenant,
+  type Tenant,
+} from '../support/tenants.ts';
+
+let gateway: { url: string; close(): Promise<void> };
+const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
+  callApi(gateway.url, method, path, options);
+
+const clientId = () => process.env.USER_POOL_CLIENT_ID ?? '';
+
+/** Signs in with a password someone else set: Cognito asks for a new one first. */
+const firstSignIn = async (email: string, temporaryPassword: string, newPassword: string) => {
+  const started = await cognito().send(
+    new InitiateAuthCommand({
+      ClientId: clientId(),
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: temporaryPassword },
+    })
+  );
+  expect(started.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+  const answered = await cognito().send(
+    new RespondToAuthChallengeCommand({
+      ClientId: clientId(),
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword },
+    })
+  );
+  return answered.AuthenticationResult?.AccessToken ?? '';
+};
+
+let tenant: Tenant;
+let token: string;
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+  tenant = await createTenant('Subco');
+  token = await accessTokenFor(tenant.email);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+const subAccountPath = (contactId: string) =>
+  `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`;
+
+describe('PUT .../sub-account', () => {
+  it('activates a login with the granter’s password, to be replaced at the first sign-in', async () => {
+    // Prepare
+    const { contactId, email } = await addContact(tenant);
+
+    // Act
+    const response = await api('PUT', subAccountPath(contactId), {
+      token,
+      body: { permissions: ['invoices', 'profile'], password: 'Granted-Pass-2026!' },
+    });
+    const subToken = await firstSignIn(email, 'Granted-Pass-2026!', 'My-Own-Pass-2026!');
+    const me = await api('GET', '/me', { token: subToken });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      subAccount: { status: 'active', permissions: ['profile', 'invoices'] },
+      linkedExistingLogin: false,
+    });
+    expect(me.body.accounts).toEqual([
+      expect.objectContaining({
+        accountId: tenant.accountId,
+        role: 'sub-account',
+        permissions: ['profile', 'invoices'],
+      }),
+    ]);
+    expect(
+      (await api('GET', `/accounts/${tenant.accountId}/contacts`, { token: subToken })).status
+    ).toBe(403);
+  });
+
+  it('invites by email with a temporary password that must be changed', async () => {
+    // Prepare
+    const { contactId, email } = await addContact(tenant);
+
+    // Act
+    const response = await api('PUT', subAccountPath(contactId), {
+      token,
+      body: { preset: 'full', invite: true },
+    });
+    const invitation = await waitForMail(email, `Your login to the ${tenant.name} client area`);
+    const temporary = /\n {4}(\S+)\n/.exec(invitation.body.text ?? '')?.[1] ?? '';
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect((response.body.subAccount as { permissions: string[] }).permissions).toHaveLength(10);
+    await expect(firstSignIn(email, temporary, 'Invited-Pass-2026!')).resolves.toBeTruthy();
+  });
+
+  it('checks a chosen password against the pool policy and names the field', async () => {
+    // Prepare
+    const { contactId } = await addContact(tenant);
+
+    // Act
+    const response = await api('PUT', subAccountPath(contactId), {
+      token,
+      body: { permissions: ['invoices'], password: 'weak' },
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
+  });
+
+  it('links the login a person already has, in another account too, and /me lists both', async () => {
+    // Prepare
+    const elsewhere = await createTenant('Agency');
+    const existing = await addSubAccountLogin(elsewhere, ['profile']);
+    const { contactId } = await addContact(tenant, existing.email);
+
+    // Act
+    const response = await api('PUT', subAccountPath(contactId), {
+      token,
+      body: { permissions: ['profile'], password: 'Ignored-Pass-2026!' },
+    });
+    const me = await api('GET', '/me', { token: await accessTokenFor(existing.email) });
+
+    // Assess
+    expect(response.body.linkedExistingLogin).toBe(true);
+    expect(
+      (me.body.accounts as { accountId: string }[]).map((account) => account.accountId).sort()
+    ).toEqual([tenant.accountId, elsewhere.accountId].sort());
+    await waitForMail(existing.email, `You now have access to ${tenant.name}`);
+  });
+});
+
+describe('permission rules', () => {
+  it('lets nobody grant an area they do not hold', async () => {
+    // Prepare
+    const manager = await addSubAccountLogin(tenant, ['contacts', 'profile']);
+    const managerToken = await accessTokenFor(manager.email);
+    const { contactId } = await addContact(tenant);
+
+    // Act
+    const response = await api('PUT', subAccountPath(contactId), {
+      token: managerToken,
+      body: { permissions: ['invoices'], password: 'Granted-Pass-2026!' },
+    });
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({
+      area: 'invoices',
+      allowedAreas: ['profile', 'contacts'],
+    });
+  });
+
+  it('lets no sub-account change its own permissions', async () => {
+    // Prepare
+    const manager = await addSubAccountLogin(tenant, ['contacts']);
+    const managerToken = await accessTokenFor(manager.email);
+
+    // Act
+    const response = await api('PUT', subAccountPath(manager.contactId), {
+      token: managerToken,
+      body: { permissions: ['contacts'] },
+    });
+
+    // Assess
+    expect(response.status).toBe(403);
+  });
+
+  it('keeps the primary’s login out of reach', async () => {
+    // Act
+    const response = await api('PUT', subAccountPath(tenant.primaryContactId), {
+      token,
+      body: { permissions: ['invoices'] },
+    });
+
+    // Assess
+    expect(response.status).toBe(409);
+  });
+
+  it('suspends on the very next request and resumes, each step audited', async () => {
+    // Prepare
+    const sub = await addSubAccountLogin(tenant, ['profile']);
+    const subToken = await accessTokenFor(sub.email);
+
+    // Act
+    const suspended = await api('PATCH', subAccountPath(sub.contactId), {
+      token,
+      body: { status: 'suspended' },
+    });
+    const whileSuspended = await api('GET', `/accounts/${tenant.accountId}`, { token: subToken });
+    await api('PATCH', subAccountPath(sub.contactId), { token, body: { status: 'active' } });
+    const afterResume = await api('GET', `/accounts/${tenant.accountId}`, { token: subToken });
+    const audit = await api('GET', `/accounts/${tenant.accountId}/audit?limit=2`, { token });
+
+    // Assess
+    expect(suspended.body).toMatchObject({ subAccount: { status: 'suspended' } });
+    expect(whileSuspended.status).toBe(403);
+    expect(afterResume.status).toBe(200);
+    expect((audit.body.items as { action: string }[]).map((entry) => entry.action)).toEqual([
+      'sub-account.resumed',
+      'sub-account.suspended',
+    ]);
+  });
+
+  it('removes the login from the account but keeps the contact', async () => {
+    // Prepare
+    const sub = await addSubAccountLogin(tenant, ['profile']);
+    const subToken = await accessTokenFor(sub.email);
+
+    // Act
+    const removal = await api('DELETE', subAccountPath(sub.contactId), { token });
+
+    // Assess
+    expect(removal.status).toBe(204);
+    expect((await api('GET', `/accounts/${tenant.accountId}`, { token: subToken })).status).toBe(
+      404
+    );
+    const contact = await api('GET', `/accounts/${tenant.accountId}/contacts/${sub.contactId}`, {
+      token,
+    });
+    expect(contact.body).toMatchObject({ subAccount: null });
+  });
+});
+
+describe('passwords', () => {
+  it('suggests a password the pool accepts, never cached', async () => {
+    // Act
+    const response = await api('GET', '/password-suggestion', { token });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(String(response.body.password)).toMatch(
+      /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^A-Za-z0-9]).{16,}$/
+    );
+  });
+
+  it('changes a password through Cognito with the login’s own access token', async () => {
+    // Prepare
+    const sub = await addSubAccountLogin(tenant, ['profile']);
+    const subToken = await accessTokenFor(sub.email);
+
+    // Act
+    await cognito().send(
+      new ChangePasswordCommand({
+        AccessToken: subToken,
+        PreviousPassword: 'Test-Password-2026!',
+        ProposedPassword: 'Changed-Pass-2026!',
+      })
+    );
+
+    // Assess
+    await expect(accessTokenFor(sub.email, 'Changed-Pass-2026!')).resolves.toBeTruthy();
+    await expect(accessTokenFor(sub.email)).rejects.toThrow();
+  });
+});
