@@ -106,17 +106,81 @@ export const ensureLogin = async (
   }
 };
 
+/**
+ * Demo Hosting Ltd's other people, added the way the portal would add them
+ * (through the contacts services, as the primary login): a billing
+ * sub-account with only invoices and profile, and a contact without login.
+ */
+const seedDemoContacts = async (
+  options: SeedOptions,
+  account: { id: string },
+  primaryLoginId: string
+) => {
+  const { authorizeMember } = await import('#core/authorization');
+  const { createContact } = await import('../functions/contacts/service.ts');
+  const { putSubAccount } = await import('../functions/contacts/sub-accounts.ts');
+  const membership = await authorizeMember(primaryLoginId, account.id, { area: 'contacts' });
+  const caller = { kind: 'member' as const, loginId: primaryLoginId, membership };
+  const address = {
+    line1: '1 Harbour Street',
+    city: 'Bristol',
+    postcode: 'BS1 4DJ',
+    country: 'GB',
+  };
+
+  const billing = await createContact(caller, {
+    kind: 'individual',
+    firstName: 'Billie',
+    lastName: 'Banks',
+    email: 'billing@demo.example',
+    phone: '+441632960962',
+    address,
+    emailPreferences: { invoice: true },
+    supportScope: 'none',
+  });
+  await putSubAccount(caller, billing.contact.id, {
+    permissions: ['invoices', 'profile'],
+    password: options.password,
+  });
+  // The demo login should work with the printed password, without the first-sign-in change.
+  await options.cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: options.userPoolId,
+      Username: 'billing@demo.example',
+      Password: options.password,
+      Permanent: true,
+    })
+  );
+  await createContact(caller, {
+    kind: 'individual',
+    firstName: 'Tech',
+    lastName: 'Contact',
+    email: 'tech@elsewhere.example',
+    phone: '+441632960963',
+    address,
+    emailPreferences: { general: true, support: true },
+    supportScope: 'global',
+  });
+};
+
 export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> => {
   const logins: DemoLogin[] = [];
-  for (const demo of DEMO_ACCOUNTS) {
+  for (const [index, demo] of DEMO_ACCOUNTS.entries()) {
     const { loginId, created } = await ensureLogin(options, demo.primary);
     try {
-      await provisionAccount({ ...demo, loginId, newLogin: created });
+      const account = await provisionAccount({ ...demo, loginId, newLogin: created });
+      if (index === 0) await seedDemoContacts(options, account, loginId);
     } catch (error) {
       // Already seeded on an earlier start of a persisted stack.
       if (!(error instanceof ConflictError)) throw error;
     }
     logins.push({ email: demo.primary.email, role: 'primary', account: demo.name });
+    if (index === 0)
+      logins.push({
+        email: 'billing@demo.example',
+        role: 'sub-account (invoices, profile)',
+        account: demo.name,
+      });
   }
   return logins;
 };

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '../../local/gateway.ts';
+import { callApi } from '../support/http.ts';
+import { accessTokenFor } from '../support/tenants.ts';
+
+let gateway: { url: string; close(): Promise<void> };
+const stack = inject('localStack');
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('seeded demo data', () => {
+  it('gives billing@demo.example a sub-account of Demo Hosting Ltd with only invoices and profile', async () => {
+    // Prepare
+    const token = await accessTokenFor('billing@demo.example', stack.demoPassword);
+
+    // Act
+    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const [account] = me.body.accounts as {
+      accountId: string;
+      accountName: string;
+      permissions: string[];
+    }[];
+    const contacts = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/contacts`, {
+      token,
+    });
+
+    // Assess
+    expect(account).toMatchObject({
+      accountName: 'Demo Hosting Ltd',
+      role: 'sub-account',
+      permissions: ['profile', 'invoices'],
+    });
+    expect(contacts.status).toBe(403);
+    expect(contacts.body).toMatchObject({
+      allowedAreas: ['profile', 'invoices'],
+      grantedBy: { name: 'Alex Morgan' },
+    });
+  });
+
+  it('lists the primary, the billing login and a contact without login for the demo owner', async () => {
+    // Prepare
+    const token = await accessTokenFor('owner@demo.example', stack.demoPassword);
+    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const [account] = me.body.accounts as { accountId: string }[];
+
+    // Act
+    const contacts = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/contacts`, {
+      token,
+    });
+
+    // Assess
+    const items = contacts.body.items as {
+      email: string;
+      subAccount: unknown;
+      isPrimary: boolean;
+    }[];
+    expect(items).toHaveLength(3);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ email: 'owner@demo.example', isPrimary: true }),
+        expect.objectContaining({
+          email: 'billing@demo.example',
+          subAccount: { status: 'active', permissions: ['profile', 'invoices'] },
+        }),
+        expect.objectContaining({ email: 'tech@elsewhere.example', subAccount: null }),
+      ])
+    );
+  });
+});
