@@ -44,7 +44,13 @@ const errorResponses = (route: RouteDefinition) => ({
   ...(route.body ? { '415': problem('The body is not JSON.') } : {}),
 });
 
-const operation = (route: RouteDefinition): ZodOpenApiOperationObject => {
+interface LoadedSchemas {
+  body?: z.core.$ZodType;
+  /** Query schemas are objects of parameters. */
+  query?: z.core.$ZodType<unknown, Record<string, unknown>>;
+}
+
+const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOperationObject => {
   const path = pathParameters(route.path);
   const schema = RESPONSES[route.id as keyof typeof RESPONSES];
   const area = route.access.kind === 'member' ? ` Permission area: \`${route.access.area}\`.` : '';
@@ -54,9 +60,18 @@ const operation = (route: RouteDefinition): ZodOpenApiOperationObject => {
     description: `Access: ${route.access.kind}.${area}`,
     tags: [route.function],
     ...(route.access.kind === 'public' ? { security: [] } : {}),
-    ...(path ? { requestParams: { path } } : {}),
-    ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
+    ...(path || loaded.query
+      ? {
+          requestParams: {
+            ...(path ? { path } : {}),
+            ...(loaded.query ? { query: loaded.query } : {}),
+          },
+        }
+      : {}),
+    ...(loaded.body
+      ? {
+          requestBody: { required: true, content: { 'application/json': { schema: loaded.body } } },
+        }
       : {}),
     responses: {
       [String(route.success.status)]: {
@@ -68,10 +83,17 @@ const operation = (route: RouteDefinition): ZodOpenApiOperationObject => {
   };
 };
 
-export const buildOpenApiDocument = () => {
+export const buildOpenApiDocument = async () => {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of ROUTES as readonly RouteDefinition[]) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
+    const loaded = {
+      body: await route.body?.(),
+      query: (await route.query?.()) as LoadedSchemas['query'],
+    };
+    paths[route.path] = {
+      ...paths[route.path],
+      [route.method.toLowerCase()]: operation(route, loaded),
+    };
   }
   return createDocument({
     openapi: '3.1.0',
@@ -97,4 +119,5 @@ export const buildOpenApiDocument = () => {
   });
 };
 
-export const renderOpenApiDocument = () => `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`;
+export const renderOpenApiDocument = async () =>
+  `${JSON.stringify(await buildOpenApiDocument(), null, 2)}\n`;

@@ -3,5 +3,5 @@ import { writeFileSync } from 'node:fs';
 import { renderOpenApiDocument } from './openapi.ts';
 
 const target = new URL('../docs/openapi.json', import.meta.url);
-writeFileSync(target, renderOpenApiDocument());
+writeFileSync(target, await renderOpenApiDocument());
 console.log(`wrote ${target.pathname}`);

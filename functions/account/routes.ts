@@ -1,6 +1,4 @@
-import type { RouteDefinition } from '#core/http/route';
-import { pageQuerySchema } from '#core/schemas';
-import { confirmEmailChangeSchema, patchMyDetailsSchema } from './schemas.ts';
+import { lazySchema, type RouteDefinition } from '#core/http/route';
 
 export const ACCOUNT_ROUTES = [
   {
@@ -20,7 +18,7 @@ export const ACCOUNT_ROUTES = [
     function: 'account',
     access: { kind: 'member', area: 'profile', primaryOnly: true },
     summary: 'Update "My Details" (the primary contact)',
-    body: patchMyDetailsSchema,
+    body: lazySchema(async () => (await import('./schemas.ts')).patchMyDetailsSchema),
     success: { status: 200, description: 'The updated account.' },
     etag: true,
   },
@@ -31,7 +29,7 @@ export const ACCOUNT_ROUTES = [
     function: 'account',
     access: { kind: 'member', area: 'profile', primaryOnly: true },
     summary: 'Confirm a new login email with the code mailed to it',
-    body: confirmEmailChangeSchema,
+    body: lazySchema(async () => (await import('./schemas.ts')).confirmEmailChangeSchema),
     success: { status: 200, description: 'The account with its new email.' },
     etag: true,
   },
@@ -42,7 +40,7 @@ export const ACCOUNT_ROUTES = [
     function: 'account',
     access: { kind: 'member', area: 'profile', primaryOnly: true },
     summary: 'Who changed what on the account, newest first (`?cursor=&limit=`)',
-    query: pageQuerySchema,
+    query: lazySchema(async () => (await import('#core/schemas')).pageQuerySchema),
     success: { status: 200, description: 'A page of audit entries.' },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,12 +1,4 @@
-import type { RouteDefinition } from '#core/http/route';
-import { pageQuerySchema } from '#core/schemas';
-import {
-  confirmContactEmailSchema,
-  createContactSchema,
-  patchContactSchema,
-  patchSubAccountSchema,
-  putSubAccountSchema,
-} from './schemas.ts';
+import { lazySchema, type RouteDefinition } from '#core/http/route';
 
 const contacts = { kind: 'member', area: 'contacts' } as const;
 
@@ -18,7 +10,7 @@ export const CONTACT_ROUTES = [
     function: 'contacts',
     access: contacts,
     summary: 'The account’s contacts, the primary included (`?cursor=&limit=`)',
-    query: pageQuerySchema,
+    query: lazySchema(async () => (await import('#core/schemas')).pageQuerySchema),
     success: { status: 200, description: 'A page of contacts.' },
   },
   {
@@ -28,7 +20,7 @@ export const CONTACT_ROUTES = [
     function: 'contacts',
     access: contacts,
     summary: 'Add a contact (an individual or an organisation)',
-    body: createContactSchema,
+    body: lazySchema(async () => (await import('./schemas.ts')).createContactSchema),
     success: { status: 201, description: 'The new contact, its `Location`, and any `warnings`.' },
     etag: true,
   },
@@ -49,7 +41,7 @@ export const CONTACT_ROUTES = [
     function: 'contacts',
     access: contacts,
     summary: 'Change a contact (the primary contact is changed through My Details)',
-    body: patchContactSchema,
+    body: lazySchema(async () => (await import('./schemas.ts')).patchContactSchema),
     success: { status: 200, description: 'The changed contact and any `warnings`.' },
     etag: true,
   },
@@ -70,7 +62,7 @@ export const CONTACT_ROUTES = [
     function: 'contacts',
     access: contacts,
     summary: 'Confirm the new email of a contact with a login, with the code mailed to it',
-    body: confirmContactEmailSchema,
+    body: lazySchema(async () => (await import('./schemas.ts')).confirmContactEmailSchema),
     success: { status: 200, description: 'The contact with its new email.' },
     etag: true,
   },
@@ -82,7 +74,7 @@ export const CONTACT_ROUTES = [
     access: contacts,
     summary:
       'Activate a login for the contact (initial `password` or `invite: true`), or change its permissions',
-    body: putSubAccountSchema,
+    body: lazySchema(async () => (await import('./schemas.ts')).putSubAccountSchema),
     success: { status: 200, description: 'The contact with its sub-account.' },
     etag: true,
   },
@@ -93,7 +85,7 @@ export const CONTACT_ROUTES = [
     function: 'contacts',
     access: contacts,
     summary: 'Suspend or resume the contact’s login on this account',
-    body: patchSubAccountSchema,
+    body: lazySchema(async () => (await import('./schemas.ts')).patchSubAccountSchema),
     success: { status: 200, description: 'The contact with its sub-account.' },
     etag: true,
   },

@@ -313,16 +313,23 @@ describe('OutboxWorker', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('may send mail and change login emails, and nothing else in Cognito', () => {
+  it('lets the outbox change login emails and the contacts function manage logins, nothing more', () => {
     // Act
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
+    const cognitoActionsOf = (fragment: string) =>
+      policies
+        .filter(([id]) => id.includes(fragment))
+        .flatMap(([, policy]) => JSON.stringify(policy).match(/cognito-idp:[A-Za-z]+/g) ?? []);
 
     // Assess
-    expect(policies).toContain('cognito-idp:AdminUpdateUserAttributes');
-    expect(
-      policies
-        .match(/cognito-idp:[A-Za-z]+/g)
-        ?.every((action) => action === 'cognito-idp:AdminUpdateUserAttributes')
-    ).toBe(true);
+    expect(cognitoActionsOf('Outbox')).toEqual(['cognito-idp:AdminUpdateUserAttributes']);
+    expect(new Set(cognitoActionsOf('Contacts'))).toEqual(
+      new Set([
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ])
+    );
   });
 });

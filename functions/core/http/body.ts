@@ -5,7 +5,7 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import {
   BadRequestError,
   type FieldError,
@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import type { PorticoContext } from './context.ts';
+import type { SchemaLoader } from './route.ts';
 
 const isJsonContentType = (value: string | undefined) =>
   value !== undefined && /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i.test(value.trim());
@@ -39,39 +40,57 @@ export const toFieldErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[]
     return [{ field: path || '(body)', message: messageOf(issue) }];
   });
 
+/** Loads a route's schema on its first request, then keeps it. */
+const once = (load: SchemaLoader) => {
+  let schema: Promise<z.ZodMiniType> | undefined;
+  return () => {
+    schema ??= load();
+    return schema;
+  };
+};
+
 export const parseJsonBody = (
-  schema: z.ZodMiniType
-): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => ({
-  before: ({ event, context }) => {
-    if (!isJsonContentType(event.headers?.['content-type'])) throw new UnsupportedMediaTypeError();
-    const raw = event.isBase64Encoded
-      ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-      : (event.body ?? '');
-    if (raw.trim() === '') throw new BadRequestError('The request needs a JSON body.');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      throw new BadRequestError('The body is not valid JSON.');
-    }
-    const result = z.safeParse(schema, parsed, { reportInput: true });
-    if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
-    context.body = result.data;
-  },
-});
+  loadSchema: SchemaLoader
+): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => {
+  const schemaOf = once(loadSchema);
+  return {
+    before: async ({ event, context }) => {
+      if (!isJsonContentType(event.headers?.['content-type']))
+        throw new UnsupportedMediaTypeError();
+      const raw = event.isBase64Encoded
+        ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+        : (event.body ?? '');
+      if (raw.trim() === '') throw new BadRequestError('The request needs a JSON body.');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        throw new BadRequestError('The body is not valid JSON.');
+      }
+      const result = (await schemaOf()).safeParse(parsed, { reportInput: true });
+      if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
+      context.body = result.data;
+    },
+  };
+};
 
 /** Per-route middleware: validates the query string with the route's schema. */
 export const parseQuery = (
-  schema: z.ZodMiniType
-): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => ({
-  before: ({ event, context }) => {
-    const result = z.safeParse(schema, event.queryStringParameters ?? {}, { reportInput: true });
-    if (!result.success) {
-      throw new ValidationError(
-        toFieldErrors(result.error.issues),
-        'The query string has invalid parameters.'
-      );
-    }
-    context.query = result.data;
-  },
-});
+  loadSchema: SchemaLoader
+): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => {
+  const schemaOf = once(loadSchema);
+  return {
+    before: async ({ event, context }) => {
+      const result = (await schemaOf()).safeParse(event.queryStringParameters ?? {}, {
+        reportInput: true,
+      });
+      if (!result.success) {
+        throw new ValidationError(
+          toFieldErrors(result.error.issues),
+          'The query string has invalid parameters.'
+        );
+      }
+      context.query = result.data;
+    },
+  };
+};

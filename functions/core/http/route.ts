@@ -7,6 +7,17 @@
 import type { Area } from '../permissions.ts';
 import type { RequestSchema } from '../schemas.ts';
 
+/**
+ * Request schemas are loaded on a route's first use, not at cold start:
+ * building them (and parsing zod) would otherwise cost every invocation's
+ * cold start, reads included.
+ */
+export type SchemaLoader = () => Promise<RequestSchema>;
+
+/** Declares a schema loader keeping the schema's own type (for the route functions' input types). */
+export const lazySchema = <S extends RequestSchema>(load: () => Promise<S>): (() => Promise<S>) =>
+  load;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
@@ -31,9 +42,9 @@ export interface RouteDefinition {
   access: Access;
   summary: string;
   /** Request body schema (strict: unknown fields fail). */
-  body?: RequestSchema;
+  body?: SchemaLoader;
   /** Query string schema (strict: unknown parameters fail). */
-  query?: RequestSchema;
+  query?: SchemaLoader;
   /** Success status; the body's schema is in the area's responses.ts. */
   success: { status: number; description: string };
   /** The route honours `If-Match` and answers with an `ETag`. */

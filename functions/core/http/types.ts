@@ -32,8 +32,10 @@ export interface ApiResult {
   version?: number;
 }
 
-type BodyOf<R> = R extends { body: infer S extends z.ZodMiniType } ? z.output<S> : undefined;
-type QueryOf<R> = R extends { query: infer S extends z.ZodMiniType }
+type BodyOf<R> = R extends { body: () => Promise<infer S extends z.ZodMiniType> }
+  ? z.output<S>
+  : undefined;
+type QueryOf<R> = R extends { query: () => Promise<infer S extends z.ZodMiniType> }
   ? z.output<S>
   : Record<string, string>;
 
