@@ -5,6 +5,7 @@
 import type { ZodType } from 'zod';
 import { ACCOUNT_RESPONSES } from './account/responses.ts';
 import { CONTACT_RESPONSES } from './contacts/responses.ts';
+import { LOGIN_RESPONSES } from './logins/responses.ts';
 import { ME_RESPONSES } from './me/responses.ts';
 import { PUBLIC_RESPONSES } from './public/responses.ts';
 import type { RouteId } from './routes.ts';
@@ -14,4 +15,5 @@ export const RESPONSES = {
   ...ME_RESPONSES,
   ...ACCOUNT_RESPONSES,
   ...CONTACT_RESPONSES,
+  ...LOGIN_RESPONSES,
 } satisfies Record<RouteId, ZodType | null>;

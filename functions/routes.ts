@@ -9,13 +9,14 @@
 import { ACCOUNT_ROUTES } from './account/routes.ts';
 import { CONTACT_ROUTES } from './contacts/routes.ts';
 import type { RouteDefinition } from './core/http/route.ts';
+import { LOGIN_ROUTES } from './logins/routes.ts';
 import { ME_ROUTES } from './me/routes.ts';
 import { PUBLIC_ROUTES } from './public/routes.ts';
 
 export type { Access, HttpMethod, RouteDefinition } from './core/http/route.ts';
 
 /** One Lambda function per area; each folder under functions/ with a handler.ts. */
-export const FUNCTION_NAMES = ['public', 'me', 'account', 'contacts'] as const;
+export const FUNCTION_NAMES = ['public', 'me', 'account', 'contacts', 'logins'] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export const ROUTES = [
@@ -23,6 +24,7 @@ export const ROUTES = [
   ...ME_ROUTES,
   ...ACCOUNT_ROUTES,
   ...CONTACT_ROUTES,
+  ...LOGIN_ROUTES,
 ] as const satisfies readonly (RouteDefinition & {
   function: FunctionName;
 })[];

@@ -30,7 +30,8 @@ export const FUNCTION_BINDINGS = {
   public: { userPool: [] },
   me: { table: 'RO' },
   account: { table: 'RW' },
-  contacts: {
+  contacts: { table: 'RW' },
+  logins: {
     table: 'RW',
     userPool: [
       'cognito-idp:AdminCreateUser',

@@ -9,7 +9,6 @@ import {
   listContacts,
   patchContact,
 } from './service.ts';
-import { putSubAccount, removeSubAccount, setSubAccountStatus } from './sub-accounts.ts';
 
 const contactId = (params: Record<string, string>) => params.contactId ?? '';
 
@@ -40,22 +39,6 @@ export const handler = createApiHandler(CONTACT_ROUTES, {
   },
   deleteContact: async ({ caller, params, ifMatchVersion }) => {
     await deleteContact(caller, contactId(params), { ifMatch: ifMatchVersion });
-    return { status: 204 };
-  },
-  putSubAccount: async ({ caller, params, body }) => {
-    const { contact, linkedExistingLogin } = await putSubAccount(caller, contactId(params), body);
-    return {
-      status: 200,
-      body: { ...toContactView(contact), linkedExistingLogin },
-      version: contact.version,
-    };
-  },
-  patchSubAccount: async ({ caller, params, body }) => {
-    const contact = await setSubAccountStatus(caller, contactId(params), body.status);
-    return { status: 200, body: toContactView(contact), version: contact.version };
-  },
-  deleteSubAccount: async ({ caller, params }) => {
-    await removeSubAccount(caller, contactId(params));
     return { status: 204 };
   },
   confirmContactEmail: async ({ caller, params, body }) => {

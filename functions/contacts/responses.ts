@@ -21,9 +21,4 @@ export const CONTACT_RESPONSES = {
   patchContact: contactWithWarningsSchema,
   deleteContact: null,
   confirmContactEmail: contactSchema,
-  putSubAccount: z
-    .object({ ...contactSchema.shape, linkedExistingLogin: z.boolean() })
-    .meta({ id: 'ContactWithSubAccount' }),
-  patchSubAccount: contactSchema,
-  deleteSubAccount: null,
 } satisfies Record<(typeof CONTACT_ROUTES)[number]['id'], z.ZodType | null>;

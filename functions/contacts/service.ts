@@ -4,6 +4,7 @@
  * membership removal or the pending email change and its mail).
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { actorOf, contactIn, loadProfile, type Profile } from '#core/account-profile';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
@@ -26,7 +27,6 @@ import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import type { PageQuery } from '#core/schemas';
 import { outboxWrites, writeTogether } from '#core/transact';
-import { actorOf, contactIn, loadProfile, type Profile } from './profile.ts';
 import type { ContactCreate, ContactPatch } from './schemas.ts';
 import { externalEmailWarnings } from './warnings.ts';
 

@@ -323,7 +323,7 @@ describe('OutboxWorker', () => {
 
     // Assess
     expect(cognitoActionsOf('Outbox')).toEqual(['cognito-idp:AdminUpdateUserAttributes']);
-    expect(new Set(cognitoActionsOf('Contacts'))).toEqual(
+    expect(new Set(cognitoActionsOf('Logins'))).toEqual(
       new Set([
         'cognito-idp:AdminCreateUser',
         'cognito-idp:AdminGetUser',

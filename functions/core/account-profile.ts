@@ -1,16 +1,16 @@
 /** The account with all its contacts, as every contact change reads it. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { type Account, fromAccountItem, isAccountItem } from '#core/entities/account';
+import { dynamo, tableName } from './clients/dynamodb.ts';
+import { type Account, fromAccountItem, isAccountItem } from './entities/account.ts';
 import {
   accountProfileQuery,
   type Contact,
   contactDisplayName,
   fromContactItem,
   isContactItem,
-} from '#core/entities/contact';
-import { NotFoundError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
+} from './entities/contact.ts';
+import { NotFoundError } from './errors.ts';
+import type { MemberCaller } from './http/types.ts';
 
 export interface Profile {
   account: Account;

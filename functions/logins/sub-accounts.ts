@@ -5,6 +5,7 @@
  * primary's login is the account holder's alone.
  */
 
+import { actorOf, contactIn, loadProfile, type Profile } from '#core/account-profile';
 import { tableName } from '#core/clients/dynamodb';
 import { staleError } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
@@ -22,10 +23,9 @@ import type { MemberCaller } from '#core/http/types';
 import { generatePassword, passwordPolicyProblems } from '#core/passwords';
 import { AREAS, type Area, allowedAreas } from '#core/permissions';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
-import { createOrFindLogin, deleteLogin, signOutEverywhere } from './logins.ts';
-import { actorOf, contactIn, loadProfile, type Profile } from './profile.ts';
+import { createOrFindLogin, deleteLogin, signOutEverywhere } from './cognito-logins.ts';
+import { accessGrantedMail, invitationMail } from './mail.ts';
 import type { SubAccountPut } from './schemas.ts';
-import { accessGrantedMail, invitationMail } from './sub-account-mail.ts';
 
 const primaryOf = (profile: Profile) => profile.contacts.find((contact) => contact.isPrimary);
 

@@ -1,0 +1,25 @@
+import { toContactView } from '#core/entities/contact';
+import { createApiHandler } from '#core/http/stack';
+import { LOGIN_ROUTES } from './routes.ts';
+import { putSubAccount, removeSubAccount, setSubAccountStatus } from './sub-accounts.ts';
+
+const contactId = (params: Record<string, string>) => params.contactId ?? '';
+
+export const handler = createApiHandler(LOGIN_ROUTES, {
+  putSubAccount: async ({ caller, params, body }) => {
+    const { contact, linkedExistingLogin } = await putSubAccount(caller, contactId(params), body);
+    return {
+      status: 200,
+      body: { ...toContactView(contact), linkedExistingLogin },
+      version: contact.version,
+    };
+  },
+  patchSubAccount: async ({ caller, params, body }) => {
+    const contact = await setSubAccountStatus(caller, contactId(params), body.status);
+    return { status: 200, body: toContactView(contact), version: contact.version };
+  },
+  deleteSubAccount: async ({ caller, params }) => {
+    await removeSubAccount(caller, contactId(params));
+    return { status: 204 };
+  },
+});

@@ -1,0 +1,39 @@
+import { lazySchema, type RouteDefinition } from '#core/http/route';
+
+const contacts = { kind: 'member', area: 'contacts' } as const;
+
+/** Routes that create or change Cognito logins; kept apart so the contacts function stays small. */
+export const LOGIN_ROUTES = [
+  {
+    id: 'putSubAccount',
+    method: 'PUT',
+    path: '/accounts/{accountId}/contacts/{contactId}/sub-account',
+    function: 'logins',
+    access: contacts,
+    summary:
+      'Activate a login for the contact (initial `password` or `invite: true`), or change its permissions',
+    body: lazySchema(async () => (await import('./schemas.ts')).putSubAccountSchema),
+    success: { status: 200, description: 'The contact with its sub-account.' },
+    etag: true,
+  },
+  {
+    id: 'patchSubAccount',
+    method: 'PATCH',
+    path: '/accounts/{accountId}/contacts/{contactId}/sub-account',
+    function: 'logins',
+    access: contacts,
+    summary: 'Suspend or resume the contact’s login on this account',
+    body: lazySchema(async () => (await import('./schemas.ts')).patchSubAccountSchema),
+    success: { status: 200, description: 'The contact with its sub-account.' },
+    etag: true,
+  },
+  {
+    id: 'deleteSubAccount',
+    method: 'DELETE',
+    path: '/accounts/{accountId}/contacts/{contactId}/sub-account',
+    function: 'logins',
+    access: contacts,
+    summary: 'Remove the contact’s login from this account (the contact stays)',
+    success: { status: 204, description: 'Removed.' },
+  },
+] as const satisfies readonly RouteDefinition[];
