@@ -80,3 +80,9 @@ export class UnsupportedMediaTypeError extends DomainError {
     super(415, 'Unsupported media type', detail);
   }
 }
+
+export class TooManyRequestsError extends DomainError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(429, 'Too many requests', detail, { retryAfterSeconds });
+  }
+}

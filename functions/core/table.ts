@@ -28,6 +28,7 @@ export const PREFIX = {
   audit: 'AUDIT#',
   loginEmail: 'LOGINEMAIL#',
   outbox: 'OUTBOX#',
+  rateCounter: 'RATE#',
 } as const;
 
 export const KEY_SEPARATOR = '#';

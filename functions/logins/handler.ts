@@ -1,11 +1,16 @@
 import { toContactView } from '#core/entities/contact';
 import { createApiHandler } from '#core/http/stack';
+import { requestAccount } from './account-requests.ts';
 import { LOGIN_ROUTES } from './routes.ts';
 import { putSubAccount, removeSubAccount, setSubAccountStatus } from './sub-accounts.ts';
 
 const contactId = (params: Record<string, string>) => params.contactId ?? '';
 
 export const handler = createApiHandler(LOGIN_ROUTES, {
+  requestAccount: async ({ body, sourceIp }) => ({
+    status: 202,
+    body: await requestAccount(body, sourceIp),
+  }),
   putSubAccount: async ({ caller, params, body }) => {
     const { contact, linkedExistingLogin } = await putSubAccount(caller, contactId(params), body);
     return {

@@ -3,6 +3,9 @@ import { contactSchema } from '#core/responses';
 import type { LOGIN_ROUTES } from './routes.ts';
 
 export const LOGIN_RESPONSES = {
+  requestAccount: z
+    .object({ status: z.literal('received'), message: z.string() })
+    .meta({ id: 'AccountRequestReceived' }),
   putSubAccount: z
     .object({ ...contactSchema.shape, linkedExistingLogin: z.boolean() })
     .meta({ id: 'ContactWithSubAccount' }),

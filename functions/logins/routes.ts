@@ -5,6 +5,17 @@ const contacts = { kind: 'member', area: 'contacts' } as const;
 /** Routes that create or change Cognito logins; kept apart so the contacts function stays small. */
 export const LOGIN_ROUTES = [
   {
+    id: 'requestAccount',
+    method: 'POST',
+    path: '/account-requests',
+    function: 'logins',
+    access: { kind: 'public' },
+    summary:
+      'Ask for a login with a contract number and the email of one of its contacts (same answer whatever the details; rate-limited)',
+    body: lazySchema(async () => (await import('./schemas.ts')).accountRequestSchema),
+    success: { status: 202, description: 'Received; an invitation follows if the details match.' },
+  },
+  {
     id: 'putSubAccount',
     method: 'PUT',
     path: '/accounts/{accountId}/contacts/{contactId}/sub-account',

@@ -28,3 +28,15 @@ export type SubAccountPut = z.output<typeof putSubAccountSchema>;
 export const patchSubAccountSchema = z
   .strictObject({ status: z.enum(['active', 'suspended']) })
   .register(z.globalRegistry, { id: 'SubAccountPatch' });
+
+export const accountRequestSchema = z
+  .strictObject({
+    contractNumber: z
+      .string()
+      .check(z.trim(), z.minLength(1, 'Enter your contract number.'), z.maxLength(40)),
+    email: z.pipe(
+      z.string().check(z.trim(), z.maxLength(254)),
+      z.email('Enter a valid email address.')
+    ),
+  })
+  .register(z.globalRegistry, { id: 'AccountRequest' });

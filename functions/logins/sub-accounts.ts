@@ -81,15 +81,11 @@ const nextImage = (contact: Contact, change: Partial<Contact>): Contact => ({
   updatedAt: new Date().toISOString(),
 });
 
-const auditWrites = (
-  caller: MemberCaller,
-  profile: Profile,
-  before: Contact,
-  next: Contact,
-  action: string
-) =>
+type Actor = { loginId: string; name: string };
+
+const auditWrites = (actor: Actor, before: Contact, next: Contact, action: string) =>
   contactChangeWrites(before, next, {
-    actor: actorOf(caller, profile),
+    actor,
     action,
     changes: diffFields(before, next, ['subAccount', 'loginId']),
   });
@@ -109,7 +105,7 @@ export const putSubAccount = async (
     const next = nextImage(contact, { subAccount: { ...contact.subAccount, permissions } });
     await writeTogether(
       [
-        ...auditWrites(caller, profile, contact, next, 'sub-account.permissions.changed'),
+        ...auditWrites(actorOf(caller, profile), contact, next, 'sub-account.permissions.changed'),
         {
           action: {
             Update: patchMembershipUpdate(
@@ -124,11 +120,12 @@ export const putSubAccount = async (
     );
     return { contact: next, linkedExistingLogin: false };
   }
-  return activate(caller, profile, contact, permissions, body);
+  return activate(actorOf(caller, profile), profile, contact, permissions, body);
 };
 
-const activate = async (
-  caller: MemberCaller,
+/** Gives the contact a login on the account (a new one, or the one the person already has). */
+export const activate = async (
+  actor: Actor,
   profile: Profile,
   contact: Contact,
   permissions: Area[],
@@ -183,7 +180,7 @@ const activate = async (
   try {
     await writeTogether(
       [
-        ...auditWrites(caller, profile, contact, next, 'sub-account.activated'),
+        ...auditWrites(actor, contact, next, 'sub-account.activated'),
         {
           action: {
             Put: createMembershipPut(tableName, {
@@ -235,8 +232,7 @@ export const setSubAccountStatus = async (
   await writeTogether(
     [
       ...auditWrites(
-        caller,
-        profile,
+        actorOf(caller, profile),
         contact,
         next,
         `sub-account.${status === 'active' ? 'resumed' : 'suspended'}`
@@ -267,7 +263,7 @@ export const removeSubAccount = async (caller: MemberCaller, contactId: string) 
   const next = nextImage(rest, { subAccount: null });
   await writeTogether(
     [
-      ...auditWrites(caller, profile, contact, next, 'sub-account.removed'),
+      ...auditWrites(actorOf(caller, profile), contact, next, 'sub-account.removed'),
       {
         action: {
           Delete: deleteMembershipDelete(tableName, { loginId, accountId: contact.accountId }),

@@ -68,6 +68,9 @@ const SAMPLES: Record<RouteId, Sample> = {
   patchSubAccount: { body: { status: 'suspended' }, params: freshSubAccount },
   deleteSubAccount: { params: freshSubAccount },
   suggestPassword: {},
+  requestAccount: {
+    body: { contractNumber: 'NO-SUCH', email: 'matrix-request@elsewhere.example' },
+  },
 };
 
 /** Statuses meaning "refused before the handler ran". */

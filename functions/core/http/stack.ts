@@ -43,6 +43,7 @@ const toRequest = (event: Event, context: PorticoContext): ApiRequest => ({
   body: context.body,
   ifMatchVersion: parseIfMatch(event.headers?.['if-match']),
   requestId: context.awsRequestId,
+  sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
 });
 
 const toResponse = (result: ApiResult): Result => {

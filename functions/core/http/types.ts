@@ -22,6 +22,8 @@ export interface ApiRequest<C extends Caller = Caller, B = unknown, Q = Record<s
   /** The version an `If-Match` header asks for, when one was sent. */
   ifMatchVersion?: number;
   requestId: string;
+  /** The caller's address as API Gateway saw it (for rate limits). */
+  sourceIp: string;
 }
 
 export interface ApiResult {

@@ -1,0 +1,125 @@
+/**
+ * "Request an account": someone with a contract number and the email of a
+ * contact of that account asks for a login. Whatever the details, the
+ * answer is the same and takes at least the same time (no enumeration);
+ * requests are counted per email and per source address.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { contactIn, loadProfile } from '#core/account-profile';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { contactDisplayName, normaliseEmail } from '#core/entities/contact';
+import { contractMarkerKeys } from '#core/entities/contract';
+import { takeRateTokenUpdate } from '#core/entities/rate-counter';
+import { TooManyRequestsError } from '#core/errors';
+import { logger } from '#core/observability';
+import { outboxWrites, writeTogether } from '#core/transact';
+import { activate } from './sub-accounts.ts';
+
+export const ACCOUNT_REQUEST_LIMITS = {
+  perEmail: { limit: 3, windowSeconds: 3600 },
+  perSourceIp: { limit: 20, windowSeconds: 3600 },
+} as const;
+
+/** Every answer takes at least this long, so a match cannot be told apart by timing. */
+export const ACCOUNT_REQUEST_MIN_MS = 1500;
+
+export const ACCOUNT_REQUEST_ANSWER = {
+  status: 'received',
+  message:
+    'If this email belongs to a contact of that contract and has no login yet, an invitation is on its way. ' +
+    'Otherwise ask the account holder to give you access.',
+} as const;
+
+const countRequest = async (email: string, sourceIp: string, now: Date) => {
+  const { perEmail, perSourceIp } = ACCOUNT_REQUEST_LIMITS;
+  await writeTogether(
+    [
+      {
+        action: {
+          Update: takeRateTokenUpdate(
+            tableName,
+            { subject: `account-request#email#${email}`, ...perEmail },
+            now
+          ),
+        },
+      },
+      {
+        action: {
+          Update: takeRateTokenUpdate(
+            tableName,
+            { subject: `account-request#ip#${sourceIp}`, ...perSourceIp },
+            now
+          ),
+        },
+      },
+    ],
+    () =>
+      new TooManyRequestsError(
+        'Too many account requests; try again in an hour.',
+        perEmail.windowSeconds
+      )
+  );
+};
+
+const accountOfContract = async (contractNumber: string): Promise<string | undefined> => {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: contractMarkerKeys(contractNumber),
+      ConsistentRead: true,
+    })
+  );
+  return typeof Item?.accountId === 'string' ? Item.accountId : undefined;
+};
+
+/** Invites the matching contact, if there is one; says nothing either way. */
+const inviteIfMatching = async (contractNumber: string, email: string) => {
+  const accountId = await accountOfContract(contractNumber);
+  if (!accountId) return;
+  const profile = await loadProfile(accountId);
+  const contact = profile.contacts.find((candidate) => normaliseEmail(candidate.email) === email);
+  if (!contact || contact.loginId) return;
+  const primary = contactIn(profile, profile.account.primaryContactId);
+  // No areas: the login can sign in and see the account; the holder decides what it may open.
+  await activate(
+    { loginId: 'account-request', name: contactDisplayName(contact) },
+    profile,
+    contact,
+    [],
+    {
+      invite: true,
+    }
+  );
+  await writeTogether(
+    outboxWrites(accountId, new Date().toISOString(), [
+      {
+        kind: 'mail',
+        to: primary.email,
+        subject: `${contactDisplayName(contact)} asked for a login`,
+        text:
+          `Hello ${primary.firstName},\n\n${contactDisplayName(contact)} (${contact.email}) asked for a login ` +
+          `to the client area of ${profile.account.name} and received one with no permissions.\n` +
+          'Grant the areas they need under Contacts, or remove the login there.\n',
+      },
+    ]),
+    () => new Error('outbox write failed')
+  );
+};
+
+export const requestAccount = async (
+  input: { contractNumber: string; email: string },
+  sourceIp: string
+) => {
+  const started = Date.now();
+  const email = normaliseEmail(input.email);
+  await countRequest(email, sourceIp, new Date());
+  try {
+    await inviteIfMatching(input.contractNumber, email);
+  } catch (error) {
+    // The caller learns nothing from a failure either; the operators do.
+    logger.error('account request could not be completed', { error });
+  }
+  const wait = ACCOUNT_REQUEST_MIN_MS - (Date.now() - started);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return ACCOUNT_REQUEST_ANSWER;
+};

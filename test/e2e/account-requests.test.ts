@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '../../local/gateway.ts';
+import { callApi } from '../support/http.ts';
+import { waitForMail } from '../support/mailbox.ts';
+import { accessTokenFor, addContact, createTenant, type Tenant } from '../support/tenants.ts';
+
+let gateway: { url: string; close(): Promise<void> };
+let tenant: Tenant;
+
+const request = (body: unknown) => callApi(gateway.url, 'POST', '/account-requests', { body });
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+  tenant = await createTenant('Requests');
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('POST /account-requests', () => {
+  it('invites a contact without login and tells the primary, with the same answer as a miss', async () => {
+    // Prepare
+    const { email } = await addContact(tenant);
+
+    // Act
+    const [hit, wrongContract, unknownEmail] = await Promise.all([
+      request({ contractNumber: tenant.contractNumber.toLowerCase(), email }),
+      request({ contractNumber: 'NO-SUCH-1', email: `nobody-1@elsewhere.example` }),
+      request({ contractNumber: tenant.contractNumber, email: `nobody-2@elsewhere.example` }),
+    ]);
+
+    // Assess
+    expect([hit.status, wrongContract.status, unknownEmail.status]).toEqual([202, 202, 202]);
+    expect(wrongContract.text).toBe(hit.text);
+    expect(unknownEmail.text).toBe(hit.text);
+    const invitation = await waitForMail(email, `Your login to the ${tenant.name} client area`);
+    expect(invitation.body.text).toContain('temporary password');
+    await waitForMail(tenant.email, 'Plain Contact asked for a login');
+  });
+
+  it('gives the new login no areas until the holder grants them', async () => {
+    // Prepare
+    const { contactId, email } = await addContact(tenant);
+    await request({ contractNumber: tenant.contractNumber, email });
+    const token = await accessTokenFor(tenant.email);
+
+    // Act
+    const contact = await callApi(
+      gateway.url,
+      'GET',
+      `/accounts/${tenant.accountId}/contacts/${contactId}`,
+      { token }
+    );
+
+    // Assess
+    expect(contact.body.subAccount).toEqual({ status: 'active', permissions: [] });
+  });
+
+  it('sends nothing for the primary, who already has a login', async () => {
+    // Act
+    const response = await request({ contractNumber: tenant.contractNumber, email: tenant.email });
+
+    // Assess
+    expect(response.status).toBe(202);
+  });
+
+  it('limits requests per email, whatever the contract', async () => {
+    // Prepare
+    const email = 'hammer@elsewhere.example';
+
+    // Act
+    const answers = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      answers.push((await request({ contractNumber: `NO-SUCH-${attempt}`, email })).status);
+    }
+
+    // Assess
+    expect(answers).toEqual([202, 202, 202, 429]);
+  });
+
+  it('validates the body like every other route', async () => {
+    // Act
+    const response = await request({ contractNumber: '', email: 'not-an-email', accountId: 'x' });
+
+    // Assess
+    expect(response.status).toBe(400);
+    const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['contractNumber', 'email', 'accountId']));
+  });
+});
