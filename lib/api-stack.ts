@@ -39,7 +39,6 @@ export const FUNCTION_BINDINGS = {
       'cognito-idp:AdminDeleteUser',
       'cognito-idp:AdminUserGlobalSignOut',
     ],
-    mail: true,
   },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 

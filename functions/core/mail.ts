@@ -15,7 +15,7 @@ export interface OutgoingMail {
 const singleLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
 
 export const sendMail = async (mail: OutgoingMail): Promise<void> => {
-  await ses.send(
+  await ses().send(
     new SendEmailCommand({
       FromEmailAddress: mailFrom,
       Destination: { ToAddresses: [mail.to] },

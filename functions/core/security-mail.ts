@@ -6,7 +6,8 @@
 
 import { EMAIL_CHANGE } from './email-change.ts';
 import type { Contact } from './entities/contact.ts';
-import type { MailTask } from './entities/outbox.ts';
+import type { InviteLoginTask, MailTask } from './entities/outbox.ts';
+import { PASSWORD_POLICY } from './user-pool.ts';
 
 /** `a****@example.com`: enough for the owner to recognise, little for anyone else. */
 export const maskEmail = (email: string) => {
@@ -48,4 +49,24 @@ export const emailChangedMail = (contact: Contact, oldAddress: string): MailTask
   text:
     `Hello ${contact.firstName},\n\nYour login email is now ${maskEmail(contact.email)}.\n` +
     'If this was not you, contact support at once.\n',
+});
+
+/** Told to a person whose existing login now opens another account. */
+export const accessGrantedMail = (contact: Contact, accountName: string): MailTask => ({
+  kind: 'mail',
+  to: contact.email,
+  subject: `You now have access to ${accountName}`,
+  text:
+    `Hello ${contact.firstName},\n\nYour existing login now also opens the client area of ${accountName}.\n` +
+    'Sign in as usual and pick the account from your account list.\n',
+});
+
+/** The invitation of a new login, with the temporary password the outbox just set. */
+export const invitationText = (task: InviteLoginTask, temporaryPassword: string) => ({
+  to: task.email,
+  subject: `Your login to the ${task.accountName} client area`,
+  text:
+    `Hello ${task.firstName},\n\nYou now have a login to the client area of ${task.accountName}.\n` +
+    `Sign in with ${task.email} and this temporary password:\n\n    ${temporaryPassword}\n\n` +
+    `It works for ${PASSWORD_POLICY.temporaryPasswordValidityDays} days; you will choose your own password at the first sign-in.\n`,
 });

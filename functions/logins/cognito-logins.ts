@@ -35,7 +35,7 @@ export const createOrFindLogin = async (person: {
   temporaryPassword: string;
 }): Promise<LoginResult> => {
   try {
-    const { User } = await cognito.send(
+    const { User } = await cognito().send(
       new AdminCreateUserCommand({
         UserPoolId: userPoolId,
         Username: person.email,
@@ -53,7 +53,7 @@ export const createOrFindLogin = async (person: {
     return { loginId: subOf(User?.Attributes), created: true };
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'UsernameExistsException') throw error;
-    const user = await cognito.send(
+    const user = await cognito().send(
       new AdminGetUserCommand({ UserPoolId: userPoolId, Username: person.email })
     );
     return { loginId: subOf(user.UserAttributes), created: false };
@@ -62,7 +62,7 @@ export const createOrFindLogin = async (person: {
 
 /** Undoes a login created for a change that then failed to commit. */
 export const deleteLogin = async (loginId: string) => {
-  await cognito.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: loginId }));
+  await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: loginId }));
 };
 
 /**
@@ -71,7 +71,7 @@ export const deleteLogin = async (loginId: string) => {
  */
 export const signOutEverywhere = async (loginId: string) => {
   try {
-    await cognito.send(
+    await cognito().send(
       new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: loginId })
     );
   } catch (error) {

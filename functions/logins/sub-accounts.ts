@@ -18,13 +18,14 @@ import {
   deleteMembershipDelete,
   patchMembershipUpdate,
 } from '#core/entities/membership';
+import type { OutboxTask } from '#core/entities/outbox';
 import { ConflictError, ForbiddenError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { generatePassword, passwordPolicyProblems } from '#core/passwords';
 import { AREAS, type Area, allowedAreas } from '#core/permissions';
+import { accessGrantedMail } from '#core/security-mail';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
 import { createOrFindLogin, deleteLogin, signOutEverywhere } from './cognito-logins.ts';
-import { accessGrantedMail, invitationMail } from './mail.ts';
 import type { SubAccountPut } from './schemas.ts';
 
 const primaryOf = (profile: Profile) => profile.contacts.find((contact) => contact.isPrimary);
@@ -123,6 +124,30 @@ export const putSubAccount = async (
   return activate(actorOf(caller, profile), profile, contact, permissions, body);
 };
 
+/**
+ * A person who already had a login is told it now opens this account; an
+ * invited new login gets its invitation (the outbox sets and mails a fresh
+ * temporary password); a granter-chosen password is never mailed.
+ */
+const followUpMail = (
+  login: { loginId: string; created: boolean },
+  contact: Contact,
+  accountName: string,
+  body: SubAccountPut
+): OutboxTask[] => {
+  if (!login.created) return [accessGrantedMail(contact, accountName)];
+  if (!body.invite) return [];
+  return [
+    {
+      kind: 'invite-login',
+      loginId: login.loginId,
+      email: contact.email,
+      firstName: contact.firstName,
+      accountName,
+    },
+  ];
+};
+
 /** Gives the contact a login on the account (a new one, or the one the person already has). */
 export const activate = async (
   actor: Actor,
@@ -144,6 +169,7 @@ export const activate = async (
       ]);
     }
   }
+  // An invited login starts with a password nobody knows; the invitation replaces it.
   const temporaryPassword = body.password ?? generatePassword();
   const login = await createOrFindLogin({ ...contact, temporaryPassword });
   const next = nextImage(contact, {
@@ -198,12 +224,7 @@ export const activate = async (
             new ConflictError('This person already has a login on this account.'),
         },
         ...newLoginWrites,
-        // A person who already had a login is told; a new one gets the invitation, never the granter's password.
-        ...outboxWrites(
-          contact.accountId,
-          now,
-          login.created ? [] : [accessGrantedMail(contact, accountName)]
-        ),
+        ...outboxWrites(contact.accountId, now, followUpMail(login, contact, accountName, body)),
       ],
       () => staleError({})
     );
@@ -211,7 +232,7 @@ export const activate = async (
     if (login.created) await deleteLogin(login.loginId);
     throw error;
   }
-  if (login.created && body.invite) await invitationMail(contact, accountName, temporaryPassword);
+
   return { contact: next, linkedExistingLogin: !login.created };
 };
 

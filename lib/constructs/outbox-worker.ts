@@ -34,7 +34,8 @@ export class OutboxWorker extends Construct {
     this.function.bindUserPool(
       props.userPool,
       props.client,
-      'cognito-idp:AdminUpdateUserAttributes'
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminSetUserPassword'
     );
     this.function.bindMail(props.mailIdentity, stage.mail.fromAddress);
 

@@ -175,7 +175,8 @@ describe('DynamoDB calls per request', () => {
       const calls = countCalls();
 
       // Assess
-      if (process.env.PRINT_DYNAMO_CALLS) console.info(`${route}: ${calls.reads} reads, ${calls.writes} writes`);
+      if (process.env.PRINT_DYNAMO_CALLS)
+        console.info(`${route}: ${calls.reads} reads, ${calls.writes} writes`);
       expect(response.status, response.text).toBeLessThan(300);
       expect(calls.reads, calls.commands.join()).toBeLessThanOrEqual(BUDGET.reads);
       expect(calls.writes, calls.commands.join()).toBeLessThanOrEqual(BUDGET.writes);

@@ -313,7 +313,7 @@ describe('OutboxWorker', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('lets the outbox change login emails and the contacts function manage logins, nothing more', () => {
+  it('lets the outbox change login emails and passwords, and the logins function manage logins, nothing more', () => {
     // Act
     const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
     const cognitoActionsOf = (fragment: string) =>
@@ -322,7 +322,9 @@ describe('OutboxWorker', () => {
         .flatMap(([, policy]) => JSON.stringify(policy).match(/cognito-idp:[A-Za-z]+/g) ?? []);
 
     // Assess
-    expect(cognitoActionsOf('Outbox')).toEqual(['cognito-idp:AdminUpdateUserAttributes']);
+    expect(new Set(cognitoActionsOf('Outbox'))).toEqual(
+      new Set(['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminSetUserPassword'])
+    );
     expect(new Set(cognitoActionsOf('Logins'))).toEqual(
       new Set([
         'cognito-idp:AdminCreateUser',

@@ -1,4 +1,8 @@
-/** The Cognito client of a function that manages logins, created once at module scope. */
+/**
+ * The Cognito client of a function that manages logins. Settings are read
+ * (and checked) at cold start; the client itself is built on first use, as
+ * most requests of such a function never call Cognito.
+ */
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readUserPoolConfig } from '../config.ts';
 
@@ -6,9 +10,14 @@ const config = readUserPoolConfig();
 
 export const userPoolId = config.userPoolId;
 
-// The emulator answers some operations with HTTP 500; one attempt keeps failures fast and visible.
-export const cognito = new CognitoIdentityProviderClient({
-  region: config.region,
-  endpoint: config.endpoint,
-  maxAttempts: config.endpoint ? 1 : 3,
-});
+let client: CognitoIdentityProviderClient | undefined;
+
+export const cognito = (): CognitoIdentityProviderClient => {
+  // The emulator answers some operations with HTTP 500; one attempt keeps failures fast and visible.
+  client ??= new CognitoIdentityProviderClient({
+    region: config.region,
+    endpoint: config.endpoint,
+    maxAttempts: config.endpoint ? 1 : 3,
+  });
+  return client;
+};

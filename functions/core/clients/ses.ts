@@ -1,4 +1,7 @@
-/** The SES v2 client of a function that sends mail, created once at module scope. */
+/**
+ * The SES v2 client of a function that sends mail. Settings are read (and
+ * checked) at cold start; the client is built on first use.
+ */
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { readMailConfig } from '../config.ts';
 
@@ -6,4 +9,9 @@ const config = readMailConfig();
 
 export const mailFrom = config.from;
 
-export const ses = new SESv2Client({ region: config.region });
+let client: SESv2Client | undefined;
+
+export const ses = (): SESv2Client => {
+  client ??= new SESv2Client({ region: config.region });
+  return client;
+};

@@ -23,7 +23,19 @@ export interface LoginEmailTask {
   email: string;
 }
 
-export type OutboxTask = MailTask | LoginEmailTask;
+/**
+ * Invites a new login: the worker sets a fresh temporary password and mails
+ * it, so the password exists only in Cognito and in the person's inbox.
+ */
+export interface InviteLoginTask {
+  kind: 'invite-login';
+  loginId: string;
+  email: string;
+  firstName: string;
+  accountName: string;
+}
+
+export type OutboxTask = MailTask | LoginEmailTask | InviteLoginTask;
 
 export const OUTBOX_ENTITY = 'outbox';
 
@@ -70,7 +82,7 @@ export const isOutboxTask = (value: unknown): value is OutboxTask => {
   const task = value as Partial<OutboxTask> | null;
   if (!task || typeof task !== 'object') return false;
   if (task.kind === 'mail') return typeof task.to === 'string' && typeof task.subject === 'string';
-  if (task.kind === 'login-email')
+  if (task.kind === 'login-email' || task.kind === 'invite-login')
     return typeof task.loginId === 'string' && typeof task.email === 'string';
   return false;
 };
