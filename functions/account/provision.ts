@@ -81,6 +81,8 @@ export const provisionAccount = async (input: NewAccount): Promise<Account> => {
         permissions: [],
         status: 'active',
         primaryContactId: contactId,
+        supportScope: 'global',
+        supportServiceIds: [],
         createdAt: now,
         updatedAt: now,
       }),

@@ -11,6 +11,8 @@ export const TABLE = {
   indexes: {
     /** Generic secondary index; entities map their access patterns onto it. */
     gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    /** Second generic index, for items that need two listings (tickets: per account and per status). */
+    gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   },
 } as const;
 
@@ -29,6 +31,14 @@ export const PREFIX = {
   loginEmail: 'LOGINEMAIL#',
   outbox: 'OUTBOX#',
   rateCounter: 'RATE#',
+  service: 'SERVICE#',
+  externalId: 'EXTERNAL#',
+  ticket: 'TICKET#',
+  message: 'MSG#',
+  messageId: 'MSGID#',
+  ticketEvent: 'EVENT#',
+  invoice: 'INVOICE#',
+  usage: 'USAGE#',
 } as const;
 
 export const KEY_SEPARATOR = '#';

@@ -216,6 +216,8 @@ export const activate = async (
               permissions,
               status: 'active',
               primaryContactId: profile.account.primaryContactId,
+              supportScope: contact.supportScope,
+              supportServiceIds: [],
               createdAt: now,
               updatedAt: now,
             }),

@@ -81,6 +81,7 @@ const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 
   if (access.kind === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
   if (access.kind === 'login') return 'allowed';
+  if (access.kind === 'staff') return 401;
   if (caller === 'otherPrimary') return 404;
   if (caller === 'primary') return 'allowed';
   if (caller === 'subWithout' || caller === 'suspendedSub') return 403;

@@ -143,6 +143,8 @@ export const addSubAccountLogin = async (
             permissions,
             status,
             primaryContactId: tenant.primaryContactId,
+            supportScope: 'none',
+            supportServiceIds: [],
             createdAt: now,
             updatedAt: now,
           }),

@@ -7,6 +7,7 @@ import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-s
 import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { Role } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import type { SupportScope } from './contact.ts';
 
 export type MembershipStatus = 'active' | 'suspended';
 
@@ -19,6 +20,13 @@ export interface Membership {
   status: MembershipStatus;
   /** Denormalised so account reads need no extra lookup; rewritten if the primary ever changes. */
   primaryContactId: string;
+  /**
+   * The contact's support scope and assigned services, denormalised (written
+   * in the same transaction as the contact) so ticket visibility needs no
+   * read beyond the membership.
+   */
+  supportScope: SupportScope;
+  supportServiceIds: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -42,6 +50,10 @@ export const fromMembershipItem = (item: Record<string, unknown>): Membership =>
   permissions: (item.permissions as string[] | undefined) ?? [],
   status: item.status as MembershipStatus,
   primaryContactId: item.primaryContactId as string,
+  supportScope:
+    (item.supportScope as SupportScope | undefined) ??
+    (item.role === 'primary' ? 'global' : 'none'),
+  supportServiceIds: (item.supportServiceIds as string[] | undefined) ?? [],
   createdAt: item.createdAt as string,
   updatedAt: item.updatedAt as string,
 });

@@ -34,6 +34,12 @@ export const authorize = (
       return;
     }
     const loginId = loginIdFrom(event);
+    if (access.kind === 'staff') {
+      // Only the staff pool's authorizer guards /staff/* routes (lib/constructs/http-api.ts).
+      const username = event.requestContext.authorizer.jwt.claims.username;
+      context.caller = { kind: 'staff', staffId: loginId, username: String(username ?? loginId) };
+      return;
+    }
     if (access.kind === 'login') {
       context.caller = { kind: 'login', loginId };
       return;

@@ -25,11 +25,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - login: any verified login; no account in the path.
  * - member: a live membership of the path's account with `area` granted;
  *   `primaryOnly` routes also need the primary login (the account holder).
+ * - staff: a login of the staff user pool (operators, helpdesk); `/staff/*`
+ *   paths only, and no client token ever reaches them.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'login' }
-  | { kind: 'member'; area: Area; primaryOnly?: boolean };
+  | { kind: 'member'; area: Area; primaryOnly?: boolean }
+  | { kind: 'staff' };
 
 export interface RouteDefinition {
   /** Unique; also the OpenAPI operationId and the key of the implementation. */

@@ -6,13 +6,17 @@ import type { Access, RouteDefinition } from './route.ts';
 export type AnonymousCaller = { kind: 'anonymous' };
 export type LoginCaller = { kind: 'login'; loginId: string };
 export type MemberCaller = { kind: 'member'; loginId: string; membership: Membership };
-export type Caller = AnonymousCaller | LoginCaller | MemberCaller;
+/** A login of the staff user pool; staff have no membership, only their own routes. */
+export type StaffCaller = { kind: 'staff'; staffId: string; username: string };
+export type Caller = AnonymousCaller | LoginCaller | MemberCaller | StaffCaller;
 
 type CallerFor<A extends Access> = A extends { kind: 'member' }
   ? MemberCaller
   : A extends { kind: 'login' }
     ? LoginCaller
-    : AnonymousCaller;
+    : A extends { kind: 'staff' }
+      ? StaffCaller
+      : AnonymousCaller;
 
 export interface ApiRequest<C extends Caller = Caller, B = unknown, Q = Record<string, string>> {
   caller: C;

@@ -1,0 +1,104 @@
+/**
+ * Service or domain of an account (a domain is a service of type `domain`).
+ * Its support contacts are kept on the item itself, keyed by contact id, and
+ * mirrored on each contact (`assignedServices`) in the same transaction, so
+ * showing a service with its support contacts is one read. Index
+ * `servicesOfAccount` (gsi1) lists services and domains apart, by label.
+ */
+import { PREFIX, TABLE } from '../table.ts';
+import type { SupportScope } from './contact.ts';
+
+export const SERVICE_TYPES = ['hosting', 'vps', 'voip', 'serverhousing'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number] | 'domain';
+/** The two listings: `/services` and `/domains`. */
+export type ServiceKind = 'service' | 'domain';
+
+export const SERVICE_STATUSES = ['pending', 'active', 'suspended', 'cancelled'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** What a service shows of a contact assigned to support it (refreshed when the contact changes). */
+export interface SupportContactSnapshot {
+  id: string;
+  name: string;
+  email: string;
+  supportScope: SupportScope;
+  assignedAt: string;
+}
+
+export interface Service {
+  id: string;
+  accountId: string;
+  type: ServiceType;
+  label: string;
+  status: ServiceStatus;
+  contractNumber?: string;
+  server?: string;
+  /** The operator's id for it (billing system); loading the same id again updates it. */
+  externalId: string;
+  supportContacts: Record<string, SupportContactSnapshot>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const kindOf = (type: ServiceType): ServiceKind =>
+  type === 'domain' ? 'domain' : 'service';
+
+export const serviceKeys = ({
+  accountId,
+  serviceId,
+}: {
+  accountId: string;
+  serviceId: string;
+}) => ({
+  [TABLE.partitionKey]: `${PREFIX.account}${accountId}`,
+  [TABLE.sortKey]: `${PREFIX.service}${serviceId}`,
+});
+
+/** gsi1 partition of one listing of an account: its services, or its domains. */
+export const servicesListingKey = (accountId: string, kind: ServiceKind) =>
+  `${PREFIX.account}${accountId}#${kind === 'domain' ? 'DOMAINS' : 'SERVICES'}`;
+
+export const toServiceItem = (service: Service) => ({
+  ...serviceKeys({ accountId: service.accountId, serviceId: service.id }),
+  [TABLE.indexes.gsi1.partitionKey]: servicesListingKey(service.accountId, kindOf(service.type)),
+  [TABLE.indexes.gsi1.sortKey]: `${service.label.toLowerCase()}#${service.id}`,
+  entity: 'service',
+  ...service,
+});
+
+export const fromServiceItem = (item: Record<string, unknown>): Service => ({
+  id: item.id as string,
+  accountId: item.accountId as string,
+  type: item.type as ServiceType,
+  label: item.label as string,
+  status: item.status as ServiceStatus,
+  contractNumber: item.contractNumber as string | undefined,
+  server: item.server as string | undefined,
+  externalId: item.externalId as string,
+  supportContacts:
+    (item.supportContacts as Record<string, SupportContactSnapshot> | undefined) ?? {},
+  version: item.version as number,
+  createdAt: item.createdAt as string,
+  updatedAt: item.updatedAt as string,
+});
+
+export const isServiceItem = (item: Record<string, unknown>) => item.entity === 'service';
+
+/** The API view (DESIGN.md "Service"): support contacts oldest assignment first. */
+export const toServiceView = (service: Service) => {
+  const supportContacts = Object.values(service.supportContacts)
+    .sort((a, b) => a.assignedAt.localeCompare(b.assignedAt))
+    .map(({ id, name, email, supportScope }) => ({ id, name, email, supportScope }));
+  return {
+    id: service.id,
+    type: service.type,
+    label: service.label,
+    status: service.status,
+    ...(service.contractNumber === undefined ? {} : { contractNumber: service.contractNumber }),
+    ...(service.server === undefined ? {} : { server: service.server }),
+    supportContacts,
+    support: supportContacts.length > 0 ? ('assigned' as const) : ('deactivated' as const),
+    version: service.version,
+  };
+};
