@@ -4,11 +4,13 @@
  */
 import type { ZodType } from 'zod';
 import { ACCOUNT_RESPONSES } from './account/responses.ts';
+import { BILLING_RESPONSES } from './billing/responses.ts';
 import { CONTACT_RESPONSES } from './contacts/responses.ts';
 import { LOGIN_RESPONSES } from './logins/responses.ts';
 import { ME_RESPONSES } from './me/responses.ts';
 import { PUBLIC_RESPONSES } from './public/responses.ts';
 import type { RouteId } from './routes.ts';
+import { STAFF_RESPONSES } from './staff/responses.ts';
 
 export const RESPONSES = {
   ...PUBLIC_RESPONSES,
@@ -16,4 +18,6 @@ export const RESPONSES = {
   ...ACCOUNT_RESPONSES,
   ...CONTACT_RESPONSES,
   ...LOGIN_RESPONSES,
+  ...BILLING_RESPONSES,
+  ...STAFF_RESPONSES,
 } satisfies Record<RouteId, ZodType | null>;

@@ -7,16 +7,26 @@
  */
 
 import { ACCOUNT_ROUTES } from './account/routes.ts';
+import { BILLING_ROUTES } from './billing/routes.ts';
 import { CONTACT_ROUTES } from './contacts/routes.ts';
 import type { RouteDefinition } from './core/http/route.ts';
 import { LOGIN_ROUTES } from './logins/routes.ts';
 import { ME_ROUTES } from './me/routes.ts';
 import { PUBLIC_ROUTES } from './public/routes.ts';
+import { STAFF_ROUTES } from './staff/routes.ts';
 
 export type { Access, HttpMethod, RouteDefinition } from './core/http/route.ts';
 
 /** One Lambda function per area; each folder under functions/ with a handler.ts. */
-export const FUNCTION_NAMES = ['public', 'me', 'account', 'contacts', 'logins'] as const;
+export const FUNCTION_NAMES = [
+  'public',
+  'me',
+  'account',
+  'contacts',
+  'logins',
+  'billing',
+  'staff',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export const ROUTES = [
@@ -25,6 +35,8 @@ export const ROUTES = [
   ...ACCOUNT_ROUTES,
   ...CONTACT_ROUTES,
   ...LOGIN_ROUTES,
+  ...BILLING_ROUTES,
+  ...STAFF_ROUTES,
 ] as const satisfies readonly (RouteDefinition & {
   function: FunctionName;
 })[];

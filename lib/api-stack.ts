@@ -40,6 +40,9 @@ export const FUNCTION_BINDINGS = {
       'cognito-idp:AdminUserGlobalSignOut',
     ],
   },
+  billing: { table: 'RO' },
+  // Operators' loading: writes accounts, services, invoices and usage; no Cognito (primaries load without a login).
+  staff: { table: 'RW' },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {

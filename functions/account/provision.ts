@@ -1,11 +1,12 @@
 /**
- * Creates an account with its contract numbers, primary contact, the
- * primary's membership and (for a person new to Portico) login profile, all
- * in one transaction. Used by the demo seed and the operators' account import.
+ * Creates an account with its contract numbers and primary contact in one
+ * transaction. The primary may come with a login (the demo seed, tests: the
+ * membership and, for a person new to Portico, the login profile are
+ * written too) or without one (accounts the operators load: the holder asks
+ * for a login later through `POST /account-requests`).
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { cancellationCodes, newId, nowIso, type TransactItem } from '#core/db';
+import { tableName } from '#core/clients/dynamodb';
+import { newId, nowIso } from '#core/db';
 import { type Account, createAccountPut } from '#core/entities/account';
 import {
   type Address,
@@ -19,12 +20,15 @@ import { createLoginPut } from '#core/entities/login';
 import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
 import { ConflictError } from '#core/errors';
+import { type GuardedWrite, writeTogether } from '#core/transact';
 
-export interface NewAccount {
+export interface AccountDetails {
   name: string;
   contractNumbers: string[];
   /** Domains the account hosts with us (for the external-email advice). */
   hostedDomains?: string[];
+  /** The operators' id for the account (staff loads only). */
+  externalId?: string;
   primary: {
     firstName: string;
     lastName: string;
@@ -33,24 +37,92 @@ export interface NewAccount {
     phone: string;
     address: Address;
   };
+}
+
+export interface PrimaryLogin {
   /** Cognito `sub` of the primary's login. */
   loginId: string;
   /** False when the person already has a login (one person, one login). */
   newLogin: boolean;
 }
 
-export const provisionAccount = async (input: NewAccount): Promise<Account> => {
+export type NewAccount = AccountDetails & PrimaryLogin;
+
+export const contractTakenError = (contractNumber: string) =>
+  new ConflictError(`Contract number ${contractNumber} belongs to another account.`, {
+    contractNumber,
+  });
+
+/** The primary's membership, and its login profile when the person is new to Portico. */
+const primaryLoginWrites = (
+  login: PrimaryLogin,
+  account: Account,
+  primary: Contact
+): GuardedWrite[] => {
+  const now = account.createdAt;
+  const writes: GuardedWrite[] = [
+    {
+      action: {
+        Put: createMembershipPut(tableName, {
+          loginId: login.loginId,
+          accountId: account.id,
+          contactId: primary.id,
+          role: 'primary',
+          permissions: [],
+          status: 'active',
+          primaryContactId: primary.id,
+          supportScope: 'global',
+          supportServiceIds: [],
+          createdAt: now,
+          updatedAt: now,
+        }),
+      },
+    },
+  ];
+  if (login.newLogin) {
+    const profile = { loginId: login.loginId, name: contactDisplayName(primary) };
+    writes.push(
+      {
+        action: {
+          Put: createLoginPut(tableName, {
+            ...profile,
+            email: primary.email,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        },
+      },
+      {
+        action: {
+          Put: createLoginEmailPut(tableName, {
+            email: primary.email,
+            loginId: login.loginId,
+            createdAt: now,
+          }),
+        },
+      }
+    );
+  }
+  return writes;
+};
+
+/**
+ * The new account, its primary contact and the writes that create them
+ * (a contract number another account holds fails its own write, by name).
+ */
+export const planAccount = (details: AccountDetails, login?: PrimaryLogin) => {
   const now = nowIso();
   const accountId = newId();
   const contactId = newId();
-  const contractNumbers = input.contractNumbers.map(normaliseContractNumber);
+  const contractNumbers = [...new Set(details.contractNumbers.map(normaliseContractNumber))];
   const account: Account = {
     id: accountId,
-    name: input.name,
+    name: details.name,
     status: 'active',
     primaryContactId: contactId,
     contractNumbers,
-    hostedDomains: (input.hostedDomains ?? []).map((domain) => domain.toLowerCase()),
+    hostedDomains: [...new Set((details.hostedDomains ?? []).map((d) => d.toLowerCase()))],
+    ...(details.externalId === undefined ? {} : { externalId: details.externalId }),
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -58,66 +130,38 @@ export const provisionAccount = async (input: NewAccount): Promise<Account> => {
   const primary: Contact = {
     id: contactId,
     accountId,
-    kind: input.primary.companyName ? 'organisation' : 'individual',
-    ...input.primary,
+    kind: details.primary.companyName ? 'organisation' : 'individual',
+    ...details.primary,
     emailPreferences: ALL_EMAIL_PREFERENCES,
     supportScope: 'global',
-    loginId: input.loginId,
+    ...(login ? { loginId: login.loginId } : {}),
     subAccount: null,
     isPrimary: true,
     version: 1,
     createdAt: now,
     updatedAt: now,
   };
-  const actions: TransactItem[] = [
-    { Put: createAccountPut(tableName, account) },
-    { Put: createContactPut(tableName, primary) },
-    {
-      Put: createMembershipPut(tableName, {
-        loginId: input.loginId,
-        accountId,
-        contactId,
-        role: 'primary',
-        permissions: [],
-        status: 'active',
-        primaryContactId: contactId,
-        supportScope: 'global',
-        supportServiceIds: [],
-        createdAt: now,
-        updatedAt: now,
-      }),
-    },
+  const writes: GuardedWrite[] = [
+    { action: { Put: createAccountPut(tableName, account) } },
+    { action: { Put: createContactPut(tableName, primary) } },
     ...contractNumbers.map((contractNumber) => ({
-      Put: createContractMarkerPut(tableName, { contractNumber, accountId, createdAt: now }),
+      action: {
+        Put: createContractMarkerPut(tableName, { contractNumber, accountId, createdAt: now }),
+      },
+      onConditionFailed: () => contractTakenError(contractNumber),
     })),
+    ...(login ? primaryLoginWrites(login, account, primary) : []),
   ];
-  if (input.newLogin) {
-    const login = {
-      loginId: input.loginId,
-      name: contactDisplayName(primary),
-      email: primary.email,
-    };
-    actions.push(
-      { Put: createLoginPut(tableName, { ...login, createdAt: now, updatedAt: now }) },
-      {
-        Put: createLoginEmailPut(tableName, {
-          email: primary.email,
-          loginId: input.loginId,
-          createdAt: now,
-        }),
-      }
-    );
-  }
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: actions }));
-  } catch (error) {
-    const codes = cancellationCodes(error);
-    if (codes?.some((code) => code === 'ConditionalCheckFailed')) {
-      throw new ConflictError('A contract number or login is already taken.', {
-        contractNumbers,
-      });
-    }
-    throw error;
-  }
+  return { account, primary, writes };
+};
+
+/** An account whose primary already has a login (demo seed, tests, benchmarks). */
+export const provisionAccount = async (input: NewAccount): Promise<Account> => {
+  const { loginId, newLogin, ...details } = input;
+  const { account, writes } = planAccount(details, { loginId, newLogin });
+  await writeTogether(
+    writes,
+    () => new ConflictError('The login already belongs to another person.')
+  );
   return account;
 };

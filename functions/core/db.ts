@@ -64,3 +64,37 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/** What a cursor of a ranged query must look like to be accepted. */
+export interface CursorBounds {
+  partitionAttribute: string;
+  partitionValue: string;
+  /** Every attribute of the query's LastEvaluatedKey: the table's keys, plus the index's. */
+  keyAttributes: readonly string[];
+  /** The sort attribute the query ranges over, and the range it covers (inclusive). */
+  sortAttribute: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Like decodeCursor, and the key must also have exactly the query's key
+ * attributes and sit inside its sort range: DynamoDB refuses a start key
+ * outside the range with an error that would otherwise surface as a 500.
+ */
+export const decodeRangeCursor = (
+  cursor: string | undefined,
+  bounds: CursorBounds
+): Record<string, unknown> | undefined => {
+  const key = decodeCursor(cursor, bounds);
+  if (!key) return undefined;
+  const sortValue = key[bounds.sortAttribute] as string | undefined;
+  const valid =
+    Object.keys(key).length === bounds.keyAttributes.length &&
+    bounds.keyAttributes.every((attribute) => attribute in key) &&
+    sortValue !== undefined &&
+    sortValue >= bounds.from &&
+    sortValue <= bounds.to;
+  if (!valid) throw new BadRequestError('The cursor is not valid for this list.');
+  return key;
+};

@@ -79,3 +79,41 @@ export const pageQuerySchema = z
   .register(z.globalRegistry, { id: 'PageQuery' });
 
 export type PageQuery = z.output<typeof pageQuerySchema>;
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+const isInstant = (value: string) => {
+  const match = ISO_INSTANT.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1970 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
+/**
+ * A point in time: an ISO 8601 date (midnight UTC) or date-time with a zone.
+ * Normalised to UTC with milliseconds, so that text order is time order in
+ * sort keys.
+ */
+export const instantSchema = z
+  .pipe(
+    z
+      .string()
+      .check(
+        z.refine(isInstant, 'Use an ISO 8601 date-time with a zone, like 2026-03-01T12:00:00Z.')
+      ),
+    z.transform((value: string) => new Date(value).toISOString())
+  )
+  .register(z.globalRegistry, { example: '2026-03-01T12:00:00Z' });
+
+/** Money as a decimal string (never a float), e.g. `"119.00"` or `"-5.50"` for a credit. */
+export const amountSchema = z
+  .string()
+  .check(z.regex(/^-?\d{1,12}(\.\d{1,4})?$/, 'Use a decimal amount as a string, like "119.00".'))
+  .register(z.globalRegistry, { example: '119.00' });
+
+export const currencySchema = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code, like EUR.'))
+  .register(z.globalRegistry, { example: 'EUR' });

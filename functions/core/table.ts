@@ -39,6 +39,9 @@ export const PREFIX = {
   ticketEvent: 'EVENT#',
   invoice: 'INVOICE#',
   usage: 'USAGE#',
+  /** Inside a usage partition: VoIP call records and serverhousing traffic samples. */
+  call: 'CALL#',
+  traffic: 'TRAFFIC#',
 } as const;
 
 export const KEY_SEPARATOR = '#';

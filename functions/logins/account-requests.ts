@@ -81,6 +81,7 @@ const inviteIfMatching = async (contractNumber: string, email: string) => {
   if (!contact || contact.loginId) return;
   const primary = contactIn(profile, profile.account.primaryContactId);
   // No areas: the login can sign in and see the account; the holder decides what it may open.
+  // The holder itself (an account the operators loaded) gets the primary login instead.
   await activate(
     { loginId: 'account-request', name: contactDisplayName(contact) },
     profile,
@@ -90,6 +91,8 @@ const inviteIfMatching = async (contractNumber: string, email: string) => {
       invite: true,
     }
   );
+  // The holder asking for their own login needs no notice beyond the invitation.
+  if (contact.isPrimary) return;
   await writeTogether(
     outboxWrites(accountId, new Date().toISOString(), [
       {

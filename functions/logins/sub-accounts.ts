@@ -148,7 +148,13 @@ const followUpMail = (
   ];
 };
 
-/** Gives the contact a login on the account (a new one, or the one the person already has). */
+/**
+ * Gives the contact a login on the account (a new one, or the one the person
+ * already has). The primary contact of an account the operators loaded has
+ * no login yet; when it asks for one (account requests), it becomes the
+ * account holder's login: role `primary`, every area, global support scope,
+ * and no sub-account on the contact.
+ */
 export const activate = async (
   actor: Actor,
   profile: Profile,
@@ -172,9 +178,10 @@ export const activate = async (
   // An invited login starts with a password nobody knows; the invitation replaces it.
   const temporaryPassword = body.password ?? generatePassword();
   const login = await createOrFindLogin({ ...contact, temporaryPassword });
+  const holder = contact.isPrimary;
   const next = nextImage(contact, {
     loginId: login.loginId,
-    subAccount: { status: 'active', permissions },
+    subAccount: holder ? null : { status: 'active', permissions },
   });
   const now = next.updatedAt;
   const ids = { loginId: login.loginId, accountId: contact.accountId };
@@ -206,17 +213,22 @@ export const activate = async (
   try {
     await writeTogether(
       [
-        ...auditWrites(actor, contact, next, 'sub-account.activated'),
+        ...auditWrites(
+          actor,
+          contact,
+          next,
+          holder ? 'primary.login.activated' : 'sub-account.activated'
+        ),
         {
           action: {
             Put: createMembershipPut(tableName, {
               ...ids,
               contactId: contact.id,
-              role: 'sub-account',
-              permissions,
+              role: holder ? 'primary' : 'sub-account',
+              permissions: holder ? [] : permissions,
               status: 'active',
               primaryContactId: profile.account.primaryContactId,
-              supportScope: contact.supportScope,
+              supportScope: holder ? 'global' : contact.supportScope,
               supportServiceIds: [],
               createdAt: now,
               updatedAt: now,

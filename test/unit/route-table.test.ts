@@ -7,11 +7,13 @@ describe('route table', () => {
   it('gives every route a declared access, and every member route a known area', () => {
     for (const route of ROUTES) {
       // Assess
-      expect(['public', 'login', 'member'], route.id).toContain(route.access.kind);
+      expect(['public', 'login', 'member', 'staff'], route.id).toContain(route.access.kind);
       if (route.access.kind === 'member') {
         expect(isKnownArea(route.access.area), route.id).toBe(true);
         expect(route.path, route.id).toMatch(/^\/accounts\/\{accountId\}/);
       }
+      // Only staff routes live under /staff/, and every staff route does.
+      expect(route.path.startsWith('/staff/'), route.id).toBe(route.access.kind === 'staff');
     }
   });
 

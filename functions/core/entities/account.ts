@@ -2,7 +2,7 @@
  * Account: the customer's master record. Contract numbers are kept on the
  * item (and as uniqueness markers, see contract.ts) so "My Details" is one read.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
 
@@ -16,6 +16,8 @@ export interface Account {
   contractNumbers: string[];
   /** Domains hosted with us; contacts should have an email elsewhere too. */
   hostedDomains: string[];
+  /** The operators' id for it, when it was loaded through the staff API. */
+  externalId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -39,6 +41,7 @@ export const fromAccountItem = (item: Record<string, unknown>): Account => ({
   primaryContactId: item.primaryContactId as string,
   contractNumbers: (item.contractNumbers as string[] | undefined) ?? [],
   hostedDomains: (item.hostedDomains as string[] | undefined) ?? [],
+  ...(typeof item.externalId === 'string' ? { externalId: item.externalId } : {}),
   version: item.version as number,
   createdAt: item.createdAt as string,
   updatedAt: item.updatedAt as string,
@@ -77,5 +80,45 @@ export const bumpAccountVersionUpdate = (
     ':expected': expectedVersion,
     ':next': expectedVersion + 1,
     ':updatedAt': updatedAt,
+  },
+});
+
+export const getAccountCommand = (tableName: string, accountId: string): GetCommandInput => ({
+  TableName: tableName,
+  Key: accountKeys(accountId),
+  ConsistentRead: true,
+});
+
+/**
+ * patch: what an operators' reload owns (name, hosted domains, contract
+ * numbers), moving the account to `expectedVersion + 1` only if nobody else
+ * changed it first. Status and primary contact are never touched here.
+ */
+export const patchLoadedAccountUpdate = (
+  tableName: string,
+  next: Pick<Account, 'id' | 'name' | 'hostedDomains' | 'contractNumbers' | 'updatedAt'>,
+  expectedVersion: number
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: accountKeys(next.id),
+  UpdateExpression:
+    'SET #name = :name, #hostedDomains = :hostedDomains, #contractNumbers = :contractNumbers, ' +
+    '#version = :next, #updatedAt = :updatedAt',
+  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
+  ExpressionAttributeNames: {
+    '#pk': TABLE.partitionKey,
+    '#name': 'name',
+    '#hostedDomains': 'hostedDomains',
+    '#contractNumbers': 'contractNumbers',
+    '#version': 'version',
+    '#updatedAt': 'updatedAt',
+  },
+  ExpressionAttributeValues: {
+    ':name': next.name,
+    ':hostedDomains': next.hostedDomains,
+    ':contractNumbers': next.contractNumbers,
+    ':expected': expectedVersion,
+    ':next': expectedVersion + 1,
+    ':updatedAt': next.updatedAt,
   },
 });

@@ -47,7 +47,7 @@ export interface Contact {
   address: Address;
   emailPreferences: EmailPreferences;
   supportScope: SupportScope;
-  /** Cognito `sub` of the contact's login, when it has one (the primary always does). */
+  /** Cognito `sub` of the contact's login, when it has one (an operator-loaded primary gets one on request). */
   loginId?: string;
   subAccount: SubAccount | null;
   /** A new login email waiting for its owner to confirm it. */

@@ -5,6 +5,8 @@
  * showing a service with its support contacts is one read. Index
  * `servicesOfAccount` (gsi1) lists services and domains apart, by label.
  */
+import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import type { SupportScope } from './contact.ts';
 
@@ -59,10 +61,13 @@ export const serviceKeys = ({
 export const servicesListingKey = (accountId: string, kind: ServiceKind) =>
   `${PREFIX.account}${accountId}#${kind === 'domain' ? 'DOMAINS' : 'SERVICES'}`;
 
+const listingSortKey = (service: Pick<Service, 'label' | 'id'>) =>
+  `${service.label.toLowerCase()}#${service.id}`;
+
 export const toServiceItem = (service: Service) => ({
   ...serviceKeys({ accountId: service.accountId, serviceId: service.id }),
   [TABLE.indexes.gsi1.partitionKey]: servicesListingKey(service.accountId, kindOf(service.type)),
-  [TABLE.indexes.gsi1.sortKey]: `${service.label.toLowerCase()}#${service.id}`,
+  [TABLE.indexes.gsi1.sortKey]: listingSortKey(service),
   entity: 'service',
   ...service,
 });
@@ -100,5 +105,78 @@ export const toServiceView = (service: Service) => {
     supportContacts,
     support: supportContacts.length > 0 ? ('assigned' as const) : ('deactivated' as const),
     version: service.version,
+  };
+};
+
+export const getServiceCommand = (
+  tableName: string,
+  ids: { accountId: string; serviceId: string }
+): GetCommandInput => ({ TableName: tableName, Key: serviceKeys(ids), ConsistentRead: true });
+
+/** create: a new service or domain, as the operators load it (no support contacts yet). */
+export const createServicePut = (tableName: string, service: Service): PutCommandInput => ({
+  TableName: tableName,
+  Item: toServiceItem(service),
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
+
+/** The fields an operators' reload owns; everything else (support contacts) is the holder's. */
+export type LoadedServiceFields = Pick<Service, 'label' | 'status' | 'contractNumber' | 'server'>;
+
+/**
+ * patch: rewrites only the loaded fields (and the listing's sort key, which
+ * follows the label), bumping the version. The type is a condition, not a
+ * change: a service never moves between the services and domains listings.
+ * Support contacts are never named, so a concurrent assignment is kept.
+ */
+export const patchLoadedServiceUpdate = (
+  tableName: string,
+  service: Pick<Service, 'accountId' | 'id' | 'type'>,
+  fields: LoadedServiceFields,
+  updatedAt: string
+): TransactUpdate => {
+  const sets = [
+    '#label = :label',
+    '#status = :status',
+    '#gsi1sk = :gsi1sk',
+    '#updatedAt = :updatedAt',
+    '#version = #version + :one',
+  ];
+  const removes: string[] = [];
+  const names: Record<string, string> = {
+    '#pk': TABLE.partitionKey,
+    '#type': 'type',
+    '#label': 'label',
+    '#status': 'status',
+    '#gsi1sk': TABLE.indexes.gsi1.sortKey,
+    '#updatedAt': 'updatedAt',
+    '#version': 'version',
+    '#contractNumber': 'contractNumber',
+    '#server': 'server',
+  };
+  const values: Record<string, unknown> = {
+    ':type': service.type,
+    ':label': fields.label,
+    ':status': fields.status,
+    ':gsi1sk': listingSortKey({ label: fields.label, id: service.id }),
+    ':updatedAt': updatedAt,
+    ':one': 1,
+  };
+  for (const field of ['contractNumber', 'server'] as const) {
+    const value = fields[field];
+    if (value === undefined) removes.push(`#${field}`);
+    else {
+      sets.push(`#${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
+  return {
+    TableName: tableName,
+    Key: serviceKeys({ accountId: service.accountId, serviceId: service.id }),
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: 'attribute_exists(#pk) AND #type = :type',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
   };
 };

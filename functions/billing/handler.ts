@@ -1,0 +1,30 @@
+import { createApiHandler } from '#core/http/stack';
+import { BILLING_ROUTES } from './routes.ts';
+import { getInvoice, listCalls, listInvoices, listTraffic } from './service.ts';
+
+const serviceOf = (
+  caller: { membership: { accountId: string } },
+  params: Record<string, string>
+) => ({
+  accountId: caller.membership.accountId,
+  serviceId: params.serviceId ?? '',
+});
+
+export const handler = createApiHandler(BILLING_ROUTES, {
+  listInvoices: async ({ caller, query }) => ({
+    status: 200,
+    body: await listInvoices(caller.membership.accountId, query),
+  }),
+  getInvoice: async ({ caller, params }) => ({
+    status: 200,
+    body: await getInvoice(caller.membership.accountId, params.invoiceNumber ?? ''),
+  }),
+  listCalls: async ({ caller, params, query }) => ({
+    status: 200,
+    body: await listCalls(serviceOf(caller, params), query),
+  }),
+  listTraffic: async ({ caller, params, query }) => ({
+    status: 200,
+    body: await listTraffic(serviceOf(caller, params), query),
+  }),
+});

@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { instantSchema } from '#core/schemas';
+
+/** `limit` of the usage lists: records are small, so pages may be longer than other lists. */
+const usageLimit = z._default(
+  z
+    .pipe(
+      z.string().check(z.regex(/^\d{1,3}$/, 'Use a whole number from 1 to 500.')),
+      z.transform(Number)
+    )
+    .check(z.refine((n) => n >= 1 && n <= 500, 'Use a whole number from 1 to 500.')),
+  100
+);
+
+const windowFields = {
+  from: z.optional(instantSchema),
+  to: z.optional(instantSchema),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+  limit: usageLimit,
+};
+
+const fromBeforeTo = z.refine<{ from?: string; to?: string }>(
+  (query) => query.from === undefined || query.to === undefined || query.from < query.to,
+  { message: '`from` must be before `to`.', path: ['to'] }
+);
+
+/** `?from=&to=&cursor=&limit=`: the window `[from, to)`, oldest first. */
+export const callsQuerySchema = z
+  .strictObject(windowFields)
+  .check(fromBeforeTo)
+  .register(z.globalRegistry, { id: 'CallsQuery' });
+
+export type CallsQuery = z.output<typeof callsQuerySchema>;
+
+/** As the calls, plus `ip` for one address's samples. */
+export const trafficQuerySchema = z
+  .strictObject({
+    ...windowFields,
+    ip: z.optional(
+      z.pipe(
+        z.string().check(z.trim(), z.toLowerCase()),
+        z.union([z.ipv4(), z.ipv6()], { error: 'Use an IPv4 or IPv6 address.' })
+      )
+    ),
+  })
+  .check(fromBeforeTo)
+  .register(z.globalRegistry, { id: 'TrafficQuery' });
+
+export type TrafficQuery = z.output<typeof trafficQuerySchema>;

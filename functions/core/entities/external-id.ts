@@ -1,0 +1,56 @@
+/**
+ * External-id marker: the operators' id of an account, a service or an
+ * invoice (their billing system's), pointing at Portico's item. Written in
+ * the same transaction as the item it points to, with `attribute_not_exists`,
+ * so loading the same external id twice can never create two items.
+ */
+import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PREFIX, TABLE } from '../table.ts';
+
+export const EXTERNAL_KINDS = ['account', 'service', 'invoice'] as const;
+export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
+
+export interface ExternalIdMarker {
+  kind: ExternalKind;
+  externalId: string;
+  accountId: string;
+  /** The service an `EXTERNAL#service#…` marker points at. */
+  serviceId?: string;
+  createdAt: string;
+}
+
+export const externalIdKeys = (kind: ExternalKind, externalId: string) => ({
+  [TABLE.partitionKey]: `${PREFIX.externalId}${kind}#${externalId}`,
+  [TABLE.sortKey]: PREFIX.externalId.slice(0, -1),
+});
+
+export const getExternalIdCommand = (
+  tableName: string,
+  kind: ExternalKind,
+  externalId: string
+): GetCommandInput => ({
+  TableName: tableName,
+  Key: externalIdKeys(kind, externalId),
+  ConsistentRead: true,
+});
+
+/** create: an external id names exactly one item, for good. */
+export const createExternalIdPut = (
+  tableName: string,
+  marker: ExternalIdMarker
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: { ...externalIdKeys(marker.kind, marker.externalId), entity: 'externalId', ...marker },
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
+
+export const isExternalIdItem = (item: Record<string, unknown>) => item.entity === 'externalId';
+
+export const fromExternalIdItem = (item: Record<string, unknown>): ExternalIdMarker => ({
+  kind: item.kind as ExternalKind,
+  externalId: item.externalId as string,
+  accountId: item.accountId as string,
+  ...(typeof item.serviceId === 'string' ? { serviceId: item.serviceId } : {}),
+  createdAt: item.createdAt as string,
+});

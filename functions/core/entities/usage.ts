@@ -1,0 +1,211 @@
+/**
+ * Usage records of one service, in a partition of their own
+ * (`USAGE#<a>#<s>`): VoIP call records and serverhousing traffic samples
+ * grow without bound, so they never sit in the account partition. Sort keys
+ * start with the record's time, so every listing is a key range by time.
+ * Index `trafficByIp` (gsi1) holds one IP's samples of a service by time.
+ */
+import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { CursorBounds } from '../db.ts';
+import { PREFIX, TABLE } from '../table.ts';
+
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+
+export interface CallRecord {
+  /** The switch's record id; with `startedAt`, what a reload is recognised by. */
+  id: string;
+  /** ISO 8601 UTC with milliseconds, so text order is time order. */
+  startedAt: string;
+  direction: (typeof CALL_DIRECTIONS)[number];
+  from: string;
+  to: string;
+  durationSeconds: number;
+  charge?: string;
+  currency?: string;
+}
+
+export interface TrafficSample {
+  ip: string;
+  /** Start of the measured period, ISO 8601 UTC with milliseconds. */
+  at: string;
+  periodSeconds: number;
+  inBytes: number;
+  outBytes: number;
+}
+
+export interface ServiceIds {
+  accountId: string;
+  serviceId: string;
+}
+
+/** A time window `[from, to)`; either end open when absent. */
+export interface TimeWindow {
+  from?: string;
+  to?: string;
+}
+
+const usagePartition = ({ accountId, serviceId }: ServiceIds) =>
+  `${PREFIX.usage}${accountId}#${serviceId}`;
+
+const trafficOfIpPartition = (ids: ServiceIds, ip: string) => `${usagePartition(ids)}#IP#${ip}`;
+
+/** Above every ISO timestamp: closes a window with no `to`. */
+const END_OF_TIME = '\uffff';
+
+export const callKeys = (ids: ServiceIds, call: Pick<CallRecord, 'startedAt' | 'id'>) => ({
+  [TABLE.partitionKey]: usagePartition(ids),
+  [TABLE.sortKey]: `${PREFIX.call}${call.startedAt}#${call.id}`,
+});
+
+export const trafficKeys = (ids: ServiceIds, sample: Pick<TrafficSample, 'at' | 'ip'>) => ({
+  [TABLE.partitionKey]: usagePartition(ids),
+  [TABLE.sortKey]: `${PREFIX.traffic}${sample.at}#${sample.ip}`,
+});
+
+/**
+ * upsert, on purpose: a record is a fact keyed by its time and id, and
+ * loading it again (a corrected export) replaces it rather than adding one.
+ */
+export const upsertCallPut = (
+  tableName: string,
+  ids: ServiceIds,
+  call: CallRecord,
+  loadedAt: string
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: { ...callKeys(ids, call), entity: 'call', ...ids, ...call, loadedAt },
+});
+
+/** upsert, on purpose (see upsertCallPut): one sample per IP and period start. */
+export const upsertTrafficPut = (
+  tableName: string,
+  ids: ServiceIds,
+  sample: TrafficSample,
+  loadedAt: string
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: {
+    ...trafficKeys(ids, sample),
+    [TABLE.indexes.gsi1.partitionKey]: trafficOfIpPartition(ids, sample.ip),
+    [TABLE.indexes.gsi1.sortKey]: trafficKeys(ids, sample)[TABLE.sortKey],
+    entity: 'traffic',
+    ...ids,
+    ...sample,
+    loadedAt,
+  },
+});
+
+export const toCallView = (item: Record<string, unknown>): CallRecord => ({
+  id: item.id as string,
+  startedAt: item.startedAt as string,
+  direction: item.direction as CallRecord['direction'],
+  from: item.from as string,
+  to: item.to as string,
+  durationSeconds: item.durationSeconds as number,
+  ...(typeof item.charge === 'string' ? { charge: item.charge } : {}),
+  ...(typeof item.currency === 'string' ? { currency: item.currency } : {}),
+});
+
+export const toTrafficView = (item: Record<string, unknown>): TrafficSample => ({
+  ip: item.ip as string,
+  at: item.at as string,
+  periodSeconds: item.periodSeconds as number,
+  inBytes: item.inBytes as number,
+  outBytes: item.outBytes as number,
+});
+
+interface PageRequest {
+  limit: number;
+  startKey?: Record<string, unknown>;
+}
+
+/**
+ * Where a listing starts and ends, and what its cursors look like. Sort keys
+ * are `<PREFIX><time>#<id>`, so `<PREFIX><to>` sorts before every record at
+ * `to` itself: BETWEEN gives the half-open window `[from, to)`.
+ */
+const range = (
+  partition: { attribute: string; value: string },
+  keyAttributes: readonly string[],
+  sortAttribute: string,
+  prefix: string,
+  window: TimeWindow
+): CursorBounds => ({
+  partitionAttribute: partition.attribute,
+  partitionValue: partition.value,
+  keyAttributes,
+  sortAttribute,
+  from: `${prefix}${window.from ?? ''}`,
+  to: `${prefix}${window.to ?? END_OF_TIME}`,
+});
+
+const TABLE_KEYS = [TABLE.partitionKey, TABLE.sortKey];
+const GSI1_KEYS = [...TABLE_KEYS, TABLE.indexes.gsi1.partitionKey, TABLE.indexes.gsi1.sortKey];
+
+const tableRange = (ids: ServiceIds, prefix: string, window: TimeWindow) =>
+  range(
+    { attribute: TABLE.partitionKey, value: usagePartition(ids) },
+    TABLE_KEYS,
+    TABLE.sortKey,
+    prefix,
+    window
+  );
+
+/** The bounds of a calls listing: the query and the cursors it accepts. */
+export const callsRange = (ids: ServiceIds, window: TimeWindow) =>
+  tableRange(ids, PREFIX.call, window);
+
+/** The bounds of a traffic listing, of one IP (gsi1) or of all (table). */
+export const trafficRange = (ids: ServiceIds, window: TimeWindow & { ip?: string }) =>
+  window.ip
+    ? range(
+        { attribute: TABLE.indexes.gsi1.partitionKey, value: trafficOfIpPartition(ids, window.ip) },
+        GSI1_KEYS,
+        TABLE.indexes.gsi1.sortKey,
+        PREFIX.traffic,
+        window
+      )
+    : tableRange(ids, PREFIX.traffic, window);
+
+const rangeQuery = (
+  tableName: string,
+  range: CursorBounds,
+  index: string | undefined,
+  page: PageRequest
+): QueryCommandInput => ({
+  TableName: tableName,
+  ...(index ? { IndexName: index } : {}),
+  KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+  ExpressionAttributeNames: { '#pk': range.partitionAttribute, '#sk': range.sortAttribute },
+  ExpressionAttributeValues: { ':pk': range.partitionValue, ':from': range.from, ':to': range.to },
+  Limit: page.limit,
+  ExclusiveStartKey: page.startKey,
+});
+
+/** Access pattern `callsOfService`: one page of call records in `[from, to)`, oldest first. */
+export const callsPageQuery = (
+  tableName: string,
+  ids: ServiceIds,
+  window: TimeWindow,
+  page: PageRequest
+): QueryCommandInput => ({
+  ...rangeQuery(tableName, callsRange(ids, window), undefined, page),
+  ConsistentRead: true,
+});
+
+/**
+ * Access patterns `trafficOfService` (table) and `trafficByIp` (gsi1): one
+ * page of samples in `[from, to)`, oldest first.
+ */
+export const trafficPageQuery = (
+  tableName: string,
+  ids: ServiceIds,
+  window: TimeWindow & { ip?: string },
+  page: PageRequest
+): QueryCommandInput =>
+  window.ip
+    ? rangeQuery(tableName, trafficRange(ids, window), TABLE.indexes.gsi1.name, page)
+    : {
+        ...rangeQuery(tableName, trafficRange(ids, window), undefined, page),
+        ConsistentRead: true,
+      };

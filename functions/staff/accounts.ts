@@ -1,0 +1,156 @@
+/**
+ * Operators load accounts by their external id. The first load creates the
+ * account, its contract numbers and its primary contact (without a login:
+ * the holder asks for one through `POST /account-requests`). A later load of
+ * the same external id updates the name and hosted domains and adds new
+ * contract numbers; it never removes a contract number (services and
+ * invoices may still name it) and never touches the primary contact, which
+ * the holder keeps up to date through My Details.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { newId, nowIso } from '#core/db';
+import {
+  type Account,
+  fromAccountItem,
+  getAccountCommand,
+  patchLoadedAccountUpdate,
+} from '#core/entities/account';
+import { createAuditPut, diffFields } from '#core/entities/audit';
+import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
+import { createExternalIdPut } from '#core/entities/external-id';
+import { ConflictError } from '#core/errors';
+import type { StaffCaller } from '#core/http/types';
+import { type GuardedWrite, writeTogether } from '#core/transact';
+import { contractTakenError, planAccount } from '../account/provision.ts';
+import {
+  createOrReload,
+  ExternalIdRace,
+  type Loaded,
+  readExternalId,
+  staffActor,
+} from './loaded.ts';
+import type { AccountLoad } from './schemas.ts';
+
+const LOADED_FIELDS = ['name', 'hostedDomains', 'contractNumbers'] as const;
+
+const changedMeanwhile = () =>
+  new ConflictError('The account changed while it was being loaded; send the load again.');
+
+export const toStaffAccountView = (account: Account) => ({
+  id: account.id,
+  externalId: account.externalId ?? null,
+  name: account.name,
+  status: account.status,
+  contracts: account.contractNumbers,
+  hostedDomains: account.hostedDomains,
+  primaryContactId: account.primaryContactId,
+  version: account.version,
+});
+
+const auditWrite = (
+  caller: StaffCaller,
+  account: Account,
+  action: string,
+  changes: ReturnType<typeof diffFields>
+): GuardedWrite => ({
+  action: {
+    Put: createAuditPut(tableName, {
+      id: newId(),
+      accountId: account.id,
+      at: account.updatedAt,
+      actor: staffActor(caller),
+      action,
+      target: `account/${account.id}`,
+      changes,
+    }),
+  },
+});
+
+const createAccount = async (caller: StaffCaller, input: AccountLoad): Promise<Account> => {
+  const { account, writes } = planAccount({
+    name: input.name,
+    contractNumbers: input.contractNumbers,
+    hostedDomains: input.hostedDomains,
+    externalId: input.externalId,
+    primary: input.primaryContact,
+  });
+  await writeTogether(
+    [
+      // First, so that losing a race on it is what the cancellation reports.
+      {
+        action: {
+          Put: createExternalIdPut(tableName, {
+            kind: 'account',
+            externalId: input.externalId,
+            accountId: account.id,
+            createdAt: account.createdAt,
+          }),
+        },
+        onConditionFailed: () => new ExternalIdRace(),
+      },
+      ...writes,
+      auditWrite(
+        caller,
+        account,
+        'account.loaded',
+        diffFields({} as Account, account, LOADED_FIELDS)
+      ),
+    ],
+    changedMeanwhile
+  );
+  return account;
+};
+
+const reloadAccount = async (
+  caller: StaffCaller,
+  accountId: string,
+  input: AccountLoad
+): Promise<Account> => {
+  const { Item } = await dynamo.send(new GetCommand(getAccountCommand(tableName, accountId)));
+  if (!Item) throw new Error(`external id ${input.externalId} points at a missing account`);
+  const account = fromAccountItem(Item);
+  const added = input.contractNumbers
+    .map(normaliseContractNumber)
+    .filter((number) => !account.contractNumbers.includes(number));
+  const next: Account = {
+    ...account,
+    name: input.name,
+    hostedDomains: input.hostedDomains
+      ? [...new Set(input.hostedDomains.map((domain) => domain.toLowerCase()))]
+      : account.hostedDomains,
+    contractNumbers: [...account.contractNumbers, ...added],
+    version: account.version + 1,
+    updatedAt: nowIso(),
+  };
+  const changes = diffFields(account, next, LOADED_FIELDS);
+  if (Object.keys(changes).length === 0) return account;
+  await writeTogether(
+    [
+      { action: { Update: patchLoadedAccountUpdate(tableName, next, account.version) } },
+      ...added.map((contractNumber) => ({
+        action: {
+          Put: createContractMarkerPut(tableName, {
+            contractNumber,
+            accountId,
+            createdAt: next.updatedAt,
+          }),
+        },
+        onConditionFailed: () => contractTakenError(contractNumber),
+      })),
+      auditWrite(caller, next, 'account.reloaded', changes),
+    ],
+    changedMeanwhile
+  );
+  return next;
+};
+
+/** POST /staff/accounts: reads the marker, then creates (201) or reloads (200). */
+export const loadAccount = async (
+  caller: StaffCaller,
+  input: AccountLoad
+): Promise<Loaded<Account>> =>
+  createOrReload('account', input.externalId, await readExternalId('account', input.externalId), {
+    create: () => createAccount(caller, input),
+    reload: (marker) => reloadAccount(caller, marker.accountId, input),
+  });

@@ -1,0 +1,41 @@
+import { createApiHandler } from '#core/http/stack';
+import type { ApiResult } from '#core/http/types';
+import { loadAccount, toStaffAccountView } from './accounts.ts';
+import { invoiceLocation, loadInvoice, toStaffInvoiceView } from './invoices.ts';
+import { type Loaded, resolveExternalId } from './loaded.ts';
+import { STAFF_ROUTES } from './routes.ts';
+import { loadService, serviceLocation, toStaffServiceView } from './services.ts';
+import { loadUsage } from './usage.ts';
+
+/** 201 with the new item's address the first time, 200 with it on every load after. */
+const answer = <T>(loaded: Loaded<T>, view: unknown, location: string): ApiResult => ({
+  status: loaded.created ? 201 : 200,
+  headers: { [loaded.created ? 'location' : 'content-location']: location },
+  body: view,
+});
+
+export const handler = createApiHandler(STAFF_ROUTES, {
+  loadAccount: async ({ caller, body }) => {
+    const loaded = await loadAccount(caller, body);
+    return answer(loaded, toStaffAccountView(loaded.value), `/accounts/${loaded.value.id}`);
+  },
+  loadService: async ({ caller, params, body }) => {
+    const loaded = await loadService(caller, params.accountId ?? '', body);
+    return answer(loaded, toStaffServiceView(loaded.value), serviceLocation(loaded.value));
+  },
+  loadInvoice: async ({ params, body }) => {
+    const loaded = await loadInvoice(params.accountId ?? '', body);
+    return answer(loaded, toStaffInvoiceView(loaded.value), invoiceLocation(loaded.value));
+  },
+  loadUsage: async ({ params, body }) => ({
+    status: 200,
+    body: await loadUsage(
+      { accountId: params.accountId ?? '', serviceId: params.serviceId ?? '' },
+      body
+    ),
+  }),
+  resolveExternalId: async ({ params }) => ({
+    status: 200,
+    body: await resolveExternalId(params.kind ?? '', params.externalId ?? ''),
+  }),
+});

@@ -1,0 +1,155 @@
+/**
+ * Operators load invoices by number. An invoice number names one invoice of
+ * one account for good (marker `EXTERNAL#invoice#<number>`); loading it
+ * again rewrites what the billing system owns (dates, amounts, status,
+ * lines), so a paid invoice is simply loaded again with `status: paid`.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#core/batch';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { nowIso } from '#core/db';
+import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
+import { diffFields } from '#core/entities/audit';
+import { normaliseContractNumber } from '#core/entities/contract';
+import {
+  createExternalIdPut,
+  type ExternalIdMarker,
+  externalIdKeys,
+  fromExternalIdItem,
+  isExternalIdItem,
+} from '#core/entities/external-id';
+import {
+  createInvoicePut,
+  fromInvoiceItem,
+  getInvoiceCommand,
+  INVOICE_LOADED_FIELDS,
+  type Invoice,
+  replaceInvoicePut,
+  toInvoiceView,
+} from '#core/entities/invoice';
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
+import { writeTogether } from '#core/transact';
+import { createOrReload, ExternalIdRace, type Loaded } from './loaded.ts';
+import type { InvoiceLoad } from './schemas.ts';
+
+export const toStaffInvoiceView = (invoice: Invoice) => ({
+  accountId: invoice.accountId,
+  ...toInvoiceView(invoice),
+  version: invoice.version,
+});
+
+export const invoiceLocation = (invoice: Invoice) =>
+  `/accounts/${invoice.accountId}/invoices/${invoice.number}`;
+
+const changedMeanwhile = () =>
+  new ConflictError('The invoice changed while it was being loaded; send the load again.');
+
+/** Lines name contracts of this account only; numbers are kept normalised. */
+const loadedInvoiceFields = (account: Account, input: InvoiceLoad) => {
+  const problems = input.lines.flatMap((line, index) =>
+    line.contractNumber !== undefined &&
+    !account.contractNumbers.includes(normaliseContractNumber(line.contractNumber))
+      ? [
+          {
+            field: `lines.${index}.contractNumber`,
+            message: `Not a contract of this account; use one of ${account.contractNumbers.join(', ')}.`,
+          },
+        ]
+      : []
+  );
+  if (problems.length) throw new ValidationError(problems);
+  const { number: _number, lines, ...fields } = input;
+  return {
+    ...fields,
+    lines: lines.map((line) =>
+      line.contractNumber === undefined
+        ? line
+        : { ...line, contractNumber: normaliseContractNumber(line.contractNumber) }
+    ),
+  };
+};
+
+const createInvoice = async (account: Account, input: InvoiceLoad): Promise<Invoice> => {
+  const now = nowIso();
+  const invoice: Invoice = {
+    accountId: account.id,
+    number: input.number,
+    ...loadedInvoiceFields(account, input),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await writeTogether(
+    [
+      {
+        action: {
+          Put: createExternalIdPut(tableName, {
+            kind: 'invoice',
+            externalId: input.number,
+            accountId: account.id,
+            createdAt: now,
+          }),
+        },
+        onConditionFailed: () => new ExternalIdRace(),
+      },
+      { action: { Put: createInvoicePut(tableName, invoice) } },
+    ],
+    changedMeanwhile
+  );
+  return invoice;
+};
+
+const reloadInvoice = async (
+  account: Account,
+  marker: ExternalIdMarker,
+  input: InvoiceLoad
+): Promise<Invoice> => {
+  if (marker.accountId !== account.id) {
+    throw new ConflictError(`Invoice ${input.number} belongs to another account.`);
+  }
+  const fields = loadedInvoiceFields(account, input);
+  const { Item } = await dynamo.send(
+    new GetCommand(getInvoiceCommand(tableName, { accountId: account.id, number: input.number }))
+  );
+  if (!Item) throw new Error(`invoice marker ${input.number} points at a missing invoice`);
+  const invoice = fromInvoiceItem(Item);
+  const next: Invoice = {
+    ...invoice,
+    ...fields,
+    version: invoice.version + 1,
+    updatedAt: nowIso(),
+  };
+  if (Object.keys(diffFields(invoice, next, INVOICE_LOADED_FIELDS)).length === 0) return invoice;
+  await writeTogether(
+    [{ action: { Put: replaceInvoicePut(tableName, next, invoice.version) } }],
+    changedMeanwhile
+  );
+  return next;
+};
+
+/**
+ * POST /staff/accounts/{accountId}/invoices: one BatchGet (the account and
+ * the number's marker), then a create (201) or a read and a reload (200).
+ */
+export const loadInvoice = async (
+  accountId: string,
+  input: InvoiceLoad
+): Promise<Loaded<Invoice>> => {
+  const items = await batchGetAll([
+    accountKeys(accountId),
+    externalIdKeys('invoice', input.number),
+  ]);
+  const accountItem = items.find(isAccountItem);
+  if (!accountItem) throw new NotFoundError('The account does not exist.');
+  const account = fromAccountItem(accountItem);
+  const markerItem = items.find(isExternalIdItem);
+  return createOrReload(
+    'invoice',
+    input.number,
+    markerItem ? fromExternalIdItem(markerItem) : undefined,
+    {
+      create: () => createInvoice(account, input),
+      reload: (marker) => reloadInvoice(account, marker, input),
+    }
+  );
+};

@@ -1,0 +1,53 @@
+import * as z from 'zod';
+import { invoiceSchema } from '../billing/responses.ts';
+import type { STAFF_ROUTES } from './routes.ts';
+
+export const staffAccountSchema = z
+  .object({
+    id: z.string(),
+    externalId: z.string().nullable(),
+    name: z.string(),
+    status: z.enum(['active', 'suspended', 'closed']),
+    contracts: z.array(z.string()),
+    hostedDomains: z.array(z.string()),
+    primaryContactId: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'StaffAccount' });
+
+export const staffServiceSchema = z
+  .object({
+    id: z.string(),
+    accountId: z.string(),
+    externalId: z.string(),
+    type: z.enum(['hosting', 'vps', 'voip', 'serverhousing', 'domain']),
+    label: z.string(),
+    status: z.enum(['pending', 'active', 'suspended', 'cancelled']),
+    contractNumber: z.string().optional(),
+    server: z.string().optional(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'StaffService' });
+
+export const STAFF_RESPONSES = {
+  loadAccount: staffAccountSchema,
+  loadService: staffServiceSchema,
+  loadInvoice: z
+    .object({ accountId: z.string(), ...invoiceSchema.shape, version: z.number().int() })
+    .meta({ id: 'StaffInvoice' }),
+  loadUsage: z
+    .object({
+      serviceId: z.string(),
+      kind: z.enum(['calls', 'traffic']),
+      loaded: z.number().int(),
+    })
+    .meta({ id: 'UsageLoaded' }),
+  resolveExternalId: z
+    .object({
+      kind: z.enum(['account', 'service', 'invoice']),
+      externalId: z.string(),
+      accountId: z.string(),
+      serviceId: z.string().optional(),
+    })
+    .meta({ id: 'ExternalIdTarget' }),
+} satisfies Record<(typeof STAFF_ROUTES)[number]['id'], z.ZodType | null>;

@@ -1,0 +1,75 @@
+import { lazySchema, type RouteDefinition } from '#core/http/route';
+
+const staff = { kind: 'staff' } as const;
+
+/**
+ * Operators' loading: accounts, services and domains, invoices and usage,
+ * each idempotent (by external id, invoice number, record time and id).
+ * `npm run import` sends its rows here.
+ */
+export const STAFF_ROUTES = [
+  {
+    id: 'loadAccount',
+    method: 'POST',
+    path: '/staff/accounts',
+    function: 'staff',
+    access: staff,
+    summary:
+      'Load an account with its contract numbers, hosted domains and primary contact (idempotent by `externalId`)',
+    body: lazySchema(async () => (await import('./schemas.ts')).accountLoadSchema),
+    success: {
+      status: 201,
+      description:
+        'Created, with its `Location`; 200 when the external id was loaded before (name, domains and new contract numbers updated).',
+    },
+  },
+  {
+    id: 'loadService',
+    method: 'POST',
+    path: '/staff/accounts/{accountId}/services',
+    function: 'staff',
+    access: staff,
+    summary: 'Load a service or domain of the account (idempotent by `externalId`)',
+    body: lazySchema(async () => (await import('./schemas.ts')).serviceLoadSchema),
+    success: {
+      status: 201,
+      description:
+        'Created, with its `Location`; 200 when the external id was loaded before (label, status, server and contract updated).',
+    },
+  },
+  {
+    id: 'loadInvoice',
+    method: 'POST',
+    path: '/staff/accounts/{accountId}/invoices',
+    function: 'staff',
+    access: staff,
+    summary: 'Load an invoice of the account (idempotent by `number`)',
+    body: lazySchema(async () => (await import('./schemas.ts')).invoiceLoadSchema),
+    success: {
+      status: 201,
+      description:
+        'Created, with its `Location`; 200 when the number was loaded before (its fields rewritten).',
+    },
+  },
+  {
+    id: 'loadUsage',
+    method: 'POST',
+    path: '/staff/accounts/{accountId}/services/{serviceId}/usage',
+    function: 'staff',
+    access: staff,
+    summary:
+      'Load up to 100 VoIP call records or serverhousing traffic samples of a service (all or nothing; a record loaded again is replaced)',
+    body: lazySchema(async () => (await import('./schemas.ts')).usageLoadSchema),
+    success: { status: 200, description: 'Every record of the batch landed.' },
+  },
+  {
+    id: 'resolveExternalId',
+    method: 'GET',
+    path: '/staff/external-ids/{kind}/{externalId}',
+    function: 'staff',
+    access: staff,
+    summary:
+      'The account (and service) an external id or invoice number names (`kind`: account, service or invoice)',
+    success: { status: 200, description: 'What the id names.' },
+  },
+] as const satisfies readonly RouteDefinition[];

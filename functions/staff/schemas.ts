@@ -1,0 +1,205 @@
+/**
+ * Request schemas of the operators' loading routes. The import command
+ * (scripts/import/rows.ts) checks each row with these same schemas before
+ * sending it, so a bad row is reported the same way offline and online.
+ */
+import * as z from 'zod/mini';
+import { normaliseContractNumber } from '#core/entities/contract';
+import { INVOICE_STATUSES } from '#core/entities/invoice';
+import { SERVICE_STATUSES, SERVICE_TYPES } from '#core/entities/service';
+import { CALL_DIRECTIONS } from '#core/entities/usage';
+import {
+  amountSchema,
+  currencySchema,
+  instantSchema,
+  personFields,
+  trimmedText,
+} from '#core/schemas';
+
+/** The most records one usage request loads: one transaction holds at most 100 writes. */
+export const MAX_USAGE_RECORDS = 100;
+
+/** Ids of the operators' systems: safe in a key and in a URL path segment. */
+const systemId = (max: number, what: string) =>
+  z
+    .string()
+    .check(
+      z.regex(
+        new RegExp(`^[A-Za-z0-9._:-]{1,${max}}$`),
+        `Use 1 to ${max} letters, digits, dots, dashes, underscores or colons for the ${what}.`
+      )
+    );
+
+export const externalIdSchema = systemId(100, 'external id').register(z.globalRegistry, {
+  example: 'CRM-10042',
+});
+export const invoiceNumberSchema = z
+  .string()
+  .check(
+    z.regex(
+      /^[A-Za-z0-9._-]{1,64}$/,
+      'Use 1 to 64 letters, digits, dots, dashes or underscores for the invoice number.'
+    )
+  )
+  .register(z.globalRegistry, { example: 'INV-2026-0001' });
+
+const contractNumber = trimmedText(40);
+
+const hostname = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(
+      /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/,
+      'Use a domain name, like example.com.'
+    )
+  );
+
+const uniqueContracts = z.superRefine<string[]>((numbers, ctx) => {
+  const seen = new Set<string>();
+  numbers.forEach((number, index) => {
+    const normalised = normaliseContractNumber(number);
+    if (seen.has(normalised))
+      ctx.addIssue({ code: 'custom', message: 'Listed twice.', path: [index], input: number });
+    seen.add(normalised);
+  });
+});
+
+export const accountLoadSchema = z
+  .strictObject({
+    externalId: externalIdSchema,
+    name: trimmedText(200),
+    contractNumbers: z
+      .array(contractNumber)
+      .check(
+        z.minLength(1, 'List at least one contract number.'),
+        z.maxLength(50, 'At most 50 contract numbers.'),
+        uniqueContracts
+      ),
+    hostedDomains: z.optional(z.array(hostname).check(z.maxLength(100, 'At most 100 domains.'))),
+    primaryContact: z.strictObject({
+      firstName: personFields.firstName,
+      lastName: personFields.lastName,
+      companyName: z.optional(personFields.companyName),
+      email: personFields.email,
+      phone: personFields.phone,
+      address: personFields.address,
+    }),
+  })
+  .register(z.globalRegistry, { id: 'StaffAccountLoad' });
+
+export type AccountLoad = z.output<typeof accountLoadSchema>;
+
+export const serviceLoadSchema = z
+  .strictObject({
+    externalId: externalIdSchema,
+    type: z.enum([...SERVICE_TYPES, 'domain']),
+    label: trimmedText(200),
+    status: z.enum(SERVICE_STATUSES),
+    contractNumber,
+    server: z.optional(trimmedText(200)),
+  })
+  .check(
+    z.refine((service) => service.type !== 'domain' || hostname.safeParse(service.label).success, {
+      message: 'A domain’s label is its name, like example.com.',
+      path: ['label'],
+    })
+  )
+  .register(z.globalRegistry, { id: 'StaffServiceLoad' });
+
+export type ServiceLoad = z.output<typeof serviceLoadSchema>;
+
+const invoiceLine = z.strictObject({
+  description: trimmedText(500),
+  quantity: z.number().check(z.positive('Must be more than 0.')),
+  unitPrice: amountSchema,
+  amount: amountSchema,
+  contractNumber: z.optional(contractNumber),
+  serviceId: z.optional(trimmedText(100)),
+});
+
+export const invoiceLoadSchema = z
+  .strictObject({
+    number: invoiceNumberSchema,
+    issuedAt: instantSchema,
+    dueAt: instantSchema,
+    currency: currencySchema,
+    total: amountSchema,
+    status: z.enum(INVOICE_STATUSES),
+    lines: z.array(invoiceLine).check(z.maxLength(200, 'At most 200 lines.')),
+  })
+  .check(
+    z.refine((invoice) => invoice.dueAt >= invoice.issuedAt, {
+      message: 'Due on or after the issue date.',
+      path: ['dueAt'],
+    })
+  )
+  .register(z.globalRegistry, { id: 'StaffInvoiceLoad' });
+
+export type InvoiceLoad = z.output<typeof invoiceLoadSchema>;
+
+const callRecord = z.strictObject({
+  id: systemId(100, 'record id'),
+  startedAt: instantSchema,
+  direction: z.enum(CALL_DIRECTIONS),
+  from: trimmedText(64),
+  to: trimmedText(64),
+  durationSeconds: z
+    .number()
+    .check(z.int('Use whole seconds.'), z.nonnegative('Must be 0 or more.')),
+  charge: z.optional(amountSchema),
+  currency: z.optional(currencySchema),
+});
+
+const byteCount = z.number().check(z.int('Use whole bytes.'), z.nonnegative('Must be 0 or more.'));
+
+const trafficSample = z.strictObject({
+  ip: z.pipe(
+    z.string().check(z.trim(), z.toLowerCase()),
+    z.union([z.ipv4(), z.ipv6()], { error: 'Use an IPv4 or IPv6 address.' })
+  ),
+  at: instantSchema,
+  periodSeconds: z.number().check(z.int('Use whole seconds.'), z.positive('Must be more than 0.')),
+  inBytes: byteCount,
+  outBytes: byteCount,
+});
+
+/** A batch must not name one record twice: one transaction cannot write an item twice. */
+const distinctBy = <T>(keyOf: (record: T) => string) =>
+  z.superRefine<T[]>((records, ctx) => {
+    const seen = new Set<string>();
+    records.forEach((record, index) => {
+      const key = keyOf(record);
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', message: 'Listed twice in this batch.', path: [index] });
+      seen.add(key);
+    });
+  });
+
+const batchOf = <T extends z.ZodMiniType>(record: T) =>
+  z
+    .array(record)
+    .check(
+      z.minLength(1, 'Send at least one record.'),
+      z.maxLength(MAX_USAGE_RECORDS, `At most ${MAX_USAGE_RECORDS} records per request.`)
+    );
+
+export const usageLoadSchema = z
+  .strictObject({
+    calls: z.optional(
+      batchOf(callRecord).check(distinctBy((call) => `${call.startedAt}#${call.id}`))
+    ),
+    traffic: z.optional(
+      batchOf(trafficSample).check(distinctBy((sample) => `${sample.at}#${sample.ip}`))
+    ),
+  })
+  .check(
+    z.refine((body) => (body.calls === undefined) !== (body.traffic === undefined), {
+      message: 'Send either `calls` (VoIP) or `traffic` (serverhousing).',
+      path: ['calls'],
+    })
+  )
+  .register(z.globalRegistry, { id: 'StaffUsageLoad' });
+
+export type UsageLoad = z.output<typeof usageLoadSchema>;

@@ -1,0 +1,203 @@
+/**
+ * Operators load services and domains of an account by their external id.
+ * The first load creates it (no support contacts: the holder assigns them);
+ * a later load of the same external id rewrites the label, status, server
+ * and contract number, and nothing else: the type stays, and the support
+ * contacts the holder assigned are never touched.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#core/batch';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { newId, nowIso } from '#core/db';
+import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
+import { createAuditPut, diffFields, type FieldChange } from '#core/entities/audit';
+import { normaliseContractNumber } from '#core/entities/contract';
+import {
+  createExternalIdPut,
+  type ExternalIdMarker,
+  externalIdKeys,
+  fromExternalIdItem,
+  isExternalIdItem,
+} from '#core/entities/external-id';
+import {
+  createServicePut,
+  fromServiceItem,
+  getServiceCommand,
+  kindOf,
+  type LoadedServiceFields,
+  patchLoadedServiceUpdate,
+  type Service,
+} from '#core/entities/service';
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
+import type { StaffCaller } from '#core/http/types';
+import { type GuardedWrite, writeTogether } from '#core/transact';
+import { createOrReload, ExternalIdRace, type Loaded, staffActor } from './loaded.ts';
+import type { ServiceLoad } from './schemas.ts';
+
+const LOADED_FIELDS = ['label', 'status', 'contractNumber', 'server'] as const;
+
+const changedMeanwhile = () =>
+  new ConflictError('The service changed while it was being loaded; send the load again.');
+
+export const toStaffServiceView = (service: Service) => ({
+  id: service.id,
+  accountId: service.accountId,
+  externalId: service.externalId,
+  type: service.type,
+  label: service.label,
+  status: service.status,
+  ...(service.contractNumber === undefined ? {} : { contractNumber: service.contractNumber }),
+  ...(service.server === undefined ? {} : { server: service.server }),
+  version: service.version,
+});
+
+/** Where the client area shows it: under services, or under domains. */
+export const serviceLocation = (service: Service) =>
+  `/accounts/${service.accountId}/${kindOf(service.type) === 'domain' ? 'domains' : 'services'}/${service.id}`;
+
+const auditWrite = (
+  caller: StaffCaller,
+  service: Service,
+  action: string,
+  changes: Record<string, FieldChange>
+): GuardedWrite => ({
+  action: {
+    Put: createAuditPut(tableName, {
+      id: newId(),
+      accountId: service.accountId,
+      at: service.updatedAt,
+      actor: staffActor(caller),
+      action,
+      target: `service/${service.id}`,
+      changes,
+    }),
+  },
+});
+
+const loadedFields = (input: ServiceLoad): LoadedServiceFields => ({
+  label: input.label,
+  status: input.status,
+  contractNumber: normaliseContractNumber(input.contractNumber),
+  ...(input.server === undefined ? {} : { server: input.server }),
+});
+
+const createService = async (
+  caller: StaffCaller,
+  account: Account,
+  input: ServiceLoad
+): Promise<Service> => {
+  const now = nowIso();
+  const service: Service = {
+    id: newId(),
+    accountId: account.id,
+    type: input.type,
+    ...loadedFields(input),
+    externalId: input.externalId,
+    supportContacts: {},
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const marker: ExternalIdMarker = {
+    kind: 'service',
+    externalId: input.externalId,
+    accountId: account.id,
+    serviceId: service.id,
+    createdAt: now,
+  };
+  await writeTogether(
+    [
+      {
+        action: { Put: createExternalIdPut(tableName, marker) },
+        onConditionFailed: () => new ExternalIdRace(),
+      },
+      { action: { Put: createServicePut(tableName, service) } },
+      auditWrite(
+        caller,
+        service,
+        'service.loaded',
+        diffFields({} as Service, service, LOADED_FIELDS)
+      ),
+    ],
+    changedMeanwhile
+  );
+  return service;
+};
+
+const reloadService = async (
+  caller: StaffCaller,
+  account: Account,
+  marker: ExternalIdMarker,
+  input: ServiceLoad
+): Promise<Service> => {
+  if (marker.accountId !== account.id || !marker.serviceId) {
+    throw new ConflictError(`External id ${input.externalId} is a service of another account.`);
+  }
+  const { Item } = await dynamo.send(
+    new GetCommand(
+      getServiceCommand(tableName, { accountId: account.id, serviceId: marker.serviceId })
+    )
+  );
+  if (!Item) throw new Error(`external id ${input.externalId} points at a missing service`);
+  const service = fromServiceItem(Item);
+  if (service.type !== input.type) {
+    throw new ConflictError(
+      `External id ${input.externalId} is a ${service.type} service; a loaded service keeps its type.`
+    );
+  }
+  const fields = loadedFields(input);
+  const { contractNumber: _c, server: _s, ...unloaded } = service;
+  const next: Service = {
+    ...unloaded,
+    ...fields,
+    version: service.version + 1,
+    updatedAt: nowIso(),
+  };
+  const changes = diffFields(service, next, LOADED_FIELDS);
+  if (Object.keys(changes).length === 0) return service;
+  await writeTogether(
+    [
+      { action: { Update: patchLoadedServiceUpdate(tableName, service, fields, next.updatedAt) } },
+      auditWrite(caller, next, 'service.reloaded', changes),
+    ],
+    changedMeanwhile
+  );
+  return next;
+};
+
+/**
+ * POST /staff/accounts/{accountId}/services: one BatchGet (the account, for
+ * its contract numbers, and the external-id marker), then a create (201)
+ * or, for a known external id, a read of the service and its reload (200).
+ */
+export const loadService = async (
+  caller: StaffCaller,
+  accountId: string,
+  input: ServiceLoad
+): Promise<Loaded<Service>> => {
+  const items = await batchGetAll([
+    accountKeys(accountId),
+    externalIdKeys('service', input.externalId),
+  ]);
+  const accountItem = items.find(isAccountItem);
+  if (!accountItem) throw new NotFoundError('The account does not exist.');
+  const account = fromAccountItem(accountItem);
+  if (!account.contractNumbers.includes(normaliseContractNumber(input.contractNumber))) {
+    throw new ValidationError([
+      {
+        field: 'contractNumber',
+        message: `Not a contract of this account; use one of ${account.contractNumbers.join(', ')}.`,
+      },
+    ]);
+  }
+  const markerItem = items.find(isExternalIdItem);
+  return createOrReload(
+    'service',
+    input.externalId,
+    markerItem ? fromExternalIdItem(markerItem) : undefined,
+    {
+      create: () => createService(caller, account, input),
+      reload: (marker) => reloadService(caller, account, marker, input),
+    }
+  );
+};
