@@ -77,7 +77,15 @@ export const fromAuditItem = (item: Record<string, unknown>): AuditEntry => ({
   changes: item.changes as AuditEntry['changes'],
 });
 
-/** Field-level differences between two plain objects (deep-compared as JSON). */
+/** JSON with object keys sorted: DynamoDB hands maps back in any order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner
+  );
+
+/** Field-level differences between two plain objects (deep-compared, key order aside). */
 export const diffFields = <T extends object>(
   before: T,
   after: T,
@@ -85,7 +93,7 @@ export const diffFields = <T extends object>(
 ): Record<string, FieldChange> => {
   const changes: Record<string, FieldChange> = {};
   for (const field of fields) {
-    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) {
+    if (canonical(before[field]) !== canonical(after[field])) {
       changes[field] = { before: before[field] ?? null, after: after[field] ?? null };
     }
   }
