@@ -1,8 +1,4 @@
-import {
-  ChangePasswordCommand,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
@@ -13,35 +9,14 @@ import {
   addSubAccountLogin,
   cognito,
   createTenant,
+  firstSignIn,
   type Tenant,
+  temporaryPasswordIn,
 } from '../support/tenants.ts';
 
 let gateway: { url: string; close(): Promise<void> };
 const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
   callApi(gateway.url, method, path, options);
-
-const clientId = () => process.env.USER_POOL_CLIENT_ID ?? '';
-
-/** Signs in with a password someone else set: Cognito asks for a new one first. */
-const firstSignIn = async (email: string, temporaryPassword: string, newPassword: string) => {
-  const started = await cognito().send(
-    new InitiateAuthCommand({
-      ClientId: clientId(),
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      AuthParameters: { USERNAME: email, PASSWORD: temporaryPassword },
-    })
-  );
-  expect(started.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
-  const answered = await cognito().send(
-    new RespondToAuthChallengeCommand({
-      ClientId: clientId(),
-      ChallengeName: 'NEW_PASSWORD_REQUIRED',
-      Session: started.Session,
-      ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword },
-    })
-  );
-  return answered.AuthenticationResult?.AccessToken ?? '';
-};
 
 let tenant: Tenant;
 let token: string;
@@ -100,7 +75,7 @@ describe('PUT .../sub-account', () => {
       body: { preset: 'full', invite: true },
     });
     const invitation = await waitForMail(email, `Your login to the ${tenant.name} client area`);
-    const temporary = /\n {4}(\S+)\n/.exec(invitation.body.text ?? '')?.[1] ?? '';
+    const temporary = temporaryPasswordIn(invitation.body.text);
 
     // Assess
     expect(response.status).toBe(200);

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
@@ -87,6 +88,37 @@ export const accessTokenFor = async (email: string, password = TEST_PASSWORD): P
   const token = result.AuthenticationResult?.AccessToken;
   if (!token) throw new Error(`No access token for ${email}`);
   return token;
+};
+
+/** The temporary password of an invitation mail (an indented line of its own). */
+export const temporaryPasswordIn = (mailText: string | undefined) =>
+  /\n {4}(\S+)\n/.exec(mailText ?? '')?.[1] ?? '';
+
+/** Signs in with a password someone else set: Cognito asks for a new one first. */
+export const firstSignIn = async (
+  email: string,
+  temporaryPassword: string,
+  newPassword: string
+) => {
+  const clientId = env('USER_POOL_CLIENT_ID');
+  const started = await cognito().send(
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: temporaryPassword },
+    })
+  );
+  if (started.ChallengeName !== 'NEW_PASSWORD_REQUIRED')
+    throw new Error(`expected NEW_PASSWORD_REQUIRED, got ${started.ChallengeName}`);
+  const answered = await cognito().send(
+    new RespondToAuthChallengeCommand({
+      ClientId: clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: email, NEW_PASSWORD: newPassword },
+    })
+  );
+  return answered.AuthenticationResult?.AccessToken ?? '';
 };
 
 export interface SubAccountLogin {

@@ -1,0 +1,88 @@
+/**
+ * An account the operators loaded has a primary contact without a login.
+ * The holder asks for one with a contract number and their email (the
+ * public account request); the login they get is the account holder's.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '../../local/gateway.ts';
+import { callApi } from '../support/http.ts';
+import { accountLoad } from '../support/loads.ts';
+import { mailTo, waitForMail } from '../support/mailbox.ts';
+import { callStaffHandler } from '../support/staff-handler.ts';
+import { firstSignIn, temporaryPasswordIn } from '../support/tenants.ts';
+
+let gateway: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+describe('the holder of a loaded account asks for a login', () => {
+  it('gets the primary login: every area, My Details, no sub-account, no notice to itself', async () => {
+    // Prepare
+    const load = accountLoad();
+    const loaded = await callStaffHandler('POST', '/staff/accounts', load);
+    const accountId = loaded.body.id as string;
+    const email = load.primaryContact.email;
+
+    // Act
+    const requested = await callApi(gateway.url, 'POST', '/account-requests', {
+      body: { contractNumber: load.contractNumbers[0], email },
+    });
+    const invitation = await waitForMail(email, `Your login to the ${load.name} client area`);
+    const token = await firstSignIn(
+      email,
+      temporaryPasswordIn(invitation.body.text),
+      'Holder-Pass-2026!'
+    );
+    const [me, account, myDetails] = await Promise.all([
+      callApi(gateway.url, 'GET', '/me', { token }),
+      callApi(gateway.url, 'GET', `/accounts/${accountId}`, { token }),
+      callApi(gateway.url, 'PATCH', `/accounts/${accountId}`, {
+        token,
+        body: { phone: '+4930901821' },
+      }),
+    ]);
+
+    // Assess
+    expect([loaded.status, requested.status]).toEqual([201, 202]);
+    expect(me.body.accounts).toEqual([
+      expect.objectContaining({
+        accountId,
+        role: 'primary',
+        permissions: expect.arrayContaining(['invoices', 'contacts']),
+      }),
+    ]);
+    expect(account.status, account.text).toBe(200);
+    expect(account.body.primaryContact).toMatchObject({ isPrimary: true, subAccount: null });
+    expect(myDetails.status, myDetails.text).toBe(200);
+    expect((await mailTo(email)).map((mail) => mail.subject)).not.toContain(
+      expect.stringContaining('asked for a login')
+    );
+  });
+
+  it('sends nothing more once the holder has a login', async () => {
+    // Prepare
+    const load = accountLoad();
+    await callStaffHandler('POST', '/staff/accounts', load);
+    const email = load.primaryContact.email;
+    const ask = () =>
+      callApi(gateway.url, 'POST', '/account-requests', {
+        body: { contractNumber: load.contractNumbers[0], email },
+      });
+    await ask();
+    await waitForMail(email, `Your login to the ${load.name} client area`);
+
+    // Act
+    const again = await ask();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // Assess
+    expect(again.status).toBe(202);
+    expect(await mailTo(email)).toHaveLength(1);
+  });
+});
