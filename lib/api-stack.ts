@@ -40,6 +40,8 @@ export const FUNCTION_BINDINGS = {
       'cognito-idp:AdminUserGlobalSignOut',
     ],
   },
+  // Writes support assignments (service, contact, membership, audit in one transaction).
+  services: { table: 'RW' },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {
