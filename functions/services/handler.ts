@@ -11,7 +11,7 @@ type Request = ApiRequest<MemberCaller, undefined>;
 type ListRequest = ApiRequest<MemberCaller, undefined, PageQuery>;
 
 /** The four route functions of one listing; services and domains differ only in kind and path id. */
-const routesOf = (kind: ServiceKind, idParam: 'serviceId' | 'domainId') => {
+const listingRoutes = (kind: ServiceKind, idParam: 'serviceId' | 'domainId') => {
   const target = ({ params }: Request) => ({
     kind,
     serviceId: params[idParam] ?? '',
@@ -42,8 +42,8 @@ const routesOf = (kind: ServiceKind, idParam: 'serviceId' | 'domainId') => {
   };
 };
 
-const services = routesOf('service', 'serviceId');
-const domains = routesOf('domain', 'domainId');
+const services = listingRoutes('service', 'serviceId');
+const domains = listingRoutes('domain', 'domainId');
 
 export const handler = createApiHandler(SERVICE_ROUTES, {
   listServices: services.list,
