@@ -10,6 +10,7 @@ import { LOGIN_RESPONSES } from './logins/responses.ts';
 import { ME_RESPONSES } from './me/responses.ts';
 import { PUBLIC_RESPONSES } from './public/responses.ts';
 import type { RouteId } from './routes.ts';
+import { SERVICE_RESPONSES } from './services/responses.ts';
 import { STAFF_RESPONSES } from './staff/responses.ts';
 
 export const RESPONSES = {
@@ -18,6 +19,7 @@ export const RESPONSES = {
   ...ACCOUNT_RESPONSES,
   ...CONTACT_RESPONSES,
   ...LOGIN_RESPONSES,
+  ...SERVICE_RESPONSES,
   ...BILLING_RESPONSES,
   ...STAFF_RESPONSES,
 } satisfies Record<RouteId, ZodType | null>;

@@ -13,6 +13,7 @@ import type { RouteDefinition } from './core/http/route.ts';
 import { LOGIN_ROUTES } from './logins/routes.ts';
 import { ME_ROUTES } from './me/routes.ts';
 import { PUBLIC_ROUTES } from './public/routes.ts';
+import { SERVICE_ROUTES } from './services/routes.ts';
 import { STAFF_ROUTES } from './staff/routes.ts';
 
 export type { Access, HttpMethod, RouteDefinition } from './core/http/route.ts';
@@ -24,6 +25,7 @@ export const FUNCTION_NAMES = [
   'account',
   'contacts',
   'logins',
+  'services',
   'billing',
   'staff',
 ] as const;
@@ -35,6 +37,7 @@ export const ROUTES = [
   ...ACCOUNT_ROUTES,
   ...CONTACT_ROUTES,
   ...LOGIN_ROUTES,
+  ...SERVICE_ROUTES,
   ...BILLING_ROUTES,
   ...STAFF_ROUTES,
 ] as const satisfies readonly (RouteDefinition & {

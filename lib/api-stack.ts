@@ -40,6 +40,8 @@ export const FUNCTION_BINDINGS = {
       'cognito-idp:AdminUserGlobalSignOut',
     ],
   },
+  // Writes support assignments (service, contact, membership, audit in one transaction).
+  services: { table: 'RW' },
   billing: { table: 'RO' },
   // Operators' loading: writes accounts, services, invoices and usage; no Cognito (primaries load without a login).
   staff: { table: 'RW' },

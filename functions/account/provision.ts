@@ -134,6 +134,7 @@ export const planAccount = (details: AccountDetails, login?: PrimaryLogin) => {
     ...details.primary,
     emailPreferences: ALL_EMAIL_PREFERENCES,
     supportScope: 'global',
+    assignedServices: [],
     ...(login ? { loginId: login.loginId } : {}),
     subAccount: null,
     isPrimary: true,

@@ -229,7 +229,7 @@ export const activate = async (
               status: 'active',
               primaryContactId: profile.account.primaryContactId,
               supportScope: holder ? 'global' : contact.supportScope,
-              supportServiceIds: [],
+              supportServiceIds: contact.assignedServices.map((service) => service.id),
               createdAt: now,
               updatedAt: now,
             }),

@@ -8,6 +8,9 @@ import type { RouteDefinition } from '../../functions/routes.ts';
 import { ROUTES, type RouteId } from '../../functions/routes.ts';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
+import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
+import { addService } from '../support/services.ts';
+import { callStaffHandler } from '../support/staff-handler.ts';
 import {
   accessTokenFor,
   addContact,
@@ -33,7 +36,30 @@ interface Sample {
   params?: () => Promise<Record<string, string>>;
 }
 
+const freshService = async () => ({ serviceId: (await addService(home)).id });
+const freshDomain = async () => ({ domainId: (await addService(home, { type: 'domain' })).id });
+/** A service or domain and a contact that may be assigned to it. */
+const freshAssignment = (idParam: 'serviceId' | 'domainId') => async () => {
+  const [service, contact] = await Promise.all([
+    addService(home, { type: idParam === 'domainId' ? 'domain' : 'vps' }),
+    addContact(home, undefined, { supportScope: 'isolated' }),
+  ]);
+  return { [idParam]: service.id, contactId: contact.contactId };
+};
 const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
+const voipService = async () => ({ serviceId: (await addService(home, { type: 'voip' })).id });
+/** An invoice of the home account, loaded the way operators load them. */
+const homeInvoice = async () => {
+  const body = invoiceLoad();
+  await callStaffHandler('POST', `/staff/accounts/${home.accountId}/invoices`, body);
+  return { invoiceNumber: body.number };
+};
+/** An external id that names an account (a 404 would read as a refusal). */
+const loadedAccountId = async () => {
+  const body = accountLoad();
+  await callStaffHandler('POST', '/staff/accounts', body);
+  return { kind: 'account', externalId: body.externalId };
+};
 const freshSubAccount = async () => ({
   contactId: (await addSubAccountLogin(home, ['contacts'])).contactId,
 });
@@ -71,6 +97,23 @@ const SAMPLES: Record<RouteId, Sample> = {
   requestAccount: {
     body: { contractNumber: 'NO-SUCH', email: 'matrix-request@elsewhere.example' },
   },
+  listServices: { query: 'limit=5' },
+  getService: { params: freshService },
+  assignServiceSupportContact: { params: freshAssignment('serviceId') },
+  resetServiceSupportContact: { params: freshAssignment('serviceId') },
+  listDomains: { query: 'limit=5' },
+  getDomain: { params: freshDomain },
+  assignDomainSupportContact: { params: freshAssignment('domainId') },
+  resetDomainSupportContact: { params: freshAssignment('domainId') },
+  listInvoices: { query: 'limit=5' },
+  getInvoice: { params: homeInvoice },
+  listCalls: { query: 'limit=5', params: voipService },
+  listTraffic: { query: 'limit=5&ip=192.0.2.1', params: voipService },
+  loadAccount: { body: accountLoad() },
+  loadService: { body: serviceLoad('T-MATRIX') },
+  loadInvoice: { body: invoiceLoad() },
+  loadUsage: { body: { calls: callRecords(1) }, params: voipService },
+  resolveExternalId: { params: loadedAccountId },
 };
 
 /** Statuses meaning "refused before the handler ran". */

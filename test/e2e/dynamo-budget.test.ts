@@ -3,6 +3,7 @@ import { startGateway } from '../../local/gateway.ts';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { callApi } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';
+import { addService } from '../support/services.ts';
 import {
   accessTokenFor,
   addContact,
@@ -25,6 +26,37 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.close();
 });
+
+const accountPath = () => `/accounts/${tenant.accountId}`;
+
+/** A contact with a login, scope isolated, supporting a fresh service (or domain) of the tenant. */
+const supportedService = async (type: 'vps' | 'domain', assign = true) => {
+  const listing = type === 'domain' ? 'domains' : 'services';
+  const [service, sub] = await Promise.all([
+    addService(tenant, { type }),
+    addSubAccountLogin(tenant, ['tickets']),
+  ]);
+  await callApi(gateway.url, 'PATCH', `${accountPath()}/contacts/${sub.contactId}`, {
+    token,
+    body: { supportScope: 'isolated' },
+  });
+  const path = `${accountPath()}/${listing}/${service.id}/support-contacts/${sub.contactId}`;
+  if (assign) await callApi(gateway.url, 'PUT', path, { token });
+  return {
+    path,
+    contactId: sub.contactId,
+    servicePath: `${accountPath()}/${listing}/${service.id}`,
+  };
+};
+
+/** Prepares with `prepare`, then counts only `act`. */
+const measured =
+  <T>(prepare: () => Promise<T>, act: (prepared: T) => ReturnType<typeof callApi>) =>
+  async () => {
+    const prepared = await prepare();
+    resetCalls();
+    return act(prepared);
+  };
 
 /** DESIGN.md budget: membership + one read, membership + before-image + one transaction. */
 const BUDGET = { reads: 2, writes: 3 };
@@ -154,6 +186,81 @@ describe('DynamoDB calls per request', () => {
           body: { contractNumber: tenant.contractNumber, email },
         });
       },
+    },
+    {
+      route: 'GET /accounts/{accountId}/services',
+      call: measured(
+        () => addService(tenant),
+        () => callApi(gateway.url, 'GET', `${accountPath()}/services?limit=5`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/domains',
+      call: measured(
+        () => addService(tenant, { type: 'domain' }),
+        () => callApi(gateway.url, 'GET', `${accountPath()}/domains?limit=5`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/services/{serviceId}',
+      call: measured(
+        () => supportedService('vps'),
+        ({ servicePath }) => callApi(gateway.url, 'GET', servicePath, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/domains/{domainId}',
+      call: measured(
+        () => supportedService('domain'),
+        ({ servicePath }) => callApi(gateway.url, 'GET', servicePath, { token })
+      ),
+    },
+    {
+      route: 'PUT /accounts/{accountId}/services/{serviceId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('vps', false),
+        ({ path }) => callApi(gateway.url, 'PUT', path, { token })
+      ),
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/services/{serviceId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('vps'),
+        ({ path }) => callApi(gateway.url, 'DELETE', path, { token })
+      ),
+    },
+    {
+      route: 'PUT /accounts/{accountId}/domains/{domainId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('domain', false),
+        ({ path }) => callApi(gateway.url, 'PUT', path, { token })
+      ),
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/domains/{domainId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('domain'),
+        ({ path }) => callApi(gateway.url, 'DELETE', path, { token })
+      ),
+    },
+    {
+      route: 'PATCH /accounts/{accountId}/contacts/{contactId} (scope none resets its support)',
+      call: measured(
+        () => supportedService('vps'),
+        ({ contactId }) =>
+          callApi(gateway.url, 'PATCH', `${accountPath()}/contacts/${contactId}`, {
+            token,
+            body: { supportScope: 'none' },
+          })
+      ),
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/contacts/{contactId} (a support contact)',
+      call: measured(
+        () => supportedService('domain'),
+        ({ contactId }) =>
+          callApi(gateway.url, 'DELETE', `${accountPath()}/contacts/${contactId}`, { token })
+      ),
     },
     {
       route: 'PATCH /accounts/{accountId}',

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { ALL_EMAIL_PREFERENCES, createContactPut } from '#core/entities/contact';
+import { ALL_EMAIL_PREFERENCES, createContactPut, type SupportScope } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createMembershipPut } from '#core/entities/membership';
 import type { Area } from '#core/permissions';
@@ -158,6 +158,7 @@ export const addSubAccountLogin = async (
             address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
             emailPreferences: ALL_EMAIL_PREFERENCES,
             supportScope: 'none',
+            assignedServices: [],
             loginId,
             subAccount: { status, permissions },
             isPrimary: false,
@@ -199,7 +200,8 @@ export const addSubAccountLogin = async (
 /** A contact without a login, written straight through the entity builder (test setup only). */
 export const addContact = async (
   tenant: Tenant,
-  email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`
+  email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`,
+  options: { supportScope?: SupportScope } = {}
 ) => {
   const now = new Date().toISOString();
   const contactId = randomUUID();
@@ -217,7 +219,8 @@ export const addContact = async (
             phone: '+441632960002',
             address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
             emailPreferences: ALL_EMAIL_PREFERENCES,
-            supportScope: 'none',
+            supportScope: options.supportScope ?? 'none',
+            assignedServices: [],
             subAccount: null,
             isPrimary: false,
             version: 1,
