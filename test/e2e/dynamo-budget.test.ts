@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { callApi } from '../support/http.ts';
+import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
+import { callStaffHandler } from '../support/staff-handler.ts';
 import {
   accessTokenFor,
   addContact,
@@ -60,6 +62,28 @@ const measured =
 
 /** DESIGN.md budget: membership + one read, membership + before-image + one transaction. */
 const BUDGET = { reads: 2, writes: 3 };
+
+/** Runs `call` (which may prepare data and then resetCalls()) and checks what it cost. */
+const expectWithinBudget = async (
+  route: string,
+  call: () => Promise<{ status: number; text: string }>
+) => {
+  // Prepare
+  resetCalls();
+
+  // Act
+  const response = await call();
+  const calls = countCalls();
+
+  // Assess
+  if (process.env.PRINT_DYNAMO_CALLS)
+    console.info(`${route}: ${calls.reads} reads, ${calls.writes} writes`);
+  expect(response.status, response.text).toBeLessThan(300);
+  expect(calls.reads, calls.commands.join()).toBeLessThanOrEqual(BUDGET.reads);
+  expect(calls.writes, calls.commands.join()).toBeLessThanOrEqual(BUDGET.writes);
+  expect(calls.scans).toBe(0);
+  expect(calls.reads + calls.writes).toBeGreaterThan(0);
+};
 
 describe('DynamoDB calls per request', () => {
   const cases = [
@@ -273,23 +297,7 @@ describe('DynamoDB calls per request', () => {
   ];
 
   for (const { route, call } of cases) {
-    it(`stays within the budget and never scans: ${route}`, async () => {
-      // Prepare
-      resetCalls();
-
-      // Act
-      const response = await call();
-      const calls = countCalls();
-
-      // Assess
-      if (process.env.PRINT_DYNAMO_CALLS)
-        console.info(`${route}: ${calls.reads} reads, ${calls.writes} writes`);
-      expect(response.status, response.text).toBeLessThan(300);
-      expect(calls.reads, calls.commands.join()).toBeLessThanOrEqual(BUDGET.reads);
-      expect(calls.writes, calls.commands.join()).toBeLessThanOrEqual(BUDGET.writes);
-      expect(calls.scans).toBe(0);
-      expect(calls.reads + calls.writes).toBeGreaterThan(0);
-    });
+    it(`stays within the budget and never scans: ${route}`, () => expectWithinBudget(route, call));
   }
 });
 
@@ -328,4 +336,137 @@ describe('DynamoDB calls of a login email change', () => {
       expect(calls.scans).toBe(0);
     }
   });
+});
+
+describe('DynamoDB calls of invoices, usage and the operators’ loading', () => {
+  const staffPost = (path: string, body: unknown) => callStaffHandler('POST', path, body);
+  /** Runs `prepare`, forgets its calls, then makes the measured request. */
+  const after =
+    <T>(
+      prepare: () => Promise<T>,
+      measured: (prepared: T) => Promise<{ status: number; text: string }>
+    ) =>
+    async () => {
+      const prepared = await prepare();
+      resetCalls();
+      return measured(prepared);
+    };
+  const loadedAccount = async () => {
+    const body = accountLoad();
+    await staffPost('/staff/accounts', body);
+    return body;
+  };
+  const loadedService = async (type: string) =>
+    (
+      await staffPost(
+        `/staff/accounts/${tenant.accountId}/services`,
+        serviceLoad(tenant.contractNumber, { type })
+      )
+    ).body.id as string;
+  const loadedInvoice = async () => {
+    const body = invoiceLoad();
+    await staffPost(`/staff/accounts/${tenant.accountId}/invoices`, body);
+    return body;
+  };
+
+  const cases = [
+    {
+      route: 'GET /accounts/{accountId}/invoices',
+      call: after(loadedInvoice, () =>
+        callApi(gateway.url, 'GET', `${accountPath()}/invoices`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/invoices/{invoiceNumber}',
+      call: after(loadedInvoice, ({ number }) =>
+        callApi(gateway.url, 'GET', `${accountPath()}/invoices/${number}`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/services/{serviceId}/calls',
+      call: after(
+        () => loadedService('voip'),
+        (serviceId) =>
+          callApi(
+            gateway.url,
+            'GET',
+            `${accountPath()}/services/${serviceId}/calls?from=2026-03-01`,
+            { token }
+          )
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/services/{serviceId}/traffic',
+      call: after(
+        () => loadedService('serverhousing'),
+        (serviceId) =>
+          callApi(
+            gateway.url,
+            'GET',
+            `${accountPath()}/services/${serviceId}/traffic?ip=192.0.2.1`,
+            { token }
+          )
+      ),
+    },
+    {
+      route: 'POST /staff/accounts (new)',
+      call: () => staffPost('/staff/accounts', accountLoad()),
+    },
+    {
+      route: 'POST /staff/accounts (reload, contract added)',
+      call: after(loadedAccount, (body) =>
+        staffPost('/staff/accounts', { ...body, contractNumbers: [`X-${body.externalId}`] })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services (new)',
+      call: () =>
+        staffPost(
+          `/staff/accounts/${tenant.accountId}/services`,
+          serviceLoad(tenant.contractNumber)
+        ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services (reload, label changed)',
+      call: after(
+        async () => {
+          const body = serviceLoad(tenant.contractNumber);
+          await staffPost(`/staff/accounts/${tenant.accountId}/services`, body);
+          return body;
+        },
+        (body) =>
+          staffPost(`/staff/accounts/${tenant.accountId}/services`, { ...body, label: 'Renamed' })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/invoices (new)',
+      call: () => staffPost(`/staff/accounts/${tenant.accountId}/invoices`, invoiceLoad()),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/invoices (reload, paid)',
+      call: after(loadedInvoice, (body) =>
+        staffPost(`/staff/accounts/${tenant.accountId}/invoices`, { ...body, status: 'paid' })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services/{serviceId}/usage (100 calls)',
+      call: after(
+        () => loadedService('voip'),
+        (serviceId) =>
+          staffPost(`/staff/accounts/${tenant.accountId}/services/${serviceId}/usage`, {
+            calls: callRecords(100),
+          })
+      ),
+    },
+    {
+      route: 'GET /staff/external-ids/{kind}/{externalId}',
+      call: after(loadedAccount, ({ externalId }) =>
+        callStaffHandler('GET', `/staff/external-ids/account/${externalId}`)
+      ),
+    },
+  ];
+
+  for (const { route, call } of cases) {
+    it(`stays within the budget and never scans: ${route}`, () => expectWithinBudget(route, call));
+  }
 });
