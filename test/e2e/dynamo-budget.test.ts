@@ -341,7 +341,7 @@ describe('DynamoDB calls of a login email change', () => {
 describe('DynamoDB calls of invoices, usage and the operators’ loading', () => {
   const staffPost = (path: string, body: unknown) => callStaffHandler('POST', path, body);
   /** Runs `prepare`, forgets its calls, then makes the measured request. */
-  const after =
+  const measuredAfter =
     <T>(
       prepare: () => Promise<T>,
       measured: (prepared: T) => Promise<{ status: number; text: string }>
@@ -372,19 +372,19 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
   const cases = [
     {
       route: 'GET /accounts/{accountId}/invoices',
-      call: after(loadedInvoice, () =>
+      call: measuredAfter(loadedInvoice, () =>
         callApi(gateway.url, 'GET', `${accountPath()}/invoices`, { token })
       ),
     },
     {
       route: 'GET /accounts/{accountId}/invoices/{invoiceNumber}',
-      call: after(loadedInvoice, ({ number }) =>
+      call: measuredAfter(loadedInvoice, ({ number }) =>
         callApi(gateway.url, 'GET', `${accountPath()}/invoices/${number}`, { token })
       ),
     },
     {
       route: 'GET /accounts/{accountId}/services/{serviceId}/calls',
-      call: after(
+      call: measuredAfter(
         () => loadedService('voip'),
         (serviceId) =>
           callApi(
@@ -397,7 +397,7 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     },
     {
       route: 'GET /accounts/{accountId}/services/{serviceId}/traffic',
-      call: after(
+      call: measuredAfter(
         () => loadedService('serverhousing'),
         (serviceId) =>
           callApi(
@@ -414,7 +414,7 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     },
     {
       route: 'POST /staff/accounts (reload, contract added)',
-      call: after(loadedAccount, (body) =>
+      call: measuredAfter(loadedAccount, (body) =>
         staffPost('/staff/accounts', { ...body, contractNumbers: [`X-${body.externalId}`] })
       ),
     },
@@ -428,7 +428,7 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     },
     {
       route: 'POST /staff/accounts/{accountId}/services (reload, label changed)',
-      call: after(
+      call: measuredAfter(
         async () => {
           const body = serviceLoad(tenant.contractNumber);
           await staffPost(`/staff/accounts/${tenant.accountId}/services`, body);
@@ -444,13 +444,13 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     },
     {
       route: 'POST /staff/accounts/{accountId}/invoices (reload, paid)',
-      call: after(loadedInvoice, (body) =>
+      call: measuredAfter(loadedInvoice, (body) =>
         staffPost(`/staff/accounts/${tenant.accountId}/invoices`, { ...body, status: 'paid' })
       ),
     },
     {
       route: 'POST /staff/accounts/{accountId}/services/{serviceId}/usage (100 calls)',
-      call: after(
+      call: measuredAfter(
         () => loadedService('voip'),
         (serviceId) =>
           staffPost(`/staff/accounts/${tenant.accountId}/services/${serviceId}/usage`, {
@@ -460,7 +460,7 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     },
     {
       route: 'GET /staff/external-ids/{kind}/{externalId}',
-      call: after(loadedAccount, ({ externalId }) =>
+      call: measuredAfter(loadedAccount, ({ externalId }) =>
         callStaffHandler('GET', `/staff/external-ids/account/${externalId}`)
       ),
     },
