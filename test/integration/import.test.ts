@@ -1,0 +1,128 @@
+/**
+ * The import runner against the staff function (in-process, as the staff
+ * authorizer would pass a staff token) and DynamoDB Local: the sample file
+ * loads, loading it again changes nothing, and bad rows are reported by line
+ * while the good ones land.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { type ImportSummary, runImport } from '../../scripts/import/run.ts';
+import type { StaffApi } from '../../scripts/import/staff-api.ts';
+import { accountLoad, serviceLoad } from '../support/loads.ts';
+import { callStaffHandler, inProcessStaffApi } from '../support/staff-handler.ts';
+
+const SAMPLE = new URL('../../docs/examples/import.jsonl', import.meta.url);
+
+const importLines = async (lines: string[], api: StaffApi = inProcessStaffApi) => {
+  const problems: string[] = [];
+  const outcomes: string[] = [];
+  const summary = await runImport({
+    lines: async function* () {
+      yield* lines;
+    },
+    api,
+    concurrency: 4,
+    events: { rowDone: (outcome) => outcomes.push(outcome), problem: (m) => problems.push(m) },
+  });
+  return { summary, problems, outcomes };
+};
+
+const row = (kind: string, fields: object) => JSON.stringify({ kind, ...fields });
+
+describe('runImport', () => {
+  it('loads the sample file, and a second run finds every row by its id', async () => {
+    // Prepare
+    const lines = (await readFile(SAMPLE, 'utf8')).split('\n');
+
+    // Act
+    const first = await importLines(lines);
+    const second = await importLines(lines);
+
+    // Assess
+    expect(first.problems).toEqual([]);
+    expect(first.summary).toEqual<ImportSummary>({
+      rows: 10,
+      created: 8,
+      reloaded: 0,
+      usage: 2,
+      failed: 0,
+    });
+    expect(second.summary).toEqual<ImportSummary>({
+      rows: 10,
+      created: 0,
+      reloaded: 8,
+      usage: 2,
+      failed: 0,
+    });
+    const calls = await callStaffHandler('GET', '/staff/external-ids/service/SVC-5003');
+    expect(calls.status).toBe(200);
+  });
+
+  it('reports each bad row with its line and lands the others, whatever the order', async () => {
+    // Prepare
+    const home = accountLoad();
+    const other = accountLoad();
+    const contract = home.contractNumbers[0] as string;
+    const lines = [
+      row('service', {
+        account: home.externalId,
+        ...serviceLoad(contract, { externalId: `${home.externalId}-S1` }),
+      }),
+      row('account', home),
+      '{"kind":"account",',
+      row('service', { account: 'CRM-NOWHERE', ...serviceLoad(contract) }),
+      row('service', { account: home.externalId, ...serviceLoad('NOT-OURS') }),
+      '',
+      row('account', { ...other, contractNumbers: [contract] }),
+      row('service', { account: other.externalId, ...serviceLoad(contract) }),
+      row('usage', { account: home.externalId, service: `${home.externalId}-S1`, calls: [] }),
+    ];
+
+    // Act
+    const { summary, problems } = await importLines(lines);
+
+    // Assess
+    expect(summary).toMatchObject({ rows: 8, created: 2, failed: 6 });
+    expect(problems.sort()).toEqual([
+      'line 3: The line is not valid JSON.',
+      expect.stringMatching(/^line 4: No account has the externalId CRM-NOWHERE/),
+      expect.stringMatching(
+        /^line 5: 400 Validation failed: .*\(contractNumber: Not a contract of this account/
+      ),
+      expect.stringMatching(/^line 7: 409 Conflict: Contract number .* belongs to another account/),
+      expect.stringMatching(/^line 8: Account CRM-.* did not load \(line 7\)/),
+      'line 9: The row has invalid fields. (calls: Send at least one record.)',
+    ]);
+    const loaded = await callStaffHandler(
+      'GET',
+      `/staff/external-ids/service/${home.externalId}-S1`
+    );
+    expect(loaded.status).toBe(200);
+  });
+
+  it('fails only the row whose request could not be sent', async () => {
+    // Prepare
+    let first = true;
+    const flaky: StaffApi = {
+      send: async (method, path, body) => {
+        if (first) {
+          first = false;
+          throw new Error('socket hang up');
+        }
+        return inProcessStaffApi.send(method, path, body);
+      },
+    };
+
+    // Act
+    const { summary, problems } = await importLines(
+      [row('account', accountLoad()), row('account', accountLoad())],
+      flaky
+    );
+
+    // Assess
+    expect(summary).toMatchObject({ created: 1, failed: 1 });
+    expect(problems).toEqual([
+      expect.stringMatching(/^line \d: request failed: Error: socket hang up/),
+    ]);
+  });
+});
