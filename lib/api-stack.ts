@@ -13,11 +13,19 @@ import { PorticoHttpApi } from './constructs/http-api.ts';
 import { OutboxWorker } from './constructs/outbox-worker.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
 
+type CognitoAction = `cognito-idp:${string}`;
+
 export interface FunctionBinding {
   /** Table access; omitted means the function gets no table and no TABLE_NAME. */
   table?: TableAccess;
   /** Cognito actions to grant on the client pool; `[]` sets only the pool and client ids. */
-  userPool?: readonly `cognito-idp:${string}`[];
+  userPool?: readonly CognitoAction[];
+  /**
+   * The staff pool: `true` sets STAFF_USER_POOL_ID and STAFF_USER_POOL_CLIENT_ID
+   * (every function serving a `/staff/*` route needs them), a list also grants
+   * those Cognito actions on the staff pool.
+   */
+  staffPool?: true | readonly CognitoAction[];
   /** Sends transactional mail through the stage's SES identity. */
   mail?: true;
 }
@@ -27,8 +35,9 @@ export interface FunctionBinding {
  * entry here is a type error, so no function is deployed with guessed access.
  */
 export const FUNCTION_BINDINGS = {
-  public: { userPool: [] },
-  me: { table: 'RO' },
+  public: { userPool: [], staffPool: true },
+  // AdminGetUser: GET /staff/me reads the staff login's email and name, which access tokens lack.
+  me: { table: 'RO', staffPool: ['cognito-idp:AdminGetUser'] },
   account: { table: 'RW' },
   contacts: { table: 'RW' },
   logins: {
@@ -47,6 +56,8 @@ export interface ApiStackProps extends StackProps {
   table: ITable;
   userPool: IUserPool;
   client: IUserPoolClient;
+  staffPool: IUserPool;
+  staffClient: IUserPoolClient;
 }
 
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -74,6 +85,10 @@ export class ApiStack extends Stack {
       const binding: FunctionBinding = FUNCTION_BINDINGS[name];
       if (binding.table) fn.bindTable(props.table, binding.table);
       if (binding.userPool) fn.bindUserPool(props.userPool, props.client, ...binding.userPool);
+      if (binding.staffPool) {
+        const actions = binding.staffPool === true ? [] : binding.staffPool;
+        fn.bindStaffPool(props.staffPool, props.staffClient, ...actions);
+      }
       if (binding.mail) fn.bindMail(mailIdentity, props.stage.mail.fromAddress);
       acknowledgeSynchronousOnly(fn);
       functions[name] = fn;
@@ -85,6 +100,8 @@ export class ApiStack extends Stack {
       functions,
       userPool: props.userPool,
       client: props.client,
+      staffPool: props.staffPool,
+      staffClient: props.staffClient,
     });
 
     // Side effects of API writes (mail, Cognito changes) run here, off the request path.

@@ -12,4 +12,9 @@ export const handler = createApiHandler(ME_ROUTES, {
     headers: { 'cache-control': 'no-store' },
     body: { password: generatePassword(), policy: PASSWORD_POLICY },
   }),
+  // Loaded on first use: the Cognito client is not evaluated on the client routes' cold start.
+  getStaffMe: async ({ caller }) => {
+    const { describeStaffLogin } = await import('./staff.ts');
+    return { status: 200, body: await describeStaffLogin(caller) };
+  },
 });

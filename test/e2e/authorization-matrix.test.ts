@@ -8,6 +8,7 @@ import type { RouteDefinition } from '../../functions/routes.ts';
 import { ROUTES, type RouteId } from '../../functions/routes.ts';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
+import { staffAccessToken } from '../support/staff.ts';
 import {
   accessTokenFor,
   addContact,
@@ -16,7 +17,14 @@ import {
   type Tenant,
 } from '../support/tenants.ts';
 
-type Caller = 'anonymous' | 'otherPrimary' | 'subWithout' | 'suspendedSub' | 'subWith' | 'primary';
+type Caller =
+  | 'anonymous'
+  | 'otherPrimary'
+  | 'subWithout'
+  | 'suspendedSub'
+  | 'subWith'
+  | 'primary'
+  | 'staff';
 const CALLERS: Caller[] = [
   'anonymous',
   'otherPrimary',
@@ -24,6 +32,7 @@ const CALLERS: Caller[] = [
   'suspendedSub',
   'subWith',
   'primary',
+  'staff',
 ];
 
 interface Sample {
@@ -71,6 +80,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   requestAccount: {
     body: { contractNumber: 'NO-SUCH', email: 'matrix-request@elsewhere.example' },
   },
+  getStaffMe: {},
 };
 
 /** Statuses meaning "refused before the handler ran". */
@@ -80,8 +90,10 @@ const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 
   const { access } = route;
   if (access.kind === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
+  // Each pool's tokens open only its own routes: the authorizers refuse the other pool's.
+  if (access.kind === 'staff') return caller === 'staff' ? 'allowed' : 401;
+  if (caller === 'staff') return 401;
   if (access.kind === 'login') return 'allowed';
-  if (access.kind === 'staff') return 401;
   if (caller === 'otherPrimary') return 404;
   if (caller === 'primary') return 'allowed';
   if (caller === 'subWithout' || caller === 'suspendedSub') return 403;
@@ -109,6 +121,7 @@ beforeAll(async () => {
       accessTokenFor(email)
     )
   );
+  const staff = await staffAccessToken();
   Object.assign(tokens, {
     anonymous: undefined,
     primary,
@@ -116,6 +129,7 @@ beforeAll(async () => {
     subWith: withToken,
     subWithout: withoutToken,
     suspendedSub: suspendedToken,
+    staff,
   });
 });
 
@@ -160,8 +174,11 @@ describe('authorization matrix', () => {
         if (response.status >= 400)
           expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.status).toBeLessThan(500);
+        // Staff routes serve every account by design; everyone else sees only their own.
+        const mayReadAnyAccount = caller === 'staff' && route.access.kind === 'staff';
         for (const secret of secretsOf(other)) {
-          if (caller !== 'otherPrimary') expect(response.text).not.toContain(secret);
+          if (caller !== 'otherPrimary' && !mayReadAnyAccount)
+            expect(response.text).not.toContain(secret);
         }
         if (caller === 'otherPrimary' || caller === 'anonymous') {
           for (const secret of secretsOf(home)) expect(response.text).not.toContain(secret);
