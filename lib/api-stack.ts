@@ -13,19 +13,17 @@ import { PorticoHttpApi } from './constructs/http-api.ts';
 import { OutboxWorker } from './constructs/outbox-worker.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
 
-type CognitoAction = `cognito-idp:${string}`;
-
 export interface FunctionBinding {
   /** Table access; omitted means the function gets no table and no TABLE_NAME. */
   table?: TableAccess;
   /** Cognito actions to grant on the client pool; `[]` sets only the pool and client ids. */
-  userPool?: readonly CognitoAction[];
+  userPool?: readonly `cognito-idp:${string}`[];
   /**
-   * The staff pool: `true` sets STAFF_USER_POOL_ID and STAFF_USER_POOL_CLIENT_ID
-   * (every function serving a `/staff/*` route needs them), a list also grants
-   * those Cognito actions on the staff pool.
+   * Sets STAFF_USER_POOL_ID and STAFF_USER_POOL_CLIENT_ID: every function
+   * serving a `/staff/*` route needs them (the authorization middleware
+   * checks the token's app client). Grants no Cognito action.
    */
-  staffPool?: true | readonly CognitoAction[];
+  staffPool?: true;
   /** Sends transactional mail through the stage's SES identity. */
   mail?: true;
 }
@@ -36,8 +34,7 @@ export interface FunctionBinding {
  */
 export const FUNCTION_BINDINGS = {
   public: { userPool: [], staffPool: true },
-  // AdminGetUser: GET /staff/me reads the staff login's email and name, which access tokens lack.
-  me: { table: 'RO', staffPool: ['cognito-idp:AdminGetUser'] },
+  me: { table: 'RO', staffPool: true },
   account: { table: 'RW' },
   contacts: { table: 'RW' },
   logins: {
@@ -85,10 +82,7 @@ export class ApiStack extends Stack {
       const binding: FunctionBinding = FUNCTION_BINDINGS[name];
       if (binding.table) fn.bindTable(props.table, binding.table);
       if (binding.userPool) fn.bindUserPool(props.userPool, props.client, ...binding.userPool);
-      if (binding.staffPool) {
-        const actions = binding.staffPool === true ? [] : binding.staffPool;
-        fn.bindStaffPool(props.staffPool, props.staffClient, ...actions);
-      }
+      if (binding.staffPool) fn.bindStaffPool(props.staffPool, props.staffClient);
       if (binding.mail) fn.bindMail(mailIdentity, props.stage.mail.fromAddress);
       acknowledgeSynchronousOnly(fn);
       functions[name] = fn;

@@ -113,12 +113,8 @@ export class PorticoFunction extends NodejsFunction {
     return this;
   }
 
-  /**
-   * Sets STAFF_USER_POOL_ID and STAFF_USER_POOL_CLIENT_ID (what staff routes
-   * check tokens against) and grants exactly the Cognito actions listed on the staff pool.
-   */
-  bindStaffPool(pool: IUserPool, client: IUserPoolClient, ...actions: string[]): this {
-    if (actions.length > 0) pool.grant(this, ...actions);
+  /** Sets STAFF_USER_POOL_ID and STAFF_USER_POOL_CLIENT_ID (what staff routes check tokens against). */
+  bindStaffPool(pool: IUserPool, client: IUserPoolClient): this {
     this.addEnvironment(ENV.staffUserPoolId, pool.userPoolId);
     this.addEnvironment(ENV.staffUserPoolClientId, client.userPoolClientId);
     return this;

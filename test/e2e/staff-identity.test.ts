@@ -3,7 +3,10 @@
  * (password, then TOTP), open `/staff/*` and nothing else; client tokens
  * never open `/staff/*`.
  */
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminDeleteUserCommand,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
 import { signInStaff } from '../../local/staff-logins.ts';
@@ -74,6 +77,22 @@ describe('GET /staff/me', () => {
       email: 'staff@portico.example',
       name: stack.demoStaff.name,
     });
+  });
+
+  it('refuses the token of a staff login removed since it signed in', async () => {
+    // Prepare
+    const leaver = await createStaffLogin('leaver');
+    const { AccessToken } = await staffTokensFor(leaver);
+    await cognito().send(
+      new AdminDeleteUserCommand({ UserPoolId: stack.staffUserPoolId, Username: leaver.username })
+    );
+
+    // Act
+    const response = await api('GET', '/staff/me', { token: AccessToken });
+
+    // Assess
+    expect(response.status, response.text).toBe(401);
+    expect(response.body.detail).toBe('This staff login was signed out, disabled or removed.');
   });
 
   it('refuses a client access token with 401', async () => {

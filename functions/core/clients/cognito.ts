@@ -1,13 +1,23 @@
 /**
- * The Cognito client of a function that manages logins of the client pool.
- * Settings are read (and checked) at cold start; the client itself is built
- * on first use.
+ * The Cognito client of a function that manages logins. Settings are read
+ * (and checked) at cold start; the client itself is built on first use, as
+ * most requests of such a function never call Cognito.
  */
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { readUserPoolConfig } from '../config.ts';
-import { lazyCognitoClient } from './cognito-client.ts';
 
 const config = readUserPoolConfig();
 
 export const userPoolId = config.userPoolId;
 
-export const cognito = lazyCognitoClient(config);
+let client: CognitoIdentityProviderClient | undefined;
+
+export const cognito = (): CognitoIdentityProviderClient => {
+  // The emulator answers some operations with HTTP 500; one attempt keeps failures fast and visible.
+  client ??= new CognitoIdentityProviderClient({
+    region: config.region,
+    endpoint: config.endpoint,
+    maxAttempts: config.endpoint ? 1 : 3,
+  });
+  return client;
+};
