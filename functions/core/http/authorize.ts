@@ -1,7 +1,8 @@
 /**
  * Per-route middleware: establishes the caller from the verified JWT claims
- * (never from the body or a header) and, for account routes, checks the live
- * membership and the route's permission area.
+ * (never from the body or a header), for staff routes checks the token is
+ * the staff console's, and for account routes checks the live membership and
+ * the route's permission area.
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
@@ -49,15 +50,15 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
         return;
       }
       const loginId = loginIdFrom(event);
-      if (staffClientId !== undefined) {
-        context.caller = staffCallerFrom(event, loginId, staffClientId);
+      if (access.kind === 'staff') {
+        // '' (never read) matches no token's client_id.
+        context.caller = staffCallerFrom(event, loginId, staffClientId ?? '');
         return;
       }
       if (access.kind === 'login') {
         context.caller = { kind: 'login', loginId };
         return;
       }
-      if (access.kind !== 'member') throw new UnauthorizedError();
       const accountId = event.pathParameters?.accountId;
       if (!accountId) throw new NotFoundError();
       const membership = await authorizeMember(loginId, accountId, access);
