@@ -5,6 +5,7 @@ import { callApi } from '../support/http.ts';
 import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
+import { staffAccessToken } from '../support/staff.ts';
 import { callStaffHandler } from '../support/staff-handler.ts';
 import {
   accessTokenFor,
@@ -299,6 +300,22 @@ describe('DynamoDB calls per request', () => {
   for (const { route, call } of cases) {
     it(`stays within the budget and never scans: ${route}`, () => expectWithinBudget(route, call));
   }
+});
+
+describe('DynamoDB calls of staff identity', () => {
+  it('answers GET /staff/me without touching the table', async () => {
+    // Prepare
+    const staffToken = await staffAccessToken();
+    resetCalls();
+
+    // Act
+    const response = await callApi(gateway.url, 'GET', '/staff/me', { token: staffToken });
+    const calls = countCalls();
+
+    // Assess
+    expect(response.status, response.text).toBe(200);
+    expect(calls).toMatchObject({ reads: 0, writes: 0, scans: 0 });
+  });
 });
 
 describe('DynamoDB calls of a login email change', () => {

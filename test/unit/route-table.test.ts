@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isKnownArea } from '#core/permissions';
-import { FUNCTION_NAMES, ROUTES } from '../../functions/routes.ts';
+import { authorizerOf, FUNCTION_NAMES, ROUTES } from '../../functions/routes.ts';
 
 describe('route table', () => {
   it('gives every route a declared access, and every member route a known area', () => {
@@ -14,6 +14,31 @@ describe('route table', () => {
       }
       // Only staff routes live under /staff/, and every staff route does.
       expect(route.path.startsWith('/staff/'), route.id).toBe(route.access.kind === 'staff');
+    }
+  });
+
+  it('gives every /staff/ path the staff access kind, and no staff route lives elsewhere', () => {
+    // Prepare
+    const underStaff = (path: string) => path.startsWith('/staff/');
+
+    // Act
+    const misplaced = ROUTES.filter(
+      (route) => underStaff(route.path) !== (route.access.kind === 'staff')
+    ).map((route) => `${route.id} ${route.path} (${route.access.kind})`);
+
+    // Assess
+    expect(misplaced).toEqual([]);
+    expect(ROUTES.some((route) => route.access.kind === 'staff')).toBe(true);
+  });
+
+  it('chooses the staff authorizer for staff routes only, none for public ones', () => {
+    // Act
+    const kinds = ROUTES.map((route) => [route.id, route.access.kind, authorizerOf(route.access)]);
+
+    // Assess
+    for (const [id, access, authorizer] of kinds) {
+      const expected = access === 'public' ? 'none' : access === 'staff' ? 'staff' : 'client';
+      expect(authorizer, id).toBe(expected);
     }
   });
 
