@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { passwordPolicyProblems } from '#core/passwords';
 import { renderBanner } from './banner.ts';
 import { createCognitoClient } from './clients.ts';
+import { writeDemoStaffSignIn } from './demo-staff-sign-in.ts';
 import { applyLocalStackEnv } from './env.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
 import { assertPortFree } from './ports.ts';
@@ -142,6 +143,12 @@ const main = async () => {
     log: (line) => console.log(`portico: ${line}`),
   });
   closeGateway = gateway.close;
+  // `npm run import` signs in as the demo staff login with these, no flags needed.
+  await writeDemoStaffSignIn(options.port, {
+    username: staff.username,
+    password: options.password,
+    totpSecret: staff.totpSecret,
+  });
   for (const failure of await gateway.preload()) {
     console.error(
       `portico: warning: functions/${failure.fn}/handler.ts cannot be loaded; its routes will answer 500: ${String(failure.error)}`

@@ -3,29 +3,37 @@
  * so the API's own validation and idempotency apply, locally or against a
  * deployed stage. One JSON object per line (see docs/operators.md).
  *
- * Options (each also an environment variable):
- *   --api-url URL       PORTICO_API_URL         default http://127.0.0.1:$PORT (npm start)
- *   --username EMAIL    PORTICO_STAFF_USERNAME  default staff@portico.example (the demo login)
- *                       PORTICO_STAFF_PASSWORD  default: the demo password, local API only
- *   --mfa-code CODE     PORTICO_MFA_CODE        when the staff pool asks for MFA (AWS)
- *   --token TOKEN       PORTICO_STAFF_TOKEN     a staff access token instead of signing in
- *   --concurrency N                             requests in flight (default 8)
- *   --dry-run                                   check every row, send nothing
+ * With `npm start` running and no options, it signs in to the local stack as
+ * the demo staff login. For a deployed stage:
+ *   --api-url URL       PORTICO_API_URL            the stage's API (default http://127.0.0.1:$PORT)
+ *   --username NAME     PORTICO_STAFF_USERNAME     the staff login
+ *                       PORTICO_STAFF_PASSWORD     its password (never a flag: shell history)
+ *   --mfa-code CODE     PORTICO_MFA_CODE           the authenticator's current code, or
+ *                       PORTICO_STAFF_TOTP_SECRET  its secret, to compute the code (automation)
+ *   --token TOKEN       PORTICO_STAFF_TOKEN        a staff access token instead of signing in
+ * Other options:
+ *   --concurrency N     requests in flight (default 8, at most 64)
+ *   --dry-run           check every row, send nothing
  * Exit status: 0 every row landed, 1 some rows failed, 2 the import could not run.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { readDemoStaffSignIn } from '../local/demo-staff-sign-in.ts';
+import { totpCode } from '../local/totp.ts';
 import { createProgress, formatDuration } from './import/progress.ts';
 import { describeProblem, parseLine } from './import/rows.ts';
 import { countRows, type ImportSummary, runImport } from './import/run.ts';
-import { httpStaffApi, ImportSetupError, signInStaff } from './import/staff-api.ts';
-
-const DEMO_STAFF_USERNAME = 'staff@portico.example';
-const DEMO_PASSWORD = 'Portico-Demo-2026!';
+import {
+  type Credentials,
+  httpStaffApi,
+  ImportSetupError,
+  type Session,
+  signInStaff,
+} from './import/staff-api.ts';
 
 const USAGE =
-  'usage: npm run import -- FILE.jsonl [--api-url URL] [--username EMAIL] [--mfa-code CODE] [--token TOKEN] [--concurrency N] [--dry-run]';
+  'usage: npm run import -- FILE.jsonl [--api-url URL] [--username NAME] [--mfa-code CODE] [--token TOKEN] [--concurrency N] [--dry-run]';
 
 const parseFlags = () => {
   try {
@@ -61,23 +69,49 @@ const readOptions = () => {
     env.PORTICO_API_URL ??
     `http://127.0.0.1:${env.PORT ?? 3000}`
   ).replace(/\/+$/, '');
-  const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(apiUrl);
-  const password =
-    env.PORTICO_STAFF_PASSWORD ??
-    (local ? (env.PORTICO_DEMO_PASSWORD ?? DEMO_PASSWORD) : undefined);
+  const mfaCode = values['mfa-code'] ?? env.PORTICO_MFA_CODE;
+  const totpSecret = env.PORTICO_STAFF_TOTP_SECRET;
   return {
     file,
     apiUrl,
     concurrency,
     dryRun: values['dry-run'] === true,
     token: values.token ?? env.PORTICO_STAFF_TOKEN,
-    credentials: {
-      username: values.username ?? env.PORTICO_STAFF_USERNAME ?? DEMO_STAFF_USERNAME,
-      password,
-      mfaCode: values['mfa-code'] ?? env.PORTICO_MFA_CODE,
-    },
+    username: values.username ?? env.PORTICO_STAFF_USERNAME,
+    password: env.PORTICO_STAFF_PASSWORD,
+    mfaCode: mfaCode ? () => mfaCode : totpSecret ? () => totpCode(totpSecret) : undefined,
   };
 };
+
+type Options = ReturnType<typeof readOptions>;
+
+/** The local stack's port, when the API is `npm start`'s. */
+const localPort = (apiUrl: string): number | undefined => {
+  const match = /^http:\/\/(?:127\.0\.0\.1|localhost)(?::(\d+))?$/.exec(apiUrl);
+  return match ? Number(match[1] ?? 80) : undefined;
+};
+
+/** Who signs in: the options, or for the local stack the demo staff login `npm start` left. */
+const credentialsFor = async (options: Options): Promise<Credentials> => {
+  if (options.username && options.password) {
+    return { username: options.username, password: options.password, mfaCode: options.mfaCode };
+  }
+  const port = localPort(options.apiUrl);
+  const demo = port === undefined ? undefined : await readDemoStaffSignIn(port);
+  if (demo && !options.username) {
+    return { ...demo, mfaCode: () => totpCode(demo.totpSecret) };
+  }
+  throw new ImportSetupError(
+    port === undefined
+      ? 'set PORTICO_STAFF_USERNAME (or --username) and PORTICO_STAFF_PASSWORD, or pass --token'
+      : `no staff sign-in for ${options.apiUrl}: is \`npm start\` running? Otherwise set PORTICO_STAFF_USERNAME and PORTICO_STAFF_PASSWORD, or pass --token`
+  );
+};
+
+const sessionFor = async (options: Options): Promise<Session> =>
+  options.token
+    ? { accessToken: options.token, refresh: async () => undefined }
+    : signInStaff(options.apiUrl, await credentialsFor(options));
 
 const linesOf = (file: string) => () =>
   createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
@@ -99,17 +133,6 @@ const dryRun = async (file: string): Promise<ImportSummary> => {
   return summary;
 };
 
-const session = async (options: ReturnType<typeof readOptions>) => {
-  if (options.token) return { accessToken: options.token, refresh: async () => undefined };
-  const { password, ...rest } = options.credentials;
-  if (!password) {
-    throw new ImportSetupError(
-      'set PORTICO_STAFF_PASSWORD (or pass a staff access token with --token) for a deployed stage'
-    );
-  }
-  return signInStaff(options.apiUrl, { ...rest, password });
-};
-
 const main = async (): Promise<number> => {
   const options = readOptions();
   const started = Date.now();
@@ -118,7 +141,7 @@ const main = async (): Promise<number> => {
     console.log(`import: checked ${summary.rows} rows, ${summary.failed} bad (nothing sent)`);
     return summary.failed > 0 ? 1 : 0;
   }
-  const api = httpStaffApi(options.apiUrl, await session(options));
+  const api = httpStaffApi(options.apiUrl, await sessionFor(options));
   const total = await countRows(linesOf(options.file)());
   const progress = createProgress({
     total,
@@ -131,9 +154,8 @@ const main = async (): Promise<number> => {
     concurrency: options.concurrency,
     events: progress,
   }).finally(() => progress.stop());
-  const seconds = (Date.now() - started) / 1000;
   console.log(
-    `import: ${summary.rows} rows in ${formatDuration(seconds)}: ` +
+    `import: ${summary.rows} rows in ${formatDuration((Date.now() - started) / 1000)}: ` +
       `${summary.created} created, ${summary.reloaded} found by their id (updated where they differed), ` +
       `${summary.usage} usage batches, ${summary.failed} failed`
   );

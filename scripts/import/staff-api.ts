@@ -32,8 +32,8 @@ interface StaffPoolConfig {
 export interface Credentials {
   username: string;
   password: string;
-  /** The current code of the staff member's authenticator app, when the pool asks for MFA. */
-  mfaCode?: string;
+  /** The authenticator app's current code, asked for only when the pool wants MFA. */
+  mfaCode?: () => string;
 }
 
 export interface Session {
@@ -65,7 +65,7 @@ const tokensOf = (output: InitiateAuthCommandOutput, credentials: Credentials) =
     case 'SOFTWARE_TOKEN_MFA':
       if (!credentials.mfaCode)
         throw new ImportSetupError(
-          'the staff pool asks for an MFA code: pass --mfa-code or PORTICO_MFA_CODE'
+          'the staff pool asks for a TOTP code: pass --mfa-code (or PORTICO_MFA_CODE), or the secret with PORTICO_STAFF_TOTP_SECRET'
         );
       return undefined;
     case 'NEW_PASSWORD_REQUIRED':
@@ -106,7 +106,7 @@ export const signInStaff = async (apiUrl: string, credentials: Credentials): Pro
           Session: started.Session,
           ChallengeResponses: {
             USERNAME: credentials.username,
-            SOFTWARE_TOKEN_MFA_CODE: credentials.mfaCode ?? '',
+            SOFTWARE_TOKEN_MFA_CODE: credentials.mfaCode?.() ?? '',
           },
         })
       );

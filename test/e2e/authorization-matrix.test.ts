@@ -11,7 +11,7 @@ import { callApi } from '../support/http.ts';
 import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
 import { addService } from '../support/services.ts';
 import { staffAccessToken } from '../support/staff.ts';
-import { callStaffHandler } from '../support/staff-handler.ts';
+import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addContact,
@@ -60,13 +60,13 @@ const voipService = async () => ({ serviceId: (await addService(home, { type: 'v
 /** An invoice of the home account, loaded the way operators load them. */
 const homeInvoice = async () => {
   const body = invoiceLoad();
-  await callStaffHandler('POST', `/staff/accounts/${home.accountId}/invoices`, body);
+  await staffCall(gateway.url, 'POST', `/staff/accounts/${home.accountId}/invoices`, body);
   return { invoiceNumber: body.number };
 };
 /** An external id that names an account (a 404 would read as a refusal). */
 const loadedAccountId = async () => {
   const body = accountLoad();
-  await callStaffHandler('POST', '/staff/accounts', body);
+  await staffCall(gateway.url, 'POST', '/staff/accounts', body);
   return { kind: 'account', externalId: body.externalId };
 };
 const freshSubAccount = async () => ({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
 import { callRecords, invoiceLoad, serviceLoad, trafficSamples } from '../support/loads.ts';
-import { callStaffHandler } from '../support/staff-handler.ts';
+import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
@@ -24,7 +24,8 @@ const get = (path: string, as = token) =>
   callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}${path}`, { token: as });
 
 const staffPost = async (path: string, body: unknown) => {
-  const response = await callStaffHandler(
+  const response = await staffCall(
+    gateway.url,
     'POST',
     `/staff/accounts/${tenant.accountId}${path}`,
     body

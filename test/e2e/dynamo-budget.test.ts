@@ -6,7 +6,7 @@ import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/l
 import { waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
 import { staffAccessToken } from '../support/staff.ts';
-import { callStaffHandler } from '../support/staff-handler.ts';
+import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addContact,
@@ -356,7 +356,7 @@ describe('DynamoDB calls of a login email change', () => {
 });
 
 describe('DynamoDB calls of invoices, usage and the operators’ loading', () => {
-  const staffPost = (path: string, body: unknown) => callStaffHandler('POST', path, body);
+  const staffPost = (path: string, body: unknown) => staffCall(gateway.url, 'POST', path, body);
   /** Runs `prepare`, forgets its calls, then makes the measured request. */
   const measuredAfter =
     <T>(
@@ -478,7 +478,7 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     {
       route: 'GET /staff/external-ids/{kind}/{externalId}',
       call: measuredAfter(loadedAccount, ({ externalId }) =>
-        callStaffHandler('GET', `/staff/external-ids/account/${externalId}`)
+        staffCall(gateway.url, 'GET', `/staff/external-ids/account/${externalId}`)
       ),
     },
   ];

@@ -8,7 +8,7 @@ import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
 import { accountLoad } from '../support/loads.ts';
 import { mailTo, waitForMail } from '../support/mailbox.ts';
-import { callStaffHandler } from '../support/staff-handler.ts';
+import { staffCall } from '../support/staff-calls.ts';
 import { firstSignIn, temporaryPasswordIn } from '../support/tenants.ts';
 
 let gateway: { url: string; close(): Promise<void> };
@@ -25,7 +25,7 @@ describe('the holder of a loaded account asks for a login', () => {
   it('gets the primary login: every area, My Details, no sub-account, no notice to itself', async () => {
     // Prepare
     const load = accountLoad();
-    const loaded = await callStaffHandler('POST', '/staff/accounts', load);
+    const loaded = await staffCall(gateway.url, 'POST', '/staff/accounts', load);
     const accountId = loaded.body.id as string;
     const email = load.primaryContact.email;
 
@@ -68,7 +68,7 @@ describe('the holder of a loaded account asks for a login', () => {
   it('sends nothing more once the holder has a login', async () => {
     // Prepare
     const load = accountLoad();
-    await callStaffHandler('POST', '/staff/accounts', load);
+    await staffCall(gateway.url, 'POST', '/staff/accounts', load);
     const email = load.primaryContact.email;
     const ask = () =>
       callApi(gateway.url, 'POST', '/account-requests', {

@@ -1,16 +1,16 @@
 /**
- * The operators' loading routes against DynamoDB Local, through the staff
- * function's handler (the staff authorizer's claims supplied as API Gateway
- * would pass them): idempotency, what a reload changes and keeps, and that
- * a refused load writes nothing.
+ * The operators' loading routes with a real staff login through the local
+ * gateway: idempotency, what a reload changes and keeps, and that a refused
+ * load writes nothing.
  */
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { accountKeys } from '#core/entities/account';
 import { contactKeys } from '#core/entities/contact';
 import { externalIdKeys } from '#core/entities/external-id';
 import { serviceKeys } from '#core/entities/service';
+import { startGateway } from '../../local/gateway.ts';
 import {
   accountLoad,
   callRecords,
@@ -18,9 +18,20 @@ import {
   serviceLoad,
   trafficSamples,
 } from '../support/loads.ts';
-import { callStaffHandler } from '../support/staff-handler.ts';
+import { staffCall } from '../support/staff-calls.ts';
 
-const post = (path: string, body: unknown) => callStaffHandler('POST', path, body);
+let gateway: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+const post = (path: string, body: unknown) => staffCall(gateway.url, 'POST', path, body);
+const get = (path: string) => staffCall(gateway.url, 'GET', path);
 
 const getItem = async (key: Record<string, string>) =>
   (await dynamo.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))
@@ -44,7 +55,7 @@ describe('POST /staff/accounts', () => {
 
     // Assess
     expect(first.status, first.text).toBe(201);
-    expect(first.headers.location).toBe(`/accounts/${first.body.id}`);
+    expect(first.headers.get('location')).toBe(`/accounts/${first.body.id}`);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(first.body).toMatchObject({
@@ -102,7 +113,7 @@ describe('POST /staff/accounts', () => {
 
     // Assess
     expect(response.status).toBe(409);
-    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body.detail).toContain(contract.toUpperCase());
     expect(await getItem(externalIdKeys('account', body.externalId))).toBeUndefined();
   });
@@ -173,7 +184,7 @@ describe('POST /staff/accounts/{accountId}/services', () => {
 
     // Assess
     expect(first.status, first.text).toBe(201);
-    expect(first.headers.location).toBe(`/accounts/${account.id}/services/${first.body.id}`);
+    expect(first.headers.get('location')).toBe(`/accounts/${account.id}/services/${first.body.id}`);
     expect(reload.status, reload.text).toBe(200);
     expect(reload.body).toMatchObject({
       id: first.body.id,
@@ -206,7 +217,9 @@ describe('POST /staff/accounts/{accountId}/services', () => {
     // Assess
     expect(domain.status, domain.text).toBe(201);
     expect(domain.body.label).toBe('Example.COM');
-    expect(domain.headers.location).toBe(`/accounts/${account.id}/domains/${domain.body.id}`);
+    expect(domain.headers.get('location')).toBe(
+      `/accounts/${account.id}/domains/${domain.body.id}`
+    );
     expect(badName.status).toBe(400);
   });
 
@@ -249,7 +262,7 @@ describe('POST /staff/accounts/{accountId}/invoices', () => {
 
     // Assess
     expect(first.status, first.text).toBe(201);
-    expect(first.headers.location).toBe(`/accounts/${account.id}/invoices/${body.number}`);
+    expect(first.headers.get('location')).toBe(`/accounts/${account.id}/invoices/${body.number}`);
     expect(first.body).toMatchObject({ issuedAt: '2026-03-01T00:00:00.000Z', version: 1 });
     expect([same.status, same.body.version]).toEqual([200, 1]);
     expect([paid.status, paid.body.status, paid.body.version]).toEqual([200, 'paid', 2]);
@@ -374,10 +387,10 @@ describe('GET /staff/external-ids/{kind}/{externalId}', () => {
 
     // Act
     const [ofAccount, ofService, unknown, badKind] = await Promise.all([
-      callStaffHandler('GET', `/staff/external-ids/account/${account.body.externalId}`),
-      callStaffHandler('GET', `/staff/external-ids/service/${body.externalId}`),
-      callStaffHandler('GET', '/staff/external-ids/account/NOPE-1'),
-      callStaffHandler('GET', '/staff/external-ids/contact/X'),
+      get(`/staff/external-ids/account/${account.body.externalId}`),
+      get(`/staff/external-ids/service/${body.externalId}`),
+      get('/staff/external-ids/account/NOPE-1'),
+      get('/staff/external-ids/contact/X'),
     ]);
 
     // Assess

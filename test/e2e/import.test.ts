@@ -1,19 +1,31 @@
 /**
- * The import runner against the staff function (in-process, as the staff
- * authorizer would pass a staff token) and DynamoDB Local: the sample file
- * loads, loading it again changes nothing, and bad rows are reported by line
- * while the good ones land.
+ * The import through the local gateway with a real staff login: the runner
+ * (the sample file loads, loading it again changes nothing, bad rows are
+ * reported by line while the good ones land) and the command itself.
  */
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '../../local/gateway.ts';
 import { type ImportSummary, runImport } from '../../scripts/import/run.ts';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
 import { accountLoad, serviceLoad } from '../support/loads.ts';
-import { callStaffHandler, inProcessStaffApi } from '../support/staff-handler.ts';
+import { staffApiFor, staffCall } from '../support/staff-calls.ts';
 
 const SAMPLE = new URL('../../docs/examples/import.jsonl', import.meta.url);
 
-const importLines = async (lines: string[], api: StaffApi = inProcessStaffApi) => {
+let gateway: { url: string; close(): Promise<void> };
+let staffApi: StaffApi;
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+  staffApi = await staffApiFor(gateway.url);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+const importLines = async (lines: string[], api: StaffApi = staffApi) => {
   const problems: string[] = [];
   const outcomes: string[] = [];
   const summary = await runImport({
@@ -54,7 +66,7 @@ describe('runImport', () => {
       usage: 2,
       failed: 0,
     });
-    const calls = await callStaffHandler('GET', '/staff/external-ids/service/SVC-5003');
+    const calls = await staffCall(gateway.url, 'GET', '/staff/external-ids/service/SVC-5003');
     expect(calls.status).toBe(200);
   });
 
@@ -93,7 +105,8 @@ describe('runImport', () => {
       expect.stringMatching(/^line 8: Account CRM-.* did not load \(line 7\)/),
       'line 9: The row has invalid fields. (calls: Send at least one record.)',
     ]);
-    const loaded = await callStaffHandler(
+    const loaded = await staffCall(
+      gateway.url,
       'GET',
       `/staff/external-ids/service/${home.externalId}-S1`
     );
@@ -109,7 +122,7 @@ describe('runImport', () => {
           first = false;
           throw new Error('socket hang up');
         }
-        return inProcessStaffApi.send(method, path, body);
+        return staffApi.send(method, path, body);
       },
     };
 
