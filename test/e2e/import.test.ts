@@ -3,12 +3,19 @@
  * (the sample file loads, loading it again changes nothing, bad rows are
  * reported by line while the good ones land) and the command itself.
  */
-import { readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeDemoStaffSignIn } from '../../local/demo-staff-sign-in.ts';
 import { startGateway } from '../../local/gateway.ts';
 import { type ImportSummary, runImport } from '../../scripts/import/run.ts';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
-import { accountLoad, serviceLoad } from '../support/loads.ts';
+import { accountLoad, invoiceLoad, serviceLoad } from '../support/loads.ts';
+import { createStaffLogin, type TestStaffLogin } from '../support/staff.ts';
 import { staffApiFor, staffCall } from '../support/staff-calls.ts';
 
 const SAMPLE = new URL('../../docs/examples/import.jsonl', import.meta.url);
@@ -137,5 +144,113 @@ describe('runImport', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^line \d: request failed: Error: socket hang up/),
     ]);
+  });
+});
+
+describe('npm run import', () => {
+  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+  /** Runs the command as an operator would, against this test's gateway. */
+  const runCommand = async (args: string[], env: Record<string, string> = {}) => {
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/import.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PORTICO_API_URL: gateway.url, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = (await once(child, 'close')) as [number];
+    return { code, stdout, stderr };
+  };
+
+  const writeFileOf = async (lines: string[]) => {
+    const dir = await mkdtemp(join(tmpdir(), 'portico-import-'));
+    const file = join(dir, 'rows.jsonl');
+    await writeFile(file, `${lines.join('\n')}\n`);
+    return file;
+  };
+
+  let login: TestStaffLogin;
+
+  beforeAll(async () => {
+    login = await createStaffLogin('importer');
+  });
+
+  const signedIn = () => ({
+    PORTICO_STAFF_USERNAME: login.username,
+    PORTICO_STAFF_PASSWORD: login.password,
+    PORTICO_STAFF_TOTP_SECRET: login.totpSecret,
+  });
+
+  it('signs in to the staff pool, lands the good rows, reports the bad ones and exits 1', async () => {
+    // Prepare
+    const account = accountLoad();
+    const file = await writeFileOf([
+      row('account', account),
+      row('service', { account: account.externalId, ...serviceLoad('NOT-OURS') }),
+      row('invoice', { account: account.externalId, ...invoiceLoad() }),
+    ]);
+
+    // Act
+    const { code, stdout, stderr } = await runCommand([file, '--concurrency', '2'], signedIn());
+
+    // Assess
+    expect(code, stderr).toBe(1);
+    expect(stderr).toMatch(/^line 2: 400 Validation failed: .*contractNumber/m);
+    expect(stdout).toContain('import: 3 rows in');
+    expect(stdout).toContain(
+      '2 created, 0 found by their id (updated where they differed), 0 usage batches, 1 failed'
+    );
+    const loaded = await staffCall(
+      gateway.url,
+      'GET',
+      `/staff/external-ids/account/${account.externalId}`
+    );
+    expect(loaded.status).toBe(200);
+  });
+
+  it('signs in as the demo staff login `npm start` left for the local stack, with no options', async () => {
+    // Prepare
+    const port = Number(new URL(gateway.url).port);
+    await writeDemoStaffSignIn(port, {
+      username: login.username,
+      password: login.password,
+      totpSecret: login.totpSecret,
+    });
+    const file = await writeFileOf([row('account', accountLoad())]);
+
+    // Act
+    const { code, stdout, stderr } = await runCommand([file], {
+      PORTICO_API_URL: `http://127.0.0.1:${port}`,
+    });
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain('1 created');
+  });
+
+  it('checks a file without sending it, and exits 2 when it cannot run', async () => {
+    // Prepare
+    const file = await writeFileOf(['{"kind":"account"}', '# a comment']);
+
+    // Act
+    const [dryRun, noFile, wrongPassword] = await Promise.all([
+      runCommand([file, '--dry-run']),
+      runCommand(['no-such-file.jsonl']),
+      runCommand([file], { ...signedIn(), PORTICO_STAFF_PASSWORD: 'Wrong-Password-2026!' }),
+    ]);
+
+    // Assess
+    expect(dryRun.code).toBe(1);
+    expect(dryRun.stderr).toMatch(/^line 1: The row has invalid fields\./m);
+    expect(dryRun.stdout).toContain('checked 1 rows, 1 bad (nothing sent)');
+    expect([noFile.code, noFile.stderr]).toEqual([2, 'import: no file at no-such-file.jsonl\n']);
+    expect(wrongPassword.code).toBe(2);
+    expect(wrongPassword.stderr).toContain('staff sign-in as');
   });
 });
