@@ -134,6 +134,8 @@ const dryRun = async (file: string): Promise<ImportSummary> => {
 };
 
 const main = async (): Promise<number> => {
+  // The SDK's notice that this Node version will lose support is noise for an operator here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const options = readOptions();
   const started = Date.now();
   if (options.dryRun) {

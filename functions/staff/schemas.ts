@@ -16,6 +16,10 @@ import {
   trimmedText,
 } from '#core/schemas';
 
+/** An enum whose error lists the choices (zod/mini ships no message catalogue). */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `Use one of: ${values.join(', ')}.` });
+
 /** The most records one usage request loads: one transaction holds at most 100 writes. */
 export const MAX_USAGE_RECORDS = 100;
 
@@ -94,9 +98,9 @@ export type AccountLoad = z.output<typeof accountLoadSchema>;
 export const serviceLoadSchema = z
   .strictObject({
     externalId: externalIdSchema,
-    type: z.enum([...SERVICE_TYPES, 'domain']),
+    type: oneOf([...SERVICE_TYPES, 'domain']),
     label: trimmedText(200),
-    status: z.enum(SERVICE_STATUSES),
+    status: oneOf(SERVICE_STATUSES),
     contractNumber,
     server: z.optional(trimmedText(200)),
   })
@@ -126,7 +130,7 @@ export const invoiceLoadSchema = z
     dueAt: instantSchema,
     currency: currencySchema,
     total: amountSchema,
-    status: z.enum(INVOICE_STATUSES),
+    status: oneOf(INVOICE_STATUSES),
     lines: z.array(invoiceLine).check(z.maxLength(200, 'At most 200 lines.')),
   })
   .check(
@@ -142,7 +146,7 @@ export type InvoiceLoad = z.output<typeof invoiceLoadSchema>;
 const callRecord = z.strictObject({
   id: systemId(100, 'record id'),
   startedAt: instantSchema,
-  direction: z.enum(CALL_DIRECTIONS),
+  direction: oneOf(CALL_DIRECTIONS),
   from: trimmedText(64),
   to: trimmedText(64),
   durationSeconds: z
