@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError } from '#core/errors';
 import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
+import { seedDemoBilling } from './seed-billing.ts';
 import { ensureStaffLogin, type StaffPool } from './staff-logins.ts';
 
 export interface DemoLogin {
@@ -171,7 +172,10 @@ export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> =
     const { loginId, created } = await ensureLogin(options, demo.primary);
     try {
       const account = await provisionAccount({ ...demo, loginId, newLogin: created });
-      if (index === 0) await seedDemoContacts(options, account, loginId);
+      if (index === 0) {
+        await seedDemoContacts(options, account, loginId);
+        await seedDemoBilling({ id: account.id, contractNumber: account.contractNumbers[0] ?? '' });
+      }
     } catch (error) {
       // Already seeded on an earlier start of a persisted stack.
       if (!(error instanceof ConflictError)) throw error;

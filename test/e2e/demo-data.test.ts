@@ -73,3 +73,29 @@ describe('seeded demo data', () => {
     );
   });
 });
+
+describe('seeded invoices and usage', () => {
+  it('shows billing@demo.example the invoices of Demo Hosting Ltd, and not its usage', async () => {
+    // Prepare
+    const token = await accessTokenFor('billing@demo.example', stack.demoPassword);
+    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const [account] = me.body.accounts as { accountId: string }[];
+
+    // Act
+    const invoices = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/invoices`, {
+      token,
+    });
+    const calls = await callApi(
+      gateway.url,
+      'GET',
+      `/accounts/${account?.accountId}/services/any/calls`,
+      { token }
+    );
+
+    // Assess
+    expect(
+      (invoices.body.items as { number: string; status: string }[]).map((i) => i.number)
+    ).toEqual(['DEMO-2026-03', 'DEMO-2026-02', 'DEMO-2026-01']);
+    expect([calls.status, calls.body.area]).toEqual([403, 'usage']);
+  });
+});
