@@ -9,26 +9,26 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { newId, nowIso } from '#core/db';
+import { nowIso } from '#core/db';
 import {
   type Account,
   fromAccountItem,
   getAccountCommand,
   patchLoadedAccountUpdate,
 } from '#core/entities/account';
-import { createAuditPut, diffFields } from '#core/entities/audit';
+import { diffFields, type FieldChange } from '#core/entities/audit';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
 import { createExternalIdPut } from '#core/entities/external-id';
 import { ConflictError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
-import { type GuardedWrite, writeTogether } from '#core/transact';
+import { writeTogether } from '#core/transact';
 import { contractTakenError, planAccount } from '../account/provision.ts';
 import {
   createOrReload,
   ExternalIdRace,
   type Loaded,
   readExternalId,
-  staffActor,
+  staffAuditWrite,
 } from './loaded.ts';
 import type { AccountLoad } from './schemas.ts';
 
@@ -52,20 +52,13 @@ const auditWrite = (
   caller: StaffCaller,
   account: Account,
   action: string,
-  changes: ReturnType<typeof diffFields>
-): GuardedWrite => ({
-  action: {
-    Put: createAuditPut(tableName, {
-      id: newId(),
-      accountId: account.id,
-      at: account.updatedAt,
-      actor: staffActor(caller),
-      action,
-      target: `account/${account.id}`,
-      changes,
-    }),
-  },
-});
+  changes: Record<string, FieldChange>
+) =>
+  staffAuditWrite(
+    caller,
+    { accountId: account.id, at: account.updatedAt, action, target: `account/${account.id}` },
+    changes
+  );
 
 const createAccount = async (caller: StaffCaller, input: AccountLoad): Promise<Account> => {
   const { account, writes } = planAccount({

@@ -4,6 +4,8 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { newId } from '#core/db';
+import { createAuditPut, type FieldChange } from '#core/entities/audit';
 import {
   EXTERNAL_KINDS,
   type ExternalIdMarker,
@@ -13,6 +15,7 @@ import {
 } from '#core/entities/external-id';
 import { NotFoundError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
+import type { GuardedWrite } from '#core/transact';
 
 /** A load either created the item (201) or found it by its external id (200). */
 export interface Loaded<T> {
@@ -20,10 +23,23 @@ export interface Loaded<T> {
   created: boolean;
 }
 
-/** Audit entries name the staff member; staff have no contact in the account. */
-export const staffActor = (caller: StaffCaller) => ({
-  loginId: caller.staffId,
-  name: `${caller.username} (staff)`,
+/**
+ * The audit entry of a load, in its transaction. It names the staff member
+ * (staff have no contact in the account) and the loaded fields that changed.
+ */
+export const staffAuditWrite = (
+  caller: StaffCaller,
+  entry: { accountId: string; at: string; action: string; target: string },
+  changes: Record<string, FieldChange>
+): GuardedWrite => ({
+  action: {
+    Put: createAuditPut(tableName, {
+      id: newId(),
+      ...entry,
+      actor: { loginId: caller.staffId, name: `${caller.username} (staff)` },
+      changes,
+    }),
+  },
 });
 
 export const readExternalId = async (

@@ -10,7 +10,7 @@ import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { newId, nowIso } from '#core/db';
 import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
-import { createAuditPut, diffFields, type FieldChange } from '#core/entities/audit';
+import { diffFields, type FieldChange } from '#core/entities/audit';
 import { normaliseContractNumber } from '#core/entities/contract';
 import {
   createExternalIdPut,
@@ -30,8 +30,8 @@ import {
 } from '#core/entities/service';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
-import { type GuardedWrite, writeTogether } from '#core/transact';
-import { createOrReload, ExternalIdRace, type Loaded, staffActor } from './loaded.ts';
+import { writeTogether } from '#core/transact';
+import { createOrReload, ExternalIdRace, type Loaded, staffAuditWrite } from './loaded.ts';
 import type { ServiceLoad } from './schemas.ts';
 
 const LOADED_FIELDS = ['label', 'status', 'contractNumber', 'server'] as const;
@@ -60,19 +60,17 @@ const auditWrite = (
   service: Service,
   action: string,
   changes: Record<string, FieldChange>
-): GuardedWrite => ({
-  action: {
-    Put: createAuditPut(tableName, {
-      id: newId(),
+) =>
+  staffAuditWrite(
+    caller,
+    {
       accountId: service.accountId,
       at: service.updatedAt,
-      actor: staffActor(caller),
       action,
       target: `service/${service.id}`,
-      changes,
-    }),
-  },
-});
+    },
+    changes
+  );
 
 const loadedFields = (input: ServiceLoad): LoadedServiceFields => ({
   label: input.label,

@@ -1,24 +1,15 @@
 /**
- * The operators' loading routes with a real staff login through the local
- * gateway: idempotency, what a reload changes and keeps, and that a refused
- * load writes nothing.
+ * Loading services, domains, invoices and usage with a real staff login
+ * through the local gateway: idempotency, what a reload changes and keeps
+ * (never the support contacts), and that a refused load writes nothing.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { accountKeys } from '#core/entities/account';
-import { contactKeys } from '#core/entities/contact';
-import { externalIdKeys } from '#core/entities/external-id';
 import { serviceKeys } from '#core/entities/service';
 import { startGateway } from '../../local/gateway.ts';
-import {
-  accountLoad,
-  callRecords,
-  invoiceLoad,
-  serviceLoad,
-  trafficSamples,
-} from '../support/loads.ts';
-import { staffCall } from '../support/staff-calls.ts';
+import { callRecords, invoiceLoad, serviceLoad, trafficSamples } from '../support/loads.ts';
+import { loadedAccountThrough, readItem, staffCall } from '../support/staff-calls.ts';
 
 let gateway: { url: string; close(): Promise<void> };
 
@@ -31,123 +22,8 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown) => staffCall(gateway.url, 'POST', path, body);
-const get = (path: string) => staffCall(gateway.url, 'GET', path);
-
-const getItem = async (key: Record<string, string>) =>
-  (await dynamo.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))
-    .Item;
-
-const loadedAccount = async () => {
-  const body = accountLoad();
-  const response = await post('/staff/accounts', body);
-  expect(response.status, response.text).toBe(201);
-  return { body, id: response.body.id as string, contract: body.contractNumbers[0] as string };
-};
-
-describe('POST /staff/accounts', () => {
-  it('creates the account, its contracts and a primary contact without a login, once', async () => {
-    // Prepare
-    const body = accountLoad();
-
-    // Act
-    const first = await post('/staff/accounts', body);
-    const again = await post('/staff/accounts', body);
-
-    // Assess
-    expect(first.status, first.text).toBe(201);
-    expect(first.headers.get('location')).toBe(`/accounts/${first.body.id}`);
-    expect(again.status).toBe(200);
-    expect(again.body).toEqual(first.body);
-    expect(first.body).toMatchObject({
-      externalId: body.externalId,
-      name: body.name,
-      contracts: body.contractNumbers.map((n) => n.toUpperCase()),
-      version: 1,
-    });
-    const primary = await getItem(
-      contactKeys({
-        accountId: first.body.id as string,
-        contactId: first.body.primaryContactId as string,
-      })
-    );
-    expect(primary).toMatchObject({ isPrimary: true, email: body.primaryContact.email });
-    expect(primary?.loginId).toBeUndefined();
-  });
-
-  it('on a reload updates name and domains and adds contracts, keeping the primary contact', async () => {
-    // Prepare
-    const { body, id } = await loadedAccount();
-    const reload = {
-      ...body,
-      name: 'Renamed GmbH',
-      hostedDomains: ['renamed.example'],
-      contractNumbers: ['NEW-1'],
-      primaryContact: { ...body.primaryContact, firstName: 'Ignored' },
-    };
-
-    // Act
-    const response = await post('/staff/accounts', reload);
-
-    // Assess
-    expect(response.status, response.text).toBe(200);
-    expect(response.body).toMatchObject({
-      id,
-      name: 'Renamed GmbH',
-      hostedDomains: ['renamed.example'],
-      contracts: [body.contractNumbers[0]?.toUpperCase(), 'NEW-1'],
-      version: 2,
-    });
-    const primary = await getItem(
-      contactKeys({ accountId: id, contactId: response.body.primaryContactId as string })
-    );
-    expect(primary?.firstName).toBe('Lena');
-  });
-
-  it('refuses a contract number of another account and writes nothing', async () => {
-    // Prepare
-    const { contract } = await loadedAccount();
-    const body = accountLoad({ contractNumbers: ['FRESH-1', contract.toLowerCase()] });
-
-    // Act
-    const response = await post('/staff/accounts', body);
-
-    // Assess
-    expect(response.status).toBe(409);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(response.body.detail).toContain(contract.toUpperCase());
-    expect(await getItem(externalIdKeys('account', body.externalId))).toBeUndefined();
-  });
-
-  it('answers two identical loads at once with one account', async () => {
-    // Prepare
-    const body = accountLoad();
-
-    // Act
-    const answers = await Promise.all([
-      post('/staff/accounts', body),
-      post('/staff/accounts', body),
-    ]);
-
-    // Assess
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
-    expect(answers[0]?.body.id).toBe(answers[1]?.body.id);
-  });
-
-  it('rejects bad input field by field, unknown fields included', async () => {
-    // Act
-    const response = await post('/staff/accounts', {
-      ...accountLoad(),
-      externalId: 'has spaces',
-      contractNumbers: ['A-1', 'a-1'],
-      status: 'closed',
-    });
-
-    // Assess
-    expect(response.status).toBe(400);
-    const fields = (response.body.errors as { field: string }[]).map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['externalId', 'contractNumbers.1', 'status']));
-  });
-});
+const _get = (path: string) => staffCall(gateway.url, 'GET', path);
+const loadedAccount = () => loadedAccountThrough(gateway.url);
 
 describe('POST /staff/accounts/{accountId}/services', () => {
   it('creates once, then updates label, status and server but never the support contacts', async () => {
@@ -192,7 +68,7 @@ describe('POST /staff/accounts/{accountId}/services', () => {
       status: 'suspended',
       version: 2,
     });
-    const item = await getItem(keys);
+    const item = await readItem(keys);
     expect(item?.supportContacts).toEqual(assigned);
     expect(item?.server).toBeUndefined();
     expect(item?.gsi1sk).toBe(`web hosting l#${first.body.id}`);
@@ -375,34 +251,5 @@ describe('POST /staff/accounts/{accountId}/services/{serviceId}/usage', () => {
     expect(await usagePartitionCount(account.id, voip.body.id as string)).toBe(0);
     expect(unknown.status).toBe(404);
     expect(both.status).toBe(400);
-  });
-});
-
-describe('GET /staff/external-ids/{kind}/{externalId}', () => {
-  it('names the account and service an external id belongs to', async () => {
-    // Prepare
-    const account = await loadedAccount();
-    const body = serviceLoad(account.contract);
-    const service = await post(`/staff/accounts/${account.id}/services`, body);
-
-    // Act
-    const [ofAccount, ofService, unknown, badKind] = await Promise.all([
-      get(`/staff/external-ids/account/${account.body.externalId}`),
-      get(`/staff/external-ids/service/${body.externalId}`),
-      get('/staff/external-ids/account/NOPE-1'),
-      get('/staff/external-ids/contact/X'),
-    ]);
-
-    // Assess
-    expect(ofAccount.body).toEqual({
-      kind: 'account',
-      externalId: account.body.externalId,
-      accountId: account.id,
-    });
-    expect(ofService.body).toMatchObject({ accountId: account.id, serviceId: service.body.id });
-    expect([unknown.status, badKind.status]).toEqual([404, 404]);
-    expect(await getItem(accountKeys(account.id))).toMatchObject({
-      externalId: account.body.externalId,
-    });
   });
 });

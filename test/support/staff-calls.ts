@@ -2,9 +2,12 @@
  * Calls to the staff routes through a gateway, with this worker's staff
  * access token (test/support/staff.ts): loading data the way operators do.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '#core/clients/dynamodb';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
 import { httpStaffApi } from '../../scripts/import/staff-api.ts';
 import { type ApiResponse, callApi } from './http.ts';
+import { accountLoad } from './loads.ts';
 import { staffAccessToken } from './staff.ts';
 
 export const staffCall = async (
@@ -21,3 +24,17 @@ export const staffApiFor = async (gatewayUrl: string): Promise<StaffApi> =>
     accessToken: await staffAccessToken(),
     refresh: async () => undefined,
   });
+
+/** A new account loaded through the staff API: its load body, id and first contract. */
+export const loadedAccountThrough = async (gatewayUrl: string) => {
+  const body = accountLoad();
+  const response = await staffCall(gatewayUrl, 'POST', '/staff/accounts', body);
+  if (response.status !== 201)
+    throw new Error(`account load answered ${response.status}: ${response.text}`);
+  return { body, id: response.body.id as string, contract: body.contractNumbers[0] as string };
+};
+
+/** An item as stored (consistent read), to check what a load wrote or left alone. */
+export const readItem = async (key: Record<string, string>) =>
+  (await dynamo.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))
+    .Item;
