@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { instantSchema } from '#core/schemas';
+import { instantSchema, ipAddressSchema } from '#core/schemas';
 
 /** `limit` of the usage lists: records are small, so pages may be longer than other lists. */
 const usageLimit = z._default(
@@ -36,12 +36,7 @@ export type CallsQuery = z.output<typeof callsQuerySchema>;
 export const trafficQuerySchema = z
   .strictObject({
     ...windowFields,
-    ip: z.optional(
-      z.pipe(
-        z.string().check(z.trim(), z.toLowerCase()),
-        z.union([z.ipv4(), z.ipv6()], { error: 'Use an IPv4 or IPv6 address.' })
-      )
-    ),
+    ip: z.optional(ipAddressSchema),
   })
   .check(fromBeforeTo)
   .register(z.globalRegistry, { id: 'TrafficQuery' });

@@ -117,3 +117,18 @@ export const currencySchema = z
   .string()
   .check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code, like EUR.'))
   .register(z.globalRegistry, { example: 'EUR' });
+
+/** IPv6 in its canonical form (RFC 5952 as WHATWG URL writes it), so one address has one key. */
+const canonicalIp = (ip: string) =>
+  ip.includes(':') ? new URL(`http://[${ip}]`).hostname.slice(1, -1) : ip;
+
+/** An IPv4 or IPv6 address; IPv6 is stored and compared in canonical form. */
+export const ipAddressSchema = z
+  .pipe(
+    z.pipe(
+      z.string().check(z.trim()),
+      z.union([z.ipv4(), z.ipv6()], { error: 'Use an IPv4 or IPv6 address.' })
+    ),
+    z.transform(canonicalIp)
+  )
+  .register(z.globalRegistry, { example: '192.0.2.10' });

@@ -12,6 +12,7 @@ import {
   amountSchema,
   currencySchema,
   instantSchema,
+  ipAddressSchema,
   personFields,
   trimmedText,
 } from '#core/schemas';
@@ -159,10 +160,7 @@ const callRecord = z.strictObject({
 const byteCount = z.number().check(z.int('Use whole bytes.'), z.nonnegative('Must be 0 or more.'));
 
 const trafficSample = z.strictObject({
-  ip: z.pipe(
-    z.string().check(z.trim(), z.toLowerCase()),
-    z.union([z.ipv4(), z.ipv6()], { error: 'Use an IPv4 or IPv6 address.' })
-  ),
+  ip: ipAddressSchema,
   at: instantSchema,
   periodSeconds: z.number().check(z.int('Use whole seconds.'), z.positive('Must be more than 0.')),
   inBytes: byteCount,

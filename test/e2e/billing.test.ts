@@ -51,7 +51,7 @@ beforeAll(async () => {
     .id as string;
   await staffPost(`/services/${voipId}/usage`, { calls: callRecords(30) });
   await staffPost(`/services/${housingId}/usage`, {
-    traffic: trafficSamples(['192.0.2.10', '192.0.2.11'], 12),
+    traffic: trafficSamples(['192.0.2.10', '192.0.2.11', '2001:DB8:0::1'], 12),
   });
 });
 
@@ -156,20 +156,33 @@ describe('usage', () => {
     );
   });
 
-  it('shows the traffic of every IP or of one', async () => {
+  it('shows the traffic of every IP or of one, in any IPv6 notation', async () => {
     // Act
-    const [all, one] = await Promise.all([
+    const [all, one, v6] = await Promise.all([
       get(`/services/${housingId}/traffic?limit=500`),
       get(`/services/${housingId}/traffic?ip=192.0.2.11&from=2026-03-01T00:30:00Z`),
+      get(`/services/${housingId}/traffic?ip=2001:0db8:0000::0001&limit=2`),
     ]);
 
     // Assess
     expect(all.status, all.text).toBe(200);
-    expect(all.body.items).toHaveLength(24);
+    expect(all.body.items).toHaveLength(36);
     expect(one.status, one.text).toBe(200);
     const samples = one.body.items as { ip: string; at: string }[];
     expect(samples.map((s) => s.ip)).toEqual(Array(6).fill('192.0.2.11'));
     expect(samples[0]?.at).toBe('2026-03-01T00:30:00.000Z');
+    expect((v6.body.items as { ip: string }[]).map((s) => s.ip)).toEqual([
+      '2001:db8::1',
+      '2001:db8::1',
+    ]);
+    const next = await get(
+      `/services/${housingId}/traffic?ip=2001:db8::1&limit=2&cursor=${v6.body.cursor}`
+    );
+    expect(next.status, next.text).toBe(200);
+    expect((next.body.items as { at: string }[]).map((s) => s.at)).toEqual([
+      '2026-03-01T00:10:00.000Z',
+      '2026-03-01T00:15:00.000Z',
+    ]);
   });
 
   it('answers an empty page for a service without records, and 400 for a bad window or cursor', async () => {
