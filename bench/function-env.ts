@@ -14,6 +14,7 @@ const VALUES: Partial<Record<EnvKey, string>> = {
   userPoolId: 'eu-west-1_bench',
   userPoolClientId: 'bench-client',
   mailFrom: 'no-reply@portico.example',
+  messageIdDomain: 'portico.example',
   logLevel: 'silent',
 };
 

@@ -8,7 +8,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
-import type { StageConfig } from './config.ts';
+import { mailDomainOf, type StageConfig } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { OutboxWorker } from './constructs/outbox-worker.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
@@ -20,6 +20,8 @@ export interface FunctionBinding {
   userPool?: readonly `cognito-idp:${string}`[];
   /** Sends transactional mail through the stage's SES identity. */
   mail?: true;
+  /** Gives messages RFC 5322 Message-IDs at the stage's mail domain (no SES access). */
+  messageIds?: true;
 }
 
 /**
@@ -40,6 +42,7 @@ export const FUNCTION_BINDINGS = {
       'cognito-idp:AdminUserGlobalSignOut',
     ],
   },
+  tickets: { table: 'RW', messageIds: true },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {
@@ -75,6 +78,7 @@ export class ApiStack extends Stack {
       if (binding.table) fn.bindTable(props.table, binding.table);
       if (binding.userPool) fn.bindUserPool(props.userPool, props.client, ...binding.userPool);
       if (binding.mail) fn.bindMail(mailIdentity, props.stage.mail.fromAddress);
+      if (binding.messageIds) fn.bindMessageIdDomain(mailDomainOf(props.stage));
       acknowledgeSynchronousOnly(fn);
       functions[name] = fn;
     }

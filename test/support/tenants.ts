@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { ALL_EMAIL_PREFERENCES, createContactPut } from '#core/entities/contact';
+import { ALL_EMAIL_PREFERENCES, createContactPut, type SupportScope } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createMembershipPut } from '#core/entities/membership';
 import type { Area } from '#core/permissions';
@@ -95,14 +95,23 @@ export interface SubAccountLogin {
   email: string;
 }
 
+export interface SupportAccess {
+  scope: SupportScope;
+  /** Services assigned to the contact (use test/support/services.ts addService). */
+  services?: { id: string; type: string }[];
+}
+
 /**
  * A contact of the tenant with a sub-account login holding `permissions`,
- * written straight through the entity builders (test setup only).
+ * written straight through the entity builders (test setup only). The
+ * support access lands on the contact and, denormalised, on the membership,
+ * as a real assignment writes it.
  */
 export const addSubAccountLogin = async (
   tenant: Tenant,
   permissions: Area[],
-  status: 'active' | 'suspended' = 'active'
+  status: 'active' | 'suspended' = 'active',
+  support: SupportAccess = { scope: 'none' }
 ): Promise<SubAccountLogin> => {
   const suffix = randomUUID().slice(0, 8);
   const email = `sub-${suffix}@${tenant.email.split('@')[1]}`;
@@ -113,26 +122,34 @@ export const addSubAccountLogin = async (
   );
   const now = new Date().toISOString();
   const contactId = randomUUID();
+  const services = support.services ?? [];
+  const contactPut = createContactPut(tableName, {
+    id: contactId,
+    accountId: tenant.accountId,
+    kind: 'individual',
+    ...person,
+    phone: '+441632960001',
+    address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
+    emailPreferences: ALL_EMAIL_PREFERENCES,
+    supportScope: support.scope,
+    loginId,
+    subAccount: { status, permissions },
+    isPrimary: false,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
         {
-          Put: createContactPut(tableName, {
-            id: contactId,
-            accountId: tenant.accountId,
-            kind: 'individual',
-            ...person,
-            phone: '+441632960001',
-            address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
-            emailPreferences: ALL_EMAIL_PREFERENCES,
-            supportScope: 'none',
-            loginId,
-            subAccount: { status, permissions },
-            isPrimary: false,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          }),
+          Put: {
+            ...contactPut,
+            Item: {
+              ...contactPut.Item,
+              assignedServices: services.map(({ id, type }) => ({ id, type })),
+            },
+          },
         },
         {
           Put: createMembershipPut(tableName, {
@@ -143,8 +160,8 @@ export const addSubAccountLogin = async (
             permissions,
             status,
             primaryContactId: tenant.primaryContactId,
-            supportScope: 'none',
-            supportServiceIds: [],
+            supportScope: support.scope,
+            supportServiceIds: services.map((service) => service.id),
             createdAt: now,
             updatedAt: now,
           }),

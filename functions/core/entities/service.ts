@@ -102,3 +102,14 @@ export const toServiceView = (service: Service) => {
     version: service.version,
   };
 };
+
+/** A transaction's guard that the service exists in the account (e.g. for a ticket about it). */
+export const serviceExistsCheck = (
+  tableName: string,
+  ids: { accountId: string; serviceId: string }
+) => ({
+  TableName: tableName,
+  Key: serviceKeys(ids),
+  ConditionExpression: 'attribute_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
