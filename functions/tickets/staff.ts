@@ -11,6 +11,7 @@ import {
   ticketsByStatusQuery,
   toTicketView,
 } from '#core/entities/ticket';
+import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
 import type { StaffCaller } from '#core/http/types';
 import { isSortableId } from '#core/ids';
 import { writeTogether } from '#core/transact';
@@ -18,6 +19,17 @@ import { addMessage, staleTicket } from './conversation.ts';
 import type { StaffTicketListQuery } from './schemas.ts';
 import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';
 import { ticketNotFound } from './visibility.ts';
+
+/**
+ * Clients see staff answers signed by the helpdesk, not by a staff login's
+ * username (an internal address); the username stays on the message.
+ */
+const staffAuthor = (caller: StaffCaller): TicketAuthor => ({
+  kind: 'staff',
+  staffId: caller.staffId,
+  username: caller.username,
+  name: HELPDESK_NAME,
+});
 
 /** Staff see which account a ticket belongs to; clients never see that. */
 export const toStaffTicketView = (ticket: Ticket) => ({
@@ -47,13 +59,7 @@ export const getTicketForStaff = async (ticketId: string) => {
 export const answerTicket = async (caller: StaffCaller, ticketId: string, body: string) => {
   const ticket = await loadTicket(await located(ticketId));
   if (!ticket) throw ticketNotFound();
-  const change = addMessage(
-    ticket,
-    'answered',
-    { kind: 'staff', staffId: caller.staffId, name: caller.username },
-    body,
-    new Date()
-  );
+  const change = addMessage(ticket, 'answered', staffAuthor(caller), body, new Date());
   await writeTogether(change.writes, staleTicket);
   return change;
 };

@@ -3,6 +3,7 @@ import { startGateway } from '../../local/gateway.ts';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { callApi } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';
+import { addService } from '../support/services.ts';
 import {
   accessTokenFor,
   addContact,
@@ -10,6 +11,7 @@ import {
   createTenant,
   type Tenant,
 } from '../support/tenants.ts';
+import { openTicketVia } from '../support/tickets.ts';
 
 let gateway: { url: string; close(): Promise<void> };
 let tenant: Tenant;
@@ -153,6 +155,71 @@ describe('DynamoDB calls per request', () => {
         return callApi(gateway.url, 'POST', '/account-requests', {
           body: { contractNumber: tenant.contractNumber, email },
         });
+      },
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets',
+      call: async () => {
+        const service = await addService(tenant, { type: 'hosting' });
+        resetCalls();
+        return callApi(gateway.url, 'POST', `/accounts/${tenant.accountId}/tickets`, {
+          token,
+          body: { subject: 'Budget', body: 'Counting calls.', serviceId: service.id },
+        });
+      },
+    },
+    {
+      route: 'GET /accounts/{accountId}/tickets',
+      call: () =>
+        callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/tickets?status=open`, { token }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/tickets (isolated login, filtered)',
+      call: async () => {
+        const isolated = await addSubAccountLogin(tenant, ['tickets'], 'active', {
+          scope: 'isolated',
+        });
+        const isolatedToken = await accessTokenFor(isolated.email);
+        resetCalls();
+        return callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/tickets`, {
+          token: isolatedToken,
+        });
+      },
+    },
+    {
+      route: 'GET /accounts/{accountId}/tickets/{ticketId}',
+      call: async () => {
+        const ticket = await openTicketVia(gateway.url, token, tenant.accountId);
+        resetCalls();
+        return callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/tickets/${ticket.id}`, {
+          token,
+        });
+      },
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets/{ticketId}/replies',
+      call: async () => {
+        const ticket = await openTicketVia(gateway.url, token, tenant.accountId);
+        resetCalls();
+        return callApi(
+          gateway.url,
+          'POST',
+          `/accounts/${tenant.accountId}/tickets/${ticket.id}/replies`,
+          { token, body: { body: 'Counting calls.' } }
+        );
+      },
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets/{ticketId}/close',
+      call: async () => {
+        const ticket = await openTicketVia(gateway.url, token, tenant.accountId);
+        resetCalls();
+        return callApi(
+          gateway.url,
+          'POST',
+          `/accounts/${tenant.accountId}/tickets/${ticket.id}/close`,
+          { token }
+        );
       },
     },
     {

@@ -7,7 +7,9 @@ describe('route table', () => {
   it('gives every route a declared access, and every member route a known area', () => {
     for (const route of ROUTES) {
       // Assess
-      expect(['public', 'login', 'member'], route.id).toContain(route.access.kind);
+      expect(['public', 'login', 'member', 'staff'], route.id).toContain(route.access.kind);
+      // Staff routes and only they live under /staff/, where only staff tokens are accepted.
+      expect(route.path.startsWith('/staff/'), route.id).toBe(route.access.kind === 'staff');
       if (route.access.kind === 'member') {
         expect(isKnownArea(route.access.area), route.id).toBe(true);
         expect(route.path, route.id).toMatch(/^\/accounts\/\{accountId\}/);

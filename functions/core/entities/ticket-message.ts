@@ -7,10 +7,13 @@
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
 
+/** How staff answers are signed for clients. */
+export const HELPDESK_NAME = 'Helpdesk';
+
 /** Who wrote it, as they were then; only `kind` and `name` are shown to clients. */
 export type TicketAuthor =
   | { kind: 'contact'; contactId: string; name: string; email: string }
-  | { kind: 'staff'; staffId: string; name: string };
+  | { kind: 'staff'; staffId: string; username: string; name: string };
 
 export interface TicketMessage {
   id: string;
