@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigurationError, ENV, readMessageIdConfig } from '#core/config';
 import { emailMessageIdFor, messageIdMarkerKeys } from '#core/entities/message-id';
 import {
   listingKeyOf,
@@ -206,5 +207,24 @@ describe('status machine', () => {
     expect(() =>
       addMessage({ ...ticket, messageCount: MAX_MESSAGES }, 'replied', contact, 'One more', now)
     ).toThrow(expect.objectContaining({ statusCode: 409 }));
+  });
+});
+
+describe('Message-ID configuration', () => {
+  it('fails fast without a domain, or with something that is not one', () => {
+    // Prepare
+    const saved = process.env[ENV.messageIdDomain];
+
+    // Act & Assess
+    try {
+      for (const value of ['', 'not a domain', 'no-reply@portico.example']) {
+        process.env[ENV.messageIdDomain] = value;
+        expect(() => readMessageIdConfig()).toThrow(ConfigurationError);
+      }
+      process.env[ENV.messageIdDomain] = 'Mail.Portico.Example';
+      expect(readMessageIdConfig()).toEqual({ domain: 'mail.portico.example' });
+    } finally {
+      process.env[ENV.messageIdDomain] = saved;
+    }
   });
 });
