@@ -9,6 +9,7 @@ import { LOGIN_RESPONSES } from './logins/responses.ts';
 import { ME_RESPONSES } from './me/responses.ts';
 import { PUBLIC_RESPONSES } from './public/responses.ts';
 import type { RouteId } from './routes.ts';
+import { SERVICE_RESPONSES } from './services/responses.ts';
 import { TICKET_RESPONSES } from './tickets/responses.ts';
 
 export const RESPONSES = {
@@ -17,5 +18,6 @@ export const RESPONSES = {
   ...ACCOUNT_RESPONSES,
   ...CONTACT_RESPONSES,
   ...LOGIN_RESPONSES,
+  ...SERVICE_RESPONSES,
   ...TICKET_RESPONSES,
 } satisfies Record<RouteId, ZodType | null>;

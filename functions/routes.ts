@@ -12,12 +12,21 @@ import type { RouteDefinition } from './core/http/route.ts';
 import { LOGIN_ROUTES } from './logins/routes.ts';
 import { ME_ROUTES } from './me/routes.ts';
 import { PUBLIC_ROUTES } from './public/routes.ts';
+import { SERVICE_ROUTES } from './services/routes.ts';
 import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './tickets/routes.ts';
 
 export type { Access, HttpMethod, RouteDefinition } from './core/http/route.ts';
 
 /** One Lambda function per area; each folder under functions/ with a handler.ts. */
-export const FUNCTION_NAMES = ['public', 'me', 'account', 'contacts', 'logins', 'tickets'] as const;
+export const FUNCTION_NAMES = [
+  'public',
+  'me',
+  'account',
+  'contacts',
+  'logins',
+  'services',
+  'tickets',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export const ROUTES = [
@@ -26,6 +35,7 @@ export const ROUTES = [
   ...ACCOUNT_ROUTES,
   ...CONTACT_ROUTES,
   ...LOGIN_ROUTES,
+  ...SERVICE_ROUTES,
   ...TICKET_ROUTES,
   ...STAFF_TICKET_ROUTES,
 ] as const satisfies readonly (RouteDefinition & {

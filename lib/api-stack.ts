@@ -42,6 +42,8 @@ export const FUNCTION_BINDINGS = {
       'cognito-idp:AdminUserGlobalSignOut',
     ],
   },
+  // Writes support assignments (service, contact, membership, audit in one transaction).
+  services: { table: 'RW' },
   tickets: { table: 'RW', messageIds: true },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 

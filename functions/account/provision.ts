@@ -62,6 +62,7 @@ export const provisionAccount = async (input: NewAccount): Promise<Account> => {
     ...input.primary,
     emailPreferences: ALL_EMAIL_PREFERENCES,
     supportScope: 'global',
+    assignedServices: [],
     loginId: input.loginId,
     subAccount: null,
     isPrimary: true,

@@ -26,6 +26,7 @@ import { deleteMembershipDelete } from '#core/entities/membership';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import type { PageQuery } from '#core/schemas';
+import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
 import { outboxWrites, writeTogether } from '#core/transact';
 import type { ContactCreate, ContactPatch } from './schemas.ts';
 import { externalEmailWarnings } from './warnings.ts';
@@ -46,6 +47,9 @@ const AUDITED_FIELDS = [
   'emailPreferences',
   'supportScope',
 ] as const;
+
+/** A change or removal also records the support assignments it reset. */
+const AUDITED_CHANGE_FIELDS = [...AUDITED_FIELDS, 'assignedServices'] as const;
 
 type ContactView = ReturnType<typeof toContactView>;
 
@@ -97,6 +101,8 @@ export const createContact = async (caller: MemberCaller, input: ContactCreate) 
     id: newId(),
     accountId: profile.account.id,
     emailPreferences: { ...DEFAULT_EMAIL_PREFERENCES, ...emailPreferences },
+    // Assigned through the service's support-contacts routes only.
+    assignedServices: [],
     subAccount: null,
     isPrimary: false,
     version: 1,
@@ -127,12 +133,12 @@ export const createContact = async (caller: MemberCaller, input: ContactCreate) 
 
 const applyPatch = (contact: Contact, patch: ContactPatch, now: Date) => {
   const { version: _version, companyName, taxId, email, emailPreferences, ...fields } = patch;
-  const next: Contact = {
+  const next: Contact = withSupportScopeRules({
     ...contact,
     ...fields,
     version: contact.version + 1,
     updatedAt: now.toISOString(),
-  };
+  });
   if (emailPreferences)
     next.emailPreferences = { ...contact.emailPreferences, ...emailPreferences };
   if (companyName === null) delete next.companyName;
@@ -160,7 +166,7 @@ export const patchContact = async (
 
   const { next, mails } = applyPatch(contact, patch, new Date());
   const changes = {
-    ...diffFields(contact, next, AUDITED_FIELDS),
+    ...diffFields(contact, next, AUDITED_CHANGE_FIELDS),
     ...pendingEmailChange(contact, next, mails),
   };
   if (Object.keys(changes).length === 0)
@@ -224,10 +230,12 @@ export const deleteContact = async (
             actor: actorOf(caller, profile),
             action: 'contact.deleted',
             target: `contact/${contact.id}`,
-            changes: diffFields(contact, {} as Contact, AUDITED_FIELDS),
+            changes: diffFields(contact, {} as Contact, AUDITED_CHANGE_FIELDS),
           }),
         },
       },
+      // The services it supported stop showing it.
+      ...supportMirrorWrites(contact, null),
       // Its login loses this account at once; the person keeps their other accounts.
       ...(contact.loginId
         ? [

@@ -1,13 +1,15 @@
 /**
  * The writes every change of a contact carries, whichever API made it: the
  * new image (only over the version that was read), the login profile when
- * the person's name or email changed, and the audit entry.
+ * the person's name or email changed, the audit entry, and the support
+ * mirrors (services it supports, its membership; see support-mirror.ts).
  */
 import { tableName } from './clients/dynamodb.ts';
 import { newId } from './db.ts';
 import { createAuditPut, type FieldChange } from './entities/audit.ts';
 import { type Contact, contactDisplayName, replaceContactPut } from './entities/contact.ts';
 import { patchLoginUpdate } from './entities/login.ts';
+import { supportMirrorWrites } from './support-mirror.ts';
 import type { GuardedWrite } from './transact.ts';
 
 export interface ContactAudit {
@@ -44,5 +46,6 @@ export const contactChangeWrites = (
       action: { Update: patchLoginUpdate(tableName, { ...login, updatedAt: next.updatedAt }) },
     });
   }
+  writes.push(...supportMirrorWrites(before, next));
   return writes;
 };

@@ -43,6 +43,17 @@ export const contactSchema = z
       })
       .meta({ id: 'EmailPreferences' }),
     supportScope: z.enum(['none', 'isolated', 'global']),
+    assignedServices: z
+      .array(
+        z.object({
+          id: z.string(),
+          type: z.enum(['hosting', 'vps', 'voip', 'serverhousing', 'domain']),
+        })
+      )
+      .meta({
+        description:
+          'The services and domains this contact supports (assigned under `.../support-contacts/{contactId}`).',
+      }),
     subAccount: z
       .object({
         status: z.enum(['active', 'suspended', 'invited']),

@@ -217,7 +217,7 @@ export const activate = async (
               status: 'active',
               primaryContactId: profile.account.primaryContactId,
               supportScope: contact.supportScope,
-              supportServiceIds: [],
+              supportServiceIds: contact.assignedServices.map((service) => service.id),
               createdAt: now,
               updatedAt: now,
             }),

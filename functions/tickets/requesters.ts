@@ -29,15 +29,6 @@ const permissionsOf = (contact: Contact) =>
 const loginStatusOf = (contact: Contact) =>
   contact.isPrimary ? 'active' : (contact.subAccount?.status ?? 'none');
 
-/** Ids of the services the contact supports, as mirrored on the contact item. */
-const assignedServiceIds = (item: Record<string, unknown>): string[] => {
-  const assigned = item.assignedServices;
-  if (!Array.isArray(assigned)) return [];
-  return assigned.flatMap((entry: { id?: unknown }) =>
-    typeof entry?.id === 'string' ? [entry.id] : []
-  );
-};
-
 export const findRequester = async ({ email, cursor, limit }: RequesterQuery) => {
   const { Items = [], LastEvaluatedKey } = await dynamo.send(
     new QueryCommand(
@@ -47,8 +38,8 @@ export const findRequester = async ({ email, cursor, limit }: RequesterQuery) =>
       })
     )
   );
-  const contactItems = Items.filter(isContactItem);
-  const accountIds = [...new Set(contactItems.map((item) => item.accountId as string))];
+  const contacts = Items.filter(isContactItem).map(fromContactItem);
+  const accountIds = [...new Set(contacts.map((contact) => contact.accountId))];
   const accounts = new Map(
     (accountIds.length ? await batchGetAll(accountIds.map(accountKeys)) : [])
       .map(fromAccountItem)
@@ -56,8 +47,7 @@ export const findRequester = async ({ email, cursor, limit }: RequesterQuery) =>
   );
   return {
     email,
-    items: contactItems.flatMap((item) => {
-      const contact = fromContactItem(item);
+    items: contacts.flatMap((contact) => {
       const account = accounts.get(contact.accountId);
       if (!account) return [];
       return [
@@ -71,7 +61,7 @@ export const findRequester = async ({ email, cursor, limit }: RequesterQuery) =>
           permissions: permissionsOf(contact),
           loginStatus: loginStatusOf(contact),
           supportScope: contact.isPrimary ? 'global' : contact.supportScope,
-          assignedServiceIds: assignedServiceIds(item),
+          assignedServiceIds: contact.assignedServices.map((service) => service.id),
         },
       ];
     }),

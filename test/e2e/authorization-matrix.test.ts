@@ -8,6 +8,7 @@ import type { RouteDefinition } from '../../functions/routes.ts';
 import { ROUTES, type RouteId } from '../../functions/routes.ts';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
+import { addService } from '../support/services.ts';
 import {
   accessTokenFor,
   addContact,
@@ -34,6 +35,16 @@ interface Sample {
   params?: () => Promise<Record<string, string>>;
 }
 
+const freshService = async () => ({ serviceId: (await addService(home)).id });
+const freshDomain = async () => ({ domainId: (await addService(home, { type: 'domain' })).id });
+/** A service or domain and a contact that may be assigned to it. */
+const freshAssignment = (idParam: 'serviceId' | 'domainId') => async () => {
+  const [service, contact] = await Promise.all([
+    addService(home, { type: idParam === 'domainId' ? 'domain' : 'vps' }),
+    addContact(home, undefined, { supportScope: 'isolated' }),
+  ]);
+  return { [idParam]: service.id, contactId: contact.contactId };
+};
 const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
 const freshSubAccount = async () => ({
   contactId: (await addSubAccountLogin(home, ['contacts'])).contactId,
@@ -76,6 +87,14 @@ const SAMPLES: Record<RouteId, Sample> = {
   requestAccount: {
     body: { contractNumber: 'NO-SUCH', email: 'matrix-request@elsewhere.example' },
   },
+  listServices: { query: 'limit=5' },
+  getService: { params: freshService },
+  assignServiceSupportContact: { params: freshAssignment('serviceId') },
+  resetServiceSupportContact: { params: freshAssignment('serviceId') },
+  listDomains: { query: 'limit=5' },
+  getDomain: { params: freshDomain },
+  assignDomainSupportContact: { params: freshAssignment('domainId') },
+  resetDomainSupportContact: { params: freshAssignment('domainId') },
   listTickets: { query: 'limit=5&status=open' },
   createTicket: { body: { subject: 'Matrix ticket', body: 'Checking access.' } },
   getTicket: { params: freshTicket },

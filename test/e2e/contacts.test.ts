@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
 import { eventually, waitForMail } from '../support/mailbox.ts';
+import { addService } from '../support/services.ts';
 import {
   accessTokenFor,
   addContact,
@@ -222,7 +223,7 @@ describe('PATCH /accounts/{accountId}/contacts/{contactId}', () => {
 });
 
 describe('DELETE /accounts/{accountId}/contacts/{contactId}', () => {
-  it('removes the contact and its login’s access on the very next request', async () => {
+  it('removes the contact, its login’s access on the very next request and its support assignments', async () => {
     // Prepare
     const tenant = await createTenant('Remover');
     const token = await accessTokenFor(tenant.email);
@@ -231,6 +232,16 @@ describe('DELETE /accounts/{accountId}/contacts/{contactId}', () => {
     expect((await api('GET', `/accounts/${tenant.accountId}`, { token: subToken })).status).toBe(
       200
     );
+    const service = await addService(tenant);
+    const servicePath = `/accounts/${tenant.accountId}/services/${service.id}`;
+    await api('PATCH', `/accounts/${tenant.accountId}/contacts/${sub.contactId}`, {
+      token,
+      body: { supportScope: 'isolated' },
+    });
+    const assigned = await api('PUT', `${servicePath}/support-contacts/${sub.contactId}`, {
+      token,
+    });
+    expect(assigned.body.support).toBe('assigned');
 
     // Act
     const removal = await api('DELETE', `/accounts/${tenant.accountId}/contacts/${sub.contactId}`, {
@@ -251,5 +262,7 @@ describe('DELETE /accounts/{accountId}/contacts/{contactId}', () => {
       action: 'contact.deleted',
       target: `contact/${sub.contactId}`,
     });
+    const shown = await api('GET', servicePath, { token });
+    expect(shown.body).toMatchObject({ support: 'deactivated', supportContacts: [] });
   });
 });

@@ -28,6 +28,37 @@ afterAll(async () => {
   await gateway?.close();
 });
 
+const accountPath = () => `/accounts/${tenant.accountId}`;
+
+/** A contact with a login, scope isolated, supporting a fresh service (or domain) of the tenant. */
+const supportedService = async (type: 'vps' | 'domain', assign = true) => {
+  const listing = type === 'domain' ? 'domains' : 'services';
+  const [service, sub] = await Promise.all([
+    addService(tenant, { type }),
+    addSubAccountLogin(tenant, ['tickets']),
+  ]);
+  await callApi(gateway.url, 'PATCH', `${accountPath()}/contacts/${sub.contactId}`, {
+    token,
+    body: { supportScope: 'isolated' },
+  });
+  const path = `${accountPath()}/${listing}/${service.id}/support-contacts/${sub.contactId}`;
+  if (assign) await callApi(gateway.url, 'PUT', path, { token });
+  return {
+    path,
+    contactId: sub.contactId,
+    servicePath: `${accountPath()}/${listing}/${service.id}`,
+  };
+};
+
+/** Prepares with `prepare`, then counts only `act`. */
+const measured =
+  <T>(prepare: () => Promise<T>, act: (prepared: T) => ReturnType<typeof callApi>) =>
+  async () => {
+    const prepared = await prepare();
+    resetCalls();
+    return act(prepared);
+  };
+
 /** DESIGN.md budget: membership + one read, membership + before-image + one transaction. */
 const BUDGET = { reads: 2, writes: 3 };
 
@@ -158,69 +189,133 @@ describe('DynamoDB calls per request', () => {
       },
     },
     {
+      route: 'GET /accounts/{accountId}/services',
+      call: measured(
+        () => addService(tenant),
+        () => callApi(gateway.url, 'GET', `${accountPath()}/services?limit=5`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/domains',
+      call: measured(
+        () => addService(tenant, { type: 'domain' }),
+        () => callApi(gateway.url, 'GET', `${accountPath()}/domains?limit=5`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/services/{serviceId}',
+      call: measured(
+        () => supportedService('vps'),
+        ({ servicePath }) => callApi(gateway.url, 'GET', servicePath, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/domains/{domainId}',
+      call: measured(
+        () => supportedService('domain'),
+        ({ servicePath }) => callApi(gateway.url, 'GET', servicePath, { token })
+      ),
+    },
+    {
+      route: 'PUT /accounts/{accountId}/services/{serviceId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('vps', false),
+        ({ path }) => callApi(gateway.url, 'PUT', path, { token })
+      ),
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/services/{serviceId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('vps'),
+        ({ path }) => callApi(gateway.url, 'DELETE', path, { token })
+      ),
+    },
+    {
+      route: 'PUT /accounts/{accountId}/domains/{domainId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('domain', false),
+        ({ path }) => callApi(gateway.url, 'PUT', path, { token })
+      ),
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/domains/{domainId}/support-contacts/{contactId}',
+      call: measured(
+        () => supportedService('domain'),
+        ({ path }) => callApi(gateway.url, 'DELETE', path, { token })
+      ),
+    },
+    {
+      route: 'PATCH /accounts/{accountId}/contacts/{contactId} (scope none resets its support)',
+      call: measured(
+        () => supportedService('vps'),
+        ({ contactId }) =>
+          callApi(gateway.url, 'PATCH', `${accountPath()}/contacts/${contactId}`, {
+            token,
+            body: { supportScope: 'none' },
+          })
+      ),
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/contacts/{contactId} (a support contact)',
+      call: measured(
+        () => supportedService('domain'),
+        ({ contactId }) =>
+          callApi(gateway.url, 'DELETE', `${accountPath()}/contacts/${contactId}`, { token })
+      ),
+    },
+    {
       route: 'POST /accounts/{accountId}/tickets',
-      call: async () => {
-        const service = await addService(tenant, { type: 'hosting' });
-        resetCalls();
-        return callApi(gateway.url, 'POST', `/accounts/${tenant.accountId}/tickets`, {
-          token,
-          body: { subject: 'Budget', body: 'Counting calls.', serviceId: service.id },
-        });
-      },
+      call: measured(
+        () => addService(tenant),
+        (service) =>
+          callApi(gateway.url, 'POST', `${accountPath()}/tickets`, {
+            token,
+            body: { subject: 'Budget', body: 'Counting calls.', serviceId: service.id },
+          })
+      ),
     },
     {
       route: 'GET /accounts/{accountId}/tickets',
-      call: () =>
-        callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/tickets?status=open`, { token }),
+      call: () => callApi(gateway.url, 'GET', `${accountPath()}/tickets?status=open`, { token }),
     },
     {
       route: 'GET /accounts/{accountId}/tickets (isolated login, filtered)',
-      call: async () => {
-        const isolated = await addSubAccountLogin(tenant, ['tickets'], 'active', {
-          scope: 'isolated',
-        });
-        const isolatedToken = await accessTokenFor(isolated.email);
-        resetCalls();
-        return callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/tickets`, {
-          token: isolatedToken,
-        });
-      },
+      call: measured(
+        async () => {
+          const login = await addSubAccountLogin(tenant, ['tickets'], 'active', {
+            scope: 'isolated',
+          });
+          return accessTokenFor(login.email);
+        },
+        (isolatedToken) =>
+          callApi(gateway.url, 'GET', `${accountPath()}/tickets`, { token: isolatedToken })
+      ),
     },
     {
       route: 'GET /accounts/{accountId}/tickets/{ticketId}',
-      call: async () => {
-        const ticket = await openTicketVia(gateway.url, token, tenant.accountId);
-        resetCalls();
-        return callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/tickets/${ticket.id}`, {
-          token,
-        });
-      },
+      call: measured(
+        () => openTicketVia(gateway.url, token, tenant.accountId),
+        (ticket) => callApi(gateway.url, 'GET', `${accountPath()}/tickets/${ticket.id}`, { token })
+      ),
     },
     {
       route: 'POST /accounts/{accountId}/tickets/{ticketId}/replies',
-      call: async () => {
-        const ticket = await openTicketVia(gateway.url, token, tenant.accountId);
-        resetCalls();
-        return callApi(
-          gateway.url,
-          'POST',
-          `/accounts/${tenant.accountId}/tickets/${ticket.id}/replies`,
-          { token, body: { body: 'Counting calls.' } }
-        );
-      },
+      call: measured(
+        () => openTicketVia(gateway.url, token, tenant.accountId),
+        (ticket) =>
+          callApi(gateway.url, 'POST', `${accountPath()}/tickets/${ticket.id}/replies`, {
+            token,
+            body: { body: 'Counting calls.' },
+          })
+      ),
     },
     {
       route: 'POST /accounts/{accountId}/tickets/{ticketId}/close',
-      call: async () => {
-        const ticket = await openTicketVia(gateway.url, token, tenant.accountId);
-        resetCalls();
-        return callApi(
-          gateway.url,
-          'POST',
-          `/accounts/${tenant.accountId}/tickets/${ticket.id}/close`,
-          { token }
-        );
-      },
+      call: measured(
+        () => openTicketVia(gateway.url, token, tenant.accountId),
+        (ticket) =>
+          callApi(gateway.url, 'POST', `${accountPath()}/tickets/${ticket.id}/close`, { token })
+      ),
     },
     {
       route: 'PATCH /accounts/{accountId}',

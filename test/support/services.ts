@@ -3,8 +3,10 @@
  * (test setup only; operators load them through the staff API).
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { contactKeys, fromContactItem } from '#core/entities/contact';
+import { fromMembershipItem, getMembershipCommand } from '#core/entities/membership';
 import { type Service, type ServiceType, toServiceItem } from '#core/entities/service';
 import type { Tenant } from './tenants.ts';
 
@@ -30,4 +32,35 @@ export const addService = async (
   };
   await dynamo.send(new PutCommand({ TableName: tableName, Item: toServiceItem(service) }));
   return service;
+};
+
+/** API paths of a tenant's services, their support contacts and its contacts. */
+export const supportPaths = (tenant: Pick<Tenant, 'accountId'>) => {
+  const service = (serviceId: string, listing = 'services') =>
+    `/accounts/${tenant.accountId}/${listing}/${serviceId}`;
+  return {
+    service,
+    support: (serviceId: string, contactId: string, listing = 'services') =>
+      `${service(serviceId, listing)}/support-contacts/${contactId}`,
+    contact: (contactId: string) => `/accounts/${tenant.accountId}/contacts/${contactId}`,
+  };
+};
+
+/** The membership item as stored (to check what the API keeps denormalised there). */
+export const membershipOf = async (tenant: Pick<Tenant, 'accountId'>, loginId: string) => {
+  const { Item } = await dynamo.send(
+    new GetCommand(getMembershipCommand(tableName, { loginId, accountId: tenant.accountId }))
+  );
+  return Item ? fromMembershipItem(Item) : undefined;
+};
+
+/** The login a contact was given (read from its item). */
+export const loginIdOf = async (tenant: Pick<Tenant, 'accountId'>, contactId: string) => {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: contactKeys({ accountId: tenant.accountId, contactId }),
+    })
+  );
+  return Item ? (fromContactItem(Item).loginId ?? '') : '';
 };

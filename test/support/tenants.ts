@@ -12,6 +12,7 @@ import { dynamo, tableName } from '#core/clients/dynamodb';
 import { ALL_EMAIL_PREFERENCES, createContactPut, type SupportScope } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createMembershipPut } from '#core/entities/membership';
+import type { Service } from '#core/entities/service';
 import type { Area } from '#core/permissions';
 import { provisionAccount } from '../../functions/account/provision.ts';
 import { ensureLogin } from '../../local/seed.ts';
@@ -98,7 +99,7 @@ export interface SubAccountLogin {
 export interface SupportAccess {
   scope: SupportScope;
   /** Services assigned to the contact (use test/support/services.ts addService). */
-  services?: { id: string; type: string }[];
+  services?: Pick<Service, 'id' | 'type'>[];
 }
 
 /**
@@ -123,33 +124,27 @@ export const addSubAccountLogin = async (
   const now = new Date().toISOString();
   const contactId = randomUUID();
   const services = support.services ?? [];
-  const contactPut = createContactPut(tableName, {
-    id: contactId,
-    accountId: tenant.accountId,
-    kind: 'individual',
-    ...person,
-    phone: '+441632960001',
-    address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
-    emailPreferences: ALL_EMAIL_PREFERENCES,
-    supportScope: support.scope,
-    loginId,
-    subAccount: { status, permissions },
-    isPrimary: false,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  });
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
         {
-          Put: {
-            ...contactPut,
-            Item: {
-              ...contactPut.Item,
-              assignedServices: services.map(({ id, type }) => ({ id, type })),
-            },
-          },
+          Put: createContactPut(tableName, {
+            id: contactId,
+            accountId: tenant.accountId,
+            kind: 'individual',
+            ...person,
+            phone: '+441632960001',
+            address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
+            emailPreferences: ALL_EMAIL_PREFERENCES,
+            supportScope: support.scope,
+            assignedServices: services.map(({ id, type }) => ({ id, type, assignedAt: now })),
+            loginId,
+            subAccount: { status, permissions },
+            isPrimary: false,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          }),
         },
         {
           Put: createMembershipPut(tableName, {
@@ -184,7 +179,8 @@ export const addSubAccountLogin = async (
 /** A contact without a login, written straight through the entity builder (test setup only). */
 export const addContact = async (
   tenant: Tenant,
-  email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`
+  email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`,
+  options: { supportScope?: SupportScope } = {}
 ) => {
   const now = new Date().toISOString();
   const contactId = randomUUID();
@@ -202,7 +198,8 @@ export const addContact = async (
             phone: '+441632960002',
             address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
             emailPreferences: ALL_EMAIL_PREFERENCES,
-            supportScope: 'none',
+            supportScope: options.supportScope ?? 'none',
+            assignedServices: [],
             subAccount: null,
             isPrimary: false,
             version: 1,

@@ -22,6 +22,7 @@ const contact: Contact = {
   address: { line1: '1 Harbour Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB' },
   emailPreferences: ALL_EMAIL_PREFERENCES,
   supportScope: 'global',
+  assignedServices: [],
   loginId: 'login-1',
   subAccount: null,
   isPrimary: true,

@@ -8,6 +8,7 @@ import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { PendingEmailChange } from '../email-change.ts';
 import type { Area } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import type { ServiceType } from './service.ts';
 
 export interface Address {
   line1: string;
@@ -34,6 +35,17 @@ export interface SubAccount {
   permissions: Area[];
 }
 
+/**
+ * A service or domain this contact supports: the mirror of its entry in the
+ * service's `supportContacts`, written in the same transaction. `assignedAt`
+ * travels with it so refreshing the service's snapshot keeps the date.
+ */
+export interface AssignedService {
+  id: string;
+  type: ServiceType;
+  assignedAt: string;
+}
+
 export interface Contact {
   id: string;
   accountId: string;
@@ -47,6 +59,8 @@ export interface Contact {
   address: Address;
   emailPreferences: EmailPreferences;
   supportScope: SupportScope;
+  /** Empty whenever `supportScope` is `none`; changed only by the support assignment routes. */
+  assignedServices: AssignedService[];
   /** Cognito `sub` of the contact's login, when it has one (the primary always does). */
   loginId?: string;
   subAccount: SubAccount | null;
@@ -116,6 +130,7 @@ export const fromContactItem = (item: Record<string, unknown>): Contact => ({
   address: item.address as Address,
   emailPreferences: item.emailPreferences as EmailPreferences,
   supportScope: item.supportScope as SupportScope,
+  assignedServices: (item.assignedServices as AssignedService[] | undefined) ?? [],
   loginId: item.loginId as string | undefined,
   subAccount: (item.subAccount as SubAccount | null | undefined) ?? null,
   emailChange: item.emailChange as PendingEmailChange | undefined,
@@ -144,6 +159,7 @@ export const toContactView = (contact: Contact) => ({
   address: contact.address,
   emailPreferences: contact.emailPreferences,
   supportScope: contact.supportScope,
+  assignedServices: contact.assignedServices.map(({ id, type }) => ({ id, type })),
   subAccount: contact.subAccount
     ? { status: contact.subAccount.status, permissions: contact.subAccount.permissions }
     : null,
@@ -235,6 +251,38 @@ export const accountProfileQuery = (
   },
   ExclusiveStartKey: startKey,
   ConsistentRead: true,
+});
+
+/**
+ * patch: the contact's assigned services after an assignment or a reset,
+ * only over the version that was read. Assigning also needs the contact to
+ * still have a support scope (it may have been set to `none` meanwhile).
+ */
+export const setAssignedServicesUpdate = (
+  tableName: string,
+  contact: Pick<Contact, 'accountId' | 'id' | 'version'>,
+  change: { assignedServices: AssignedService[]; updatedAt: string; requireSupportScope: boolean }
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
+  UpdateExpression: 'SET #assigned = :assigned, #version = :next, #updatedAt = :updatedAt',
+  ConditionExpression: change.requireSupportScope
+    ? 'attribute_exists(#pk) AND #version = :expected AND #scope IN (:isolated, :global)'
+    : 'attribute_exists(#pk) AND #version = :expected',
+  ExpressionAttributeNames: {
+    '#pk': TABLE.partitionKey,
+    '#assigned': 'assignedServices',
+    '#version': 'version',
+    '#updatedAt': 'updatedAt',
+    ...(change.requireSupportScope ? { '#scope': 'supportScope' } : {}),
+  },
+  ExpressionAttributeValues: {
+    ':assigned': change.assignedServices,
+    ':next': contact.version + 1,
+    ':expected': contact.version,
+    ':updatedAt': change.updatedAt,
+    ...(change.requireSupportScope ? { ':isolated': 'isolated', ':global': 'global' } : {}),
+  },
 });
 
 /** delete: only the version that was read (any version when none is given). */

@@ -94,24 +94,30 @@ export const deleteMembershipDelete = (
   Key: membershipKeys(ids),
 });
 
-/** patch: a membership's permissions and/or status, only if it still exists. */
+/**
+ * patch: a membership's permissions, status and/or support mirror (the
+ * contact's scope and assigned service ids), only if it still exists.
+ */
 export const patchMembershipUpdate = (
   tableName: string,
   ids: { loginId: string; accountId: string },
-  change: { permissions?: string[]; status?: MembershipStatus; updatedAt: string }
-): TransactUpdate => {
-  const names: Record<string, string> = { '#pk': TABLE.partitionKey, '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':updatedAt': change.updatedAt };
-  const sets = ['#updatedAt = :updatedAt'];
-  if (change.permissions) {
-    names['#permissions'] = 'permissions';
-    values[':permissions'] = change.permissions;
-    sets.push('#permissions = :permissions');
+  change: {
+    permissions?: string[];
+    status?: MembershipStatus;
+    supportScope?: SupportScope;
+    supportServiceIds?: string[];
+    updatedAt: string;
   }
-  if (change.status) {
-    names['#status'] = 'status';
-    values[':status'] = change.status;
-    sets.push('#status = :status');
+): TransactUpdate => {
+  const { updatedAt, ...fields } = change;
+  const names: Record<string, string> = { '#pk': TABLE.partitionKey, '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':updatedAt': updatedAt };
+  const sets = ['#updatedAt = :updatedAt'];
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
   }
   return {
     TableName: tableName,

@@ -5,8 +5,10 @@
  * showing a service with its support contacts is one read. Index
  * `servicesOfAccount` (gsi1) lists services and domains apart, by label.
  */
+import type { GetCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
-import type { SupportScope } from './contact.ts';
+import { type Contact, contactDisplayName, type SupportScope } from './contact.ts';
 
 export const SERVICE_TYPES = ['hosting', 'vps', 'voip', 'serverhousing'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number] | 'domain';
@@ -102,6 +104,107 @@ export const toServiceView = (service: Service) => {
     version: service.version,
   };
 };
+
+export const getServiceCommand = (
+  tableName: string,
+  ids: { accountId: string; serviceId: string }
+): GetCommandInput => ({ TableName: tableName, Key: serviceKeys(ids), ConsistentRead: true });
+
+export const servicesListingPartition = (accountId: string, kind: ServiceKind) => ({
+  partitionAttribute: TABLE.indexes.gsi1.partitionKey,
+  partitionValue: servicesListingKey(accountId, kind),
+});
+
+/**
+ * Access pattern `servicesOfAccount`: one page of an account's services or
+ * of its domains, by label. An index read, so eventually consistent.
+ */
+export const servicesPageQuery = (
+  tableName: string,
+  accountId: string,
+  kind: ServiceKind,
+  page: { limit: number; startKey?: Record<string, unknown> }
+): QueryCommandInput => ({
+  TableName: tableName,
+  IndexName: TABLE.indexes.gsi1.name,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi1.partitionKey },
+  ExpressionAttributeValues: { ':pk': servicesListingKey(accountId, kind) },
+  Limit: page.limit,
+  ExclusiveStartKey: page.startKey,
+});
+
+/** What a service shows of a contact; `assignedAt` is kept from the assignment. */
+export const supportSnapshot = (
+  contact: Pick<Contact, 'id' | 'firstName' | 'lastName' | 'email' | 'supportScope'>,
+  assignedAt: string
+): SupportContactSnapshot => ({
+  id: contact.id,
+  name: contactDisplayName(contact),
+  email: contact.email,
+  supportScope: contact.supportScope,
+  assignedAt,
+});
+
+const supportContactNames = (contactId: string) => ({
+  '#pk': TABLE.partitionKey,
+  '#contacts': 'supportContacts',
+  '#contact': contactId,
+  '#version': 'version',
+  '#updatedAt': 'updatedAt',
+});
+
+/**
+ * patch: sets (assign, or refresh) one support contact's entry and moves the
+ * version. With `expectedVersion` only over the version that was read (the
+ * assignment routes); without it only while the service exists (a contact
+ * change refreshing the snapshots of the services it supports).
+ */
+export const putSupportContactUpdate = (
+  tableName: string,
+  ids: { accountId: string; serviceId: string },
+  snapshot: SupportContactSnapshot,
+  updatedAt: string,
+  expectedVersion?: number
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: serviceKeys(ids),
+  UpdateExpression: 'SET #contacts.#contact = :snapshot, #updatedAt = :updatedAt ADD #version :one',
+  ConditionExpression:
+    expectedVersion === undefined
+      ? 'attribute_exists(#pk)'
+      : 'attribute_exists(#pk) AND #version = :expected',
+  ExpressionAttributeNames: supportContactNames(snapshot.id),
+  ExpressionAttributeValues: {
+    ':snapshot': snapshot,
+    ':updatedAt': updatedAt,
+    ':one': 1,
+    ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+  },
+});
+
+/** patch: removes one support contact's entry (reset, scope `none`, contact deleted). */
+export const removeSupportContactUpdate = (
+  tableName: string,
+  ids: { accountId: string; serviceId: string },
+  contactId: string,
+  updatedAt: string,
+  expectedVersion?: number
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: serviceKeys(ids),
+  UpdateExpression: 'REMOVE #contacts.#contact SET #updatedAt = :updatedAt ADD #version :one',
+  ConditionExpression:
+    expectedVersion === undefined
+      ? 'attribute_exists(#pk)'
+      : 'attribute_exists(#pk) AND #version = :expected',
+  ExpressionAttributeNames: supportContactNames(contactId),
+  ExpressionAttributeValues: {
+    ':updatedAt': updatedAt,
+    ':one': 1,
+    ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }),
+  },
+});
 
 /** A transaction's guard that the service exists in the account (e.g. for a ticket about it). */
 export const serviceExistsCheck = (

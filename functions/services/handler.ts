@@ -1,0 +1,57 @@
+import type { ServiceKind } from '#core/entities/service';
+import { toServiceView } from '#core/entities/service';
+import { createApiHandler } from '#core/http/stack';
+import type { ApiRequest, ApiResult, MemberCaller } from '#core/http/types';
+import type { PageQuery } from '#core/schemas';
+import { SERVICE_ROUTES } from './routes.ts';
+import { getService, listServices } from './service.ts';
+import { assignSupportContact, resetSupportContact } from './support-contacts.ts';
+
+type Request = ApiRequest<MemberCaller, undefined>;
+type ListRequest = ApiRequest<MemberCaller, undefined, PageQuery>;
+
+/** The four route functions of one listing; services and domains differ only in kind and path id. */
+const listingRoutes = (kind: ServiceKind, idParam: 'serviceId' | 'domainId') => {
+  const target = ({ params }: Request) => ({
+    kind,
+    serviceId: params[idParam] ?? '',
+    contactId: params.contactId ?? '',
+  });
+  return {
+    list: async ({ caller, query }: ListRequest): Promise<ApiResult> => ({
+      status: 200,
+      body: await listServices(caller.membership.accountId, kind, query),
+    }),
+    get: async (request: Request): Promise<ApiResult> => {
+      const { accountId } = request.caller.membership;
+      const service = await getService(accountId, kind, target(request).serviceId);
+      return { status: 200, body: toServiceView(service), version: service.version };
+    },
+    assign: async (request: Request): Promise<ApiResult> => {
+      const service = await assignSupportContact(request.caller, target(request), {
+        ifMatch: request.ifMatchVersion,
+      });
+      return { status: 200, body: toServiceView(service), version: service.version };
+    },
+    reset: async (request: Request): Promise<ApiResult> => {
+      await resetSupportContact(request.caller, target(request), {
+        ifMatch: request.ifMatchVersion,
+      });
+      return { status: 204 };
+    },
+  };
+};
+
+const services = listingRoutes('service', 'serviceId');
+const domains = listingRoutes('domain', 'domainId');
+
+export const handler = createApiHandler(SERVICE_ROUTES, {
+  listServices: services.list,
+  getService: services.get,
+  assignServiceSupportContact: services.assign,
+  resetServiceSupportContact: services.reset,
+  listDomains: domains.list,
+  getDomain: domains.get,
+  assignDomainSupportContact: domains.assign,
+  resetDomainSupportContact: domains.reset,
+});

@@ -1,0 +1,216 @@
+/**
+ * Support assignment: which contacts support a service or domain. One
+ * BatchGet reads the service, the contact and the caller's own contact (for
+ * the audit entry); one transaction writes the service's entry, the
+ * contact's mirror, the contact's membership (when it has a login) and the
+ * audit entry, so the copies never disagree (see core/support-mirror.ts).
+ */
+import { batchGetAll } from '#core/batch';
+import { tableName } from '#core/clients/dynamodb';
+import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
+import { newId } from '#core/db';
+import { createAuditPut } from '#core/entities/audit';
+import {
+  type Contact,
+  contactDisplayName,
+  contactKeys,
+  fromContactItem,
+  isContactItem,
+  setAssignedServicesUpdate,
+} from '#core/entities/contact';
+import {
+  isServiceItem,
+  putSupportContactUpdate,
+  removeSupportContactUpdate,
+  type Service,
+  type ServiceKind,
+  serviceKeys,
+  supportSnapshot,
+} from '#core/entities/service';
+import { ConflictError, NotFoundError } from '#core/errors';
+import type { MemberCaller } from '#core/http/types';
+import { MAX_ASSIGNED_SERVICES, membershipSupportUpdate } from '#core/support-mirror';
+import { type GuardedWrite, writeTogether } from '#core/transact';
+import { serviceOfKind } from './service.ts';
+
+/**
+ * Most contacts one service shows. The service item carries a snapshot of
+ * each (about 200 bytes), so this keeps it far below DynamoDB's 400 KB item
+ * limit, and support mail to a service never fans out to a crowd.
+ */
+export const MAX_SUPPORT_CONTACTS = 25;
+
+interface Target {
+  kind: ServiceKind;
+  serviceId: string;
+  contactId: string;
+}
+
+interface Loaded {
+  service: Service;
+  contact: Contact;
+  actor: { loginId: string; name: string };
+}
+
+const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
+  const { accountId, contactId: callerContactId } = caller.membership;
+  const contactIds = [...new Set([target.contactId, callerContactId])];
+  const items = await batchGetAll([
+    serviceKeys({ accountId, serviceId: target.serviceId }),
+    ...contactIds.map((contactId) => contactKeys({ accountId, contactId })),
+  ]);
+  const service = serviceOfKind(items.find(isServiceItem), target.kind);
+  const contacts = items.filter(isContactItem).map(fromContactItem);
+  const contact = contacts.find((candidate) => candidate.id === target.contactId);
+  if (!contact) throw new NotFoundError('The contact does not exist.');
+  const self = contacts.find((candidate) => candidate.id === callerContactId);
+  return {
+    service,
+    contact,
+    actor: { loginId: caller.loginId, name: self ? contactDisplayName(self) : caller.loginId },
+  };
+};
+
+const noScope = (contact: Contact) =>
+  new ConflictError(
+    `${contactDisplayName(contact)} has the support scope "none" and cannot be assigned. ` +
+      'Set the contact’s support scope to "isolated" or "global" first ' +
+      '(PATCH /accounts/{accountId}/contacts/{contactId}).',
+    { supportScope: contact.supportScope }
+  );
+
+const contactChanged = () =>
+  new ConflictError(
+    'The contact changed meanwhile (its support scope may now be "none"); fetch it and try again.'
+  );
+
+/** The transaction of an assignment or a reset; `nextService` is the service's new image. */
+const commit = async (
+  { service, contact, actor }: Loaded,
+  nextService: Service,
+  nextContact: Contact,
+  serviceWrite: GuardedWrite['action'],
+  action: 'support.assigned' | 'support.reset',
+  claim: VersionClaim
+) => {
+  const now = nextContact.updatedAt;
+  await writeTogether(
+    [
+      { action: serviceWrite, onConditionFailed: () => staleError(claim) },
+      {
+        action: {
+          Update: setAssignedServicesUpdate(tableName, contact, {
+            assignedServices: nextContact.assignedServices,
+            updatedAt: now,
+            requireSupportScope: action === 'support.assigned',
+          }),
+        },
+        onConditionFailed: contactChanged,
+      },
+      ...(contact.loginId
+        ? [{ action: { Update: membershipSupportUpdate(nextContact, contact.loginId) } }]
+        : []),
+      {
+        action: {
+          Put: createAuditPut(tableName, {
+            id: newId(),
+            accountId: service.accountId,
+            at: now,
+            actor,
+            action,
+            target: `${nextService.type === 'domain' ? 'domain' : 'service'}/${service.id}`,
+            changes: {
+              supportContacts: {
+                before: Object.keys(service.supportContacts),
+                after: Object.keys(nextService.supportContacts),
+              },
+            },
+          }),
+        },
+      },
+    ],
+    () => staleError(claim)
+  );
+};
+
+const nextImages = (loaded: Loaded, now: string) => ({
+  service: { ...loaded.service, version: loaded.service.version + 1, updatedAt: now },
+  contact: { ...loaded.contact, version: loaded.contact.version + 1, updatedAt: now },
+});
+
+/** PUT .../support-contacts/{contactId}: the service after the assignment (unchanged if it was already). */
+export const assignSupportContact = async (
+  caller: MemberCaller,
+  target: Target,
+  claim: VersionClaim
+): Promise<Service> => {
+  const loaded = await load(caller, target);
+  const { service, contact } = loaded;
+  checkVersion(service.version, claim);
+  const onService = Object.hasOwn(service.supportContacts, target.contactId);
+  const onContact = contact.assignedServices.some((assigned) => assigned.id === service.id);
+  if (onService && onContact) return service;
+  if (contact.supportScope === 'none') throw noScope(contact);
+  if (!onContact && contact.assignedServices.length >= MAX_ASSIGNED_SERVICES) {
+    throw new ConflictError(
+      `${contactDisplayName(contact)} already supports ${MAX_ASSIGNED_SERVICES} services and domains, ` +
+        'the most one contact can. Reset one first, or give the contact the support scope "global".'
+    );
+  }
+  if (!onService && Object.keys(service.supportContacts).length >= MAX_SUPPORT_CONTACTS) {
+    throw new ConflictError(
+      `This ${target.kind} already has ${MAX_SUPPORT_CONTACTS} support contacts, the most it can have; reset one first.`
+    );
+  }
+
+  const now = new Date().toISOString();
+  const assignedAt = service.supportContacts[contact.id]?.assignedAt ?? now;
+  const snapshot = supportSnapshot(contact, assignedAt);
+  const next = nextImages(loaded, now);
+  next.service.supportContacts = { ...service.supportContacts, [contact.id]: snapshot };
+  next.contact.assignedServices = [
+    ...contact.assignedServices.filter((assigned) => assigned.id !== service.id),
+    { id: service.id, type: service.type, assignedAt },
+  ];
+  const ids = { accountId: service.accountId, serviceId: service.id };
+  await commit(
+    loaded,
+    next.service,
+    next.contact,
+    { Update: putSupportContactUpdate(tableName, ids, snapshot, now, service.version) },
+    'support.assigned',
+    claim
+  );
+  return next.service;
+};
+
+/** DELETE .../support-contacts/{contactId}: nothing to do when the contact does not support it. */
+export const resetSupportContact = async (
+  caller: MemberCaller,
+  target: Target,
+  claim: VersionClaim
+): Promise<void> => {
+  const loaded = await load(caller, target);
+  const { service, contact } = loaded;
+  checkVersion(service.version, claim);
+  const onService = Object.hasOwn(service.supportContacts, target.contactId);
+  const onContact = contact.assignedServices.some((assigned) => assigned.id === service.id);
+  if (!onService && !onContact) return;
+
+  const now = new Date().toISOString();
+  const next = nextImages(loaded, now);
+  const { [contact.id]: _reset, ...remaining } = service.supportContacts;
+  next.service.supportContacts = remaining;
+  next.contact.assignedServices = contact.assignedServices.filter(
+    (assigned) => assigned.id !== service.id
+  );
+  const ids = { accountId: service.accountId, serviceId: service.id };
+  await commit(
+    loaded,
+    next.service,
+    next.contact,
+    { Update: removeSupportContactUpdate(tableName, ids, contact.id, now, service.version) },
+    'support.reset',
+    claim
+  );
+};

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startGateway } from '../../local/gateway.ts';
+import { callApi } from '../support/http.ts';
+import { addService } from '../support/services.ts';
+import {
+  accessTokenFor,
+  addSubAccountLogin,
+  createTenant,
+  type Tenant,
+} from '../support/tenants.ts';
+
+let gateway: { url: string; close(): Promise<void> };
+const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
+  callApi(gateway.url, method, path, options);
+
+let tenant: Tenant;
+let token: string;
+
+beforeAll(async () => {
+  gateway = await startGateway({ port: 0, stack: inject('localStack') });
+  tenant = await createTenant('Serviceco');
+  token = await accessTokenFor(tenant.email);
+});
+
+afterAll(async () => {
+  await gateway?.close();
+});
+
+/** Every item of a listing, following the cursor `limit` at a time. */
+const readAll = async (path: string, limit: number, as = token) => {
+  const labels: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const query: string = cursor ? `?limit=${limit}&cursor=${cursor}` : `?limit=${limit}`;
+    const page = await api('GET', `${path}${query}`, { token: as });
+    expect(page.status, page.text).toBe(200);
+    labels.push(...(page.body.items as { label: string }[]).map((item) => item.label));
+    cursor = page.body.cursor as string | null;
+    pages++;
+  } while (cursor && pages < 10);
+  return { labels, pages };
+};
+
+describe('GET /accounts/{accountId}/services and /domains', () => {
+  it('lists services and domains apart, by label, page by page', async () => {
+    // Prepare
+    const listed = await createTenant('Lister');
+    const listedToken = await accessTokenFor(listed.email);
+    await Promise.all([
+      addService(listed, { type: 'vps', label: 'Charlie VPS' }),
+      addService(listed, { type: 'hosting', label: 'alpha hosting' }),
+      addService(listed, { type: 'voip', label: 'Bravo VoIP' }),
+      addService(listed, { type: 'domain', label: 'example.net' }),
+    ]);
+
+    // Act
+    const services = await readAll(`/accounts/${listed.accountId}/services`, 2, listedToken);
+    const domains = await readAll(`/accounts/${listed.accountId}/domains`, 2, listedToken);
+
+    // Assess
+    expect(services.labels).toEqual(['alpha hosting', 'Bravo VoIP', 'Charlie VPS']);
+    expect(services.pages).toBe(2);
+    expect(domains.labels).toEqual(['example.net']);
+  });
+
+  it('refuses a cursor of another listing', async () => {
+    // Prepare
+    await Promise.all([addService(tenant), addService(tenant)]);
+    const first = await api('GET', `/accounts/${tenant.accountId}/services?limit=1`, { token });
+
+    // Act
+    const response = await api(
+      'GET',
+      `/accounts/${tenant.accountId}/domains?cursor=${first.body.cursor}`,
+      { token }
+    );
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('GET /accounts/{accountId}/services/{serviceId}', () => {
+  it('shows a service with no support contact as deactivated, with its ETag', async () => {
+    // Prepare
+    const service = await addService(tenant, { type: 'vps', server: 'vps-7.portico.example' });
+
+    // Act
+    const response = await api('GET', `/accounts/${tenant.accountId}/services/${service.id}`, {
+      token,
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe('"1"');
+    expect(response.body).toEqual({
+      id: service.id,
+      type: 'vps',
+      label: service.label,
+      status: 'active',
+      contractNumber: tenant.contractNumber.toUpperCase(),
+      server: 'vps-7.portico.example',
+      supportContacts: [],
+      support: 'deactivated',
+      version: 1,
+    });
+  });
+
+  it('finds a service only under /services and a domain only under /domains', async () => {
+    // Prepare
+    const [service, domain] = await Promise.all([
+      addService(tenant),
+      addService(tenant, { type: 'domain', label: 'portico-test.example' }),
+    ]);
+    const base = `/accounts/${tenant.accountId}`;
+
+    // Act
+    const statuses = await Promise.all(
+      [
+        `${base}/services/${service.id}`,
+        `${base}/domains/${domain.id}`,
+        `${base}/domains/${service.id}`,
+        `${base}/services/${domain.id}`,
+        `${base}/services/no-such-service`,
+      ].map(async (path) => (await api('GET', path, { token })).status)
+    );
+
+    // Assess
+    expect(statuses).toEqual([200, 200, 404, 404, 404]);
+  });
+
+  it('hides another account’s service behind the same 404', async () => {
+    // Prepare
+    const other = await createTenant('Otherservices');
+    const service = await addService(other);
+
+    // Act
+    const response = await api('GET', `/accounts/${tenant.accountId}/services/${service.id}`, {
+      token,
+    });
+
+    // Assess
+    expect(response.status).toBe(404);
+  });
+
+  it('lets a sub-account with `services` read services but not domains', async () => {
+    // Prepare
+    const sub = await addSubAccountLogin(tenant, ['services']);
+    const subToken = await accessTokenFor(sub.email);
+
+    // Act
+    const services = await api('GET', `/accounts/${tenant.accountId}/services`, {
+      token: subToken,
+    });
+    const domains = await api('GET', `/accounts/${tenant.accountId}/domains`, { token: subToken });
+
+    // Assess
+    expect(services.status).toBe(200);
+    expect(domains.status).toBe(403);
+    expect(domains.body).toMatchObject({ area: 'domains', allowedAreas: ['services'] });
+  });
+});
