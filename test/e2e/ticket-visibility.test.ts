@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Service } from '#core/entities/service';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
-import { addService } from '../support/services.ts';
+import { addService, supportPaths } from '../support/services.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
@@ -199,5 +199,31 @@ describe('opening a ticket about a service', () => {
 
     // Assess
     expect(response.status, response.text).toBe(201);
+  });
+});
+
+describe('visibility follows support assignment through the services API', () => {
+  it('an isolated login sees a service ticket once assigned to the service, and no longer after a reset', async () => {
+    // Prepare
+    const service = await addService(tenant, { type: 'vps', label: 'S3' });
+    const login = await addSubAccountLogin(tenant, ['tickets'], 'active', { scope: 'isolated' });
+    const loginToken = await accessTokenFor(login.email);
+    const ticket = await openTicketVia(gateway.url, tokens.primary, tenant.accountId, {
+      serviceId: service.id,
+    });
+    const path = `${base()}/${ticket.id}`;
+    const support = supportPaths(tenant).support(service.id, login.contactId);
+    const read = () => callApi(gateway.url, 'GET', path, { token: loginToken });
+
+    // Act
+    const before = await read();
+    const assigned = await as('primary', 'PUT', support);
+    const whileAssigned = await read();
+    const reset = await as('primary', 'DELETE', support);
+    const afterReset = await read();
+
+    // Assess
+    expect([assigned.status, reset.status], `${assigned.text} ${reset.text}`).toEqual([200, 204]);
+    expect([before.status, whileAssigned.status, afterReset.status]).toEqual([404, 200, 404]);
   });
 });
