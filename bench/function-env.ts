@@ -13,6 +13,8 @@ const VALUES: Partial<Record<EnvKey, string>> = {
   tableName: 'portico-bench',
   userPoolId: 'eu-west-1_bench',
   userPoolClientId: 'bench-client',
+  staffUserPoolId: 'eu-west-1_benchstaff',
+  staffUserPoolClientId: 'bench-staff-client',
   mailFrom: 'no-reply@portico.example',
   messageIdDomain: 'portico.example',
   logLevel: 'silent',

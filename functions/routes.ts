@@ -15,7 +15,8 @@ import { PUBLIC_ROUTES } from './public/routes.ts';
 import { SERVICE_ROUTES } from './services/routes.ts';
 import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './tickets/routes.ts';
 
-export type { Access, HttpMethod, RouteDefinition } from './core/http/route.ts';
+export type { Access, AuthorizerKind, HttpMethod, RouteDefinition } from './core/http/route.ts';
+export { authorizerOf } from './core/http/route.ts';
 
 /** One Lambda function per area; each folder under functions/ with a handler.ts. */
 export const FUNCTION_NAMES = [

@@ -18,6 +18,12 @@ export interface FunctionBinding {
   table?: TableAccess;
   /** Cognito actions to grant on the client pool; `[]` sets only the pool and client ids. */
   userPool?: readonly `cognito-idp:${string}`[];
+  /**
+   * Sets STAFF_USER_POOL_ID and STAFF_USER_POOL_CLIENT_ID: every function
+   * serving a `/staff/*` route needs them (the authorization middleware
+   * checks the token's app client). Grants no Cognito action.
+   */
+  staffPool?: true;
   /** Sends transactional mail through the stage's SES identity. */
   mail?: true;
   /** Gives messages RFC 5322 Message-IDs at the stage's mail domain (no SES access). */
@@ -29,8 +35,8 @@ export interface FunctionBinding {
  * entry here is a type error, so no function is deployed with guessed access.
  */
 export const FUNCTION_BINDINGS = {
-  public: { userPool: [] },
-  me: { table: 'RO' },
+  public: { userPool: [], staffPool: true },
+  me: { table: 'RO', staffPool: true },
   account: { table: 'RW' },
   contacts: { table: 'RW' },
   logins: {
@@ -44,7 +50,7 @@ export const FUNCTION_BINDINGS = {
   },
   // Writes support assignments (service, contact, membership, audit in one transaction).
   services: { table: 'RW' },
-  tickets: { table: 'RW', messageIds: true },
+  tickets: { table: 'RW', staffPool: true, messageIds: true },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {
@@ -52,6 +58,8 @@ export interface ApiStackProps extends StackProps {
   table: ITable;
   userPool: IUserPool;
   client: IUserPoolClient;
+  staffPool: IUserPool;
+  staffClient: IUserPoolClient;
 }
 
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -79,6 +87,7 @@ export class ApiStack extends Stack {
       const binding: FunctionBinding = FUNCTION_BINDINGS[name];
       if (binding.table) fn.bindTable(props.table, binding.table);
       if (binding.userPool) fn.bindUserPool(props.userPool, props.client, ...binding.userPool);
+      if (binding.staffPool) fn.bindStaffPool(props.staffPool, props.staffClient);
       if (binding.mail) fn.bindMail(mailIdentity, props.stage.mail.fromAddress);
       if (binding.messageIds) fn.bindMessageIdDomain(mailDomainOf(props.stage));
       acknowledgeSynchronousOnly(fn);
@@ -91,6 +100,8 @@ export class ApiStack extends Stack {
       functions,
       userPool: props.userPool,
       client: props.client,
+      staffPool: props.staffPool,
+      staffClient: props.staffClient,
     });
 
     // Side effects of API writes (mail, Cognito changes) run here, off the request path.

@@ -25,6 +25,8 @@ export const addPorticoStacks = (
     table: stateful.table,
     userPool: stateful.auth.userPool,
     client: stateful.auth.client,
+    staffPool: stateful.staffAuth.userPool,
+    staffClient: stateful.staffAuth.client,
   });
   for (const stack of [stateful, api]) {
     Tags.of(stack).add('project', 'portico');

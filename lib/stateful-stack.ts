@@ -1,5 +1,6 @@
 /**
- * Everything that holds data: the single table and the client user pool.
+ * Everything that holds data: the single table, the client user pool and
+ * the staff user pool.
  * Deployed rarely, retained on delete, termination protected. Construct ids
  * here are part of the data's identity: renaming one replaces the resource.
  */
@@ -8,6 +9,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from './config.ts';
 import { ClientAuth } from './constructs/auth.ts';
 import { PorticoTable } from './constructs/portico-table.ts';
+import { StaffAuth } from './constructs/staff-auth.ts';
 
 export interface StatefulStackProps extends StackProps {
   stage: StageConfig;
@@ -16,10 +18,11 @@ export interface StatefulStackProps extends StackProps {
 export class StatefulStack extends Stack {
   readonly table: PorticoTable;
   readonly auth: ClientAuth;
+  readonly staffAuth: StaffAuth;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, {
-      description: `Portico ${props.stage.name}: table and client user pool (stateful)`,
+      description: `Portico ${props.stage.name}: table, client and staff user pools (stateful)`,
       ...props,
       terminationProtection: true,
     });
@@ -28,9 +31,16 @@ export class StatefulStack extends Stack {
     this.auth = new ClientAuth(this, 'ClientAuth', {
       featurePlan: props.stage.userPool.featurePlan,
     });
+    this.staffAuth = new StaffAuth(this, 'StaffAuth', {
+      featurePlan: props.stage.userPool.featurePlan,
+    });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'StaffUserPoolId', { value: this.staffAuth.userPool.userPoolId });
+    new CfnOutput(this, 'StaffUserPoolClientId', {
+      value: this.staffAuth.client.userPoolClientId,
+    });
   }
 }

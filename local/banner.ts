@@ -1,5 +1,6 @@
 /** What `npm start` prints once everything is up. */
 import type { LocalStackInfo } from './env.ts';
+import { otpauthUri } from './totp.ts';
 
 export interface DemoLoginLine {
   email: string;
@@ -26,6 +27,48 @@ export const tokenCommand = (stack: LocalStackInfo, email: string, password: str
   ].join('\n');
 };
 
+export interface DemoStaffLine {
+  username: string;
+  name: string;
+  totpSecret: string;
+}
+
+/** A copy-paste command that signs a staff login in (password, then TOTP) and prints the access token. */
+export const staffTokenCommand = (
+  stack: LocalStackInfo,
+  staff: DemoStaffLine,
+  password: string
+): string =>
+  [
+    'npx tsx local/staff-token.ts \\',
+    `  --endpoint ${stack.cognitoEndpoint} --client-id ${stack.staffUserPoolClientId} \\`,
+    `  --username ${shellQuote(staff.username)} --password ${shellQuote(password)} \\`,
+    `  --totp-secret ${staff.totpSecret}`,
+  ].join('\n');
+
+const indentCommand = (command: string, prefix: string): string =>
+  command
+    .split('\n')
+    .map((line, i) => `    ${i === 0 ? prefix : '  '}${line}`)
+    .join('\n');
+
+const staffLines = (
+  apiUrl: string,
+  stack: LocalStackInfo,
+  staff: DemoStaffLine,
+  password: string
+) => [
+  '',
+  `  Staff login (staff pool, /staff/* routes only), password ${password}, TOTP required`,
+  `    ${staff.username}  ${staff.name}`,
+  `    TOTP secret ${staff.totpSecret} (new on every start); for an authenticator app:`,
+  `    ${otpauthUri(staff.totpSecret, staff.username)}`,
+  '  Sign in (password, then the TOTP code) and call a staff route:',
+  `${indentCommand(staffTokenCommand(stack, staff, password), 'STAFF_TOKEN=$(')})`,
+  `    curl -H "Authorization: Bearer $STAFF_TOKEN" ${apiUrl}/staff/me`,
+  '  The current code alone (for a staff console): the same command with --code.',
+];
+
 const table = (rows: string[][], indent: string): string[] => {
   const widths = rows.reduce<number[]>(
     (acc, row) => row.map((cell, i) => Math.max(acc[i] ?? 0, cell.length)),
@@ -45,15 +88,13 @@ export const renderBanner = (options: {
   apiUrl: string;
   stack: LocalStackInfo;
   logins: DemoLoginLine[];
+  staff?: DemoStaffLine;
   password: string;
   persistDir?: string;
 }): string => {
-  const { apiUrl, stack, logins, password } = options;
+  const { apiUrl, stack, logins, staff, password } = options;
   const example = logins[0]?.email ?? 'someone@example.com';
-  const indentedToken = tokenCommand(stack, example, password)
-    .split('\n')
-    .map((line, i) => `    ${i === 0 ? 'TOKEN=$(' : '  '}${line}`)
-    .join('\n');
+  const indentedToken = indentCommand(tokenCommand(stack, example, password), 'TOKEN=$(');
   return [
     '',
     `Portico local stack is up (${options.persistDir ? `data kept in ${options.persistDir}` : 'data in memory; --persist keeps it'})`,
@@ -71,6 +112,7 @@ export const renderBanner = (options: {
     '  Get an access token from cognito-local and call the API with it:',
     `${indentedToken})`,
     `    curl -H "Authorization: Bearer $TOKEN" ${apiUrl}/me`,
+    ...(staff ? staffLines(apiUrl, stack, staff, password) : []),
     '',
     '  Emulators',
     ...table(
@@ -81,6 +123,7 @@ export const renderBanner = (options: {
           stack.cognitoEndpoint,
           `pool ${stack.userPoolId}, app client ${stack.userPoolClientId}`,
         ],
+        ['', '', `staff pool ${stack.staffUserPoolId}, app client ${stack.staffUserPoolClientId}`],
         ['SES emulator', stack.sesEndpoint, `sent mail: ${stack.sesEndpoint}/ (JSON: /store)`],
       ],
       '    '

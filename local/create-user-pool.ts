@@ -1,7 +1,7 @@
 /**
- * Creates the local user pool and app client from functions/core/user-pool.ts,
- * with the settings the CDK stack gives the real ones, or finds persisted
- * ones again by id.
+ * Creates the local user pools (client and staff) and their app clients from
+ * functions/core/user-pool.ts, with the settings the CDK stack gives the real
+ * ones, or finds persisted ones again by id.
  */
 import {
   type CognitoIdentityProviderClient,
@@ -14,11 +14,17 @@ import {
   type ExplicitAuthFlowsType,
   ResourceNotFoundException,
   type SchemaAttributeType,
+  SetUserPoolMfaConfigCommand,
+  type SetUserPoolMfaConfigCommandInput,
+  type UserPoolPolicyType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   CLIENT_AUTH_FLOWS,
   LOGIN_ATTRIBUTES,
   PASSWORD_POLICY,
+  STAFF_LOGIN_ATTRIBUTES,
+  STAFF_MFA,
+  STAFF_TOKEN_VALIDITY_MINUTES,
   TOKEN_VALIDITY_MINUTES,
 } from '#core/user-pool';
 
@@ -58,33 +64,31 @@ const lookup = (table: Record<string, string>, key: string, what: string): strin
   return value;
 };
 
-export const userPoolDefinition = (poolName: string): CreateUserPoolCommandInput => ({
-  PoolName: poolName,
-  Policies: {
-    PasswordPolicy: {
-      MinimumLength: PASSWORD_POLICY.minLength,
-      RequireLowercase: PASSWORD_POLICY.requireLowercase,
-      RequireUppercase: PASSWORD_POLICY.requireUppercase,
-      RequireNumbers: PASSWORD_POLICY.requireDigits,
-      RequireSymbols: PASSWORD_POLICY.requireSymbols,
-      TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordValidityDays,
-    },
+const passwordPolicy = (): UserPoolPolicyType => ({
+  PasswordPolicy: {
+    MinimumLength: PASSWORD_POLICY.minLength,
+    RequireLowercase: PASSWORD_POLICY.requireLowercase,
+    RequireUppercase: PASSWORD_POLICY.requireUppercase,
+    RequireNumbers: PASSWORD_POLICY.requireDigits,
+    RequireSymbols: PASSWORD_POLICY.requireSymbols,
+    TemporaryPasswordValidityDays: PASSWORD_POLICY.temporaryPasswordValidityDays,
   },
-  UsernameAttributes: ['email'],
-  AutoVerifiedAttributes: ['email'],
-  Schema: Object.entries(LOGIN_ATTRIBUTES).map(
+});
+
+const schemaOf = (attributes: Record<string, { required: boolean; mutable: boolean }>) =>
+  Object.entries(attributes).map(
     ([key, attribute]): SchemaAttributeType => ({
       Name: lookup(STANDARD_ATTRIBUTES, key, 'standard attribute'),
       AttributeDataType: 'String',
       Required: attribute.required,
       Mutable: attribute.mutable,
     })
-  ),
-});
+  );
 
-export const userPoolClientDefinition = (
+const appClientDefinition = (
   userPoolId: string,
-  clientName: string
+  clientName: string,
+  validity: { access: number; id: number; refreshDays: number }
 ): CreateUserPoolClientCommandInput => ({
   UserPoolId: userPoolId,
   ClientName: clientName,
@@ -96,12 +100,66 @@ export const userPoolClientDefinition = (
     // CDK always adds refresh-token auth.
     'ALLOW_REFRESH_TOKEN_AUTH',
   ],
-  AccessTokenValidity: TOKEN_VALIDITY_MINUTES.access,
-  IdTokenValidity: TOKEN_VALIDITY_MINUTES.id,
-  RefreshTokenValidity: TOKEN_VALIDITY_MINUTES.refreshDays,
+  AccessTokenValidity: validity.access,
+  IdTokenValidity: validity.id,
+  RefreshTokenValidity: validity.refreshDays,
   TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
   PreventUserExistenceErrors: 'ENABLED',
 });
+
+/** How one pool and its app client are created, as its CDK construct creates them. */
+export interface PoolBlueprint {
+  /** Appended to the pool's name to name the app client. */
+  clientSuffix: string;
+  pool: (poolName: string) => CreateUserPoolCommandInput;
+  client: (userPoolId: string, clientName: string) => CreateUserPoolClientCommandInput;
+  /** Applied on every start, so a persisted pool converges on the current setting. */
+  mfa: Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId'>;
+}
+
+/** The client pool (lib/constructs/auth.ts): email as the username, MFA off. */
+export const CLIENT_POOL: PoolBlueprint = {
+  clientSuffix: 'portal',
+  pool: (poolName) => ({
+    PoolName: poolName,
+    Policies: passwordPolicy(),
+    UsernameAttributes: ['email'],
+    AutoVerifiedAttributes: ['email'],
+    Schema: schemaOf(LOGIN_ATTRIBUTES),
+  }),
+  client: (userPoolId, clientName) =>
+    appClientDefinition(userPoolId, clientName, TOKEN_VALIDITY_MINUTES),
+  mfa: { MfaConfiguration: 'OFF' },
+};
+
+/**
+ * AWS requires TOTP on the staff pool (lib/constructs/staff-auth.ts) and
+ * answers a login without a device with the MFA_SETUP challenge. cognito-local
+ * 5.3 challenges SOFTWARE_TOKEN_MFA at sign-in for a login with a verified
+ * device when the pool's MFA is ON or OPTIONAL, but it has no MFA_SETUP: a
+ * device can only be enrolled with an access token, which under ON a login
+ * without a device can never get. So the local staff pool runs OPTIONAL and
+ * every staff login is enrolled right after it is created
+ * (local/staff-logins.ts); from then on each sign-in needs the TOTP code, as in AWS.
+ */
+export const LOCAL_STAFF_MFA_CONFIGURATION = 'OPTIONAL' as const;
+
+/** The staff pool: a username (the work email by convention), TOTP as the second factor. */
+export const STAFF_POOL: PoolBlueprint = {
+  clientSuffix: 'console',
+  pool: (poolName) => ({
+    PoolName: poolName,
+    Policies: passwordPolicy(),
+    AutoVerifiedAttributes: ['email'],
+    Schema: schemaOf(STAFF_LOGIN_ATTRIBUTES),
+  }),
+  client: (userPoolId, clientName) =>
+    appClientDefinition(userPoolId, clientName, STAFF_TOKEN_VALIDITY_MINUTES),
+  mfa: {
+    MfaConfiguration: STAFF_MFA.required ? LOCAL_STAFF_MFA_CONFIGURATION : 'OFF',
+    SoftwareTokenMfaConfiguration: { Enabled: STAFF_MFA.totp },
+  },
+};
 
 const exists = async (probe: () => Promise<unknown>): Promise<boolean> => {
   try {
@@ -121,9 +179,14 @@ export interface UserPoolIds {
 /** Reuses `known` ids when the pool and client still exist; creates what is missing. */
 export const ensureUserPool = async (
   cognito: CognitoIdentityProviderClient,
-  options: { name: string; known?: Partial<UserPoolIds>; log: (line: string) => void }
+  options: {
+    name: string;
+    blueprint: PoolBlueprint;
+    known?: Partial<UserPoolIds>;
+    log: (line: string) => void;
+  }
 ): Promise<UserPoolIds> => {
-  const { known } = options;
+  const { known, blueprint } = options;
   let userPoolId = known?.userPoolId;
   if (
     userPoolId &&
@@ -131,11 +194,12 @@ export const ensureUserPool = async (
   ) {
     options.log(`user pool ${userPoolId} found`);
   } else {
-    const created = await cognito.send(new CreateUserPoolCommand(userPoolDefinition(options.name)));
+    const created = await cognito.send(new CreateUserPoolCommand(blueprint.pool(options.name)));
     userPoolId = created.UserPool?.Id;
     if (!userPoolId) throw new Error('cognito-local returned no user pool id');
     options.log(`user pool ${userPoolId} created`);
   }
+  await cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, ...blueprint.mfa }));
 
   const knownClientId = known?.userPoolId === userPoolId ? known?.userPoolClientId : undefined;
   if (
@@ -150,7 +214,9 @@ export const ensureUserPool = async (
     return { userPoolId, userPoolClientId: knownClientId };
   }
   const client = await cognito.send(
-    new CreateUserPoolClientCommand(userPoolClientDefinition(userPoolId, `${options.name}-portal`))
+    new CreateUserPoolClientCommand(
+      blueprint.client(userPoolId, `${options.name}-${blueprint.clientSuffix}`)
+    )
   );
   const userPoolClientId = client.UserPoolClient?.ClientId;
   if (!userPoolClientId) throw new Error('cognito-local returned no app client id');

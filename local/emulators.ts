@@ -87,8 +87,11 @@ export const startDynamoDb = async (
  * where IssuerDomain defaults to `http://${HOST ?? 'localhost'}:${PORT}`; we
  * pin it in `.cognito/config.json` to the exact endpoint we hand out, so the
  * issuer and the JWKS URI always agree (127.0.0.1, never localhost).
+ * Its pools also default to email as the username (`UserPoolDefaults`);
+ * cleared here so a pool gets only what it asks for, as in AWS: the staff
+ * pool signs in by username.
  */
-const pinIssuerDomain = async (stateDir: string, endpoint: string): Promise<void> => {
+const writeCognitoConfig = async (stateDir: string, endpoint: string): Promise<void> => {
   const configDir = join(stateDir, '.cognito');
   const configFile = join(configDir, 'config.json');
   await mkdir(configDir, { recursive: true });
@@ -102,6 +105,8 @@ const pinIssuerDomain = async (stateDir: string, endpoint: string): Promise<void
   }
   const tokenConfig = (config.TokenConfig ?? {}) as Record<string, unknown>;
   config.TokenConfig = { ...tokenConfig, IssuerDomain: endpoint };
+  const poolDefaults = (config.UserPoolDefaults ?? {}) as Record<string, unknown>;
+  config.UserPoolDefaults = { ...poolDefaults, UsernameAttributes: [] };
   await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
 };
 
@@ -109,7 +114,7 @@ export const startCognito = async (
   options: EmulatorStart & { stateDir: string }
 ): Promise<RunningEmulator> => {
   const endpoint = endpointOf(options.port);
-  await pinIssuerDomain(options.stateDir, endpoint);
+  await writeCognitoConfig(options.stateDir, endpoint);
   const emulator = spawnNodeEmulator(
     'cognito',
     require.resolve('cognito-local/lib/bin/start.js'),

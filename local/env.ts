@@ -29,6 +29,11 @@ export interface LocalStackInfo {
   /** The `iss` claim cognito-local writes: `<cognitoEndpoint>/<userPoolId>`. */
   issuer: string;
   jwksUri: string;
+  /** The staff pool and the staff console's app client, with their issuer and JWKS. */
+  staffUserPoolId: string;
+  staffUserPoolClientId: string;
+  staffIssuer: string;
+  staffJwksUri: string;
 }
 
 /**
@@ -44,6 +49,8 @@ export const applyLocalStackEnv = (
   env[ENV.dynamoEndpoint] = stack.dynamodbEndpoint;
   env[ENV.userPoolId] = stack.userPoolId;
   env[ENV.userPoolClientId] = stack.userPoolClientId;
+  env[ENV.staffUserPoolId] = stack.staffUserPoolId;
+  env[ENV.staffUserPoolClientId] = stack.staffUserPoolClientId;
   env[ENV.cognitoEndpoint] = stack.cognitoEndpoint;
   env[ENV.mailFrom] ||= LOCAL_MAIL_FROM;
   env[ENV.messageIdDomain] ||= LOCAL_MESSAGE_ID_DOMAIN;

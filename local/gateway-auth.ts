@@ -1,8 +1,9 @@
 /**
- * The HTTP API JWT authorizer, locally: the bearer token must be an access
+ * The HTTP API JWT authorizers, locally: the bearer token must be an access
  * token signed by the pool's key (JWKS), with the pool's issuer, issued to
- * the portal's app client (`client_id`; Cognito access tokens carry no
- * `aud`) and not expired. Claims reach the handler as API Gateway passes
+ * the pool's app client (`client_id`; Cognito access tokens carry no `aud`)
+ * and not expired. One authorizer per pool: the client pool's for portal
+ * routes, the staff pool's for `/staff/*`, chosen per route as the CDK stack does. Claims reach the handler as API Gateway passes
  * them: every value a string, arrays as `[a b]`, null values left out.
  */
 import { JwtRsaVerifier } from 'aws-jwt-verify';
@@ -11,7 +12,31 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { LocalStackInfo } from './env.ts';
 
-export type AuthorizerStack = Pick<LocalStackInfo, 'issuer' | 'jwksUri' | 'userPoolClientId'>;
+export type AuthorizerStack = Pick<
+  LocalStackInfo,
+  | 'issuer'
+  | 'jwksUri'
+  | 'userPoolClientId'
+  | 'staffIssuer'
+  | 'staffJwksUri'
+  | 'staffUserPoolClientId'
+>;
+
+/** What one authorizer trusts: a pool (issuer and keys) and its app client. */
+export interface TrustedPool {
+  issuer: string;
+  jwksUri: string;
+  clientId: string;
+}
+
+export const trustedPools = (stack: AuthorizerStack): Record<'client' | 'staff', TrustedPool> => ({
+  client: { issuer: stack.issuer, jwksUri: stack.jwksUri, clientId: stack.userPoolClientId },
+  staff: {
+    issuer: stack.staffIssuer,
+    jwksUri: stack.staffJwksUri,
+    clientId: stack.staffUserPoolClientId,
+  },
+});
 
 export interface JwtAuthorizerContext {
   claims: Record<string, string>;
@@ -65,15 +90,15 @@ const httpJwksCache = () =>
 /** A claim check of ours failed: the token's fault, like aws-jwt-verify's own errors. */
 class ClaimRefusedError extends Error {}
 
-export const createJwtAuthorizer = (stack: AuthorizerStack) => {
+export const createJwtAuthorizer = (pool: TrustedPool) => {
   const verifier = JwtRsaVerifier.create(
     {
-      issuer: stack.issuer,
-      jwksUri: stack.jwksUri,
+      issuer: pool.issuer,
+      jwksUri: pool.jwksUri,
       audience: null,
       customJwtCheck: ({ payload }) => {
         if (payload.token_use !== 'access') throw new ClaimRefusedError('not an access token');
-        if (payload.client_id !== stack.userPoolClientId)
+        if (payload.client_id !== pool.clientId)
           throw new ClaimRefusedError('issued to another client');
       },
     },

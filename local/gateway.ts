@@ -1,6 +1,7 @@
 /**
  * The local stand-in for the HTTP API: serves every entry of ROUTES, checks
- * tokens like the JWT authorizer (before any handler runs), answers CORS
+ * tokens like the JWT authorizers (the staff pool's on staff routes, the
+ * client pool's on the others, before any handler runs), answers CORS
  * preflights, and invokes the same Lambda handlers with payload 2.0 events.
  */
 
@@ -10,8 +11,13 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '#core/errors';
 import { problemFromError, problemResponse } from '#core/http/problem';
-import { FUNCTION_NAMES, type FunctionName, ROUTES } from '../functions/routes.ts';
-import { type AuthorizerStack, createJwtAuthorizer } from './gateway-auth.ts';
+import { authorizerOf, FUNCTION_NAMES, type FunctionName, ROUTES } from '../functions/routes.ts';
+import {
+  type AuthorizerResult,
+  type AuthorizerStack,
+  createJwtAuthorizer,
+  trustedPools,
+} from './gateway-auth.ts';
 import {
   buildContext,
   buildEvent,
@@ -110,7 +116,11 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const loadHandler = options.loadHandler ?? loadFunctionHandler;
   const match = createRouteMatcher(ROUTES);
-  const authorize = createJwtAuthorizer(options.stack);
+  const pools = trustedPools(options.stack);
+  const authorizers = {
+    client: createJwtAuthorizer(pools.client),
+    staff: createJwtAuthorizer(pools.staff),
+  };
   const handlers = new Map<FunctionName, Promise<LambdaHandler>>();
 
   const handlerFor = (fn: FunctionName): Promise<LambdaHandler> => {
@@ -138,9 +148,10 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       return { ...reply, headers: { ...reply.headers, allow: found.allow.join(', ') } };
     }
     const { route, pathParameters } = found;
-    let authorizer: Awaited<ReturnType<typeof authorize>> | undefined;
-    if (route.access.kind !== 'public') {
-      authorizer = await authorize(request.headers.authorization);
+    let authorizer: AuthorizerResult | undefined;
+    const kind = authorizerOf(route.access);
+    if (kind !== 'none') {
+      authorizer = await authorizers[kind](request.headers.authorization);
       if (!authorizer.ok) {
         const reply = problem(401, 'Unauthorized', authorizer.detail);
         return {

@@ -1,6 +1,7 @@
 /**
  * Demo data for the local stack: two customer accounts with their primary
- * logins. Idempotent, so a persisted stack can be started again.
+ * logins, and a staff login in the staff pool. Idempotent, so a persisted
+ * stack can be started again.
  */
 import {
   AdminCreateUserCommand,
@@ -11,6 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError } from '#core/errors';
 import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
+import { ensureStaffLogin, type StaffPool } from './staff-logins.ts';
 
 export interface DemoLogin {
   email: string;
@@ -183,4 +185,32 @@ export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> =
       });
   }
   return logins;
+};
+
+export interface DemoStaffLogin {
+  username: string;
+  name: string;
+  /** Base32 TOTP secret of the login's authenticator (new on every start). */
+  totpSecret: string;
+}
+
+export const DEMO_STAFF = {
+  username: 'staff@portico.example',
+  email: 'staff@portico.example',
+  firstName: 'Robin',
+  lastName: 'Desk',
+} as const;
+
+/** The helpdesk login of the staff pool, with the demo password and a TOTP device. */
+export const seedDemoStaff = async (
+  cognito: CognitoIdentityProviderClient,
+  pool: StaffPool,
+  password: string
+): Promise<DemoStaffLogin> => {
+  const login = await ensureStaffLogin(cognito, pool, DEMO_STAFF, password);
+  return {
+    username: login.username,
+    name: `${DEMO_STAFF.firstName} ${DEMO_STAFF.lastName}`,
+    totpSecret: login.totpSecret,
+  };
 };

@@ -1,6 +1,6 @@
 /**
  * The local stack: DynamoDB Local, cognito-local and aws-ses-v2-local as
- * child processes, plus the table, user pool and app client the CDK stack
+ * child processes, plus the table, user pools and app clients the CDK stack
  * would create. In memory by default; with `persistDir` the data and the ids
  * survive restarts (`npm start -- --persist`).
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCognitoClient, createDynamoDbClient } from './clients.ts';
 import { ensureTable } from './create-table.ts';
-import { ensureUserPool, type UserPoolIds } from './create-user-pool.ts';
+import { CLIENT_POOL, ensureUserPool, STAFF_POOL, type UserPoolIds } from './create-user-pool.ts';
 import { type RunningEmulator, startCognito, startDynamoDb, startSes } from './emulators.ts';
 import { LOCAL_REGION, type LocalStackInfo } from './env.ts';
 import { assertPortFree, findFreePort, LOCAL_HOST } from './ports.ts';
@@ -51,9 +51,11 @@ export interface LocalStackOptions {
 
 const TABLE_NAME = 'portico-local';
 const POOL_NAME = 'portico-local';
+const STAFF_POOL_NAME = 'portico-local-staff';
 
 interface PersistedIds extends Partial<UserPoolIds> {
   tableName?: string;
+  staff?: Partial<UserPoolIds>;
 }
 
 const readPersistedIds = async (file: string): Promise<PersistedIds> => {
@@ -154,18 +156,31 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     const resetHint = persistDir
       ? `delete ${persistDir} to start afresh`
       : 'this should not happen in memory';
-    const [, ids] = await Promise.all([
+    const [, ids, staffIds] = await Promise.all([
       ensureTable(dynamoClient, tableName, { log, resetHint }),
-      ensureUserPool(cognitoClient, { name: POOL_NAME, known: persisted, log }),
+      ensureUserPool(cognitoClient, {
+        name: POOL_NAME,
+        blueprint: CLIENT_POOL,
+        known: persisted,
+        log,
+      }),
+      ensureUserPool(cognitoClient, {
+        name: STAFF_POOL_NAME,
+        blueprint: STAFF_POOL,
+        known: persisted.staff,
+        log: (line) => log(`staff ${line}`),
+      }),
     ]).finally(() => {
       dynamoClient.destroy();
       cognitoClient.destroy();
     });
     if (stateFile) {
-      await writeFile(stateFile, `${JSON.stringify({ tableName, ...ids }, null, 2)}\n`);
+      const state: PersistedIds = { tableName, ...ids, staff: staffIds };
+      await writeFile(stateFile, `${JSON.stringify(state, null, 2)}\n`);
     }
 
     const issuer = `${cognito.endpoint}/${ids.userPoolId}`;
+    const staffIssuer = `${cognito.endpoint}/${staffIds.userPoolId}`;
     return {
       region: LOCAL_REGION,
       tableName,
@@ -175,6 +190,10 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       ...ids,
       issuer,
       jwksUri: `${issuer}/.well-known/jwks.json`,
+      staffUserPoolId: staffIds.userPoolId,
+      staffUserPoolClientId: staffIds.userPoolClientId,
+      staffIssuer,
+      staffJwksUri: `${staffIssuer}/.well-known/jwks.json`,
       stop,
     };
   } catch (error) {

@@ -15,6 +15,7 @@ import { applyLocalStackEnv } from './env.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
 import { assertPortFree } from './ports.ts';
 import { checkJava } from './processes.ts';
+import type { DemoLogin, DemoStaffLogin } from './seed.ts';
 import {
   EMULATOR_PORTS,
   type EmulatorName,
@@ -116,13 +117,18 @@ const main = async () => {
   });
   applyLocalStackEnv(stack);
 
-  const { seedDemoData } = await import('./seed.ts');
+  const { seedDemoData, seedDemoStaff } = await import('./seed.ts');
   const cognito = createCognitoClient(stack);
-  const logins = await seedDemoData({
-    cognito,
-    userPoolId: stack.userPoolId,
-    password: options.password,
-  }).finally(() => cognito.destroy());
+  let seeded: [DemoLogin[], DemoStaffLogin];
+  try {
+    seeded = [
+      await seedDemoData({ cognito, userPoolId: stack.userPoolId, password: options.password }),
+      await seedDemoStaff(cognito, stack, options.password),
+    ];
+  } finally {
+    cognito.destroy();
+  }
+  const [logins, staff] = seeded;
 
   // Stream consumers (outbox → mail), polling DynamoDB Local's stream as Lambda's event source would.
   const { startWorkers } = await import('./workers.ts');
@@ -147,6 +153,7 @@ const main = async () => {
       apiUrl: gateway.url,
       stack,
       logins,
+      staff,
       password: options.password,
       persistDir: options.persist ? PERSIST_DIR : undefined,
     })

@@ -10,7 +10,12 @@ import {
 } from 'zod-openapi';
 import { problemSchema } from '../functions/core/responses.ts';
 import { RESPONSES } from '../functions/responses.ts';
-import { ROUTES, type RouteDefinition } from '../functions/routes.ts';
+import {
+  type AuthorizerKind,
+  authorizerOf,
+  ROUTES,
+  type RouteDefinition,
+} from '../functions/routes.ts';
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };
 
@@ -50,6 +55,13 @@ interface LoadedSchemas {
   query?: z.core.$ZodType<unknown, Record<string, unknown>>;
 }
 
+/** Per authorizer: public routes need no token, staff routes a staff pool token. */
+const SECURITY_OF: Record<AuthorizerKind, Pick<ZodOpenApiOperationObject, 'security'>> = {
+  none: { security: [] },
+  client: {},
+  staff: { security: [{ cognitoStaff: [] }] },
+};
+
 const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOperationObject => {
   const path = pathParameters(route.path);
   const schema = RESPONSES[route.id as keyof typeof RESPONSES];
@@ -59,7 +71,7 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
     summary: route.summary,
     description: `Access: ${route.access.kind}.${area}`,
     tags: [route.function],
-    ...(route.access.kind === 'public' ? { security: [] } : {}),
+    ...SECURITY_OF[authorizerOf(route.access)],
     ...(path || loaded.query
       ? {
           requestParams: {
@@ -111,6 +123,13 @@ export const buildOpenApiDocument = async () => {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'A Cognito access token of the client user pool (see GET /config).',
+        },
+        cognitoStaff: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A Cognito access token of the staff user pool (`staff` in GET /config; password and TOTP). Only /staff/* routes accept it.',
         },
       },
     },

@@ -1,6 +1,7 @@
 /**
  * Starts one local stack for the whole test run: free ports, DynamoDB in
- * memory, cognito-local in a temporary directory, the demo data seeded,
+ * memory, cognito-local in a temporary directory, the demo data (and the
+ * demo staff login) seeded,
  * the stream consumers polling DynamoDB Local's stream.
  * Test workers receive its coordinates through `inject('localStack')`.
  */
@@ -26,7 +27,7 @@ export const setup = async (project: TestProject): Promise<void> => {
   // The seed imports modules that read their configuration at import time.
   applyLocalStackEnv(stack);
   process.env.LOG_LEVEL = 'silent';
-  const { seedDemoData } = await import('../local/seed.ts');
+  const { seedDemoData, seedDemoStaff } = await import('../local/seed.ts');
   const cognito = createCognitoClient(stack);
   try {
     const demoLogins = await seedDemoData({
@@ -34,10 +35,16 @@ export const setup = async (project: TestProject): Promise<void> => {
       userPoolId: stack.userPoolId,
       password: DEMO_PASSWORD,
     });
+    const demoStaff = await seedDemoStaff(cognito, stack, DEMO_PASSWORD);
     // Stream consumers (outbox → mail) run here, as Lambda would run them beside the API.
     const { startWorkers } = await import('../local/workers.ts');
     workers = await startWorkers(stack);
-    project.provide('localStack', { ...stackInfo(stack), demoLogins, demoPassword: DEMO_PASSWORD });
+    project.provide('localStack', {
+      ...stackInfo(stack),
+      demoLogins,
+      demoStaff,
+      demoPassword: DEMO_PASSWORD,
+    });
   } catch (error) {
     await workers?.stop();
     await stack.stop();

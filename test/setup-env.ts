@@ -5,10 +5,11 @@
  */
 import { inject } from 'vitest';
 import { applyLocalStackEnv, type LocalStackInfo } from '../local/env.ts';
-import type { DemoLogin } from '../local/seed.ts';
+import type { DemoLogin, DemoStaffLogin } from '../local/seed.ts';
 
 export interface ProvidedLocalStack extends LocalStackInfo {
   demoLogins: DemoLogin[];
+  demoStaff: DemoStaffLogin;
   demoPassword: string;
 }
 

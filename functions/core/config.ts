@@ -27,6 +27,8 @@ export const ENV = {
   dynamoEndpoint: 'DYNAMODB_ENDPOINT',
   userPoolId: 'USER_POOL_ID',
   userPoolClientId: 'USER_POOL_CLIENT_ID',
+  staffUserPoolId: 'STAFF_USER_POOL_ID',
+  staffUserPoolClientId: 'STAFF_USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
   mailFrom: 'MAIL_FROM',
   messageIdDomain: 'MESSAGE_ID_DOMAIN',
@@ -43,6 +45,14 @@ export const readUserPoolConfig = () => ({
   region: requiredEnv(ENV.region),
   userPoolId: requiredEnv(ENV.userPoolId),
   userPoolClientId: requiredEnv(ENV.userPoolClientId),
+  endpoint: optionalEnv(ENV.cognitoEndpoint),
+});
+
+/** The staff pool: read by functions serving `/staff/*` routes (and `GET /config`). */
+export const readStaffPoolConfig = () => ({
+  region: requiredEnv(ENV.region),
+  userPoolId: requiredEnv(ENV.staffUserPoolId),
+  userPoolClientId: requiredEnv(ENV.staffUserPoolClientId),
   endpoint: optionalEnv(ENV.cognitoEndpoint),
 });
 

@@ -23,7 +23,17 @@ export const passwordSuggestionSchema = z
   .object({ password: z.string(), policy: z.object({ minLength: z.number() }).passthrough() })
   .meta({ id: 'PasswordSuggestion' });
 
+export const staffMeSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    email: z.string(),
+    name: z.string(),
+  })
+  .meta({ id: 'StaffMe' });
+
 export const ME_RESPONSES = {
   getMe: meSchema,
   suggestPassword: passwordSuggestionSchema,
+  getStaffMe: staffMeSchema,
 } satisfies Record<(typeof ME_ROUTES)[number]['id'], z.ZodType | null>;

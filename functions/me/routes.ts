@@ -19,4 +19,13 @@ export const ME_ROUTES = [
     summary: 'A strong random password that meets the login password policy (never stored)',
     success: { status: 200, description: 'A suggestion for a new sub-account’s initial password.' },
   },
+  {
+    id: 'getStaffMe',
+    method: 'GET',
+    path: '/staff/me',
+    function: 'me',
+    access: { kind: 'staff' },
+    summary: 'The staff login (operator or helpdesk) behind the token',
+    success: { status: 200, description: 'The staff login.' },
+  },
 ] as const satisfies readonly RouteDefinition[];

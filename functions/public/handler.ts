@@ -1,8 +1,9 @@
-import { readUserPoolConfig } from '#core/config';
+import { readStaffPoolConfig, readUserPoolConfig } from '#core/config';
 import { createApiHandler } from '#core/http/stack';
 import { PUBLIC_ROUTES } from './routes.ts';
 
 const userPool = readUserPoolConfig();
+const staffPool = readStaffPoolConfig();
 
 export const handler = createApiHandler(PUBLIC_ROUTES, {
   getHealth: async () => ({ status: 200, body: { status: 'ok' } }),
@@ -12,6 +13,8 @@ export const handler = createApiHandler(PUBLIC_ROUTES, {
       region: userPool.region,
       userPoolId: userPool.userPoolId,
       userPoolClientId: userPool.userPoolClientId,
+      // Where the staff console signs in (a separate pool with TOTP required).
+      staff: { userPoolId: staffPool.userPoolId, userPoolClientId: staffPool.userPoolClientId },
       ...(userPool.endpoint ? { cognitoEndpoint: userPool.endpoint } : {}),
     },
   }),

@@ -8,6 +8,7 @@ export const clientConfigSchema = z
     region: z.string(),
     userPoolId: z.string(),
     userPoolClientId: z.string(),
+    staff: z.object({ userPoolId: z.string(), userPoolClientId: z.string() }),
     cognitoEndpoint: z.string().optional(),
   })
   .meta({ id: 'ClientConfig' });

@@ -16,7 +16,7 @@ export const PUBLIC_ROUTES = [
     path: '/config',
     function: 'public',
     access: { kind: 'public' },
-    summary: 'What a portal needs to log in',
-    success: { status: 200, description: 'User pool settings.' },
+    summary: 'What a portal (or the staff console) needs to log in',
+    success: { status: 200, description: 'Client and staff user pool settings.' },
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,7 +1,8 @@
 /**
  * The client user pool (portal logins) and the portal's app client, built
  * from functions/core/user-pool.ts so the local emulator and AWS create the
- * same pool. Stateful: retained and deletion protected.
+ * same pool, and the settings it shares with the staff pool
+ * (./staff-auth.ts). Stateful: retained and deletion protected.
  */
 
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
@@ -12,6 +13,8 @@ import {
   StandardThreatProtectionMode,
   UserPool,
   type UserPoolClient,
+  type UserPoolClientOptions,
+  type UserPoolProps,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import {
@@ -21,6 +24,57 @@ import {
   TOKEN_VALIDITY_MINUTES,
 } from '#core/user-pool';
 import type { StageConfig } from '../config.ts';
+
+/**
+ * What both user pools share: the password policy, the stage's feature plan
+ * (threat protection on Plus), no self sign-up, deletion protection, RETAIN.
+ */
+export const sharedPoolProps = (featurePlan: StageConfig['userPool']['featurePlan']) => {
+  const plus = featurePlan === 'plus';
+  const { temporaryPasswordValidityDays, ...passwordRules } = PASSWORD_POLICY;
+  return {
+    // Logins are created by account holders, the request wizard or an operator, never by strangers.
+    selfSignUpEnabled: false,
+    signInCaseSensitive: false,
+    passwordPolicy: {
+      ...passwordRules,
+      tempPasswordValidity: Duration.days(temporaryPasswordValidityDays),
+    },
+    accountRecovery: AccountRecovery.EMAIL_ONLY,
+    featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+    ...(plus && { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }),
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  } satisfies UserPoolProps;
+};
+
+/** App client settings both front ends share: no secret, no hosted UI, hidden user existence. */
+export const sharedClientProps = (validity: { access: number; id: number; refreshDays: number }) =>
+  ({
+    // A browser app cannot keep a secret.
+    generateSecret: false,
+    authFlows: CLIENT_AUTH_FLOWS,
+    // No hosted UI: the front ends sign in through the Cognito API.
+    disableOAuth: true,
+    preventUserExistenceErrors: true,
+    enableTokenRevocation: true,
+    accessTokenValidity: Duration.minutes(validity.access),
+    idTokenValidity: Duration.minutes(validity.id),
+    refreshTokenValidity: Duration.days(validity.refreshDays),
+  }) satisfies UserPoolClientOptions;
+
+/** Stages without real users skip the per-user Plus tier (cdk-nag AwsSolutions-COG8). */
+export const acknowledgeEssentialsTier = (
+  pool: UserPool,
+  featurePlan: StageConfig['userPool']['featurePlan']
+) => {
+  if (featurePlan === 'plus') return;
+  Validations.of(pool).acknowledge({
+    id: 'AwsSolutions-COG8',
+    reason:
+      'This stage has no real customers or staff, so the per-user Plus tier is not bought; prod sets userPool.featurePlan "plus" with threat protection enforced.',
+  });
+};
 
 export interface ClientAuthProps {
   featurePlan: StageConfig['userPool']['featurePlan'];
@@ -32,54 +86,27 @@ export class ClientAuth extends Construct {
 
   constructor(scope: Construct, id: string, props: ClientAuthProps) {
     super(scope, id);
-    const plus = props.featurePlan === 'plus';
-    const { temporaryPasswordValidityDays, ...passwordRules } = PASSWORD_POLICY;
 
     this.userPool = new UserPool(this, 'UserPool', {
-      // Logins are created by account holders (sub-accounts) or the request wizard, never by strangers.
-      selfSignUpEnabled: false,
+      ...sharedPoolProps(props.featurePlan),
       signInAliases: { email: true },
-      signInCaseSensitive: false,
       autoVerify: { email: true },
       // An email change takes effect only once the new address is verified.
       keepOriginal: { email: true },
       standardAttributes: LOGIN_ATTRIBUTES,
-      passwordPolicy: {
-        ...passwordRules,
-        tempPasswordValidity: Duration.days(temporaryPasswordValidityDays),
-      },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
       mfa: Mfa.OFF,
-      featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
-      ...(plus && { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }),
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.client = this.userPool.addClient('PortalClient', {
-      // A browser app cannot keep a secret.
-      generateSecret: false,
-      authFlows: CLIENT_AUTH_FLOWS,
-      // No hosted UI: the portal signs in through the Cognito API.
-      disableOAuth: true,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.minutes(TOKEN_VALIDITY_MINUTES.access),
-      idTokenValidity: Duration.minutes(TOKEN_VALIDITY_MINUTES.id),
-      refreshTokenValidity: Duration.days(TOKEN_VALIDITY_MINUTES.refreshDays),
-    });
+    this.client = this.userPool.addClient(
+      'PortalClient',
+      sharedClientProps(TOKEN_VALIDITY_MINUTES)
+    );
 
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is not forced on customer logins: sub-accounts are created with a password or an invitation by the account holder and must be able to sign in without enrolling a device first; the local emulator mirrors this pool and has no MFA. Optional TOTP can follow once the portal handles MFA challenges.',
+        'MFA is not forced on customer logins: sub-accounts are created with a password or an invitation by the account holder and must be able to sign in without enrolling a device first. Staff logins, which act on every account, have their own pool with TOTP required (StaffAuth).',
     });
-    if (!plus) {
-      Validations.of(this.userPool).acknowledge({
-        id: 'AwsSolutions-COG8',
-        reason:
-          'This stage has no real customers, so the per-user Plus tier is not bought; prod sets userPool.featurePlan "plus" with threat protection enforced.',
-      });
-    }
+    acknowledgeEssentialsTier(this.userPool, props.featurePlan);
   }
 }

@@ -1,7 +1,9 @@
 /**
  * The HTTP API, generated from the route table: one route per ROUTES entry,
  * integrated with the function the entry names, and a Cognito JWT authorizer
- * on every route that is not public. CORS, access logs and default
+ * on every route that is not public: the staff pool's on `staff` routes, the
+ * client pool's on every other one, so neither pool's tokens open the other's
+ * routes. CORS, access logs and default
  * throttling come from the stage settings.
  */
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -21,7 +23,13 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type FunctionName, ROUTES, type RouteId } from '../../functions/routes.ts';
+import {
+  type AuthorizerKind,
+  authorizerOf,
+  type FunctionName,
+  ROUTES,
+  type RouteId,
+} from '../../functions/routes.ts';
 import type { StageConfig } from '../config.ts';
 
 export interface PorticoHttpApiProps {
@@ -29,6 +37,8 @@ export interface PorticoHttpApiProps {
   functions: Readonly<Record<FunctionName, IFunction>>;
   userPool: IUserPool;
   client: IUserPoolClient;
+  staffPool: IUserPool;
+  staffClient: IUserPoolClient;
 }
 
 /** One JSON object per request; ids only, never payloads or tokens. */
@@ -98,10 +108,18 @@ export class PorticoHttpApi extends Construct {
       },
     });
 
-    const issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${props.userPool.userPoolId}`;
-    const authorizer = new HttpJwtAuthorizer('ClientJwt', issuer, {
-      jwtAudience: [props.client.userPoolClientId],
-    });
+    // Each accepts tokens whose issuer is its pool and whose `client_id` (or `aud`) is its app client.
+    const jwtAuthorizer = (id: string, pool: IUserPool, client: IUserPoolClient) =>
+      new HttpJwtAuthorizer(
+        id,
+        `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`,
+        { jwtAudience: [client.userPoolClientId] }
+      );
+    const authorizers: Record<AuthorizerKind, HttpJwtAuthorizer | undefined> = {
+      none: undefined,
+      client: jwtAuthorizer('ClientJwt', props.userPool, props.client),
+      staff: jwtAuthorizer('StaffJwt', props.staffPool, props.staffClient),
+    };
 
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     const integrationFor = (name: FunctionName) => {
@@ -118,14 +136,14 @@ export class PorticoHttpApi extends Construct {
 
     const routes: Partial<Record<RouteId, HttpRoute>> = {};
     for (const route of ROUTES) {
-      const isPublic = route.access.kind === 'public';
+      const authorizer = authorizers[authorizerOf(route.access)];
       const httpRoute = new HttpRoute(this, route.id, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: integrationFor(route.function),
-        ...(!isPublic && { authorizer }),
+        ...(authorizer && { authorizer }),
       });
-      if (isPublic) {
+      if (!authorizer) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `${route.method} ${route.path} is called before login by design (access "public" in functions/routes.ts): ${route.summary}.`,

@@ -113,6 +113,13 @@ export class PorticoFunction extends NodejsFunction {
     return this;
   }
 
+  /** Sets STAFF_USER_POOL_ID and STAFF_USER_POOL_CLIENT_ID (what staff routes check tokens against). */
+  bindStaffPool(pool: IUserPool, client: IUserPoolClient): this {
+    this.addEnvironment(ENV.staffUserPoolId, pool.userPoolId);
+    this.addEnvironment(ENV.staffUserPoolClientId, client.userPoolClientId);
+    return this;
+  }
+
   /** Sets MESSAGE_ID_DOMAIN, the right-hand side of the Message-IDs the function mints. */
   bindMessageIdDomain(domain: string): this {
     this.addEnvironment(ENV.messageIdDomain, domain);

@@ -9,6 +9,7 @@ import { ROUTES, type RouteId } from '../../functions/routes.ts';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
 import { addService } from '../support/services.ts';
+import { staffAccessToken } from '../support/staff.ts';
 import {
   accessTokenFor,
   addContact,
@@ -18,7 +19,14 @@ import {
 } from '../support/tenants.ts';
 import { openTicketVia } from '../support/tickets.ts';
 
-type Caller = 'anonymous' | 'otherPrimary' | 'subWithout' | 'suspendedSub' | 'subWith' | 'primary';
+type Caller =
+  | 'anonymous'
+  | 'otherPrimary'
+  | 'subWithout'
+  | 'suspendedSub'
+  | 'subWith'
+  | 'primary'
+  | 'staff';
 const CALLERS: Caller[] = [
   'anonymous',
   'otherPrimary',
@@ -26,6 +34,7 @@ const CALLERS: Caller[] = [
   'suspendedSub',
   'subWith',
   'primary',
+  'staff',
 ];
 
 interface Sample {
@@ -95,6 +104,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   getDomain: { params: freshDomain },
   assignDomainSupportContact: { params: freshAssignment('domainId') },
   resetDomainSupportContact: { params: freshAssignment('domainId') },
+  getStaffMe: {},
   listTickets: { query: 'limit=5&status=open' },
   createTicket: { body: { subject: 'Matrix ticket', body: 'Checking access.' } },
   getTicket: { params: freshTicket },
@@ -113,8 +123,10 @@ const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 
   const { access } = route;
   if (access.kind === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
+  // Each pool's tokens open only its own routes: the authorizers refuse the other pool's.
+  if (access.kind === 'staff') return caller === 'staff' ? 'allowed' : 401;
+  if (caller === 'staff') return 401;
   if (access.kind === 'login') return 'allowed';
-  if (access.kind === 'staff') return 401;
   if (caller === 'otherPrimary') return 404;
   if (caller === 'primary') return 'allowed';
   if (caller === 'subWithout' || caller === 'suspendedSub') return 403;
@@ -142,6 +154,7 @@ beforeAll(async () => {
       accessTokenFor(email)
     )
   );
+  const staff = await staffAccessToken();
   Object.assign(tokens, {
     anonymous: undefined,
     primary,
@@ -149,6 +162,7 @@ beforeAll(async () => {
     subWith: withToken,
     subWithout: withoutToken,
     suspendedSub: suspendedToken,
+    staff,
   });
 });
 
@@ -193,8 +207,11 @@ describe('authorization matrix', () => {
         if (response.status >= 400)
           expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.status).toBeLessThan(500);
+        // Staff routes serve every account by design; everyone else sees only their own.
+        const mayReadAnyAccount = caller === 'staff' && route.access.kind === 'staff';
         for (const secret of secretsOf(other)) {
-          if (caller !== 'otherPrimary') expect(response.text).not.toContain(secret);
+          if (caller !== 'otherPrimary' && !mayReadAnyAccount)
+            expect(response.text).not.toContain(secret);
         }
         if (caller === 'otherPrimary' || caller === 'anonymous') {
           for (const secret of secretsOf(home)) expect(response.text).not.toContain(secret);

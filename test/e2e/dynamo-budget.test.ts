@@ -4,6 +4,7 @@ import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-ca
 import { callApi } from '../support/http.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
+import { staffAccessToken } from '../support/staff.ts';
 import {
   accessTokenFor,
   addContact,
@@ -346,6 +347,22 @@ describe('DynamoDB calls per request', () => {
       expect(calls.reads + calls.writes).toBeGreaterThan(0);
     });
   }
+});
+
+describe('DynamoDB calls of staff identity', () => {
+  it('answers GET /staff/me without touching the table', async () => {
+    // Prepare
+    const staffToken = await staffAccessToken();
+    resetCalls();
+
+    // Act
+    const response = await callApi(gateway.url, 'GET', '/staff/me', { token: staffToken });
+    const calls = countCalls();
+
+    // Assess
+    expect(response.status, response.text).toBe(200);
+    expect(calls).toMatchObject({ reads: 0, writes: 0, scans: 0 });
+  });
 });
 
 describe('DynamoDB calls of a login email change', () => {

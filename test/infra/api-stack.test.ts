@@ -61,11 +61,21 @@ describe('PorticoHttpApi', () => {
     expect(matches).toEqual(keys.map(() => 1));
   });
 
-  it('puts the JWT authorizer on every route that is not public, and none on public ones', () => {
+  const authorizerIdNamed = (name: string) => {
+    const [id] = Object.entries(template.findResources('AWS::ApiGatewayV2::Authorizer')).find(
+      ([, authorizer]) => authorizer.Properties.Name === name
+    ) ?? [undefined];
+    if (!id) throw new Error(`no authorizer named ${name}`);
+    return id;
+  };
+
+  const jwtConfigOf = (name: string) =>
+    resources[authorizerIdNamed(name)]?.Properties.JwtConfiguration ?? {};
+
+  it('puts the staff authorizer on staff routes, the client authorizer on every other non-public route', () => {
     // Prepare
-    const [authorizerId, ...others] = Object.keys(
-      template.findResources('AWS::ApiGatewayV2::Authorizer')
-    );
+    const clientAuthorizer = authorizerIdNamed('ClientJwt');
+    const staffAuthorizer = authorizerIdNamed('StaffJwt');
 
     // Act
     const routes = ROUTES.map((route) => ({
@@ -74,45 +84,51 @@ describe('PorticoHttpApi', () => {
     }));
 
     // Assess
-    expect(others).toHaveLength(0);
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 2);
+    expect(routes.some(({ route }) => route.access.kind === 'staff')).toBe(true);
     for (const { route, props } of routes) {
       if (route.access.kind === 'public') {
         expect(props, route.id).toMatchObject({ AuthorizationType: 'NONE' });
         expect(props.AuthorizerId, route.id).toBeUndefined();
       } else {
+        const expected = route.access.kind === 'staff' ? staffAuthorizer : clientAuthorizer;
         expect(props, route.id).toMatchObject({
           AuthorizationType: 'JWT',
-          AuthorizerId: { Ref: authorizerId },
+          AuthorizerId: { Ref: expected },
         });
       }
     }
   });
 
-  it('accepts only tokens issued by the client pool to the portal client', () => {
-    // Prepare
-    const poolId = logicalIdOf(stateful.auth.userPool);
-    const clientId = logicalIdOf(stateful.auth.client);
+  it.each([
+    ['ClientJwt', 'auth', 'staffAuth'],
+    ['StaffJwt', 'staffAuth', 'auth'],
+  ] as const)(
+    '%s accepts only tokens issued by its own pool to its own app client',
+    (name, own, other) => {
+      // Prepare
+      const poolId = logicalIdOf(stateful[own].userPool);
+      const clientId = logicalIdOf(stateful[own].client);
+      const otherAuth = stateful[other];
 
-    // Act
-    const [authorizer, ...others] = Object.values(
-      template.findResources('AWS::ApiGatewayV2::Authorizer')
-    );
-    const { Issuer, Audience } = authorizer?.Properties.JwtConfiguration ?? {};
+      // Act
+      const { Issuer, Audience } = jwtConfigOf(name);
 
-    // Assess
-    expect(others).toHaveLength(0);
-    expect(authorizer?.Properties.AuthorizerType).toBe('JWT');
-    expect(Issuer['Fn::Join'][1]).toEqual([
-      'https://cognito-idp.',
-      { Ref: 'AWS::Region' },
-      '.amazonaws.com/',
-      expect.anything(),
-    ]);
-    expect(JSON.stringify(Issuer)).toContain(poolId);
-    expect(JSON.stringify(Issuer)).not.toContain(clientId);
-    expect(Audience).toHaveLength(1);
-    expect(JSON.stringify(Audience)).toContain(clientId);
-  });
+      // Assess
+      expect(Issuer['Fn::Join'][1]).toEqual([
+        'https://cognito-idp.',
+        { Ref: 'AWS::Region' },
+        '.amazonaws.com/',
+        expect.anything(),
+      ]);
+      expect(JSON.stringify(Issuer)).toContain(poolId);
+      expect(JSON.stringify(Issuer)).not.toContain(clientId);
+      expect(Audience).toHaveLength(1);
+      expect(JSON.stringify(Audience)).toContain(clientId);
+      expect(JSON.stringify({ Issuer, Audience })).not.toContain(logicalIdOf(otherAuth.userPool));
+      expect(JSON.stringify({ Issuer, Audience })).not.toContain(logicalIdOf(otherAuth.client));
+    }
+  );
 
   it('sends each route to the function its entry names', () => {
     // Prepare
@@ -277,8 +293,26 @@ describe('FUNCTION_BINDINGS', () => {
       expect(vars.includes(ENV.userPoolId), name).toBe(Boolean(binding?.userPool));
       expect(vars.includes(ENV.userPoolClientId), name).toBe(Boolean(binding?.userPool));
       expect(vars.includes(ENV.mailFrom), name).toBe(Boolean(binding?.mail));
+      expect(vars.includes(ENV.staffUserPoolId), name).toBe(Boolean(binding?.staffPool));
+      expect(vars.includes(ENV.staffUserPoolClientId), name).toBe(Boolean(binding?.staffPool));
       expect(vars.includes(ENV.messageIdDomain), name).toBe(Boolean(binding?.messageIds));
     }
+  });
+
+  it('binds the staff pool to every function that serves a staff route', () => {
+    // Prepare
+    const bindings: Record<string, FunctionBinding> = FUNCTION_BINDINGS;
+
+    // Act
+    const servingStaff = [
+      ...new Set(
+        ROUTES.filter((route) => route.access.kind === 'staff').map((route) => route.function)
+      ),
+    ];
+
+    // Assess
+    expect(servingStaff.length).toBeGreaterThan(0);
+    for (const name of servingStaff) expect(bindings[name]?.staffPool, name).toBeTruthy();
   });
 
   it('gives tickets read-write table actions and the stage mail domain for Message-IDs, without SES', () => {
@@ -337,6 +371,8 @@ describe('OutboxWorker', () => {
     expect(new Set(cognitoActionsOf('Outbox'))).toEqual(
       new Set(['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminSetUserPassword'])
     );
+    // GET /staff/me calls GetUser, which the caller's own access token authorises.
+    expect(cognitoActionsOf('MeFunction')).toEqual([]);
     expect(new Set(cognitoActionsOf('Logins'))).toEqual(
       new Set([
         'cognito-idp:AdminCreateUser',

@@ -5,6 +5,7 @@ import {
   CLIENT_AUTH_FLOWS,
   LOGIN_ATTRIBUTES,
   PASSWORD_POLICY,
+  STAFF_TOKEN_VALIDITY_MINUTES,
   TOKEN_VALIDITY_MINUTES,
 } from '#core/user-pool';
 import { logicalIdOf, synthStateful } from './app.ts';
@@ -177,13 +178,102 @@ describe('ClientAuth', () => {
   });
 });
 
+describe('StaffAuth', () => {
+  const staffPool = () => {
+    const resource = template.toJSON().Resources[logicalIdOf(stateful.staffAuth.userPool)];
+    if (!resource) throw new Error('no staff user pool');
+    return resource;
+  };
+  const staffClient = () =>
+    template.toJSON().Resources[logicalIdOf(stateful.staffAuth.client)]?.Properties;
+
+  it('requires MFA on the staff pool, with TOTP as the only second factor', () => {
+    // Act
+    const { Properties } = staffPool();
+
+    // Assess
+    expect(Properties.MfaConfiguration).toBe('ON');
+    expect(Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(Properties.SmsConfiguration).toBeUndefined();
+  });
+
+  it('lets no staff member sign up, signs in by username and enforces PASSWORD_POLICY', () => {
+    // Prepare
+    const { temporaryPasswordValidityDays, ...rules } = PASSWORD_POLICY;
+
+    // Act
+    const { Properties } = staffPool();
+
+    // Assess
+    expect(Properties).toMatchObject({
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameConfiguration: { CaseSensitive: false },
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: rules.minLength,
+          RequireLowercase: rules.requireLowercase,
+          RequireUppercase: rules.requireUppercase,
+          RequireNumbers: rules.requireDigits,
+          RequireSymbols: rules.requireSymbols,
+          TemporaryPasswordValidityDays: temporaryPasswordValidityDays,
+        },
+      },
+    });
+    expect(Properties.UsernameAttributes).toBeUndefined();
+    expect(Properties.AliasAttributes).toBeUndefined();
+  });
+
+  it('retains the staff pool on stack deletion and protects it from deletion', () => {
+    // Act
+    const pool = staffPool();
+
+    // Assess
+    expect(pool).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { DeletionProtection: 'ACTIVE' },
+    });
+  });
+
+  it('gives the staff console client its own short refresh and hides whether a user exists', () => {
+    // Act
+    const client = staffClient();
+
+    // Assess
+    expect(client).toMatchObject({
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+      AccessTokenValidity: STAFF_TOKEN_VALIDITY_MINUTES.access,
+      IdTokenValidity: STAFF_TOKEN_VALIDITY_MINUTES.id,
+      RefreshTokenValidity: STAFF_TOKEN_VALIDITY_MINUTES.refreshDays * 24 * 60,
+      UserPoolId: { Ref: logicalIdOf(stateful.staffAuth.userPool) },
+    });
+  });
+
+  it('exports the staff pool and client ids', () => {
+    // Act
+    const outputs = template.toJSON().Outputs;
+
+    // Assess
+    expect(outputs.StaffUserPoolId.Value).toEqual({
+      Ref: logicalIdOf(stateful.staffAuth.userPool),
+    });
+    expect(outputs.StaffUserPoolClientId.Value).toEqual({
+      Ref: logicalIdOf(stateful.staffAuth.client),
+    });
+  });
+});
+
 describe('StatefulStack', () => {
-  it('keeps the logical ids of the table, user pool and portal client', () => {
+  it('keeps the logical ids of the table, the user pools and their app clients', () => {
     // Prepare
     const pinned = {
       table: 'TableCD117FA1',
       userPool: 'ClientAuthUserPool2C40AC5B',
       client: 'ClientAuthUserPoolPortalClientBC6EEBD1',
+      staffPool: 'StaffAuthUserPool904E63E9',
+      staffClient: 'StaffAuthUserPoolConsoleClientA2CE9CBB',
     };
 
     // Act
@@ -191,6 +281,8 @@ describe('StatefulStack', () => {
       table: logicalIdOf(stateful.table),
       userPool: logicalIdOf(stateful.auth.userPool),
       client: logicalIdOf(stateful.auth.client),
+      staffPool: logicalIdOf(stateful.staffAuth.userPool),
+      staffClient: logicalIdOf(stateful.staffAuth.client),
     };
 
     // Assess
@@ -198,6 +290,7 @@ describe('StatefulStack', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     expect(template.findResources('AWS::DynamoDB::Table')).toHaveProperty(pinned.table);
     expect(template.findResources('AWS::Cognito::UserPool')).toHaveProperty(pinned.userPool);
+    expect(template.findResources('AWS::Cognito::UserPool')).toHaveProperty(pinned.staffPool);
   });
 
   it('is protected against termination', () => {

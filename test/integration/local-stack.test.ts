@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   DescribeTableCommand,
@@ -18,19 +19,23 @@ import { passwordPolicyProblems } from '#core/passwords';
 import { TABLE } from '#core/table';
 import { PASSWORD_POLICY } from '#core/user-pool';
 import { createCognitoClient, createDynamoDbClient } from '../../local/clients.ts';
+import { LOCAL_STAFF_MFA_CONFIGURATION } from '../../local/create-user-pool.ts';
 import { LocalStackError } from '../../local/errors.ts';
 import { type Gateway, type LambdaHandler, startGateway } from '../../local/gateway.ts';
 import type { GatewayEvent } from '../../local/gateway-event.ts';
 import { findFreePort } from '../../local/ports.ts';
 import { checkJava } from '../../local/processes.ts';
 import { resolvePort, startLocalStack } from '../../local/stack.ts';
+import { ensureStaffLogin, signInStaff } from '../../local/staff-logins.ts';
 import {
   createAppClient,
   createLogin,
   decodeJwtPayload,
   signIn,
+  TEST_LOGIN_PASSWORD,
   uniqueEmail,
 } from '../support/local-stack.ts';
+import { staffAccessToken } from '../support/staff.ts';
 
 const stack = inject('localStack');
 
@@ -139,6 +144,51 @@ describe('startLocalStack', () => {
     expect(jwks.keys.length).toBeGreaterThan(0);
   });
 
+  it('creates the staff pool with PASSWORD_POLICY, username sign-in and TOTP as the factor', async () => {
+    // Prepare
+    const cognito = createCognitoClient(stack);
+
+    // Act
+    const { UserPool } = await cognito.send(
+      new DescribeUserPoolCommand({ UserPoolId: stack.staffUserPoolId })
+    );
+    const mfa = await cognito.send(
+      new GetUserPoolMfaConfigCommand({ UserPoolId: stack.staffUserPoolId })
+    );
+    const { UserPool: clientPool } = await cognito.send(
+      new DescribeUserPoolCommand({ UserPoolId: stack.userPoolId })
+    );
+    cognito.destroy();
+
+    // Assess
+    expect(UserPool?.Policies?.PasswordPolicy?.MinimumLength).toBe(PASSWORD_POLICY.minLength);
+    expect(UserPool?.UsernameAttributes ?? []).toEqual([]);
+    expect(mfa).toMatchObject({
+      MfaConfiguration: LOCAL_STAFF_MFA_CONFIGURATION,
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+    expect(clientPool?.UsernameAttributes).toEqual(['email']);
+    expect(clientPool?.MfaConfiguration).toBe('OFF');
+  });
+
+  it('seeds the demo staff login, which signs in with the demo password and its TOTP code', async () => {
+    // Prepare
+    const cognito = createCognitoClient(stack);
+
+    // Act
+    const tokens = await signInStaff(cognito, stack.staffUserPoolClientId, {
+      ...stack.demoStaff,
+      password: stack.demoPassword,
+    }).finally(() => cognito.destroy());
+
+    // Assess
+    expect(decodeJwtPayload(tokens.AccessToken ?? '')).toMatchObject({
+      iss: stack.staffIssuer,
+      client_id: stack.staffUserPoolClientId,
+      username: 'staff@portico.example',
+    });
+  });
+
   it('seeds demo logins that sign in with the demo password', async () => {
     // Prepare
     const [first] = stack.demoLogins;
@@ -225,6 +275,28 @@ describe('startGateway', () => {
     // Assess
     expect(decodeJwtPayload(otherToken).iss).toBe(stack.issuer);
     expect((await problemOf(response)).status).toBe(401);
+  });
+
+  it('refuses a client token on a staff route and a staff token on a client route, before any handler', async () => {
+    // Prepare
+    const before = events.length;
+    const staffToken = await staffAccessToken();
+
+    // Act
+    const clientAtStaff = await call('/staff/me', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const staffAtClient = await call('/me', { headers: { authorization: `Bearer ${staffToken}` } });
+    const staffAtStaff = await call('/staff/me', {
+      headers: { authorization: `Bearer ${staffToken}` },
+    });
+
+    // Assess
+    expect((await problemOf(clientAtStaff)).status).toBe(401);
+    expect((await problemOf(staffAtClient)).status).toBe(401);
+    expect(staffAtStaff.status).toBe(201);
+    expect(events.length).toBe(before + 1);
+    expect(events.at(-1)?.routeKey).toBe('GET /staff/me');
   });
 
   it('answers 401 for an ID token, which is not an access token', async () => {
@@ -412,6 +484,15 @@ describe('local stack life cycle', () => {
     const item = { pk: { S: 'TEST#persist' }, sk: { S: 'TEST' } };
     await dynamo.send(new PutItemCommand({ TableName: first.tableName, Item: item }));
     dynamo.destroy();
+    const person = {
+      username: 'persist@staff.example',
+      email: 'persist@staff.example',
+      firstName: 'Per',
+      lastName: 'Sist',
+    };
+    const staffBefore = await withCognito(first, (cognito) =>
+      ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD)
+    );
     const ports = [first.dynamodbEndpoint, first.cognitoEndpoint, first.sesEndpoint].map((url) =>
       Number(new URL(url).port)
     );
@@ -423,6 +504,16 @@ describe('local stack life cycle', () => {
     const again = createDynamoDbClient(second);
     const found = await again.send(new GetItemCommand({ TableName: second.tableName, Key: item }));
     again.destroy();
+    // The TOTP secret is not persisted: the seed gives a persisted staff login a new device.
+    const staffAfter = await withCognito(second, (cognito) =>
+      ensureStaffLogin(cognito, second, person, TEST_LOGIN_PASSWORD)
+    );
+    const signedIn = await withCognito(second, (cognito) =>
+      signInStaff(cognito, second.staffUserPoolClientId, {
+        ...staffAfter,
+        password: TEST_LOGIN_PASSWORD,
+      })
+    );
     await second.stop();
     await rm(persistDir, { recursive: true, force: true });
 
@@ -430,7 +521,12 @@ describe('local stack life cycle', () => {
     expect(freed).toEqual([true, true, true]);
     expect(second.userPoolId).toBe(first.userPoolId);
     expect(second.userPoolClientId).toBe(first.userPoolClientId);
+    expect(second.staffUserPoolId).toBe(first.staffUserPoolId);
+    expect(second.staffUserPoolClientId).toBe(first.staffUserPoolClientId);
     expect(found.Item).toEqual(item);
+    expect(staffAfter).toMatchObject({ created: false, staffId: staffBefore.staffId });
+    expect(staffAfter.totpSecret).not.toBe(staffBefore.totpSecret);
+    expect(signedIn.AccessToken).toEqual(expect.any(String));
   }, 120_000);
 
   it('refuses a busy port with one line naming the setting that moves it', async () => {
@@ -469,6 +565,18 @@ describe('local stack life cycle', () => {
     expect(weak).toEqual(expect.arrayContaining(['an uppercase letter', 'a digit', 'a symbol']));
   });
 });
+
+const withCognito = async <T>(
+  stack: Parameters<typeof createCognitoClient>[0],
+  use: (cognito: ReturnType<typeof createCognitoClient>) => Promise<T>
+): Promise<T> => {
+  const cognito = createCognitoClient(stack);
+  try {
+    return await use(cognito);
+  } finally {
+    cognito.destroy();
+  }
+};
 
 const canListen = (port: number): Promise<boolean> =>
   new Promise((resolve) => {

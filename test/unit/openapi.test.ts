@@ -15,7 +15,7 @@ describe('OpenAPI document', () => {
     expect(committed).toBe(generated);
   });
 
-  it('has one operation per route, public routes without security', async () => {
+  it('has one operation per route, public routes without security, staff routes with the staff pool', async () => {
     // Act
     const document = await buildOpenApiDocument();
 
@@ -24,6 +24,8 @@ describe('OpenAPI document', () => {
       const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'get'];
       expect(operation?.operationId, route.id).toBe(route.id);
       if (route.access.kind === 'public') expect(operation?.security).toEqual([]);
+      else if (route.access.kind === 'staff')
+        expect(operation?.security).toEqual([{ cognitoStaff: [] }]);
       else expect(operation?.security).toBeUndefined();
     }
   });

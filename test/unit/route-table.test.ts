@@ -1,19 +1,42 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isKnownArea } from '#core/permissions';
-import { FUNCTION_NAMES, ROUTES } from '../../functions/routes.ts';
+import { authorizerOf, FUNCTION_NAMES, ROUTES } from '../../functions/routes.ts';
 
 describe('route table', () => {
   it('gives every route a declared access, and every member route a known area', () => {
     for (const route of ROUTES) {
       // Assess
       expect(['public', 'login', 'member', 'staff'], route.id).toContain(route.access.kind);
-      // Staff routes and only they live under /staff/, where only staff tokens are accepted.
-      expect(route.path.startsWith('/staff/'), route.id).toBe(route.access.kind === 'staff');
       if (route.access.kind === 'member') {
         expect(isKnownArea(route.access.area), route.id).toBe(true);
         expect(route.path, route.id).toMatch(/^\/accounts\/\{accountId\}/);
       }
+    }
+  });
+
+  it('gives every /staff/ path the staff access kind, and no staff route lives elsewhere', () => {
+    // Prepare
+    const underStaff = (path: string) => path.startsWith('/staff/');
+
+    // Act
+    const misplaced = ROUTES.filter(
+      (route) => underStaff(route.path) !== (route.access.kind === 'staff')
+    ).map((route) => `${route.id} ${route.path} (${route.access.kind})`);
+
+    // Assess
+    expect(misplaced).toEqual([]);
+    expect(ROUTES.some((route) => route.access.kind === 'staff')).toBe(true);
+  });
+
+  it('chooses the staff authorizer for staff routes only, none for public ones', () => {
+    // Act
+    const kinds = ROUTES.map((route) => [route.id, route.access.kind, authorizerOf(route.access)]);
+
+    // Assess
+    for (const [id, access, authorizer] of kinds) {
+      const expected = access === 'public' ? 'none' : access === 'staff' ? 'staff' : 'client';
+      expect(authorizer, id).toBe(expected);
     }
   });
 

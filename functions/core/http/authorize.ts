@@ -1,11 +1,13 @@
 /**
  * Per-route middleware: establishes the caller from the verified JWT claims
- * (never from the body or a header) and, for account routes, checks the live
- * membership and the route's permission area.
+ * (never from the body or a header), for staff routes checks the token is
+ * the staff console's, and for account routes checks the live membership and
+ * the route's permission area.
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { authorizeMember } from '../authorization.ts';
+import { readStaffPoolConfig } from '../config.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import type { PorticoContext } from './context.ts';
 import type { Access } from './route.ts';
@@ -25,28 +27,42 @@ const loginIdFrom = (event: Event): string => {
   return sub;
 };
 
-export const authorize = (
-  access: Access
-): MiddlewareObj<Event, unknown, Error, PorticoContext> => ({
-  before: async ({ event, context }) => {
-    if (access.kind === 'public') {
-      context.caller = { kind: 'anonymous' };
-      return;
-    }
-    const loginId = loginIdFrom(event);
-    if (access.kind === 'staff') {
-      // Only the staff pool's authorizer guards /staff/* routes (lib/constructs/http-api.ts).
-      const username = event.requestContext.authorizer.jwt.claims.username;
-      context.caller = { kind: 'staff', staffId: loginId, username: String(username ?? loginId) };
-      return;
-    }
-    if (access.kind === 'login') {
-      context.caller = { kind: 'login', loginId };
-      return;
-    }
-    const accountId = event.pathParameters?.accountId;
-    if (!accountId) throw new NotFoundError();
-    const membership = await authorizeMember(loginId, accountId, access);
-    context.caller = { kind: 'member', loginId, membership };
-  },
-});
+/**
+ * The staff pool's authorizer already guards `/staff/*` (lib/constructs/http-api.ts);
+ * checking the token's app client here as well means a misrouted or
+ * misconfigured authorizer still lets no client-pool token through.
+ */
+const staffCallerFrom = (event: Event, staffId: string, staffClientId: string) => {
+  const { claims } = event.requestContext.authorizer.jwt;
+  if (claims.client_id !== staffClientId) throw new UnauthorizedError('Use a staff access token.');
+  const username = typeof claims.username === 'string' && claims.username ? claims.username : '';
+  return { kind: 'staff' as const, staffId, username: username || staffId };
+};
+
+export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, PorticoContext> => {
+  // Read when the handler is built (cold start): a function serving staff routes without the staff pool env fails at once.
+  const staffClientId =
+    access.kind === 'staff' ? readStaffPoolConfig().userPoolClientId : undefined;
+  return {
+    before: async ({ event, context }) => {
+      if (access.kind === 'public') {
+        context.caller = { kind: 'anonymous' };
+        return;
+      }
+      const loginId = loginIdFrom(event);
+      if (access.kind === 'staff') {
+        // '' (never read) matches no token's client_id.
+        context.caller = staffCallerFrom(event, loginId, staffClientId ?? '');
+        return;
+      }
+      if (access.kind === 'login') {
+        context.caller = { kind: 'login', loginId };
+        return;
+      }
+      const accountId = event.pathParameters?.accountId;
+      if (!accountId) throw new NotFoundError();
+      const membership = await authorizeMember(loginId, accountId, access);
+      context.caller = { kind: 'member', loginId, membership };
+    },
+  };
+};

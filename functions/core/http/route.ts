@@ -34,6 +34,18 @@ export type Access =
   | { kind: 'member'; area: Area; primaryOnly?: boolean }
   | { kind: 'staff' };
 
+/**
+ * Which JWT authorizer guards a route: none for public routes, the staff
+ * pool's for staff routes, the client pool's for the rest. The CDK API and
+ * the local gateway both decide through this one function.
+ */
+export type AuthorizerKind = 'none' | 'client' | 'staff';
+
+export const authorizerOf = (access: Access): AuthorizerKind => {
+  if (access.kind === 'public') return 'none';
+  return access.kind === 'staff' ? 'staff' : 'client';
+};
+
 export interface RouteDefinition {
   /** Unique; also the OpenAPI operationId and the key of the implementation. */
   id: string;

@@ -36,6 +36,10 @@ export const parseIfMatch = (header: string | undefined): number | undefined => 
   return Number(match[1]);
 };
 
+/** API Gateway accepts the token with or without the `Bearer ` prefix. */
+const bearerToken = (header: string | undefined): string =>
+  header?.replace(/^Bearer\s+/i, '').trim() ?? '';
+
 const toRequest = (event: Event, context: PorticoContext): ApiRequest => ({
   caller: context.caller ?? { kind: 'anonymous' },
   params: (event.pathParameters ?? {}) as Record<string, string>,
@@ -44,6 +48,7 @@ const toRequest = (event: Event, context: PorticoContext): ApiRequest => ({
   ifMatchVersion: parseIfMatch(event.headers?.['if-match']),
   requestId: context.awsRequestId,
   sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+  accessToken: bearerToken(event.headers?.authorization),
 });
 
 const toResponse = (result: ApiResult): Result => {

@@ -28,6 +28,11 @@ export interface ApiRequest<C extends Caller = Caller, B = unknown, Q = Record<s
   requestId: string;
   /** The caller's address as API Gateway saw it (for rate limits). */
   sourceIp: string;
+  /**
+   * The verified bearer token ('' on public routes), only for the Cognito
+   * calls the token itself authorises (GetUser). Never log or store it.
+   */
+  accessToken: string;
 }
 
 export interface ApiResult {

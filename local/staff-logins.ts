@@ -1,0 +1,187 @@
+/**
+ * Staff logins in the local staff pool: created the way an operator creates
+ * them in AWS (docs/deploy.md), enrolled with a TOTP device at once (see
+ * LOCAL_STAFF_MFA_CONFIGURATION for why), and signed in by answering the
+ * SOFTWARE_TOKEN_MFA challenge, as the staff console does.
+ */
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AssociateSoftwareTokenCommand,
+  type AuthenticationResultType,
+  type CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
+  VerifySoftwareTokenCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { STAFF_POOL } from './create-user-pool.ts';
+import { totpCode } from './totp.ts';
+
+export interface StaffPool {
+  staffUserPoolId: string;
+  staffUserPoolClientId: string;
+}
+
+export interface StaffPerson {
+  /** The sign-in name; by convention the work email address. */
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface StaffLogin {
+  staffId: string;
+  username: string;
+  /** Base32; what an authenticator app is given. */
+  totpSecret: string;
+}
+
+const passwordAuth = (clientId: string, username: string, password: string) =>
+  new InitiateAuthCommand({
+    ClientId: clientId,
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+
+/** Associates and verifies a new TOTP device with the login's access token and makes it the preferred factor. */
+const enrolTotp = async (cognito: CognitoIdentityProviderClient, accessToken: string) => {
+  const { SecretCode } = await cognito.send(
+    new AssociateSoftwareTokenCommand({ AccessToken: accessToken })
+  );
+  if (!SecretCode) throw new Error('cognito-local returned no TOTP secret');
+  await cognito.send(
+    new VerifySoftwareTokenCommand({
+      AccessToken: accessToken,
+      UserCode: totpCode(SecretCode),
+      FriendlyDeviceName: 'authenticator',
+    })
+  );
+  await cognito.send(
+    new SetUserMFAPreferenceCommand({
+      AccessToken: accessToken,
+      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+    })
+  );
+  return SecretCode;
+};
+
+/** The password step must not finish the sign-in on its own: a staff login always has a device here. */
+const tokensFromPassword = async (
+  cognito: CognitoIdentityProviderClient,
+  pool: StaffPool,
+  username: string,
+  password: string
+): Promise<AuthenticationResultType> => {
+  const { AuthenticationResult } = await cognito.send(
+    passwordAuth(pool.staffUserPoolClientId, username, password)
+  );
+  if (!AuthenticationResult?.AccessToken) throw new Error(`no tokens for staff ${username}`);
+  return AuthenticationResult;
+};
+
+/**
+ * Enrols a login that already has a device (a persisted stack whose secret
+ * was not kept): with the pool's MFA off for the moment the password alone
+ * signs in, and a fresh device replaces the old one. Start-up only, while no
+ * one else signs in.
+ */
+const reenrolTotp = async (
+  cognito: CognitoIdentityProviderClient,
+  pool: StaffPool,
+  username: string,
+  password: string
+) => {
+  const setMfa = (mfa: typeof STAFF_POOL.mfa) =>
+    cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool.staffUserPoolId, ...mfa }));
+  await setMfa({ MfaConfiguration: 'OFF' });
+  try {
+    const tokens = await tokensFromPassword(cognito, pool, username, password);
+    return await enrolTotp(cognito, tokens.AccessToken as string);
+  } finally {
+    await setMfa(STAFF_POOL.mfa);
+  }
+};
+
+/**
+ * Creates the staff login with a permanent password and a TOTP device; an
+ * existing login (persisted stack) gets a new device, since its secret is
+ * not stored anywhere the seed can read.
+ */
+export const ensureStaffLogin = async (
+  cognito: CognitoIdentityProviderClient,
+  pool: StaffPool,
+  person: StaffPerson,
+  password: string
+): Promise<StaffLogin & { created: boolean }> => {
+  const UserPoolId = pool.staffUserPoolId;
+  let created = true;
+  try {
+    await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: person.username,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: person.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'given_name', Value: person.firstName },
+          { Name: 'family_name', Value: person.lastName },
+        ],
+      })
+    );
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'UsernameExistsException') throw error;
+    created = false;
+  }
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId,
+      Username: person.username,
+      Password: password,
+      Permanent: true,
+    })
+  );
+  const totpSecret = created
+    ? await enrolTotp(
+        cognito,
+        (await tokensFromPassword(cognito, pool, person.username, password)).AccessToken as string
+      )
+    : await reenrolTotp(cognito, pool, person.username, password);
+  const user = await cognito.send(
+    new AdminGetUserCommand({ UserPoolId, Username: person.username })
+  );
+  const staffId = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+  if (!staffId) throw new Error('cognito-local returned a staff login without a sub');
+  return { staffId, username: person.username, totpSecret, created };
+};
+
+/** Password, then the TOTP code: the staff console's sign-in. Returns the tokens. */
+export const signInStaff = async (
+  cognito: CognitoIdentityProviderClient,
+  staffClientId: string,
+  login: { username: string; password: string; totpSecret: string }
+): Promise<AuthenticationResultType> => {
+  const first = await cognito.send(passwordAuth(staffClientId, login.username, login.password));
+  if (first.ChallengeName !== 'SOFTWARE_TOKEN_MFA') {
+    throw new Error(
+      `staff sign-in of ${login.username} expected the SOFTWARE_TOKEN_MFA challenge, got ${first.ChallengeName ?? 'tokens'}`
+    );
+  }
+  const { AuthenticationResult } = await cognito.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: staffClientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: first.Session,
+      ChallengeResponses: {
+        USERNAME: login.username,
+        SOFTWARE_TOKEN_MFA_CODE: totpCode(login.totpSecret),
+      },
+    })
+  );
+  if (!AuthenticationResult?.AccessToken) throw new Error(`no tokens for staff ${login.username}`);
+  return AuthenticationResult;
+};
