@@ -60,6 +60,12 @@ const measured =
     return act(prepared);
   };
 
+/** A staff token and a fresh ticket of the tenant to work on. */
+const staffTicket = async () => ({
+  staffToken: await staffAccessToken(),
+  ticket: await openTicketVia(gateway.url, token, tenant.accountId),
+});
+
 /** DESIGN.md budget: membership + one read, membership + before-image + one transaction. */
 const BUDGET = { reads: 2, writes: 3 };
 
@@ -316,6 +322,35 @@ describe('DynamoDB calls per request', () => {
         () => openTicketVia(gateway.url, token, tenant.accountId),
         (ticket) =>
           callApi(gateway.url, 'POST', `${accountPath()}/tickets/${ticket.id}/close`, { token })
+      ),
+    },
+    {
+      route: 'GET /staff/tickets',
+      call: measured(staffAccessToken, (staffToken) =>
+        callApi(gateway.url, 'GET', '/staff/tickets?status=open', { token: staffToken })
+      ),
+    },
+    {
+      route: 'GET /staff/tickets/{ticketId}',
+      call: measured(staffTicket, ({ staffToken, ticket }) =>
+        callApi(gateway.url, 'GET', `/staff/tickets/${ticket.id}`, { token: staffToken })
+      ),
+    },
+    {
+      route: 'POST /staff/tickets/{ticketId}/replies',
+      call: measured(staffTicket, ({ staffToken, ticket }) =>
+        callApi(gateway.url, 'POST', `/staff/tickets/${ticket.id}/replies`, {
+          token: staffToken,
+          body: { body: 'Counting calls.' },
+        })
+      ),
+    },
+    {
+      route: 'GET /staff/requesters',
+      call: measured(staffAccessToken, (staffToken) =>
+        callApi(gateway.url, 'GET', `/staff/requesters?email=${encodeURIComponent(tenant.email)}`, {
+          token: staffToken,
+        })
       ),
     },
     {
