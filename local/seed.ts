@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError } from '#core/errors';
 import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
+import { seedDemoTickets } from './seed-tickets.ts';
 import { ensureStaffLogin, type StaffPool } from './staff-logins.ts';
 
 export interface DemoLogin {
@@ -171,7 +172,14 @@ export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> =
     const { loginId, created } = await ensureLogin(options, demo.primary);
     try {
       const account = await provisionAccount({ ...demo, loginId, newLogin: created });
-      if (index === 0) await seedDemoContacts(options, account, loginId);
+      if (index === 0) {
+        await seedDemoContacts(options, account, loginId);
+        await seedDemoTickets(account, loginId, {
+          kind: 'staff',
+          staffId: DEMO_STAFF.username,
+          username: DEMO_STAFF.username,
+        });
+      }
     } catch (error) {
       // Already seeded on an earlier start of a persisted stack.
       if (!(error instanceof ConflictError)) throw error;

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Ticket } from '#core/entities/ticket';
+import { writeTogether } from '#core/transact';
+import { addMessage, staleTicket } from '../../functions/tickets/conversation.ts';
+import { loadTicket } from '../../functions/tickets/store.ts';
 import { startGateway } from '../../local/gateway.ts';
 import { callApi } from '../support/http.ts';
 import { addService } from '../support/services.ts';
@@ -239,6 +243,32 @@ describe('replies and closing', () => {
         messageId: message.id,
       });
     }
+  });
+
+  it('writes nothing, event included, when the ticket changed since it was read (409)', async () => {
+    // Prepare
+    const ticket = await open();
+    const stale = await loadTicket({ accountId: tenant.accountId, ticketId: ticket.id });
+    await api('POST', `${tickets()}/${ticket.id}/replies`, { body: { body: 'First' } });
+    const author = {
+      kind: 'contact',
+      contactId: tenant.primaryContactId,
+      name: 'Stale',
+      email: tenant.email,
+    } as const;
+
+    // Act
+    const change = addMessage(stale as Ticket, 'replied', author, 'From a stale read', new Date());
+    const failure = await writeTogether(change.writes, staleTicket).catch((error) => error);
+
+    // Assess
+    expect(failure).toMatchObject({ statusCode: 409 });
+    expect((await storedEvents(ticket.id)).map((event) => event.type)).toEqual([
+      'submitted',
+      'replied',
+    ]);
+    expect(await storedMarker(change.message.emailMessageId)).toBeUndefined();
+    expect(await storedMessages(tenant.accountId, ticket.id)).toHaveLength(2);
   });
 
   it('refuses an empty reply with 400 and records nothing', async () => {
