@@ -16,6 +16,7 @@ const VALUES: Partial<Record<EnvKey, string>> = {
   staffUserPoolId: 'eu-west-1_benchstaff',
   staffUserPoolClientId: 'bench-staff-client',
   mailFrom: 'no-reply@portico.example',
+  messageIdDomain: 'portico.example',
   logLevel: 'silent',
 };
 

@@ -12,6 +12,7 @@ import { PUBLIC_RESPONSES } from './public/responses.ts';
 import type { RouteId } from './routes.ts';
 import { SERVICE_RESPONSES } from './services/responses.ts';
 import { STAFF_RESPONSES } from './staff/responses.ts';
+import { TICKET_RESPONSES } from './tickets/responses.ts';
 
 export const RESPONSES = {
   ...PUBLIC_RESPONSES,
@@ -20,6 +21,7 @@ export const RESPONSES = {
   ...CONTACT_RESPONSES,
   ...LOGIN_RESPONSES,
   ...SERVICE_RESPONSES,
+  ...TICKET_RESPONSES,
   ...BILLING_RESPONSES,
   ...STAFF_RESPONSES,
 } satisfies Record<RouteId, ZodType | null>;

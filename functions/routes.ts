@@ -15,6 +15,7 @@ import { ME_ROUTES } from './me/routes.ts';
 import { PUBLIC_ROUTES } from './public/routes.ts';
 import { SERVICE_ROUTES } from './services/routes.ts';
 import { STAFF_ROUTES } from './staff/routes.ts';
+import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './tickets/routes.ts';
 
 export type { Access, AuthorizerKind, HttpMethod, RouteDefinition } from './core/http/route.ts';
 export { authorizerOf } from './core/http/route.ts';
@@ -27,6 +28,7 @@ export const FUNCTION_NAMES = [
   'contacts',
   'logins',
   'services',
+  'tickets',
   'billing',
   'staff',
 ] as const;
@@ -39,6 +41,8 @@ export const ROUTES = [
   ...CONTACT_ROUTES,
   ...LOGIN_ROUTES,
   ...SERVICE_ROUTES,
+  ...TICKET_ROUTES,
+  ...STAFF_TICKET_ROUTES,
   ...BILLING_ROUTES,
   ...STAFF_ROUTES,
 ] as const satisfies readonly (RouteDefinition & {

@@ -8,7 +8,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
-import type { StageConfig } from './config.ts';
+import { mailDomainOf, type StageConfig } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { OutboxWorker } from './constructs/outbox-worker.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
@@ -26,6 +26,8 @@ export interface FunctionBinding {
   staffPool?: true;
   /** Sends transactional mail through the stage's SES identity. */
   mail?: true;
+  /** Gives messages RFC 5322 Message-IDs at the stage's mail domain (no SES access). */
+  messageIds?: true;
 }
 
 /**
@@ -48,6 +50,7 @@ export const FUNCTION_BINDINGS = {
   },
   // Writes support assignments (service, contact, membership, audit in one transaction).
   services: { table: 'RW' },
+  tickets: { table: 'RW', staffPool: true, messageIds: true },
   billing: { table: 'RO' },
   // Operators' loading: writes accounts, services, invoices and usage; no Cognito (primaries load without a login).
   staff: { table: 'RW', staffPool: true },
@@ -89,6 +92,7 @@ export class ApiStack extends Stack {
       if (binding.userPool) fn.bindUserPool(props.userPool, props.client, ...binding.userPool);
       if (binding.staffPool) fn.bindStaffPool(props.staffPool, props.staffClient);
       if (binding.mail) fn.bindMail(mailIdentity, props.stage.mail.fromAddress);
+      if (binding.messageIds) fn.bindMessageIdDomain(mailDomainOf(props.stage));
       acknowledgeSynchronousOnly(fn);
       functions[name] = fn;
     }

@@ -140,3 +140,7 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
     mail: mailSettings(raw.mail, at),
   };
 };
+
+/** The domain of the stage's From address: ours, so it also ends our Message-IDs. */
+export const mailDomainOf = (stage: Pick<StageConfig, 'mail'>): string =>
+  stage.mail.fromAddress.slice(stage.mail.fromAddress.lastIndexOf('@') + 1).toLowerCase();

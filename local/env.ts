@@ -15,6 +15,9 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 /** Sender of local mail; the SES emulator accepts any address. Override with MAIL_FROM. */
 export const LOCAL_MAIL_FROM = 'no-reply@portico.example';
 
+/** Domain of the Message-IDs minted locally (the CDK uses the stage's From domain). */
+export const LOCAL_MESSAGE_ID_DOMAIN = 'portico.example';
+
 export interface LocalStackInfo {
   region: string;
   tableName: string;
@@ -50,6 +53,7 @@ export const applyLocalStackEnv = (
   env[ENV.staffUserPoolClientId] = stack.staffUserPoolClientId;
   env[ENV.cognitoEndpoint] = stack.cognitoEndpoint;
   env[ENV.mailFrom] ||= LOCAL_MAIL_FROM;
+  env[ENV.messageIdDomain] ||= LOCAL_MESSAGE_ID_DOMAIN;
   // Safety net: an SDK client built without an explicit endpoint still reaches
   // the emulator, never real AWS (SDK v3 reads AWS_ENDPOINT_URL_<SERVICE ID>).
   env.AWS_ENDPOINT_URL_DYNAMODB = stack.dynamodbEndpoint;

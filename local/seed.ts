@@ -13,6 +13,7 @@ import {
 import { ConflictError } from '#core/errors';
 import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
 import { seedDemoBilling } from './seed-billing.ts';
+import { seedDemoTickets } from './seed-tickets.ts';
 import { ensureStaffLogin, type StaffPool } from './staff-logins.ts';
 
 export interface DemoLogin {
@@ -174,6 +175,11 @@ export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> =
       const account = await provisionAccount({ ...demo, loginId, newLogin: created });
       if (index === 0) {
         await seedDemoContacts(options, account, loginId);
+        await seedDemoTickets(account, loginId, {
+          kind: 'staff',
+          staffId: DEMO_STAFF.username,
+          username: DEMO_STAFF.username,
+        });
         await seedDemoBilling({ id: account.id, contractNumber: account.contractNumbers[0] ?? '' });
       }
     } catch (error) {

@@ -5,8 +5,8 @@
  */
 
 export class ConfigurationError extends Error {
-  constructor(name: string) {
-    super(`Environment variable ${name} is required but missing or empty`);
+  constructor(name: string, problem = 'is required but missing or empty') {
+    super(`Environment variable ${name} ${problem}`);
     this.name = 'ConfigurationError';
   }
 }
@@ -31,6 +31,7 @@ export const ENV = {
   staffUserPoolClientId: 'STAFF_USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
   mailFrom: 'MAIL_FROM',
+  messageIdDomain: 'MESSAGE_ID_DOMAIN',
   logLevel: 'LOG_LEVEL',
 } as const;
 
@@ -60,3 +61,17 @@ export const readMailConfig = () => ({
   region: requiredEnv(ENV.region),
   from: requiredEnv(ENV.mailFrom),
 });
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * The right-hand side of the RFC 5322 Message-IDs given to ticket messages
+ * (`<id@domain>`): a domain of ours, so replies thread back to us.
+ */
+export const readMessageIdConfig = () => {
+  const domain = requiredEnv(ENV.messageIdDomain).toLowerCase();
+  if (!DOMAIN.test(domain)) {
+    throw new ConfigurationError(ENV.messageIdDomain, `must be a domain name; got "${domain}"`);
+  }
+  return { domain };
+};

@@ -86,3 +86,13 @@ export class TooManyRequestsError extends DomainError {
     super(429, 'Too many requests', detail, { retryAfterSeconds });
   }
 }
+
+/** Well-formed, but it refers to something that is not there (e.g. a service of another account). */
+export class UnprocessableContentError extends DomainError {
+  constructor(
+    errors: FieldError[],
+    detail = 'The request refers to something that does not exist.'
+  ) {
+    super(422, 'Unprocessable content', detail, { errors });
+  }
+}

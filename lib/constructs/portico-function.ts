@@ -120,6 +120,12 @@ export class PorticoFunction extends NodejsFunction {
     return this;
   }
 
+  /** Sets MESSAGE_ID_DOMAIN, the right-hand side of the Message-IDs the function mints. */
+  bindMessageIdDomain(domain: string): this {
+    this.addEnvironment(ENV.messageIdDomain, domain);
+    return this;
+  }
+
   /** Grants sending through the SES identity and sets MAIL_FROM to an address of it. */
   bindMail(identity: IEmailIdentity, fromAddress: string): this {
     identity.grantSendEmail(this);

@@ -19,6 +19,7 @@ import {
   createTenant,
   type Tenant,
 } from '../support/tenants.ts';
+import { openTicketVia } from '../support/tickets.ts';
 
 type Caller =
   | 'anonymous'
@@ -72,6 +73,10 @@ const loadedAccountId = async () => {
 const freshSubAccount = async () => ({
   contactId: (await addSubAccountLogin(home, ['contacts'])).contactId,
 });
+/** A ticket the primary opened; `subWith` is a global support contact, so it sees it too. */
+const freshTicket = async () => ({
+  ticketId: (await openTicketVia(gateway.url, tokens.primary ?? '', home.accountId)).id,
+});
 
 /** A request each route accepts from an authorised caller. */
 const SAMPLES: Record<RouteId, Sample> = {
@@ -124,6 +129,15 @@ const SAMPLES: Record<RouteId, Sample> = {
   loadUsage: { body: { calls: callRecords(1) }, params: voipService },
   resolveExternalId: { params: loadedAccountId },
   getStaffMe: {},
+  listTickets: { query: 'limit=5&status=open' },
+  createTicket: { body: { subject: 'Matrix ticket', body: 'Checking access.' } },
+  getTicket: { params: freshTicket },
+  replyToTicket: { body: { body: 'A reply.' }, params: freshTicket },
+  closeTicket: { params: freshTicket },
+  listStaffTickets: { query: 'status=open&limit=5' },
+  getStaffTicket: { params: freshTicket },
+  answerTicket: { body: { body: 'An answer.' }, params: freshTicket },
+  findRequester: { query: 'email=matrix-request%40elsewhere.example' },
 };
 
 /** Statuses meaning "refused before the handler ran". */
@@ -155,7 +169,7 @@ beforeAll(async () => {
     route.access.kind === 'member' ? route.access.area : undefined;
   const allAreas = [...new Set(ROUTES.map(areaOf).filter((area) => area !== undefined))];
   const [subWith, subWithout, suspended] = await Promise.all([
-    addSubAccountLogin(home, allAreas),
+    addSubAccountLogin(home, allAreas, 'active', { scope: 'global' }),
     addSubAccountLogin(home, []),
     addSubAccountLogin(home, allAreas, 'suspended'),
   ]);

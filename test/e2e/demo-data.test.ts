@@ -72,6 +72,28 @@ describe('seeded demo data', () => {
       ])
     );
   });
+
+  it('shows the demo owner a ticket answered by the helpdesk, one waiting and one closed', async () => {
+    // Prepare
+    const token = await accessTokenFor('owner@demo.example', stack.demoPassword);
+    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const [account] = me.body.accounts as { accountId: string }[];
+
+    // Act
+    const tickets = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/tickets`, {
+      token,
+    });
+
+    // Assess
+    const items = tickets.body.items as { subject: string; status: string }[];
+    expect(items.map(({ subject, status }) => ({ subject, status }))).toEqual(
+      expect.arrayContaining([
+        { subject: 'Mail to info@demo.example bounces', status: 'answered' },
+        { subject: 'New invoice address from January', status: 'open' },
+        { subject: 'Question about backups', status: 'closed' },
+      ])
+    );
+  });
 });
 
 describe('seeded invoices and usage', () => {

@@ -14,6 +14,7 @@ import {
   createTenant,
   type Tenant,
 } from '../support/tenants.ts';
+import { openTicketVia } from '../support/tickets.ts';
 
 let gateway: { url: string; close(): Promise<void> };
 let tenant: Tenant;
@@ -60,6 +61,12 @@ const measured =
     resetCalls();
     return act(prepared);
   };
+
+/** A staff token and a fresh ticket of the tenant to work on. */
+const staffTicket = async () => ({
+  staffToken: await staffAccessToken(),
+  ticket: await openTicketVia(gateway.url, token, tenant.accountId),
+});
 
 /** DESIGN.md budget: membership + one read, membership + before-image + one transaction. */
 const BUDGET = { reads: 2, writes: 3 };
@@ -285,6 +292,89 @@ describe('DynamoDB calls per request', () => {
         () => supportedService('domain'),
         ({ contactId }) =>
           callApi(gateway.url, 'DELETE', `${accountPath()}/contacts/${contactId}`, { token })
+      ),
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets',
+      call: measured(
+        () => addService(tenant),
+        (service) =>
+          callApi(gateway.url, 'POST', `${accountPath()}/tickets`, {
+            token,
+            body: { subject: 'Budget', body: 'Counting calls.', serviceId: service.id },
+          })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/tickets',
+      call: () => callApi(gateway.url, 'GET', `${accountPath()}/tickets?status=open`, { token }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/tickets (isolated login, filtered)',
+      call: measured(
+        async () => {
+          const login = await addSubAccountLogin(tenant, ['tickets'], 'active', {
+            scope: 'isolated',
+          });
+          return accessTokenFor(login.email);
+        },
+        (isolatedToken) =>
+          callApi(gateway.url, 'GET', `${accountPath()}/tickets`, { token: isolatedToken })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/tickets/{ticketId}',
+      call: measured(
+        () => openTicketVia(gateway.url, token, tenant.accountId),
+        (ticket) => callApi(gateway.url, 'GET', `${accountPath()}/tickets/${ticket.id}`, { token })
+      ),
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets/{ticketId}/replies',
+      call: measured(
+        () => openTicketVia(gateway.url, token, tenant.accountId),
+        (ticket) =>
+          callApi(gateway.url, 'POST', `${accountPath()}/tickets/${ticket.id}/replies`, {
+            token,
+            body: { body: 'Counting calls.' },
+          })
+      ),
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets/{ticketId}/close',
+      call: measured(
+        () => openTicketVia(gateway.url, token, tenant.accountId),
+        (ticket) =>
+          callApi(gateway.url, 'POST', `${accountPath()}/tickets/${ticket.id}/close`, { token })
+      ),
+    },
+    {
+      route: 'GET /staff/tickets',
+      call: measured(staffAccessToken, (staffToken) =>
+        callApi(gateway.url, 'GET', '/staff/tickets?status=open', { token: staffToken })
+      ),
+    },
+    {
+      route: 'GET /staff/tickets/{ticketId}',
+      call: measured(staffTicket, ({ staffToken, ticket }) =>
+        callApi(gateway.url, 'GET', `/staff/tickets/${ticket.id}`, { token: staffToken })
+      ),
+    },
+    {
+      route: 'POST /staff/tickets/{ticketId}/replies',
+      call: measured(staffTicket, ({ staffToken, ticket }) =>
+        callApi(gateway.url, 'POST', `/staff/tickets/${ticket.id}/replies`, {
+          token: staffToken,
+          body: { body: 'Counting calls.' },
+        })
+      ),
+    },
+    {
+      route: 'GET /staff/requesters',
+      call: measured(staffAccessToken, (staffToken) =>
+        callApi(gateway.url, 'GET', `/staff/requesters?email=${encodeURIComponent(tenant.email)}`, {
+          token: staffToken,
+        })
       ),
     },
     {

@@ -295,6 +295,7 @@ describe('FUNCTION_BINDINGS', () => {
       expect(vars.includes(ENV.mailFrom), name).toBe(Boolean(binding?.mail));
       expect(vars.includes(ENV.staffUserPoolId), name).toBe(Boolean(binding?.staffPool));
       expect(vars.includes(ENV.staffUserPoolClientId), name).toBe(Boolean(binding?.staffPool));
+      expect(vars.includes(ENV.messageIdDomain), name).toBe(Boolean(binding?.messageIds));
     }
   });
 
@@ -312,6 +313,17 @@ describe('FUNCTION_BINDINGS', () => {
     // Assess
     expect(servingStaff.length).toBeGreaterThan(0);
     for (const name of servingStaff) expect(bindings[name]?.staffPool, name).toBeTruthy();
+  });
+
+  it('gives tickets read-write table actions and the stage mail domain for Message-IDs, without SES', () => {
+    // Act
+    const actions = dynamoActionsOf('tickets');
+    const env = functionProps('tickets').Environment.Variables;
+
+    // Assess
+    expect(actions).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+    expect(env[ENV.messageIdDomain]).toBe(config.mail.fromAddress.split('@')[1]?.toLowerCase());
+    expect(JSON.stringify(allowStatementsOf(template, roleOf('tickets')))).not.toContain('ses:');
   });
 
   it('never grants a wildcard action or an index wildcard', () => {

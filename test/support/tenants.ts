@@ -13,6 +13,7 @@ import { dynamo, tableName } from '#core/clients/dynamodb';
 import { ALL_EMAIL_PREFERENCES, createContactPut, type SupportScope } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createMembershipPut } from '#core/entities/membership';
+import type { Service } from '#core/entities/service';
 import type { Area } from '#core/permissions';
 import { provisionAccount } from '../../functions/account/provision.ts';
 import { ensureLogin } from '../../local/seed.ts';
@@ -127,14 +128,23 @@ export interface SubAccountLogin {
   email: string;
 }
 
+export interface SupportAccess {
+  scope: SupportScope;
+  /** Services assigned to the contact (use test/support/services.ts addService). */
+  services?: Pick<Service, 'id' | 'type'>[];
+}
+
 /**
  * A contact of the tenant with a sub-account login holding `permissions`,
- * written straight through the entity builders (test setup only).
+ * written straight through the entity builders (test setup only). The
+ * support access lands on the contact and, denormalised, on the membership,
+ * as a real assignment writes it.
  */
 export const addSubAccountLogin = async (
   tenant: Tenant,
   permissions: Area[],
-  status: 'active' | 'suspended' = 'active'
+  status: 'active' | 'suspended' = 'active',
+  support: SupportAccess = { scope: 'none' }
 ): Promise<SubAccountLogin> => {
   const suffix = randomUUID().slice(0, 8);
   const email = `sub-${suffix}@${tenant.email.split('@')[1]}`;
@@ -145,6 +155,7 @@ export const addSubAccountLogin = async (
   );
   const now = new Date().toISOString();
   const contactId = randomUUID();
+  const services = support.services ?? [];
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -157,8 +168,8 @@ export const addSubAccountLogin = async (
             phone: '+441632960001',
             address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
             emailPreferences: ALL_EMAIL_PREFERENCES,
-            supportScope: 'none',
-            assignedServices: [],
+            supportScope: support.scope,
+            assignedServices: services.map(({ id, type }) => ({ id, type, assignedAt: now })),
             loginId,
             subAccount: { status, permissions },
             isPrimary: false,
@@ -176,8 +187,8 @@ export const addSubAccountLogin = async (
             permissions,
             status,
             primaryContactId: tenant.primaryContactId,
-            supportScope: 'none',
-            supportServiceIds: [],
+            supportScope: support.scope,
+            supportServiceIds: services.map((service) => service.id),
             createdAt: now,
             updatedAt: now,
           }),

@@ -297,3 +297,23 @@ export const deleteContactDelete = (
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
   ExpressionAttributeValues: { ':expected': expectedVersion },
 });
+
+/** Access pattern `contactsByEmail` (gsi1): every account an address is a contact of. */
+export const contactsByEmailQuery = (
+  tableName: string,
+  email: string,
+  page: { limit: number; startKey?: Record<string, unknown> }
+): QueryCommandInput => ({
+  TableName: tableName,
+  IndexName: TABLE.indexes.gsi1.name,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi1.partitionKey },
+  ExpressionAttributeValues: { ':pk': `${PREFIX.email}${normaliseEmail(email)}` },
+  Limit: page.limit,
+  ExclusiveStartKey: page.startKey,
+});
+
+export const contactsByEmailPartition = (email: string) => ({
+  partitionAttribute: TABLE.indexes.gsi1.partitionKey,
+  partitionValue: `${PREFIX.email}${normaliseEmail(email)}`,
+});

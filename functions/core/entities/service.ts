@@ -209,6 +209,16 @@ export const removeSupportContactUpdate = (
   },
 });
 
+/** A transaction's guard that the service exists in the account (e.g. for a ticket about it). */
+export const serviceExistsCheck = (
+  tableName: string,
+  ids: { accountId: string; serviceId: string }
+) => ({
+  TableName: tableName,
+  Key: serviceKeys(ids),
+  ConditionExpression: 'attribute_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
 /** create: a new service or domain, as the operators load it (no support contacts yet). */
 export const createServicePut = (tableName: string, service: Service): PutCommandInput => ({
   TableName: tableName,

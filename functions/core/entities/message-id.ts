@@ -1,0 +1,60 @@
+/**
+ * Message-ID marker: `MSGID#<Message-ID>` → the ticket message it names.
+ * Created with the message, in the same transaction, so a Message-ID is
+ * unique and an inbound reply (`In-Reply-To` / `References`) finds its
+ * ticket with one GetItem, never by a guessable number in the subject.
+ */
+import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { PREFIX, TABLE } from '../table.ts';
+
+export interface MessageIdMarker {
+  emailMessageId: string;
+  accountId: string;
+  ticketId: string;
+  messageId: string;
+  createdAt: string;
+}
+
+/**
+ * `<local@domain>` for a message id: the id's 80 random bits make it
+ * unguessable, the domain (ours) makes it globally unique (RFC 5322 3.6.4).
+ */
+export const emailMessageIdFor = (messageId: string, domain: string) =>
+  `<${messageId.toLowerCase()}@${domain.toLowerCase()}>`;
+
+/** Mail clients may drop the angle brackets or change case; the marker key ignores both. */
+export const normaliseEmailMessageId = (value: string) =>
+  value
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .toLowerCase();
+
+export const messageIdMarkerKeys = (emailMessageId: string) => ({
+  [TABLE.partitionKey]: `${PREFIX.messageId}${normaliseEmailMessageId(emailMessageId)}`,
+  [TABLE.sortKey]: PREFIX.messageId.slice(0, -1),
+});
+
+/** create: a Message-ID names exactly one message. */
+export const createMessageIdMarkerPut = (
+  tableName: string,
+  marker: MessageIdMarker
+): PutCommandInput => ({
+  TableName: tableName,
+  Item: { ...messageIdMarkerKeys(marker.emailMessageId), entity: 'messageIdMarker', ...marker },
+  ConditionExpression: 'attribute_not_exists(#pk)',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+});
+
+/** Access pattern `messageByMessageId`: threading an inbound reply. */
+export const getMessageIdMarkerCommand = (
+  tableName: string,
+  emailMessageId: string
+): GetCommandInput => ({ TableName: tableName, Key: messageIdMarkerKeys(emailMessageId) });
+
+export const fromMessageIdMarkerItem = (item: Record<string, unknown>): MessageIdMarker => ({
+  emailMessageId: item.emailMessageId as string,
+  accountId: item.accountId as string,
+  ticketId: item.ticketId as string,
+  messageId: item.messageId as string,
+  createdAt: item.createdAt as string,
+});

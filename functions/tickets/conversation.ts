@@ -1,0 +1,244 @@
+/**
+ * What each ticket event writes, as one transaction: the ticket's new image,
+ * the message with its Message-ID marker, and the event item that the mail
+ * notifications will be made from. The event is written if and only if the
+ * change is, so each event turns into mail exactly once.
+ */
+import { tableName } from '#core/clients/dynamodb';
+import { readMessageIdConfig } from '#core/config';
+import { createMessageIdMarkerPut, emailMessageIdFor } from '#core/entities/message-id';
+import { serviceExistsCheck } from '#core/entities/service';
+import {
+  createTicketPut,
+  type Department,
+  replaceTicketPut,
+  type Ticket,
+  type TicketStatus,
+} from '#core/entities/ticket';
+import {
+  createTicketEventPut,
+  type TicketEvent,
+  type TicketEventType,
+} from '#core/entities/ticket-event';
+import { createTicketLocatorPut } from '#core/entities/ticket-locator';
+import {
+  createTicketMessagePut,
+  type TicketAuthor,
+  type TicketMessage,
+} from '#core/entities/ticket-message';
+import { ConflictError, UnprocessableContentError } from '#core/errors';
+import { sortableId } from '#core/ids';
+import type { GuardedWrite } from '#core/transact';
+
+const { domain } = readMessageIdConfig();
+
+/** Past this, a conversation is better continued in a new ticket (and the detail stays one response). */
+export const MAX_MESSAGES = 100;
+
+/** The status machine: each event sets one status, whatever the status was. */
+const STATUS_AFTER: Record<TicketEventType, TicketStatus> = {
+  submitted: 'open',
+  replied: 'customer-reply',
+  answered: 'answered',
+  closed: 'closed',
+};
+
+export interface TicketChange {
+  ticket: Ticket;
+  message?: TicketMessage;
+  writes: GuardedWrite[];
+}
+
+export const staleTicket = () =>
+  new ConflictError(
+    'The ticket changed while you were writing to it; nothing was saved. Fetch it and try again.'
+  );
+
+const newMessage = (
+  ids: { accountId: string; ticketId: string },
+  author: TicketAuthor,
+  body: string,
+  at: Date,
+  inReplyTo?: string
+): TicketMessage => {
+  const id = sortableId(at);
+  return {
+    id,
+    ...ids,
+    author,
+    body,
+    emailMessageId: emailMessageIdFor(id, domain),
+    ...(inReplyTo ? { inReplyTo } : {}),
+    createdAt: at.toISOString(),
+  };
+};
+
+const eventOf = (
+  type: TicketEventType,
+  ticket: Ticket,
+  author: TicketAuthor,
+  at: Date,
+  thread: { message?: TicketMessage; inReplyTo?: string }
+): TicketEvent => ({
+  id: sortableId(at),
+  type,
+  at: at.toISOString(),
+  accountId: ticket.accountId,
+  ticketId: ticket.id,
+  ...(ticket.serviceId ? { serviceId: ticket.serviceId } : {}),
+  subject: ticket.subject,
+  department: ticket.department,
+  openedBy: ticket.openedBy,
+  author,
+  status: ticket.status,
+  ...(thread.message
+    ? { messageId: thread.message.id, emailMessageId: thread.message.emailMessageId }
+    : {}),
+  rootEmailMessageId: ticket.rootEmailMessageId,
+  ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+});
+
+const messageWrites = (message: TicketMessage): GuardedWrite[] => [
+  { action: { Put: createTicketMessagePut(tableName, message) } },
+  {
+    action: {
+      Put: createMessageIdMarkerPut(tableName, {
+        emailMessageId: message.emailMessageId,
+        accountId: message.accountId,
+        ticketId: message.ticketId,
+        messageId: message.id,
+        createdAt: message.createdAt,
+      }),
+    },
+  },
+];
+
+const eventWrite = (event: TicketEvent): GuardedWrite => ({
+  action: { Put: createTicketEventPut(tableName, event) },
+});
+
+export interface NewTicket {
+  accountId: string;
+  subject: string;
+  department: Department;
+  serviceId?: string;
+  body: string;
+}
+
+/** Submission: ticket, first message, its marker, the locator for staff routes, `submitted`. */
+export const submitTicket = (
+  input: NewTicket,
+  author: Extract<TicketAuthor, { kind: 'contact' }>,
+  now: Date
+): TicketChange & { message: TicketMessage } => {
+  const ticketId = sortableId(now);
+  const message = newMessage({ accountId: input.accountId, ticketId }, author, input.body, now);
+  const at = now.toISOString();
+  const ticket: Ticket = {
+    id: ticketId,
+    accountId: input.accountId,
+    subject: input.subject,
+    department: input.department,
+    ...(input.serviceId ? { serviceId: input.serviceId } : {}),
+    status: STATUS_AFTER.submitted,
+    openedBy: { contactId: author.contactId, name: author.name, email: author.email },
+    messageCount: 1,
+    rootEmailMessageId: message.emailMessageId,
+    lastEmailMessageId: message.emailMessageId,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const serviceGuard: GuardedWrite[] = input.serviceId
+    ? [
+        {
+          action: {
+            ConditionCheck: serviceExistsCheck(tableName, {
+              accountId: input.accountId,
+              serviceId: input.serviceId,
+            }),
+          },
+          onConditionFailed: () =>
+            new UnprocessableContentError([
+              { field: 'serviceId', message: 'This account has no service with this id.' },
+            ]),
+        },
+      ]
+    : [];
+  return {
+    ticket,
+    message,
+    writes: [
+      ...serviceGuard,
+      { action: { Put: createTicketPut(tableName, ticket) } },
+      ...messageWrites(message),
+      {
+        action: {
+          Put: createTicketLocatorPut(tableName, {
+            ticketId,
+            accountId: input.accountId,
+            createdAt: at,
+          }),
+        },
+      },
+      eventWrite(eventOf('submitted', ticket, author, now, { message })),
+    ],
+  };
+};
+
+/** A reply (`replied` by a contact, `answered` by staff): message, marker, new status, event. */
+export const addMessage = (
+  ticket: Ticket,
+  type: 'replied' | 'answered',
+  author: TicketAuthor,
+  body: string,
+  now: Date
+): TicketChange & { message: TicketMessage } => {
+  if (ticket.messageCount >= MAX_MESSAGES) {
+    throw new ConflictError(
+      `This ticket holds ${MAX_MESSAGES} messages, the most one ticket takes. Open a new ticket and mention this one.`
+    );
+  }
+  const message = newMessage(
+    { accountId: ticket.accountId, ticketId: ticket.id },
+    author,
+    body,
+    now,
+    ticket.lastEmailMessageId
+  );
+  const next: Ticket = {
+    ...ticket,
+    status: STATUS_AFTER[type],
+    messageCount: ticket.messageCount + 1,
+    lastEmailMessageId: message.emailMessageId,
+    version: ticket.version + 1,
+    updatedAt: message.createdAt,
+  };
+  return {
+    ticket: next,
+    message,
+    writes: [
+      { action: { Put: replaceTicketPut(tableName, next, ticket.version) } },
+      ...messageWrites(message),
+      eventWrite(eventOf(type, next, author, now, { message, inReplyTo: message.inReplyTo })),
+    ],
+  };
+};
+
+/** Closing: new status and `closed`. Closing a closed ticket changes nothing and records nothing. */
+export const closeTicket = (ticket: Ticket, author: TicketAuthor, now: Date): TicketChange => {
+  if (ticket.status === 'closed') return { ticket, writes: [] };
+  const next: Ticket = {
+    ...ticket,
+    status: STATUS_AFTER.closed,
+    version: ticket.version + 1,
+    updatedAt: now.toISOString(),
+  };
+  return {
+    ticket: next,
+    writes: [
+      { action: { Put: replaceTicketPut(tableName, next, ticket.version) } },
+      eventWrite(eventOf('closed', next, author, now, { inReplyTo: ticket.lastEmailMessageId })),
+    ],
+  };
+};

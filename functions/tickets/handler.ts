@@ -1,0 +1,70 @@
+import { type Ticket, toTicketView } from '#core/entities/ticket';
+import { type TicketMessage, toTicketMessageView } from '#core/entities/ticket-message';
+import { createApiHandler } from '#core/http/stack';
+import { findRequester } from './requesters.ts';
+import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
+import {
+  closeTicketAsMember,
+  getTicket,
+  listTickets,
+  openTicket,
+  replyToTicket,
+} from './service.ts';
+import { answerTicket, getTicketForStaff, listQueue, toStaffTicketView } from './staff.ts';
+
+const ticketId = (params: Record<string, string>) => params.ticketId ?? '';
+
+const withMessages = (ticketView: ReturnType<typeof toTicketView>, messages: TicketMessage[]) => ({
+  ...ticketView,
+  messages: messages.map(toTicketMessageView),
+});
+
+const ticketPath = (ticket: Ticket) => `/accounts/${ticket.accountId}/tickets/${ticket.id}`;
+
+export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTES], {
+  listTickets: async ({ caller, query }) => {
+    const page = await listTickets(caller, query);
+    return { status: 200, body: { items: page.items.map(toTicketView), cursor: page.cursor } };
+  },
+  createTicket: async ({ caller, body }) => {
+    const { ticket, messages } = await openTicket(caller, body);
+    return {
+      status: 201,
+      headers: { location: ticketPath(ticket) },
+      body: withMessages(toTicketView(ticket), messages),
+    };
+  },
+  getTicket: async ({ caller, params }) => {
+    const { ticket, messages } = await getTicket(caller, ticketId(params));
+    return { status: 200, body: withMessages(toTicketView(ticket), messages) };
+  },
+  replyToTicket: async ({ caller, params, body }) => {
+    const { ticket, message } = await replyToTicket(caller, ticketId(params), body.body);
+    return {
+      status: 201,
+      headers: { location: ticketPath(ticket) },
+      body: { ticket: toTicketView(ticket), message: toTicketMessageView(message) },
+    };
+  },
+  closeTicket: async ({ caller, params }) => ({
+    status: 200,
+    body: toTicketView(await closeTicketAsMember(caller, ticketId(params))),
+  }),
+  listStaffTickets: async ({ query }) => {
+    const page = await listQueue(query);
+    return { status: 200, body: { items: page.items.map(toStaffTicketView), cursor: page.cursor } };
+  },
+  getStaffTicket: async ({ params }) => {
+    const { ticket, messages } = await getTicketForStaff(ticketId(params));
+    return { status: 200, body: withMessages(toStaffTicketView(ticket), messages) };
+  },
+  answerTicket: async ({ caller, params, body }) => {
+    const { ticket, message } = await answerTicket(caller, ticketId(params), body.body);
+    return {
+      status: 201,
+      headers: { location: `/staff/tickets/${ticket.id}` },
+      body: { ticket: toStaffTicketView(ticket), message: toTicketMessageView(message) },
+    };
+  },
+  findRequester: async ({ query }) => ({ status: 200, body: await findRequester(query) }),
+});

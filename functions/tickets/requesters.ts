@@ -1,0 +1,70 @@
+/**
+ * The helpdesk's validation step: for a requester's email, every account it
+ * is a contact of, with the role, permissions, login status and support
+ * access it has there. One Query on `contactsByEmail`, one BatchGet of the
+ * accounts for their names.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#core/batch';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { decodeCursor, encodeCursor } from '#core/db';
+import { accountKeys, fromAccountItem } from '#core/entities/account';
+import {
+  type Contact,
+  contactDisplayName,
+  contactsByEmailPartition,
+  contactsByEmailQuery,
+  fromContactItem,
+  isContactItem,
+} from '#core/entities/contact';
+import { AREAS, isKnownArea } from '#core/permissions';
+import type { RequesterQuery } from './schemas.ts';
+
+const roleOf = (contact: Contact) =>
+  contact.isPrimary ? 'primary' : contact.subAccount ? 'sub-account' : 'contact';
+
+const permissionsOf = (contact: Contact) =>
+  contact.isPrimary ? [...AREAS] : (contact.subAccount?.permissions ?? []).filter(isKnownArea);
+
+const loginStatusOf = (contact: Contact) =>
+  contact.isPrimary ? 'active' : (contact.subAccount?.status ?? 'none');
+
+export const findRequester = async ({ email, cursor, limit }: RequesterQuery) => {
+  const { Items = [], LastEvaluatedKey } = await dynamo.send(
+    new QueryCommand(
+      contactsByEmailQuery(tableName, email, {
+        limit,
+        startKey: decodeCursor(cursor, contactsByEmailPartition(email)),
+      })
+    )
+  );
+  const contacts = Items.filter(isContactItem).map(fromContactItem);
+  const accountIds = [...new Set(contacts.map((contact) => contact.accountId))];
+  const accounts = new Map(
+    (accountIds.length ? await batchGetAll(accountIds.map(accountKeys)) : [])
+      .map(fromAccountItem)
+      .map((account) => [account.id, account])
+  );
+  return {
+    email,
+    items: contacts.flatMap((contact) => {
+      const account = accounts.get(contact.accountId);
+      if (!account) return [];
+      return [
+        {
+          accountId: account.id,
+          accountName: account.name,
+          accountStatus: account.status,
+          contactId: contact.id,
+          name: contactDisplayName(contact),
+          role: roleOf(contact),
+          permissions: permissionsOf(contact),
+          loginStatus: loginStatusOf(contact),
+          supportScope: contact.isPrimary ? 'global' : contact.supportScope,
+          assignedServiceIds: contact.assignedServices.map((service) => service.id),
+        },
+      ];
+    }),
+    cursor: encodeCursor(LastEvaluatedKey),
+  };
+};

@@ -1,0 +1,93 @@
+import * as z from 'zod';
+import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
+import { areaSchema } from '#core/responses';
+import type { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
+
+const ticketFields = {
+  id: z.string().meta({ description: 'Opaque; later tickets have ids that sort later.' }),
+  subject: z.string(),
+  department: z.enum(DEPARTMENTS),
+  serviceId: z.string().optional(),
+  status: z.enum(TICKET_STATUSES),
+  openedBy: z.object({
+    contactId: z.string().optional(),
+    name: z.string(),
+    email: z.string(),
+  }),
+  messageCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const ticketSchema = z.object(ticketFields).meta({ id: 'Ticket' });
+const staffTicketSchema = z
+  .object({ ...ticketFields, accountId: z.string() })
+  .meta({ id: 'StaffTicket' });
+
+export const ticketMessageSchema = z
+  .object({
+    id: z.string(),
+    author: z.object({ kind: z.enum(['contact', 'staff']), name: z.string() }),
+    body: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'TicketMessage' });
+
+const messages = z.array(ticketMessageSchema).meta({ description: 'Oldest first.' });
+
+const ticketDetailSchema = z.object({ ...ticketFields, messages }).meta({ id: 'TicketDetail' });
+const staffTicketDetailSchema = z
+  .object({ ...ticketFields, accountId: z.string(), messages })
+  .meta({ id: 'StaffTicketDetail' });
+
+const page = (item: z.ZodType, id: string) =>
+  z
+    .object({
+      items: z.array(item),
+      cursor: z
+        .string()
+        .nullable()
+        .meta({ description: 'Null on the last page; a page may hold fewer than `limit` items.' }),
+    })
+    .meta({ id });
+
+const replySchema = (ticket: z.ZodType, id: string) =>
+  z.object({ ticket, message: ticketMessageSchema }).meta({ id });
+
+export const requesterSchema = z
+  .object({
+    email: z.string(),
+    items: z.array(
+      z.object({
+        accountId: z.string(),
+        accountName: z.string(),
+        accountStatus: z.enum(['active', 'suspended', 'closed']),
+        contactId: z.string(),
+        name: z.string(),
+        role: z.enum(['primary', 'sub-account', 'contact']).meta({
+          description: '`contact`: a contact without a login (mail only).',
+        }),
+        permissions: z.array(areaSchema),
+        loginStatus: z.enum(['active', 'suspended', 'invited', 'none']),
+        supportScope: z.enum(['none', 'isolated', 'global']),
+        assignedServiceIds: z.array(z.string()),
+      })
+    ),
+    cursor: z.string().nullable(),
+  })
+  .meta({ id: 'Requester' });
+
+export const TICKET_RESPONSES = {
+  listTickets: page(ticketSchema, 'TicketPage'),
+  createTicket: ticketDetailSchema,
+  getTicket: ticketDetailSchema,
+  replyToTicket: replySchema(ticketSchema, 'TicketReply'),
+  closeTicket: ticketSchema,
+  listStaffTickets: page(staffTicketSchema, 'StaffTicketPage'),
+  getStaffTicket: staffTicketDetailSchema,
+  answerTicket: replySchema(staffTicketSchema, 'StaffTicketReply'),
+  findRequester: requesterSchema,
+} satisfies Record<
+  (typeof TICKET_ROUTES | typeof STAFF_TICKET_ROUTES)[number]['id'],
+  z.ZodType | null
+>;

@@ -1,0 +1,103 @@
+import { lazySchema, type RouteDefinition } from '#core/http/route';
+
+const tickets = { kind: 'member', area: 'tickets' } as const;
+const staff = { kind: 'staff' } as const;
+
+/** Tickets of an account, as its members see them (visibility: docs/tickets.md). */
+export const TICKET_ROUTES = [
+  {
+    id: 'listTickets',
+    method: 'GET',
+    path: '/accounts/{accountId}/tickets',
+    function: 'tickets',
+    access: tickets,
+    summary:
+      'The tickets this login may see, newest activity first (`?status=&cursor=&limit=`; a page may be short, follow `cursor` while it is not null)',
+    query: lazySchema(async () => (await import('./schemas.ts')).ticketListQuerySchema),
+    success: { status: 200, description: 'A page of tickets (without their messages).' },
+  },
+  {
+    id: 'createTicket',
+    method: 'POST',
+    path: '/accounts/{accountId}/tickets',
+    function: 'tickets',
+    access: tickets,
+    summary:
+      'Open a ticket, optionally about a service this login may support (403 otherwise, 422 if the account has no such service)',
+    body: lazySchema(async () => (await import('./schemas.ts')).createTicketSchema),
+    success: { status: 201, description: 'The new ticket with its first message, and `Location`.' },
+  },
+  {
+    id: 'getTicket',
+    method: 'GET',
+    path: '/accounts/{accountId}/tickets/{ticketId}',
+    function: 'tickets',
+    access: tickets,
+    summary: 'A ticket with its messages, oldest first (404 when this login may not see it)',
+    success: { status: 200, description: 'The ticket and its conversation.' },
+  },
+  {
+    id: 'replyToTicket',
+    method: 'POST',
+    path: '/accounts/{accountId}/tickets/{ticketId}/replies',
+    function: 'tickets',
+    access: tickets,
+    summary: 'Reply to a ticket: status `customer-reply` (a reply reopens a closed ticket)',
+    body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
+    success: { status: 201, description: 'The new message and the ticket after it.' },
+  },
+  {
+    id: 'closeTicket',
+    method: 'POST',
+    path: '/accounts/{accountId}/tickets/{ticketId}/close',
+    function: 'tickets',
+    access: tickets,
+    summary: 'Close a ticket (closing a closed ticket changes nothing)',
+    success: { status: 200, description: 'The closed ticket.' },
+  },
+] as const satisfies readonly RouteDefinition[];
+
+/** The helpdesk's ticket routes, served by the same function. */
+export const STAFF_TICKET_ROUTES = [
+  {
+    id: 'listStaffTickets',
+    method: 'GET',
+    path: '/staff/tickets',
+    function: 'tickets',
+    access: staff,
+    summary:
+      'Tickets of every account in one status, newest activity first (`?status=` defaults to `open`)',
+    query: lazySchema(async () => (await import('./schemas.ts')).staffTicketListQuerySchema),
+    success: { status: 200, description: 'A page of tickets, each with its `accountId`.' },
+  },
+  {
+    id: 'getStaffTicket',
+    method: 'GET',
+    path: '/staff/tickets/{ticketId}',
+    function: 'tickets',
+    access: staff,
+    summary: 'A ticket of any account with its messages',
+    success: { status: 200, description: 'The ticket, its `accountId` and its conversation.' },
+  },
+  {
+    id: 'answerTicket',
+    method: 'POST',
+    path: '/staff/tickets/{ticketId}/replies',
+    function: 'tickets',
+    access: staff,
+    summary: 'Answer a ticket: status `answered` (an answer reopens a closed ticket)',
+    body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
+    success: { status: 201, description: 'The new message and the ticket after it.' },
+  },
+  {
+    id: 'findRequester',
+    method: 'GET',
+    path: '/staff/requesters',
+    function: 'tickets',
+    access: staff,
+    summary:
+      'Which accounts an email address is a contact of, with its role, permissions, login status and support access there (`?email=`)',
+    query: lazySchema(async () => (await import('./schemas.ts')).requesterQuerySchema),
+    success: { status: 200, description: 'The address and one entry per account.' },
+  },
+] as const satisfies readonly RouteDefinition[];

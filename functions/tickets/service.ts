@@ -1,0 +1,124 @@
+/**
+ * Tickets as a member of the account sees them: list, open, read, reply,
+ * close. Every request reads the membership (authorization) and makes one
+ * more read; every change is one transaction (conversation.ts).
+ */
+import { tableName } from '#core/clients/dynamodb';
+import { decodeCursor } from '#core/db';
+import { type Contact, contactDisplayName } from '#core/entities/contact';
+import {
+  DEFAULT_DEPARTMENT,
+  type Ticket,
+  ticketsOfAccountPartition,
+  ticketsOfAccountQuery,
+} from '#core/entities/ticket';
+import type { TicketAuthor } from '#core/entities/ticket-message';
+import { NotFoundError } from '#core/errors';
+import type { MemberCaller } from '#core/http/types';
+import { isSortableId } from '#core/ids';
+import { writeTogether } from '#core/transact';
+import {
+  addMessage,
+  closeTicket,
+  staleTicket,
+  submitTicket,
+  type TicketChange,
+} from './conversation.ts';
+import type { TicketCreate, TicketListQuery } from './schemas.ts';
+import { loadContact, loadConversation, loadTicketAndContact, ticketPage } from './store.ts';
+import {
+  assertMayOpenAbout,
+  maySee,
+  seesEveryTicket,
+  ticketNotFound,
+  visibleOrNotFound,
+} from './visibility.ts';
+
+type ContactAuthor = Extract<TicketAuthor, { kind: 'contact' }>;
+
+const authorOf = (contact: Contact | undefined): ContactAuthor => {
+  // The membership and its contact are removed together, so this only happens mid-removal.
+  if (!contact) throw new NotFoundError('The account does not exist.');
+  return {
+    kind: 'contact',
+    contactId: contact.id,
+    name: contactDisplayName(contact),
+    email: contact.email,
+  };
+};
+
+const idsOf = (caller: MemberCaller, ticketId: string) => {
+  // Ids are ours: anything else cannot name a ticket (and never widens the key prefix).
+  if (!isSortableId(ticketId)) throw ticketNotFound();
+  return { accountId: caller.membership.accountId, ticketId };
+};
+
+const save = async <C extends TicketChange>(change: C): Promise<C> => {
+  if (change.writes.length > 0) await writeTogether(change.writes, staleTicket);
+  return change;
+};
+
+export const listTickets = (caller: MemberCaller, { status, cursor, limit }: TicketListQuery) => {
+  const { membership } = caller;
+  const restricted = !seesEveryTicket(membership);
+  const keep =
+    restricted || status
+      ? (ticket: Ticket) => (!status || ticket.status === status) && maySee(membership, ticket)
+      : undefined;
+  return ticketPage(
+    (page) => ticketsOfAccountQuery(tableName, membership.accountId, page),
+    'gsi1',
+    {
+      limit,
+      startKey: decodeCursor(cursor, ticketsOfAccountPartition(membership.accountId)),
+      keep,
+    }
+  );
+};
+
+export const openTicket = async (caller: MemberCaller, input: TicketCreate) => {
+  const { membership } = caller;
+  if (input.serviceId !== undefined) assertMayOpenAbout(membership, input.serviceId);
+  const contact = await loadContact({
+    accountId: membership.accountId,
+    contactId: membership.contactId,
+  });
+  const change = submitTicket(
+    {
+      accountId: membership.accountId,
+      subject: input.subject,
+      department: input.department ?? DEFAULT_DEPARTMENT,
+      serviceId: input.serviceId,
+      body: input.body,
+    },
+    authorOf(contact),
+    new Date()
+  );
+  await save(change);
+  return { ticket: change.ticket, messages: [change.message] };
+};
+
+export const getTicket = async (caller: MemberCaller, ticketId: string) => {
+  const conversation = await loadConversation(idsOf(caller, ticketId));
+  if (!conversation || !maySee(caller.membership, conversation.ticket)) throw ticketNotFound();
+  return conversation;
+};
+
+const loadForChange = async (caller: MemberCaller, ticketId: string) => {
+  const { ticket, contact } = await loadTicketAndContact(
+    idsOf(caller, ticketId),
+    caller.membership.contactId
+  );
+  return { ticket: visibleOrNotFound(caller.membership, ticket), author: authorOf(contact) };
+};
+
+/** A contact's reply: `customer-reply`, also on a closed ticket (a reply reopens it). */
+export const replyToTicket = async (caller: MemberCaller, ticketId: string, body: string) => {
+  const { ticket, author } = await loadForChange(caller, ticketId);
+  return save(addMessage(ticket, 'replied', author, body, new Date()));
+};
+
+export const closeTicketAsMember = async (caller: MemberCaller, ticketId: string) => {
+  const { ticket, author } = await loadForChange(caller, ticketId);
+  return (await save(closeTicket(ticket, author, new Date()))).ticket;
+};

@@ -1,0 +1,65 @@
+/**
+ * The helpdesk's side of tickets: the queue by status across accounts, a
+ * ticket with its conversation, and answering it. Staff routes name only
+ * the ticket; its locator gives the account in one GetItem.
+ */
+import { tableName } from '#core/clients/dynamodb';
+import { decodeCursor } from '#core/db';
+import {
+  type Ticket,
+  ticketsByStatusPartition,
+  ticketsByStatusQuery,
+  toTicketView,
+} from '#core/entities/ticket';
+import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
+import type { StaffCaller } from '#core/http/types';
+import { isSortableId } from '#core/ids';
+import { writeTogether } from '#core/transact';
+import { addMessage, staleTicket } from './conversation.ts';
+import type { StaffTicketListQuery } from './schemas.ts';
+import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';
+import { ticketNotFound } from './visibility.ts';
+
+/**
+ * Clients see staff answers signed by the helpdesk, not by a staff login's
+ * username (an internal address); the username stays on the message.
+ */
+const staffAuthor = (caller: StaffCaller): TicketAuthor => ({
+  kind: 'staff',
+  staffId: caller.staffId,
+  username: caller.username,
+  name: HELPDESK_NAME,
+});
+
+/** Staff see which account a ticket belongs to; clients never see that. */
+export const toStaffTicketView = (ticket: Ticket) => ({
+  ...toTicketView(ticket),
+  accountId: ticket.accountId,
+});
+
+const located = async (ticketId: string) => {
+  const ids = isSortableId(ticketId) ? await locateTicket(ticketId) : undefined;
+  if (!ids) throw ticketNotFound();
+  return ids;
+};
+
+export const listQueue = ({ status, cursor, limit }: StaffTicketListQuery) =>
+  ticketPage((page) => ticketsByStatusQuery(tableName, status, page), 'gsi2', {
+    limit,
+    startKey: decodeCursor(cursor, ticketsByStatusPartition(status)),
+  });
+
+export const getTicketForStaff = async (ticketId: string) => {
+  const conversation = await loadConversation(await located(ticketId));
+  if (!conversation) throw ticketNotFound();
+  return conversation;
+};
+
+/** A staff answer: `answered`, also on a closed ticket (the answer reopens it). */
+export const answerTicket = async (caller: StaffCaller, ticketId: string, body: string) => {
+  const ticket = await loadTicket(await located(ticketId));
+  if (!ticket) throw ticketNotFound();
+  const change = addMessage(ticket, 'answered', staffAuthor(caller), body, new Date());
+  await writeTogether(change.writes, staleTicket);
+  return change;
+};

@@ -1,0 +1,122 @@
+/**
+ * The reads of the tickets function. Each request makes one of them after
+ * the membership check (or, for staff, the ticket locator).
+ */
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#core/batch';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { encodeCursor, type Page } from '#core/db';
+import { type Contact, contactKeys, fromContactItem, isContactItem } from '#core/entities/contact';
+import {
+  fromTicketItem,
+  isTicketItem,
+  listingKeyOf,
+  type Ticket,
+  ticketConversationQuery,
+  ticketKeys,
+} from '#core/entities/ticket';
+import { fromTicketLocatorItem, getTicketLocatorCommand } from '#core/entities/ticket-locator';
+import {
+  fromTicketMessageItem,
+  isTicketMessageItem,
+  type TicketMessage,
+} from '#core/entities/ticket-message';
+import type { IndexName } from '#core/table';
+
+type TicketIds = { accountId: string; ticketId: string };
+
+export interface Conversation {
+  ticket: Ticket;
+  messages: TicketMessage[];
+}
+
+/**
+ * The ticket and its messages: one Query, a second page only past 1 MB of
+ * conversation (message size and count limits keep it well within a few).
+ */
+export const loadConversation = async (ids: TicketIds): Promise<Conversation | undefined> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand(ticketConversationQuery(tableName, ids, startKey))
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const ticketItem = items.find(isTicketItem);
+  if (!ticketItem) return undefined;
+  return {
+    ticket: fromTicketItem(ticketItem),
+    messages: items.filter(isTicketMessageItem).map(fromTicketMessageItem),
+  };
+};
+
+/** The ticket and the caller's own contact (the author of what they write), in one BatchGet. */
+export const loadTicketAndContact = async (
+  ids: TicketIds,
+  contactId: string
+): Promise<{ ticket?: Ticket; contact?: Contact }> => {
+  const items = await batchGetAll([ticketKeys(ids), contactKeys({ ...ids, contactId })]);
+  const ticketItem = items.find(isTicketItem);
+  const contactItem = items.find(isContactItem);
+  return {
+    ticket: ticketItem ? fromTicketItem(ticketItem) : undefined,
+    contact: contactItem ? fromContactItem(contactItem) : undefined,
+  };
+};
+
+export const loadContact = async (ids: { accountId: string; contactId: string }) => {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: contactKeys(ids), ConsistentRead: true })
+  );
+  return Item ? fromContactItem(Item) : undefined;
+};
+
+export const loadTicket = async (ids: TicketIds): Promise<Ticket | undefined> => {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: ticketKeys(ids), ConsistentRead: true })
+  );
+  return Item ? fromTicketItem(Item) : undefined;
+};
+
+/** The account of a ticket, for routes that name only the ticket (staff). */
+export const locateTicket = async (ticketId: string): Promise<TicketIds | undefined> => {
+  const { Item } = await dynamo.send(new GetCommand(getTicketLocatorCommand(tableName, ticketId)));
+  return Item ? { accountId: fromTicketLocatorItem(Item).accountId, ticketId } : undefined;
+};
+
+/**
+ * When a listing is filtered in code, one Query reads this many index items
+ * so that a page rarely comes back short; the page is cut at `limit`.
+ */
+const FILTERED_READ = 100;
+
+/**
+ * One page of a ticket listing from one Query, newest activity first. With
+ * `keep`, only the tickets it accepts are returned: the read window is
+ * wider, and when the page is cut short of what was read, the cursor points
+ * just after the last ticket returned. A page may still hold fewer than
+ * `limit` tickets (even none) with a cursor: follow it while it is not null.
+ */
+export const ticketPage = async (
+  query: (page: { limit: number; startKey?: Record<string, unknown> }) => QueryCommandInput,
+  index: IndexName,
+  page: { limit: number; startKey?: Record<string, unknown>; keep?: (ticket: Ticket) => boolean }
+): Promise<Page<Ticket>> => {
+  const { keep, limit } = page;
+  const readLimit = keep ? Math.max(limit, FILTERED_READ) : limit;
+  const { Items = [], LastEvaluatedKey } = await dynamo.send(
+    new QueryCommand(query({ limit: readLimit, startKey: page.startKey }))
+  );
+  const items: Ticket[] = [];
+  for (const [position, item] of Items.entries()) {
+    const ticket = fromTicketItem(item);
+    if (keep && !keep(ticket)) continue;
+    items.push(ticket);
+    if (items.length === limit && position < Items.length - 1) {
+      return { items, cursor: encodeCursor(listingKeyOf(item, index)) };
+    }
+  }
+  return { items, cursor: encodeCursor(LastEvaluatedKey) };
+};

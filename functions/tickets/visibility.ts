@@ -1,0 +1,57 @@
+/**
+ * Who sees which ticket, decided from the membership alone (its support
+ * scope and assigned services are kept current with the contact):
+ *
+ * - the primary login and `global` support contacts: every ticket;
+ * - `isolated`: tickets about the services assigned to it, and its own;
+ * - `none`: only the tickets it opened.
+ *
+ * A ticket the caller may not see is answered exactly like a missing one.
+ */
+
+import type { Membership } from '#core/entities/membership';
+import type { Ticket } from '#core/entities/ticket';
+import { ForbiddenError, NotFoundError } from '#core/errors';
+
+export type Viewer = Pick<Membership, 'role' | 'contactId' | 'supportScope' | 'supportServiceIds'>;
+
+export const seesEveryTicket = (viewer: Viewer): boolean =>
+  viewer.role === 'primary' || viewer.supportScope === 'global';
+
+export const maySee = (viewer: Viewer, ticket: Pick<Ticket, 'openedBy' | 'serviceId'>): boolean =>
+  seesEveryTicket(viewer) ||
+  ticket.openedBy.contactId === viewer.contactId ||
+  (viewer.supportScope === 'isolated' &&
+    ticket.serviceId !== undefined &&
+    viewer.supportServiceIds.includes(ticket.serviceId));
+
+export const ticketNotFound = () => new NotFoundError('The ticket does not exist.');
+
+/** The ticket, if this viewer may see it; otherwise the same 404 as for no ticket at all. */
+export const visibleOrNotFound = <T extends Pick<Ticket, 'openedBy' | 'serviceId'>>(
+  viewer: Viewer,
+  ticket: T | undefined
+): T => {
+  if (!ticket || !maySee(viewer, ticket)) throw ticketNotFound();
+  return ticket;
+};
+
+/**
+ * A ticket about a service may be opened by those who may support it: the
+ * primary and `global` contacts for any service, `isolated` ones for their
+ * assigned services, `none` for no service at all.
+ */
+export const assertMayOpenAbout = (viewer: Viewer, serviceId: string): void => {
+  if (seesEveryTicket(viewer)) return;
+  if (viewer.supportScope === 'isolated') {
+    if (viewer.supportServiceIds.includes(serviceId)) return;
+    throw new ForbiddenError(
+      'Your support access covers only the services assigned to you; this service is not one of them. Open the ticket without a service, or ask the account holder to assign it to you.',
+      { supportScope: viewer.supportScope, allowedServiceIds: viewer.supportServiceIds }
+    );
+  }
+  throw new ForbiddenError(
+    'Your login has no support access to services, so it cannot open a ticket about one. Open the ticket without a service, or ask the account holder for support access.',
+    { supportScope: viewer.supportScope, allowedServiceIds: [] }
+  );
+};

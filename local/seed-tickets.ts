@@ -1,0 +1,39 @@
+/**
+ * Demo tickets of Demo Hosting Ltd, written through the tickets services
+ * (as the primary login, and as the demo helpdesk login), so their events,
+ * Message-IDs and markers are exactly what the API writes: one answered by
+ * the helpdesk, one waiting for it, one closed.
+ */
+import type { StaffCaller } from '#core/http/types';
+
+export const seedDemoTickets = async (
+  account: { id: string },
+  primaryLoginId: string,
+  helpdesk: StaffCaller
+) => {
+  const { authorizeMember } = await import('#core/authorization');
+  const { closeTicketAsMember, openTicket } = await import('../functions/tickets/service.ts');
+  const { answerTicket } = await import('../functions/tickets/staff.ts');
+  const membership = await authorizeMember(primaryLoginId, account.id, { area: 'tickets' });
+  const owner = { kind: 'member' as const, loginId: primaryLoginId, membership };
+
+  const bounced = await openTicket(owner, {
+    subject: 'Mail to info@demo.example bounces',
+    body: 'Since this morning every mail to info@demo.example comes back with "mailbox full".',
+  });
+  await answerTicket(
+    helpdesk,
+    bounced.ticket.id,
+    'The mailbox had reached its quota; we raised it to 10 GB. Mail is delivered again.'
+  );
+  await openTicket(owner, {
+    subject: 'New invoice address from January',
+    body: 'Please send invoices from January on to our new office: 7 Quay Road, Bristol BS1 6AA.',
+    department: 'billing',
+  });
+  const closed = await openTicket(owner, {
+    subject: 'Question about backups',
+    body: 'How long are nightly backups kept?',
+  });
+  await closeTicketAsMember(owner, closed.ticket.id);
+};
