@@ -2,14 +2,16 @@
  * Demo tickets of Demo Hosting Ltd, written through the tickets services
  * (as the primary login, and as the demo helpdesk login), so their events,
  * Message-IDs and markers are exactly what the API writes: one answered by
- * the helpdesk, one waiting for it, one closed.
+ * the helpdesk, one waiting for it, one closed, and one the isolated devops
+ * login opened about the VPS it supports.
  */
 import type { StaffCaller } from '#core/http/types';
 
 export const seedDemoTickets = async (
   account: { id: string },
   primaryLoginId: string,
-  helpdesk: StaffCaller
+  helpdesk: StaffCaller,
+  vps: { serviceId: string; supportLoginId: string }
 ) => {
   const { authorizeMember } = await import('#core/authorization');
   const { closeTicketAsMember, openTicket } = await import('../functions/tickets/service.ts');
@@ -36,4 +38,19 @@ export const seedDemoTickets = async (
     body: 'How long are nightly backups kept?',
   });
   await closeTicketAsMember(owner, closed.ticket.id);
+  const devops = {
+    kind: 'member' as const,
+    loginId: vps.supportLoginId,
+    membership: await authorizeMember(vps.supportLoginId, account.id, { area: 'tickets' }),
+  };
+  const reboot = await openTicket(devops, {
+    subject: 'VPS 17 rebooted at 03:12',
+    body: 'Our VPS restarted unexpectedly last night. Was there maintenance on the host?',
+    serviceId: vps.serviceId,
+  });
+  await answerTicket(
+    helpdesk,
+    reboot.ticket.id,
+    'Yes: the host received a security update at 03:10. No further restarts are planned.'
+  );
 };

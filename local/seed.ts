@@ -11,8 +11,11 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError } from '#core/errors';
+import type { StaffCaller } from '#core/http/types';
 import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
 import { seedDemoBilling } from './seed-billing.ts';
+import { DEMO_SUB_ACCOUNTS, primaryCaller, seedDemoContacts } from './seed-contacts.ts';
+import { assignDemoSupport, DEMO_SERVICES, seedDemoServices } from './seed-services.ts';
 import { seedDemoTickets } from './seed-tickets.ts';
 import { ensureStaffLogin, type StaffPool } from './staff-logins.ts';
 
@@ -110,77 +113,28 @@ export const ensureLogin = async (
   }
 };
 
-/**
- * Demo Hosting Ltd's other people, added the way the portal would add them
- * (through the contacts services, as the primary login): a billing
- * sub-account with only invoices and profile, and a contact without login.
- */
-const seedDemoContacts = async (
-  options: SeedOptions,
-  account: { id: string },
-  primaryLoginId: string
-) => {
-  const { authorizeMember } = await import('#core/authorization');
-  const { createContact } = await import('../functions/contacts/service.ts');
-  const { putSubAccount } = await import('../functions/logins/sub-accounts.ts');
-  const membership = await authorizeMember(primaryLoginId, account.id, { area: 'contacts' });
-  const caller = { kind: 'member' as const, loginId: primaryLoginId, membership };
-  const address = {
-    line1: '1 Harbour Street',
-    city: 'Bristol',
-    postcode: 'BS1 4DJ',
-    country: 'GB',
-  };
-
-  const billing = await createContact(caller, {
-    kind: 'individual',
-    firstName: 'Billie',
-    lastName: 'Banks',
-    email: 'billing@demo.example',
-    phone: '+441632960962',
-    address,
-    emailPreferences: { invoice: true },
-    supportScope: 'none',
-  });
-  await putSubAccount(caller, billing.contact.id, {
-    permissions: ['invoices', 'profile'],
-    password: options.password,
-  });
-  // The demo login should work with the printed password, without the first-sign-in change.
-  await options.cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: options.userPoolId,
-      Username: 'billing@demo.example',
-      Password: options.password,
-      Permanent: true,
-    })
-  );
-  await createContact(caller, {
-    kind: 'individual',
-    firstName: 'Tech',
-    lastName: 'Contact',
-    email: 'tech@elsewhere.example',
-    phone: '+441632960963',
-    address,
-    emailPreferences: { general: true, support: true },
-    supportScope: 'global',
-  });
-};
-
 export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> => {
   const logins: DemoLogin[] = [];
+  const helpdesk: StaffCaller = {
+    kind: 'staff',
+    staffId: DEMO_STAFF.username,
+    username: DEMO_STAFF.username,
+  };
   for (const [index, demo] of DEMO_ACCOUNTS.entries()) {
     const { loginId, created } = await ensureLogin(options, demo.primary);
     try {
       const account = await provisionAccount({ ...demo, loginId, newLogin: created });
+      const contract = { id: account.id, contractNumber: account.contractNumbers[0] ?? '' };
+      const services = await seedDemoServices(helpdesk, contract, DEMO_SERVICES[index] ?? []);
       if (index === 0) {
-        await seedDemoContacts(options, account, loginId);
-        await seedDemoTickets(account, loginId, {
-          kind: 'staff',
-          staffId: DEMO_STAFF.username,
-          username: DEMO_STAFF.username,
+        const owner = await primaryCaller(account.id, loginId);
+        const people = await seedDemoContacts(options, owner);
+        await assignDemoSupport(owner, people, services);
+        await seedDemoTickets(account, loginId, helpdesk, {
+          serviceId: services.get('DEMO-VPS-17')?.id ?? '',
+          supportLoginId: people.devops.loginId,
         });
-        await seedDemoBilling({ id: account.id, contractNumber: account.contractNumbers[0] ?? '' });
+        await seedDemoBilling(contract);
       }
     } catch (error) {
       // Already seeded on an earlier start of a persisted stack.
@@ -188,11 +142,7 @@ export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> =
     }
     logins.push({ email: demo.primary.email, role: 'primary', account: demo.name });
     if (index === 0)
-      logins.push({
-        email: 'billing@demo.example',
-        role: 'sub-account (invoices, profile)',
-        account: demo.name,
-      });
+      logins.push(...DEMO_SUB_ACCOUNTS.map((login) => ({ ...login, account: demo.name })));
   }
   return logins;
 };

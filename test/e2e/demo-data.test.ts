@@ -43,7 +43,7 @@ describe('seeded demo data', () => {
     });
   });
 
-  it('lists the primary, the billing login and a contact without login for the demo owner', async () => {
+  it('lists the primary, the billing and devops logins and a contact without login for the demo owner', async () => {
     // Prepare
     const token = await accessTokenFor('owner@demo.example', stack.demoPassword);
     const me = await callApi(gateway.url, 'GET', '/me', { token });
@@ -60,13 +60,18 @@ describe('seeded demo data', () => {
       subAccount: unknown;
       isPrimary: boolean;
     }[];
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(4);
     expect(items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ email: 'owner@demo.example', isPrimary: true }),
         expect.objectContaining({
           email: 'billing@demo.example',
           subAccount: { status: 'active', permissions: ['profile', 'invoices'] },
+        }),
+        expect.objectContaining({
+          email: 'devops@demo.example',
+          supportScope: 'isolated',
+          subAccount: { status: 'active', permissions: ['services', 'tickets'] },
         }),
         expect.objectContaining({ email: 'tech@elsewhere.example', subAccount: null }),
       ])
@@ -93,6 +98,86 @@ describe('seeded demo data', () => {
         { subject: 'Question about backups', status: 'closed' },
       ])
     );
+  });
+});
+
+/** A demo login's token and the id of its first account. */
+const signIn = async (email: string) => {
+  const token = await accessTokenFor(email, stack.demoPassword);
+  const me = await callApi(gateway.url, 'GET', '/me', { token });
+  const [account] = me.body.accounts as { accountId: string }[];
+  return { token, accountId: account?.accountId ?? '' };
+};
+
+type ServiceView = {
+  label: string;
+  type: string;
+  support: string;
+  supportContacts: { email: string }[];
+};
+
+describe('seeded services, domains and support contacts', () => {
+  it('gives both demo accounts services and domains, support assigned on two of Demo Hosting’s', async () => {
+    // Prepare
+    const demo = await signIn('owner@demo.example');
+    const other = await signIn('owner@other.example');
+    const list = (who: typeof demo, listing: string) =>
+      callApi(gateway.url, 'GET', `/accounts/${who.accountId}/${listing}`, { token: who.token });
+
+    // Act
+    const [demoServices, demoDomains, otherServices, otherDomains] = await Promise.all([
+      list(demo, 'services'),
+      list(demo, 'domains'),
+      list(other, 'services'),
+      list(other, 'domains'),
+    ]);
+
+    // Assess
+    const summary = (items: unknown) =>
+      (items as ServiceView[]).map((service) => ({
+        label: service.label,
+        support: service.support,
+        contacts: service.supportContacts.map((contact) => contact.email),
+      }));
+    expect(summary(demoServices.body.items)).toEqual(
+      expect.arrayContaining([
+        {
+          label: 'Web hosting demo.example',
+          support: 'assigned',
+          contacts: ['tech@elsewhere.example'],
+        },
+        { label: 'VPS 17 (4 GB)', support: 'assigned', contacts: ['devops@demo.example'] },
+      ])
+    );
+    expect(summary(demoDomains.body.items)).toEqual([
+      { label: 'demo-shop.example', support: 'deactivated', contacts: [] },
+      { label: 'demo.example', support: 'deactivated', contacts: [] },
+    ]);
+    expect(summary(otherServices.body.items)).toEqual([
+      { label: 'Web hosting other.example', support: 'deactivated', contacts: [] },
+    ]);
+    expect(summary(otherDomains.body.items)).toEqual([
+      { label: 'other.example', support: 'deactivated', contacts: [] },
+    ]);
+  });
+
+  it('shows the isolated devops login only the tickets of its VPS and its own', async () => {
+    // Prepare
+    const devops = await signIn('devops@demo.example');
+
+    // Act
+    const tickets = await callApi(gateway.url, 'GET', `/accounts/${devops.accountId}/tickets`, {
+      token: devops.token,
+    });
+
+    // Assess
+    expect(tickets.status).toBe(200);
+    expect(
+      (tickets.body.items as { subject: string; status: string }[]).map(({ subject, status }) => ({
+        subject,
+        status,
+      }))
+    ).toEqual([{ subject: 'VPS 17 rebooted at 03:12', status: 'answered' }]);
   });
 });
 

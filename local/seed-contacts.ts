@@ -1,0 +1,99 @@
+/**
+ * Demo Hosting Ltd's other people, added the way the portal would add them
+ * (through the contacts and sub-account services, as the primary login):
+ * a billing sub-account with only invoices and profile, an isolated support
+ * contact with a login for services and tickets, and a global support
+ * contact without login.
+ */
+import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { MemberCaller } from '#core/http/types';
+import type { Area } from '#core/permissions';
+import type { ContactCreate } from '../functions/contacts/schemas.ts';
+import type { SeedOptions } from './seed.ts';
+
+const ADDRESS = { line1: '1 Harbour Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB' };
+
+export interface DemoPeople {
+  billing: { contactId: string };
+  devops: { contactId: string; loginId: string };
+  tech: { contactId: string };
+}
+
+export const DEMO_SUB_ACCOUNTS = [
+  { email: 'billing@demo.example', role: 'sub-account (invoices, profile)' },
+  { email: 'devops@demo.example', role: 'sub-account, isolated support for one VPS' },
+] as const;
+
+export const primaryCaller = async (
+  accountId: string,
+  primaryLoginId: string
+): Promise<MemberCaller> => {
+  const { authorizeMember } = await import('#core/authorization');
+  const membership = await authorizeMember(primaryLoginId, accountId, { area: 'contacts' });
+  return { kind: 'member', loginId: primaryLoginId, membership };
+};
+
+export const seedDemoContacts = async (
+  options: SeedOptions,
+  owner: MemberCaller
+): Promise<DemoPeople> => {
+  const { createContact, getContact } = await import('../functions/contacts/service.ts');
+  const { putSubAccount } = await import('../functions/logins/sub-accounts.ts');
+
+  /** A contact with a login that works with the printed password, without the first-sign-in change. */
+  const withLogin = async (input: ContactCreate, permissions: Area[]) => {
+    const { contact } = await createContact(owner, input);
+    await putSubAccount(owner, contact.id, { permissions, password: options.password });
+    await options.cognito.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: options.userPoolId,
+        Username: input.email,
+        Password: options.password,
+        Permanent: true,
+      })
+    );
+    return getContact(owner.membership.accountId, contact.id);
+  };
+
+  const billing = await withLogin(
+    {
+      kind: 'individual',
+      firstName: 'Billie',
+      lastName: 'Banks',
+      email: 'billing@demo.example',
+      phone: '+441632960962',
+      address: ADDRESS,
+      emailPreferences: { invoice: true },
+      supportScope: 'none',
+    },
+    ['invoices', 'profile']
+  );
+  const devops = await withLogin(
+    {
+      kind: 'individual',
+      firstName: 'Dev',
+      lastName: 'Ops',
+      email: 'devops@demo.example',
+      phone: '+441632960964',
+      address: ADDRESS,
+      emailPreferences: { general: true, support: true },
+      supportScope: 'isolated',
+    },
+    ['services', 'tickets']
+  );
+  const { contact: tech } = await createContact(owner, {
+    kind: 'individual',
+    firstName: 'Tech',
+    lastName: 'Contact',
+    email: 'tech@elsewhere.example',
+    phone: '+441632960963',
+    address: ADDRESS,
+    emailPreferences: { general: true, support: true },
+    supportScope: 'global',
+  });
+  return {
+    billing: { contactId: billing.id },
+    devops: { contactId: devops.id, loginId: devops.loginId ?? '' },
+    tech: { contactId: tech.id },
+  };
+};
