@@ -409,35 +409,50 @@ describe('DynamoDB calls of staff identity', () => {
 });
 
 describe('DynamoDB calls of a login email change', () => {
-  it('stays within the budget when asking for the change and when confirming it', async () => {
-    // Prepare
-    const subject = await createTenant('Budgetmail');
-    const subjectToken = await accessTokenFor(subject.email);
-    const newEmail = `moved-${subject.loginId.slice(0, 8)}@budget.example`;
-
-    // Act
+  /** Asks for the change, reads the mailed code, confirms it; the calls of each step. */
+  const changeEmail = async (path: string, token: string, newEmail: string) => {
     resetCalls();
-    const requested = await callApi(gateway.url, 'PATCH', `/accounts/${subject.accountId}`, {
-      token: subjectToken,
+    const requested = await callApi(gateway.url, 'PATCH', path, {
+      token,
       body: { email: newEmail },
     });
     const requestCalls = countCalls();
     const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
     resetCalls();
-    const confirmed = await callApi(
-      gateway.url,
-      'POST',
-      `/accounts/${subject.accountId}/email-verification`,
-      {
-        token: subjectToken,
-        body: { code: /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '' },
-      }
-    );
+    const confirmed = await callApi(gateway.url, 'POST', `${path}/email-verification`, {
+      token,
+      body: { code: /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '' },
+    });
     const confirmCalls = countCalls();
+    if (process.env.PRINT_DYNAMO_CALLS)
+      console.info(
+        `PATCH ${path} (email): ${requestCalls.reads} reads, ${requestCalls.writes} writes\n` +
+          `POST ${path}/email-verification: ${confirmCalls.reads} reads, ${confirmCalls.writes} writes`
+      );
+    return { statuses: [requested.status, confirmed.status], calls: [requestCalls, confirmCalls] };
+  };
+
+  it('stays within the budget for My Details and for a contact with a login', async () => {
+    // Prepare
+    const subject = await createTenant('Budgetmail');
+    const subjectToken = await accessTokenFor(subject.email);
+    const sub = await addSubAccountLogin(subject, ['profile']);
+
+    // Act
+    const mine = await changeEmail(
+      `/accounts/${subject.accountId}`,
+      subjectToken,
+      `moved-${subject.loginId.slice(0, 8)}@budget.example`
+    );
+    const theirs = await changeEmail(
+      `/accounts/${subject.accountId}/contacts/${sub.contactId}`,
+      subjectToken,
+      `moved-${sub.loginId.slice(0, 8)}@budget.example`
+    );
 
     // Assess
-    expect([requested.status, confirmed.status]).toEqual([200, 200]);
-    for (const calls of [requestCalls, confirmCalls]) {
+    expect([...mine.statuses, ...theirs.statuses]).toEqual([200, 200, 200, 200]);
+    for (const calls of [...mine.calls, ...theirs.calls]) {
       expect(calls.reads, calls.commands.join()).toBeLessThanOrEqual(BUDGET.reads);
       expect(calls.writes, calls.commands.join()).toBeLessThanOrEqual(BUDGET.writes);
       expect(calls.scans).toBe(0);
