@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { eventually, waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
 import {
@@ -12,10 +11,7 @@ import {
   type Tenant,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
+const { api } = useGateway();
 
 const newContact = (overrides: Record<string, unknown> = {}) => ({
   firstName: 'Jamie',
@@ -24,14 +20,6 @@ const newContact = (overrides: Record<string, unknown> = {}) => ({
   phone: '+441632960321',
   address: { line1: '9 Side Street', city: 'York', postcode: 'YO1 7HH', country: 'GB' },
   ...overrides,
-});
-
-beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe('POST /accounts/{accountId}/contacts', () => {

@@ -91,6 +91,12 @@ export const accessTokenFor = async (email: string, password = TEST_PASSWORD): P
   return token;
 };
 
+/** A fresh tenant and its primary's access token: what most end-to-end files start from. */
+export const signedInTenant = async (label: string): Promise<{ tenant: Tenant; token: string }> => {
+  const tenant = await createTenant(label);
+  return { tenant, token: await accessTokenFor(tenant.email) };
+};
+
 /** The temporary password of an invitation mail (an indented line of its own). */
 export const temporaryPasswordIn = (mailText: string | undefined) =>
   /\n {4}(\S+)\n/.exec(mailText ?? '')?.[1] ?? '';
