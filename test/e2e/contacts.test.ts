@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
+import { readPages } from '../support/http.ts';
 import { eventually, waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
 import {
@@ -119,17 +120,12 @@ describe('GET /accounts/{accountId}/contacts', () => {
     await Promise.all([addContact(tenant), addContact(tenant), addContact(tenant)]);
 
     // Act
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = await api('GET', `/accounts/${tenant.accountId}/contacts${query}`, { token });
-      expect(page.status).toBe(200);
-      seen.push(...(page.body.items as { id: string }[]).map((item) => item.id));
-      cursor = page.body.cursor as string | null;
-      pages++;
-    } while (cursor && pages < 10);
+    const pages = await readPages<{ id: string }>(
+      (andCursor) =>
+        api('GET', `/accounts/${tenant.accountId}/contacts?limit=2${andCursor}`, { token }),
+      10
+    );
+    const seen = pages.flat().map((item) => item.id);
 
     // Assess
     expect(seen).toHaveLength(4);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
+import { readPages } from '../support/http.ts';
 import { addService } from '../support/services.ts';
 import { staffAccessToken } from '../support/staff.ts';
 import {
@@ -32,18 +33,10 @@ beforeAll(async () => {
 
 /** Every ticket id in one status queue, all pages followed. */
 const queue = async (status: string) => {
-  const seen: { id: string; accountId: string; status: string }[] = [];
-  let cursor: string | null = null;
-  do {
-    const response = await staff(
-      'GET',
-      `/staff/tickets?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`
-    );
-    expect(response.status, response.text).toBe(200);
-    seen.push(...(response.body.items as typeof seen));
-    cursor = response.body.cursor as string | null;
-  } while (cursor);
-  return seen;
+  const pages = await readPages<{ id: string; accountId: string; status: string }>((andCursor) =>
+    staff('GET', `/staff/tickets?status=${status}&limit=100${andCursor}`)
+  );
+  return pages.flat();
 };
 
 describe('GET /staff/tickets', () => {

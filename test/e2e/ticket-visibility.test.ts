@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '#core/entities/service';
 import { useGateway } from '../support/gateway.ts';
+import { readPages } from '../support/http.ts';
 import { addService, supportPaths } from '../support/services.ts';
 import {
   accessTokenFor,
@@ -31,15 +32,10 @@ const as = (who: Who, method: string, path: string, body?: unknown) =>
 
 /** Every ticket the login's list shows, all pages followed. */
 const listedFor = async (who: Who): Promise<string[]> => {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const response = await as(who, 'GET', `${base()}?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(response.status, response.text).toBe(200);
-    seen.push(...(response.body.items as { id: string }[]).map((ticket) => ticket.id));
-    cursor = response.body.cursor as string | null;
-  } while (cursor);
-  return seen;
+  const pages = await readPages<{ id: string }>((andCursor) =>
+    as(who, 'GET', `${base()}?limit=2${andCursor}`)
+  );
+  return pages.flat().map((ticket) => ticket.id);
 };
 
 const VISIBLE: Record<Who, TicketName[]> = {

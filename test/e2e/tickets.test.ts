@@ -5,6 +5,7 @@ import { addMessage, staleTicket } from '../../functions/tickets/conversation.ts
 import { loadTicket } from '../../functions/tickets/store.ts';
 import { useGateway } from '../support/gateway.ts';
 import type { CallOptions } from '../support/http.ts';
+import { readPages } from '../support/http.ts';
 import { addService } from '../support/services.ts';
 import { accessTokenFor, createTenant, signedInTenant, type Tenant } from '../support/tenants.ts';
 import {
@@ -331,14 +332,9 @@ describe('GET /accounts/{accountId}/tickets', () => {
 
   it('pages through every ticket, newest activity first, without messages', async () => {
     // Act
-    const pages = [];
-    let cursor: string | null = null;
-    do {
-      const response = await list(`limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(response.status, response.text).toBe(200);
-      pages.push(response.body.items as { id: string; messages?: unknown }[]);
-      cursor = response.body.cursor as string | null;
-    } while (cursor);
+    const pages = await readPages<{ id: string; messages?: unknown }>((andCursor) =>
+      list(`limit=2${andCursor}`)
+    );
 
     // Assess
     expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);
