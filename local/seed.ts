@@ -4,12 +4,10 @@
  * stack can be started again.
  */
 import {
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
   AdminSetUserPasswordCommand,
-  type AttributeType,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { createOrFindUser } from '#core/cognito-users';
 import { ConflictError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
 import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
@@ -69,32 +67,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   },
 ];
 
-const subOf = (attributes: AttributeType[] | undefined): string => {
-  const sub = attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
-  if (!sub) throw new Error('Cognito returned a user without a sub');
-  return sub;
-};
-
 /** Creates the Cognito login with a permanent password, or finds the existing one. */
 export const ensureLogin = async (
   options: SeedOptions,
   person: { email: string; firstName: string; lastName: string }
 ): Promise<{ loginId: string; created: boolean }> => {
   const { cognito, userPoolId, password } = options;
-  try {
-    const { User } = await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: person.email,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: person.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'given_name', Value: person.firstName },
-          { Name: 'family_name', Value: person.lastName },
-        ],
-      })
-    );
+  const { sub, created } = await createOrFindUser(cognito, userPoolId, {
+    ...person,
+    username: person.email,
+  });
+  if (created) {
     await cognito.send(
       new AdminSetUserPasswordCommand({
         UserPoolId: userPoolId,
@@ -103,14 +86,8 @@ export const ensureLogin = async (
         Permanent: true,
       })
     );
-    return { loginId: subOf(User?.Attributes), created: true };
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== 'UsernameExistsException') throw error;
-    const user = await cognito.send(
-      new AdminGetUserCommand({ UserPoolId: userPoolId, Username: person.email })
-    );
-    return { loginId: subOf(user.UserAttributes), created: false };
   }
+  return { loginId: sub, created };
 };
 
 export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> => {

@@ -5,8 +5,6 @@
  * SOFTWARE_TOKEN_MFA challenge, as the staff console does.
  */
 import {
-  AdminCreateUserCommand,
-  AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
   type AuthenticationResultType,
@@ -17,6 +15,7 @@ import {
   SetUserPoolMfaConfigCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { createOrFindUser } from '#core/cognito-users';
 import { STAFF_POOL } from './create-user-pool.ts';
 import { totpCode } from './totp.ts';
 
@@ -117,29 +116,10 @@ export const ensureStaffLogin = async (
   person: StaffPerson,
   password: string
 ): Promise<StaffLogin & { created: boolean }> => {
-  const UserPoolId = pool.staffUserPoolId;
-  let created = true;
-  try {
-    await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId,
-        Username: person.username,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: person.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'given_name', Value: person.firstName },
-          { Name: 'family_name', Value: person.lastName },
-        ],
-      })
-    );
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== 'UsernameExistsException') throw error;
-    created = false;
-  }
+  const { sub: staffId, created } = await createOrFindUser(cognito, pool.staffUserPoolId, person);
   await cognito.send(
     new AdminSetUserPasswordCommand({
-      UserPoolId,
+      UserPoolId: pool.staffUserPoolId,
       Username: person.username,
       Password: password,
       Permanent: true,
@@ -151,11 +131,6 @@ export const ensureStaffLogin = async (
         (await tokensFromPassword(cognito, pool, person.username, password)).AccessToken as string
       )
     : await reenrolTotp(cognito, pool, person.username, password);
-  const user = await cognito.send(
-    new AdminGetUserCommand({ UserPoolId, Username: person.username })
-  );
-  const staffId = user.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
-  if (!staffId) throw new Error('cognito-local returned a staff login without a sub');
   return { staffId, username: person.username, totpSecret, created };
 };
 

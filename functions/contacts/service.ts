@@ -10,7 +10,7 @@ import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
 import { confirmEmail, pendingEmailChange, planEmail } from '#core/contact-email';
 import { decodeCursor, encodeCursor, newId, type Page } from '#core/db';
-import { createAuditPut, diffFields } from '#core/entities/audit';
+import { diffFields } from '#core/entities/audit';
 import {
   CONTACT_DETAIL_FIELDS,
   type Contact,
@@ -27,7 +27,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import type { PageQuery } from '#core/schemas';
 import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
-import { outboxWrites, writeTogether } from '#core/transact';
+import { auditWrite, outboxWrites, writeTogether } from '#core/transact';
 import type { ContactCreate, ContactPatch } from './schemas.ts';
 import { externalEmailWarnings } from './warnings.ts';
 
@@ -112,19 +112,14 @@ export const createContact = async (caller: MemberCaller, input: ContactCreate) 
   await writeTogether(
     [
       { action: { Put: createContactPut(tableName, contact) } },
-      {
-        action: {
-          Put: createAuditPut(tableName, {
-            id: newId(),
-            accountId: contact.accountId,
-            at: now,
-            actor: actorOf(caller, profile),
-            action: 'contact.created',
-            target: `contact/${contact.id}`,
-            changes: diffFields({} as Contact, contact, AUDITED_FIELDS),
-          }),
-        },
-      },
+      auditWrite({
+        accountId: contact.accountId,
+        at: now,
+        actor: actorOf(caller, profile),
+        action: 'contact.created',
+        target: `contact/${contact.id}`,
+        changes: diffFields({} as Contact, contact, AUDITED_FIELDS),
+      }),
     ],
     () => new ConflictError('The contact could not be created; try again.')
   );
@@ -221,19 +216,14 @@ export const deleteContact = async (
   await writeTogether(
     [
       { action: { Delete: deleteContactDelete(tableName, contact, contact.version) } },
-      {
-        action: {
-          Put: createAuditPut(tableName, {
-            id: newId(),
-            accountId: contact.accountId,
-            at: now,
-            actor: actorOf(caller, profile),
-            action: 'contact.deleted',
-            target: `contact/${contact.id}`,
-            changes: diffFields(contact, {} as Contact, AUDITED_CHANGE_FIELDS),
-          }),
-        },
-      },
+      auditWrite({
+        accountId: contact.accountId,
+        at: now,
+        actor: actorOf(caller, profile),
+        action: 'contact.deleted',
+        target: `contact/${contact.id}`,
+        changes: diffFields(contact, {} as Contact, AUDITED_CHANGE_FIELDS),
+      }),
       // The services it supported stop showing it.
       ...supportMirrorWrites(contact, null),
       // Its login loses this account at once; the person keeps their other accounts.

@@ -5,12 +5,11 @@
  * mirrors (services it supports, its membership; see support-mirror.ts).
  */
 import { tableName } from './clients/dynamodb.ts';
-import { newId } from './db.ts';
-import { createAuditPut, type FieldChange } from './entities/audit.ts';
+import type { FieldChange } from './entities/audit.ts';
 import { type Contact, contactDisplayName, replaceContactPut } from './entities/contact.ts';
 import { patchLoginUpdate } from './entities/login.ts';
 import { supportMirrorWrites } from './support-mirror.ts';
-import type { GuardedWrite } from './transact.ts';
+import { auditWrite, type GuardedWrite } from './transact.ts';
 
 export interface ContactAudit {
   actor: { loginId: string; name: string };
@@ -25,19 +24,14 @@ export const contactChangeWrites = (
 ): GuardedWrite[] => {
   const writes: GuardedWrite[] = [
     { action: { Put: replaceContactPut(tableName, next, before.version) } },
-    {
-      action: {
-        Put: createAuditPut(tableName, {
-          id: newId(),
-          accountId: next.accountId,
-          at: next.updatedAt,
-          actor: audit.actor,
-          action: audit.action,
-          target: `contact/${next.id}`,
-          changes: audit.changes,
-        }),
-      },
-    },
+    auditWrite({
+      accountId: next.accountId,
+      at: next.updatedAt,
+      actor: audit.actor,
+      action: audit.action,
+      target: `contact/${next.id}`,
+      changes: audit.changes,
+    }),
   ];
   const { changes } = audit;
   if (next.loginId && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {

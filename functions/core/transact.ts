@@ -5,7 +5,8 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients/dynamodb.ts';
-import { cancellationCodes, type TransactItem } from './db.ts';
+import { cancellationCodes, newId, type TransactItem } from './db.ts';
+import { type AuditEntry, createAuditPut } from './entities/audit.ts';
 import { createOutboxPut, type OutboxTask } from './entities/outbox.ts';
 
 export interface GuardedWrite {
@@ -31,3 +32,8 @@ export const writeTogether = async (
 /** Outbox tasks as writes of the same transaction: they happen if and only if the change does. */
 export const outboxWrites = (accountId: string, now: string, tasks: OutboxTask[]): GuardedWrite[] =>
   tasks.map((task) => ({ action: { Put: createOutboxPut(tableName, task, { accountId, now }) } }));
+
+/** The audit entry of a change, as a write of the same transaction (a fresh id each time). */
+export const auditWrite = (entry: Omit<AuditEntry, 'id'>): GuardedWrite => ({
+  action: { Put: createAuditPut(tableName, { id: newId(), ...entry }) },
+});

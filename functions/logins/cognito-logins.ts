@@ -4,20 +4,12 @@
  * and the new membership links to it.
  */
 import {
-  AdminCreateUserCommand,
   AdminDeleteUserCommand,
-  AdminGetUserCommand,
   AdminUserGlobalSignOutCommand,
-  type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito, userPoolId } from '#core/clients/cognito';
+import { createOrFindUser } from '#core/cognito-users';
 import { logger } from '#core/observability';
-
-const subOf = (attributes: AttributeType[] | undefined): string => {
-  const sub = attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
-  if (!sub) throw new Error('Cognito returned a user without a sub');
-  return sub;
-};
 
 export interface LoginResult {
   loginId: string;
@@ -34,30 +26,11 @@ export const createOrFindLogin = async (person: {
   lastName: string;
   temporaryPassword: string;
 }): Promise<LoginResult> => {
-  try {
-    const { User } = await cognito().send(
-      new AdminCreateUserCommand({
-        UserPoolId: userPoolId,
-        Username: person.email,
-        TemporaryPassword: person.temporaryPassword,
-        // Portico sends its own invitation; Cognito's would go out for the password flow too.
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [
-          { Name: 'email', Value: person.email },
-          { Name: 'email_verified', Value: 'true' },
-          { Name: 'given_name', Value: person.firstName },
-          { Name: 'family_name', Value: person.lastName },
-        ],
-      })
-    );
-    return { loginId: subOf(User?.Attributes), created: true };
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== 'UsernameExistsException') throw error;
-    const user = await cognito().send(
-      new AdminGetUserCommand({ UserPoolId: userPoolId, Username: person.email })
-    );
-    return { loginId: subOf(user.UserAttributes), created: false };
-  }
+  const { sub, created } = await createOrFindUser(cognito(), userPoolId, {
+    ...person,
+    username: person.email,
+  });
+  return { loginId: sub, created };
 };
 
 /** Undoes a login created for a change that then failed to commit. */

@@ -8,8 +8,6 @@
 import { batchGetAll } from '#core/batch';
 import { tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
-import { newId } from '#core/db';
-import { createAuditPut } from '#core/entities/audit';
 import {
   type Contact,
   contactDisplayName,
@@ -30,7 +28,7 @@ import {
 import { ConflictError, NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { MAX_ASSIGNED_SERVICES, membershipSupportUpdate } from '#core/support-mirror';
-import { type GuardedWrite, writeTogether } from '#core/transact';
+import { auditWrite, type GuardedWrite, writeTogether } from '#core/transact';
 import { serviceOfKind } from './service.ts';
 
 /**
@@ -110,24 +108,19 @@ const commit = async (
       ...(contact.loginId
         ? [{ action: { Update: membershipSupportUpdate(nextContact, contact.loginId) } }]
         : []),
-      {
-        action: {
-          Put: createAuditPut(tableName, {
-            id: newId(),
-            accountId: service.accountId,
-            at: now,
-            actor,
-            action,
-            target: `${nextService.type === 'domain' ? 'domain' : 'service'}/${service.id}`,
-            changes: {
-              supportContacts: {
-                before: Object.keys(service.supportContacts),
-                after: Object.keys(nextService.supportContacts),
-              },
-            },
-          }),
+      auditWrite({
+        accountId: service.accountId,
+        at: now,
+        actor,
+        action,
+        target: `${nextService.type === 'domain' ? 'domain' : 'service'}/${service.id}`,
+        changes: {
+          supportContacts: {
+            before: Object.keys(service.supportContacts),
+            after: Object.keys(nextService.supportContacts),
+          },
         },
-      },
+      }),
     ],
     () => staleError(claim)
   );

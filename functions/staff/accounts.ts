@@ -18,14 +18,13 @@ import {
 } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
-import { createExternalIdPut } from '#core/entities/external-id';
 import { ConflictError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
 import { writeTogether } from '#core/transact';
 import { contractTakenError, planAccount } from '../account/provision.ts';
 import {
   createOrReload,
-  ExternalIdRace,
+  externalIdWrite,
   type Loaded,
   readExternalId,
   staffAuditWrite,
@@ -48,7 +47,7 @@ export const toStaffAccountView = (account: Account) => ({
   version: account.version,
 });
 
-const auditWrite = (
+const accountAudit = (
   caller: StaffCaller,
   account: Account,
   action: string,
@@ -70,20 +69,14 @@ const createAccount = async (caller: StaffCaller, input: AccountLoad): Promise<A
   });
   await writeTogether(
     [
-      // First, so that losing a race on it is what the cancellation reports.
-      {
-        action: {
-          Put: createExternalIdPut(tableName, {
-            kind: 'account',
-            externalId: input.externalId,
-            accountId: account.id,
-            createdAt: account.createdAt,
-          }),
-        },
-        onConditionFailed: () => new ExternalIdRace(),
-      },
+      externalIdWrite({
+        kind: 'account',
+        externalId: input.externalId,
+        accountId: account.id,
+        createdAt: account.createdAt,
+      }),
       ...writes,
-      auditWrite(
+      accountAudit(
         caller,
         account,
         'account.loaded',
@@ -131,7 +124,7 @@ const reloadAccount = async (
         },
         onConditionFailed: () => contractTakenError(contractNumber),
       })),
-      auditWrite(caller, next, 'account.reloaded', changes),
+      accountAudit(caller, next, 'account.reloaded', changes),
     ],
     changedMeanwhile
   );

@@ -5,19 +5,12 @@
  * lines), so a paid invoice is simply loaded again with `status: paid`.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { nowIso } from '#core/db';
-import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
+import type { Account } from '#core/entities/account';
 import { diffFields } from '#core/entities/audit';
 import { normaliseContractNumber } from '#core/entities/contract';
-import {
-  createExternalIdPut,
-  type ExternalIdMarker,
-  externalIdKeys,
-  fromExternalIdItem,
-  isExternalIdItem,
-} from '#core/entities/external-id';
+import type { ExternalIdMarker } from '#core/entities/external-id';
 import {
   createInvoicePut,
   fromInvoiceItem,
@@ -27,9 +20,9 @@ import {
   replaceInvoicePut,
   toInvoiceView,
 } from '#core/entities/invoice';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
+import { ConflictError, ValidationError } from '#core/errors';
 import { writeTogether } from '#core/transact';
-import { createOrReload, ExternalIdRace, type Loaded } from './loaded.ts';
+import { accountAndMarker, createOrReload, externalIdWrite, type Loaded } from './loaded.ts';
 import type { InvoiceLoad } from './schemas.ts';
 
 export const toStaffInvoiceView = (invoice: Invoice) => ({
@@ -81,17 +74,12 @@ const createInvoice = async (account: Account, input: InvoiceLoad): Promise<Invo
   };
   await writeTogether(
     [
-      {
-        action: {
-          Put: createExternalIdPut(tableName, {
-            kind: 'invoice',
-            externalId: input.number,
-            accountId: account.id,
-            createdAt: now,
-          }),
-        },
-        onConditionFailed: () => new ExternalIdRace(),
-      },
+      externalIdWrite({
+        kind: 'invoice',
+        externalId: input.number,
+        accountId: account.id,
+        createdAt: now,
+      }),
       { action: { Put: createInvoicePut(tableName, invoice) } },
     ],
     changedMeanwhile
@@ -135,21 +123,9 @@ export const loadInvoice = async (
   accountId: string,
   input: InvoiceLoad
 ): Promise<Loaded<Invoice>> => {
-  const items = await batchGetAll([
-    accountKeys(accountId),
-    externalIdKeys('invoice', input.number),
-  ]);
-  const accountItem = items.find(isAccountItem);
-  if (!accountItem) throw new NotFoundError('The account does not exist.');
-  const account = fromAccountItem(accountItem);
-  const markerItem = items.find(isExternalIdItem);
-  return createOrReload(
-    'invoice',
-    input.number,
-    markerItem ? fromExternalIdItem(markerItem) : undefined,
-    {
-      create: () => createInvoice(account, input),
-      reload: (marker) => reloadInvoice(account, marker, input),
-    }
-  );
+  const { account, marker } = await accountAndMarker(accountId, 'invoice', input.number);
+  return createOrReload('invoice', input.number, marker, {
+    create: () => createInvoice(account, input),
+    reload: (known) => reloadInvoice(account, known, input),
+  });
 };

@@ -1,21 +1,25 @@
 /**
  * What every operators' load shares: the audit actor, the external-id
- * marker lookup, and the answer's shape (created or not).
+ * marker lookup and write, and the answer's shape (created or not).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { newId } from '#core/db';
-import { createAuditPut, type FieldChange } from '#core/entities/audit';
+import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
+import type { FieldChange } from '#core/entities/audit';
 import {
+  createExternalIdPut,
   EXTERNAL_KINDS,
   type ExternalIdMarker,
   type ExternalKind,
+  externalIdKeys,
   fromExternalIdItem,
   getExternalIdCommand,
+  isExternalIdItem,
 } from '#core/entities/external-id';
 import { NotFoundError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
-import type { GuardedWrite } from '#core/transact';
+import { auditWrite, type GuardedWrite } from '#core/transact';
 
 /** A load either created the item (201) or found it by its external id (200). */
 export interface Loaded<T> {
@@ -31,16 +35,12 @@ export const staffAuditWrite = (
   caller: StaffCaller,
   entry: { accountId: string; at: string; action: string; target: string },
   changes: Record<string, FieldChange>
-): GuardedWrite => ({
-  action: {
-    Put: createAuditPut(tableName, {
-      id: newId(),
-      ...entry,
-      actor: { loginId: caller.staffId, name: `${caller.username} (staff)` },
-      changes,
-    }),
-  },
-});
+): GuardedWrite =>
+  auditWrite({
+    ...entry,
+    actor: { loginId: caller.staffId, name: `${caller.username} (staff)` },
+    changes,
+  });
 
 export const readExternalId = async (
   kind: ExternalKind,
@@ -52,8 +52,36 @@ export const readExternalId = async (
   return Item ? fromExternalIdItem(Item) : undefined;
 };
 
+/**
+ * The account a load goes into and the load's external-id marker, in one
+ * BatchGet; 404 when the account does not exist.
+ */
+export const accountAndMarker = async (
+  accountId: string,
+  kind: ExternalKind,
+  externalId: string
+): Promise<{ account: Account; marker: ExternalIdMarker | undefined }> => {
+  const items = await batchGetAll([accountKeys(accountId), externalIdKeys(kind, externalId)]);
+  const accountItem = items.find(isAccountItem);
+  if (!accountItem) throw new NotFoundError('The account does not exist.');
+  const markerItem = items.find(isExternalIdItem);
+  return {
+    account: fromAccountItem(accountItem),
+    marker: markerItem ? fromExternalIdItem(markerItem) : undefined,
+  };
+};
+
 /** Another load of the same external id committed between our read and our write. */
-export class ExternalIdRace extends Error {}
+class ExternalIdRace extends Error {}
+
+/**
+ * The marker of a created item, in its transaction; put it first, so that
+ * losing a race on it is what the cancellation reports (see createOrReload).
+ */
+export const externalIdWrite = (marker: ExternalIdMarker): GuardedWrite => ({
+  action: { Put: createExternalIdPut(tableName, marker) },
+  onConditionFailed: () => new ExternalIdRace(),
+});
 
 /**
  * The flow of every load: a known external id is reloaded; an unknown one

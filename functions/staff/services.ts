@@ -6,19 +6,12 @@
  * contacts the holder assigned are never touched.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { newId, nowIso } from '#core/db';
-import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
+import type { Account } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
 import { normaliseContractNumber } from '#core/entities/contract';
-import {
-  createExternalIdPut,
-  type ExternalIdMarker,
-  externalIdKeys,
-  fromExternalIdItem,
-  isExternalIdItem,
-} from '#core/entities/external-id';
+import type { ExternalIdMarker } from '#core/entities/external-id';
 import {
   createServicePut,
   fromServiceItem,
@@ -28,10 +21,16 @@ import {
   patchLoadedServiceUpdate,
   type Service,
 } from '#core/entities/service';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
+import { ConflictError, ValidationError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
 import { writeTogether } from '#core/transact';
-import { createOrReload, ExternalIdRace, type Loaded, staffAuditWrite } from './loaded.ts';
+import {
+  accountAndMarker,
+  createOrReload,
+  externalIdWrite,
+  type Loaded,
+  staffAuditWrite,
+} from './loaded.ts';
 import type { ServiceLoad } from './schemas.ts';
 
 const LOADED_FIELDS = ['label', 'status', 'contractNumber', 'server'] as const;
@@ -55,7 +54,7 @@ export const toStaffServiceView = (service: Service) => ({
 export const serviceLocation = (service: Service) =>
   `/accounts/${service.accountId}/${kindOf(service.type) === 'domain' ? 'domains' : 'services'}/${service.id}`;
 
-const auditWrite = (
+const serviceAudit = (
   caller: StaffCaller,
   service: Service,
   action: string,
@@ -105,12 +104,9 @@ const createService = async (
   };
   await writeTogether(
     [
-      {
-        action: { Put: createExternalIdPut(tableName, marker) },
-        onConditionFailed: () => new ExternalIdRace(),
-      },
+      externalIdWrite(marker),
       { action: { Put: createServicePut(tableName, service) } },
-      auditWrite(
+      serviceAudit(
         caller,
         service,
         'service.loaded',
@@ -156,7 +152,7 @@ const reloadService = async (
   await writeTogether(
     [
       { action: { Update: patchLoadedServiceUpdate(tableName, service, fields, next.updatedAt) } },
-      auditWrite(caller, next, 'service.reloaded', changes),
+      serviceAudit(caller, next, 'service.reloaded', changes),
     ],
     changedMeanwhile
   );
@@ -173,13 +169,7 @@ export const loadService = async (
   accountId: string,
   input: ServiceLoad
 ): Promise<Loaded<Service>> => {
-  const items = await batchGetAll([
-    accountKeys(accountId),
-    externalIdKeys('service', input.externalId),
-  ]);
-  const accountItem = items.find(isAccountItem);
-  if (!accountItem) throw new NotFoundError('The account does not exist.');
-  const account = fromAccountItem(accountItem);
+  const { account, marker } = await accountAndMarker(accountId, 'service', input.externalId);
   if (!account.contractNumbers.includes(normaliseContractNumber(input.contractNumber))) {
     throw new ValidationError([
       {
@@ -188,14 +178,8 @@ export const loadService = async (
       },
     ]);
   }
-  const markerItem = items.find(isExternalIdItem);
-  return createOrReload(
-    'service',
-    input.externalId,
-    markerItem ? fromExternalIdItem(markerItem) : undefined,
-    {
-      create: () => createService(caller, account, input),
-      reload: (marker) => reloadService(caller, account, marker, input),
-    }
-  );
+  return createOrReload('service', input.externalId, marker, {
+    create: () => createService(caller, account, input),
+    reload: (known) => reloadService(caller, account, known, input),
+  });
 };

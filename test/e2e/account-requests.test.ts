@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { accessTokenFor, addContact, createTenant, type Tenant } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 
-const request = (body: unknown) => callApi(gateway.url, 'POST', '/account-requests', { body });
+const request = (body: unknown) => gateway.api('POST', '/account-requests', { body });
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
   tenant = await createTenant('Requests');
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe('POST /account-requests', () => {
@@ -46,8 +40,7 @@ describe('POST /account-requests', () => {
     const token = await accessTokenFor(tenant.email);
 
     // Act
-    const contact = await callApi(
-      gateway.url,
+    const contact = await gateway.api(
       'GET',
       `/accounts/${tenant.accountId}/contacts/${contactId}`,
       { token }

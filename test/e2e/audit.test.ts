@@ -1,36 +1,30 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
   createTenant,
+  signedInTenant,
   type Tenant,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 let token: string;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Audited');
-  token = await accessTokenFor(tenant.email);
-});
-
-afterAll(async () => {
-  await gateway?.close();
+  ({ tenant, token } = await signedInTenant('Audited'));
 });
 
 describe('GET /accounts/{accountId}/audit', () => {
   it('records who changed which field of My Details, before and after, newest first', async () => {
     // Prepare
     const path = `/accounts/${tenant.accountId}`;
-    await callApi(gateway.url, 'PATCH', path, { token, body: { lastName: 'Renamed' } });
-    await callApi(gateway.url, 'PATCH', path, { token, body: { phone: '+442079460000' } });
+    await gateway.api('PATCH', path, { token, body: { lastName: 'Renamed' } });
+    await gateway.api('PATCH', path, { token, body: { phone: '+442079460000' } });
 
     // Act
-    const response = await callApi(gateway.url, 'GET', `${path}/audit`, { token });
+    const response = await gateway.api('GET', `${path}/audit`, { token });
 
     // Assess
     expect(response.status).toBe(200);
@@ -50,27 +44,25 @@ describe('GET /accounts/{accountId}/audit', () => {
     // Prepare
     const other = await createTenant('Cursor');
     const otherToken = await accessTokenFor(other.email);
-    await callApi(gateway.url, 'PATCH', `/accounts/${other.accountId}`, {
+    await gateway.api('PATCH', `/accounts/${other.accountId}`, {
       token: otherToken,
       body: { firstName: 'A' },
     });
-    await callApi(gateway.url, 'PATCH', `/accounts/${other.accountId}`, {
+    await gateway.api('PATCH', `/accounts/${other.accountId}`, {
       token: otherToken,
       body: { firstName: 'B' },
     });
 
     // Act
-    const first = await callApi(gateway.url, 'GET', `/accounts/${other.accountId}/audit?limit=1`, {
+    const first = await gateway.api('GET', `/accounts/${other.accountId}/audit?limit=1`, {
       token: otherToken,
     });
-    const second = await callApi(
-      gateway.url,
+    const second = await gateway.api(
       'GET',
       `/accounts/${other.accountId}/audit?limit=1&cursor=${first.body.cursor}`,
       { token: otherToken }
     );
-    const foreign = await callApi(
-      gateway.url,
+    const foreign = await gateway.api(
       'GET',
       `/accounts/${tenant.accountId}/audit?cursor=${first.body.cursor}`,
       { token }
@@ -86,8 +78,7 @@ describe('GET /accounts/{accountId}/audit', () => {
 
   it('rejects a limit out of range and unknown query parameters with field errors', async () => {
     // Act
-    const response = await callApi(
-      gateway.url,
+    const response = await gateway.api(
       'GET',
       `/accounts/${tenant.accountId}/audit?limit=500&sort=asc`,
       {
@@ -107,7 +98,7 @@ describe('GET /accounts/{accountId}/audit', () => {
     const subToken = await accessTokenFor(sub.email);
 
     // Act
-    const response = await callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/audit`, {
+    const response = await gateway.api('GET', `/accounts/${tenant.accountId}/audit`, {
       token: subToken,
     });
 

@@ -3,11 +3,10 @@
  * table itself: a new route joins the matrix automatically and fails until
  * it has a sample request below.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { ROUTES, type RouteId } from '../../functions/routes.ts';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { useGateway } from '../support/gateway.ts';
 import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
 import { addService } from '../support/services.ts';
 import { staffAccessToken } from '../support/staff.ts';
@@ -157,13 +156,12 @@ const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 
   return access.primaryOnly ? 403 : 'allowed';
 };
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let home: Tenant;
 let other: Tenant;
 const tokens = {} as Record<Caller, string | undefined>;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
   [home, other] = await Promise.all([createTenant('Matrixhome'), createTenant('Matrixother')]);
   const areaOf = (route: RouteDefinition) =>
     route.access.kind === 'member' ? route.access.area : undefined;
@@ -188,10 +186,6 @@ beforeAll(async () => {
     suspendedSub: suspendedToken,
     staff,
   });
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 const secretsOf = (tenant: Tenant) => [
@@ -220,7 +214,7 @@ describe('authorization matrix', () => {
         const url = sample.query ? `${path}?${sample.query}` : path;
 
         // Act
-        const response = await callApi(gateway.url, route.method, url, {
+        const response = await gateway.api(route.method, url, {
           token: tokens[caller],
           body: sample.body,
         });

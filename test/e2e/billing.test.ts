@@ -2,26 +2,25 @@
  * Invoices and usage as a portal reads them: real logins through the local
  * gateway, data loaded the way the operators load it (the staff function).
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { callRecords, invoiceLoad, serviceLoad, trafficSamples } from '../support/loads.ts';
 import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
-  createTenant,
+  signedInTenant,
   type Tenant,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 let token: string;
 let voipId: string;
 let housingId: string;
 
 const get = (path: string, as = token) =>
-  callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}${path}`, { token: as });
+  gateway.api('GET', `/accounts/${tenant.accountId}${path}`, { token: as });
 
 const staffPost = async (path: string, body: unknown) => {
   const response = await staffCall(
@@ -35,9 +34,7 @@ const staffPost = async (path: string, body: unknown) => {
 };
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Billing');
-  token = await accessTokenFor(tenant.email);
+  ({ tenant, token } = await signedInTenant('Billing'));
   for (const [number, issuedAt] of [
     ['INV-B-1', '2026-01-01'],
     ['INV-B-3', '2026-03-01'],
@@ -53,10 +50,6 @@ beforeAll(async () => {
   await staffPost(`/services/${housingId}/usage`, {
     traffic: trafficSamples(['192.0.2.10', '192.0.2.11', '2001:DB8:0::1'], 12),
   });
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe('invoices', () => {

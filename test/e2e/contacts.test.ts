@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
+import { readPages } from '../support/http.ts';
 import { eventually, waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
 import {
@@ -12,10 +12,7 @@ import {
   type Tenant,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
+const { api } = useGateway();
 
 const newContact = (overrides: Record<string, unknown> = {}) => ({
   firstName: 'Jamie',
@@ -24,14 +21,6 @@ const newContact = (overrides: Record<string, unknown> = {}) => ({
   phone: '+441632960321',
   address: { line1: '9 Side Street', city: 'York', postcode: 'YO1 7HH', country: 'GB' },
   ...overrides,
-});
-
-beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe('POST /accounts/{accountId}/contacts', () => {
@@ -131,17 +120,12 @@ describe('GET /accounts/{accountId}/contacts', () => {
     await Promise.all([addContact(tenant), addContact(tenant), addContact(tenant)]);
 
     // Act
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const query: string = cursor ? `?limit=2&cursor=${cursor}` : '?limit=2';
-      const page = await api('GET', `/accounts/${tenant.accountId}/contacts${query}`, { token });
-      expect(page.status).toBe(200);
-      seen.push(...(page.body.items as { id: string }[]).map((item) => item.id));
-      cursor = page.body.cursor as string | null;
-      pages++;
-    } while (cursor && pages < 10);
+    const pages = await readPages<{ id: string }>(
+      (andCursor) =>
+        api('GET', `/accounts/${tenant.accountId}/contacts?limit=2${andCursor}`, { token }),
+      10
+    );
+    const seen = pages.flat().map((item) => item.id);
 
     // Assess
     expect(seen).toHaveLength(4);

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { accessTokenFor } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 const stack = inject('localStack');
-
-beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack });
-});
-
-afterAll(async () => {
-  await gateway?.close();
-});
 
 describe('seeded demo data', () => {
   it('gives billing@demo.example a sub-account of Demo Hosting Ltd with only invoices and profile', async () => {
@@ -20,13 +11,13 @@ describe('seeded demo data', () => {
     const token = await accessTokenFor('billing@demo.example', stack.demoPassword);
 
     // Act
-    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const me = await gateway.api('GET', '/me', { token });
     const [account] = me.body.accounts as {
       accountId: string;
       accountName: string;
       permissions: string[];
     }[];
-    const contacts = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/contacts`, {
+    const contacts = await gateway.api('GET', `/accounts/${account?.accountId}/contacts`, {
       token,
     });
 
@@ -46,11 +37,11 @@ describe('seeded demo data', () => {
   it('lists the primary, the billing and devops logins and a contact without login for the demo owner', async () => {
     // Prepare
     const token = await accessTokenFor('owner@demo.example', stack.demoPassword);
-    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const me = await gateway.api('GET', '/me', { token });
     const [account] = me.body.accounts as { accountId: string }[];
 
     // Act
-    const contacts = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/contacts`, {
+    const contacts = await gateway.api('GET', `/accounts/${account?.accountId}/contacts`, {
       token,
     });
 
@@ -81,11 +72,11 @@ describe('seeded demo data', () => {
   it('shows the demo owner a ticket answered by the helpdesk, one waiting and one closed', async () => {
     // Prepare
     const token = await accessTokenFor('owner@demo.example', stack.demoPassword);
-    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const me = await gateway.api('GET', '/me', { token });
     const [account] = me.body.accounts as { accountId: string }[];
 
     // Act
-    const tickets = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/tickets`, {
+    const tickets = await gateway.api('GET', `/accounts/${account?.accountId}/tickets`, {
       token,
     });
 
@@ -104,7 +95,7 @@ describe('seeded demo data', () => {
 /** A demo login's token and the id of its first account. */
 const signIn = async (email: string) => {
   const token = await accessTokenFor(email, stack.demoPassword);
-  const me = await callApi(gateway.url, 'GET', '/me', { token });
+  const me = await gateway.api('GET', '/me', { token });
   const [account] = me.body.accounts as { accountId: string }[];
   return { token, accountId: account?.accountId ?? '' };
 };
@@ -122,7 +113,7 @@ describe('seeded services, domains and support contacts', () => {
     const demo = await signIn('owner@demo.example');
     const other = await signIn('owner@other.example');
     const list = (who: typeof demo, listing: string) =>
-      callApi(gateway.url, 'GET', `/accounts/${who.accountId}/${listing}`, { token: who.token });
+      gateway.api('GET', `/accounts/${who.accountId}/${listing}`, { token: who.token });
 
     // Act
     const [demoServices, demoDomains, otherServices, otherDomains] = await Promise.all([
@@ -166,7 +157,7 @@ describe('seeded services, domains and support contacts', () => {
     const devops = await signIn('devops@demo.example');
 
     // Act
-    const tickets = await callApi(gateway.url, 'GET', `/accounts/${devops.accountId}/tickets`, {
+    const tickets = await gateway.api('GET', `/accounts/${devops.accountId}/tickets`, {
       token: devops.token,
     });
 
@@ -185,19 +176,16 @@ describe('seeded invoices and usage', () => {
   it('shows billing@demo.example the invoices of Demo Hosting Ltd, and not its usage', async () => {
     // Prepare
     const token = await accessTokenFor('billing@demo.example', stack.demoPassword);
-    const me = await callApi(gateway.url, 'GET', '/me', { token });
+    const me = await gateway.api('GET', '/me', { token });
     const [account] = me.body.accounts as { accountId: string }[];
 
     // Act
-    const invoices = await callApi(gateway.url, 'GET', `/accounts/${account?.accountId}/invoices`, {
+    const invoices = await gateway.api('GET', `/accounts/${account?.accountId}/invoices`, {
       token,
     });
-    const calls = await callApi(
-      gateway.url,
-      'GET',
-      `/accounts/${account?.accountId}/services/any/calls`,
-      { token }
-    );
+    const calls = await gateway.api('GET', `/accounts/${account?.accountId}/services/any/calls`, {
+      token,
+    });
 
     // Assess
     expect(

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
-import { callApi } from '../support/http.ts';
+import { useGateway } from '../support/gateway.ts';
+import type { callApi } from '../support/http.ts';
 import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
@@ -12,23 +12,18 @@ import {
   addContact,
   addSubAccountLogin,
   createTenant,
+  signedInTenant,
   type Tenant,
 } from '../support/tenants.ts';
 import { openTicketVia } from '../support/tickets.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 let token: string;
 
 beforeAll(async () => {
   installCallCounter();
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Budget');
-  token = await accessTokenFor(tenant.email);
-});
-
-afterAll(async () => {
-  await gateway?.close();
+  ({ tenant, token } = await signedInTenant('Budget'));
 });
 
 const accountPath = () => `/accounts/${tenant.accountId}`;
@@ -40,12 +35,12 @@ const supportedService = async (type: 'vps' | 'domain', assign = true) => {
     addService(tenant, { type }),
     addSubAccountLogin(tenant, ['tickets']),
   ]);
-  await callApi(gateway.url, 'PATCH', `${accountPath()}/contacts/${sub.contactId}`, {
+  await gateway.api('PATCH', `${accountPath()}/contacts/${sub.contactId}`, {
     token,
     body: { supportScope: 'isolated' },
   });
   const path = `${accountPath()}/${listing}/${service.id}/support-contacts/${sub.contactId}`;
-  if (assign) await callApi(gateway.url, 'PUT', path, { token });
+  if (assign) await gateway.api('PUT', path, { token });
   return {
     path,
     contactId: sub.contactId,
@@ -95,24 +90,23 @@ const expectWithinBudget = async (
 
 describe('DynamoDB calls per request', () => {
   const cases = [
-    { route: 'GET /me', call: () => callApi(gateway.url, 'GET', '/me', { token }) },
+    { route: 'GET /me', call: () => gateway.api('GET', '/me', { token }) },
     {
       route: 'GET /accounts/{accountId}',
-      call: () => callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}`, { token }),
+      call: () => gateway.api('GET', `/accounts/${tenant.accountId}`, { token }),
     },
     {
       route: 'GET /accounts/{accountId}/audit',
-      call: () =>
-        callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/audit?limit=5`, { token }),
+      call: () => gateway.api('GET', `/accounts/${tenant.accountId}/audit?limit=5`, { token }),
     },
     {
       route: 'GET /accounts/{accountId}/contacts',
-      call: () => callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/contacts`, { token }),
+      call: () => gateway.api('GET', `/accounts/${tenant.accountId}/contacts`, { token }),
     },
     {
       route: 'POST /accounts/{accountId}/contacts',
       call: () =>
-        callApi(gateway.url, 'POST', `/accounts/${tenant.accountId}/contacts`, {
+        gateway.api('POST', `/accounts/${tenant.accountId}/contacts`, {
           token,
           body: {
             firstName: 'Budget',
@@ -128,7 +122,7 @@ describe('DynamoDB calls per request', () => {
       call: async () => {
         const { contactId } = await addContact(tenant);
         resetCalls();
-        return callApi(gateway.url, 'GET', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+        return gateway.api('GET', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
           token,
         });
       },
@@ -138,15 +132,10 @@ describe('DynamoDB calls per request', () => {
       call: async () => {
         const { contactId } = await addContact(tenant);
         resetCalls();
-        return callApi(
-          gateway.url,
-          'PATCH',
-          `/accounts/${tenant.accountId}/contacts/${contactId}`,
-          {
-            token,
-            body: { supportScope: 'isolated' },
-          }
-        );
+        return gateway.api('PATCH', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+          token,
+          body: { supportScope: 'isolated' },
+        });
       },
     },
     {
@@ -154,12 +143,9 @@ describe('DynamoDB calls per request', () => {
       call: async () => {
         const { contactId } = await addContact(tenant);
         resetCalls();
-        return callApi(
-          gateway.url,
-          'DELETE',
-          `/accounts/${tenant.accountId}/contacts/${contactId}`,
-          { token }
-        );
+        return gateway.api('DELETE', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+          token,
+        });
       },
     },
     {
@@ -167,8 +153,7 @@ describe('DynamoDB calls per request', () => {
       call: async () => {
         const { contactId } = await addContact(tenant);
         resetCalls();
-        return callApi(
-          gateway.url,
+        return gateway.api(
           'PUT',
           `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`,
           {
@@ -183,8 +168,7 @@ describe('DynamoDB calls per request', () => {
       call: async () => {
         const { contactId } = await addSubAccountLogin(tenant, ['invoices']);
         resetCalls();
-        return callApi(
-          gateway.url,
+        return gateway.api(
           'PATCH',
           `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`,
           {
@@ -199,8 +183,7 @@ describe('DynamoDB calls per request', () => {
       call: async () => {
         const { contactId } = await addSubAccountLogin(tenant, ['invoices']);
         resetCalls();
-        return callApi(
-          gateway.url,
+        return gateway.api(
           'DELETE',
           `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`,
           {
@@ -214,7 +197,7 @@ describe('DynamoDB calls per request', () => {
       call: async () => {
         const { email } = await addContact(tenant);
         resetCalls();
-        return callApi(gateway.url, 'POST', '/account-requests', {
+        return gateway.api('POST', '/account-requests', {
           body: { contractNumber: tenant.contractNumber, email },
         });
       },
@@ -223,56 +206,56 @@ describe('DynamoDB calls per request', () => {
       route: 'GET /accounts/{accountId}/services',
       call: measured(
         () => addService(tenant),
-        () => callApi(gateway.url, 'GET', `${accountPath()}/services?limit=5`, { token })
+        () => gateway.api('GET', `${accountPath()}/services?limit=5`, { token })
       ),
     },
     {
       route: 'GET /accounts/{accountId}/domains',
       call: measured(
         () => addService(tenant, { type: 'domain' }),
-        () => callApi(gateway.url, 'GET', `${accountPath()}/domains?limit=5`, { token })
+        () => gateway.api('GET', `${accountPath()}/domains?limit=5`, { token })
       ),
     },
     {
       route: 'GET /accounts/{accountId}/services/{serviceId}',
       call: measured(
         () => supportedService('vps'),
-        ({ servicePath }) => callApi(gateway.url, 'GET', servicePath, { token })
+        ({ servicePath }) => gateway.api('GET', servicePath, { token })
       ),
     },
     {
       route: 'GET /accounts/{accountId}/domains/{domainId}',
       call: measured(
         () => supportedService('domain'),
-        ({ servicePath }) => callApi(gateway.url, 'GET', servicePath, { token })
+        ({ servicePath }) => gateway.api('GET', servicePath, { token })
       ),
     },
     {
       route: 'PUT /accounts/{accountId}/services/{serviceId}/support-contacts/{contactId}',
       call: measured(
         () => supportedService('vps', false),
-        ({ path }) => callApi(gateway.url, 'PUT', path, { token })
+        ({ path }) => gateway.api('PUT', path, { token })
       ),
     },
     {
       route: 'DELETE /accounts/{accountId}/services/{serviceId}/support-contacts/{contactId}',
       call: measured(
         () => supportedService('vps'),
-        ({ path }) => callApi(gateway.url, 'DELETE', path, { token })
+        ({ path }) => gateway.api('DELETE', path, { token })
       ),
     },
     {
       route: 'PUT /accounts/{accountId}/domains/{domainId}/support-contacts/{contactId}',
       call: measured(
         () => supportedService('domain', false),
-        ({ path }) => callApi(gateway.url, 'PUT', path, { token })
+        ({ path }) => gateway.api('PUT', path, { token })
       ),
     },
     {
       route: 'DELETE /accounts/{accountId}/domains/{domainId}/support-contacts/{contactId}',
       call: measured(
         () => supportedService('domain'),
-        ({ path }) => callApi(gateway.url, 'DELETE', path, { token })
+        ({ path }) => gateway.api('DELETE', path, { token })
       ),
     },
     {
@@ -280,7 +263,7 @@ describe('DynamoDB calls per request', () => {
       call: measured(
         () => supportedService('vps'),
         ({ contactId }) =>
-          callApi(gateway.url, 'PATCH', `${accountPath()}/contacts/${contactId}`, {
+          gateway.api('PATCH', `${accountPath()}/contacts/${contactId}`, {
             token,
             body: { supportScope: 'none' },
           })
@@ -291,7 +274,7 @@ describe('DynamoDB calls per request', () => {
       call: measured(
         () => supportedService('domain'),
         ({ contactId }) =>
-          callApi(gateway.url, 'DELETE', `${accountPath()}/contacts/${contactId}`, { token })
+          gateway.api('DELETE', `${accountPath()}/contacts/${contactId}`, { token })
       ),
     },
     {
@@ -299,7 +282,7 @@ describe('DynamoDB calls per request', () => {
       call: measured(
         () => addService(tenant),
         (service) =>
-          callApi(gateway.url, 'POST', `${accountPath()}/tickets`, {
+          gateway.api('POST', `${accountPath()}/tickets`, {
             token,
             body: { subject: 'Budget', body: 'Counting calls.', serviceId: service.id },
           })
@@ -307,7 +290,7 @@ describe('DynamoDB calls per request', () => {
     },
     {
       route: 'GET /accounts/{accountId}/tickets',
-      call: () => callApi(gateway.url, 'GET', `${accountPath()}/tickets?status=open`, { token }),
+      call: () => gateway.api('GET', `${accountPath()}/tickets?status=open`, { token }),
     },
     {
       route: 'GET /accounts/{accountId}/tickets (isolated login, filtered)',
@@ -318,15 +301,14 @@ describe('DynamoDB calls per request', () => {
           });
           return accessTokenFor(login.email);
         },
-        (isolatedToken) =>
-          callApi(gateway.url, 'GET', `${accountPath()}/tickets`, { token: isolatedToken })
+        (isolatedToken) => gateway.api('GET', `${accountPath()}/tickets`, { token: isolatedToken })
       ),
     },
     {
       route: 'GET /accounts/{accountId}/tickets/{ticketId}',
       call: measured(
         () => openTicketVia(gateway.url, token, tenant.accountId),
-        (ticket) => callApi(gateway.url, 'GET', `${accountPath()}/tickets/${ticket.id}`, { token })
+        (ticket) => gateway.api('GET', `${accountPath()}/tickets/${ticket.id}`, { token })
       ),
     },
     {
@@ -334,7 +316,7 @@ describe('DynamoDB calls per request', () => {
       call: measured(
         () => openTicketVia(gateway.url, token, tenant.accountId),
         (ticket) =>
-          callApi(gateway.url, 'POST', `${accountPath()}/tickets/${ticket.id}/replies`, {
+          gateway.api('POST', `${accountPath()}/tickets/${ticket.id}/replies`, {
             token,
             body: { body: 'Counting calls.' },
           })
@@ -344,26 +326,25 @@ describe('DynamoDB calls per request', () => {
       route: 'POST /accounts/{accountId}/tickets/{ticketId}/close',
       call: measured(
         () => openTicketVia(gateway.url, token, tenant.accountId),
-        (ticket) =>
-          callApi(gateway.url, 'POST', `${accountPath()}/tickets/${ticket.id}/close`, { token })
+        (ticket) => gateway.api('POST', `${accountPath()}/tickets/${ticket.id}/close`, { token })
       ),
     },
     {
       route: 'GET /staff/tickets',
       call: measured(staffAccessToken, (staffToken) =>
-        callApi(gateway.url, 'GET', '/staff/tickets?status=open', { token: staffToken })
+        gateway.api('GET', '/staff/tickets?status=open', { token: staffToken })
       ),
     },
     {
       route: 'GET /staff/tickets/{ticketId}',
       call: measured(staffTicket, ({ staffToken, ticket }) =>
-        callApi(gateway.url, 'GET', `/staff/tickets/${ticket.id}`, { token: staffToken })
+        gateway.api('GET', `/staff/tickets/${ticket.id}`, { token: staffToken })
       ),
     },
     {
       route: 'POST /staff/tickets/{ticketId}/replies',
       call: measured(staffTicket, ({ staffToken, ticket }) =>
-        callApi(gateway.url, 'POST', `/staff/tickets/${ticket.id}/replies`, {
+        gateway.api('POST', `/staff/tickets/${ticket.id}/replies`, {
           token: staffToken,
           body: { body: 'Counting calls.' },
         })
@@ -372,7 +353,7 @@ describe('DynamoDB calls per request', () => {
     {
       route: 'GET /staff/requesters',
       call: measured(staffAccessToken, (staffToken) =>
-        callApi(gateway.url, 'GET', `/staff/requesters?email=${encodeURIComponent(tenant.email)}`, {
+        gateway.api('GET', `/staff/requesters?email=${encodeURIComponent(tenant.email)}`, {
           token: staffToken,
         })
       ),
@@ -380,7 +361,7 @@ describe('DynamoDB calls per request', () => {
     {
       route: 'PATCH /accounts/{accountId}',
       call: () =>
-        callApi(gateway.url, 'PATCH', `/accounts/${tenant.accountId}`, {
+        gateway.api('PATCH', `/accounts/${tenant.accountId}`, {
           token,
           body: { firstName: `Budget${Date.now()}` },
         }),
@@ -399,7 +380,7 @@ describe('DynamoDB calls of staff identity', () => {
     resetCalls();
 
     // Act
-    const response = await callApi(gateway.url, 'GET', '/staff/me', { token: staffToken });
+    const response = await gateway.api('GET', '/staff/me', { token: staffToken });
     const calls = countCalls();
 
     // Assess
@@ -412,14 +393,14 @@ describe('DynamoDB calls of a login email change', () => {
   /** Asks for the change, reads the mailed code, confirms it; the calls of each step. */
   const changeEmail = async (path: string, token: string, newEmail: string) => {
     resetCalls();
-    const requested = await callApi(gateway.url, 'PATCH', path, {
+    const requested = await gateway.api('PATCH', path, {
       token,
       body: { email: newEmail },
     });
     const requestCalls = countCalls();
     const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
     resetCalls();
-    const confirmed = await callApi(gateway.url, 'POST', `${path}/email-verification`, {
+    const confirmed = await gateway.api('POST', `${path}/email-verification`, {
       token,
       body: { code: /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '' },
     });
@@ -495,13 +476,13 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     {
       route: 'GET /accounts/{accountId}/invoices',
       call: measuredAfter(loadedInvoice, () =>
-        callApi(gateway.url, 'GET', `${accountPath()}/invoices`, { token })
+        gateway.api('GET', `${accountPath()}/invoices`, { token })
       ),
     },
     {
       route: 'GET /accounts/{accountId}/invoices/{invoiceNumber}',
       call: measuredAfter(loadedInvoice, ({ number }) =>
-        callApi(gateway.url, 'GET', `${accountPath()}/invoices/${number}`, { token })
+        gateway.api('GET', `${accountPath()}/invoices/${number}`, { token })
       ),
     },
     {
@@ -509,12 +490,9 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
       call: measuredAfter(
         () => loadedService('voip'),
         (serviceId) =>
-          callApi(
-            gateway.url,
-            'GET',
-            `${accountPath()}/services/${serviceId}/calls?from=2026-03-01`,
-            { token }
-          )
+          gateway.api('GET', `${accountPath()}/services/${serviceId}/calls?from=2026-03-01`, {
+            token,
+          })
       ),
     },
     {
@@ -522,12 +500,9 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
       call: measuredAfter(
         () => loadedService('serverhousing'),
         (serviceId) =>
-          callApi(
-            gateway.url,
-            'GET',
-            `${accountPath()}/services/${serviceId}/traffic?ip=192.0.2.1`,
-            { token }
-          )
+          gateway.api('GET', `${accountPath()}/services/${serviceId}/traffic?ip=192.0.2.1`, {
+            token,
+          })
       ),
     },
     {

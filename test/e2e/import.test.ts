@@ -9,27 +9,22 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoStaffSignIn } from '../../local/demo-staff-sign-in.ts';
-import { startGateway } from '../../local/gateway.ts';
 import { type ImportSummary, runImport } from '../../scripts/import/run.ts';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
+import { useGateway } from '../support/gateway.ts';
 import { accountLoad, invoiceLoad, serviceLoad } from '../support/loads.ts';
 import { createStaffLogin, type TestStaffLogin } from '../support/staff.ts';
 import { staffApiFor, staffCall } from '../support/staff-calls.ts';
 
 const SAMPLE = new URL('../../docs/examples/import.jsonl', import.meta.url);
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let staffApi: StaffApi;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
   staffApi = await staffApiFor(gateway.url);
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 const importLines = async (lines: string[], api: StaffApi = staffApi) => {

@@ -3,23 +3,14 @@
  * The holder asks for one with a contract number and their email (the
  * public account request); the login they get is the account holder's.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { accountLoad } from '../support/loads.ts';
 import { mailTo, waitForMail } from '../support/mailbox.ts';
 import { staffCall } from '../support/staff-calls.ts';
 import { firstSignIn, temporaryPasswordIn } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-});
-
-afterAll(async () => {
-  await gateway?.close();
-});
+const gateway = useGateway();
 
 describe('the holder of a loaded account asks for a login', () => {
   it('gets the primary login: every area, My Details, no sub-account, no notice to itself', async () => {
@@ -30,7 +21,7 @@ describe('the holder of a loaded account asks for a login', () => {
     const email = load.primaryContact.email;
 
     // Act
-    const requested = await callApi(gateway.url, 'POST', '/account-requests', {
+    const requested = await gateway.api('POST', '/account-requests', {
       body: { contractNumber: load.contractNumbers[0], email },
     });
     const invitation = await waitForMail(email, `Your login to the ${load.name} client area`);
@@ -40,9 +31,9 @@ describe('the holder of a loaded account asks for a login', () => {
       'Holder-Pass-2026!'
     );
     const [me, account, myDetails] = await Promise.all([
-      callApi(gateway.url, 'GET', '/me', { token }),
-      callApi(gateway.url, 'GET', `/accounts/${accountId}`, { token }),
-      callApi(gateway.url, 'PATCH', `/accounts/${accountId}`, {
+      gateway.api('GET', '/me', { token }),
+      gateway.api('GET', `/accounts/${accountId}`, { token }),
+      gateway.api('PATCH', `/accounts/${accountId}`, {
         token,
         body: { phone: '+4930901821' },
       }),
@@ -71,7 +62,7 @@ describe('the holder of a loaded account asks for a login', () => {
     await staffCall(gateway.url, 'POST', '/staff/accounts', load);
     const email = load.primaryContact.email;
     const ask = () =>
-      callApi(gateway.url, 'POST', '/account-requests', {
+      gateway.api('POST', '/account-requests', {
         body: { contractNumber: load.contractNumbers[0], email },
       });
     await ask();

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { eventually, waitForMail } from '../support/mailbox.ts';
 import {
   accessTokenFor,
@@ -10,26 +9,18 @@ import {
   type Tenant,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const { api } = useGateway();
 let demo: Tenant;
 let other: Tenant;
 let demoToken: string;
 let otherToken: string;
 
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
-
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
   [demo, other] = await Promise.all([createTenant('Acme'), createTenant('Globex')]);
   [demoToken, otherToken] = await Promise.all([
     accessTokenFor(demo.email),
     accessTokenFor(other.email),
   ]);
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe('GET /me', () => {

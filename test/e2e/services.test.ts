@@ -1,45 +1,31 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
+import { readPages } from '../support/http.ts';
 import { addService } from '../support/services.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
   createTenant,
+  signedInTenant,
   type Tenant,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
+const { api } = useGateway();
 
 let tenant: Tenant;
 let token: string;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Serviceco');
-  token = await accessTokenFor(tenant.email);
-});
-
-afterAll(async () => {
-  await gateway?.close();
+  ({ tenant, token } = await signedInTenant('Serviceco'));
 });
 
 /** Every item of a listing, following the cursor `limit` at a time. */
 const readAll = async (path: string, limit: number, as = token) => {
-  const labels: string[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const query: string = cursor ? `?limit=${limit}&cursor=${cursor}` : `?limit=${limit}`;
-    const page = await api('GET', `${path}${query}`, { token: as });
-    expect(page.status, page.text).toBe(200);
-    labels.push(...(page.body.items as { label: string }[]).map((item) => item.label));
-    cursor = page.body.cursor as string | null;
-    pages++;
-  } while (cursor && pages < 10);
-  return { labels, pages };
+  const pages = await readPages<{ label: string }>(
+    (andCursor) => api('GET', `${path}?limit=${limit}${andCursor}`, { token: as }),
+    10
+  );
+  return { labels: pages.flat().map((item) => item.label), pages: pages.length };
 };
 
 describe('GET /accounts/{accountId}/services and /domains', () => {

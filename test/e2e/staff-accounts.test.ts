@@ -4,23 +4,15 @@
  * load writes nothing; and looking external ids up.
  */
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountKeys } from '#core/entities/account';
 import { contactKeys } from '#core/entities/contact';
 import { externalIdKeys } from '#core/entities/external-id';
-import { startGateway } from '../../local/gateway.ts';
+import { useGateway } from '../support/gateway.ts';
 import { accountLoad, serviceLoad } from '../support/loads.ts';
 import { loadedAccountThrough, readItem, staffCall } from '../support/staff-calls.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-});
-
-afterAll(async () => {
-  await gateway?.close();
-});
+const gateway = useGateway();
 
 const post = (path: string, body: unknown) => staffCall(gateway.url, 'POST', path, body);
 const get = (path: string) => staffCall(gateway.url, 'GET', path);

@@ -7,9 +7,10 @@ import {
   AdminDeleteUserCommand,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
 import { signInStaff } from '../../local/staff-logins.ts';
+import { useGateway } from '../support/gateway.ts';
 import { callApi } from '../support/http.ts';
 import { decodeJwtPayload } from '../support/local-stack.ts';
 import {
@@ -22,27 +23,21 @@ import {
 import { accessTokenFor, cognito, createTenant, type Tenant } from '../support/tenants.ts';
 
 const stack = inject('localStack');
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 let clientToken: string;
 let staffToken: string;
 let staff: TestStaffLogin;
 
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
+const { api } = gateway;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack });
   tenant = await createTenant('Staffcheck');
   [clientToken, staffToken, staff] = await Promise.all([
     accessTokenFor(tenant.email),
     staffAccessToken(),
     testStaffLogin(),
   ]);
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe('GET /staff/me', () => {

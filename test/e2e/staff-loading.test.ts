@@ -4,25 +4,16 @@
  * (never the support contacts), and that a refused load writes nothing.
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { serviceKeys } from '#core/entities/service';
-import { startGateway } from '../../local/gateway.ts';
+import { useGateway } from '../support/gateway.ts';
 import { callRecords, invoiceLoad, serviceLoad, trafficSamples } from '../support/loads.ts';
 import { loadedAccountThrough, readItem, staffCall } from '../support/staff-calls.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-});
-
-afterAll(async () => {
-  await gateway?.close();
-});
+const gateway = useGateway();
 
 const post = (path: string, body: unknown) => staffCall(gateway.url, 'POST', path, body);
-const _get = (path: string) => staffCall(gateway.url, 'GET', path);
 const loadedAccount = () => loadedAccountThrough(gateway.url);
 
 describe('POST /staff/accounts/{accountId}/services', () => {

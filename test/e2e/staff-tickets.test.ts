@@ -4,9 +4,9 @@
  * requester lookup.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
+import { readPages } from '../support/http.ts';
 import { addService } from '../support/services.ts';
 import { staffAccessToken } from '../support/staff.ts';
 import {
@@ -18,38 +18,25 @@ import {
 } from '../support/tenants.ts';
 import { openTicketVia, storedEvents, storedMessages } from '../support/tickets.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 let token: string;
 let staffToken: string;
 
 const staff = (method: string, path: string, body?: unknown) =>
-  callApi(gateway.url, method, path, { token: staffToken, body });
+  gateway.api(method, path, { token: staffToken, body });
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
   tenant = await createTenant('Helpdesk');
   [token, staffToken] = await Promise.all([accessTokenFor(tenant.email), staffAccessToken()]);
 });
 
-afterAll(async () => {
-  await gateway?.close();
-});
-
 /** Every ticket id in one status queue, all pages followed. */
 const queue = async (status: string) => {
-  const seen: { id: string; accountId: string; status: string }[] = [];
-  let cursor: string | null = null;
-  do {
-    const response = await staff(
-      'GET',
-      `/staff/tickets?status=${status}&limit=100${cursor ? `&cursor=${cursor}` : ''}`
-    );
-    expect(response.status, response.text).toBe(200);
-    seen.push(...(response.body.items as typeof seen));
-    cursor = response.body.cursor as string | null;
-  } while (cursor);
-  return seen;
+  const pages = await readPages<{ id: string; accountId: string; status: string }>((andCursor) =>
+    staff('GET', `/staff/tickets?status=${status}&limit=100${andCursor}`)
+  );
+  return pages.flat();
 };
 
 describe('GET /staff/tickets', () => {
@@ -63,7 +50,7 @@ describe('GET /staff/tickets', () => {
       other.accountId
     );
     const closed = await openTicketVia(gateway.url, token, tenant.accountId);
-    await callApi(gateway.url, 'POST', `/accounts/${tenant.accountId}/tickets/${closed.id}/close`, {
+    await gateway.api('POST', `/accounts/${tenant.accountId}/tickets/${closed.id}/close`, {
       token,
     });
 
@@ -147,12 +134,9 @@ describe('a staff answer', () => {
     });
     expect(messages[1]?.emailMessageId).not.toBe(messages[0]?.emailMessageId);
 
-    const client = await callApi(
-      gateway.url,
-      'GET',
-      `/accounts/${tenant.accountId}/tickets/${ticket.id}`,
-      { token }
-    );
+    const client = await gateway.api('GET', `/accounts/${tenant.accountId}/tickets/${ticket.id}`, {
+      token,
+    });
     expect(client.body.status).toBe('answered');
     expect(client.text).not.toContain('staff.portico.example');
   });
@@ -160,7 +144,7 @@ describe('a staff answer', () => {
   it('reopens a closed ticket as answered', async () => {
     // Prepare
     const ticket = await openTicketVia(gateway.url, token, tenant.accountId);
-    await callApi(gateway.url, 'POST', `/accounts/${tenant.accountId}/tickets/${ticket.id}/close`, {
+    await gateway.api('POST', `/accounts/${tenant.accountId}/tickets/${ticket.id}/close`, {
       token,
     });
 

@@ -1,7 +1,6 @@
 import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import {
   accessTokenFor,
@@ -10,25 +9,18 @@ import {
   cognito,
   createTenant,
   firstSignIn,
+  signedInTenant,
   type Tenant,
   temporaryPasswordIn,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
+const { api } = useGateway();
 
 let tenant: Tenant;
 let token: string;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Subco');
-  token = await accessTokenFor(tenant.email);
-});
-
-afterAll(async () => {
-  await gateway?.close();
+  ({ tenant, token } = await signedInTenant('Subco'));
 });
 
 const subAccountPath = (contactId: string) =>

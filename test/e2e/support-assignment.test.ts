@@ -1,42 +1,32 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { setAssignedServicesUpdate } from '#core/entities/contact';
 import { MAX_ASSIGNED_SERVICES } from '#core/support-mirror';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { useGateway } from '../support/gateway.ts';
 import { addService, supportPaths } from '../support/services.ts';
 import {
   accessTokenFor,
   addContact,
   addSubAccountLogin,
-  createTenant,
+  signedInTenant,
   type Tenant,
 } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
+const { api } = useGateway();
 
 let tenant: Tenant;
 let token: string;
-let paths: ReturnType<typeof supportPaths>;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Supportco');
-  token = await accessTokenFor(tenant.email);
-  paths = supportPaths(tenant);
+  ({ tenant, token } = await signedInTenant('Supportco'));
 });
 
-afterAll(async () => {
-  await gateway?.close();
-});
-
-const servicePath = (serviceId: string, listing?: string) => paths.service(serviceId, listing);
-const supportPath = (serviceId: string, contactId: string, listing?: string) =>
-  paths.support(serviceId, contactId, listing);
-const contactPath = (contactId: string) => paths.contact(contactId);
+const {
+  service: servicePath,
+  support: supportPath,
+  contact: contactPath,
+} = supportPaths(() => tenant);
 
 const isolatedContact = () => addContact(tenant, undefined, { supportScope: 'isolated' });
 

@@ -2,42 +2,26 @@
  * Support assignments follow the contact: its changes, its deletion and its
  * login keep the service snapshots and the membership mirror true.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { addService, loginIdOf, membershipOf, supportPaths } from '../support/services.ts';
-import {
-  accessTokenFor,
-  addContact,
-  addSubAccountLogin,
-  createTenant,
-  type Tenant,
-} from '../support/tenants.ts';
+import { addContact, addSubAccountLogin, signedInTenant, type Tenant } from '../support/tenants.ts';
 
-let gateway: { url: string; close(): Promise<void> };
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, options);
+const { api } = useGateway();
 
 let tenant: Tenant;
 let token: string;
-let paths: ReturnType<typeof supportPaths>;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Mirrorco');
-  token = await accessTokenFor(tenant.email);
-  paths = supportPaths(tenant);
+  ({ tenant, token } = await signedInTenant('Mirrorco'));
 });
 
-afterAll(async () => {
-  await gateway?.close();
-});
-
-const servicePath = (serviceId: string, listing?: string) => paths.service(serviceId, listing);
-const supportPath = (serviceId: string, contactId: string, listing?: string) =>
-  paths.support(serviceId, contactId, listing);
-const contactPath = (contactId: string) => paths.contact(contactId);
+const {
+  service: servicePath,
+  support: supportPath,
+  contact: contactPath,
+} = supportPaths(() => tenant);
 
 const isolatedContact = () => addContact(tenant, undefined, { supportScope: 'isolated' });
 

@@ -2,10 +2,10 @@
  * Who sees which ticket. One account with two services and a login of each
  * kind; each case is asked through the gateway with that login's token.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '#core/entities/service';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { useGateway } from '../support/gateway.ts';
+import { readPages } from '../support/http.ts';
 import { addService, supportPaths } from '../support/services.ts';
 import {
   accessTokenFor,
@@ -19,7 +19,7 @@ import { openTicketVia, storedEvents } from '../support/tickets.ts';
 type Who = 'primary' | 'global' | 'isolated' | 'none';
 type TicketName = 'primaryAboutS1' | 'primaryAboutS2' | 'primaryGeneral' | 'byNone' | 'byIsolated';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 let s1: Service;
 let s2: Service;
@@ -28,19 +28,14 @@ const ids = {} as Record<TicketName, string>;
 
 const base = () => `/accounts/${tenant.accountId}/tickets`;
 const as = (who: Who, method: string, path: string, body?: unknown) =>
-  callApi(gateway.url, method, path, { token: tokens[who], body });
+  gateway.api(method, path, { token: tokens[who], body });
 
 /** Every ticket the login's list shows, all pages followed. */
 const listedFor = async (who: Who): Promise<string[]> => {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  do {
-    const response = await as(who, 'GET', `${base()}?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(response.status, response.text).toBe(200);
-    seen.push(...(response.body.items as { id: string }[]).map((ticket) => ticket.id));
-    cursor = response.body.cursor as string | null;
-  } while (cursor);
-  return seen;
+  const pages = await readPages<{ id: string }>((andCursor) =>
+    as(who, 'GET', `${base()}?limit=2${andCursor}`)
+  );
+  return pages.flat().map((ticket) => ticket.id);
 };
 
 const VISIBLE: Record<Who, TicketName[]> = {
@@ -52,7 +47,6 @@ const VISIBLE: Record<Who, TicketName[]> = {
 const ALL_TICKETS = VISIBLE.primary;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
   tenant = await createTenant('Visibility');
   [s1, s2] = await Promise.all([
     addService(tenant, { type: 'hosting', label: 'S1' }),
@@ -81,10 +75,6 @@ beforeAll(async () => {
   ids.primaryGeneral = await open('primary');
   ids.byNone = await open('none');
   ids.byIsolated = await open('isolated');
-});
-
-afterAll(async () => {
-  await gateway?.close();
 });
 
 describe.each(['primary', 'global', 'isolated', 'none'] as Who[])('a %s login', (who) => {
@@ -212,8 +202,8 @@ describe('visibility follows support assignment through the services API', () =>
       serviceId: service.id,
     });
     const path = `${base()}/${ticket.id}`;
-    const support = supportPaths(tenant).support(service.id, login.contactId);
-    const read = () => callApi(gateway.url, 'GET', path, { token: loginToken });
+    const support = supportPaths(() => tenant).support(service.id, login.contactId);
+    const read = () => gateway.api('GET', path, { token: loginToken });
 
     // Act
     const before = await read();

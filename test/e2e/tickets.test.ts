@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '#core/entities/ticket';
 import { writeTogether } from '#core/transact';
 import { addMessage, staleTicket } from '../../functions/tickets/conversation.ts';
 import { loadTicket } from '../../functions/tickets/store.ts';
-import { startGateway } from '../../local/gateway.ts';
-import { callApi } from '../support/http.ts';
+import { useGateway } from '../support/gateway.ts';
+import type { CallOptions } from '../support/http.ts';
+import { readPages } from '../support/http.ts';
 import { addService } from '../support/services.ts';
-import { accessTokenFor, createTenant, type Tenant } from '../support/tenants.ts';
+import { accessTokenFor, createTenant, signedInTenant, type Tenant } from '../support/tenants.ts';
 import {
   openTicketVia,
   storedEvents,
@@ -15,12 +16,12 @@ import {
   storedMessages,
 } from '../support/tickets.ts';
 
-let gateway: { url: string; close(): Promise<void> };
+const gateway = useGateway();
 let tenant: Tenant;
 let token: string;
 
-const api = (method: string, path: string, options?: Parameters<typeof callApi>[3]) =>
-  callApi(gateway.url, method, path, { token, ...options });
+const api = (method: string, path: string, options?: CallOptions) =>
+  gateway.api(method, path, { token, ...options });
 const tickets = () => `/accounts/${tenant.accountId}/tickets`;
 const open = (body: Record<string, unknown> = {}) =>
   openTicketVia(gateway.url, token, tenant.accountId, body);
@@ -28,13 +29,7 @@ const open = (body: Record<string, unknown> = {}) =>
 const MESSAGE_ID = /^<[0-9a-z]{26}@portico\.example>$/;
 
 beforeAll(async () => {
-  gateway = await startGateway({ port: 0, stack: inject('localStack') });
-  tenant = await createTenant('Ticketco');
-  token = await accessTokenFor(tenant.email);
-});
-
-afterAll(async () => {
-  await gateway?.close();
+  ({ tenant, token } = await signedInTenant('Ticketco'));
 });
 
 describe('POST /accounts/{accountId}/tickets', () => {
@@ -325,26 +320,21 @@ describe('GET /accounts/{accountId}/tickets', () => {
       );
     }
     // Activity moves a ticket to the top: the first one is now the newest.
-    await callApi(gateway.url, 'POST', `/accounts/${listed.accountId}/tickets/${opened[0]}/close`, {
+    await gateway.api('POST', `/accounts/${listed.accountId}/tickets/${opened[0]}/close`, {
       token: listedToken,
     });
   });
 
   const list = (query: string) =>
-    callApi(gateway.url, 'GET', `/accounts/${listed.accountId}/tickets?${query}`, {
+    gateway.api('GET', `/accounts/${listed.accountId}/tickets?${query}`, {
       token: listedToken,
     });
 
   it('pages through every ticket, newest activity first, without messages', async () => {
     // Act
-    const pages = [];
-    let cursor: string | null = null;
-    do {
-      const response = await list(`limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-      expect(response.status, response.text).toBe(200);
-      pages.push(response.body.items as { id: string; messages?: unknown }[]);
-      cursor = response.body.cursor as string | null;
-    } while (cursor);
+    const pages = await readPages<{ id: string; messages?: unknown }>((andCursor) =>
+      list(`limit=2${andCursor}`)
+    );
 
     // Assess
     expect(pages.map((page) => page.length)).toEqual([2, 2, 1]);

@@ -1,4 +1,6 @@
 /** A tiny HTTP client for end-to-end tests against the local gateway. */
+import { expect } from 'vitest';
+
 export interface ApiResponse {
   status: number;
   headers: Headers;
@@ -35,4 +37,24 @@ export const callApi = async (
     body = {};
   }
   return { status: response.status, headers: response.headers, body, text };
+};
+
+/**
+ * Every page of a list, following its cursor from the first page to the
+ * last (or `maxPages`), each expected to answer 200. `page` gets the query
+ * suffix to append: '' for the first page, `&cursor=…` after that.
+ */
+export const readPages = async <T>(
+  page: (andCursor: string) => Promise<ApiResponse>,
+  maxPages = Number.POSITIVE_INFINITY
+): Promise<T[][]> => {
+  const pages: T[][] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await page(cursor ? `&cursor=${cursor}` : '');
+    expect(response.status, response.text).toBe(200);
+    pages.push(response.body.items as T[]);
+    cursor = response.body.cursor as string | null;
+  } while (cursor && pages.length < maxPages);
+  return pages;
 };

@@ -34,15 +34,18 @@ export const addService = async (
   return service;
 };
 
-/** API paths of a tenant's services, their support contacts and its contacts. */
-export const supportPaths = (tenant: Pick<Tenant, 'accountId'>) => {
+/**
+ * API paths of a tenant's services, their support contacts and its contacts.
+ * The tenant is read when a path is built, so a file can make it in beforeAll.
+ */
+export const supportPaths = (tenantOf: () => Pick<Tenant, 'accountId'>) => {
   const service = (serviceId: string, listing = 'services') =>
-    `/accounts/${tenant.accountId}/${listing}/${serviceId}`;
+    `/accounts/${tenantOf().accountId}/${listing}/${serviceId}`;
   return {
     service,
     support: (serviceId: string, contactId: string, listing = 'services') =>
       `${service(serviceId, listing)}/support-contacts/${contactId}`,
-    contact: (contactId: string) => `/accounts/${tenant.accountId}/contacts/${contactId}`,
+    contact: (contactId: string) => `/accounts/${tenantOf().accountId}/contacts/${contactId}`,
   };
 };
 

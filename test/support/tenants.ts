@@ -10,7 +10,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { ALL_EMAIL_PREFERENCES, createContactPut, type SupportScope } from '#core/entities/contact';
+import {
+  ALL_EMAIL_PREFERENCES,
+  type Contact,
+  createContactPut,
+  type SupportScope,
+} from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createMembershipPut } from '#core/entities/membership';
 import type { Service } from '#core/entities/service';
@@ -91,6 +96,12 @@ export const accessTokenFor = async (email: string, password = TEST_PASSWORD): P
   return token;
 };
 
+/** A fresh tenant and its primary's access token: what most end-to-end files start from. */
+export const signedInTenant = async (label: string): Promise<{ tenant: Tenant; token: string }> => {
+  const tenant = await createTenant(label);
+  return { tenant, token: await accessTokenFor(tenant.email) };
+};
+
 /** The temporary password of an invitation mail (an indented line of its own). */
 export const temporaryPasswordIn = (mailText: string | undefined) =>
   /\n {4}(\S+)\n/.exec(mailText ?? '')?.[1] ?? '';
@@ -134,6 +145,26 @@ export interface SupportAccess {
   services?: Pick<Service, 'id' | 'type'>[];
 }
 
+/** A non-primary contact of the tenant at version 1; `fields` are the person and what differs. */
+const testContact = (
+  tenant: Tenant,
+  now: string,
+  fields: Pick<Contact, 'firstName' | 'lastName' | 'email' | 'phone' | 'address'> & Partial<Contact>
+): Contact => ({
+  id: randomUUID(),
+  accountId: tenant.accountId,
+  kind: 'individual',
+  emailPreferences: ALL_EMAIL_PREFERENCES,
+  supportScope: 'none',
+  assignedServices: [],
+  subAccount: null,
+  isPrimary: false,
+  version: 1,
+  createdAt: now,
+  updatedAt: now,
+  ...fields,
+});
+
 /**
  * A contact of the tenant with a sub-account login holding `permissions`,
  * written straight through the entity builders (test setup only). The
@@ -154,30 +185,21 @@ export const addSubAccountLogin = async (
     person
   );
   const now = new Date().toISOString();
-  const contactId = randomUUID();
   const services = support.services ?? [];
+  const contact = testContact(tenant, now, {
+    ...person,
+    phone: '+441632960001',
+    address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
+    supportScope: support.scope,
+    assignedServices: services.map(({ id, type }) => ({ id, type, assignedAt: now })),
+    loginId,
+    subAccount: { status, permissions },
+  });
+  const contactId = contact.id;
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
-        {
-          Put: createContactPut(tableName, {
-            id: contactId,
-            accountId: tenant.accountId,
-            kind: 'individual',
-            ...person,
-            phone: '+441632960001',
-            address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
-            emailPreferences: ALL_EMAIL_PREFERENCES,
-            supportScope: support.scope,
-            assignedServices: services.map(({ id, type }) => ({ id, type, assignedAt: now })),
-            loginId,
-            subAccount: { status, permissions },
-            isPrimary: false,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          }),
-        },
+        { Put: createContactPut(tableName, contact) },
         {
           Put: createMembershipPut(tableName, {
             loginId,
@@ -214,33 +236,16 @@ export const addContact = async (
   email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`,
   options: { supportScope?: SupportScope } = {}
 ) => {
-  const now = new Date().toISOString();
-  const contactId = randomUUID();
+  const contact = testContact(tenant, new Date().toISOString(), {
+    firstName: 'Plain',
+    lastName: 'Contact',
+    email,
+    phone: '+441632960002',
+    address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
+    supportScope: options.supportScope ?? 'none',
+  });
   await dynamo.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: createContactPut(tableName, {
-            id: contactId,
-            accountId: tenant.accountId,
-            kind: 'individual',
-            firstName: 'Plain',
-            lastName: 'Contact',
-            email,
-            phone: '+441632960002',
-            address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
-            emailPreferences: ALL_EMAIL_PREFERENCES,
-            supportScope: options.supportScope ?? 'none',
-            assignedServices: [],
-            subAccount: null,
-            isPrimary: false,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          }),
-        },
-      ],
-    })
+    new TransactWriteCommand({ TransactItems: [{ Put: createContactPut(tableName, contact) }] })
   );
-  return { contactId, email };
+  return { contactId: contact.id, email };
 };

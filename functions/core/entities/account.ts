@@ -5,6 +5,7 @@
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut, patchAtVersion } from './item-writes.ts';
 
 export type AccountStatus = 'active' | 'suspended' | 'closed';
 
@@ -50,12 +51,8 @@ export const fromAccountItem = (item: Record<string, unknown>): Account => ({
 export const isAccountItem = (item: Record<string, unknown>) => item.entity === 'account';
 
 /** create: refuses to overwrite an existing account. */
-export const createAccountPut = (tableName: string, account: Account): PutCommandInput => ({
-  TableName: tableName,
-  Item: toAccountItem(account),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createAccountPut = (tableName: string, account: Account): PutCommandInput =>
+  createPut(tableName, toAccountItem(account));
 
 /**
  * Optimistic concurrency: moves the account to `expectedVersion + 1` only if
@@ -66,22 +63,8 @@ export const bumpAccountVersionUpdate = (
   accountId: string,
   expectedVersion: number,
   updatedAt: string
-): TransactUpdate => ({
-  TableName: tableName,
-  Key: accountKeys(accountId),
-  UpdateExpression: 'SET #version = :next, #updatedAt = :updatedAt',
-  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
-  ExpressionAttributeNames: {
-    '#pk': TABLE.partitionKey,
-    '#version': 'version',
-    '#updatedAt': 'updatedAt',
-  },
-  ExpressionAttributeValues: {
-    ':expected': expectedVersion,
-    ':next': expectedVersion + 1,
-    ':updatedAt': updatedAt,
-  },
-});
+): TransactUpdate =>
+  patchAtVersion(tableName, accountKeys(accountId), { updatedAt }, expectedVersion);
 
 export const getAccountCommand = (tableName: string, accountId: string): GetCommandInput => ({
   TableName: tableName,
@@ -98,27 +81,15 @@ export const patchLoadedAccountUpdate = (
   tableName: string,
   next: Pick<Account, 'id' | 'name' | 'hostedDomains' | 'contractNumbers' | 'updatedAt'>,
   expectedVersion: number
-): TransactUpdate => ({
-  TableName: tableName,
-  Key: accountKeys(next.id),
-  UpdateExpression:
-    'SET #name = :name, #hostedDomains = :hostedDomains, #contractNumbers = :contractNumbers, ' +
-    '#version = :next, #updatedAt = :updatedAt',
-  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
-  ExpressionAttributeNames: {
-    '#pk': TABLE.partitionKey,
-    '#name': 'name',
-    '#hostedDomains': 'hostedDomains',
-    '#contractNumbers': 'contractNumbers',
-    '#version': 'version',
-    '#updatedAt': 'updatedAt',
-  },
-  ExpressionAttributeValues: {
-    ':name': next.name,
-    ':hostedDomains': next.hostedDomains,
-    ':contractNumbers': next.contractNumbers,
-    ':expected': expectedVersion,
-    ':next': expectedVersion + 1,
-    ':updatedAt': next.updatedAt,
-  },
-});
+): TransactUpdate =>
+  patchAtVersion(
+    tableName,
+    accountKeys(next.id),
+    {
+      name: next.name,
+      hostedDomains: next.hostedDomains,
+      contractNumbers: next.contractNumbers,
+      updatedAt: next.updatedAt,
+    },
+    expectedVersion
+  );

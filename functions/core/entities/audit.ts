@@ -4,6 +4,7 @@
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 
 export interface FieldChange {
   before: unknown;
@@ -60,12 +61,8 @@ export const toAuditView = (entry: AuditEntry) => ({
   changes: entry.changes,
 });
 
-export const createAuditPut = (tableName: string, entry: AuditEntry): PutCommandInput => ({
-  TableName: tableName,
-  Item: { ...auditKeys(entry), entity: 'audit', ...entry },
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createAuditPut = (tableName: string, entry: AuditEntry): PutCommandInput =>
+  createPut(tableName, { ...auditKeys(entry), entity: 'audit', ...entry });
 
 export const fromAuditItem = (item: Record<string, unknown>): AuditEntry => ({
   id: item.id as string,

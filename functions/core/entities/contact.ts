@@ -8,6 +8,13 @@ import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { PendingEmailChange } from '../email-change.ts';
 import type { Area } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import {
+  atVersionCondition,
+  createPut,
+  type ExtraCondition,
+  patchAtVersion,
+  replacePut,
+} from './item-writes.ts';
 import type { ServiceType } from './service.ts';
 
 export interface Address {
@@ -168,12 +175,8 @@ export const toContactView = (contact: Contact) => ({
 });
 
 /** create: refuses to overwrite an existing contact. */
-export const createContactPut = (tableName: string, contact: Contact): PutCommandInput => ({
-  TableName: tableName,
-  Item: toContactItem(contact),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createContactPut = (tableName: string, contact: Contact): PutCommandInput =>
+  createPut(tableName, toContactItem(contact));
 
 /**
  * replace: writes the whole new image of an existing contact, only if it is
@@ -183,13 +186,7 @@ export const replaceContactPut = (
   tableName: string,
   contact: Contact,
   expectedVersion: number
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: toContactItem(contact),
-  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
-  ExpressionAttributeValues: { ':expected': expectedVersion },
-});
+): PutCommandInput => replacePut(tableName, toContactItem(contact), expectedVersion);
 
 /**
  * Spends one attempt of a pending email change, only while that same change
@@ -253,6 +250,12 @@ export const accountProfileQuery = (
   ConsistentRead: true,
 });
 
+const HAS_SUPPORT_SCOPE: ExtraCondition = {
+  expression: '#scope IN (:isolated, :global)',
+  names: { '#scope': 'supportScope' },
+  values: { ':isolated': 'isolated', ':global': 'global' },
+};
+
 /**
  * patch: the contact's assigned services after an assignment or a reset,
  * only over the version that was read. Assigning also needs the contact to
@@ -262,28 +265,14 @@ export const setAssignedServicesUpdate = (
   tableName: string,
   contact: Pick<Contact, 'accountId' | 'id' | 'version'>,
   change: { assignedServices: AssignedService[]; updatedAt: string; requireSupportScope: boolean }
-): TransactUpdate => ({
-  TableName: tableName,
-  Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
-  UpdateExpression: 'SET #assigned = :assigned, #version = :next, #updatedAt = :updatedAt',
-  ConditionExpression: change.requireSupportScope
-    ? 'attribute_exists(#pk) AND #version = :expected AND #scope IN (:isolated, :global)'
-    : 'attribute_exists(#pk) AND #version = :expected',
-  ExpressionAttributeNames: {
-    '#pk': TABLE.partitionKey,
-    '#assigned': 'assignedServices',
-    '#version': 'version',
-    '#updatedAt': 'updatedAt',
-    ...(change.requireSupportScope ? { '#scope': 'supportScope' } : {}),
-  },
-  ExpressionAttributeValues: {
-    ':assigned': change.assignedServices,
-    ':next': contact.version + 1,
-    ':expected': contact.version,
-    ':updatedAt': change.updatedAt,
-    ...(change.requireSupportScope ? { ':isolated': 'isolated', ':global': 'global' } : {}),
-  },
-});
+): TransactUpdate =>
+  patchAtVersion(
+    tableName,
+    contactKeys({ accountId: contact.accountId, contactId: contact.id }),
+    { assignedServices: change.assignedServices, updatedAt: change.updatedAt },
+    contact.version,
+    change.requireSupportScope ? HAS_SUPPORT_SCOPE : undefined
+  );
 
 /** delete: only the version that was read (any version when none is given). */
 export const deleteContactDelete = (
@@ -293,9 +282,7 @@ export const deleteContactDelete = (
 ): NonNullable<TransactItem['Delete']> => ({
   TableName: tableName,
   Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
-  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
-  ExpressionAttributeValues: { ':expected': expectedVersion },
+  ...atVersionCondition(expectedVersion),
 });
 
 /** Access pattern `contactsByEmail` (gsi1): every account an address is a contact of. */

@@ -4,6 +4,7 @@
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 
 /** Contract numbers are matched case-insensitively and without surrounding spaces. */
 export const normaliseContractNumber = (contractNumber: string) =>
@@ -18,15 +19,11 @@ export const contractMarkerKeys = (contractNumber: string) => ({
 export const createContractMarkerPut = (
   tableName: string,
   marker: { contractNumber: string; accountId: string; createdAt: string }
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: {
+): PutCommandInput =>
+  createPut(tableName, {
     ...contractMarkerKeys(marker.contractNumber),
     entity: 'contractMarker',
     contractNumber: normaliseContractNumber(marker.contractNumber),
     accountId: marker.accountId,
     createdAt: marker.createdAt,
-  },
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+  });

@@ -6,6 +6,7 @@
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 
 export const EXTERNAL_KINDS = ['account', 'service', 'invoice'] as const;
 export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
@@ -35,15 +36,12 @@ export const getExternalIdCommand = (
 });
 
 /** create: an external id names exactly one item, for good. */
-export const createExternalIdPut = (
-  tableName: string,
-  marker: ExternalIdMarker
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: { ...externalIdKeys(marker.kind, marker.externalId), entity: 'externalId', ...marker },
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createExternalIdPut = (tableName: string, marker: ExternalIdMarker): PutCommandInput =>
+  createPut(tableName, {
+    ...externalIdKeys(marker.kind, marker.externalId),
+    entity: 'externalId',
+    ...marker,
+  });
 
 export const isExternalIdItem = (item: Record<string, unknown>) => item.entity === 'externalId';
 

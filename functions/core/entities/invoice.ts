@@ -6,6 +6,7 @@
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut, replacePut } from './item-writes.ts';
 
 export const INVOICE_STATUSES = ['open', 'paid', 'overdue', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -94,25 +95,15 @@ export const getInvoiceCommand = (
 ): GetCommandInput => ({ TableName: tableName, Key: invoiceKeys(ids), ConsistentRead: true });
 
 /** create: a new invoice number of the account. */
-export const createInvoicePut = (tableName: string, invoice: Invoice): PutCommandInput => ({
-  TableName: tableName,
-  Item: toInvoiceItem(invoice),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createInvoicePut = (tableName: string, invoice: Invoice): PutCommandInput =>
+  createPut(tableName, toInvoiceItem(invoice));
 
 /** replace: the reloaded invoice, only over the version that was read. */
 export const replaceInvoicePut = (
   tableName: string,
   invoice: Invoice,
   expectedVersion: number
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: toInvoiceItem(invoice),
-  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
-  ExpressionAttributeValues: { ':expected': expectedVersion },
-});
+): PutCommandInput => replacePut(tableName, toInvoiceItem(invoice), expectedVersion);
 
 export const invoicesListing = (accountId: string) => ({
   partitionAttribute: TABLE.indexes.gsi1.partitionKey,

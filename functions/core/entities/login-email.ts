@@ -7,6 +7,7 @@ import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import { normaliseEmail } from './contact.ts';
+import { createPut } from './item-writes.ts';
 
 export const loginEmailKeys = (email: string) => ({
   [TABLE.partitionKey]: `${PREFIX.loginEmail}${normaliseEmail(email)}`,
@@ -17,18 +18,14 @@ export const loginEmailKeys = (email: string) => ({
 export const createLoginEmailPut = (
   tableName: string,
   marker: { email: string; loginId: string; createdAt: string }
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: {
+): PutCommandInput =>
+  createPut(tableName, {
     ...loginEmailKeys(marker.email),
     entity: 'loginEmail',
     email: normaliseEmail(marker.email),
     loginId: marker.loginId,
     createdAt: marker.createdAt,
-  },
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+  });
 
 /** Releases an address, only if it is still this login's. */
 export const releaseLoginEmailDelete = (

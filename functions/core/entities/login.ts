@@ -6,6 +6,7 @@
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut, patchIfExists } from './item-writes.ts';
 
 export interface LoginProfile {
   loginId: string;
@@ -37,31 +38,16 @@ export const fromLoginItem = (item: Record<string, unknown>): LoginProfile => ({
 export const isLoginItem = (item: Record<string, unknown>) => item.entity === 'login';
 
 /** create: one profile per login. */
-export const createLoginPut = (tableName: string, login: LoginProfile): PutCommandInput => ({
-  TableName: tableName,
-  Item: toLoginItem(login),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createLoginPut = (tableName: string, login: LoginProfile): PutCommandInput =>
+  createPut(tableName, toLoginItem(login));
 
 /** patch: the person's display name and email follow their contact details. */
 export const patchLoginUpdate = (
   tableName: string,
   login: Pick<LoginProfile, 'loginId' | 'name' | 'email' | 'updatedAt'>
-): TransactUpdate => ({
-  TableName: tableName,
-  Key: loginKeys(login.loginId),
-  UpdateExpression: 'SET #name = :name, #email = :email, #updatedAt = :updatedAt',
-  ConditionExpression: 'attribute_exists(#pk)',
-  ExpressionAttributeNames: {
-    '#pk': TABLE.partitionKey,
-    '#name': 'name',
-    '#email': 'email',
-    '#updatedAt': 'updatedAt',
-  },
-  ExpressionAttributeValues: {
-    ':name': login.name,
-    ':email': login.email,
-    ':updatedAt': login.updatedAt,
-  },
-});
+): TransactUpdate =>
+  patchIfExists(tableName, loginKeys(login.loginId), {
+    name: login.name,
+    email: login.email,
+    updatedAt: login.updatedAt,
+  });

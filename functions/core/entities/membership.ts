@@ -8,6 +8,7 @@ import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { Role } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import type { SupportScope } from './contact.ts';
+import { createPut, patchIfExists } from './item-writes.ts';
 
 export type MembershipStatus = 'active' | 'suspended';
 
@@ -64,15 +65,8 @@ export const getMembershipCommand = (
 ): GetCommandInput => ({ TableName: tableName, Key: membershipKeys(ids), ConsistentRead: true });
 
 /** create: refuses to overwrite an existing membership. */
-export const createMembershipPut = (
-  tableName: string,
-  membership: Membership
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: toMembershipItem(membership),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createMembershipPut = (tableName: string, membership: Membership): PutCommandInput =>
+  createPut(tableName, toMembershipItem(membership));
 
 /** Access pattern `loginPartition`: the login's profile and all its memberships in one Query. */
 export const loginPartitionQuery = (tableName: string, loginId: string): QueryCommandInput => ({
@@ -108,23 +102,4 @@ export const patchMembershipUpdate = (
     supportServiceIds?: string[];
     updatedAt: string;
   }
-): TransactUpdate => {
-  const { updatedAt, ...fields } = change;
-  const names: Record<string, string> = { '#pk': TABLE.partitionKey, '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':updatedAt': updatedAt };
-  const sets = ['#updatedAt = :updatedAt'];
-  for (const [field, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
-  return {
-    TableName: tableName,
-    Key: membershipKeys(ids),
-    UpdateExpression: `SET ${sets.join(', ')}`,
-    ConditionExpression: 'attribute_exists(#pk)',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  };
-};
+): TransactUpdate => patchIfExists(tableName, membershipKeys(ids), change);

@@ -6,6 +6,7 @@
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 
 export interface MessageIdMarker {
   emailMessageId: string;
@@ -38,12 +39,12 @@ export const messageIdMarkerKeys = (emailMessageId: string) => ({
 export const createMessageIdMarkerPut = (
   tableName: string,
   marker: MessageIdMarker
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: { ...messageIdMarkerKeys(marker.emailMessageId), entity: 'messageIdMarker', ...marker },
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+): PutCommandInput =>
+  createPut(tableName, {
+    ...messageIdMarkerKeys(marker.emailMessageId),
+    entity: 'messageIdMarker',
+    ...marker,
+  });
 
 /** Access pattern `messageByMessageId`: threading an inbound reply. */
 export const getMessageIdMarkerCommand = (

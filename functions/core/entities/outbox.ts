@@ -7,6 +7,7 @@
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 
 /** Security mail: always sent to the person concerned, whatever their preferences. */
 export interface MailTask {
@@ -53,20 +54,15 @@ export const createOutboxPut = (
   context: { accountId?: string; now: string }
 ): PutCommandInput => {
   const id = newId();
-  return {
-    TableName: tableName,
-    Item: {
-      ...outboxKeys(id),
-      entity: OUTBOX_ENTITY,
-      id,
-      task,
-      ...(context.accountId ? { accountId: context.accountId } : {}),
-      createdAt: context.now,
-      [TABLE.ttlAttribute]: Math.floor(Date.parse(context.now) / 1000) + RETENTION_SECONDS,
-    },
-    ConditionExpression: 'attribute_not_exists(#pk)',
-    ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-  };
+  return createPut(tableName, {
+    ...outboxKeys(id),
+    entity: OUTBOX_ENTITY,
+    id,
+    task,
+    ...(context.accountId ? { accountId: context.accountId } : {}),
+    createdAt: context.now,
+    [TABLE.ttlAttribute]: Math.floor(Date.parse(context.now) / 1000) + RETENTION_SECONDS,
+  });
 };
 
 /**

@@ -9,6 +9,7 @@ import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-s
 import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import { type Contact, contactDisplayName, type SupportScope } from './contact.ts';
+import { createPut } from './item-writes.ts';
 
 export const SERVICE_TYPES = ['hosting', 'vps', 'voip', 'serverhousing'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number] | 'domain';
@@ -220,12 +221,8 @@ export const serviceExistsCheck = (
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
 });
 /** create: a new service or domain, as the operators load it (no support contacts yet). */
-export const createServicePut = (tableName: string, service: Service): PutCommandInput => ({
-  TableName: tableName,
-  Item: toServiceItem(service),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createServicePut = (tableName: string, service: Service): PutCommandInput =>
+  createPut(tableName, toServiceItem(service));
 
 /** The fields an operators' reload owns; everything else (support contacts) is the holder's. */
 export type LoadedServiceFields = Pick<Service, 'label' | 'status' | 'contractNumber' | 'server'>;

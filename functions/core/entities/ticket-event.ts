@@ -8,6 +8,7 @@
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 import type { Department, TicketOpener, TicketStatus } from './ticket.ts';
 import type { TicketAuthor } from './ticket-message.ts';
 
@@ -45,12 +46,8 @@ export const ticketEventKeys = ({
 });
 
 /** create: each event is recorded once (the stream sees exactly one INSERT). */
-export const createTicketEventPut = (tableName: string, event: TicketEvent): PutCommandInput => ({
-  TableName: tableName,
-  Item: { ...ticketEventKeys(event), entity: 'ticketEvent', ...event },
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createTicketEventPut = (tableName: string, event: TicketEvent): PutCommandInput =>
+  createPut(tableName, { ...ticketEventKeys(event), entity: 'ticketEvent', ...event });
 
 export const isTicketEventItem = (item: Record<string, unknown>) => item.entity === 'ticketEvent';
 

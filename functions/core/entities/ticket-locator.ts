@@ -5,6 +5,7 @@
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 
 export interface TicketLocator {
   ticketId: string;
@@ -21,12 +22,12 @@ export const ticketLocatorKeys = (ticketId: string) => ({
 export const createTicketLocatorPut = (
   tableName: string,
   locator: TicketLocator
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: { ...ticketLocatorKeys(locator.ticketId), entity: 'ticketLocator', ...locator },
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+): PutCommandInput =>
+  createPut(tableName, {
+    ...ticketLocatorKeys(locator.ticketId),
+    entity: 'ticketLocator',
+    ...locator,
+  });
 
 /** Access pattern `ticketLocator`. */
 export const getTicketLocatorCommand = (tableName: string, ticketId: string): GetCommandInput => ({

@@ -6,6 +6,7 @@
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { createPut } from './item-writes.ts';
 
 /** How staff answers are signed for clients. */
 export const HELPDESK_NAME = 'Helpdesk';
@@ -70,9 +71,4 @@ export const toTicketMessageView = (message: TicketMessage) => ({
 export const createTicketMessagePut = (
   tableName: string,
   message: TicketMessage
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: toTicketMessageItem(message),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+): PutCommandInput => createPut(tableName, toTicketMessageItem(message));

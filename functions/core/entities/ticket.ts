@@ -8,6 +8,7 @@
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type IndexName, PREFIX, TABLE } from '../table.ts';
+import { createPut, replacePut } from './item-writes.ts';
 
 export const TICKET_STATUSES = ['open', 'answered', 'customer-reply', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -98,25 +99,15 @@ export const toTicketView = (ticket: Ticket) => ({
 });
 
 /** create: a new ticket never overwrites one. */
-export const createTicketPut = (tableName: string, ticket: Ticket): PutCommandInput => ({
-  TableName: tableName,
-  Item: toTicketItem(ticket),
-  ConditionExpression: 'attribute_not_exists(#pk)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
-});
+export const createTicketPut = (tableName: string, ticket: Ticket): PutCommandInput =>
+  createPut(tableName, toTicketItem(ticket));
 
 /** replace: the new image (status, counts, both listing keys), only from the version read. */
 export const replaceTicketPut = (
   tableName: string,
   ticket: Ticket,
   expectedVersion: number
-): PutCommandInput => ({
-  TableName: tableName,
-  Item: toTicketItem(ticket),
-  ConditionExpression: 'attribute_exists(#pk) AND #version = :expected',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#version': 'version' },
-  ExpressionAttributeValues: { ':expected': expectedVersion },
-});
+): PutCommandInput => replacePut(tableName, toTicketItem(ticket), expectedVersion);
 
 /**
  * Access pattern `ticketConversation`: the ticket item and its messages,
