@@ -77,6 +77,10 @@ describe('runImport', () => {
     const home = accountLoad();
     const other = accountLoad();
     const contract = home.contractNumbers[0] as string;
+    // Loaded beforehand, so which row meets the taken contract never depends on timing.
+    const holder = accountLoad();
+    await staffCall(gateway.url, 'POST', '/staff/accounts', holder);
+    const takenContract = holder.contractNumbers[0] as string;
     const lines = [
       row('service', {
         account: home.externalId,
@@ -87,7 +91,7 @@ describe('runImport', () => {
       row('service', { account: 'CRM-NOWHERE', ...serviceLoad(contract) }),
       row('service', { account: home.externalId, ...serviceLoad('NOT-OURS') }),
       '',
-      row('account', { ...other, contractNumbers: [contract] }),
+      row('account', { ...other, contractNumbers: [takenContract] }),
       row('service', { account: other.externalId, ...serviceLoad(contract) }),
       row('usage', { account: home.externalId, service: `${home.externalId}-S1`, calls: [] }),
     ];
