@@ -27,6 +27,14 @@ const pathParameters = (path: string) => {
   return z.object(Object.fromEntries(names.map((name) => [name, z.string()])));
 };
 
+/** A retry with the same key answers the first request's result (core/idempotency.ts). */
+const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(8).max(100).optional().meta({
+    description:
+      'Optional. A retry with the same key and body answers the first result instead of creating again; a UUID per user action is ideal.',
+  }),
+});
+
 const errorResponses = (route: RouteDefinition) => ({
   ...(route.body ? { '400': problem('Invalid body: `errors` lists each failing field.') } : {}),
   ...(route.access.kind === 'public'
@@ -47,6 +55,9 @@ const errorResponses = (route: RouteDefinition) => ({
       }
     : {}),
   ...(route.body ? { '415': problem('The body is not JSON.') } : {}),
+  ...(route.idempotencyKey
+    ? { '422': problem('The `Idempotency-Key` was used for a different request.') }
+    : {}),
 });
 
 interface LoadedSchemas {
@@ -72,11 +83,12 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
     description: `Access: ${route.access.kind}.${area}`,
     tags: [route.function],
     ...SECURITY_OF[authorizerOf(route.access)],
-    ...(path || loaded.query
+    ...(path || loaded.query || route.idempotencyKey
       ? {
           requestParams: {
             ...(path ? { path } : {}),
             ...(loaded.query ? { query: loaded.query } : {}),
+            ...(route.idempotencyKey ? { header: idempotencyHeader } : {}),
           },
         }
       : {}),

@@ -3,7 +3,9 @@
  * transaction cancellation mapping and id/time generation.
  */
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { NativeAttributeValue, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { BadRequestError } from './errors.ts';
 
 /** One action of a TransactWriteItems call, as the entity builders produce them. */
@@ -49,18 +51,34 @@ export const decodeCursor = (
 
 interface CancellationReason {
   Code?: string;
+  /** The item as it was, for actions sent with `ReturnValuesOnConditionCheckFailure: ALL_OLD`. */
+  Item?: Record<string, NativeAttributeValue>;
+}
+
+export interface Cancellation {
+  code?: string;
+  /** The current item behind a failed condition, when the action asked for it. */
+  item?: Record<string, unknown>;
 }
 
 /**
- * The cancellation codes of a failed TransactWriteItems, by action index, or
- * undefined when the error is not a cancelled transaction.
+ * Why a TransactWriteItems was cancelled, by action index, or undefined when
+ * the error is not a cancelled transaction. The document client leaves
+ * errors as DynamoDB sent them, so returned items are unmarshalled here.
  */
-export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined => {
+export const cancellations = (error: unknown): Cancellation[] | undefined => {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
   const reasons = (error as Error & { CancellationReasons?: CancellationReason[] })
     .CancellationReasons;
-  return (reasons ?? []).map((reason) => (reason.Code === 'None' ? undefined : reason.Code));
+  return (reasons ?? []).map((reason) => ({
+    code: reason.Code === 'None' ? undefined : reason.Code,
+    item: reason.Item ? unmarshall(reason.Item as Record<string, AttributeValue>) : undefined,
+  }));
 };
+
+/** The cancellation codes of a failed TransactWriteItems, by action index. */
+export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+  cancellations(error)?.map((reason) => reason.code);
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';

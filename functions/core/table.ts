@@ -39,6 +39,7 @@ export const PREFIX = {
   ticketEvent: 'EVENT#',
   invoice: 'INVOICE#',
   usage: 'USAGE#',
+  idempotency: 'IDEMPOTENCY#',
   /** Inside a usage partition: VoIP call records and serverhousing traffic samples. */
   call: 'CALL#',
   traffic: 'TRAFFIC#',

@@ -5,13 +5,14 @@
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients/dynamodb.ts';
-import { cancellationCodes, newId, type TransactItem } from './db.ts';
+import { cancellations, newId, type TransactItem } from './db.ts';
 import { type AuditEntry, createAuditPut } from './entities/audit.ts';
 import { createOutboxPut, type OutboxTask } from './entities/outbox.ts';
 
 export interface GuardedWrite {
   action: TransactItem;
-  onConditionFailed?: () => Error;
+  /** `current` is the item as it stands, for actions that asked for it (ALL_OLD). */
+  onConditionFailed?: (current?: Record<string, unknown>) => Error;
 }
 
 export const writeTogether = async (
@@ -23,9 +24,10 @@ export const writeTogether = async (
       new TransactWriteCommand({ TransactItems: writes.map((write) => write.action) })
     );
   } catch (error) {
-    const failed = cancellationCodes(error)?.indexOf('ConditionalCheckFailed') ?? -1;
+    const reasons = cancellations(error) ?? [];
+    const failed = reasons.findIndex((reason) => reason.code === 'ConditionalCheckFailed');
     if (failed < 0) throw error;
-    throw writes[failed]?.onConditionFailed?.() ?? otherwise();
+    throw writes[failed]?.onConditionFailed?.(reasons[failed]?.item) ?? otherwise();
   }
 };
 

@@ -26,11 +26,14 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     const page = await listTickets(caller, query);
     return { status: 200, body: { items: page.items.map(toTicketView), cursor: page.cursor } };
   },
-  createTicket: async ({ caller, body }) => {
-    const { ticket, messages } = await openTicket(caller, body);
+  createTicket: async ({ caller, body, idempotencyKey }) => {
+    const { ticket, messages, replayed } = await openTicket(caller, body, idempotencyKey);
     return {
       status: 201,
-      headers: { location: ticketPath(ticket) },
+      headers: {
+        location: ticketPath(ticket),
+        ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+      },
       body: withMessages(toTicketView(ticket), messages),
     };
   },

@@ -25,7 +25,12 @@ export const TICKET_ROUTES = [
     summary:
       'Open a ticket, optionally about a service this login may support (403 otherwise, 422 if the account has no such service)',
     body: lazySchema(async () => (await import('./schemas.ts')).createTicketSchema),
-    success: { status: 201, description: 'The new ticket with its first message, and `Location`.' },
+    success: {
+      status: 201,
+      description:
+        'The new ticket with its first message, and `Location`. A retry with the same `Idempotency-Key` answers the same ticket (header `Idempotent-Replayed: true`).',
+    },
+    idempotencyKey: true,
   },
   {
     id: 'getTicket',

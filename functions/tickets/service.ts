@@ -12,9 +12,10 @@ import {
   ticketsOfAccountPartition,
   ticketsOfAccountQuery,
 } from '#core/entities/ticket';
-import type { TicketAuthor } from '#core/entities/ticket-message';
+import type { TicketAuthor, TicketMessage } from '#core/entities/ticket-message';
 import { NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { IdempotentReplay, idempotencyWrite } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
 import { writeTogether } from '#core/transact';
 import {
@@ -76,7 +77,15 @@ export const listTickets = (caller: MemberCaller, { status, cursor, limit }: Tic
   );
 };
 
-export const openTicket = async (caller: MemberCaller, input: TicketCreate) => {
+/**
+ * Opens a ticket. With an idempotency key, a retry of the same request
+ * answers the ticket the first one opened (`replayed`), never a second one.
+ */
+export const openTicket = async (
+  caller: MemberCaller,
+  input: TicketCreate,
+  idempotencyKey?: string
+) => {
   const { membership } = caller;
   if (input.serviceId !== undefined) assertMayOpenAbout(membership, input.serviceId);
   const contact = await loadContact({
@@ -94,8 +103,23 @@ export const openTicket = async (caller: MemberCaller, input: TicketCreate) => {
     authorOf(contact),
     new Date()
   );
-  await save(change);
-  return { ticket: change.ticket, messages: [change.message] };
+  if (idempotencyKey) {
+    const claim = {
+      scope: `${membership.accountId}#${caller.loginId}`,
+      key: idempotencyKey,
+      request: input,
+    };
+    const result = { ticket: change.ticket, message: change.message };
+    change.writes.push(idempotencyWrite(claim, result, change.ticket.createdAt));
+  }
+  try {
+    await save(change);
+  } catch (error) {
+    if (!(error instanceof IdempotentReplay)) throw error;
+    const { ticket, message } = error.result as { ticket: Ticket; message: TicketMessage };
+    return { ticket, messages: [message], replayed: true };
+  }
+  return { ticket: change.ticket, messages: [change.message], replayed: false };
 };
 
 export const getTicket = async (caller: MemberCaller, ticketId: string) => {

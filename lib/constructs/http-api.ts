@@ -81,8 +81,8 @@ export class PorticoHttpApi extends Construct {
       corsPreflight: {
         allowOrigins: stage.api.corsAllowOrigins,
         allowMethods: methods.map((method) => CorsHttpMethod[method]),
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
-        exposeHeaders: ['etag', 'location'],
+        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+        exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
         // Bearer tokens travel in a header; no cookies, so no credentials.
         allowCredentials: false,
         maxAge: Duration.hours(1),

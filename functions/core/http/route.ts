@@ -64,4 +64,6 @@ export interface RouteDefinition {
   success: { status: number; description: string };
   /** The route honours `If-Match` and answers with an `ETag`. */
   etag?: boolean;
+  /** The route honours an `Idempotency-Key` header (see core/idempotency.ts). */
+  idempotencyKey?: true;
 }

@@ -16,6 +16,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
 import { BadRequestError } from '../errors.ts';
+import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from '../idempotency.ts';
 import { logger } from '../observability.ts';
 import { authorize } from './authorize.ts';
 import { parseJsonBody, parseQuery } from './body.ts';
@@ -40,12 +41,15 @@ export const parseIfMatch = (header: string | undefined): number | undefined => 
 const bearerToken = (header: string | undefined): string =>
   header?.replace(/^Bearer\s+/i, '').trim() ?? '';
 
-const toRequest = (event: Event, context: PorticoContext): ApiRequest => ({
+const toRequest = (route: RouteDefinition, event: Event, context: PorticoContext): ApiRequest => ({
   caller: context.caller ?? { kind: 'anonymous' },
   params: (event.pathParameters ?? {}) as Record<string, string>,
   query: (context.query ?? event.queryStringParameters ?? {}) as Record<string, string>,
   body: context.body,
   ifMatchVersion: parseIfMatch(event.headers?.['if-match']),
+  idempotencyKey: route.idempotencyKey
+    ? parseIdempotencyKey(event.headers?.[IDEMPOTENCY_HEADER])
+    : undefined,
   requestId: context.awsRequestId,
   sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
   accessToken: bearerToken(event.headers?.authorization),
@@ -85,7 +89,7 @@ const routeHandler = (route: RouteDefinition, implementation: RouteFunction) => 
   if (route.query) stack.use(parseQuery(route.query));
   if (route.body) stack.use(parseJsonBody(route.body));
   return stack.handler(async (event, context) =>
-    toResponse(await implementation(toRequest(event, context)))
+    toResponse(await implementation(toRequest(route, event, context)))
   );
 };
 

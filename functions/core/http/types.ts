@@ -25,6 +25,8 @@ export interface ApiRequest<C extends Caller = Caller, B = unknown, Q = Record<s
   body: B;
   /** The version an `If-Match` header asks for, when one was sent. */
   ifMatchVersion?: number;
+  /** The `Idempotency-Key` header, on routes that declare `idempotencyKey`. */
+  idempotencyKey?: string;
   requestId: string;
   /** The caller's address as API Gateway saw it (for rate limits). */
   sourceIp: string;

@@ -1,0 +1,103 @@
+/**
+ * `Idempotency-Key` on opening a ticket: a portal that retries after a lost
+ * response, or a double click, must not open the ticket twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGateway } from '../support/gateway.ts';
+import {
+  accessTokenFor,
+  addSubAccountLogin,
+  signedInTenant,
+  type Tenant,
+} from '../support/tenants.ts';
+import { storedEvents } from '../support/tickets.ts';
+
+const gateway = useGateway();
+let tenant: Tenant;
+let token: string;
+
+beforeAll(async () => {
+  ({ tenant, token } = await signedInTenant('Idemco'));
+});
+
+const ticketsPath = () => `/accounts/${tenant.accountId}/tickets`;
+const open = (body: unknown, key?: string, as = token) =>
+  gateway.api('POST', ticketsPath(), {
+    token: as,
+    body,
+    ...(key ? { headers: { 'idempotency-key': key } } : {}),
+  });
+const request = { subject: 'Site down', body: 'Our site answers 502 since 10:00.' };
+
+describe('POST /accounts/{accountId}/tickets with Idempotency-Key', () => {
+  it('answers a retry with the ticket the first request opened, and records one event', async () => {
+    // Prepare
+    const key = randomUUID();
+
+    // Act
+    const first = await open(request, key);
+    const retry = await open(request, key);
+
+    // Assess
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('location')).toBe(first.headers.get('location'));
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const list = await gateway.api('GET', ticketsPath(), { token });
+    const ids = (list.body.items as { id: string; subject: string }[]).map((ticket) => ticket.id);
+    expect(ids.filter((id) => id === first.body.id)).toHaveLength(1);
+    expect(await storedEvents(first.body.id as string)).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different request, and writes nothing', async () => {
+    // Prepare
+    const key = randomUUID();
+    const first = await open(request, key);
+
+    // Act
+    const other = await open({ ...request, subject: 'Another problem' }, key);
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(other.status).toBe(422);
+    expect(other.headers.get('content-type')).toContain('application/problem+json');
+    expect(other.body.errors).toEqual([
+      { field: 'Idempotency-Key', message: 'Already used for a different request.' },
+    ]);
+    const list = await gateway.api('GET', ticketsPath(), { token });
+    expect((list.body.items as { subject: string }[]).map((t) => t.subject)).not.toContain(
+      'Another problem'
+    );
+  });
+
+  it('keeps each login’s keys apart, and opens a new ticket per new key or without one', async () => {
+    // Prepare
+    const key = randomUUID();
+    const colleague = await addSubAccountLogin(tenant, ['tickets']);
+    const colleagueToken = await accessTokenFor(colleague.email);
+
+    // Act
+    const mine = await open(request, key);
+    const theirs = await open(request, key, colleagueToken);
+    const fresh = await open(request, randomUUID());
+    const keyless = await open(request);
+
+    // Assess
+    expect([mine.status, theirs.status, fresh.status, keyless.status]).toEqual([
+      201, 201, 201, 201,
+    ]);
+    const ids = new Set([mine.body.id, theirs.body.id, fresh.body.id, keyless.body.id]);
+    expect(ids.size).toBe(4);
+  });
+
+  it('refuses a malformed key with a 400 problem before anything is written', async () => {
+    // Act
+    const response = await open(request, 'short');
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toMatch(/Idempotency-Key must be 8 to 100 characters/);
+  });
+});
