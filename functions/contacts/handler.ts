@@ -17,13 +17,14 @@ export const handler = createApiHandler(CONTACT_ROUTES, {
     status: 200,
     body: await listContacts(caller.membership.accountId, query),
   }),
-  createContact: async ({ caller, body }) => {
-    const { contact, warnings } = await createContact(caller, body);
+  createContact: async ({ caller, body, idempotencyKey }) => {
+    const { contact, warnings, replayed } = await createContact(caller, body, idempotencyKey);
     return {
       status: 201,
       headers: { location: `/accounts/${contact.accountId}/contacts/${contact.id}` },
       body: { ...toContactView(contact), warnings },
       version: contact.version,
+      replayed,
     };
   },
   getContact: async ({ caller, params }) => {

@@ -21,8 +21,13 @@ export const CONTACT_ROUTES = [
     access: contacts,
     summary: 'Add a contact (an individual or an organisation)',
     body: lazySchema(async () => (await import('./schemas.ts')).createContactSchema),
-    success: { status: 201, description: 'The new contact, its `Location`, and any `warnings`.' },
+    success: {
+      status: 201,
+      description:
+        'The new contact, its `Location`, and any `warnings`. A retry with the same `Idempotency-Key` answers the same contact (header `Idempotent-Replayed: true`).',
+    },
     etag: true,
+    idempotencyKey: true,
   },
   {
     id: 'getContact',

@@ -25,6 +25,7 @@ import {
 import { deleteMembershipDelete } from '#core/entities/membership';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { claimOf, commitOnce } from '#core/idempotency';
 import type { PageQuery } from '#core/schemas';
 import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
 import { auditWrite, outboxWrites, writeTogether } from '#core/transact';
@@ -92,7 +93,12 @@ export const getContact = async (accountId: string, contactId: string) => {
   return fromContactItem(Item);
 };
 
-export const createContact = async (caller: MemberCaller, input: ContactCreate) => {
+/** Adds a contact; with an idempotency key a retry answers the first one's result. */
+export const createContact = async (
+  caller: MemberCaller,
+  input: ContactCreate,
+  idempotencyKey?: string
+) => {
   const profile = await loadProfile(caller.membership.accountId);
   const now = new Date().toISOString();
   const { emailPreferences, ...fields } = input;
@@ -109,21 +115,29 @@ export const createContact = async (caller: MemberCaller, input: ContactCreate) 
     createdAt: now,
     updatedAt: now,
   };
-  await writeTogether(
-    [
-      { action: { Put: createContactPut(tableName, contact) } },
-      auditWrite({
-        accountId: contact.accountId,
-        at: now,
-        actor: actorOf(caller, profile),
-        action: 'contact.created',
-        target: `contact/${contact.id}`,
-        changes: diffFields({} as Contact, contact, AUDITED_FIELDS),
-      }),
-    ],
-    () => new ConflictError('The contact could not be created; try again.')
+  const created = { contact, warnings: warningsFor(profile, contact) };
+  const { result, replayed } = await commitOnce(
+    claimOf(caller, idempotencyKey, input),
+    created,
+    now,
+    (idempotencyWrites) =>
+      writeTogether(
+        [
+          { action: { Put: createContactPut(tableName, contact) } },
+          auditWrite({
+            accountId: contact.accountId,
+            at: now,
+            actor: actorOf(caller, profile),
+            action: 'contact.created',
+            target: `contact/${contact.id}`,
+            changes: diffFields({} as Contact, contact, AUDITED_FIELDS),
+          }),
+          ...idempotencyWrites,
+        ],
+        () => new ConflictError('The contact could not be created; try again.')
+      )
   );
-  return { contact, warnings: warningsFor(profile, contact) };
+  return { ...result, replayed };
 };
 
 const applyPatch = (contact: Contact, patch: ContactPatch, now: Date) => {

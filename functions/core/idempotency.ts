@@ -39,9 +39,45 @@ export class IdempotentReplay extends Error {
 export const fingerprintOf = (request: unknown): string =>
   createHash('sha256').update(JSON.stringify(request)).digest('base64url');
 
+/** Whose key (one login on one account), the key, and what was asked. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  request: unknown;
+}
+
+/** The claim of a member's request, or undefined when no key was sent. */
+export const claimOf = (
+  caller: { loginId: string; membership: { accountId: string } },
+  key: string | undefined,
+  request: unknown
+): IdempotencyClaim | undefined =>
+  key === undefined
+    ? undefined
+    : { scope: `${caller.membership.accountId}#${caller.loginId}`, key, request };
+
+/**
+ * Runs a create's commit with the idempotency record added to its writes
+ * (when a key was sent). A replay answers the stored result instead.
+ */
+export const commitOnce = async <R extends Record<string, unknown>>(
+  claim: IdempotencyClaim | undefined,
+  result: R,
+  createdAt: string,
+  commit: (idempotencyWrites: GuardedWrite[]) => Promise<void>
+): Promise<{ result: R; replayed: boolean }> => {
+  try {
+    await commit(claim ? [idempotencyWrite(claim, result, createdAt)] : []);
+    return { result, replayed: false };
+  } catch (error) {
+    if (!(error instanceof IdempotentReplay)) throw error;
+    return { result: error.result as R, replayed: true };
+  }
+};
+
 /** The write that records `result` under the key, to join the create's transaction. */
 export const idempotencyWrite = (
-  claim: { scope: string; key: string; request: unknown },
+  claim: IdempotencyClaim,
   result: Record<string, unknown>,
   createdAt: string
 ): GuardedWrite => {

@@ -30,10 +30,8 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     const { ticket, messages, replayed } = await openTicket(caller, body, idempotencyKey);
     return {
       status: 201,
-      headers: {
-        location: ticketPath(ticket),
-        ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
-      },
+      headers: { location: ticketPath(ticket) },
+      replayed,
       body: withMessages(toTicketView(ticket), messages),
     };
   },

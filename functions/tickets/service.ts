@@ -12,10 +12,10 @@ import {
   ticketsOfAccountPartition,
   ticketsOfAccountQuery,
 } from '#core/entities/ticket';
-import type { TicketAuthor, TicketMessage } from '#core/entities/ticket-message';
+import type { TicketAuthor } from '#core/entities/ticket-message';
 import { NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
-import { IdempotentReplay, idempotencyWrite } from '#core/idempotency';
+import { claimOf, commitOnce } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
 import { writeTogether } from '#core/transact';
 import {
@@ -103,23 +103,15 @@ export const openTicket = async (
     authorOf(contact),
     new Date()
   );
-  if (idempotencyKey) {
-    const claim = {
-      scope: `${membership.accountId}#${caller.loginId}`,
-      key: idempotencyKey,
-      request: input,
-    };
-    const result = { ticket: change.ticket, message: change.message };
-    change.writes.push(idempotencyWrite(claim, result, change.ticket.createdAt));
-  }
-  try {
-    await save(change);
-  } catch (error) {
-    if (!(error instanceof IdempotentReplay)) throw error;
-    const { ticket, message } = error.result as { ticket: Ticket; message: TicketMessage };
-    return { ticket, messages: [message], replayed: true };
-  }
-  return { ticket: change.ticket, messages: [change.message], replayed: false };
+  const { result, replayed } = await commitOnce(
+    claimOf(caller, idempotencyKey, input),
+    { ticket: change.ticket, message: change.message },
+    change.ticket.createdAt,
+    async (idempotencyWrites) => {
+      await save({ ...change, writes: [...change.writes, ...idempotencyWrites] });
+    }
+  );
+  return { ticket: result.ticket, messages: [result.message], replayed };
 };
 
 export const getTicket = async (caller: MemberCaller, ticketId: string) => {

@@ -58,6 +58,7 @@ const toRequest = (route: RouteDefinition, event: Event, context: PorticoContext
 const toResponse = (result: ApiResult): Result => {
   const headers: Record<string, string> = { ...result.headers };
   if (result.version !== undefined) headers.etag = `"${result.version}"`;
+  if (result.replayed) headers['idempotent-replayed'] = 'true';
   if (result.body === undefined) return { statusCode: result.status, headers };
   headers['content-type'] = 'application/json';
   return { statusCode: result.status, headers, body: JSON.stringify(result.body) };

@@ -43,6 +43,8 @@ export interface ApiResult {
   headers?: Record<string, string>;
   /** Resource version to send as the ETag. */
   version?: number;
+  /** The answer repeats an earlier request's result (same `Idempotency-Key`). */
+  replayed?: boolean;
 }
 
 type BodyOf<R> = R extends { body: () => Promise<infer S extends z.ZodMiniType> }

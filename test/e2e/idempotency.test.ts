@@ -1,6 +1,7 @@
 /**
- * `Idempotency-Key` on opening a ticket: a portal that retries after a lost
- * response, or a double click, must not open the ticket twice.
+ * `Idempotency-Key` on creates (opening a ticket, adding a contact): a portal
+ * that retries after a lost response, or a double click, must not create
+ * twice.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +100,47 @@ describe('POST /accounts/{accountId}/tickets with Idempotency-Key', () => {
     // Assess
     expect(response.status).toBe(400);
     expect(response.body.detail).toMatch(/Idempotency-Key must be 8 to 100 characters/);
+  });
+});
+
+describe('POST /accounts/{accountId}/contacts with Idempotency-Key', () => {
+  it('answers a retry with the contact the first request added, one contact and one audit entry', async () => {
+    // Prepare
+    const key = randomUUID();
+    const contact = {
+      firstName: 'Retry',
+      lastName: 'Once',
+      email: `retry-${key.slice(0, 8)}@elsewhere.example`,
+      phone: '+441632960555',
+      address: { line1: '9 Retry Row', city: 'Leeds', postcode: 'LS2 9AA', country: 'GB' },
+    };
+    const add = () =>
+      gateway.api('POST', `/accounts/${tenant.accountId}/contacts`, {
+        token,
+        body: contact,
+        headers: { 'idempotency-key': key },
+      });
+
+    // Act
+    const first = await add();
+    const retry = await add();
+
+    // Assess
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const contacts = await gateway.api('GET', `/accounts/${tenant.accountId}/contacts?limit=100`, {
+      token,
+    });
+    const emails = (contacts.body.items as { email: string }[]).map((item) => item.email);
+    expect(emails.filter((email) => email === contact.email)).toHaveLength(1);
+    const audit = await gateway.api('GET', `/accounts/${tenant.accountId}/audit?limit=100`, {
+      token,
+    });
+    const created = (audit.body.items as { action: string; target: string }[]).filter(
+      (entry) => entry.target === `contact/${first.body.id}`
+    );
+    expect(created.map((entry) => entry.action)).toEqual(['contact.created']);
   });
 });
