@@ -13,7 +13,7 @@ import { takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { TooManyRequestsError } from '#core/errors';
 import { logger } from '#core/observability';
 import { outboxWrites, writeTogether } from '#core/transact';
-import { activate } from './sub-accounts.ts';
+import { activate } from './activation.ts';
 
 export const ACCOUNT_REQUEST_LIMITS = {
   perEmail: { limit: 3, windowSeconds: 3600 },

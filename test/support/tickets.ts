@@ -12,6 +12,9 @@ import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
 import { type ApiResponse, callApi } from './http.ts';
 
+/** The Message-ID every ticket message gets: a lowercase ULID at the local mail domain. */
+export const MESSAGE_ID = /^<[0-9a-z]{26}@portico\.example>$/;
+
 export const openTicketVia = async (
   baseUrl: string,
   token: string,

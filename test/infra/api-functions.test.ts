@@ -1,3 +1,4 @@
+/** The functions of the api stack: runtime and logging defaults, least-privilege bindings, the outbox worker. */
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
@@ -16,13 +17,8 @@ import {
   synthPortico,
 } from './app.ts';
 
-const { api, stateful, config, apiTemplate: template } = synthPortico('dev');
+const { api, config, apiTemplate: template } = synthPortico('dev');
 const resources = template.toJSON().Resources;
-
-const routeByKey = (key: string) =>
-  Object.entries(template.findResources('AWS::ApiGatewayV2::Route')).filter(
-    ([, route]) => route.Properties.RouteKey === key
-  );
 
 const functionProps = (name: FunctionName) => {
   const resource = resources[logicalIdOf(api.functions[name])];
@@ -47,137 +43,6 @@ const WRITE_ACTIONS = [
   'dynamodb:DeleteItem',
   'dynamodb:BatchWriteItem',
 ];
-
-describe('PorticoHttpApi', () => {
-  it('creates exactly one route per entry of the route table', () => {
-    // Prepare
-    const keys = ROUTES.map((route) => `${route.method} ${route.path}`);
-
-    // Act
-    const matches = keys.map((key) => routeByKey(key).length);
-
-    // Assess
-    template.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
-    expect(matches).toEqual(keys.map(() => 1));
-  });
-
-  const authorizerIdNamed = (name: string) => {
-    const [id] = Object.entries(template.findResources('AWS::ApiGatewayV2::Authorizer')).find(
-      ([, authorizer]) => authorizer.Properties.Name === name
-    ) ?? [undefined];
-    if (!id) throw new Error(`no authorizer named ${name}`);
-    return id;
-  };
-
-  const jwtConfigOf = (name: string) =>
-    resources[authorizerIdNamed(name)]?.Properties.JwtConfiguration ?? {};
-
-  it('puts the staff authorizer on staff routes, the client authorizer on every other non-public route', () => {
-    // Prepare
-    const clientAuthorizer = authorizerIdNamed('ClientJwt');
-    const staffAuthorizer = authorizerIdNamed('StaffJwt');
-
-    // Act
-    const routes = ROUTES.map((route) => ({
-      route,
-      props: routeByKey(`${route.method} ${route.path}`)[0]?.[1].Properties,
-    }));
-
-    // Assess
-    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 2);
-    expect(routes.some(({ route }) => route.access.kind === 'staff')).toBe(true);
-    for (const { route, props } of routes) {
-      if (route.access.kind === 'public') {
-        expect(props, route.id).toMatchObject({ AuthorizationType: 'NONE' });
-        expect(props.AuthorizerId, route.id).toBeUndefined();
-      } else {
-        const expected = route.access.kind === 'staff' ? staffAuthorizer : clientAuthorizer;
-        expect(props, route.id).toMatchObject({
-          AuthorizationType: 'JWT',
-          AuthorizerId: { Ref: expected },
-        });
-      }
-    }
-  });
-
-  it.each([
-    ['ClientJwt', 'auth', 'staffAuth'],
-    ['StaffJwt', 'staffAuth', 'auth'],
-  ] as const)(
-    '%s accepts only tokens issued by its own pool to its own app client',
-    (name, own, other) => {
-      // Prepare
-      const poolId = logicalIdOf(stateful[own].userPool);
-      const clientId = logicalIdOf(stateful[own].client);
-      const otherAuth = stateful[other];
-
-      // Act
-      const { Issuer, Audience } = jwtConfigOf(name);
-
-      // Assess
-      expect(Issuer['Fn::Join'][1]).toEqual([
-        'https://cognito-idp.',
-        { Ref: 'AWS::Region' },
-        '.amazonaws.com/',
-        expect.anything(),
-      ]);
-      expect(JSON.stringify(Issuer)).toContain(poolId);
-      expect(JSON.stringify(Issuer)).not.toContain(clientId);
-      expect(Audience).toHaveLength(1);
-      expect(JSON.stringify(Audience)).toContain(clientId);
-      expect(JSON.stringify({ Issuer, Audience })).not.toContain(logicalIdOf(otherAuth.userPool));
-      expect(JSON.stringify({ Issuer, Audience })).not.toContain(logicalIdOf(otherAuth.client));
-    }
-  );
-
-  it('sends each route to the function its entry names', () => {
-    // Prepare
-    const targetOf = (route: (typeof ROUTES)[number]) =>
-      routeByKey(`${route.method} ${route.path}`)[0]?.[1].Properties.Target['Fn::Join'][1][1].Ref;
-
-    // Act
-    const wiring = ROUTES.map((route) => ({
-      id: route.id,
-      uri: resources[targetOf(route)]?.Properties.IntegrationUri,
-    }));
-
-    // Assess
-    expect(wiring).toEqual(
-      ROUTES.map((route) => ({
-        id: route.id,
-        uri: { 'Fn::GetAtt': [logicalIdOf(api.functions[route.function]), 'Arn'] },
-      }))
-    );
-  });
-
-  it('applies the stage CORS origins, default throttling and JSON access logs', () => {
-    // Prepare
-    const { corsAllowOrigins, throttleRateLimit, throttleBurstLimit } = config.api;
-
-    // Act
-    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
-
-    // Assess
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({
-        AllowOrigins: corsAllowOrigins,
-        AllowCredentials: false,
-      }),
-    });
-    expect(stage?.Properties).toMatchObject({
-      StageName: '$default',
-      AutoDeploy: true,
-      DefaultRouteSettings: {
-        ThrottlingRateLimit: throttleRateLimit,
-        ThrottlingBurstLimit: throttleBurstLimit,
-      },
-    });
-    expect(JSON.parse(stage?.Properties.AccessLogSettings.Format)).toHaveProperty('requestId');
-    template.hasResourceProperties('AWS::Logs::LogGroup', {
-      RetentionInDays: config.logRetentionDays,
-    });
-  });
-});
 
 describe('PorticoFunction', () => {
   it('runs every function on Node.js 22 for arm64 with active tracing', () => {

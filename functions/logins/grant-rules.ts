@@ -1,0 +1,60 @@
+/**
+ * The rules every change of a sub-account login obeys: nobody grants an
+ * area they do not hold, nobody changes their own login, and the primary's
+ * login is the account holder's alone. A refusal names the areas the caller
+ * may open and whom to ask.
+ */
+import { contactIn, type Profile } from '#core/account-profile';
+import { type Contact, contactDisplayName } from '#core/entities/contact';
+import { ConflictError, ForbiddenError } from '#core/errors';
+import type { MemberCaller } from '#core/http/types';
+import { AREAS, type Area, allowedAreas } from '#core/permissions';
+import type { SubAccountPut } from './schemas.ts';
+
+const primaryOf = (profile: Profile) => profile.contacts.find((contact) => contact.isPrimary);
+
+const refuse = (caller: MemberCaller, profile: Profile, detail: string, area: Area = 'contacts') =>
+  new ForbiddenError(detail, {
+    area,
+    allowedAreas: allowedAreas(caller.membership),
+    grantedBy: {
+      name: contactDisplayName(
+        primaryOf(profile) ?? { firstName: 'the account', lastName: 'holder' }
+      ),
+    },
+  });
+
+/** The contact whose login the caller wants to manage, after the rules that do not depend on the grant. */
+export const targetOf = (caller: MemberCaller, profile: Profile, contactId: string): Contact => {
+  const contact = contactIn(profile, contactId);
+  if (contact.isPrimary)
+    throw new ConflictError(
+      'The primary contact’s login is the account holder’s; it cannot be changed here.'
+    );
+  if (contact.loginId && contact.loginId === caller.loginId) {
+    throw refuse(
+      caller,
+      profile,
+      'A login cannot change its own permissions or status; ask the account holder.'
+    );
+  }
+  return contact;
+};
+
+/** Every area in `areas` must be one the caller may open itself. */
+export const checkGrant = (caller: MemberCaller, profile: Profile, areas: readonly Area[]) => {
+  const held = allowedAreas(caller.membership);
+  const missing = areas.filter((area) => !held.includes(area));
+  const [first] = missing;
+  if (first)
+    throw refuse(
+      caller,
+      profile,
+      `You cannot grant areas you do not hold: ${missing.join(', ')}.`,
+      first
+    );
+};
+
+/** The areas a PUT asks for: every area for the `full` preset, else the known ones it lists. */
+export const requestedAreas = (body: SubAccountPut): Area[] =>
+  body.preset === 'full' ? [...AREAS] : AREAS.filter((area) => body.permissions?.includes(area));

@@ -1,0 +1,24 @@
+/**
+ * What every change of a contact's login writes besides the membership: the
+ * contact's next image (one version up) and its audit entry, naming only the
+ * login fields that changed.
+ */
+import { contactChangeWrites } from '#core/contact-changes';
+import { diffFields } from '#core/entities/audit';
+import type { Contact } from '#core/entities/contact';
+
+export const nextImage = (contact: Contact, change: Partial<Contact>): Contact => ({
+  ...contact,
+  ...change,
+  version: contact.version + 1,
+  updatedAt: new Date().toISOString(),
+});
+
+export type Actor = { loginId: string; name: string };
+
+export const auditWrites = (actor: Actor, before: Contact, next: Contact, action: string) =>
+  contactChangeWrites(before, next, {
+    actor,
+    action,
+    changes: diffFields(before, next, ['subAccount', 'loginId']),
+  });

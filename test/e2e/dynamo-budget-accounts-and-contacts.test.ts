@@ -1,0 +1,204 @@
+/** DynamoDB calls per request of My Details, contacts, sub-accounts and account requests. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUDGET, expectWithinBudget } from '../support/dynamo-budget.ts';
+import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
+import { useGateway } from '../support/gateway.ts';
+import { waitForMail } from '../support/mailbox.ts';
+import {
+  accessTokenFor,
+  addContact,
+  addSubAccountLogin,
+  createTenant,
+  signedInTenant,
+  type Tenant,
+} from '../support/tenants.ts';
+
+const gateway = useGateway();
+let tenant: Tenant;
+let token: string;
+
+beforeAll(async () => {
+  installCallCounter();
+  ({ tenant, token } = await signedInTenant('Budget'));
+});
+
+describe('DynamoDB calls per request', () => {
+  const cases = [
+    { route: 'GET /me', call: () => gateway.api('GET', '/me', { token }) },
+    {
+      route: 'GET /accounts/{accountId}',
+      call: () => gateway.api('GET', `/accounts/${tenant.accountId}`, { token }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/audit',
+      call: () => gateway.api('GET', `/accounts/${tenant.accountId}/audit?limit=5`, { token }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/contacts',
+      call: () => gateway.api('GET', `/accounts/${tenant.accountId}/contacts`, { token }),
+    },
+    {
+      route: 'POST /accounts/{accountId}/contacts',
+      call: () =>
+        gateway.api('POST', `/accounts/${tenant.accountId}/contacts`, {
+          token,
+          body: {
+            firstName: 'Budget',
+            lastName: 'Contact',
+            email: 'budget@elsewhere.example',
+            phone: '+441632960555',
+            address: { line1: '5 Count Road', city: 'Hull', postcode: 'HU1 1AA', country: 'GB' },
+          },
+        }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/contacts/{contactId}',
+      call: async () => {
+        const { contactId } = await addContact(tenant);
+        resetCalls();
+        return gateway.api('GET', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+          token,
+        });
+      },
+    },
+    {
+      route: 'PATCH /accounts/{accountId}/contacts/{contactId}',
+      call: async () => {
+        const { contactId } = await addContact(tenant);
+        resetCalls();
+        return gateway.api('PATCH', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+          token,
+          body: { supportScope: 'isolated' },
+        });
+      },
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/contacts/{contactId}',
+      call: async () => {
+        const { contactId } = await addContact(tenant);
+        resetCalls();
+        return gateway.api('DELETE', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+          token,
+        });
+      },
+    },
+    {
+      route: 'PUT /accounts/{accountId}/contacts/{contactId}/sub-account',
+      call: async () => {
+        const { contactId } = await addContact(tenant);
+        resetCalls();
+        return gateway.api(
+          'PUT',
+          `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`,
+          {
+            token,
+            body: { permissions: ['invoices'], password: 'Budget-Pass-2026!' },
+          }
+        );
+      },
+    },
+    {
+      route: 'PATCH /accounts/{accountId}/contacts/{contactId}/sub-account',
+      call: async () => {
+        const { contactId } = await addSubAccountLogin(tenant, ['invoices']);
+        resetCalls();
+        return gateway.api(
+          'PATCH',
+          `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`,
+          {
+            token,
+            body: { status: 'suspended' },
+          }
+        );
+      },
+    },
+    {
+      route: 'DELETE /accounts/{accountId}/contacts/{contactId}/sub-account',
+      call: async () => {
+        const { contactId } = await addSubAccountLogin(tenant, ['invoices']);
+        resetCalls();
+        return gateway.api(
+          'DELETE',
+          `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`,
+          {
+            token,
+          }
+        );
+      },
+    },
+    {
+      route: 'POST /account-requests',
+      call: async () => {
+        const { email } = await addContact(tenant);
+        resetCalls();
+        return gateway.api('POST', '/account-requests', {
+          body: { contractNumber: tenant.contractNumber, email },
+        });
+      },
+    },
+    {
+      route: 'PATCH /accounts/{accountId}',
+      call: () =>
+        gateway.api('PATCH', `/accounts/${tenant.accountId}`, {
+          token,
+          body: { firstName: `Budget${Date.now()}` },
+        }),
+    },
+  ];
+
+  for (const { route, call } of cases) {
+    it(`stays within the budget and never scans: ${route}`, () => expectWithinBudget(route, call));
+  }
+});
+
+describe('DynamoDB calls of a login email change', () => {
+  /** Asks for the change, reads the mailed code, confirms it; the calls of each step. */
+  const changeEmail = async (path: string, token: string, newEmail: string) => {
+    resetCalls();
+    const requested = await gateway.api('PATCH', path, {
+      token,
+      body: { email: newEmail },
+    });
+    const requestCalls = countCalls();
+    const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
+    resetCalls();
+    const confirmed = await gateway.api('POST', `${path}/email-verification`, {
+      token,
+      body: { code: /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '' },
+    });
+    const confirmCalls = countCalls();
+    if (process.env.PRINT_DYNAMO_CALLS)
+      console.info(
+        `PATCH ${path} (email): ${requestCalls.reads} reads, ${requestCalls.writes} writes\n` +
+          `POST ${path}/email-verification: ${confirmCalls.reads} reads, ${confirmCalls.writes} writes`
+      );
+    return { statuses: [requested.status, confirmed.status], calls: [requestCalls, confirmCalls] };
+  };
+
+  it('stays within the budget for My Details and for a contact with a login', async () => {
+    // Prepare
+    const subject = await createTenant('Budgetmail');
+    const subjectToken = await accessTokenFor(subject.email);
+    const sub = await addSubAccountLogin(subject, ['profile']);
+
+    // Act
+    const mine = await changeEmail(
+      `/accounts/${subject.accountId}`,
+      subjectToken,
+      `moved-${subject.loginId.slice(0, 8)}@budget.example`
+    );
+    const theirs = await changeEmail(
+      `/accounts/${subject.accountId}/contacts/${sub.contactId}`,
+      subjectToken,
+      `moved-${sub.loginId.slice(0, 8)}@budget.example`
+    );
+
+    // Assess
+    expect([...mine.statuses, ...theirs.statuses]).toEqual([200, 200, 200, 200]);
+    for (const calls of [...mine.calls, ...theirs.calls]) {
+      expect(calls.reads, calls.commands.join()).toBeLessThanOrEqual(BUDGET.reads);
+      expect(calls.writes, calls.commands.join()).toBeLessThanOrEqual(BUDGET.writes);
+      expect(calls.scans).toBe(0);
+    }
+  });
+});

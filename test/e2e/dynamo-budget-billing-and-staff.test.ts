@@ -1,0 +1,152 @@
+/** DynamoDB calls per request of staff identity, invoices, usage and the operators’ loading. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectWithinBudget, measured } from '../support/dynamo-budget.ts';
+import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
+import { useGateway } from '../support/gateway.ts';
+import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
+import { staffAccessToken } from '../support/staff.ts';
+import { staffCall } from '../support/staff-calls.ts';
+import { signedInTenant, type Tenant } from '../support/tenants.ts';
+
+const gateway = useGateway();
+let tenant: Tenant;
+let token: string;
+
+beforeAll(async () => {
+  installCallCounter();
+  ({ tenant, token } = await signedInTenant('Budget'));
+});
+
+const accountPath = () => `/accounts/${tenant.accountId}`;
+
+describe('DynamoDB calls of staff identity', () => {
+  it('answers GET /staff/me without touching the table', async () => {
+    // Prepare
+    const staffToken = await staffAccessToken();
+    resetCalls();
+
+    // Act
+    const response = await gateway.api('GET', '/staff/me', { token: staffToken });
+    const calls = countCalls();
+
+    // Assess
+    expect(response.status, response.text).toBe(200);
+    expect(calls).toMatchObject({ reads: 0, writes: 0, scans: 0 });
+  });
+});
+
+describe('DynamoDB calls of invoices, usage and the operators’ loading', () => {
+  const staffPost = (path: string, body: unknown) => staffCall(gateway.url, 'POST', path, body);
+  const loadedAccount = async () => {
+    const body = accountLoad();
+    await staffPost('/staff/accounts', body);
+    return body;
+  };
+  const loadedService = async (type: string) =>
+    (
+      await staffPost(
+        `/staff/accounts/${tenant.accountId}/services`,
+        serviceLoad(tenant.contractNumber, { type })
+      )
+    ).body.id as string;
+  const loadedInvoice = async () => {
+    const body = invoiceLoad();
+    await staffPost(`/staff/accounts/${tenant.accountId}/invoices`, body);
+    return body;
+  };
+
+  const cases = [
+    {
+      route: 'GET /accounts/{accountId}/invoices',
+      call: measured(loadedInvoice, () =>
+        gateway.api('GET', `${accountPath()}/invoices`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/invoices/{invoiceNumber}',
+      call: measured(loadedInvoice, ({ number }) =>
+        gateway.api('GET', `${accountPath()}/invoices/${number}`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/services/{serviceId}/calls',
+      call: measured(
+        () => loadedService('voip'),
+        (serviceId) =>
+          gateway.api('GET', `${accountPath()}/services/${serviceId}/calls?from=2026-03-01`, {
+            token,
+          })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/services/{serviceId}/traffic',
+      call: measured(
+        () => loadedService('serverhousing'),
+        (serviceId) =>
+          gateway.api('GET', `${accountPath()}/services/${serviceId}/traffic?ip=192.0.2.1`, {
+            token,
+          })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts (new)',
+      call: () => staffPost('/staff/accounts', accountLoad()),
+    },
+    {
+      route: 'POST /staff/accounts (reload, contract added)',
+      call: measured(loadedAccount, (body) =>
+        staffPost('/staff/accounts', { ...body, contractNumbers: [`X-${body.externalId}`] })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services (new)',
+      call: () =>
+        staffPost(
+          `/staff/accounts/${tenant.accountId}/services`,
+          serviceLoad(tenant.contractNumber)
+        ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services (reload, label changed)',
+      call: measured(
+        async () => {
+          const body = serviceLoad(tenant.contractNumber);
+          await staffPost(`/staff/accounts/${tenant.accountId}/services`, body);
+          return body;
+        },
+        (body) =>
+          staffPost(`/staff/accounts/${tenant.accountId}/services`, { ...body, label: 'Renamed' })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/invoices (new)',
+      call: () => staffPost(`/staff/accounts/${tenant.accountId}/invoices`, invoiceLoad()),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/invoices (reload, paid)',
+      call: measured(loadedInvoice, (body) =>
+        staffPost(`/staff/accounts/${tenant.accountId}/invoices`, { ...body, status: 'paid' })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services/{serviceId}/usage (100 calls)',
+      call: measured(
+        () => loadedService('voip'),
+        (serviceId) =>
+          staffPost(`/staff/accounts/${tenant.accountId}/services/${serviceId}/usage`, {
+            calls: callRecords(100),
+          })
+      ),
+    },
+    {
+      route: 'GET /staff/external-ids/{kind}/{externalId}',
+      call: measured(loadedAccount, ({ externalId }) =>
+        staffCall(gateway.url, 'GET', `/staff/external-ids/account/${externalId}`)
+      ),
+    },
+  ];
+
+  for (const { route, call } of cases) {
+    it(`stays within the budget and never scans: ${route}`, () => expectWithinBudget(route, call));
+  }
+});

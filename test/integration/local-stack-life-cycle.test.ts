@@ -1,0 +1,125 @@
+/** Stopping and restarting the local stack, and how it refuses to start. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { passwordPolicyProblems } from '#core/passwords';
+import { createCognitoClient, createDynamoDbClient } from '../../local/clients.ts';
+import { LocalStackError } from '../../local/errors.ts';
+import { findFreePort } from '../../local/ports.ts';
+import { checkJava } from '../../local/processes.ts';
+import { resolvePort, startLocalStack } from '../../local/stack.ts';
+import { ensureStaffLogin, signInStaff } from '../../local/staff-logins.ts';
+import { TEST_LOGIN_PASSWORD } from '../support/local-stack.ts';
+
+describe('local stack life cycle', () => {
+  it('stops every emulator, frees its ports and finds persisted data again', async () => {
+    // Prepare
+    const persistDir = await mkdtemp(join(tmpdir(), 'portico-persist-'));
+    const first = await startLocalStack({ persistDir });
+    const dynamo = createDynamoDbClient(first);
+    const item = { pk: { S: 'TEST#persist' }, sk: { S: 'TEST' } };
+    await dynamo.send(new PutItemCommand({ TableName: first.tableName, Item: item }));
+    dynamo.destroy();
+    const person = {
+      username: 'persist@staff.example',
+      email: 'persist@staff.example',
+      firstName: 'Per',
+      lastName: 'Sist',
+    };
+    const staffBefore = await withCognito(first, (cognito) =>
+      ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD)
+    );
+    const ports = [first.dynamodbEndpoint, first.cognitoEndpoint, first.sesEndpoint].map((url) =>
+      Number(new URL(url).port)
+    );
+
+    // Act
+    await first.stop();
+    const freed = await Promise.all(ports.map((port) => canListen(port)));
+    const second = await startLocalStack({ persistDir });
+    const again = createDynamoDbClient(second);
+    const found = await again.send(new GetItemCommand({ TableName: second.tableName, Key: item }));
+    again.destroy();
+    // The TOTP secret is not persisted: the seed gives a persisted staff login a new device.
+    const staffAfter = await withCognito(second, (cognito) =>
+      ensureStaffLogin(cognito, second, person, TEST_LOGIN_PASSWORD)
+    );
+    const signedIn = await withCognito(second, (cognito) =>
+      signInStaff(cognito, second.staffUserPoolClientId, {
+        ...staffAfter,
+        password: TEST_LOGIN_PASSWORD,
+      })
+    );
+    await second.stop();
+    await rm(persistDir, { recursive: true, force: true });
+
+    // Assess
+    expect(freed).toEqual([true, true, true]);
+    expect(second.userPoolId).toBe(first.userPoolId);
+    expect(second.userPoolClientId).toBe(first.userPoolClientId);
+    expect(second.staffUserPoolId).toBe(first.staffUserPoolId);
+    expect(second.staffUserPoolClientId).toBe(first.staffUserPoolClientId);
+    expect(found.Item).toEqual(item);
+    expect(staffAfter).toMatchObject({ created: false, staffId: staffBefore.staffId });
+    expect(staffAfter.totpSecret).not.toBe(staffBefore.totpSecret);
+    expect(signedIn.AccessToken).toEqual(expect.any(String));
+  }, 120_000);
+
+  it('refuses a busy port with one line naming the setting that moves it', async () => {
+    // Prepare
+    const port = await findFreePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+
+    // Act
+    const refusal = resolvePort('cognito', port);
+
+    // Assess
+    await expect(refusal).rejects.toThrow(LocalStackError);
+    await expect(refusal).rejects.toThrow(
+      `port ${port} (cognito-local) is in use; set COGNITO_PORT`
+    );
+    blocker.close();
+  });
+
+  it('refuses to start without java, saying what to install', () => {
+    // Act
+    const check = () => checkJava('java-that-is-not-installed');
+
+    // Assess
+    expect(check).toThrow(LocalStackError);
+    expect(check).toThrow(/needs Java 17\+.*not on PATH/);
+  });
+
+  it('accepts the default demo password and names what a weak one lacks', () => {
+    // Act
+    const strong = passwordPolicyProblems('Portico-Demo-2026!');
+    const weak = passwordPolicyProblems('short');
+
+    // Assess
+    expect(strong).toEqual([]);
+    expect(weak).toEqual(expect.arrayContaining(['an uppercase letter', 'a digit', 'a symbol']));
+  });
+});
+
+const withCognito = async <T>(
+  stack: Parameters<typeof createCognitoClient>[0],
+  use: (cognito: ReturnType<typeof createCognitoClient>) => Promise<T>
+): Promise<T> => {
+  const cognito = createCognitoClient(stack);
+  try {
+    return await use(cognito);
+  } finally {
+    cognito.destroy();
+  }
+};
+
+const canListen = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
