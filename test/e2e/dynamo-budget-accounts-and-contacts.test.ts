@@ -1,6 +1,6 @@
 /** DynamoDB calls per request of My Details, contacts, sub-accounts and account requests. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUDGET, expectWithinBudget } from '../support/dynamo-budget.ts';
+import { BUDGET, expectWithinBudget, measured } from '../support/dynamo-budget.ts';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
@@ -50,6 +50,27 @@ describe('DynamoDB calls per request', () => {
             address: { line1: '5 Count Road', city: 'Hull', postcode: 'HU1 1AA', country: 'GB' },
           },
         }),
+    },
+    {
+      route: 'POST /accounts/{accountId}/contacts (Idempotency-Key replay)',
+      call: measured(
+        async () => {
+          const replay = {
+            token,
+            body: {
+              firstName: 'Budget',
+              lastName: 'Retry',
+              email: 'budget-retry@elsewhere.example',
+              phone: '+441632960556',
+              address: { line1: '6 Count Road', city: 'Hull', postcode: 'HU1 1AB', country: 'GB' },
+            },
+            headers: { 'idempotency-key': `budget-${Date.now()}` },
+          };
+          await gateway.api('POST', `/accounts/${tenant.accountId}/contacts`, replay);
+          return replay;
+        },
+        (replay) => gateway.api('POST', `/accounts/${tenant.accountId}/contacts`, replay)
+      ),
     },
     {
       route: 'GET /accounts/{accountId}/contacts/{contactId}',

@@ -139,6 +139,21 @@ describe('DynamoDB calls per request', () => {
       ),
     },
     {
+      route: 'POST /accounts/{accountId}/tickets (Idempotency-Key replay)',
+      call: measured(
+        async () => {
+          const replay = {
+            token,
+            body: { subject: 'Budget', body: 'Counting a retry.' },
+            headers: { 'idempotency-key': `budget-${Date.now()}` },
+          };
+          await gateway.api('POST', `${accountPath()}/tickets`, replay);
+          return replay;
+        },
+        (replay) => gateway.api('POST', `${accountPath()}/tickets`, replay)
+      ),
+    },
+    {
       route: 'GET /accounts/{accountId}/tickets',
       call: () => gateway.api('GET', `${accountPath()}/tickets?status=open`, { token }),
     },
