@@ -1,7 +1,8 @@
 /**
  * `npm run import -- FILE.jsonl [options]`: bulk load through the staff API,
  * so the API's own validation and idempotency apply, locally or against a
- * deployed stage. One JSON object per line (see docs/operators.md).
+ * deployed stage. One JSON object per line (JSON Lines), or a JSON array
+ * with each item starting on a line of its own (see docs/operators.md).
  *
  * With `npm start` running and no options, it signs in to the local stack as
  * the demo staff login. For a deployed stage:
@@ -17,10 +18,12 @@
  * Exit status: 0 every row landed, 1 some rows failed, 2 the import could not run.
  */
 import { createReadStream, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { readDemoStaffSignIn } from '../local/demo-staff-sign-in.ts';
 import { totpCode } from '../local/totp.ts';
+import { arrayAsLines, JsonArrayLayoutError, looksLikeJsonArray } from './import/json-array.ts';
 import { createProgress, formatDuration } from './import/progress.ts';
 import { describeProblem, parseLine } from './import/rows.ts';
 import { countRows, type ImportSummary, runImport } from './import/run.ts';
@@ -116,11 +119,34 @@ const sessionFor = async (options: Options): Promise<Session> =>
 const linesOf = (file: string) => () =>
   createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
 
+/**
+ * The file's rows, one per line, read afresh on every call: JSON Lines
+ * streamed as they are, a JSON array read whole and each item placed on the
+ * line it starts on (scripts/import/json-array.ts).
+ */
+const rowsOf = async (file: string): Promise<() => AsyncIterable<string>> => {
+  let first = '';
+  for await (const line of linesOf(file)()) {
+    first = line;
+    if (line.trim() !== '') break;
+  }
+  if (!looksLikeJsonArray(first)) return linesOf(file);
+  try {
+    const lines = arrayAsLines(await readFile(file, 'utf8'));
+    return async function* () {
+      yield* lines;
+    };
+  } catch (error) {
+    if (error instanceof JsonArrayLayoutError) throw new ImportSetupError(error.message);
+    throw error;
+  }
+};
+
 /** --dry-run: every row checked offline, nothing sent. */
-const dryRun = async (file: string): Promise<ImportSummary> => {
+const dryRun = async (rows: () => AsyncIterable<string>): Promise<ImportSummary> => {
   const summary: ImportSummary = { rows: 0, created: 0, reloaded: 0, usage: 0, failed: 0 };
   let line = 0;
-  for await (const text of linesOf(file)()) {
+  for await (const text of rows()) {
     line += 1;
     const parsed = parseLine(text);
     if (parsed.outcome === 'blank') continue;
@@ -138,20 +164,21 @@ const main = async (): Promise<number> => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const options = readOptions();
   const started = Date.now();
+  const rows = await rowsOf(options.file);
   if (options.dryRun) {
-    const summary = await dryRun(options.file);
+    const summary = await dryRun(rows);
     console.log(`import: checked ${summary.rows} rows, ${summary.failed} bad (nothing sent)`);
     return summary.failed > 0 ? 1 : 0;
   }
   const api = httpStaffApi(options.apiUrl, await sessionFor(options));
-  const total = await countRows(linesOf(options.file)());
+  const total = await countRows(rows());
   const progress = createProgress({
     total,
     tty: process.stderr.isTTY === true,
     write: (text) => process.stderr.write(text),
   });
   const summary = await runImport({
-    lines: linesOf(options.file),
+    lines: rows,
     api,
     concurrency: options.concurrency,
     events: progress,

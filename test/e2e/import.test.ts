@@ -213,6 +213,31 @@ describe('npm run import', () => {
     expect(loaded.status).toBe(200);
   });
 
+  it('reads a pretty-printed JSON array too, reporting each item by the line it starts on', async () => {
+    // Prepare
+    const account = accountLoad();
+    const items = [
+      account,
+      { account: account.externalId, ...serviceLoad('NOT-OURS') },
+      { account: account.externalId, ...invoiceLoad() },
+    ];
+    const kinds = ['account', 'service', 'invoice'];
+    const file = await writeFileOf([
+      '[',
+      ...items.map((item, i) => `  ${row(kinds[i] ?? '', item)}${i < items.length - 1 ? ',' : ''}`),
+      ']',
+    ]);
+
+    // Act
+    const { code, stdout, stderr } = await runCommand([file], signedIn());
+
+    // Assess
+    expect(code, stderr).toBe(1);
+    expect(stderr).toMatch(/^line 3: 400 Validation failed: .*contractNumber/m);
+    expect(stdout).toContain('import: 3 rows in');
+    expect(stdout).toContain('2 created');
+  });
+
   it('signs in as the demo staff login `npm start` left for the local stack, with no options', async () => {
     // Prepare
     const port = Number(new URL(gateway.url).port);
