@@ -7,6 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { NativeAttributeValue, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { BadRequestError } from './errors.ts';
+import { TABLE } from './table.ts';
 
 /** One action of a TransactWriteItems call, as the entity builders produce them. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -25,9 +26,27 @@ export const encodeCursor = (key: Record<string, unknown> | undefined): string |
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
 
 /**
- * Decodes a cursor and checks it belongs to the query it is used with: a
- * cursor that does not decode, or points into another partition, is a 400.
+ * The attributes of every LastEvaluatedKey of a query on `partitionAttribute`:
+ * the table's keys, plus the index's when it is an index's partition key.
  */
+const cursorKeyAttributes = (partitionAttribute: string): string[] => {
+  const index = Object.values(TABLE.indexes).find(
+    (candidate) => candidate.partitionKey === partitionAttribute
+  );
+  const table = [TABLE.partitionKey, TABLE.sortKey];
+  return index ? [...table, index.partitionKey, index.sortKey] : table;
+};
+
+/**
+ * Decodes a cursor and checks it belongs to the query it is used with: a
+ * cursor that does not decode, points into another partition, or is not
+ * shaped like a key of that query (DynamoDB would refuse it with an error
+ * that surfaces as a 500) is a 400.
+ */
+const hasExactly = (key: object, attributes: readonly string[]) =>
+  Object.keys(key).length === attributes.length &&
+  attributes.every((attribute) => attribute in key);
+
 export const decodeCursor = (
   cursor: string | undefined,
   expected: { partitionAttribute: string; partitionValue: string }
@@ -43,7 +62,8 @@ export const decodeCursor = (
     typeof key === 'object' &&
     key !== null &&
     !Array.isArray(key) &&
-    Object.values(key).every((value) => typeof value === 'string') &&
+    Object.values(key).every((value) => typeof value === 'string' && value !== '') &&
+    hasExactly(key, cursorKeyAttributes(expected.partitionAttribute)) &&
     (key as Record<string, unknown>)[expected.partitionAttribute] === expected.partitionValue;
   if (!valid) throw new BadRequestError('The cursor is not valid for this list.');
   return key as Record<string, unknown>;

@@ -39,12 +39,28 @@ const staffCallerFrom = (event: Event, staffId: string, staffClientId: string) =
   return { kind: 'staff' as const, staffId, username: username || staffId };
 };
 
+/**
+ * Ids this API hands out (UUIDs, ULIDs, operators' external ids and invoice
+ * numbers) are at most 100 characters. A longer path id names nothing, and
+ * in a key it could pass DynamoDB's key size limits (an error, not a miss).
+ */
+const MAX_PATH_ID_BYTES = 256;
+
+const refuseOversizedPathIds = (event: Event) => {
+  for (const value of Object.values(event.pathParameters ?? {})) {
+    if (value !== undefined && Buffer.byteLength(value) > MAX_PATH_ID_BYTES) {
+      throw new NotFoundError();
+    }
+  }
+};
+
 export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, PorticoContext> => {
   // Read when the handler is built (cold start): a function serving staff routes without the staff pool env fails at once.
   const staffClientId =
     access.kind === 'staff' ? readStaffPoolConfig().userPoolClientId : undefined;
   return {
     before: async ({ event, context }) => {
+      refuseOversizedPathIds(event);
       if (access.kind === 'public') {
         context.caller = { kind: 'anonymous' };
         return;
