@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '#core/errors';
 import { problemFromError, problemResponse } from '#core/http/problem';
+import { CORS_HEADERS } from '../functions/core/http/route.ts';
 import { authorizerOf, FUNCTION_NAMES, type FunctionName, ROUTES } from '../functions/routes.ts';
 import {
   type AuthorizerResult,
@@ -38,8 +39,8 @@ export type HandlerLoader = (fn: FunctionName) => Promise<LambdaHandler>;
 export const LOCAL_CORS = {
   allowOrigin: '*',
   allowMethods: [...new Set(ROUTES.map((r) => r.method))].sort(),
-  allowHeaders: ['authorization', 'content-type', 'if-match'],
-  exposeHeaders: ['etag', 'location'],
+  allowHeaders: CORS_HEADERS.allow,
+  exposeHeaders: CORS_HEADERS.expose,
   maxAgeSeconds: 3600,
 } as const;
 

@@ -25,7 +25,7 @@ import {
 import { deleteMembershipDelete } from '#core/entities/membership';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
-import { claimOf, commitOnce } from '#core/idempotency';
+import { claimOf, commitOnce, memberScope } from '#core/idempotency';
 import type { PageQuery } from '#core/schemas';
 import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
 import { auditWrite, outboxWrites, writeTogether } from '#core/transact';
@@ -117,12 +117,13 @@ export const createContact = async (
   };
   const created = { contact, warnings: warningsFor(profile, contact) };
   const { result, replayed } = await commitOnce(
-    claimOf(caller, idempotencyKey, input),
+    claimOf(memberScope(caller), 'createContact', idempotencyKey, input),
     created,
     now,
     (idempotencyWrites) =>
       writeTogether(
         [
+          ...idempotencyWrites,
           { action: { Put: createContactPut(tableName, contact) } },
           auditWrite({
             accountId: contact.accountId,
@@ -132,7 +133,6 @@ export const createContact = async (
             target: `contact/${contact.id}`,
             changes: diffFields({} as Contact, contact, AUDITED_FIELDS),
           }),
-          ...idempotencyWrites,
         ],
         () => new ConflictError('The contact could not be created; try again.')
       )

@@ -46,19 +46,28 @@ export interface IdempotencyClaim {
   request: unknown;
 }
 
-/** The claim of a member's request, or undefined when no key was sent. */
+/** Whose keys: one login on one account, or one staff login. */
+export const memberScope = (caller: { loginId: string; membership: { accountId: string } }) =>
+  `${caller.membership.accountId}#${caller.loginId}`;
+export const staffScope = (caller: { staffId: string }) => `staff#${caller.staffId}`;
+
+/**
+ * The claim of a request to `operation` (its route id), or undefined when no
+ * key was sent. Keys are the caller's own per operation, so one key reused
+ * on another route is simply another request.
+ */
 export const claimOf = (
-  caller: { loginId: string; membership: { accountId: string } },
+  scope: string,
+  operation: string,
   key: string | undefined,
   request: unknown
 ): IdempotencyClaim | undefined =>
-  key === undefined
-    ? undefined
-    : { scope: `${caller.membership.accountId}#${caller.loginId}`, key, request };
+  key === undefined ? undefined : { scope: `${scope}#${operation}`, key, request };
 
 /**
- * Runs a create's commit with the idempotency record added to its writes
- * (when a key was sent). A replay answers the stored result instead.
+ * Runs a change's commit with the idempotency record added to its writes
+ * (when a key was sent; put it first, so a retry is told apart before any
+ * other condition). A replay answers the stored result instead.
  */
 export const commitOnce = async <R extends Record<string, unknown>>(
   claim: IdempotencyClaim | undefined,

@@ -8,12 +8,16 @@ import { dynamo, tableName } from './clients/dynamodb.ts';
 import { cancellations, newId, type TransactItem } from './db.ts';
 import { type AuditEntry, createAuditPut } from './entities/audit.ts';
 import { createOutboxPut, type OutboxTask } from './entities/outbox.ts';
+import { ConflictError } from './errors.ts';
 
 export interface GuardedWrite {
   action: TransactItem;
   /** `current` is the item as it stands, for actions that asked for it (ALL_OLD). */
   onConditionFailed?: (current?: Record<string, unknown>) => Error;
 }
+
+const concurrentChange = () =>
+  new ConflictError('Another change to the same data was being made at that moment; try again.');
 
 export const writeTogether = async (
   writes: GuardedWrite[],
@@ -26,8 +30,11 @@ export const writeTogether = async (
   } catch (error) {
     const reasons = cancellations(error) ?? [];
     const failed = reasons.findIndex((reason) => reason.code === 'ConditionalCheckFailed');
-    if (failed < 0) throw error;
-    throw writes[failed]?.onConditionFailed?.(reasons[failed]?.item) ?? otherwise();
+    if (failed >= 0)
+      throw writes[failed]?.onConditionFailed?.(reasons[failed]?.item) ?? otherwise();
+    // Two transactions on the same items at the same moment (a double click): the client retries.
+    if (reasons.some((reason) => reason.code === 'TransactionConflict')) throw concurrentChange();
+    throw error;
   }
 };
 

@@ -27,8 +27,9 @@ import {
   type TicketMessage,
 } from '#core/entities/ticket-message';
 import { ConflictError, UnprocessableContentError } from '#core/errors';
+import { commitOnce, type IdempotencyClaim } from '#core/idempotency';
 import { sortableId } from '#core/ids';
-import type { GuardedWrite } from '#core/transact';
+import { type GuardedWrite, writeTogether } from '#core/transact';
 
 const { domain } = readMessageIdConfig();
 
@@ -48,6 +49,23 @@ export interface TicketChange {
   message?: TicketMessage;
   writes: GuardedWrite[];
 }
+
+/**
+ * Commits a change that adds a message, once per idempotency claim: a retry
+ * with the same key answers the ticket and message the first one wrote.
+ */
+export const saveMessageOnce = async (
+  claim: IdempotencyClaim | undefined,
+  change: TicketChange & { message: TicketMessage }
+) => {
+  const { result, replayed } = await commitOnce(
+    claim,
+    { ticket: change.ticket, message: change.message },
+    change.message.createdAt,
+    (idempotencyWrites) => writeTogether([...idempotencyWrites, ...change.writes], staleTicket)
+  );
+  return { ...result, replayed };
+};
 
 export const staleTicket = () =>
   new ConflictError(

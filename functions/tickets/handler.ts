@@ -39,12 +39,18 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     const { ticket, messages } = await getTicket(caller, ticketId(params));
     return { status: 200, body: withMessages(toTicketView(ticket), messages) };
   },
-  replyToTicket: async ({ caller, params, body }) => {
-    const { ticket, message } = await replyToTicket(caller, ticketId(params), body.body);
+  replyToTicket: async ({ caller, params, body, idempotencyKey }) => {
+    const { ticket, message, replayed } = await replyToTicket(
+      caller,
+      ticketId(params),
+      body.body,
+      idempotencyKey
+    );
     return {
       status: 201,
       headers: { location: ticketPath(ticket) },
       body: { ticket: toTicketView(ticket), message: toTicketMessageView(message) },
+      replayed,
     };
   },
   closeTicket: async ({ caller, params }) => ({
@@ -59,12 +65,18 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     const { ticket, messages } = await getTicketForStaff(ticketId(params));
     return { status: 200, body: withMessages(toStaffTicketView(ticket), messages) };
   },
-  answerTicket: async ({ caller, params, body }) => {
-    const { ticket, message } = await answerTicket(caller, ticketId(params), body.body);
+  answerTicket: async ({ caller, params, body, idempotencyKey }) => {
+    const { ticket, message, replayed } = await answerTicket(
+      caller,
+      ticketId(params),
+      body.body,
+      idempotencyKey
+    );
     return {
       status: 201,
       headers: { location: `/staff/tickets/${ticket.id}` },
       body: { ticket: toStaffTicketView(ticket), message: toTicketMessageView(message) },
+      replayed,
     };
   },
   findRequester: async ({ query }) => ({ status: 200, body: await findRequester(query) }),

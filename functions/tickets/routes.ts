@@ -49,7 +49,12 @@ export const TICKET_ROUTES = [
     access: tickets,
     summary: 'Reply to a ticket: status `customer-reply` (a reply reopens a closed ticket)',
     body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
-    success: { status: 201, description: 'The new message and the ticket after it.' },
+    success: {
+      status: 201,
+      description:
+        'The new message and the ticket after it. A retry with the same `Idempotency-Key` answers the same message.',
+    },
+    idempotencyKey: true,
   },
   {
     id: 'closeTicket',
@@ -92,7 +97,12 @@ export const STAFF_TICKET_ROUTES = [
     access: staff,
     summary: 'Answer a ticket: status `answered` (an answer reopens a closed ticket)',
     body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
-    success: { status: 201, description: 'The new message and the ticket after it.' },
+    success: {
+      status: 201,
+      description:
+        'The new message and the ticket after it. A retry with the same `Idempotency-Key` answers the same message.',
+    },
+    idempotencyKey: true,
   },
   {
     id: 'findRequester',

@@ -15,12 +15,13 @@ import {
 import type { TicketAuthor } from '#core/entities/ticket-message';
 import { NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
-import { claimOf, commitOnce } from '#core/idempotency';
+import { claimOf, memberScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
 import { writeTogether } from '#core/transact';
 import {
   addMessage,
   closeTicket,
+  saveMessageOnce,
   staleTicket,
   submitTicket,
   type TicketChange,
@@ -103,15 +104,11 @@ export const openTicket = async (
     authorOf(contact),
     new Date()
   );
-  const { result, replayed } = await commitOnce(
-    claimOf(caller, idempotencyKey, input),
-    { ticket: change.ticket, message: change.message },
-    change.ticket.createdAt,
-    async (idempotencyWrites) => {
-      await save({ ...change, writes: [...change.writes, ...idempotencyWrites] });
-    }
+  const opened = await saveMessageOnce(
+    claimOf(memberScope(caller), 'createTicket', idempotencyKey, input),
+    change
   );
-  return { ticket: result.ticket, messages: [result.message], replayed };
+  return { ticket: opened.ticket, messages: [opened.message], replayed: opened.replayed };
 };
 
 export const getTicket = async (caller: MemberCaller, ticketId: string) => {
@@ -129,9 +126,17 @@ const loadForChange = async (caller: MemberCaller, ticketId: string) => {
 };
 
 /** A contact's reply: `customer-reply`, also on a closed ticket (a reply reopens it). */
-export const replyToTicket = async (caller: MemberCaller, ticketId: string, body: string) => {
+export const replyToTicket = async (
+  caller: MemberCaller,
+  ticketId: string,
+  body: string,
+  idempotencyKey?: string
+) => {
   const { ticket, author } = await loadForChange(caller, ticketId);
-  return save(addMessage(ticket, 'replied', author, body, new Date()));
+  return saveMessageOnce(
+    claimOf(memberScope(caller), 'replyToTicket', idempotencyKey, { ticketId, body }),
+    addMessage(ticket, 'replied', author, body, new Date())
+  );
 };
 
 export const closeTicketAsMember = async (caller: MemberCaller, ticketId: string) => {

@@ -13,9 +13,9 @@ import {
 } from '#core/entities/ticket';
 import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
 import type { StaffCaller } from '#core/http/types';
+import { claimOf, staffScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
-import { writeTogether } from '#core/transact';
-import { addMessage, staleTicket } from './conversation.ts';
+import { addMessage, saveMessageOnce } from './conversation.ts';
 import type { StaffTicketListQuery } from './schemas.ts';
 import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';
 import { ticketNotFound } from './visibility.ts';
@@ -56,10 +56,16 @@ export const getTicketForStaff = async (ticketId: string) => {
 };
 
 /** A staff answer: `answered`, also on a closed ticket (the answer reopens it). */
-export const answerTicket = async (caller: StaffCaller, ticketId: string, body: string) => {
+export const answerTicket = async (
+  caller: StaffCaller,
+  ticketId: string,
+  body: string,
+  idempotencyKey?: string
+) => {
   const ticket = await loadTicket(await located(ticketId));
   if (!ticket) throw ticketNotFound();
-  const change = addMessage(ticket, 'answered', staffAuthor(caller), body, new Date());
-  await writeTogether(change.writes, staleTicket);
-  return change;
+  return saveMessageOnce(
+    claimOf(staffScope(caller), 'answerTicket', idempotencyKey, { ticketId, body }),
+    addMessage(ticket, 'answered', staffAuthor(caller), body, new Date())
+  );
 };

@@ -23,6 +23,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_HEADERS } from '../../functions/core/http/route.ts';
 import {
   type AuthorizerKind,
   authorizerOf,
@@ -81,8 +82,8 @@ export class PorticoHttpApi extends Construct {
       corsPreflight: {
         allowOrigins: stage.api.corsAllowOrigins,
         allowMethods: methods.map((method) => CorsHttpMethod[method]),
-        allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-        exposeHeaders: ['etag', 'location', 'idempotent-replayed'],
+        allowHeaders: [...CORS_HEADERS.allow],
+        exposeHeaders: [...CORS_HEADERS.expose],
         // Bearer tokens travel in a header; no cookies, so no credentials.
         allowCredentials: false,
         maxAge: Duration.hours(1),

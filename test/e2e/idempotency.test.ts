@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
+import { staffAccessToken } from '../support/staff.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
@@ -142,5 +143,60 @@ describe('POST /accounts/{accountId}/contacts with Idempotency-Key', () => {
       (entry) => entry.target === `contact/${first.body.id}`
     );
     expect(created.map((entry) => entry.action)).toEqual(['contact.created']);
+  });
+});
+
+describe('replies with Idempotency-Key', () => {
+  it('adds a contact’s reply and a staff answer once each, however often they are sent', async () => {
+    // Prepare
+    const opened = await open(request);
+    const ticketId = opened.body.id as string;
+    const staffToken = await staffAccessToken();
+    const reply = (key: string) =>
+      gateway.api('POST', `${ticketsPath()}/${ticketId}/replies`, {
+        token,
+        body: { body: 'Still down.' },
+        headers: { 'idempotency-key': key },
+      });
+    const answer = (key: string) =>
+      gateway.api('POST', `/staff/tickets/${ticketId}/replies`, {
+        token: staffToken,
+        body: { body: 'Looking into it.' },
+        headers: { 'idempotency-key': key },
+      });
+    const [replyKey, answerKey] = [randomUUID(), randomUUID()];
+
+    // Act
+    const replies = [await reply(replyKey), await reply(replyKey)];
+    const answers = [await answer(answerKey), await answer(answerKey)];
+
+    // Assess
+    expect([...replies, ...answers].map((response) => response.status)).toEqual([
+      201, 201, 201, 201,
+    ]);
+    expect(replies[1]?.body).toEqual(replies[0]?.body);
+    expect(answers[1]?.body).toEqual(answers[0]?.body);
+    expect(answers[1]?.headers.get('idempotent-replayed')).toBe('true');
+    const detail = await gateway.api('GET', `${ticketsPath()}/${ticketId}`, { token });
+    expect((detail.body.messages as unknown[]).length).toBe(3);
+    const events = (await storedEvents(ticketId)) as { type: string }[];
+    expect(events.map((event) => event.type).sort()).toEqual(['answered', 'replied', 'submitted']);
+  });
+
+  it('treats one key on two routes as two requests', async () => {
+    // Prepare
+    const key = randomUUID();
+    const opened = await open(request, key);
+
+    // Act
+    const reply = await gateway.api('POST', `${ticketsPath()}/${opened.body.id}/replies`, {
+      token,
+      body: { body: 'Same key, other route.' },
+      headers: { 'idempotency-key': key },
+    });
+
+    // Assess
+    expect([opened.status, reply.status]).toEqual([201, 201]);
+    expect(reply.headers.get('idempotent-replayed')).toBeNull();
   });
 });

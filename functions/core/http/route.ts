@@ -67,3 +67,12 @@ export interface RouteDefinition {
   /** The route honours an `Idempotency-Key` header (see core/idempotency.ts). */
   idempotencyKey?: true;
 }
+
+/**
+ * The request and response headers browsers may use across origins: the
+ * CDK HTTP API and the local gateway both configure CORS from this.
+ */
+export const CORS_HEADERS = {
+  allow: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+  expose: ['etag', 'location', 'idempotent-replayed'],
+} as const;
