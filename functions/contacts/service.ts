@@ -5,6 +5,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { actorOf, contactIn, loadProfile, type Profile } from '#core/account-profile';
+import { refusal } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
@@ -20,6 +21,7 @@ import {
   createContactPut,
   deleteContactDelete,
   fromContactItem,
+  type SupportScope,
   toContactView,
 } from '#core/entities/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
@@ -61,6 +63,19 @@ const warningsFor = (profile: Profile, changed: Contact) =>
       .concat(profile.contacts.some((contact) => contact.id === changed.id) ? [] : [changed.email]),
     profile.account.hostedDomains
   );
+
+const SCOPE_REACH: Record<SupportScope, number> = { none: 0, isolated: 1, global: 2 };
+
+/** A sub-account may narrow its own ticket visibility, never widen it. */
+const raisesOwnSupportScope = (
+  caller: MemberCaller,
+  contact: Contact,
+  scope: SupportScope | undefined
+) =>
+  caller.membership.role !== 'primary' &&
+  contact.id === caller.membership.contactId &&
+  scope !== undefined &&
+  SCOPE_REACH[scope] > SCOPE_REACH[contact.supportScope];
 
 const primaryIsMyDetails = () =>
   new ConflictError(
@@ -172,6 +187,13 @@ export const patchContact = async (
   const contact = contactIn(profile, contactId);
   if (contact.isPrimary) throw primaryIsMyDetails();
   checkVersion(contact.version, claim);
+  if (raisesOwnSupportScope(caller, contact, patch.supportScope)) {
+    throw await refusal(
+      caller.membership,
+      'contacts',
+      'A login cannot widen its own support scope; ask the account holder.'
+    );
+  }
 
   const { next, mails } = applyPatch(contact, patch, new Date());
   const changes = {

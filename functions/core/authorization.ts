@@ -59,3 +59,14 @@ const grantorOf = async (membership: Membership): Promise<{ name: string }> => {
   );
   return { name: Item ? contactDisplayName(fromContactItem(Item)) : 'the account holder' };
 };
+
+/**
+ * A 403 for a rule a route checks itself (after the area check passed): the
+ * same shape as the authorizer's, one more read on this error path only.
+ */
+export const refusal = async (membership: Membership, area: string, detail: string) =>
+  new ForbiddenError(detail, {
+    area,
+    allowedAreas: allowedAreas(membership),
+    grantedBy: await grantorOf(membership),
+  });

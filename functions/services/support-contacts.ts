@@ -5,6 +5,7 @@
  * contact's mirror, the contact's membership (when it has a login) and the
  * audit entry, so the copies never disagree (see core/support-mirror.ts).
  */
+import { refusal } from '#core/authorization';
 import { batchGetAll } from '#core/batch';
 import { tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
@@ -68,6 +69,9 @@ const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
     actor: { loginId: caller.loginId, name: self ? contactDisplayName(self) : caller.loginId },
   };
 };
+
+const manageArea = (kind: ServiceKind) =>
+  kind === 'domain' ? 'domains:manage' : 'services:manage';
 
 const noScope = (contact: Contact) =>
   new ConflictError(
@@ -137,6 +141,13 @@ export const assignSupportContact = async (
   target: Target,
   claim: VersionClaim
 ): Promise<Service> => {
+  if (caller.membership.role !== 'primary' && target.contactId === caller.membership.contactId) {
+    throw await refusal(
+      caller.membership,
+      manageArea(target.kind),
+      'A login cannot assign itself as a support contact; ask the account holder.'
+    );
+  }
   const loaded = await load(caller, target);
   const { service, contact } = loaded;
   checkVersion(service.version, claim);
