@@ -6,6 +6,7 @@
 import { tableName } from '#core/clients/dynamodb';
 import { decodeCursor } from '#core/db';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
+import { supportReachCheck } from '#core/entities/membership';
 import {
   DEFAULT_DEPARTMENT,
   type Ticket,
@@ -13,7 +14,7 @@ import {
   ticketsOfAccountQuery,
 } from '#core/entities/ticket';
 import type { TicketAuthor } from '#core/entities/ticket-message';
-import { NotFoundError } from '#core/errors';
+import { ForbiddenError, NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { claimOf, memberScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
@@ -104,6 +105,18 @@ export const openTicket = async (
     authorOf(contact),
     new Date()
   );
+  // The scope was checked on the membership as read; the transaction checks it still holds.
+  if (input.serviceId !== undefined && membership.role !== 'primary') {
+    change.writes.push({
+      action: {
+        ConditionCheck: supportReachCheck(tableName, membership, input.serviceId),
+      },
+      onConditionFailed: () =>
+        new ForbiddenError(
+          'Your support access to this service changed while the ticket was being opened; nothing was saved.'
+        ),
+    });
+  }
   const opened = await saveMessageOnce(
     claimOf(memberScope(caller), 'createTicket', idempotencyKey, input),
     change

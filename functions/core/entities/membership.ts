@@ -103,3 +103,30 @@ export const patchMembershipUpdate = (
     updatedAt: string;
   }
 ): TransactUpdate => patchIfExists(tableName, membershipKeys(ids), change);
+
+/**
+ * The membership still reaches `serviceId` for support (global scope, or
+ * isolated with the service assigned): checked in the transaction of a
+ * ticket about that service, so a reset racing the ticket cannot slip by.
+ */
+export const supportReachCheck = (
+  tableName: string,
+  ids: { loginId: string; accountId: string },
+  serviceId: string
+): NonNullable<TransactItem['ConditionCheck']> => ({
+  TableName: tableName,
+  Key: membershipKeys(ids),
+  ConditionExpression:
+    '#status = :active AND (#scope = :global OR (#scope = :isolated AND contains(#ids, :service)))',
+  ExpressionAttributeNames: {
+    '#status': 'status',
+    '#scope': 'supportScope',
+    '#ids': 'supportServiceIds',
+  },
+  ExpressionAttributeValues: {
+    ':active': 'active',
+    ':global': 'global',
+    ':isolated': 'isolated',
+    ':service': serviceId,
+  },
+});
