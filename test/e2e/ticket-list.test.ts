@@ -1,24 +1,11 @@
 /** Listing an account's tickets: paging, the status filter, refused queries and cursors. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useGateway } from '../support/gateway.ts';
-import type { CallOptions } from '../support/http.ts';
 import { readPages } from '../support/http.ts';
-import { accessTokenFor, createTenant, signedInTenant, type Tenant } from '../support/tenants.ts';
-import { openTicketVia } from '../support/tickets.ts';
+import { accessTokenFor, createTenant, type Tenant } from '../support/tenants.ts';
+import { openTicketVia, useTicketTenant } from '../support/tickets.ts';
 
-const gateway = useGateway();
-let tenant: Tenant;
-let token: string;
-
-const api = (method: string, path: string, options?: CallOptions) =>
-  gateway.api(method, path, { token, ...options });
-const tickets = () => `/accounts/${tenant.accountId}/tickets`;
-const open = (body: Record<string, unknown> = {}) =>
-  openTicketVia(gateway.url, token, tenant.accountId, body);
-
-beforeAll(async () => {
-  ({ tenant, token } = await signedInTenant('Ticketco'));
-});
+const holder = useTicketTenant('Ticketco');
+const { api, tickets, open, gateway } = holder;
 
 describe('GET /accounts/{accountId}/tickets', () => {
   let listed: Tenant;

@@ -1,31 +1,18 @@
 /** Opening a ticket: what is stored with it, and what is refused. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useGateway } from '../support/gateway.ts';
-import type { CallOptions } from '../support/http.ts';
+import { describe, expect, it } from 'vitest';
 import { addService } from '../support/services.ts';
-import { createTenant, signedInTenant, type Tenant } from '../support/tenants.ts';
+import { createTenant } from '../support/tenants.ts';
 import {
   MESSAGE_ID,
-  openTicketVia,
   storedEvents,
   storedLocator,
   storedMarker,
   storedMessages,
+  useTicketTenant,
 } from '../support/tickets.ts';
 
-const gateway = useGateway();
-let tenant: Tenant;
-let token: string;
-
-const api = (method: string, path: string, options?: CallOptions) =>
-  gateway.api(method, path, { token, ...options });
-const tickets = () => `/accounts/${tenant.accountId}/tickets`;
-const open = (body: Record<string, unknown> = {}) =>
-  openTicketVia(gateway.url, token, tenant.accountId, body);
-
-beforeAll(async () => {
-  ({ tenant, token } = await signedInTenant('Ticketco'));
-});
+const holder = useTicketTenant('Ticketco');
+const { api, tickets, open } = holder;
 
 describe('POST /accounts/{accountId}/tickets', () => {
   it('opens a ticket: 201, Location, status open, the first message and the default department', async () => {
@@ -41,7 +28,7 @@ describe('POST /accounts/{accountId}/tickets', () => {
       subject: 'Mail bounces',
       department: 'technical',
       status: 'open',
-      openedBy: { contactId: tenant.primaryContactId, email: tenant.email },
+      openedBy: { contactId: holder.tenant.primaryContactId, email: holder.tenant.email },
       messageCount: 1,
       messages: [
         {
@@ -61,33 +48,36 @@ describe('POST /accounts/{accountId}/tickets', () => {
     const ticket = await open({ department: 'billing' });
 
     // Assess
-    const [message] = await storedMessages(tenant.accountId, ticket.id);
+    const [message] = await storedMessages(holder.tenant.accountId, ticket.id);
     expect(message?.emailMessageId).toMatch(MESSAGE_ID);
     expect(await storedEvents(ticket.id)).toEqual([
       expect.objectContaining({
         type: 'submitted',
-        accountId: tenant.accountId,
+        accountId: holder.tenant.accountId,
         ticketId: ticket.id,
         messageId: message?.id,
         emailMessageId: message?.emailMessageId,
         rootEmailMessageId: message?.emailMessageId,
-        author: expect.objectContaining({ kind: 'contact', contactId: tenant.primaryContactId }),
+        author: expect.objectContaining({
+          kind: 'contact',
+          contactId: holder.tenant.primaryContactId,
+        }),
         status: 'open',
         department: 'billing',
         subject: 'Website down',
       }),
     ]);
     expect(await storedMarker(message?.emailMessageId ?? '')).toMatchObject({
-      accountId: tenant.accountId,
+      accountId: holder.tenant.accountId,
       ticketId: ticket.id,
       messageId: message?.id,
     });
-    expect(await storedLocator(ticket.id)).toMatchObject({ accountId: tenant.accountId });
+    expect(await storedLocator(ticket.id)).toMatchObject({ accountId: holder.tenant.accountId });
   });
 
   it('opens a ticket about a service of the account', async () => {
     // Prepare
-    const service = await addService(tenant, { type: 'vps' });
+    const service = await addService(holder.tenant, { type: 'vps' });
 
     // Act
     const ticket = await open({ serviceId: service.id });

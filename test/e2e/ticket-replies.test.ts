@@ -1,33 +1,21 @@
 /** Replying to and closing a ticket: status moves, events, Message-ID threading, refusals. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ticket } from '#core/entities/ticket';
 import { writeTogether } from '#core/transact';
 import { addMessage, staleTicket } from '../../functions/tickets/conversation.ts';
 import { loadTicket } from '../../functions/tickets/store.ts';
-import { useGateway } from '../support/gateway.ts';
-import type { CallOptions } from '../support/http.ts';
-import { accessTokenFor, createTenant, signedInTenant, type Tenant } from '../support/tenants.ts';
+import { accessTokenFor, createTenant } from '../support/tenants.ts';
 import {
   MESSAGE_ID,
   openTicketVia,
   storedEvents,
   storedMarker,
   storedMessages,
+  useTicketTenant,
 } from '../support/tickets.ts';
 
-const gateway = useGateway();
-let tenant: Tenant;
-let token: string;
-
-const api = (method: string, path: string, options?: CallOptions) =>
-  gateway.api(method, path, { token, ...options });
-const tickets = () => `/accounts/${tenant.accountId}/tickets`;
-const open = (body: Record<string, unknown> = {}) =>
-  openTicketVia(gateway.url, token, tenant.accountId, body);
-
-beforeAll(async () => {
-  ({ tenant, token } = await signedInTenant('Ticketco'));
-});
+const holder = useTicketTenant('Ticketco');
+const { api, tickets, open, gateway } = holder;
 
 describe('replies and closing', () => {
   it('moves open → customer-reply → closed → customer-reply, one event each, threaded by Message-ID', async () => {
@@ -54,7 +42,7 @@ describe('replies and closing', () => {
     expect(closedAgain.body).toEqual(closed.body);
     expect(reopened.body).toMatchObject({ ticket: { status: 'customer-reply', messageCount: 3 } });
 
-    const messages = await storedMessages(tenant.accountId, ticket.id);
+    const messages = await storedMessages(holder.tenant.accountId, ticket.id);
     const events = await storedEvents(ticket.id);
     expect(events.map((event) => event.type)).toEqual([
       'submitted',
@@ -94,8 +82,8 @@ describe('replies and closing', () => {
 
     // Act
     const messages = [
-      ...(await storedMessages(tenant.accountId, first.id)),
-      ...(await storedMessages(tenant.accountId, second.id)),
+      ...(await storedMessages(holder.tenant.accountId, first.id)),
+      ...(await storedMessages(holder.tenant.accountId, second.id)),
     ];
 
     // Assess
@@ -114,13 +102,13 @@ describe('replies and closing', () => {
   it('writes nothing, event included, when the ticket changed since it was read (409)', async () => {
     // Prepare
     const ticket = await open();
-    const stale = await loadTicket({ accountId: tenant.accountId, ticketId: ticket.id });
+    const stale = await loadTicket({ accountId: holder.tenant.accountId, ticketId: ticket.id });
     await api('POST', `${tickets()}/${ticket.id}/replies`, { body: { body: 'First' } });
     const author = {
       kind: 'contact',
-      contactId: tenant.primaryContactId,
+      contactId: holder.tenant.primaryContactId,
       name: 'Stale',
-      email: tenant.email,
+      email: holder.tenant.email,
     } as const;
 
     // Act
@@ -134,7 +122,7 @@ describe('replies and closing', () => {
       'replied',
     ]);
     expect(await storedMarker(change.message.emailMessageId)).toBeUndefined();
-    expect(await storedMessages(tenant.accountId, ticket.id)).toHaveLength(2);
+    expect(await storedMessages(holder.tenant.accountId, ticket.id)).toHaveLength(2);
   });
 
   it('refuses an empty reply with 400 and records nothing', async () => {

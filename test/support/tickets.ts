@@ -4,13 +4,16 @@
  * DynamoDB Local through the entity builders.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll } from 'vitest';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { getMessageIdMarkerCommand } from '#core/entities/message-id';
 import { ticketConversationQuery } from '#core/entities/ticket';
 import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-event';
 import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
-import { type ApiResponse, callApi } from './http.ts';
+import { useGateway } from './gateway.ts';
+import { type ApiResponse, type CallOptions, callApi } from './http.ts';
+import { signedInTenant, type Tenant } from './tenants.ts';
 
 /** The Message-ID every ticket message gets: a lowercase ULID at the local mail domain. */
 export const MESSAGE_ID = /^<[0-9a-z]{26}@portico\.example>$/;
@@ -48,3 +51,33 @@ export const storedMarker = async (emailMessageId: string) =>
 
 export const storedLocator = async (ticketId: string) =>
   (await dynamo.send(new GetCommand(getTicketLocatorCommand(tableName, ticketId)))).Item;
+
+/**
+ * The setup every ticket test file shares: its gateway and a fresh account
+ * signed in as the primary (in beforeAll), with `api` sending that token.
+ */
+export const useTicketTenant = (label: string) => {
+  const gateway = useGateway();
+  let signedIn: { tenant: Tenant; token: string } | undefined;
+  beforeAll(async () => {
+    signedIn = await signedInTenant(label);
+  });
+  const current = () => {
+    if (!signedIn) throw new Error('The tenant signs in in beforeAll: use it from a test or hook.');
+    return signedIn;
+  };
+  return {
+    gateway,
+    get tenant() {
+      return current().tenant;
+    },
+    get token() {
+      return current().token;
+    },
+    api: (method: string, path: string, options?: CallOptions) =>
+      gateway.api(method, path, { token: current().token, ...options }),
+    tickets: () => `/accounts/${current().tenant.accountId}/tickets`,
+    open: (body: Record<string, unknown> = {}) =>
+      openTicketVia(gateway.url, current().token, current().tenant.accountId, body),
+  };
+};
