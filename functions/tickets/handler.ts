@@ -1,6 +1,7 @@
 import { type Ticket, toTicketView } from '#core/entities/ticket';
 import { type TicketMessage, toTicketMessageView } from '#core/entities/ticket-message';
 import { createApiHandler } from '#core/http/stack';
+import type { ApiResult } from '#core/http/types';
 import { findRequester } from './requesters.ts';
 import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
 import {
@@ -17,6 +18,18 @@ const ticketId = (params: Record<string, string>) => params.ticketId ?? '';
 const withMessages = (ticketView: ReturnType<typeof toTicketView>, messages: TicketMessage[]) => ({
   ...ticketView,
   messages: messages.map(toTicketMessageView),
+});
+
+/** A reply or an answer: 201 with the ticket as its reader sees it and the new message. */
+const messageAdded = (
+  saved: { message: TicketMessage; replayed: boolean },
+  location: string,
+  ticketView: object
+): ApiResult => ({
+  status: 201,
+  headers: { location },
+  body: { ticket: ticketView, message: toTicketMessageView(saved.message) },
+  replayed: saved.replayed,
 });
 
 const ticketPath = (ticket: Ticket) => `/accounts/${ticket.accountId}/tickets/${ticket.id}`;
@@ -40,18 +53,8 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     return { status: 200, body: withMessages(toTicketView(ticket), messages) };
   },
   replyToTicket: async ({ caller, params, body, idempotencyKey }) => {
-    const { ticket, message, replayed } = await replyToTicket(
-      caller,
-      ticketId(params),
-      body.body,
-      idempotencyKey
-    );
-    return {
-      status: 201,
-      headers: { location: ticketPath(ticket) },
-      body: { ticket: toTicketView(ticket), message: toTicketMessageView(message) },
-      replayed,
-    };
+    const saved = await replyToTicket(caller, ticketId(params), body.body, idempotencyKey);
+    return messageAdded(saved, ticketPath(saved.ticket), toTicketView(saved.ticket));
   },
   closeTicket: async ({ caller, params }) => ({
     status: 200,
@@ -66,18 +69,12 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     return { status: 200, body: withMessages(toStaffTicketView(ticket), messages) };
   },
   answerTicket: async ({ caller, params, body, idempotencyKey }) => {
-    const { ticket, message, replayed } = await answerTicket(
-      caller,
-      ticketId(params),
-      body.body,
-      idempotencyKey
+    const saved = await answerTicket(caller, ticketId(params), body.body, idempotencyKey);
+    return messageAdded(
+      saved,
+      `/staff/tickets/${saved.ticket.id}`,
+      toStaffTicketView(saved.ticket)
     );
-    return {
-      status: 201,
-      headers: { location: `/staff/tickets/${ticket.id}` },
-      body: { ticket: toStaffTicketView(ticket), message: toTicketMessageView(message) },
-      replayed,
-    };
   },
   findRequester: async ({ query }) => ({ status: 200, body: await findRequester(query) }),
 });
