@@ -4,9 +4,9 @@
  * partition per service keyed by the account too, so a service id of
  * another account, or none at all, simply has no records here.
  */
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { type CursorBounds, decodeRangeCursor, encodeCursor, type Page } from '#core/db';
+import { type CursorBounds, decodeRangeCursor, type Page } from '#core/db';
 import {
   fromInvoiceItem,
   getInvoiceCommand,
@@ -27,6 +27,7 @@ import {
   trafficRange,
 } from '#core/entities/usage';
 import { NotFoundError } from '#core/errors';
+import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
 import { TABLE } from '#core/table';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
@@ -39,19 +40,16 @@ const INVOICE_CURSOR_KEYS = [
   TABLE.indexes.gsi1.sortKey,
 ];
 
-const queryPage = async <T>(
+/** A page of a time- or number-ordered listing, its cursor checked against the listing's range. */
+const rangePage = <T>(
   query: (startKey: Record<string, unknown> | undefined) => QueryCommandInput,
   bounds: CursorBounds,
   cursor: string | undefined,
   toView: (item: Record<string, unknown>) => T
-): Promise<Page<T>> => {
-  const startKey = decodeRangeCursor(cursor, bounds);
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(new QueryCommand(query(startKey)));
-  return { items: Items.map(toView), cursor: encodeCursor(LastEvaluatedKey) };
-};
+): Promise<Page<T>> => queryPage(query(decodeRangeCursor(cursor, bounds)), toView);
 
 export const listInvoices = (accountId: string, { cursor, limit }: PageQuery) =>
-  queryPage(
+  rangePage(
     (startKey) => invoicesPageQuery(tableName, accountId, { limit, startKey }),
     {
       ...invoicesListing(accountId),
@@ -73,7 +71,7 @@ export const getInvoice = async (accountId: string, number: string) => {
 };
 
 export const listCalls = (ids: ServiceIds, { from, to, cursor, limit }: CallsQuery) =>
-  queryPage<CallRecord>(
+  rangePage<CallRecord>(
     (startKey) => callsPageQuery(tableName, ids, { from, to }, { limit, startKey }),
     callsRange(ids, { from, to }),
     cursor,
@@ -81,7 +79,7 @@ export const listCalls = (ids: ServiceIds, { from, to, cursor, limit }: CallsQue
   );
 
 export const listTraffic = (ids: ServiceIds, { from, to, ip, cursor, limit }: TrafficQuery) =>
-  queryPage<TrafficSample>(
+  rangePage<TrafficSample>(
     (startKey) => trafficPageQuery(tableName, ids, { from, to, ip }, { limit, startKey }),
     trafficRange(ids, { from, to, ip }),
     cursor,

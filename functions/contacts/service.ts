@@ -3,14 +3,14 @@
  * transaction with its audit entry (and, for a contact with a login, the
  * membership removal or the pending email change and its mail).
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { actorOf, contactIn, loadProfile, type Profile } from '#core/account-profile';
 import { refusal } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
 import { confirmEmail, pendingEmailChange, planEmail } from '#core/contact-email';
-import { decodeCursor, encodeCursor, newId, type Page } from '#core/db';
+import { decodeCursor, newId } from '#core/db';
 import { diffFields } from '#core/entities/audit';
 import {
   CONTACT_DETAIL_FIELDS,
@@ -28,6 +28,7 @@ import { deleteMembershipDelete } from '#core/entities/membership';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { claimOf, commitOnce, memberScope } from '#core/idempotency';
+import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
 import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
 import { auditWrite, outboxWrites, writeTogether } from '#core/transact';
@@ -53,8 +54,6 @@ const AUDITED_FIELDS = [
 
 /** A change or removal also records the support assignments it reset. */
 const AUDITED_CHANGE_FIELDS = [...AUDITED_FIELDS, 'assignedServices'] as const;
-
-type ContactView = ReturnType<typeof toContactView>;
 
 const warningsFor = (profile: Profile, changed: Contact) =>
   externalEmailWarnings(
@@ -82,19 +81,14 @@ const primaryIsMyDetails = () =>
     'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
   );
 
-export const listContacts = async (
-  accountId: string,
-  { cursor, limit }: PageQuery
-): Promise<Page<ContactView>> => {
-  const startKey = decodeCursor(cursor, contactsPartition(accountId));
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(
-    new QueryCommand(contactsPageQuery(tableName, accountId, { limit, startKey }))
+export const listContacts = (accountId: string, { cursor, limit }: PageQuery) =>
+  queryPage(
+    contactsPageQuery(tableName, accountId, {
+      limit,
+      startKey: decodeCursor(cursor, contactsPartition(accountId)),
+    }),
+    (item) => toContactView(fromContactItem(item))
   );
-  return {
-    items: Items.map((item) => toContactView(fromContactItem(item))),
-    cursor: encodeCursor(LastEvaluatedKey),
-  };
-};
 
 export const getContact = async (accountId: string, contactId: string) => {
   const { Item } = await dynamo.send(

@@ -3,9 +3,9 @@
  * (one index Query) or one item (one GetItem). A domain asked for under
  * /services, or a service under /domains, does not exist there.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { decodeCursor, encodeCursor, type Page } from '#core/db';
+import { decodeCursor, type Page } from '#core/db';
 import {
   fromServiceItem,
   getServiceCommand,
@@ -17,6 +17,7 @@ import {
   toServiceView,
 } from '#core/entities/service';
 import { NotFoundError } from '#core/errors';
+import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
 
 export type ServiceView = ReturnType<typeof toServiceView>;
@@ -36,20 +37,18 @@ export const serviceOfKind = (
   return service;
 };
 
-export const listServices = async (
+export const listServices = (
   accountId: string,
   kind: ServiceKind,
   { cursor, limit }: PageQuery
-): Promise<Page<ServiceView>> => {
-  const startKey = decodeCursor(cursor, servicesListingPartition(accountId, kind));
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(
-    new QueryCommand(servicesPageQuery(tableName, accountId, kind, { limit, startKey }))
+): Promise<Page<ServiceView>> =>
+  queryPage(
+    servicesPageQuery(tableName, accountId, kind, {
+      limit,
+      startKey: decodeCursor(cursor, servicesListingPartition(accountId, kind)),
+    }),
+    (item) => toServiceView(fromServiceItem(item))
   );
-  return {
-    items: Items.map((item) => toServiceView(fromServiceItem(item))),
-    cursor: encodeCursor(LastEvaluatedKey),
-  };
-};
 
 export const getService = async (
   accountId: string,
