@@ -36,7 +36,8 @@ export interface FunctionBinding {
  */
 export const FUNCTION_BINDINGS = {
   public: { userPool: [], staffPool: true },
-  me: { table: 'RO', staffPool: true },
+  // Accepting or declining an invitation writes the membership, the contact and the audit entry.
+  me: { table: 'RW', staffPool: true },
   account: { table: 'RW' },
   contacts: { table: 'RW' },
   logins: {

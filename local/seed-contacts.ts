@@ -29,8 +29,14 @@ export const primaryCaller = async (
   primaryLoginId: string
 ): Promise<MemberCaller> => {
   const { authorizeMember } = await import('#core/authorization');
-  const membership = await authorizeMember(primaryLoginId, accountId, { area: 'contacts' });
-  return { kind: 'member', loginId: primaryLoginId, membership };
+  const authTime = Math.floor(Date.now() / 1000);
+  const membership = await authorizeMember(
+    primaryLoginId,
+    accountId,
+    { area: 'contacts' },
+    authTime
+  );
+  return { kind: 'member', loginId: primaryLoginId, authTime, membership };
 };
 
 export const seedDemoContacts = async (
@@ -39,11 +45,23 @@ export const seedDemoContacts = async (
 ): Promise<DemoPeople> => {
   const { createContact, getContact } = await import('../functions/contacts/service.ts');
   const { putSubAccount } = await import('../functions/logins/sub-accounts.ts');
+  const { acceptInvitation } = await import('../functions/me/invitations.ts');
 
-  /** A contact with a login that works with the printed password, without the first-sign-in change. */
+  /**
+   * A contact with a login that works with the printed password, without the
+   * first-sign-in change, and that has accepted the invitation as its owner would.
+   */
   const withLogin = async (input: ContactCreate, permissions: Area[]) => {
     const { contact } = await createContact(owner, input);
-    await putSubAccount(owner, contact.id, { permissions, password: options.password });
+    const invited = await putSubAccount(owner, contact.id, {
+      permissions,
+      password: options.password,
+    });
+    const loginId = invited.loginId ?? '';
+    await acceptInvitation(
+      { kind: 'login', loginId, authTime: Math.floor(Date.now() / 1000) },
+      owner.membership.accountId
+    );
     await options.cognito.send(
       new AdminSetUserPasswordCommand({
         UserPoolId: options.userPoolId,

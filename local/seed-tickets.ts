@@ -16,8 +16,14 @@ export const seedDemoTickets = async (
   const { authorizeMember } = await import('#core/authorization');
   const { closeTicketAsMember, openTicket } = await import('../functions/tickets/service.ts');
   const { answerTicket } = await import('../functions/tickets/staff.ts');
-  const membership = await authorizeMember(primaryLoginId, account.id, { area: 'tickets' });
-  const owner = { kind: 'member' as const, loginId: primaryLoginId, membership };
+  const authTime = Math.floor(Date.now() / 1000);
+  const membership = await authorizeMember(
+    primaryLoginId,
+    account.id,
+    { area: 'tickets' },
+    authTime
+  );
+  const owner = { kind: 'member' as const, loginId: primaryLoginId, authTime, membership };
 
   const bounced = await openTicket(owner, {
     subject: 'Mail to info@demo.example bounces',
@@ -41,7 +47,13 @@ export const seedDemoTickets = async (
   const devops = {
     kind: 'member' as const,
     loginId: vps.supportLoginId,
-    membership: await authorizeMember(vps.supportLoginId, account.id, { area: 'tickets' }),
+    authTime,
+    membership: await authorizeMember(
+      vps.supportLoginId,
+      account.id,
+      { area: 'tickets' },
+      authTime
+    ),
   };
   const reboot = await openTicket(devops, {
     subject: 'VPS 17 rebooted at 03:12',

@@ -5,7 +5,12 @@ import { commitPrimaryChange, loadAccount, toAccountView } from './service.ts';
 
 export const confirmEmailChange = async (caller: MemberCaller, code: string) => {
   const loaded = await loadAccount(caller.membership);
-  const { next, changes, writes } = await confirmEmail(loaded.primary, code, new Date());
+  const { next, changes, writes } = await confirmEmail(
+    loaded.primary,
+    code,
+    new Date(),
+    caller.loginId
+  );
   const saved = await commitPrimaryChange(
     caller,
     loaded,

@@ -87,6 +87,8 @@ const primaryLoginWrites = (
           Put: createLoginPut(tableName, {
             ...profile,
             email: primary.email,
+            // Seeds, tests and benchmarks: the person set their own password.
+            emailProven: true,
             createdAt: now,
             updatedAt: now,
           }),

@@ -63,7 +63,7 @@ export const getAccountDetails = async (caller: MemberCaller) => {
 };
 
 /** The contact after the patch; email changes go through planEmail. */
-const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date) => {
+const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date, callerLoginId: string) => {
   const { version: _version, companyName, email, ...fields } = patch;
   const next: Contact = {
     ...primary,
@@ -73,7 +73,7 @@ const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date) => {
   };
   if (companyName === null) delete next.companyName;
   else if (companyName !== undefined) next.companyName = companyName;
-  return planEmail(primary, next, email, now);
+  return planEmail(primary, next, email, now, callerLoginId);
 };
 
 /**
@@ -112,7 +112,7 @@ export const updateMyDetails = async (
   const loaded = await loadAccount(caller.membership);
   checkVersion(loaded.account.version, claim);
 
-  const { next, mails } = planPatch(loaded.primary, patch, new Date());
+  const { next, mails, limits } = planPatch(loaded.primary, patch, new Date(), caller.loginId);
   const changes = {
     ...diffFields(loaded.primary, next, CONTACT_DETAIL_FIELDS),
     ...pendingEmailChange(loaded.primary, next, mails),
@@ -126,7 +126,7 @@ export const updateMyDetails = async (
     next,
     { action: 'account.details.updated', changes },
     claim,
-    outboxWrites(loaded.account.id, next.updatedAt, mails)
+    [...outboxWrites(loaded.account.id, next.updatedAt, mails), ...limits]
   );
   return { view: toAccountView(saved), version: saved.account.version };
 };

@@ -149,7 +149,7 @@ export const createContact = async (
   return { ...result, replayed };
 };
 
-const applyPatch = (contact: Contact, patch: ContactPatch, now: Date) => {
+const applyPatch = (contact: Contact, patch: ContactPatch, now: Date, callerLoginId: string) => {
   const { version: _version, companyName, taxId, email, emailPreferences, ...fields } = patch;
   const next: Contact = withSupportScopeRules({
     ...contact,
@@ -168,7 +168,7 @@ const applyPatch = (contact: Contact, patch: ContactPatch, now: Date) => {
       { field: 'companyName', message: 'An organisation needs a company name.' },
     ]);
   }
-  return planEmail(contact, next, email, now);
+  return planEmail(contact, next, email, now, callerLoginId);
 };
 
 export const patchContact = async (
@@ -189,7 +189,7 @@ export const patchContact = async (
     );
   }
 
-  const { next, mails } = applyPatch(contact, patch, new Date());
+  const { next, mails, limits } = applyPatch(contact, patch, new Date(), caller.loginId);
   const changes = {
     ...diffFields(contact, next, AUDITED_CHANGE_FIELDS),
     ...pendingEmailChange(contact, next, mails),
@@ -204,6 +204,7 @@ export const patchContact = async (
         changes,
       }),
       ...outboxWrites(contact.accountId, next.updatedAt, mails),
+      ...limits,
     ],
     () => staleError(claim)
   );
@@ -218,7 +219,7 @@ export const confirmContactEmail = async (
   const profile = await loadProfile(caller.membership.accountId);
   const contact = contactIn(profile, contactId);
   if (contact.isPrimary) throw primaryIsMyDetails();
-  const { next, changes, writes } = await confirmEmail(contact, code, new Date());
+  const { next, changes, writes } = await confirmEmail(contact, code, new Date(), caller.loginId);
   await writeTogether(
     [
       ...contactChangeWrites(contact, next, {

@@ -5,27 +5,36 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients/dynamodb.ts';
 import { contactDisplayName, contactKeys, fromContactItem } from './entities/contact.ts';
+import { sessionStillValid } from './entities/login.ts';
 import {
   fromMembershipItem,
   getMembershipCommand,
   type Membership,
 } from './entities/membership.ts';
-import { ForbiddenError, NotFoundError } from './errors.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 import { allowedAreas, mayOpen } from './permissions.ts';
 
 /** Same answer for "no such account" and "not yours": existence is never revealed. */
 const notAMember = () => new NotFoundError('The account does not exist.');
 
+/** The session began before the login's password was taken over by its mailbox owner. */
+export const sessionEnded = () =>
+  new UnauthorizedError('This session has ended; sign in again with your current password.');
+
 export const authorizeMember = async (
   loginId: string,
   accountId: string,
-  { area, primaryOnly = false }: { area: string; primaryOnly?: boolean }
+  { area, primaryOnly = false }: { area: string; primaryOnly?: boolean },
+  authTime: number
 ): Promise<Membership> => {
   const { Item } = await dynamo.send(
     new GetCommand(getMembershipCommand(tableName, { loginId, accountId }))
   );
   if (!Item) throw notAMember();
   const membership = fromMembershipItem(Item);
+  // Until its owner accepts, an invitation opens nothing, and says nothing either.
+  if (membership.status === 'invited') throw notAMember();
+  if (!sessionStillValid(membership, authTime)) throw sessionEnded();
   if (membership.status !== 'active') {
     throw new ForbiddenError(
       'Your login is suspended on this account. Ask the account holder to restore it.',

@@ -1,7 +1,7 @@
 /**
  * The writes every change of a contact carries, whichever API made it: the
  * new image (only over the version that was read), the login profile when
- * the person's name or email changed, the audit entry, and the support
+ * the person's name or email changed and the change is the login's own, the audit entry, and the support
  * mirrors (services it supports, its membership; see support-mirror.ts).
  */
 import { tableName } from './clients/dynamodb.ts';
@@ -34,8 +34,11 @@ export const contactChangeWrites = (
     }),
   ];
   const { changes } = audit;
-  if (next.loginId && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
-    const login = { loginId: next.loginId, name: contactDisplayName(next), email: next.email };
+  // The login (its global name and email) is the person's: only their own changes reach it.
+  const loginId = next.loginId;
+  const byTheLoginItself = loginId !== undefined && audit.actor.loginId === loginId;
+  if (byTheLoginItself && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
+    const login = { loginId, name: contactDisplayName(next), email: next.email };
     writes.push({
       action: { Update: patchLoginUpdate(tableName, { ...login, updatedAt: next.updatedAt }) },
     });

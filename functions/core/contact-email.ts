@@ -13,31 +13,78 @@ import type { FieldChange } from './entities/audit.ts';
 import { type Contact, normaliseEmail, spendEmailChangeAttemptUpdate } from './entities/contact.ts';
 import { createLoginEmailPut, releaseLoginEmailDelete } from './entities/login-email.ts';
 import type { MailTask } from './entities/outbox.ts';
-import { ConflictError, ValidationError } from './errors.ts';
+import { takeRateTokenUpdate } from './entities/rate-counter.ts';
+import { ConflictError, TooManyRequestsError, ValidationError } from './errors.ts';
 import { emailChangedMail, emailChangeRequestedMails } from './security-mail.ts';
 import { type GuardedWrite, outboxWrites } from './transact.ts';
 
 /**
- * Applies a requested email to `next` (the contact being changed): directly,
- * as a pending change with its mails, or cancelling a pending change when
- * the current address is sent back.
+ * Code mails a contact and an account may cause: each one goes to an
+ * address the requester chose, so they are counted in the change's own
+ * transaction and a full window refuses the change.
+ */
+export const CODE_MAIL_LIMITS = {
+  perContact: { limit: 5, windowSeconds: 3600 },
+  perAccount: { limit: 20, windowSeconds: 3600 },
+} as const;
+
+const codeMailLimits = (contact: Contact, now: Date): GuardedWrite[] => {
+  const tooMany = () =>
+    new TooManyRequestsError(
+      'Too many confirmation codes were sent; try again in an hour.',
+      CODE_MAIL_LIMITS.perContact.windowSeconds
+    );
+  const windows = [
+    { subject: `email-code#contact#${contact.id}`, ...CODE_MAIL_LIMITS.perContact },
+    { subject: `email-code#account#${contact.accountId}`, ...CODE_MAIL_LIMITS.perAccount },
+  ];
+  return windows.map((window) => ({
+    action: { Update: takeRateTokenUpdate(tableName, window, now) },
+    onConditionFailed: tooMany,
+  }));
+};
+
+/** A login is its person's: an account may change a contact's email only while no login hangs on it. */
+const notYourLogin = () =>
+  new ConflictError(
+    'This contact’s email is the address of its login, and only the person can change that, ' +
+      'from their own profile. To use another address here, remove the login from this account ' +
+      '(DELETE .../sub-account) and then change the email.',
+    { field: 'email' }
+  );
+
+export interface PlannedEmail {
+  next: Contact;
+  mails: MailTask[];
+  /** Rate-limit writes for the change's transaction (when a code mail goes out). */
+  limits: GuardedWrite[];
+}
+
+/**
+ * Applies a requested email to `next` (the contact being changed): directly
+ * for a contact without a login; as a pending change with its code mail
+ * when the caller is the contact's own login; refused for anyone else's
+ * login. Sending the current address back cancels a pending change.
  */
 export const planEmail = (
   before: Contact,
   next: Contact,
   email: string | undefined,
-  now: Date
-): { next: Contact; mails: MailTask[] } => {
-  if (email === undefined) return { next, mails: [] };
+  now: Date,
+  callerLoginId: string
+): PlannedEmail => {
+  if (email === undefined) return { next, mails: [], limits: [] };
   if (normaliseEmail(email) === normaliseEmail(before.email)) {
     const { emailChange: _cancelled, ...rest } = next;
-    return { next: rest, mails: [] };
+    return { next: rest, mails: [], limits: [] };
   }
-  if (!before.loginId) return { next: { ...next, email }, mails: [] };
+  if (!before.loginId) return { next: { ...next, email }, mails: [], limits: [] };
+  if (before.loginId !== callerLoginId) throw notYourLogin();
   const { pending, code } = startEmailChange(before.id, email, now);
   return {
     next: { ...next, emailChange: pending },
     mails: emailChangeRequestedMails(before, email, code),
+    limits: codeMailLimits(before, now),
   };
 };
 
@@ -56,12 +103,18 @@ export const pendingEmailChange = (
 
 const codeError = (message: string) => new ValidationError([{ field: 'code', message }]);
 
+/**
+ * Every guess spends an attempt before it is compared, with a conditional
+ * update that refuses once none is left: concurrent guesses cannot share
+ * one attempt. False when none was left (or a newer code replaced this one).
+ */
 const spendAttempt = async (contact: Contact & { emailChange: PendingEmailChange }) => {
   try {
     await dynamo.send(new UpdateCommand(spendEmailChangeAttemptUpdate(tableName, contact)));
+    return true;
   } catch (error) {
-    // A newer code replaced this one meanwhile: nothing left to spend.
     if (!isConditionFailure(error)) throw error;
+    return false;
   }
 };
 
@@ -78,14 +131,23 @@ export interface ConfirmedEmail {
 export const confirmEmail = async (
   contact: Contact,
   code: string,
-  now: Date
+  now: Date,
+  callerLoginId: string
 ): Promise<ConfirmedEmail> => {
   const pending = contact.emailChange;
   const loginId = contact.loginId;
   if (!pending || !loginId) throw new ConflictError('No email change is waiting for confirmation.');
+  // The new address becomes a login's: only that login may confirm it.
+  if (loginId !== callerLoginId) throw notYourLogin();
   const verdict = checkEmailChangeCode(contact.id, pending, code, now);
+  if (verdict === 'valid' || verdict === 'wrong') {
+    if (!(await spendAttempt({ ...contact, emailChange: pending }))) {
+      throw codeError(
+        'The code has expired or was tried too often; change the email again for a new one.'
+      );
+    }
+  }
   if (verdict === 'wrong') {
-    await spendAttempt({ ...contact, emailChange: pending });
     throw codeError(`The code is not correct; ${pending.attemptsLeft - 1} attempts left.`);
   }
   if (verdict !== 'valid') {

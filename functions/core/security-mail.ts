@@ -51,22 +51,41 @@ export const emailChangedMail = (contact: Contact, oldAddress: string): MailTask
     'If this was not you, contact support at once.\n',
 });
 
-/** Told to a person whose existing login now opens another account. */
-export const accessGrantedMail = (contact: Contact, accountName: string): MailTask => ({
-  kind: 'mail',
-  to: contact.email,
-  subject: `You now have access to ${accountName}`,
-  text:
-    `Hello ${contact.firstName},\n\nYour existing login now also opens the client area of ${accountName}.\n` +
-    'Sign in as usual and pick the account from your account list.\n',
-});
+/**
+ * Text a customer typed (names, account names) enters mail only as quoted
+ * data on a line of its own, never inside a sentence of ours: control and
+ * layout characters go, the length is bounded, and quotes mark where it
+ * starts and ends.
+ */
+export const quoted = (value: string, max = 100) => {
+  const flat = value
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `\u201c${flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat}\u201d`;
+};
 
-/** The invitation of a new login, with the temporary password the outbox just set. */
+/** The invitation of a login Portico just gave a fresh temporary password (never stored). */
 export const invitationText = (task: InviteLoginTask, temporaryPassword: string) => ({
   to: task.email,
-  subject: `Your login to the ${task.accountName} client area`,
+  subject: 'Your login to a client area',
   text:
-    `Hello ${task.firstName},\n\nYou now have a login to the client area of ${task.accountName}.\n` +
+    'Hello,\n\nYou have been invited to the client area of this account:\n\n' +
+    `  Account: ${quoted(task.accountName)}\n\n` +
     `Sign in with ${task.email} and this temporary password:\n\n    ${temporaryPassword}\n\n` +
-    `It works for ${PASSWORD_POLICY.temporaryPasswordValidityDays} days; you will choose your own password at the first sign-in.\n`,
+    `It works for ${PASSWORD_POLICY.temporaryPasswordValidityDays} days; you will choose your own password at the first sign-in. ` +
+    'Any password set for this login before this message no longer works. ' +
+    'Then accept the invitation in your account list; until you do, the login opens nothing there.\n\n' +
+    'If you did not expect this, ignore this message.\n',
+});
+
+/** The invitation of a login whose owner already holds its password: nothing changes until they accept. */
+export const existingLoginInvitationText = (task: InviteLoginTask) => ({
+  to: task.email,
+  subject: 'An invitation to another client area',
+  text:
+    'Hello,\n\nYour login has been invited to the client area of this account:\n\n' +
+    `  Account: ${quoted(task.accountName)}\n\n` +
+    'Sign in as usual and accept or decline it in your account list. ' +
+    'Until you accept, that account cannot see or use your login.\n',
 });

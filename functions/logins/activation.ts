@@ -2,7 +2,8 @@
  * Activating a login for a contact: with a password the granter chose, or
  * with an invitation the outbox mails. The Cognito login is created first
  * (or the person's existing one found); if the table write then fails, a
- * login created here is deleted again.
+ * login created here is deleted again. Either way the login joins only
+ * when its owner accepts.
  */
 import type { Profile } from '#core/account-profile';
 import { tableName } from '#core/clients/dynamodb';
@@ -15,39 +16,44 @@ import type { OutboxTask } from '#core/entities/outbox';
 import { ConflictError, ValidationError } from '#core/errors';
 import { generatePassword, passwordPolicyProblems } from '#core/passwords';
 import type { Area } from '#core/permissions';
-import { accessGrantedMail } from '#core/security-mail';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
 import { createOrFindLogin, deleteLogin } from './cognito-logins.ts';
 import { type Actor, auditWrites, nextImage } from './login-change.ts';
 import type { SubAccountPut } from './schemas.ts';
 
 /**
- * A person who already had a login is told it now opens this account; an
- * invited new login gets its invitation (the outbox sets and mails a fresh
- * temporary password); a granter-chosen password is never mailed.
+ * What goes to the address. A login created with a password the granter
+ * chose gets nothing (the granter shares the password). Any other case is
+ * an invitation task: the outbox looks at the login when it runs, and a
+ * login whose mailbox owner has not yet proven the address gets a fresh
+ * password mailed (ending the granter's sessions); a proven login is only
+ * told to sign in as usual and accept.
  */
 const followUpMail = (
   login: { loginId: string; created: boolean },
   contact: Contact,
   accountName: string,
   body: SubAccountPut
-): OutboxTask[] => {
-  if (!login.created) return [accessGrantedMail(contact, accountName)];
-  if (!body.invite) return [];
-  return [
-    {
-      kind: 'invite-login',
-      loginId: login.loginId,
-      email: contact.email,
-      firstName: contact.firstName,
-      accountName,
-    },
-  ];
-};
+): OutboxTask[] =>
+  login.created && !body.invite
+    ? []
+    : [
+        {
+          kind: 'invite-login',
+          loginId: login.loginId,
+          email: contact.email,
+          firstName: contact.firstName,
+          accountName,
+        },
+      ];
 
 /**
- * Gives the contact a login on the account (a new one, or the one the person
- * already has). The primary contact of an account the operators loaded has
+ * Invites the contact's login to the account: a new login, or the one the
+ * person already has. Either way the membership starts `invited` and opens
+ * nothing until the login's owner accepts it while signed in
+ * (functions/me/invitations.ts), and the answer is the same in both cases,
+ * so it never tells whether the address already had a login. An existing
+ * login's password is never touched. The primary contact of an account the operators loaded has
  * no login yet; when it asks for one (account requests), it becomes the
  * account holder's login: role `primary`, every area, global support scope,
  * and no sub-account on the contact.
@@ -78,7 +84,7 @@ export const activate = async (
   const holder = contact.isPrimary;
   const next = nextImage(contact, {
     loginId: login.loginId,
-    subAccount: holder ? null : { status: 'active', permissions },
+    subAccount: holder ? null : { status: 'invited', permissions },
   });
   const now = next.updatedAt;
   const ids = { loginId: login.loginId, accountId: contact.accountId };
@@ -90,6 +96,9 @@ export const activate = async (
               ...ids,
               name: contactDisplayName(contact),
               email: contact.email,
+              // Nobody but Portico has mailed this address yet: confined to this account.
+              emailProven: false,
+              confinedToAccountId: contact.accountId,
               createdAt: now,
               updatedAt: now,
             }),
@@ -123,7 +132,7 @@ export const activate = async (
               contactId: contact.id,
               role: holder ? 'primary' : 'sub-account',
               permissions: holder ? [] : permissions,
-              status: 'active',
+              status: 'invited',
               primaryContactId: profile.account.primaryContactId,
               supportScope: holder ? 'global' : contact.supportScope,
               supportServiceIds: contact.assignedServices.map((service) => service.id),
@@ -144,5 +153,5 @@ export const activate = async (
     throw error;
   }
 
-  return { contact: next, linkedExistingLogin: !login.created };
+  return next;
 };

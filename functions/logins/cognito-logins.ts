@@ -3,13 +3,9 @@
  * already taken there means the person has a login (one person, one login)
  * and the new membership links to it.
  */
-import {
-  AdminDeleteUserCommand,
-  AdminUserGlobalSignOutCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognito, userPoolId } from '#core/clients/cognito';
 import { createOrFindUser } from '#core/cognito-users';
-import { logger } from '#core/observability';
 
 export interface LoginResult {
   loginId: string;
@@ -36,18 +32,4 @@ export const createOrFindLogin = async (person: {
 /** Undoes a login created for a change that then failed to commit. */
 export const deleteLogin = async (loginId: string) => {
   await cognito().send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: loginId }));
-};
-
-/**
- * Ends the login's sessions where Cognito allows it. Best effort: the live
- * membership check already refuses the next request, token or not.
- */
-export const signOutEverywhere = async (loginId: string) => {
-  try {
-    await cognito().send(
-      new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: loginId })
-    );
-  } catch (error) {
-    logger.warn('global sign-out failed; the membership check still applies', { loginId, error });
-  }
 };

@@ -12,12 +12,8 @@ export const handler = createApiHandler(LOGIN_ROUTES, {
     body: await requestAccount(body, sourceIp),
   }),
   putSubAccount: async ({ caller, params, body }) => {
-    const { contact, linkedExistingLogin } = await putSubAccount(caller, contactId(params), body);
-    return {
-      status: 200,
-      body: { ...toContactView(contact), linkedExistingLogin },
-      version: contact.version,
-    };
+    const contact = await putSubAccount(caller, contactId(params), body);
+    return { status: 200, body: toContactView(contact), version: contact.version };
   },
   patchSubAccount: async ({ caller, params, body }) => {
     const contact = await setSubAccountStatus(caller, contactId(params), body.status);

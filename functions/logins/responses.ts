@@ -6,9 +6,7 @@ export const LOGIN_RESPONSES = {
   requestAccount: z
     .object({ status: z.literal('received'), message: z.string() })
     .meta({ id: 'AccountRequestReceived' }),
-  putSubAccount: z
-    .object({ ...contactSchema.shape, linkedExistingLogin: z.boolean() })
-    .meta({ id: 'ContactWithSubAccount' }),
+  putSubAccount: contactSchema,
   patchSubAccount: contactSchema,
   deleteSubAccount: null,
 } satisfies Record<(typeof LOGIN_ROUTES)[number]['id'], z.ZodType | null>;

@@ -9,9 +9,9 @@ import { staleError } from '#core/concurrency';
 import { deleteMembershipDelete, patchMembershipUpdate } from '#core/entities/membership';
 import { ConflictError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { signOutEverywhere } from '#core/login-sessions';
 import { writeTogether } from '#core/transact';
 import { activate } from './activation.ts';
-import { signOutEverywhere } from './cognito-logins.ts';
 import { checkGrant, requestedAreas, targetOf } from './grant-rules.ts';
 import { auditWrites, nextImage } from './login-change.ts';
 import type { SubAccountPut } from './schemas.ts';
@@ -44,7 +44,7 @@ export const putSubAccount = async (
       ],
       () => staleError({})
     );
-    return { contact: next, linkedExistingLogin: false };
+    return next;
   }
   return activate(actorOf(caller, profile), profile, contact, permissions, body);
 };
@@ -59,6 +59,12 @@ export const setSubAccountStatus = async (
   const contact = targetOf(caller, profile, contactId);
   if (!contact.subAccount || !contact.loginId)
     throw new ConflictError('This contact has no sub-account.');
+  if (contact.subAccount.status === 'invited') {
+    // Resuming would open the account without its owner's consent.
+    throw new ConflictError(
+      'The invitation has not been accepted yet: wait for the person, or withdraw it with DELETE.'
+    );
+  }
   // Resuming hands the permissions back: the same rule as granting them.
   if (status === 'active') checkGrant(caller, profile, contact.subAccount.permissions);
   if (contact.subAccount.status === status) return contact;

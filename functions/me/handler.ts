@@ -1,12 +1,21 @@
 import { createApiHandler } from '#core/http/stack';
 import { generatePassword } from '#core/passwords';
 import { PASSWORD_POLICY } from '#core/user-pool';
+import { acceptInvitation, declineInvitation } from './invitations.ts';
 import { ME_ROUTES } from './routes.ts';
 import { describeLogin } from './service.ts';
 import { describeStaffLogin } from './staff.ts';
 
 export const handler = createApiHandler(ME_ROUTES, {
-  getMe: async ({ caller }) => ({ status: 200, body: await describeLogin(caller.loginId) }),
+  getMe: async ({ caller }) => ({ status: 200, body: await describeLogin(caller) }),
+  acceptInvitation: async ({ caller, params }) => ({
+    status: 200,
+    body: await acceptInvitation(caller, params.accountId ?? ''),
+  }),
+  declineInvitation: async ({ caller, params }) => {
+    await declineInvitation(caller, params.accountId ?? '');
+    return { status: 204 };
+  },
   // Generated here so the portal never duplicates the policy; no-store keeps it out of caches.
   suggestPassword: async () => ({
     status: 200,

@@ -16,8 +16,26 @@ export const meSchema = z
         permissions: z.array(areaSchema),
       })
     ),
+    invitations: z.array(
+      z.object({
+        accountId: z.string(),
+        accountName: z.string(),
+        role: z.enum(['primary', 'sub-account']),
+        permissions: z.array(areaSchema),
+        invitedAt: z.string(),
+      })
+    ),
   })
   .meta({ id: 'Me' });
+
+export const acceptedInvitationSchema = z
+  .object({
+    accountId: z.string(),
+    role: z.enum(['primary', 'sub-account']),
+    status: z.literal('active'),
+    permissions: z.array(areaSchema),
+  })
+  .meta({ id: 'AcceptedInvitation' });
 
 export const passwordSuggestionSchema = z
   .object({ password: z.string(), policy: z.object({ minLength: z.number() }).passthrough() })
@@ -34,6 +52,8 @@ export const staffMeSchema = z
 
 export const ME_RESPONSES = {
   getMe: meSchema,
+  acceptInvitation: acceptedInvitationSchema,
+  declineInvitation: null,
   suggestPassword: passwordSuggestionSchema,
   getStaffMe: staffMeSchema,
 } satisfies Record<(typeof ME_ROUTES)[number]['id'], z.ZodType | null>;

@@ -11,6 +11,25 @@ export const ME_ROUTES = [
     success: { status: 200, description: 'The caller and its accounts.' },
   },
   {
+    id: 'acceptInvitation',
+    method: 'POST',
+    path: '/me/invitations/{accountId}',
+    function: 'me',
+    access: { kind: 'login' },
+    summary:
+      'Accept an account’s invitation: the login joins it with the role and areas it was given',
+    success: { status: 200, description: 'The account as the login now sees it.' },
+  },
+  {
+    id: 'declineInvitation',
+    method: 'DELETE',
+    path: '/me/invitations/{accountId}',
+    function: 'me',
+    access: { kind: 'login' },
+    summary: 'Decline an account’s invitation: the login stays out of it',
+    success: { status: 204, description: 'Declined.' },
+  },
+  {
     id: 'suggestPassword',
     method: 'GET',
     path: '/password-suggestion',

@@ -3,26 +3,31 @@
  * its role and the areas it may open there.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { sessionEnded } from '#core/authorization';
 import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
-import { fromLoginItem, isLoginItem } from '#core/entities/login';
+import { fromLoginItem, isLoginItem, sessionStillValid } from '#core/entities/login';
 import {
   fromMembershipItem,
   isMembershipItem,
   loginPartitionQuery,
 } from '#core/entities/membership';
 import { NotFoundError } from '#core/errors';
+import type { LoginCaller } from '#core/http/types';
 import { allowedAreas } from '#core/permissions';
 
-export const describeLogin = async (loginId: string) => {
+export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {
   const { Items = [] } = await dynamo.send(
     new QueryCommand(loginPartitionQuery(tableName, loginId))
   );
   const profileItem = Items.find(isLoginItem);
   if (!profileItem) throw new NotFoundError('This login has no client-area profile yet.');
   const profile = fromLoginItem(profileItem);
+  if (!sessionStillValid(profile, authTime)) throw sessionEnded();
   const memberships = Items.filter(isMembershipItem).map(fromMembershipItem);
+  const joined = memberships.filter((membership) => membership.status !== 'invited');
+  const invited = memberships.filter((membership) => membership.status === 'invited');
 
   const accounts = memberships.length
     ? (await batchGetAll(memberships.map((m) => accountKeys(m.accountId)))).map(fromAccountItem)
@@ -33,7 +38,7 @@ export const describeLogin = async (loginId: string) => {
     id: profile.loginId,
     name: profile.name,
     email: profile.email,
-    accounts: memberships
+    accounts: joined
       .filter((membership) => accountNames.has(membership.accountId))
       .map((membership) => ({
         accountId: membership.accountId,
@@ -41,6 +46,16 @@ export const describeLogin = async (loginId: string) => {
         role: membership.role,
         status: membership.status,
         permissions: membership.status === 'active' ? allowedAreas(membership) : [],
+      })),
+    // Accounts waiting for this login's answer (POST or DELETE /me/invitations/{accountId}).
+    invitations: invited
+      .filter((membership) => accountNames.has(membership.accountId))
+      .map((membership) => ({
+        accountId: membership.accountId,
+        accountName: accountNames.get(membership.accountId) ?? '',
+        role: membership.role,
+        permissions: allowedAreas(membership),
+        invitedAt: membership.createdAt,
       })),
   };
 };

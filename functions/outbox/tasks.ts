@@ -3,11 +3,15 @@ import {
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { cognito, userPoolId } from '#core/clients/cognito';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/entities/login';
 import type { InviteLoginTask, OutboxTask } from '#core/entities/outbox';
+import { endSessionsBefore, nextSecond } from '#core/login-sessions';
 import { sendMail } from '#core/mail';
 import { generatePassword } from '#core/passwords';
-import { invitationText } from '#core/security-mail';
+import { existingLoginInvitationText, invitationText } from '#core/security-mail';
 
 const updateLoginEmail = async (loginId: string, email: string) => {
   // The address was proven by the code and reserved by its marker item.
@@ -24,10 +28,23 @@ const updateLoginEmail = async (loginId: string, email: string) => {
 };
 
 /**
- * A fresh temporary password (to be replaced at the first sign-in), set and
- * mailed here so it is never stored; a retry simply sends a newer one.
+ * An invitation. A login whose mailbox owner already holds its password is
+ * only told to sign in and accept. Any other login (new, or created with a
+ * password a granter chose) is taken over by the mailbox owner here: older
+ * sessions are ended, a fresh temporary password (to be replaced at the
+ * first sign-in) is set and mailed, never stored, and only then is the
+ * login marked proven. A retry repeats the steps with a newer password.
  */
 const inviteLogin = async (task: InviteLoginTask) => {
+  const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, task.loginId)));
+  // A login whose activation was rolled back: nobody to invite.
+  if (!Item) return;
+  if (fromLoginItem(Item).emailProven) {
+    await sendMail(existingLoginInvitationText(task));
+    return;
+  }
+  const notBefore = nextSecond();
+  await endSessionsBefore(task.loginId, notBefore);
   const temporaryPassword = generatePassword();
   await cognito().send(
     new AdminSetUserPasswordCommand({
@@ -38,6 +55,11 @@ const inviteLogin = async (task: InviteLoginTask) => {
     })
   );
   await sendMail(invitationText(task, temporaryPassword));
+  await dynamo.send(
+    new UpdateCommand(
+      markLoginProvenUpdate(tableName, task.loginId, notBefore, new Date().toISOString())
+    )
+  );
 };
 
 export const runTask = async (task: OutboxTask): Promise<void> => {

@@ -31,11 +31,15 @@ export class OutboxWorker extends Construct {
     super(scope, id);
     const { stage, table } = props;
     this.function = new PorticoFunction(this, 'Function', { name: 'outbox', stage });
+    // An invitation reads the login and, when its owner takes it over, marks it proven
+    // and ends older sessions on its memberships.
+    this.function.bindTable(table, 'RW');
     this.function.bindUserPool(
       props.userPool,
       props.client,
       'cognito-idp:AdminUpdateUserAttributes',
-      'cognito-idp:AdminSetUserPassword'
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminUserGlobalSignOut'
     );
     this.function.bindMail(props.mailIdentity, stage.mail.fromAddress);
 

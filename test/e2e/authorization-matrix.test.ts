@@ -14,8 +14,10 @@ import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addContact,
+  addInvitation,
   addSubAccountLogin,
   createTenant,
+  loginIdOf,
   type Tenant,
 } from '../support/tenants.ts';
 import { openTicketVia } from '../support/tickets.ts';
@@ -42,7 +44,7 @@ interface Sample {
   body?: unknown;
   query?: string;
   /** Path ids beyond the account; made fresh per call where a call consumes them. */
-  params?: () => Promise<Record<string, string>>;
+  params?: (caller: Caller) => Promise<Record<string, string>>;
 }
 
 const freshService = async () => ({ serviceId: (await addService(home)).id });
@@ -54,6 +56,14 @@ const freshAssignment = (idParam: 'serviceId' | 'domainId') => async () => {
     addContact(home, undefined, { supportScope: 'isolated' }),
   ]);
   return { [idParam]: service.id, contactId: contact.contactId };
+};
+/** A fresh account that has invited the caller's own login (the account id replaces home's). */
+const freshInvitation = async (caller: Caller) => {
+  const inviter = await createTenant('Matrixinviter');
+  const token = tokens[caller];
+  if (token)
+    await addInvitation(inviter, { loginId: loginIdOf(token), email: `${caller}@x.example` });
+  return { accountId: inviter.accountId };
 };
 const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
 const voipService = async () => ({ serviceId: (await addService(home, { type: 'voip' })).id });
@@ -82,6 +92,8 @@ const SAMPLES: Record<RouteId, Sample> = {
   getHealth: {},
   getClientConfig: {},
   getMe: {},
+  acceptInvitation: { params: freshInvitation },
+  declineInvitation: { params: freshInvitation },
   getAccount: {},
   patchAccount: { body: { phone: '+441632960999' } },
   confirmAccountEmail: { body: { code: '123456' } },
@@ -208,7 +220,7 @@ describe('authorization matrix', () => {
         const sample = SAMPLES[route.id as RouteId];
         const ids: Record<string, string> = {
           accountId: home.accountId,
-          ...(await sample.params?.()),
+          ...(await sample.params?.(caller)),
         };
         const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
         const url = sample.query ? `${path}?${sample.query}` : path;

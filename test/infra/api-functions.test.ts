@@ -224,7 +224,7 @@ describe('OutboxWorker', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('lets the outbox change login emails and passwords, and the logins function manage logins, nothing more', () => {
+  it('lets the outbox change login emails and passwords and end sessions, and the logins function manage logins, nothing more', () => {
     // Act
     const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
     const cognitoActionsOf = (fragment: string) =>
@@ -234,7 +234,11 @@ describe('OutboxWorker', () => {
 
     // Assess
     expect(new Set(cognitoActionsOf('Outbox'))).toEqual(
-      new Set(['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminSetUserPassword'])
+      new Set([
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ])
     );
     // GET /staff/me calls GetUser, which the caller's own access token authorises.
     expect(cognitoActionsOf('MeFunction')).toEqual([]);

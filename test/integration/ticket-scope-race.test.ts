@@ -24,7 +24,12 @@ describe('opening a ticket about a service while its support is reset', () => {
     });
     const asRead = await membershipOf(tenant, isolated.loginId);
     if (!asRead) throw new Error('no membership');
-    const caller = { kind: 'member' as const, loginId: isolated.loginId, membership: asRead };
+    const caller = {
+      kind: 'member' as const,
+      loginId: isolated.loginId,
+      authTime: Math.floor(Date.now() / 1000),
+      membership: asRead,
+    };
     // The reset lands after the request read the membership.
     await dynamo.send(
       new UpdateCommand({

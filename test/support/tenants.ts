@@ -220,6 +220,7 @@ export const addSubAccountLogin = async (
             loginId,
             name: `Sub User ${suffix}`,
             email,
+            emailProven: true,
             createdAt: now,
             updatedAt: now,
           }),
@@ -248,4 +249,55 @@ export const addContact = async (
     new TransactWriteCommand({ TransactItems: [{ Put: createContactPut(tableName, contact) }] })
   );
   return { contactId: contact.id, email };
+};
+
+/**
+ * An invitation of `tenant` to an existing login, as PUT .../sub-account
+ * leaves it: a contact naming the login with an `invited` sub-account and
+ * an `invited` membership (test setup only).
+ */
+export const addInvitation = async (
+  tenant: Tenant,
+  login: { loginId: string; email: string },
+  permissions: Area[] = ['profile']
+) => {
+  const now = new Date().toISOString();
+  const contact = testContact(tenant, now, {
+    firstName: 'Invited',
+    lastName: 'Person',
+    email: login.email,
+    phone: '+441632960003',
+    address: { line1: '5 Test Lane', city: 'Leeds', postcode: 'LS1 1AD', country: 'GB' },
+    loginId: login.loginId,
+    subAccount: { status: 'invited', permissions },
+  });
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: createContactPut(tableName, contact) },
+        {
+          Put: createMembershipPut(tableName, {
+            loginId: login.loginId,
+            accountId: tenant.accountId,
+            contactId: contact.id,
+            role: 'sub-account',
+            permissions,
+            status: 'invited',
+            primaryContactId: tenant.primaryContactId,
+            supportScope: 'none',
+            supportServiceIds: [],
+            createdAt: now,
+            updatedAt: now,
+          }),
+        },
+      ],
+    })
+  );
+  return { contactId: contact.id };
+};
+
+/** The login id (`sub`) inside an access token, without verifying it (tests only). */
+export const loginIdOf = (accessToken: string): string => {
+  const [, payload = ''] = accessToken.split('.');
+  return String(JSON.parse(Buffer.from(payload, 'base64url').toString()).sub ?? '');
 };

@@ -190,7 +190,7 @@ export const replaceContactPut = (
 
 /**
  * Spends one attempt of a pending email change, only while that same change
- * (same code) is still pending.
+ * (same code) is still pending and has an attempt left.
  */
 export const spendEmailChangeAttemptUpdate = (
   tableName: string,
@@ -199,13 +199,13 @@ export const spendEmailChangeAttemptUpdate = (
   TableName: tableName,
   Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
   UpdateExpression: 'SET #change.#attempts = #change.#attempts - :one',
-  ConditionExpression: '#change.#hash = :hash',
+  ConditionExpression: '#change.#hash = :hash AND #change.#attempts > :zero',
   ExpressionAttributeNames: {
     '#change': 'emailChange',
     '#attempts': 'attemptsLeft',
     '#hash': 'codeHash',
   },
-  ExpressionAttributeValues: { ':one': 1, ':hash': contact.emailChange.codeHash },
+  ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':hash': contact.emailChange.codeHash },
 });
 
 export const contactsPartition = (accountId: string) => ({

@@ -12,6 +12,19 @@ export interface LoginProfile {
   loginId: string;
   name: string;
   email: string;
+  /**
+   * Whether the owner of the mailbox holds the login's password. `false`
+   * for a login created by an account (a password the granter chose, or an
+   * invitation not yet sent): such a login opens only `confinedToAccountId`
+   * and joins or heads no other account until Portico has mailed the
+   * address a fresh password and ended every older session. Profiles
+   * written before this field existed count as proven.
+   */
+  emailProven: boolean;
+  /** The account that created the login, while it is not proven. */
+  confinedToAccountId?: string;
+  /** Sessions that started before this time (epoch seconds) are refused. */
+  sessionsNotBefore?: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -31,6 +44,13 @@ export const fromLoginItem = (item: Record<string, unknown>): LoginProfile => ({
   loginId: item.loginId as string,
   name: item.name as string,
   email: item.email as string,
+  emailProven: item.emailProven !== false,
+  ...(typeof item.confinedToAccountId === 'string'
+    ? { confinedToAccountId: item.confinedToAccountId }
+    : {}),
+  ...(typeof item.sessionsNotBefore === 'number'
+    ? { sessionsNotBefore: item.sessionsNotBefore }
+    : {}),
   createdAt: item.createdAt as string,
   updatedAt: item.updatedAt as string,
 });
@@ -51,3 +71,40 @@ export const patchLoginUpdate = (
     email: login.email,
     updatedAt: login.updatedAt,
   });
+
+export const getLoginCommand = (tableName: string, loginId: string) => ({
+  TableName: tableName,
+  Key: loginKeys(loginId),
+  ConsistentRead: true,
+});
+
+/**
+ * The mailbox owner has been sent a fresh password: the login is proven,
+ * no longer confined, and sessions older than `notBefore` are refused.
+ */
+export const markLoginProvenUpdate = (
+  tableName: string,
+  loginId: string,
+  notBefore: number,
+  now: string
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: loginKeys(loginId),
+  UpdateExpression:
+    'SET #proven = :true, #notBefore = :notBefore, #updatedAt = :now REMOVE #confined',
+  ConditionExpression: 'attribute_exists(#pk)',
+  ExpressionAttributeNames: {
+    '#pk': TABLE.partitionKey,
+    '#proven': 'emailProven',
+    '#notBefore': 'sessionsNotBefore',
+    '#updatedAt': 'updatedAt',
+    '#confined': 'confinedToAccountId',
+  },
+  ExpressionAttributeValues: { ':true': true, ':notBefore': notBefore, ':now': now },
+});
+
+/** Whether a session that started at `authTime` (epoch seconds) still counts. */
+export const sessionStillValid = (
+  record: { sessionsNotBefore?: number },
+  authTime: number | undefined
+) => record.sessionsNotBefore === undefined || (authTime ?? 0) >= record.sessionsNotBefore;

@@ -10,7 +10,12 @@ import { PREFIX, TABLE } from '../table.ts';
 import type { SupportScope } from './contact.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
 
-export type MembershipStatus = 'active' | 'suspended';
+/**
+ * `invited`: the account asked this login to join and its owner has not
+ * accepted yet (the login's own consent, see functions/me/invitations.ts);
+ * an invited membership opens nothing and /me lists it apart.
+ */
+export type MembershipStatus = 'active' | 'suspended' | 'invited';
 
 export interface Membership {
   loginId: string;
@@ -28,6 +33,12 @@ export interface Membership {
    */
   supportScope: SupportScope;
   supportServiceIds: string[];
+  /**
+   * Sessions that started before this time (epoch seconds, the token's
+   * `auth_time`) are refused: set when the login's password is replaced
+   * because its mailbox owner took it over (see login.ts).
+   */
+  sessionsNotBefore?: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -55,6 +66,9 @@ export const fromMembershipItem = (item: Record<string, unknown>): Membership =>
     (item.supportScope as SupportScope | undefined) ??
     (item.role === 'primary' ? 'global' : 'none'),
   supportServiceIds: (item.supportServiceIds as string[] | undefined) ?? [],
+  ...(typeof item.sessionsNotBefore === 'number'
+    ? { sessionsNotBefore: item.sessionsNotBefore }
+    : {}),
   createdAt: item.createdAt as string,
   updatedAt: item.updatedAt as string,
 });
@@ -100,6 +114,7 @@ export const patchMembershipUpdate = (
     status?: MembershipStatus;
     supportScope?: SupportScope;
     supportServiceIds?: string[];
+    sessionsNotBefore?: number;
     updatedAt: string;
   }
 ): TransactUpdate => patchIfExists(tableName, membershipKeys(ids), change);
@@ -129,4 +144,33 @@ export const supportReachCheck = (
     ':isolated': 'isolated',
     ':service': serviceId,
   },
+});
+
+/**
+ * The owner accepts an invitation: only a membership still `invited`
+ * becomes active (a withdrawn or already accepted one is left alone).
+ */
+export const acceptMembershipUpdate = (
+  tableName: string,
+  ids: { loginId: string; accountId: string },
+  now: string
+): TransactUpdate => ({
+  TableName: tableName,
+  Key: membershipKeys(ids),
+  UpdateExpression: 'SET #status = :active, #updatedAt = :now',
+  ConditionExpression: '#status = :invited',
+  ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+  ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':now': now },
+});
+
+/** The owner declines an invitation: removes the membership only while still `invited`. */
+export const declineMembershipDelete = (
+  tableName: string,
+  ids: { loginId: string; accountId: string }
+): NonNullable<TransactItem['Delete']> => ({
+  TableName: tableName,
+  Key: membershipKeys(ids),
+  ConditionExpression: '#status = :invited',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':invited': 'invited' },
 });

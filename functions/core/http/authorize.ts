@@ -28,6 +28,16 @@ const loginIdFrom = (event: Event): string => {
 };
 
 /**
+ * When the session began. Cognito keeps the first sign-in's `auth_time` in
+ * tokens minted from a refresh token, so a session that predates a
+ * password takeover stays old however often it refreshes.
+ */
+const authTimeFrom = (event: Event): number => {
+  const value = Number(event.requestContext?.authorizer?.jwt?.claims?.auth_time);
+  return Number.isFinite(value) ? value : 0;
+};
+
+/**
  * The staff pool's authorizer already guards `/staff/*` (lib/constructs/http-api.ts);
  * checking the token's app client here as well means a misrouted or
  * misconfigured authorizer still lets no client-pool token through.
@@ -71,14 +81,15 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
         context.caller = staffCallerFrom(event, loginId, staffClientId ?? '');
         return;
       }
+      const authTime = authTimeFrom(event);
       if (access.kind === 'login') {
-        context.caller = { kind: 'login', loginId };
+        context.caller = { kind: 'login', loginId, authTime };
         return;
       }
       const accountId = event.pathParameters?.accountId;
       if (!accountId) throw new NotFoundError();
-      const membership = await authorizeMember(loginId, accountId, access);
-      context.caller = { kind: 'member', loginId, membership };
+      const membership = await authorizeMember(loginId, accountId, access, authTime);
+      context.caller = { kind: 'member', loginId, authTime, membership };
     },
   };
 };

@@ -4,8 +4,14 @@ import type { Access, RouteDefinition } from './route.ts';
 
 /** Who is calling, established by the authorization middleware only. */
 export type AnonymousCaller = { kind: 'anonymous' };
-export type LoginCaller = { kind: 'login'; loginId: string };
-export type MemberCaller = { kind: 'member'; loginId: string; membership: Membership };
+/** `authTime`: when the session behind the token started (the token's `auth_time`, epoch seconds). */
+export type LoginCaller = { kind: 'login'; loginId: string; authTime: number };
+export type MemberCaller = {
+  kind: 'member';
+  loginId: string;
+  authTime: number;
+  membership: Membership;
+};
 /** A login of the staff user pool; staff have no membership, only their own routes. */
 export type StaffCaller = { kind: 'staff'; staffId: string; username: string };
 export type Caller = AnonymousCaller | LoginCaller | MemberCaller | StaffCaller;

@@ -1,0 +1,127 @@
+/**
+ * A login's owner answers the invitations of accounts: accepting opens the
+ * account with the role and areas the granter chose, declining removes the
+ * login from the contact. Only the login itself, signed in, can do either:
+ * this consent is what stops an account from pulling someone else's login
+ * in. A login that has not yet been proven by its mailbox owner may accept
+ * only the account that created it.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { sessionEnded } from '#core/authorization';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { acceptedContactUpdate, declinedContactUpdate } from '#core/entities/contact-login';
+import {
+  fromLoginItem,
+  isLoginItem,
+  type LoginProfile,
+  sessionStillValid,
+} from '#core/entities/login';
+import {
+  acceptMembershipUpdate,
+  declineMembershipDelete,
+  fromMembershipItem,
+  isMembershipItem,
+  loginPartitionQuery,
+  type Membership,
+} from '#core/entities/membership';
+import { ConflictError, NotFoundError } from '#core/errors';
+import type { LoginCaller } from '#core/http/types';
+import { allowedAreas } from '#core/permissions';
+import { auditWrite, writeTogether } from '#core/transact';
+
+const noInvitation = () => new NotFoundError('There is no invitation from this account.');
+
+/** The login's profile and its invitation from `accountId`, in one Query. */
+const loadInvitation = async (
+  caller: LoginCaller,
+  accountId: string
+): Promise<{ login: LoginProfile; invitation: Membership }> => {
+  const { Items = [] } = await dynamo.send(
+    new QueryCommand(loginPartitionQuery(tableName, caller.loginId))
+  );
+  const profileItem = Items.find(isLoginItem);
+  if (!profileItem) throw noInvitation();
+  const login = fromLoginItem(profileItem);
+  if (!sessionStillValid(login, caller.authTime)) throw sessionEnded();
+  const invitation = Items.filter(isMembershipItem)
+    .map(fromMembershipItem)
+    .find((membership) => membership.accountId === accountId && membership.status === 'invited');
+  if (!invitation) throw noInvitation();
+  return { login, invitation };
+};
+
+const gone = () => new ConflictError('The invitation was withdrawn or already answered.');
+
+const answerWrites = (login: LoginProfile, invitation: Membership, action: string, now: string) =>
+  auditWrite({
+    accountId: invitation.accountId,
+    at: now,
+    actor: { loginId: login.loginId, name: login.name },
+    action,
+    target: `contact/${invitation.contactId}`,
+    changes: {
+      subAccount: {
+        before: 'invited',
+        after: action.endsWith('accepted') ? 'active' : null,
+      },
+    },
+  });
+
+export const acceptInvitation = async (caller: LoginCaller, accountId: string) => {
+  const { login, invitation } = await loadInvitation(caller, accountId);
+  if (!login.emailProven && login.confinedToAccountId !== accountId) {
+    // Another account created this login with a password of its choosing; the
+    // invitation mail replaces that password, and only then may the login join.
+    throw new ConflictError(
+      'Sign in with the temporary password the invitation mail brings, then accept again.'
+    );
+  }
+  const now = new Date().toISOString();
+  const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
+  const holder = invitation.role === 'primary';
+  await writeTogether(
+    [
+      {
+        action: { Update: acceptMembershipUpdate(tableName, { ...ids }, now) },
+        onConditionFailed: gone,
+      },
+      {
+        action: { Update: acceptedContactUpdate(tableName, ids, holder, now) },
+        onConditionFailed: gone,
+      },
+      answerWrites(
+        login,
+        invitation,
+        holder ? 'primary.login.accepted' : 'sub-account.accepted',
+        now
+      ),
+    ],
+    gone
+  );
+  const active: Membership = { ...invitation, status: 'active' };
+  return {
+    accountId,
+    role: active.role,
+    status: active.status,
+    permissions: allowedAreas(active),
+  };
+};
+
+export const declineInvitation = async (caller: LoginCaller, accountId: string) => {
+  const { login, invitation } = await loadInvitation(caller, accountId);
+  const now = new Date().toISOString();
+  const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
+  await writeTogether(
+    [
+      { action: { Delete: declineMembershipDelete(tableName, ids) }, onConditionFailed: gone },
+      { action: { Update: declinedContactUpdate(tableName, ids, now) }, onConditionFailed: gone },
+      answerWrites(
+        login,
+        invitation,
+        invitation.role === 'primary' ? 'primary.login.declined' : 'sub-account.declined',
+        now
+      ),
+    ],
+    gone
+  );
+};
