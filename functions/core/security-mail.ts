@@ -26,7 +26,7 @@ export const emailChangeRequestedMails = (
     to: newAddress,
     subject: 'Confirm your new login email',
     text:
-      `Hello ${contact.firstName},\n\nYour confirmation code is ${code}.\n` +
+      `Hello,\n\nYour confirmation code is ${code}.\n` +
       `Enter it in the client area within ${EMAIL_CHANGE.validMinutes} minutes to make ` +
       `${newAddress} your login email.\n\nIf you did not ask for this, ignore this message.\n`,
   },
@@ -35,7 +35,7 @@ export const emailChangeRequestedMails = (
     to: contact.email,
     subject: 'Your login email is about to change',
     text:
-      `Hello ${contact.firstName},\n\nSomeone asked to change your login email to ${maskEmail(newAddress)}.\n` +
+      `Hello,\n\nSomeone asked to change your login email to ${maskEmail(newAddress)}.\n` +
       'Nothing changes until the new address is confirmed. If this was not you, ' +
       'change your password and contact support.\n',
   },
@@ -47,7 +47,7 @@ export const emailChangedMail = (contact: Contact, oldAddress: string): MailTask
   to: oldAddress,
   subject: 'Your login email has changed',
   text:
-    `Hello ${contact.firstName},\n\nYour login email is now ${maskEmail(contact.email)}.\n` +
+    `Hello,\n\nYour login email is now ${maskEmail(contact.email)}.\n` +
     'If this was not you, contact support at once.\n',
 });
 

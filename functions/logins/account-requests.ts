@@ -12,6 +12,7 @@ import { contractMarkerKeys } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { TooManyRequestsError } from '#core/errors';
 import { logger } from '#core/observability';
+import { quoted } from '#core/security-mail';
 import { outboxWrites, writeTogether } from '#core/transact';
 import { activate } from './activation.ts';
 
@@ -98,11 +99,13 @@ const inviteIfMatching = async (contractNumber: string, email: string) => {
       {
         kind: 'mail',
         to: primary.email,
-        subject: `${contactDisplayName(contact)} asked for a login`,
+        subject: 'A contact asked for a login',
+        // The contact's name is data the account typed: quoted, on its own line.
         text:
-          `Hello ${primary.firstName},\n\n${contactDisplayName(contact)} (${contact.email}) asked for a login ` +
-          `to the client area of ${profile.account.name} and received one with no permissions.\n` +
-          'Grant the areas they need under Contacts, or remove the login there.\n',
+          'Hello,\n\nThis contact of your client area asked for a login and was sent an invitation ' +
+          'that opens no area yet:\n\n' +
+          `  Contact: ${quoted(contactDisplayName(contact))}\n  Email: ${contact.email}\n\n` +
+          'Grant the areas they need under Contacts, or withdraw the login there.\n',
       },
     ]),
     () => new Error('outbox write failed')

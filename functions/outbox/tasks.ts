@@ -45,6 +45,9 @@ const inviteLogin = async (task: InviteLoginTask) => {
   }
   const notBefore = nextSecond();
   await endSessionsBefore(task.loginId, notBefore);
+  // Tokens carry whole seconds: the new password works only from `notBefore` on,
+  // so every session it opens is newer than every session it replaces.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, notBefore * 1000 - Date.now())));
   const temporaryPassword = generatePassword();
   await cognito().send(
     new AdminSetUserPasswordCommand({

@@ -28,12 +28,13 @@ describe('POST /account-requests', () => {
     expect([hit.status, wrongContract.status, unknownEmail.status]).toEqual([202, 202, 202]);
     expect(wrongContract.text).toBe(hit.text);
     expect(unknownEmail.text).toBe(hit.text);
-    const invitation = await waitForMail(email, `Your login to the ${tenant.name} client area`);
+    const invitation = await waitForMail(email, 'Your login to a client area');
     expect(invitation.body.text).toContain('temporary password');
-    await waitForMail(tenant.email, 'Plain Contact asked for a login');
+    const notice = await waitForMail(tenant.email, 'A contact asked for a login');
+    expect(notice.body.text).toContain('Contact: \u201cPlain Contact\u201d');
   });
 
-  it('gives the new login no areas until the holder grants them', async () => {
+  it('gives the new login an invitation with no areas until the holder grants them', async () => {
     // Prepare
     const { contactId, email } = await addContact(tenant);
     await request({ contractNumber: tenant.contractNumber, email });
@@ -47,7 +48,7 @@ describe('POST /account-requests', () => {
     );
 
     // Assess
-    expect(contact.body.subAccount).toEqual({ status: 'active', permissions: [] });
+    expect(contact.body.subAccount).toEqual({ status: 'invited', permissions: [] });
   });
 
   it('sends nothing for the primary, who already has a login', async () => {

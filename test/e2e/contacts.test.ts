@@ -184,11 +184,11 @@ describe('PATCH /accounts/{accountId}/contacts/{contactId}', () => {
     expect((await api('GET', path, { token })).status).toBe(200);
   });
 
-  it('keeps a contact login’s new email pending until the code is confirmed', async () => {
+  it('keeps its own login’s new email pending until the login confirms the code', async () => {
     // Prepare
     const tenant = await createTenant('Subemail');
-    const token = await accessTokenFor(tenant.email);
-    const sub = await addSubAccountLogin(tenant, ['profile']);
+    const sub = await addSubAccountLogin(tenant, ['profile', 'contacts']);
+    const token = await accessTokenFor(sub.email);
     const newEmail = `moved-${sub.loginId.slice(0, 8)}@elsewhere.example`;
     const path = `/accounts/${tenant.accountId}/contacts/${sub.contactId}`;
 

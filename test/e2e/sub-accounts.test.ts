@@ -27,7 +27,7 @@ const subAccountPath = (contactId: string) =>
   `/accounts/${tenant.accountId}/contacts/${contactId}/sub-account`;
 
 describe('PUT .../sub-account', () => {
-  it('activates a login with the granter’s password, to be replaced at the first sign-in', async () => {
+  it('activates a login with the granter’s password, opening nothing until its owner accepts', async () => {
     // Prepare
     const { contactId, email } = await addContact(tenant);
 
@@ -37,21 +37,38 @@ describe('PUT .../sub-account', () => {
       body: { permissions: ['invoices', 'profile'], password: 'Granted-Pass-2026!' },
     });
     const subToken = await firstSignIn(email, 'Granted-Pass-2026!', 'My-Own-Pass-2026!');
-    const me = await api('GET', '/me', { token: subToken });
+    const before = await api('GET', '/me', { token: subToken });
+    const whileInvited = await api('GET', `/accounts/${tenant.accountId}`, { token: subToken });
+    const accepted = await api('POST', `/me/invitations/${tenant.accountId}`, { token: subToken });
+    const after = await api('GET', '/me', { token: subToken });
+    const contact = await api('GET', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+      token,
+    });
 
     // Assess
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
-      subAccount: { status: 'active', permissions: ['profile', 'invoices'] },
-      linkedExistingLogin: false,
+      subAccount: { status: 'invited', permissions: ['profile', 'invoices'] },
     });
-    expect(me.body.accounts).toEqual([
+    expect(response.body).not.toHaveProperty('linkedExistingLogin');
+    expect(before.body.accounts).toEqual([]);
+    expect(before.body.invitations).toEqual([
+      expect.objectContaining({ accountId: tenant.accountId, role: 'sub-account' }),
+    ]);
+    expect(whileInvited.status).toBe(404);
+    expect(accepted.status).toBe(200);
+    expect(after.body.invitations).toEqual([]);
+    expect(after.body.accounts).toEqual([
       expect.objectContaining({
         accountId: tenant.accountId,
         role: 'sub-account',
         permissions: ['profile', 'invoices'],
       }),
     ]);
+    expect(contact.body.subAccount).toEqual({
+      status: 'active',
+      permissions: ['profile', 'invoices'],
+    });
     expect(
       (await api('GET', `/accounts/${tenant.accountId}/contacts`, { token: subToken })).status
     ).toBe(403);
@@ -66,12 +83,13 @@ describe('PUT .../sub-account', () => {
       token,
       body: { preset: 'full', invite: true },
     });
-    const invitation = await waitForMail(email, `Your login to the ${tenant.name} client area`);
+    const invitation = await waitForMail(email, 'Your login to a client area');
     const temporary = temporaryPasswordIn(invitation.body.text);
 
     // Assess
     expect(response.status).toBe(200);
     expect((response.body.subAccount as { permissions: string[] }).permissions).toHaveLength(10);
+    expect(invitation.body.text).toContain(`Account: \u201c${tenant.name}\u201d`);
     await expect(firstSignIn(email, temporary, 'Invited-Pass-2026!')).resolves.toBeTruthy();
   });
 
@@ -90,25 +108,90 @@ describe('PUT .../sub-account', () => {
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'password' })]);
   });
 
-  it('links the login a person already has, in another account too, and /me lists both', async () => {
+  it('invites the login a person already has without linking it, and answers as for a new one', async () => {
     // Prepare
     const elsewhere = await createTenant('Agency');
     const existing = await addSubAccountLogin(elsewhere, ['profile']);
-    const { contactId } = await addContact(tenant, existing.email);
+    const [known, fresh] = await Promise.all([
+      addContact(tenant, existing.email),
+      addContact(tenant),
+    ]);
+    const body = { permissions: ['profile'], password: 'Ignored-Pass-2026!' };
 
     // Act
-    const response = await api('PUT', subAccountPath(contactId), {
-      token,
-      body: { permissions: ['profile'], password: 'Ignored-Pass-2026!' },
+    const [linked, created] = await Promise.all([
+      api('PUT', subAccountPath(known.contactId), { token, body }),
+      api('PUT', subAccountPath(fresh.contactId), { token, body }),
+    ]);
+    const existingToken = await accessTokenFor(existing.email);
+    const before = await api('GET', '/me', { token: existingToken });
+    const whileInvited = await api('GET', `/accounts/${tenant.accountId}`, {
+      token: existingToken,
     });
-    const me = await api('GET', '/me', { token: await accessTokenFor(existing.email) });
+    const notice = await waitForMail(existing.email, 'An invitation to another client area');
+    await api('POST', `/me/invitations/${tenant.accountId}`, { token: existingToken });
+    const after = await api('GET', '/me', { token: existingToken });
 
     // Assess
-    expect(response.body.linkedExistingLogin).toBe(true);
+    expect(linked.status).toBe(created.status);
+    expect(Object.keys(linked.body).sort()).toEqual(Object.keys(created.body).sort());
+    expect(linked.body.subAccount).toEqual(created.body.subAccount);
+    // The granter's password never reaches a login that already existed.
+    await expect(accessTokenFor(existing.email, 'Ignored-Pass-2026!')).rejects.toThrow();
+    expect(notice.body.text).not.toContain('temporary password');
+    expect((before.body.accounts as { accountId: string }[]).map((a) => a.accountId)).toEqual([
+      elsewhere.accountId,
+    ]);
+    expect(whileInvited.status).toBe(404);
     expect(
-      (me.body.accounts as { accountId: string }[]).map((account) => account.accountId).sort()
+      (after.body.accounts as { accountId: string }[]).map((account) => account.accountId).sort()
     ).toEqual([tenant.accountId, elsewhere.accountId].sort());
-    await waitForMail(existing.email, `You now have access to ${tenant.name}`);
+  });
+
+  it('lets the invited person decline: the contact stays, without a login', async () => {
+    // Prepare
+    const elsewhere = await createTenant('Declined');
+    const existing = await addSubAccountLogin(elsewhere, ['profile']);
+    const { contactId } = await addContact(tenant, existing.email);
+    await api('PUT', subAccountPath(contactId), {
+      token,
+      body: { permissions: ['profile'], invite: true },
+    });
+    const existingToken = await accessTokenFor(existing.email);
+
+    // Act
+    const declined = await api('DELETE', `/me/invitations/${tenant.accountId}`, {
+      token: existingToken,
+    });
+    const again = await api('POST', `/me/invitations/${tenant.accountId}`, {
+      token: existingToken,
+    });
+    const contact = await api('GET', `/accounts/${tenant.accountId}/contacts/${contactId}`, {
+      token,
+    });
+
+    // Assess
+    expect(declined.status).toBe(204);
+    expect(again.status).toBe(404);
+    expect(contact.body.subAccount).toBeNull();
+  });
+
+  it('lets nobody resume an invitation the person has not accepted', async () => {
+    // Prepare
+    const { contactId } = await addContact(tenant);
+    await api('PUT', subAccountPath(contactId), {
+      token,
+      body: { permissions: ['profile'], password: 'Granted-Pass-2026!' },
+    });
+
+    // Act
+    const resumed = await api('PATCH', subAccountPath(contactId), {
+      token,
+      body: { status: 'active' },
+    });
+
+    // Assess
+    expect(resumed.status).toBe(409);
   });
 });
 
