@@ -8,6 +8,7 @@ import { cognito, userPoolId } from '#core/clients/cognito';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/entities/login';
 import type { InviteLoginTask, OutboxTask } from '#core/entities/outbox';
+import { followLoginEmail } from '#core/login-email-follow';
 import { endSessionsBefore, nextSecond } from '#core/login-sessions';
 import { sendMail } from '#core/mail';
 import { generatePassword } from '#core/passwords';
@@ -25,6 +26,7 @@ const updateLoginEmail = async (loginId: string, email: string) => {
       ],
     })
   );
+  await followLoginEmail(loginId, email);
 };
 
 /**

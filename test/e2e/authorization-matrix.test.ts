@@ -17,7 +17,7 @@ import {
   addInvitation,
   addSubAccountLogin,
   createTenant,
-  loginIdOf,
+  subOfToken,
   type Tenant,
 } from '../support/tenants.ts';
 import { openTicketVia } from '../support/tickets.ts';
@@ -62,7 +62,7 @@ const freshInvitation = async (caller: Caller) => {
   const inviter = await createTenant('Matrixinviter');
   const token = tokens[caller];
   if (token)
-    await addInvitation(inviter, { loginId: loginIdOf(token), email: `${caller}@x.example` });
+    await addInvitation(inviter, { loginId: subOfToken(token), email: `${caller}@x.example` });
   return { accountId: inviter.accountId };
 };
 const freshContact = async () => ({ contactId: (await addContact(home)).contactId });

@@ -200,7 +200,8 @@ describe('DynamoDB calls of a login email change', () => {
     // Prepare
     const subject = await createTenant('Budgetmail');
     const subjectToken = await accessTokenFor(subject.email);
-    const sub = await addSubAccountLogin(subject, ['profile']);
+    const sub = await addSubAccountLogin(subject, ['profile', 'contacts']);
+    const subToken = await accessTokenFor(sub.email);
 
     // Act
     const mine = await changeEmail(
@@ -208,9 +209,10 @@ describe('DynamoDB calls of a login email change', () => {
       subjectToken,
       `moved-${subject.loginId.slice(0, 8)}@budget.example`
     );
+    // A login changes its own email only: the sub-account on its own contact.
     const theirs = await changeEmail(
       `/accounts/${subject.accountId}/contacts/${sub.contactId}`,
-      subjectToken,
+      subToken,
       `moved-${sub.loginId.slice(0, 8)}@budget.example`
     );
 

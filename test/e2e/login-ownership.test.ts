@@ -6,16 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
 import { accountLoad } from '../support/loads.ts';
-import { mailTo, waitForMail } from '../support/mailbox.ts';
+import { eventually, mailTo, waitForMail } from '../support/mailbox.ts';
 import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addContact,
+  addInvitation,
   addSubAccountLogin,
   createTenant,
   firstSignIn,
   signedInTenant,
-  TEST_PASSWORD,
   temporaryPasswordIn,
 } from '../support/tenants.ts';
 
@@ -275,4 +275,40 @@ describe('email-change codes', () => {
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses[5]).toBe(429);
   });
+});
+
+describe('a login’s own email change', () => {
+  it('moves the contact that stands for the login in each of its accounts', async () => {
+    // Prepare
+    const { tenant } = await signedInTenant('Homeaccount');
+    const second = await signedInTenant('Secondaccount');
+    const sub = await addSubAccountLogin(tenant, ['profile', 'contacts']);
+    const subToken = await accessTokenFor(sub.email);
+    const { contactId: secondContact } = await addInvitation(second.tenant, sub);
+    await api('POST', `/me/invitations/${second.tenant.accountId}`, { token: subToken });
+    const newEmail = `moved-${Date.now()}@home.example`;
+    const ownPath = `/accounts/${tenant.accountId}/contacts/${sub.contactId}`;
+
+    // Act
+    await api('PATCH', ownPath, { token: subToken, body: { email: newEmail } });
+    const mail = await waitForMail(newEmail, 'Confirm your new login email');
+    const code = /code is (\d{6})/.exec(mail.body.text ?? '')?.[1] ?? '';
+    const confirmed = await api('POST', `${ownPath}/email-verification`, {
+      token: subToken,
+      body: { code },
+    });
+
+    // Assess
+    expect(confirmed.status).toBe(200);
+    const followed = await eventually(async () => {
+      const shown = await api(
+        'GET',
+        `/accounts/${second.tenant.accountId}/contacts/${secondContact}`,
+        { token: second.token }
+      );
+      expect(shown.body.email).toBe(newEmail);
+      return shown;
+    });
+    expect(followed.status).toBe(200);
+  }, 30_000);
 });

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { addService, loginIdOf, membershipOf, supportPaths } from '../support/services.ts';
-import { addContact, addSubAccountLogin, signedInTenant, type Tenant } from '../support/tenants.ts';
+import {
+  accessTokenFor,
+  addContact,
+  addSubAccountLogin,
+  signedInTenant,
+  type Tenant,
+} from '../support/tenants.ts';
 
 const { api } = useGateway();
 
@@ -102,18 +108,19 @@ describe('support assignments follow the contact', () => {
   it('shows a contact login’s new email on the service once it is confirmed', async () => {
     // Prepare
     const service = await addService(tenant);
-    const sub = await addSubAccountLogin(tenant, ['tickets']);
+    const sub = await addSubAccountLogin(tenant, ['tickets', 'contacts']);
+    const subToken = await accessTokenFor(sub.email);
     await api('PATCH', contactPath(sub.contactId), { token, body: { supportScope: 'global' } });
     await api('PUT', supportPath(service.id, sub.contactId), { token });
     const newEmail = `support-${sub.loginId.slice(0, 8)}@elsewhere.example`;
 
-    // Act
-    await api('PATCH', contactPath(sub.contactId), { token, body: { email: newEmail } });
+    // Act: only the login changes its own email.
+    await api('PATCH', contactPath(sub.contactId), { token: subToken, body: { email: newEmail } });
     const pending = await api('GET', servicePath(service.id), { token });
     const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
     const code = /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '';
     const confirmed = await api('POST', `${contactPath(sub.contactId)}/email-verification`, {
-      token,
+      token: subToken,
       body: { code },
     });
 

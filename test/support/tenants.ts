@@ -297,7 +297,7 @@ export const addInvitation = async (
 };
 
 /** The login id (`sub`) inside an access token, without verifying it (tests only). */
-export const loginIdOf = (accessToken: string): string => {
+export const subOfToken = (accessToken: string): string => {
   const [, payload = ''] = accessToken.split('.');
   return String(JSON.parse(Buffer.from(payload, 'base64url').toString()).sub ?? '');
 };

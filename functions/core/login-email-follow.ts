@@ -1,0 +1,61 @@
+/**
+ * After a login's owner confirmed a new login email in one account, the
+ * contacts that stand for the same login in its other accounts follow:
+ * their address is the login's, and mail sent to the old one would reach
+ * whoever holds that address next. Each follows in its own transaction with
+ * the usual writes (support snapshots, audit entry, actor: the login), and
+ * only while it still names the login. Safe to repeat: a contact already at
+ * the address is left alone.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from './clients/dynamodb.ts';
+import { contactChangeWrites } from './contact-changes.ts';
+import { type Contact, contactKeys, fromContactItem, normaliseEmail } from './entities/contact.ts';
+import { fromLoginItem, isLoginItem } from './entities/login.ts';
+import {
+  fromMembershipItem,
+  isMembershipItem,
+  loginPartitionQuery,
+} from './entities/membership.ts';
+import { writeTogether } from './transact.ts';
+
+const followed = (contact: Contact, email: string): Contact => {
+  const { emailChange: _superseded, ...rest } = contact;
+  return {
+    ...rest,
+    email,
+    version: contact.version + 1,
+    updatedAt: new Date().toISOString(),
+  };
+};
+
+export const followLoginEmail = async (loginId: string, email: string) => {
+  const { Items = [] } = await dynamo.send(
+    new QueryCommand(loginPartitionQuery(tableName, loginId))
+  );
+  const profileItem = Items.find(isLoginItem);
+  const actor = { loginId, name: profileItem ? fromLoginItem(profileItem).name : loginId };
+  for (const membership of Items.filter(isMembershipItem).map(fromMembershipItem)) {
+    const { Item } = await dynamo.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: contactKeys({ accountId: membership.accountId, contactId: membership.contactId }),
+        ConsistentRead: true,
+      })
+    );
+    if (!Item) continue;
+    const contact = fromContactItem(Item);
+    if (contact.loginId !== loginId) continue;
+    if (normaliseEmail(contact.email) === normaliseEmail(email)) continue;
+    const next = followed(contact, email);
+    // A concurrent change of the contact fails this write; the task is retried.
+    await writeTogether(
+      contactChangeWrites(contact, next, {
+        actor,
+        action: 'contact.email.followed-login',
+        changes: { email: { before: contact.email, after: email } },
+      }),
+      () => new Error(`contact ${contact.id} changed while following its login email`)
+    );
+  }
+};
