@@ -7,6 +7,7 @@ import { waitForMail } from '../support/mailbox.ts';
 import {
   accessTokenFor,
   addContact,
+  addInvitation,
   addSubAccountLogin,
   createTenant,
   signedInTenant,
@@ -25,6 +26,17 @@ beforeAll(async () => {
 describe('DynamoDB calls per request', () => {
   const cases = [
     { route: 'GET /me', call: () => gateway.api('GET', '/me', { token }) },
+    ...(['POST', 'DELETE'] as const).map((method) => ({
+      route: `${method} /me/invitations/{accountId}`,
+      call: measured(
+        async () => {
+          const inviter = await createTenant('Budgetinviter');
+          await addInvitation(inviter, { loginId: tenant.loginId, email: tenant.email });
+          return inviter.accountId;
+        },
+        (accountId) => gateway.api(method, `/me/invitations/${accountId}`, { token })
+      ),
+    })),
     {
       route: 'GET /accounts/{accountId}',
       call: () => gateway.api('GET', `/accounts/${tenant.accountId}`, { token }),
