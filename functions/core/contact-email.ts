@@ -13,8 +13,8 @@ import type { FieldChange } from './entities/audit.ts';
 import { type Contact, normaliseEmail, spendEmailChangeAttemptUpdate } from './entities/contact.ts';
 import { createLoginEmailPut, releaseLoginEmailDelete } from './entities/login-email.ts';
 import type { MailTask } from './entities/outbox.ts';
-import { takeRateTokenUpdate } from './entities/rate-counter.ts';
-import { ConflictError, TooManyRequestsError, ValidationError } from './errors.ts';
+import { ConflictError, ValidationError } from './errors.ts';
+import { mailLimitWrites } from './mail-limits.ts';
 import { emailChangedMail, emailChangeRequestedMails } from './security-mail.ts';
 import { type GuardedWrite, outboxWrites } from './transact.ts';
 
@@ -28,21 +28,15 @@ export const CODE_MAIL_LIMITS = {
   perAccount: { limit: 20, windowSeconds: 3600 },
 } as const;
 
-const codeMailLimits = (contact: Contact, now: Date): GuardedWrite[] => {
-  const tooMany = () =>
-    new TooManyRequestsError(
-      'Too many confirmation codes were sent; try again in an hour.',
-      CODE_MAIL_LIMITS.perContact.windowSeconds
-    );
-  const windows = [
-    { subject: `email-code#contact#${contact.id}`, ...CODE_MAIL_LIMITS.perContact },
-    { subject: `email-code#account#${contact.accountId}`, ...CODE_MAIL_LIMITS.perAccount },
-  ];
-  return windows.map((window) => ({
-    action: { Update: takeRateTokenUpdate(tableName, window, now) },
-    onConditionFailed: tooMany,
-  }));
-};
+const codeMailLimits = (contact: Contact, now: Date): GuardedWrite[] =>
+  mailLimitWrites(
+    [
+      { subject: `email-code#contact#${contact.id}`, ...CODE_MAIL_LIMITS.perContact },
+      { subject: `email-code#account#${contact.accountId}`, ...CODE_MAIL_LIMITS.perAccount },
+    ],
+    'confirmation codes',
+    now
+  );
 
 /** A login is its person's: an account may change a contact's email only while no login hangs on it. */
 const notYourLogin = () =>

@@ -8,12 +8,13 @@
 import type { Profile } from '#core/account-profile';
 import { tableName } from '#core/clients/dynamodb';
 import { staleError } from '#core/concurrency';
-import { type Contact, contactDisplayName } from '#core/entities/contact';
+import { type Contact, contactDisplayName, normaliseEmail } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
 import type { OutboxTask } from '#core/entities/outbox';
 import { ConflictError, ValidationError } from '#core/errors';
+import { mailLimitWrites } from '#core/mail-limits';
 import { generatePassword, passwordPolicyProblems } from '#core/passwords';
 import type { Area } from '#core/permissions';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
@@ -46,6 +47,34 @@ const followUpMail = (
           accountName,
         },
       ];
+
+/**
+ * Invitation mail goes to addresses the granter chose: at most this many
+ * per account and per address each hour, counted in the activation's own
+ * transaction (a granter-chosen password sends no mail and counts nothing).
+ */
+export const INVITATION_MAIL_LIMITS = {
+  perAccount: { limit: 50, windowSeconds: 3600 },
+  perAddress: { limit: 5, windowSeconds: 3600 },
+} as const;
+
+const invitationLimits = (contact: Contact, tasks: OutboxTask[], now: Date) =>
+  tasks.length === 0
+    ? []
+    : mailLimitWrites(
+        [
+          {
+            subject: `invitation#account#${contact.accountId}`,
+            ...INVITATION_MAIL_LIMITS.perAccount,
+          },
+          {
+            subject: `invitation#address#${normaliseEmail(contact.email)}`,
+            ...INVITATION_MAIL_LIMITS.perAddress,
+          },
+        ],
+        'invitations',
+        now
+      );
 
 /**
  * Invites the contact's login to the account: a new login, or the one the
@@ -116,6 +145,7 @@ export const activate = async (
       ]
     : [];
   const accountName = profile.account.name;
+  const mail = followUpMail(login, contact, accountName, body);
   try {
     await writeTogether(
       [
@@ -144,7 +174,8 @@ export const activate = async (
             new ConflictError('This person already has a login on this account.'),
         },
         ...newLoginWrites,
-        ...outboxWrites(contact.accountId, now, followUpMail(login, contact, accountName, body)),
+        ...outboxWrites(contact.accountId, now, mail),
+        ...invitationLimits(contact, mail, new Date(now)),
       ],
       () => staleError({})
     );

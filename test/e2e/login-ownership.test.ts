@@ -312,3 +312,30 @@ describe('a login’s own email change', () => {
     expect(followed.status).toBe(200);
   }, 30_000);
 });
+
+describe('invitation mail', () => {
+  it('reaches one address at most five times an hour, however often it is withdrawn and sent', async () => {
+    // Prepare
+    const { tenant, token } = await signedInTenant('Spammer');
+    const { contactId } = await addContact(tenant, `target-${Date.now()}@spammed.example`);
+    const path = subAccountPath(tenant.accountId, contactId);
+    // The counters are per clock hour: the six invitations must not straddle its turn.
+    const msLeftInHour = 3_600_000 - (Date.now() % 3_600_000);
+    if (msLeftInHour < 10_000)
+      await new Promise((resolve) => setTimeout(resolve, msLeftInHour + 100));
+
+    // Act
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const invited = await api('PUT', path, {
+        token,
+        body: { permissions: [], invite: true },
+      });
+      statuses.push(invited.status);
+      if (invited.status === 200) await api('DELETE', path, { token });
+    }
+
+    // Assess
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * Mail that goes to an address a customer chose (confirmation codes,
+ * invitations) is counted, so an account cannot use Portico to mail
+ * strangers at will. The counters are written in the change's own
+ * transaction: a full window refuses the change itself, atomically.
+ */
+import { tableName } from './clients/dynamodb.ts';
+import { type RateWindow, takeRateTokenUpdate } from './entities/rate-counter.ts';
+import { TooManyRequestsError } from './errors.ts';
+import type { GuardedWrite } from './transact.ts';
+
+/** Rate-token writes for a change's transaction; a full window refuses the whole change with 429. */
+export const mailLimitWrites = (windows: RateWindow[], what: string, now: Date): GuardedWrite[] =>
+  windows.map((window) => ({
+    action: { Update: takeRateTokenUpdate(tableName, window, now) },
+    onConditionFailed: () =>
+      new TooManyRequestsError(
+        `Too many ${what} were sent; try again later.`,
+        window.windowSeconds
+      ),
+  }));
