@@ -29,6 +29,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { claimOf, commitOnce, memberScope } from '#core/idempotency';
 import { queryPage } from '#core/query-page';
+import { loginRefusal, type ReachRefusal, supportScopeRefusal } from '#core/reach';
 import type { PageQuery } from '#core/schemas';
 import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
 import { auditWrite, outboxWrites, writeTogether } from '#core/transact';
@@ -76,6 +77,11 @@ const raisesOwnSupportScope = (
   scope !== undefined &&
   SCOPE_REACH[scope] > SCOPE_REACH[contact.supportScope];
 
+/** No login reaches more through the contacts it changes than it holds itself (core/reach.ts). */
+const checkReach = async (caller: MemberCaller, beyond: ReachRefusal | undefined) => {
+  if (beyond) throw await refusal(caller.membership, beyond.area, beyond.detail);
+};
+
 const primaryIsMyDetails = () =>
   new ConflictError(
     'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
@@ -108,6 +114,7 @@ export const createContact = async (
   input: ContactCreate,
   idempotencyKey?: string
 ) => {
+  await checkReach(caller, supportScopeRefusal(caller.membership, undefined, input.supportScope));
   const profile = await loadProfile(caller.membership.accountId);
   const now = new Date().toISOString();
   const { emailPreferences, ...fields } = input;
@@ -188,6 +195,7 @@ export const patchContact = async (
       'A login cannot widen its own support scope; ask the account holder.'
     );
   }
+  await checkReach(caller, supportScopeRefusal(caller.membership, contact, patch.supportScope));
 
   const { next, mails, limits } = applyPatch(contact, patch, new Date(), caller.loginId);
   const changes = {
@@ -243,6 +251,8 @@ export const deleteContact = async (
   const contact = contactIn(profile, contactId);
   if (contact.isPrimary) throw new ConflictError('The primary contact cannot be deleted.');
   checkVersion(contact.version, claim);
+  // Deleting the contact removes its login from the account.
+  if (contact.loginId) await checkReach(caller, loginRefusal(caller.membership, contact));
   const now = new Date().toISOString();
   await writeTogether(
     [

@@ -1,14 +1,17 @@
 /**
  * The rules every change of a sub-account login obeys: nobody grants an
- * area they do not hold, nobody changes their own login, and the primary's
- * login is the account holder's alone. A refusal names the areas the caller
- * may open and whom to ask.
+ * area they do not hold, nobody changes their own login, nobody gives a
+ * login to, changes, suspends or removes a login holding more than they do
+ * (areas or support reach, core/reach.ts), and the primary's login is the
+ * account holder's alone. A refusal names the areas the caller may open and
+ * whom to ask.
  */
 import { contactIn, type Profile } from '#core/account-profile';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
 import { ConflictError, ForbiddenError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { AREAS, type Area, allowedAreas } from '#core/permissions';
+import { loginRefusal } from '#core/reach';
 import type { SubAccountPut } from './schemas.ts';
 
 const primaryOf = (profile: Profile) => profile.contacts.find((contact) => contact.isPrimary);
@@ -24,7 +27,12 @@ const refuse = (caller: MemberCaller, profile: Profile, detail: string, area: Ar
     },
   });
 
-/** The contact whose login the caller wants to manage, after the rules that do not depend on the grant. */
+/**
+ * The contact whose login the caller wants to manage, after the rules that
+ * do not depend on the grant: not the primary's, not the caller's own, and
+ * not one holding or reaching more than the caller (every sub-account route
+ * goes through here: activate, change, suspend, resume, remove).
+ */
 export const targetOf = (caller: MemberCaller, profile: Profile, contactId: string): Contact => {
   const contact = contactIn(profile, contactId);
   if (contact.isPrimary)
@@ -38,6 +46,8 @@ export const targetOf = (caller: MemberCaller, profile: Profile, contactId: stri
       'A login cannot change its own permissions or status; ask the account holder.'
     );
   }
+  const beyond = loginRefusal(caller.membership, contact);
+  if (beyond) throw refuse(caller, profile, beyond.detail, beyond.area);
   return contact;
 };
 

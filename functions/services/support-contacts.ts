@@ -4,6 +4,8 @@
  * the audit entry); one transaction writes the service's entry, the
  * contact's mirror, the contact's membership (when it has a login) and the
  * audit entry, so the copies never disagree (see core/support-mirror.ts).
+ * A sub-account manages support only on services it reaches itself, and
+ * only for contacts whose login holds no more than it does (core/reach.ts).
  */
 import { refusal } from '#core/authorization';
 import { batchGetAll } from '#core/batch';
@@ -28,6 +30,7 @@ import {
 } from '#core/entities/service';
 import { ConflictError, NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { loginRefusal, type ReachRefusal, serviceReachRefusal } from '#core/reach';
 import { MAX_ASSIGNED_SERVICES, membershipSupportUpdate } from '#core/support-mirror';
 import { auditWrite, type GuardedWrite, writeTogether } from '#core/transact';
 import { serviceOfKind } from './service.ts';
@@ -51,7 +54,22 @@ interface Loaded {
   actor: { loginId: string; name: string };
 }
 
+const manageArea = (kind: ServiceKind): 'domains:manage' | 'services:manage' =>
+  kind === 'domain' ? 'domains:manage' : 'services:manage';
+
+/** No login reaches more through the support it assigns than it holds itself. */
+const checkReach = async (caller: MemberCaller, beyond: ReachRefusal | undefined) => {
+  if (beyond) throw await refusal(caller.membership, beyond.area, beyond.detail);
+};
+
+/**
+ * The service, the contact and the actor, once the caller is known to reach
+ * the service; a contact with a login is changed only by a login holding as
+ * much as it.
+ */
 const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
+  const area = manageArea(target.kind);
+  await checkReach(caller, serviceReachRefusal(caller.membership, target.serviceId, area));
   const { accountId, contactId: callerContactId } = caller.membership;
   const contactIds = [...new Set([target.contactId, callerContactId])];
   const items = await batchGetAll([
@@ -62,6 +80,7 @@ const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
   const contacts = items.filter(isContactItem).map(fromContactItem);
   const contact = contacts.find((candidate) => candidate.id === target.contactId);
   if (!contact) throw new NotFoundError('The contact does not exist.');
+  if (contact.loginId) await checkReach(caller, loginRefusal(caller.membership, contact, area));
   const self = contacts.find((candidate) => candidate.id === callerContactId);
   return {
     service,
@@ -69,9 +88,6 @@ const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
     actor: { loginId: caller.loginId, name: self ? contactDisplayName(self) : caller.loginId },
   };
 };
-
-const manageArea = (kind: ServiceKind) =>
-  kind === 'domain' ? 'domains:manage' : 'services:manage';
 
 const noScope = (contact: Contact) =>
   new ConflictError(

@@ -1,9 +1,11 @@
 /**
  * A sub-account cannot widen its own ticket visibility: not by raising its
  * own support scope, not by assigning itself to a service. Narrowing its
- * own scope, and assigning others, stay allowed.
+ * own scope, and assigning others to services it reaches, stay allowed
+ * (test/e2e/reach-ceilings.test.ts has the limits on what it does to others).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '#core/entities/service';
 import { useGateway } from '../support/gateway.ts';
 import { addService, supportPaths } from '../support/services.ts';
 import {
@@ -22,8 +24,11 @@ beforeAll(async () => {
 });
 
 const paths = supportPaths(() => tenant);
-const manager = (scope: 'none' | 'isolated' = 'none') =>
-  addSubAccountLogin(tenant, ['contacts', 'services', 'services:manage'], 'active', { scope });
+const manager = (scope: 'none' | 'isolated' = 'none', services: Service[] = []) =>
+  addSubAccountLogin(tenant, ['contacts', 'services', 'services:manage'], 'active', {
+    scope,
+    services,
+  });
 
 describe('a sub-account’s own support reach', () => {
   it('may not raise its own support scope, and is told whom to ask', async () => {
@@ -46,20 +51,20 @@ describe('a sub-account’s own support reach', () => {
     expect(response.body.detail).toMatch(/cannot widen its own support scope/);
   });
 
-  it('may narrow its own scope, and set others’ as the contacts area allows', async () => {
+  it('may narrow its own scope, and set others’ up to its own', async () => {
     // Prepare
     const self = await manager('isolated');
     const selfToken = await accessTokenFor(self.email);
     const other = await addContact(tenant);
 
-    // Act
-    const narrowed = await api('PATCH', paths.contact(self.contactId), {
-      token: selfToken,
-      body: { supportScope: 'none' },
-    });
+    // Act (others first: once narrowed to "none", it may give no scope wider than that)
     const others = await api('PATCH', paths.contact(other.contactId), {
       token: selfToken,
       body: { supportScope: 'isolated' },
+    });
+    const narrowed = await api('PATCH', paths.contact(self.contactId), {
+      token: selfToken,
+      body: { supportScope: 'none' },
     });
 
     // Assess
@@ -68,10 +73,10 @@ describe('a sub-account’s own support reach', () => {
 
   it('may not assign itself to a service, but may assign another contact', async () => {
     // Prepare
-    const self = await manager('isolated');
+    const service = await addService(tenant);
+    const self = await manager('isolated', [service]);
     const selfToken = await accessTokenFor(self.email);
     const other = await addContact(tenant, undefined, { supportScope: 'isolated' });
-    const service = await addService(tenant);
 
     // Act
     const itself = await api('PUT', paths.support(service.id, self.contactId), {
