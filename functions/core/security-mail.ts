@@ -17,7 +17,7 @@ export const maskEmail = (email: string) => {
 
 /** The code to the new address, and a heads-up to the current one. */
 export const emailChangeRequestedMails = (
-  contact: Contact,
+  contact: Pick<Contact, 'email'>,
   newAddress: string,
   code: string
 ): MailTask[] => [
@@ -42,7 +42,10 @@ export const emailChangeRequestedMails = (
 ];
 
 /** Sent to the old address once the change is done. */
-export const emailChangedMail = (contact: Contact, oldAddress: string): MailTask => ({
+export const emailChangedMail = (
+  contact: Pick<Contact, 'email'>,
+  oldAddress: string
+): MailTask => ({
   kind: 'mail',
   to: oldAddress,
   subject: 'Your login email has changed',

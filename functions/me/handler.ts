@@ -1,6 +1,7 @@
 import { createApiHandler } from '#core/http/stack';
 import { generatePassword } from '#core/passwords';
 import { PASSWORD_POLICY } from '#core/user-pool';
+import { confirmOwnEmailChange, startOwnEmailChange } from './email.ts';
 import { acceptInvitation, declineInvitation } from './invitations.ts';
 import { ME_ROUTES } from './routes.ts';
 import { describeLogin } from './service.ts';
@@ -17,6 +18,14 @@ export const handler = createApiHandler(ME_ROUTES, {
     return { status: 204 };
   },
   // Generated here so the portal never duplicates the policy; no-store keeps it out of caches.
+  startOwnEmailChange: async ({ caller, body }) => ({
+    status: 202,
+    body: await startOwnEmailChange(caller, body.email),
+  }),
+  confirmOwnEmailChange: async ({ caller, body }) => ({
+    status: 200,
+    body: await confirmOwnEmailChange(caller, body.code),
+  }),
   suggestPassword: async () => ({
     status: 200,
     headers: { 'cache-control': 'no-store' },

@@ -50,7 +50,17 @@ export const staffMeSchema = z
   })
   .meta({ id: 'StaffMe' });
 
+export const ownEmailSchema = z
+  .object({
+    email: z.string(),
+    pendingEmail: z.string().nullable(),
+    expiresAt: z.string().optional(),
+  })
+  .meta({ id: 'OwnEmail' });
+
 export const ME_RESPONSES = {
+  startOwnEmailChange: ownEmailSchema,
+  confirmOwnEmailChange: ownEmailSchema,
   getMe: meSchema,
   acceptInvitation: acceptedInvitationSchema,
   declineInvitation: null,

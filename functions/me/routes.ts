@@ -1,4 +1,4 @@
-import type { RouteDefinition } from '#core/http/route';
+import { lazySchema, type RouteDefinition } from '#core/http/route';
 
 export const ME_ROUTES = [
   {
@@ -28,6 +28,27 @@ export const ME_ROUTES = [
     access: { kind: 'login' },
     summary: 'Decline an account’s invitation: the login stays out of it',
     success: { status: 204, description: 'Declined.' },
+  },
+  {
+    id: 'startOwnEmailChange',
+    method: 'POST',
+    path: '/me/email-change',
+    function: 'me',
+    access: { kind: 'login' },
+    summary:
+      'Change this login’s email: a code goes to the new address, a notice to the current one (rate-limited)',
+    body: lazySchema(async () => (await import('./schemas.ts')).ownEmailChangeSchema),
+    success: { status: 202, description: 'The change waits for the code.' },
+  },
+  {
+    id: 'confirmOwnEmailChange',
+    method: 'POST',
+    path: '/me/email-verification',
+    function: 'me',
+    access: { kind: 'login' },
+    summary: 'Confirm this login’s new email with the code mailed to it',
+    body: lazySchema(async () => (await import('./schemas.ts')).ownEmailConfirmationSchema),
+    success: { status: 200, description: 'The login’s email is the new address.' },
   },
   {
     id: 'suggestPassword',

@@ -94,6 +94,8 @@ const SAMPLES: Record<RouteId, Sample> = {
   getMe: {},
   acceptInvitation: { params: freshInvitation },
   declineInvitation: { params: freshInvitation },
+  startOwnEmailChange: { body: { email: 'matrix-own@elsewhere.example' } },
+  confirmOwnEmailChange: { body: { code: '123456' } },
   getAccount: {},
   patchAccount: { body: { phone: '+441632960999' } },
   confirmAccountEmail: { body: { code: '123456' } },

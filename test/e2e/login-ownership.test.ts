@@ -339,3 +339,71 @@ describe('invitation mail', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   });
 });
+
+describe('POST /me/email-change', () => {
+  it('lets any login change its own email, even without the contacts area, and its contacts follow', async () => {
+    // Prepare
+    const { tenant, token } = await signedInTenant('Selfservice');
+    const sub = await addSubAccountLogin(tenant, ['invoices']);
+    const subToken = await accessTokenFor(sub.email);
+    const newEmail = `self-${Date.now()}@selfservice.example`;
+
+    // Act
+    const started = await api('POST', '/me/email-change', {
+      token: subToken,
+      body: { email: newEmail },
+    });
+    const [codeMail, notice] = await Promise.all([
+      waitForMail(newEmail, 'Confirm your new login email'),
+      waitForMail(sub.email, 'Your login email is about to change'),
+    ]);
+    const code = /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '';
+    const wrong = await api('POST', '/me/email-verification', {
+      token: subToken,
+      body: { code: code === '000000' ? '111111' : '000000' },
+    });
+    const confirmed = await api('POST', '/me/email-verification', {
+      token: subToken,
+      body: { code },
+    });
+
+    // Assess
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ email: sub.email, pendingEmail: newEmail });
+    expect(notice.body.text).not.toContain(newEmail);
+    expect(wrong.status).toBe(400);
+    expect(confirmed.status).toBe(200);
+    await expect(eventually(() => accessTokenFor(newEmail))).resolves.toBeTruthy();
+    await eventually(async () => {
+      const contact = await api('GET', `/accounts/${tenant.accountId}/contacts/${sub.contactId}`, {
+        token,
+      });
+      expect(contact.body.email).toBe(newEmail);
+    });
+    expect((await api('GET', '/me', { token: subToken })).body.email).toBe(newEmail);
+  }, 30_000);
+
+  it('holds five attempts under concurrent guesses', async () => {
+    // Prepare
+    const { token } = await signedInTenant('Selfguesser');
+    const newEmail = `guess-${Date.now()}@selfguesser.example`;
+    await api('POST', '/me/email-change', { token, body: { email: newEmail } });
+    const mail = await waitForMail(newEmail, 'Confirm your new login email');
+    const code = /code is (\d{6})/.exec(mail.body.text ?? '')?.[1] ?? '';
+    const wrong = code === '000000' ? '111111' : '000000';
+
+    // Act
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api('POST', '/me/email-verification', { token, body: { code: wrong } })
+      )
+    );
+    const right = await api('POST', '/me/email-verification', { token, body: { code } });
+
+    // Assess
+    expect(
+      guesses.filter((guess) => guess.text.includes('not correct')).length
+    ).toBeLessThanOrEqual(5);
+    expect(right.status).toBe(400);
+  }, 30_000);
+});

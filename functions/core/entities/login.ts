@@ -5,6 +5,7 @@
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../db.ts';
+import type { PendingEmailChange } from '../email-change.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
 
@@ -25,6 +26,8 @@ export interface LoginProfile {
   confinedToAccountId?: string;
   /** Sessions that started before this time (epoch seconds) are refused. */
   sessionsNotBefore?: number;
+  /** A new login email waiting for the code mailed to it (`POST /me/email-change`). */
+  emailChange?: PendingEmailChange;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,6 +54,7 @@ export const fromLoginItem = (item: Record<string, unknown>): LoginProfile => ({
   ...(typeof item.sessionsNotBefore === 'number'
     ? { sessionsNotBefore: item.sessionsNotBefore }
     : {}),
+  ...(item.emailChange ? { emailChange: item.emailChange as PendingEmailChange } : {}),
   createdAt: item.createdAt as string,
   updatedAt: item.updatedAt as string,
 });
@@ -108,3 +112,66 @@ export const sessionStillValid = (
   record: { sessionsNotBefore?: number },
   authTime: number | undefined
 ) => record.sessionsNotBefore === undefined || (authTime ?? 0) >= record.sessionsNotBefore;
+
+/** A new pending login email (replacing any earlier one and its attempts). */
+export const startLoginEmailChangeUpdate = (
+  tableName: string,
+  loginId: string,
+  pending: PendingEmailChange,
+  now: string
+): TransactUpdate =>
+  patchIfExists(tableName, loginKeys(loginId), { emailChange: pending, updatedAt: now });
+
+/** Drops a pending login email (the owner sent its current address back). */
+export const cancelLoginEmailChangeUpdate = (tableName: string, loginId: string, now: string) => ({
+  TableName: tableName,
+  Key: loginKeys(loginId),
+  UpdateExpression: 'SET #updatedAt = :now REMOVE #change',
+  ConditionExpression: 'attribute_exists(#pk)',
+  ExpressionAttributeNames: {
+    '#pk': TABLE.partitionKey,
+    '#updatedAt': 'updatedAt',
+    '#change': 'emailChange',
+  },
+  ExpressionAttributeValues: { ':now': now },
+});
+
+const sameCode = (hash: string) => ({
+  ConditionExpression: '#change.#hash = :hash',
+  names: { '#change': 'emailChange', '#hash': 'codeHash' },
+  values: { ':hash': hash },
+});
+
+/** Spends one attempt, before the guess is compared, while that code is pending and has one left. */
+export const spendLoginEmailAttemptUpdate = (
+  tableName: string,
+  loginId: string,
+  codeHash: string
+): TransactUpdate => {
+  const condition = sameCode(codeHash);
+  return {
+    TableName: tableName,
+    Key: loginKeys(loginId),
+    UpdateExpression: 'SET #change.#attempts = #change.#attempts - :one',
+    ConditionExpression: `${condition.ConditionExpression} AND #change.#attempts > :zero`,
+    ExpressionAttributeNames: { ...condition.names, '#attempts': 'attemptsLeft' },
+    ExpressionAttributeValues: { ...condition.values, ':one': 1, ':zero': 0 },
+  };
+};
+
+/** The confirmed address becomes the login's, only while the same code is pending. */
+export const confirmLoginEmailUpdate = (
+  tableName: string,
+  loginId: string,
+  change: { email: string; codeHash: string; now: string }
+): TransactUpdate => {
+  const condition = sameCode(change.codeHash);
+  return {
+    TableName: tableName,
+    Key: loginKeys(loginId),
+    UpdateExpression: 'SET #email = :email, #updatedAt = :now REMOVE #change',
+    ConditionExpression: condition.ConditionExpression,
+    ExpressionAttributeNames: { ...condition.names, '#email': 'email', '#updatedAt': 'updatedAt' },
+    ExpressionAttributeValues: { ...condition.values, ':email': change.email, ':now': change.now },
+  };
+};

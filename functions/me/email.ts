@@ -1,0 +1,145 @@
+/**
+ * A login changes its own login email, whichever accounts it belongs to
+ * and whatever areas it holds there: the new address gets a code, the
+ * current one a notice, and the change happens when the code comes back
+ * from this same login. Confirming moves the one-login-per-address marker
+ * and the profile together and queues the Cognito update, after which the
+ * contact that stands for the login in each account follows
+ * (core/login-email-follow.ts). My Details and a sub-account's own contact
+ * offer the same change per account; this is the one every login has.
+ */
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { sessionEnded } from '#core/authorization';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { CODE_MAIL_LIMITS } from '#core/contact-email';
+import { isConditionFailure } from '#core/db';
+import { checkEmailChangeCode, startEmailChange } from '#core/email-change';
+import { normaliseEmail } from '#core/entities/contact';
+import {
+  cancelLoginEmailChangeUpdate,
+  confirmLoginEmailUpdate,
+  fromLoginItem,
+  getLoginCommand,
+  type LoginProfile,
+  sessionStillValid,
+  spendLoginEmailAttemptUpdate,
+  startLoginEmailChangeUpdate,
+} from '#core/entities/login';
+import { createLoginEmailPut, releaseLoginEmailDelete } from '#core/entities/login-email';
+import { createOutboxPut, type OutboxTask } from '#core/entities/outbox';
+import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
+import type { LoginCaller } from '#core/http/types';
+import { mailLimitWrites } from '#core/mail-limits';
+import { emailChangedMail, emailChangeRequestedMails } from '#core/security-mail';
+import { type GuardedWrite, writeTogether } from '#core/transact';
+
+const ownLogin = async (caller: LoginCaller): Promise<LoginProfile> => {
+  const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, caller.loginId)));
+  if (!Item) throw new NotFoundError('This login has no client-area profile yet.');
+  const login = fromLoginItem(Item);
+  if (!sessionStillValid(login, caller.authTime)) throw sessionEnded();
+  return login;
+};
+
+const outbox = (tasks: OutboxTask[], now: string): GuardedWrite[] =>
+  tasks.map((task) => ({ action: { Put: createOutboxPut(tableName, task, { now }) } }));
+
+/** POST /me/email-change: a code to the new address, a notice to the current one. */
+export const startOwnEmailChange = async (caller: LoginCaller, email: string) => {
+  const login = await ownLogin(caller);
+  const now = new Date();
+  if (normaliseEmail(email) === normaliseEmail(login.email)) {
+    await dynamo.send(
+      new UpdateCommand(cancelLoginEmailChangeUpdate(tableName, login.loginId, now.toISOString()))
+    );
+    return { email: login.email, pendingEmail: null };
+  }
+  const { pending, code } = startEmailChange(login.loginId, email, now);
+  await writeTogether(
+    [
+      {
+        action: {
+          Update: startLoginEmailChangeUpdate(tableName, login.loginId, pending, now.toISOString()),
+        },
+      },
+      ...outbox(emailChangeRequestedMails(login, email, code), now.toISOString()),
+      ...mailLimitWrites(
+        [{ subject: `email-code#login#${login.loginId}`, ...CODE_MAIL_LIMITS.perContact }],
+        'confirmation codes',
+        now
+      ),
+    ],
+    () => new ConflictError('The login changed meanwhile; try again.')
+  );
+  return { email: login.email, pendingEmail: email, expiresAt: pending.expiresAt };
+};
+
+const codeError = (message: string) => new ValidationError([{ field: 'code', message }]);
+const exhausted = () =>
+  codeError('The code has expired or was tried too often; ask for a new one.');
+
+/** Every guess spends an attempt first (conditional update): concurrent guesses share none. */
+const spendAttempt = async (loginId: string, codeHash: string) => {
+  try {
+    await dynamo.send(
+      new UpdateCommand(spendLoginEmailAttemptUpdate(tableName, loginId, codeHash))
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return false;
+  }
+};
+
+/** POST /me/email-verification: the code from the new address makes it the login email. */
+export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) => {
+  const login = await ownLogin(caller);
+  const pending = login.emailChange;
+  if (!pending) throw new ConflictError('No email change is waiting for confirmation.');
+  const now = new Date();
+  const verdict = checkEmailChangeCode(login.loginId, pending, code, now);
+  if (verdict === 'expired' || verdict === 'exhausted') throw exhausted();
+  if (!(await spendAttempt(login.loginId, pending.codeHash))) throw exhausted();
+  if (verdict === 'wrong')
+    throw codeError(`The code is not correct; ${pending.attemptsLeft - 1} attempts left.`);
+  const at = now.toISOString();
+  const email = pending.address;
+  await writeTogether(
+    [
+      {
+        action: {
+          Update: confirmLoginEmailUpdate(tableName, login.loginId, {
+            email,
+            codeHash: pending.codeHash,
+            now: at,
+          }),
+        },
+        onConditionFailed: () => new ConflictError('A newer code replaced this one.'),
+      },
+      {
+        action: {
+          Put: createLoginEmailPut(tableName, { email, loginId: login.loginId, createdAt: at }),
+        },
+        onConditionFailed: () =>
+          new ConflictError('Another login already uses this email address.'),
+      },
+      {
+        action: {
+          Delete: releaseLoginEmailDelete(tableName, {
+            email: login.email,
+            loginId: login.loginId,
+          }),
+        },
+      },
+      ...outbox(
+        [
+          { kind: 'login-email', loginId: login.loginId, email },
+          emailChangedMail({ email }, login.email),
+        ],
+        at
+      ),
+    ],
+    () => new ConflictError('The login changed meanwhile; try again.')
+  );
+  return { email, pendingEmail: null };
+};
