@@ -26,6 +26,31 @@ beforeAll(async () => {
 describe('DynamoDB calls per request', () => {
   const cases = [
     { route: 'GET /me', call: () => gateway.api('GET', '/me', { token }) },
+    {
+      route: 'POST /me/email-verification (after POST /me/email-change)',
+      call: measured(
+        async () => {
+          const own = await signedInTenant('Budgetself');
+          const email = `self-${own.tenant.loginId.slice(0, 8)}@budget.example`;
+          await gateway.api('POST', '/me/email-change', { token: own.token, body: { email } });
+          const mail = await waitForMail(email, 'Confirm your new login email');
+          return { token: own.token, code: /code is (\d{6})/.exec(mail.body.text ?? '')?.[1] };
+        },
+        ({ token: ownToken, code }) =>
+          gateway.api('POST', '/me/email-verification', { token: ownToken, body: { code } })
+      ),
+    },
+    {
+      route: 'POST /me/email-change',
+      call: measured(
+        () => signedInTenant('Budgetstart'),
+        (own) =>
+          gateway.api('POST', '/me/email-change', {
+            token: own.token,
+            body: { email: `start-${own.tenant.loginId.slice(0, 8)}@budget.example` },
+          })
+      ),
+    },
     ...(['POST', 'DELETE'] as const).map((method) => ({
       route: `${method} /me/invitations/{accountId}`,
       call: measured(
