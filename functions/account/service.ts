@@ -63,7 +63,7 @@ export const getAccountDetails = async (caller: MemberCaller) => {
 };
 
 /** The contact after the patch; email changes go through planEmail. */
-const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date, callerLoginId: string) => {
+const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date, caller: MemberCaller) => {
   const { version: _version, companyName, email, ...fields } = patch;
   const next: Contact = {
     ...primary,
@@ -73,7 +73,7 @@ const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date, callerLog
   };
   if (companyName === null) delete next.companyName;
   else if (companyName !== undefined) next.companyName = companyName;
-  return planEmail(primary, next, email, now, callerLoginId);
+  return planEmail(primary, next, email, now, caller);
 };
 
 /**
@@ -112,7 +112,7 @@ export const updateMyDetails = async (
   const loaded = await loadAccount(caller.membership);
   checkVersion(loaded.account.version, claim);
 
-  const { next, mails, limits } = planPatch(loaded.primary, patch, new Date(), caller.loginId);
+  const { next, mails, limits } = planPatch(loaded.primary, patch, new Date(), caller);
   const changes = {
     ...diffFields(loaded.primary, next, CONTACT_DETAIL_FIELDS),
     ...pendingEmailChange(loaded.primary, next, mails),

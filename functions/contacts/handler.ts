@@ -1,14 +1,7 @@
 import { toContactView } from '#core/entities/contact';
 import { createApiHandler } from '#core/http/stack';
 import { CONTACT_ROUTES } from './routes.ts';
-import {
-  confirmContactEmail,
-  createContact,
-  deleteContact,
-  getContact,
-  listContacts,
-  patchContact,
-} from './service.ts';
+import { createContact, deleteContact, getContact, listContacts, patchContact } from './service.ts';
 
 const contactId = (params: Record<string, string>) => params.contactId ?? '';
 
@@ -41,9 +34,5 @@ export const handler = createApiHandler(CONTACT_ROUTES, {
   deleteContact: async ({ caller, params, ifMatchVersion }) => {
     await deleteContact(caller, contactId(params), { ifMatch: ifMatchVersion });
     return { status: 204 };
-  },
-  confirmContactEmail: async ({ caller, params, body }) => {
-    const contact = await confirmContactEmail(caller, contactId(params), body.code);
-    return { status: 200, body: toContactView(contact), version: contact.version };
   },
 });

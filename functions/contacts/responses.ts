@@ -20,5 +20,4 @@ export const CONTACT_RESPONSES = {
   getContact: contactSchema,
   patchContact: contactWithWarningsSchema,
   deleteContact: null,
-  confirmContactEmail: contactSchema,
 } satisfies Record<(typeof CONTACT_ROUTES)[number]['id'], z.ZodType | null>;

@@ -60,15 +60,4 @@ export const CONTACT_ROUTES = [
     success: { status: 204, description: 'Removed.' },
     etag: true,
   },
-  {
-    id: 'confirmContactEmail',
-    method: 'POST',
-    path: '/accounts/{accountId}/contacts/{contactId}/email-verification',
-    function: 'contacts',
-    access: contacts,
-    summary: 'Confirm the new email of a contact with a login, with the code mailed to it',
-    body: lazySchema(async () => (await import('./schemas.ts')).confirmContactEmailSchema),
-    success: { status: 200, description: 'The contact with its new email.' },
-    etag: true,
-  },
 ] as const satisfies readonly RouteDefinition[];

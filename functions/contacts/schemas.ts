@@ -60,9 +60,3 @@ export const patchContactSchema = z
   .register(z.globalRegistry, { id: 'ContactPatch' });
 
 export type ContactPatch = z.output<typeof patchContactSchema>;
-
-export const confirmContactEmailSchema = z
-  .strictObject({
-    code: z.string().check(z.regex(/^\d{6}$/, 'Enter the 6-digit code from the email.')),
-  })
-  .register(z.globalRegistry, { id: 'ContactEmailConfirmation' });

@@ -9,7 +9,7 @@ import { refusal } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
-import { confirmEmail, pendingEmailChange, planEmail } from '#core/contact-email';
+import { pendingEmailChange, planEmail } from '#core/contact-email';
 import { decodeCursor, newId } from '#core/db';
 import { diffFields } from '#core/entities/audit';
 import {
@@ -156,7 +156,7 @@ export const createContact = async (
   return { ...result, replayed };
 };
 
-const applyPatch = (contact: Contact, patch: ContactPatch, now: Date, callerLoginId: string) => {
+const applyPatch = (contact: Contact, patch: ContactPatch, now: Date, caller: MemberCaller) => {
   const { version: _version, companyName, taxId, email, emailPreferences, ...fields } = patch;
   const next: Contact = withSupportScopeRules({
     ...contact,
@@ -175,7 +175,7 @@ const applyPatch = (contact: Contact, patch: ContactPatch, now: Date, callerLogi
       { field: 'companyName', message: 'An organisation needs a company name.' },
     ]);
   }
-  return planEmail(contact, next, email, now, callerLoginId);
+  return planEmail(contact, next, email, now, caller);
 };
 
 export const patchContact = async (
@@ -197,7 +197,7 @@ export const patchContact = async (
   }
   await checkReach(caller, supportScopeRefusal(caller.membership, contact, patch.supportScope));
 
-  const { next, mails, limits } = applyPatch(contact, patch, new Date(), caller.loginId);
+  const { next, mails, limits } = applyPatch(contact, patch, new Date(), caller);
   const changes = {
     ...diffFields(contact, next, AUDITED_CHANGE_FIELDS),
     ...pendingEmailChange(contact, next, mails),
@@ -217,29 +217,6 @@ export const patchContact = async (
     () => staleError(claim)
   );
   return { contact: next, warnings: warningsFor(profile, next) };
-};
-
-export const confirmContactEmail = async (
-  caller: MemberCaller,
-  contactId: string,
-  code: string
-) => {
-  const profile = await loadProfile(caller.membership.accountId);
-  const contact = contactIn(profile, contactId);
-  if (contact.isPrimary) throw primaryIsMyDetails();
-  const { next, changes, writes } = await confirmEmail(contact, code, new Date(), caller.loginId);
-  await writeTogether(
-    [
-      ...contactChangeWrites(contact, next, {
-        actor: actorOf(caller, profile),
-        action: 'contact.email.confirmed',
-        changes,
-      }),
-      ...writes,
-    ],
-    () => staleError({})
-  );
-  return next;
 };
 
 export const deleteContact = async (

@@ -14,6 +14,7 @@ import { type Contact, normaliseEmail, spendEmailChangeAttemptUpdate } from './e
 import { createLoginEmailPut, releaseLoginEmailDelete } from './entities/login-email.ts';
 import type { MailTask } from './entities/outbox.ts';
 import { ConflictError, ValidationError } from './errors.ts';
+import type { MemberCaller } from './http/types.ts';
 import { mailLimitWrites } from './mail-limits.ts';
 import { emailChangedMail, emailChangeRequestedMails } from './security-mail.ts';
 import { type GuardedWrite, outboxWrites } from './transact.ts';
@@ -47,6 +48,17 @@ const notYourLogin = () =>
     { field: 'email' }
   );
 
+/**
+ * A sub-account's login email is changed where every login changes it,
+ * `/me/email-change`, which also knows whether the login's address was ever
+ * proven (a login whose password a granter chose may not move its address).
+ */
+const useOwnProfile = () =>
+  new ConflictError(
+    'Your login email is changed from your own profile (POST /me/email-change), for every account at once.',
+    { field: 'email' }
+  );
+
 export interface PlannedEmail {
   next: Contact;
   mails: MailTask[];
@@ -57,16 +69,18 @@ export interface PlannedEmail {
 /**
  * Applies a requested email to `next` (the contact being changed): directly
  * for a contact without a login; as a pending change with its code mail
- * when the caller is the contact's own login; refused for anyone else's
- * login. Sending the current address back cancels a pending change.
+ * when the caller is the primary changing its own (My Details); refused
+ * for anyone else's login. Sending the current address back cancels a
+ * pending change.
  */
 export const planEmail = (
   before: Contact,
   next: Contact,
   email: string | undefined,
   now: Date,
-  callerLoginId: string
+  { loginId: callerLoginId, membership }: MemberCaller
 ): PlannedEmail => {
+  const callerIsPrimary = membership.role === 'primary';
   if (email === undefined) return { next, mails: [], limits: [] };
   if (normaliseEmail(email) === normaliseEmail(before.email)) {
     const { emailChange: _cancelled, ...rest } = next;
@@ -74,7 +88,8 @@ export const planEmail = (
   }
   if (!before.loginId) return { next: { ...next, email }, mails: [], limits: [] };
   if (before.loginId !== callerLoginId) throw notYourLogin();
-  const { pending, code } = startEmailChange(before.id, email, now);
+  if (!callerIsPrimary) throw useOwnProfile();
+  const { pending, code } = startEmailChange(before.id, email, now, callerLoginId);
   return {
     next: { ...next, emailChange: pending },
     mails: emailChangeRequestedMails(before, email, code),
@@ -131,8 +146,8 @@ export const confirmEmail = async (
   const pending = contact.emailChange;
   const loginId = contact.loginId;
   if (!pending || !loginId) throw new ConflictError('No email change is waiting for confirmation.');
-  // The new address becomes a login's: only that login may confirm it.
-  if (loginId !== callerLoginId) throw notYourLogin();
+  // The new address becomes a login's: only the login that asked, still on this contact, may confirm it.
+  if (loginId !== callerLoginId || pending.startedBy !== callerLoginId) throw notYourLogin();
   const verdict = checkEmailChangeCode(contact.id, pending, code, now);
   if (verdict === 'valid' || verdict === 'wrong') {
     if (!(await spendAttempt({ ...contact, emailChange: pending }))) {

@@ -9,6 +9,12 @@ export const EMAIL_CHANGE = { codeDigits: 6, validMinutes: 30, attempts: 5 } as 
 
 export interface PendingEmailChange {
   address: string;
+  /**
+   * The login that asked for the change: only it may confirm, even if the
+   * contact's login changes meanwhile (changes stored before this field
+   * existed have none and can no longer be confirmed).
+   */
+  startedBy?: string;
   codeHash: string;
   expiresAt: string;
   attemptsLeft: number;
@@ -20,7 +26,8 @@ const hashCode = (contactId: string, address: string, code: string) =>
 export const startEmailChange = (
   contactId: string,
   address: string,
-  now: Date
+  now: Date,
+  startedBy: string
 ): { pending: PendingEmailChange; code: string } => {
   const code = String(randomInt(0, 10 ** EMAIL_CHANGE.codeDigits)).padStart(
     EMAIL_CHANGE.codeDigits,
@@ -31,6 +38,7 @@ export const startEmailChange = (
     code,
     pending: {
       address,
+      startedBy,
       codeHash: hashCode(contactId, address, code),
       expiresAt,
       attemptsLeft: EMAIL_CHANGE.attempts,

@@ -1,6 +1,7 @@
 /**
  * After a login's owner confirmed a new login email in one account, the
- * contacts that stand for the same login in its other accounts follow:
+ * contacts that stand for the same login in the other accounts it has
+ * joined (not those it was only invited to) follow:
  * their address is the login's, and mail sent to the old one would reach
  * whoever holds that address next. Each follows in its own transaction with
  * the usual writes (support snapshots, audit entry, actor: the login), and
@@ -35,7 +36,11 @@ export const followLoginEmail = async (loginId: string, email: string) => {
   );
   const profileItem = Items.find(isLoginItem);
   const actor = { loginId, name: profileItem ? fromLoginItem(profileItem).name : loginId };
-  for (const membership of Items.filter(isMembershipItem).map(fromMembershipItem)) {
+  const joined = Items.filter(isMembershipItem)
+    .map(fromMembershipItem)
+    // An account the person has not joined learns nothing of their new address.
+    .filter((membership) => membership.status !== 'invited');
+  for (const membership of joined) {
     const { Item } = await dynamo.send(
       new GetCommand({
         TableName: tableName,

@@ -49,32 +49,29 @@ const followUpMail = (
       ];
 
 /**
- * Invitation mail goes to addresses the granter chose: at most this many
- * per account and per address each hour, counted in the activation's own
- * transaction (a granter-chosen password sends no mail and counts nothing).
+ * Invitations reach addresses the granter chose: at most this many per
+ * account, and per address from one account, each hour, counted in the
+ * activation's own transaction. Every activation counts, whether or not a
+ * mail goes out, so the limit answers alike for an address with a login and
+ * one without; and one account's count tells it nothing of another's.
  */
-export const INVITATION_MAIL_LIMITS = {
+export const INVITATION_LIMITS = {
   perAccount: { limit: 50, windowSeconds: 3600 },
   perAddress: { limit: 5, windowSeconds: 3600 },
 } as const;
 
-const invitationLimits = (contact: Contact, tasks: OutboxTask[], now: Date) =>
-  tasks.length === 0
-    ? []
-    : mailLimitWrites(
-        [
-          {
-            subject: `invitation#account#${contact.accountId}`,
-            ...INVITATION_MAIL_LIMITS.perAccount,
-          },
-          {
-            subject: `invitation#address#${normaliseEmail(contact.email)}`,
-            ...INVITATION_MAIL_LIMITS.perAddress,
-          },
-        ],
-        'invitations',
-        now
-      );
+const invitationLimits = (contact: Contact, now: Date) =>
+  mailLimitWrites(
+    [
+      { subject: `invitation#account#${contact.accountId}`, ...INVITATION_LIMITS.perAccount },
+      {
+        subject: `invitation#address#${contact.accountId}#${normaliseEmail(contact.email)}`,
+        ...INVITATION_LIMITS.perAddress,
+      },
+    ],
+    'invitations',
+    now
+  );
 
 /**
  * Invites the contact's login to the account: a new login, or the one the
@@ -175,7 +172,7 @@ export const activate = async (
         },
         ...newLoginWrites,
         ...outboxWrites(contact.accountId, now, mail),
-        ...invitationLimits(contact, mail, new Date(now)),
+        ...invitationLimits(contact, new Date(now)),
       ],
       () => staleError({})
     );

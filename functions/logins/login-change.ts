@@ -7,12 +7,21 @@ import { contactChangeWrites } from '#core/contact-changes';
 import { diffFields } from '#core/entities/audit';
 import type { Contact } from '#core/entities/contact';
 
-export const nextImage = (contact: Contact, change: Partial<Contact>): Contact => ({
-  ...contact,
-  ...change,
-  version: contact.version + 1,
-  updatedAt: new Date().toISOString(),
-});
+/**
+ * The contact after a change of its login. A pending email change belongs
+ * to the login that asked for it, so it goes when the contact's login does
+ * (or another one comes).
+ */
+export const nextImage = (contact: Contact, change: Partial<Contact>): Contact => {
+  const loginChanges = 'loginId' in change && change.loginId !== contact.loginId;
+  const { emailChange: _dropped, ...rest } = contact;
+  return {
+    ...(loginChanges ? rest : contact),
+    ...change,
+    version: contact.version + 1,
+    updatedAt: new Date().toISOString(),
+  };
+};
 
 export type Actor = { loginId: string; name: string };
 

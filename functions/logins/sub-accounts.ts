@@ -99,7 +99,8 @@ export const removeSubAccount = async (caller: MemberCaller, contactId: string) 
   const contact = targetOf(caller, profile, contactId);
   const loginId = contact.loginId;
   if (!contact.subAccount || !loginId) throw new ConflictError('This contact has no sub-account.');
-  const { loginId: _removed, ...rest } = contact;
+  // A pending email change was the login's; it leaves with it.
+  const { loginId: _removed, emailChange: _pending, ...rest } = contact;
   const next = nextImage(rest, { subAccount: null });
   await writeTogether(
     [

@@ -47,6 +47,15 @@ const outbox = (tasks: OutboxTask[], now: string): GuardedWrite[] =>
 /** POST /me/email-change: a code to the new address, a notice to the current one. */
 export const startOwnEmailChange = async (caller: LoginCaller, email: string) => {
   const login = await ownLogin(caller);
+  if (!login.emailProven) {
+    // Its address may not be its holder's: moving it would carry the login, and whatever
+    // invitations wait for the address, to a mailbox nobody has proven.
+    throw new ConflictError(
+      'This login’s address has not been confirmed by its mailbox yet, so it cannot move. ' +
+        'Ask the account that created it to remove it and invite the address you want.',
+      { field: 'email' }
+    );
+  }
   const now = new Date();
   if (normaliseEmail(email) === normaliseEmail(login.email)) {
     await dynamo.send(
@@ -54,7 +63,7 @@ export const startOwnEmailChange = async (caller: LoginCaller, email: string) =>
     );
     return { email: login.email, pendingEmail: null };
   }
-  const { pending, code } = startEmailChange(login.loginId, email, now);
+  const { pending, code } = startEmailChange(login.loginId, email, now, login.loginId);
   await writeTogether(
     [
       {

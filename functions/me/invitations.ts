@@ -46,9 +46,17 @@ const loadInvitation = async (
   const invitation = Items.filter(isMembershipItem)
     .map(fromMembershipItem)
     .find((membership) => membership.accountId === accountId && membership.status === 'invited');
-  if (!invitation) throw noInvitation();
+  if (!invitation || !mayAnswer(login, accountId)) throw noInvitation();
   return { login, invitation };
 };
+
+/**
+ * Whoever holds an unproven login's password may not be its mailbox owner:
+ * it answers only the account that created it. Other accounts' invitations
+ * wait, unseen, for the mail that hands the login to its owner.
+ */
+export const mayAnswer = (login: LoginProfile, accountId: string) =>
+  login.emailProven || login.confinedToAccountId === accountId;
 
 const gone = () => new ConflictError('The invitation was withdrawn or already answered.');
 
@@ -69,20 +77,15 @@ const answerWrites = (login: LoginProfile, invitation: Membership, action: strin
 
 export const acceptInvitation = async (caller: LoginCaller, accountId: string) => {
   const { login, invitation } = await loadInvitation(caller, accountId);
-  if (!login.emailProven && login.confinedToAccountId !== accountId) {
-    // Another account created this login with a password of its choosing; the
-    // invitation mail replaces that password, and only then may the login join.
-    throw new ConflictError(
-      'Sign in with the temporary password the invitation mail brings, then accept again.'
-    );
-  }
   const now = new Date().toISOString();
   const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
   const holder = invitation.role === 'primary';
   await writeTogether(
     [
       {
-        action: { Update: acceptMembershipUpdate(tableName, { ...ids }, now) },
+        action: {
+          Update: acceptMembershipUpdate(tableName, ids, now, login.sessionsNotBefore ?? 0),
+        },
         onConditionFailed: gone,
       },
       {

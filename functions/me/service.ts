@@ -16,6 +16,7 @@ import {
 import { NotFoundError } from '#core/errors';
 import type { LoginCaller } from '#core/http/types';
 import { allowedAreas } from '#core/permissions';
+import { mayAnswer } from './invitations.ts';
 
 export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {
   const { Items = [] } = await dynamo.send(
@@ -27,7 +28,9 @@ export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {
   if (!sessionStillValid(profile, authTime)) throw sessionEnded();
   const memberships = Items.filter(isMembershipItem).map(fromMembershipItem);
   const joined = memberships.filter((membership) => membership.status !== 'invited');
-  const invited = memberships.filter((membership) => membership.status === 'invited');
+  const invited = memberships.filter(
+    (membership) => membership.status === 'invited' && mayAnswer(profile, membership.accountId)
+  );
 
   const accounts = memberships.length
     ? (await batchGetAll(memberships.map((m) => accountKeys(m.accountId)))).map(fromAccountItem)

@@ -6,11 +6,13 @@ import {
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { cognito, userPoolId } from '#core/clients/cognito';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { normaliseEmail } from '#core/entities/contact';
 import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/entities/login';
 import type { InviteLoginTask, OutboxTask } from '#core/entities/outbox';
 import { followLoginEmail } from '#core/login-email-follow';
 import { endSessionsBefore, nextSecond } from '#core/login-sessions';
 import { sendMail } from '#core/mail';
+import { logger } from '#core/observability';
 import { generatePassword } from '#core/passwords';
 import { existingLoginInvitationText, invitationText } from '#core/security-mail';
 
@@ -41,15 +43,18 @@ const inviteLogin = async (task: InviteLoginTask) => {
   const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, task.loginId)));
   // A login whose activation was rolled back: nobody to invite.
   if (!Item) return;
-  if (fromLoginItem(Item).emailProven) {
+  const login = fromLoginItem(Item);
+  if (login.emailProven) {
     await sendMail(existingLoginInvitationText(task));
     return;
   }
-  const notBefore = nextSecond();
-  await endSessionsBefore(task.loginId, notBefore);
-  // Tokens carry whole seconds: the new password works only from `notBefore` on,
-  // so every session it opens is newer than every session it replaces.
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, notBefore * 1000 - Date.now())));
+  if (normaliseEmail(login.email) !== normaliseEmail(task.email)) {
+    // The password goes to the login's own address only, never to one an invitation named.
+    logger.warn('invitation address is not the login’s; nothing sent', { loginId: task.loginId });
+    return;
+  }
+  // The old password stops working first; only then is the cut-off taken, strictly
+  // after it, so no sign-in with the old password can carry a newer auth_time.
   const temporaryPassword = generatePassword();
   await cognito().send(
     new AdminSetUserPasswordCommand({
@@ -59,6 +64,10 @@ const inviteLogin = async (task: InviteLoginTask) => {
       Permanent: false,
     })
   );
+  const notBefore = nextSecond();
+  await endSessionsBefore(task.loginId, notBefore);
+  // Tokens carry whole seconds: the owner signs in with the new password from `notBefore` on.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, notBefore * 1000 - Date.now())));
   await sendMail(invitationText(task, temporaryPassword));
   await dynamo.send(
     new UpdateCommand(

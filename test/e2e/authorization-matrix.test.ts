@@ -113,7 +113,6 @@ const SAMPLES: Record<RouteId, Sample> = {
   getContact: { params: freshContact },
   patchContact: { body: { phone: '+441632960124' }, params: freshContact },
   deleteContact: { params: freshContact },
-  confirmContactEmail: { body: { code: '123456' }, params: freshContact },
   putSubAccount: {
     body: { permissions: ['contacts'], password: 'Matrix-Pass-2026!' },
     params: freshContact,

@@ -62,11 +62,13 @@ export const declinedContactUpdate = (
   return {
     TableName: tableName,
     Key: contactKeys(ids),
+    // A pending email change was the login's; it leaves with it.
     UpdateExpression:
-      'SET #sub = :none, #version = #version + :one, #updatedAt = :now REMOVE #loginId',
+      'SET #sub = :none, #version = #version + :one, #updatedAt = :now REMOVE #loginId, #change',
     ConditionExpression: condition.ConditionExpression,
     ExpressionAttributeNames: {
       ...condition.names,
+      '#change': 'emailChange',
       '#sub': 'subAccount',
       '#version': 'version',
       '#updatedAt': 'updatedAt',

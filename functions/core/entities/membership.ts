@@ -153,14 +153,25 @@ export const supportReachCheck = (
 export const acceptMembershipUpdate = (
   tableName: string,
   ids: { loginId: string; accountId: string },
-  now: string
+  now: string,
+  /** The login's session cut-off, so sessions ended before the membership existed stay ended. */
+  sessionsNotBefore = 0
 ): TransactUpdate => ({
   TableName: tableName,
   Key: membershipKeys(ids),
-  UpdateExpression: 'SET #status = :active, #updatedAt = :now',
+  UpdateExpression: 'SET #status = :active, #updatedAt = :now, #notBefore = :notBefore',
   ConditionExpression: '#status = :invited',
-  ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
-  ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':now': now },
+  ExpressionAttributeNames: {
+    '#status': 'status',
+    '#updatedAt': 'updatedAt',
+    '#notBefore': 'sessionsNotBefore',
+  },
+  ExpressionAttributeValues: {
+    ':active': 'active',
+    ':invited': 'invited',
+    ':now': now,
+    ':notBefore': sessionsNotBefore,
+  },
 });
 
 /** The owner declines an invitation: removes the membership only while still `invited`. */
