@@ -23,6 +23,7 @@ import {
   fromStaffItem,
   getStaffCommand,
   type StaffLogin as StaffItem,
+  type StaffStatus,
 } from '#core/entities/staff';
 import { STAFF_POOL } from './create-user-pool.ts';
 import { totpCode } from './totp.ts';
@@ -157,10 +158,10 @@ export const ensureStaffLogin = async (
   person: StaffPerson,
   password: string,
   table: StaffTable
-): Promise<StaffLogin & { created: boolean }> => {
+): Promise<StaffLogin & { created: boolean; item: { status: StaffStatus; created: boolean } }> => {
   const { sub: staffId, created } = await createOrFindUser(cognito, pool.staffUserPoolId, person);
   const name = `${person.firstName} ${person.lastName}`.trim() || person.username;
-  await putStaffItemIfMissing(table, { staffId, username: person.username, name });
+  const item = await putStaffItemIfMissing(table, { staffId, username: person.username, name });
   await cognito.send(
     new AdminSetUserPasswordCommand({
       UserPoolId: pool.staffUserPoolId,
@@ -175,7 +176,13 @@ export const ensureStaffLogin = async (
         (await tokensFromPassword(cognito, pool, person.username, password)).AccessToken as string
       )
     : await reenrolTotp(cognito, pool, person.username, password);
-  return { staffId, username: person.username, totpSecret, created };
+  return {
+    staffId,
+    username: person.username,
+    totpSecret,
+    created,
+    item: { status: item.staff.status, created: item.created },
+  };
 };
 
 /** Password, then the TOTP code: the staff console's sign-in. Returns the tokens. */
