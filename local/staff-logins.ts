@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createOrFindUser } from '#core/cognito-users';
+import { isConditionFailure } from '#core/db';
 import {
   createStaffPut,
   fromStaffItem,
@@ -53,9 +54,6 @@ export interface StaffTable {
   dynamo: DynamoDBDocumentClient;
   tableName: string;
 }
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /**
  * Writes a login's staff item (`active`) unless it has one: an existing item
