@@ -5,6 +5,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, type LocalStackInfo } from './env.ts';
 
 type Endpoints = Pick<LocalStackInfo, 'region'> &
@@ -21,6 +22,12 @@ export const createDynamoDbClient = (stack: Endpoints): DynamoDBClient =>
     endpoint: need(stack.dynamodbEndpoint, 'the DynamoDB endpoint'),
     credentials: LOCAL_CREDENTIALS,
     maxAttempts: 1,
+  });
+
+/** A document client on that DynamoDB, marshalling as the functions' own client does. */
+export const createDocumentClient = (stack: Endpoints): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(createDynamoDbClient(stack), {
+    marshallOptions: { removeUndefinedValues: true },
   });
 
 /** `maxAttempts: 1`: cognito-local answers unsupported calls with a 500 the SDK would retry. */

@@ -5,6 +5,7 @@
  * load is keyed by an external id, invoice number or record time.
  */
 import type { StaffCaller } from '#core/http/types';
+import { seedStaffReads } from './seed-services.ts';
 
 const SEED_STAFF: StaffCaller = { kind: 'staff', staffId: 'demo-seed', username: 'demo seed' };
 
@@ -14,9 +15,10 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
   const { loadInvoice } = await import('../functions/staff/invoices.ts');
   const { loadService } = await import('../functions/staff/services.ts');
   const { loadUsage } = await import('../functions/staff/usage.ts');
+  const reads = await seedStaffReads();
   for (const [index, status] of (['paid', 'paid', 'open'] as const).entries()) {
     const m = index + 1;
-    await loadInvoice(account.id, {
+    await loadInvoice(reads, account.id, {
       number: `DEMO-${month(m)}`,
       issuedAt: new Date(`${month(m)}-01T00:00:00Z`).toISOString(),
       dueAt: new Date(`${month(m)}-15T00:00:00Z`).toISOString(),
@@ -35,7 +37,7 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
     });
   }
   const service = (externalId: string, type: 'voip' | 'serverhousing', label: string) =>
-    loadService(SEED_STAFF, account.id, {
+    loadService(SEED_STAFF, reads, account.id, {
       externalId,
       type,
       label,

@@ -7,8 +7,17 @@
  * without support contact (`deactivated`).
  */
 import type { Service, ServiceType } from '#core/entities/service';
-import type { MemberCaller, StaffCaller } from '#core/http/types';
+import type { MemberCaller, StaffCaller, StaffCheck } from '#core/http/types';
 import type { DemoPeople } from './seed-contacts.ts';
+
+/**
+ * The seed calls the staff services directly, not as a staff login's
+ * request: there is no live staff check to pass, so the read that carries
+ * it is a plain consistent BatchGet.
+ */
+export const seedStaffReads = async (): Promise<StaffCheck> => ({
+  read: (await import('#core/batch')).batchGetAll,
+});
 
 interface DemoService {
   externalId: string;
@@ -52,9 +61,10 @@ export const seedDemoServices = async (
   services: DemoService[]
 ): Promise<Map<string, Service>> => {
   const { loadService } = await import('../functions/staff/services.ts');
+  const reads = await seedStaffReads();
   const loaded = new Map<string, Service>();
   for (const service of services) {
-    const { value } = await loadService(staff, account.id, {
+    const { value } = await loadService(staff, reads, account.id, {
       ...service,
       status: 'active',
       contractNumber: account.contractNumber,

@@ -6,6 +6,7 @@
  * login opened about the VPS it supports.
  */
 import type { StaffCaller } from '#core/http/types';
+import { seedStaffReads } from './seed-services.ts';
 
 export const seedDemoTickets = async (
   account: { id: string },
@@ -16,6 +17,7 @@ export const seedDemoTickets = async (
   const { authorizeMember } = await import('#core/authorization');
   const { closeTicketAsMember, openTicket } = await import('../functions/tickets/service.ts');
   const { answerTicket } = await import('../functions/tickets/staff.ts');
+  const reads = await seedStaffReads();
   const authTime = Math.floor(Date.now() / 1000);
   const membership = await authorizeMember(
     primaryLoginId,
@@ -31,6 +33,7 @@ export const seedDemoTickets = async (
   });
   await answerTicket(
     helpdesk,
+    reads,
     bounced.ticket.id,
     'The mailbox had reached its quota; we raised it to 10 GB. Mail is delivered again.'
   );
@@ -62,6 +65,7 @@ export const seedDemoTickets = async (
   });
   await answerTicket(
     helpdesk,
+    reads,
     reboot.ticket.id,
     'Yes: the host received a security update at 03:10. No further restarts are planned.'
   );

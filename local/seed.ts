@@ -7,6 +7,7 @@ import {
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { dynamo, tableName } from '#core/clients/dynamodb';
 import { createOrFindUser } from '#core/cognito-users';
 import { ConflictError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
@@ -138,13 +139,13 @@ export const DEMO_STAFF = {
   lastName: 'Desk',
 } as const;
 
-/** The helpdesk login of the staff pool, with the demo password and a TOTP device. */
+/** The helpdesk login of the staff pool, with the demo password, a TOTP device and its staff item. */
 export const seedDemoStaff = async (
   cognito: CognitoIdentityProviderClient,
   pool: StaffPool,
   password: string
 ): Promise<DemoStaffLogin> => {
-  const login = await ensureStaffLogin(cognito, pool, DEMO_STAFF, password);
+  const login = await ensureStaffLogin(cognito, pool, DEMO_STAFF, password, { dynamo, tableName });
   return {
     username: login.username,
     name: `${DEMO_STAFF.firstName} ${DEMO_STAFF.lastName}`,

@@ -1,8 +1,9 @@
 /**
  * Staff logins in the local staff pool: created the way an operator creates
- * them in AWS (docs/deploy.md), enrolled with a TOTP device at once (see
- * LOCAL_STAFF_MFA_CONFIGURATION for why), and signed in by answering the
- * SOFTWARE_TOKEN_MFA challenge, as the staff console does.
+ * them in AWS (docs/deploy.md: the Cognito user and its staff item),
+ * enrolled with a TOTP device at once (see LOCAL_STAFF_MFA_CONFIGURATION for
+ * why), and signed in by answering the SOFTWARE_TOKEN_MFA challenge, as the
+ * staff console does.
  */
 import {
   AdminSetUserPasswordCommand,
@@ -15,7 +16,16 @@ import {
   SetUserPoolMfaConfigCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createOrFindUser } from '#core/cognito-users';
+import { isConditionFailure } from '#core/db';
+import {
+  createStaffPut,
+  fromStaffItem,
+  getStaffCommand,
+  type StaffLogin as StaffItem,
+  type StaffStatus,
+} from '#core/entities/staff';
 import { STAFF_POOL } from './create-user-pool.ts';
 import { totpCode } from './totp.ts';
 
@@ -38,6 +48,36 @@ export interface StaffLogin {
   /** Base32; what an authenticator app is given. */
   totpSecret: string;
 }
+
+/** The table that holds the staff items, and a client for it. */
+export interface StaffTable {
+  dynamo: DynamoDBDocumentClient;
+  tableName: string;
+}
+
+/**
+ * Writes a login's staff item (`active`) unless it has one: an existing item
+ * keeps its status, so a login an operator disabled stays disabled. Returns
+ * the item as it now is.
+ */
+export const putStaffItemIfMissing = async (
+  table: StaffTable,
+  login: { staffId: string; username: string; name: string }
+): Promise<{ staff: StaffItem; created: boolean }> => {
+  const now = new Date().toISOString();
+  const staff: StaffItem = { ...login, status: 'active', createdAt: now, updatedAt: now };
+  try {
+    await table.dynamo.send(new PutCommand(createStaffPut(table.tableName, staff)));
+    return { staff, created: true };
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const { Item } = await table.dynamo.send(
+      new GetCommand(getStaffCommand(table.tableName, login.staffId))
+    );
+    if (!Item) throw error;
+    return { staff: fromStaffItem(Item), created: false };
+  }
+};
 
 const passwordAuth = (clientId: string, username: string, password: string) =>
   new InitiateAuthCommand({
@@ -106,17 +146,20 @@ const reenrolTotp = async (
 };
 
 /**
- * Creates the staff login with a permanent password and a TOTP device; an
- * existing login (persisted stack) gets a new device, since its secret is
- * not stored anywhere the seed can read.
+ * Creates the staff login with a permanent password, a TOTP device and its
+ * staff item; an existing login (persisted stack) gets a new device, since
+ * its secret is not stored anywhere the seed can read, and keeps its item.
  */
 export const ensureStaffLogin = async (
   cognito: CognitoIdentityProviderClient,
   pool: StaffPool,
   person: StaffPerson,
-  password: string
-): Promise<StaffLogin & { created: boolean }> => {
+  password: string,
+  table: StaffTable
+): Promise<StaffLogin & { created: boolean; item: { status: StaffStatus; created: boolean } }> => {
   const { sub: staffId, created } = await createOrFindUser(cognito, pool.staffUserPoolId, person);
+  const name = `${person.firstName} ${person.lastName}`.trim() || person.username;
+  const item = await putStaffItemIfMissing(table, { staffId, username: person.username, name });
   await cognito.send(
     new AdminSetUserPasswordCommand({
       UserPoolId: pool.staffUserPoolId,
@@ -131,7 +174,13 @@ export const ensureStaffLogin = async (
         (await tokensFromPassword(cognito, pool, person.username, password)).AccessToken as string
       )
     : await reenrolTotp(cognito, pool, person.username, password);
-  return { staffId, username: person.username, totpSecret, created };
+  return {
+    staffId,
+    username: person.username,
+    totpSecret,
+    created,
+    item: { status: item.staff.status, created: item.created },
+  };
 };
 
 /** Password, then the TOTP code: the staff console's sign-in. Returns the tokens. */

@@ -16,6 +16,7 @@ import { applyLocalStackEnv } from './env.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
 import { assertPortFree } from './ports.ts';
 import { checkJava } from './processes.ts';
+import { writeRunningStack } from './running-stack.ts';
 import type { DemoLogin, DemoStaffLogin } from './seed.ts';
 import {
   EMULATOR_PORTS,
@@ -149,6 +150,8 @@ const main = async () => {
     password: options.password,
     totpSecret: staff.totpSecret,
   });
+  // `npm run staff` manages staff logins of this stack with no flags.
+  await writeRunningStack(options.port, stack);
   for (const failure of await gateway.preload()) {
     console.error(
       `portico: warning: functions/${failure.fn}/handler.ts cannot be loaded; its routes will answer 500: ${String(failure.error)}`

@@ -39,7 +39,13 @@ const errorResponses = (route: RouteDefinition) => ({
   ...(route.body ? { '400': problem('Invalid body: `errors` lists each failing field.') } : {}),
   ...(route.access.kind === 'public'
     ? {}
-    : { '401': problem('Missing, invalid or expired token.') }),
+    : route.access.kind === 'staff'
+      ? {
+          '401': problem(
+            'Missing, invalid or expired token, or a disabled or removed staff login.'
+          ),
+        }
+      : { '401': problem('Missing, invalid or expired token.') }),
   ...(route.access.kind === 'member'
     ? {
         '403': problem(

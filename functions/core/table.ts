@@ -40,6 +40,8 @@ export const PREFIX = {
   invoice: 'INVOICE#',
   usage: 'USAGE#',
   idempotency: 'IDEMPOTENCY#',
+  /** A staff login (staff user pool `sub`): the live switch of its access. */
+  staff: 'STAFF#',
   /** Inside a usage partition: VoIP call records and serverhousing traffic samples. */
   call: 'CALL#',
   traffic: 'TRAFFIC#',

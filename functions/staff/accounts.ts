@@ -19,14 +19,14 @@ import {
 import { diffFields, type FieldChange } from '#core/entities/audit';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
 import { ConflictError } from '#core/errors';
-import type { StaffCaller } from '#core/http/types';
+import type { StaffCaller, StaffCheck } from '#core/http/types';
 import { writeTogether } from '#core/transact';
 import { contractTakenError, planAccount } from '../account/provision.ts';
 import {
   createOrReload,
   externalIdWrite,
   type Loaded,
-  readExternalId,
+  markerOfLoad,
   staffAuditWrite,
 } from './loaded.ts';
 import type { AccountLoad } from './schemas.ts';
@@ -134,9 +134,12 @@ const reloadAccount = async (
 /** POST /staff/accounts: reads the marker, then creates (201) or reloads (200). */
 export const loadAccount = async (
   caller: StaffCaller,
+  staffCheck: StaffCheck,
   input: AccountLoad
-): Promise<Loaded<Account>> =>
-  createOrReload('account', input.externalId, await readExternalId('account', input.externalId), {
+): Promise<Loaded<Account>> => {
+  const known = await markerOfLoad(staffCheck, 'account', input.externalId);
+  return createOrReload('account', input.externalId, known, {
     create: () => createAccount(caller, input),
     reload: (marker) => reloadAccount(caller, marker.accountId, input),
   });
+};

@@ -15,16 +15,16 @@ const answer = <T>(loaded: Loaded<T>, view: unknown, location: string): ApiResul
 });
 
 export const handler = createApiHandler(STAFF_ROUTES, {
-  loadAccount: async ({ caller, body }) => {
-    const loaded = await loadAccount(caller, body);
+  loadAccount: async ({ caller, staffCheck, body }) => {
+    const loaded = await loadAccount(caller, staffCheck, body);
     return answer(loaded, toStaffAccountView(loaded.value), `/accounts/${loaded.value.id}`);
   },
-  loadService: async ({ caller, params, body }) => {
-    const loaded = await loadService(caller, params.accountId ?? '', body);
+  loadService: async ({ caller, staffCheck, params, body }) => {
+    const loaded = await loadService(caller, staffCheck, params.accountId ?? '', body);
     return answer(loaded, toStaffServiceView(loaded.value), serviceLocation(loaded.value));
   },
-  loadInvoice: async ({ params, body }) => {
-    const loaded = await loadInvoice(params.accountId ?? '', body);
+  loadInvoice: async ({ staffCheck, params, body }) => {
+    const loaded = await loadInvoice(staffCheck, params.accountId ?? '', body);
     return answer(loaded, toStaffInvoiceView(loaded.value), invoiceLocation(loaded.value));
   },
   loadUsage: async ({ params, body }) => ({

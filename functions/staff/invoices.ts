@@ -21,6 +21,7 @@ import {
   toInvoiceView,
 } from '#core/entities/invoice';
 import { ConflictError, ValidationError } from '#core/errors';
+import type { StaffCheck } from '#core/http/types';
 import { writeTogether } from '#core/transact';
 import { accountAndMarker, createOrReload, externalIdWrite, type Loaded } from './loaded.ts';
 import type { InvoiceLoad } from './schemas.ts';
@@ -120,10 +121,16 @@ const reloadInvoice = async (
  * the number's marker), then a create (201) or a read and a reload (200).
  */
 export const loadInvoice = async (
+  staffCheck: StaffCheck,
   accountId: string,
   input: InvoiceLoad
 ): Promise<Loaded<Invoice>> => {
-  const { account, marker } = await accountAndMarker(accountId, 'invoice', input.number);
+  const { account, marker } = await accountAndMarker(
+    staffCheck,
+    accountId,
+    'invoice',
+    input.number
+  );
   return createOrReload('invoice', input.number, marker, {
     create: () => createInvoice(account, input),
     reload: (known) => reloadInvoice(account, known, input),

@@ -3,7 +3,6 @@
  * marker lookup and write, and the answer's shape (created or not).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
 import type { FieldChange } from '#core/entities/audit';
@@ -18,7 +17,7 @@ import {
   isExternalIdItem,
 } from '#core/entities/external-id';
 import { NotFoundError } from '#core/errors';
-import type { StaffCaller } from '#core/http/types';
+import type { StaffCaller, StaffCheck } from '#core/http/types';
 import { auditWrite, type GuardedWrite } from '#core/transact';
 
 /** A load either created the item (201) or found it by its external id (200). */
@@ -52,16 +51,27 @@ export const readExternalId = async (
   return Item ? fromExternalIdItem(Item) : undefined;
 };
 
+/** A load's external-id marker, read with the live staff check (one BatchGet). */
+export const markerOfLoad = async (
+  staffCheck: StaffCheck,
+  kind: ExternalKind,
+  externalId: string
+): Promise<ExternalIdMarker | undefined> => {
+  const item = (await staffCheck.read([externalIdKeys(kind, externalId)])).find(isExternalIdItem);
+  return item ? fromExternalIdItem(item) : undefined;
+};
+
 /**
  * The account a load goes into and the load's external-id marker, in one
- * BatchGet; 404 when the account does not exist.
+ * BatchGet with the live staff check; 404 when the account does not exist.
  */
 export const accountAndMarker = async (
+  staffCheck: StaffCheck,
   accountId: string,
   kind: ExternalKind,
   externalId: string
 ): Promise<{ account: Account; marker: ExternalIdMarker | undefined }> => {
-  const items = await batchGetAll([accountKeys(accountId), externalIdKeys(kind, externalId)]);
+  const items = await staffCheck.read([accountKeys(accountId), externalIdKeys(kind, externalId)]);
   const accountItem = items.find(isAccountItem);
   if (!accountItem) throw new NotFoundError('The account does not exist.');
   const markerItem = items.find(isExternalIdItem);

@@ -22,7 +22,7 @@ import {
   type Service,
 } from '#core/entities/service';
 import { ConflictError, ValidationError } from '#core/errors';
-import type { StaffCaller } from '#core/http/types';
+import type { StaffCaller, StaffCheck } from '#core/http/types';
 import { writeTogether } from '#core/transact';
 import {
   accountAndMarker,
@@ -166,10 +166,16 @@ const reloadService = async (
  */
 export const loadService = async (
   caller: StaffCaller,
+  staffCheck: StaffCheck,
   accountId: string,
   input: ServiceLoad
 ): Promise<Loaded<Service>> => {
-  const { account, marker } = await accountAndMarker(accountId, 'service', input.externalId);
+  const { account, marker } = await accountAndMarker(
+    staffCheck,
+    accountId,
+    'service',
+    input.externalId
+  );
   if (!account.contractNumbers.includes(normaliseContractNumber(input.contractNumber))) {
     throw new ValidationError([
       {

@@ -64,17 +64,26 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     const page = await listQueue(query);
     return { status: 200, body: { items: page.items.map(toStaffTicketView), cursor: page.cursor } };
   },
-  getStaffTicket: async ({ params }) => {
-    const { ticket, messages } = await getTicketForStaff(ticketId(params));
+  getStaffTicket: async ({ staffCheck, params }) => {
+    const { ticket, messages } = await getTicketForStaff(staffCheck, ticketId(params));
     return { status: 200, body: withMessages(toStaffTicketView(ticket), messages) };
   },
-  answerTicket: async ({ caller, params, body, idempotencyKey }) => {
-    const saved = await answerTicket(caller, ticketId(params), body.body, idempotencyKey);
+  answerTicket: async ({ caller, staffCheck, params, body, idempotencyKey }) => {
+    const saved = await answerTicket(
+      caller,
+      staffCheck,
+      ticketId(params),
+      body.body,
+      idempotencyKey
+    );
     return messageAdded(
       saved,
       `/staff/tickets/${saved.ticket.id}`,
       toStaffTicketView(saved.ticket)
     );
   },
-  findRequester: async ({ query }) => ({ status: 200, body: await findRequester(query) }),
+  findRequester: async ({ staffCheck, query }) => ({
+    status: 200,
+    body: await findRequester(staffCheck, query),
+  }),
 });

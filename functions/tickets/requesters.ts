@@ -2,10 +2,10 @@
  * The helpdesk's validation step: for a requester's email, every account it
  * is a contact of, with the role, permissions, login status and support
  * access it has there. One Query on `contactsByEmail`, one BatchGet of the
- * accounts for their names.
+ * accounts for their names, which also reads the live staff check (the
+ * route's `liveCheck: 'shared-read'`): nothing is answered before it passed.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { decodeCursor, encodeCursor } from '#core/db';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
@@ -17,6 +17,7 @@ import {
   fromContactItem,
   isContactItem,
 } from '#core/entities/contact';
+import type { StaffCheck } from '#core/http/types';
 import { AREAS, isKnownArea } from '#core/permissions';
 import type { RequesterQuery } from './schemas.ts';
 
@@ -29,7 +30,10 @@ const permissionsOf = (contact: Contact) =>
 const loginStatusOf = (contact: Contact) =>
   contact.isPrimary ? 'active' : (contact.subAccount?.status ?? 'none');
 
-export const findRequester = async ({ email, cursor, limit }: RequesterQuery) => {
+export const findRequester = async (
+  staffCheck: StaffCheck,
+  { email, cursor, limit }: RequesterQuery
+) => {
   const { Items = [], LastEvaluatedKey } = await dynamo.send(
     new QueryCommand(
       contactsByEmailQuery(tableName, email, {
@@ -41,7 +45,7 @@ export const findRequester = async ({ email, cursor, limit }: RequesterQuery) =>
   const contacts = Items.filter(isContactItem).map(fromContactItem);
   const accountIds = [...new Set(contacts.map((contact) => contact.accountId))];
   const accounts = new Map(
-    (accountIds.length ? await batchGetAll(accountIds.map(accountKeys)) : [])
+    (await staffCheck.read(accountIds.map(accountKeys)))
       .map(fromAccountItem)
       .map((account) => [account.id, account])
   );

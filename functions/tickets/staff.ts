@@ -12,7 +12,7 @@ import {
   toTicketView,
 } from '#core/entities/ticket';
 import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
-import type { StaffCaller } from '#core/http/types';
+import type { StaffCaller, StaffCheck } from '#core/http/types';
 import { claimOf, staffScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
 import { addMessage, saveMessageOnce } from './conversation.ts';
@@ -37,8 +37,13 @@ export const toStaffTicketView = (ticket: Ticket) => ({
   accountId: ticket.accountId,
 });
 
-const located = async (ticketId: string) => {
-  const ids = isSortableId(ticketId) ? await locateTicket(ticketId) : undefined;
+const located = async (staffCheck: StaffCheck, ticketId: string) => {
+  if (!isSortableId(ticketId)) {
+    // No ticket has this id, but a disabled staff login still hears 401 first.
+    await staffCheck.read([]);
+    throw ticketNotFound();
+  }
+  const ids = await locateTicket(staffCheck, ticketId);
   if (!ids) throw ticketNotFound();
   return ids;
 };
@@ -49,8 +54,8 @@ export const listQueue = ({ status, cursor, limit }: StaffTicketListQuery) =>
     startKey: decodeCursor(cursor, ticketsByStatusPartition(status)),
   });
 
-export const getTicketForStaff = async (ticketId: string) => {
-  const conversation = await loadConversation(await located(ticketId));
+export const getTicketForStaff = async (staffCheck: StaffCheck, ticketId: string) => {
+  const conversation = await loadConversation(await located(staffCheck, ticketId));
   if (!conversation) throw ticketNotFound();
   return conversation;
 };
@@ -58,11 +63,12 @@ export const getTicketForStaff = async (ticketId: string) => {
 /** A staff answer: `answered`, also on a closed ticket (the answer reopens it). */
 export const answerTicket = async (
   caller: StaffCaller,
+  staffCheck: StaffCheck,
   ticketId: string,
   body: string,
   idempotencyKey?: string
 ) => {
-  const ticket = await loadTicket(await located(ticketId));
+  const ticket = await loadTicket(await located(staffCheck, ticketId));
   if (!ticket) throw ticketNotFound();
   return saveMessageOnce(
     claimOf(staffScope(caller), 'answerTicket', idempotencyKey, { ticketId, body }),

@@ -1,6 +1,7 @@
 /**
  * The reads of the tickets function. Each request makes one of them after
- * the membership check (or, for staff, the ticket locator).
+ * the membership check (or, for staff, after the ticket locator, which is
+ * read together with the live staff check).
  */
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#core/batch';
@@ -15,12 +16,13 @@ import {
   ticketConversationQuery,
   ticketKeys,
 } from '#core/entities/ticket';
-import { fromTicketLocatorItem, getTicketLocatorCommand } from '#core/entities/ticket-locator';
+import { fromTicketLocatorItem, ticketLocatorKeys } from '#core/entities/ticket-locator';
 import {
   fromTicketMessageItem,
   isTicketMessageItem,
   type TicketMessage,
 } from '#core/entities/ticket-message';
+import type { StaffCheck } from '#core/http/types';
 import type { IndexName } from '#core/table';
 
 type TicketIds = { accountId: string; ticketId: string };
@@ -80,10 +82,16 @@ export const loadTicket = async (ids: TicketIds): Promise<Ticket | undefined> =>
   return Item ? fromTicketItem(Item) : undefined;
 };
 
-/** The account of a ticket, for routes that name only the ticket (staff). */
-export const locateTicket = async (ticketId: string): Promise<TicketIds | undefined> => {
-  const { Item } = await dynamo.send(new GetCommand(getTicketLocatorCommand(tableName, ticketId)));
-  return Item ? { accountId: fromTicketLocatorItem(Item).accountId, ticketId } : undefined;
+/**
+ * The account of a ticket, for routes that name only the ticket (staff):
+ * read in one BatchGet with the live staff check.
+ */
+export const locateTicket = async (
+  staffCheck: StaffCheck,
+  ticketId: string
+): Promise<TicketIds | undefined> => {
+  const [item] = await staffCheck.read([ticketLocatorKeys(ticketId)]);
+  return item ? { accountId: fromTicketLocatorItem(item).accountId, ticketId } : undefined;
 };
 
 /**

@@ -6,10 +6,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { ROUTES, type RouteId } from '../../functions/routes.ts';
+import { disableStaff } from '../../scripts/staff/commands.ts';
 import { useGateway } from '../support/gateway.ts';
 import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
 import { addService } from '../support/services.ts';
-import { staffAccessToken } from '../support/staff.ts';
+import {
+  createStaffLogin,
+  staffAccessToken,
+  staffAdmin,
+  staffTokensFor,
+} from '../support/staff.ts';
 import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
@@ -29,7 +35,8 @@ type Caller =
   | 'suspendedSub'
   | 'subWith'
   | 'primary'
-  | 'staff';
+  | 'staff'
+  | 'disabledStaff';
 const CALLERS: Caller[] = [
   'anonymous',
   'otherPrimary',
@@ -38,6 +45,7 @@ const CALLERS: Caller[] = [
   'subWith',
   'primary',
   'staff',
+  'disabledStaff',
 ];
 
 interface Sample {
@@ -160,8 +168,9 @@ const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 
   if (access.kind === 'public') return 'allowed';
   if (caller === 'anonymous') return 401;
   // Each pool's tokens open only its own routes: the authorizers refuse the other pool's.
+  // A disabled staff login's token is still valid; its staff item refuses it.
   if (access.kind === 'staff') return caller === 'staff' ? 'allowed' : 401;
-  if (caller === 'staff') return 401;
+  if (caller === 'staff' || caller === 'disabledStaff') return 401;
   if (access.kind === 'login') return 'allowed';
   if (caller === 'otherPrimary') return 404;
   if (caller === 'primary') return 'allowed';
@@ -190,6 +199,9 @@ beforeAll(async () => {
     )
   );
   const staff = await staffAccessToken();
+  const disabled = await createStaffLogin('disabled');
+  const { AccessToken: disabledStaff } = await staffTokensFor(disabled);
+  await disableStaff(staffAdmin(), disabled.username);
   Object.assign(tokens, {
     anonymous: undefined,
     primary,
@@ -198,6 +210,7 @@ beforeAll(async () => {
     subWithout: withoutToken,
     suspendedSub: suspendedToken,
     staff,
+    disabledStaff,
   });
 });
 
@@ -244,7 +257,7 @@ describe('authorization matrix', () => {
           if (caller !== 'otherPrimary' && !mayReadAnyAccount)
             expect(response.text).not.toContain(secret);
         }
-        if (caller === 'otherPrimary' || caller === 'anonymous') {
+        if (caller === 'otherPrimary' || caller === 'anonymous' || caller === 'disabledStaff') {
           for (const secret of secretsOf(home)) expect(response.text).not.toContain(secret);
         }
       });

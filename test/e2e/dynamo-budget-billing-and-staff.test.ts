@@ -20,7 +20,7 @@ beforeAll(async () => {
 const accountPath = () => `/accounts/${tenant.accountId}`;
 
 describe('DynamoDB calls of staff identity', () => {
-  it('answers GET /staff/me without touching the table', async () => {
+  it('answers GET /staff/me with one read: the live check of the staff item', async () => {
     // Prepare
     const staffToken = await staffAccessToken();
     resetCalls();
@@ -31,7 +31,8 @@ describe('DynamoDB calls of staff identity', () => {
 
     // Assess
     expect(response.status, response.text).toBe(200);
-    expect(calls).toMatchObject({ reads: 0, writes: 0, scans: 0 });
+    expect(calls).toMatchObject({ reads: 1, writes: 0, scans: 0 });
+    expect(calls.commands).toEqual(['GetItemCommand']);
   });
 });
 

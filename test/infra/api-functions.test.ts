@@ -186,6 +186,27 @@ describe('FUNCTION_BINDINGS', () => {
     for (const name of servingStaff) expect(bindings[name]?.staffPool, name).toBeTruthy();
   });
 
+  it('lets every function that serves a staff route read the table, for the live staff check', () => {
+    // Prepare
+    const servingStaff = [
+      ...new Set(
+        ROUTES.filter((route) => route.access.kind === 'staff').map((route) => route.function)
+      ),
+    ] as FunctionName[];
+
+    // Act
+    const actions = servingStaff.map((name) => ({ name, actions: dynamoActionsOf(name) }));
+
+    // Assess
+    expect(actions.map(({ name }) => name)).toEqual(expect.arrayContaining(['me', 'tickets']));
+    for (const { name, actions: granted } of actions) {
+      // GetItem for the authorizer's own read, BatchGetItem for a read shared with the route.
+      expect(granted, name).toEqual(
+        expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:BatchGetItem'])
+      );
+    }
+  });
+
   it('gives tickets read-write table actions and the stage mail domain for Message-IDs, without SES', () => {
     // Act
     const actions = dynamoActionsOf('tickets');

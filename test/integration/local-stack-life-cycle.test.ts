@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { passwordPolicyProblems } from '#core/passwords';
-import { createCognitoClient, createDynamoDbClient } from '../../local/clients.ts';
+import {
+  createCognitoClient,
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../local/clients.ts';
 import { LocalStackError } from '../../local/errors.ts';
 import { findFreePort } from '../../local/ports.ts';
 import { checkJava } from '../../local/processes.ts';
@@ -30,7 +34,9 @@ describe('local stack life cycle', () => {
       lastName: 'Sist',
     };
     const staffBefore = await withCognito(first, (cognito) =>
-      ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD)
+      withStaffTable(first, (table) =>
+        ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD, table)
+      )
     );
     const ports = [first.dynamodbEndpoint, first.cognitoEndpoint, first.sesEndpoint].map((url) =>
       Number(new URL(url).port)
@@ -45,7 +51,9 @@ describe('local stack life cycle', () => {
     again.destroy();
     // The TOTP secret is not persisted: the seed gives a persisted staff login a new device.
     const staffAfter = await withCognito(second, (cognito) =>
-      ensureStaffLogin(cognito, second, person, TEST_LOGIN_PASSWORD)
+      withStaffTable(second, (table) =>
+        ensureStaffLogin(cognito, second, person, TEST_LOGIN_PASSWORD, table)
+      )
     );
     const signedIn = await withCognito(second, (cognito) =>
       signInStaff(cognito, second.staffUserPoolClientId, {
@@ -114,6 +122,19 @@ const withCognito = async <T>(
     return await use(cognito);
   } finally {
     cognito.destroy();
+  }
+};
+
+/** The stack's table for staff items, with a client closed after `use`. */
+const withStaffTable = async <T>(
+  stack: Parameters<typeof createDocumentClient>[0] & { tableName: string },
+  use: (table: { dynamo: ReturnType<typeof createDocumentClient>; tableName: string }) => Promise<T>
+): Promise<T> => {
+  const dynamo = createDocumentClient(stack);
+  try {
+    return await use({ dynamo, tableName: stack.tableName });
+  } finally {
+    dynamo.destroy();
   }
 };
 

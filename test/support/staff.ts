@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import { dynamo, tableName } from '#core/clients/dynamodb';
 import { ensureStaffLogin, type StaffLogin, signInStaff } from '../../local/staff-logins.ts';
+import type { StaffAdmin } from '../../scripts/staff/commands.ts';
 import { cognito, TEST_PASSWORD } from './tenants.ts';
 
 const env = (name: string) => {
@@ -26,14 +28,28 @@ export interface TestStaffLogin extends StaffLogin {
   password: string;
 }
 
-/** A new staff login (username = its email, as operators create them) with a TOTP device. */
+/** The test stack's table, where staff items live (the functions' own client). */
+export const staffTable = () => ({ dynamo, tableName });
+
+/** A new staff login (username = its email, as operators create them) with a TOTP device and its active staff item. */
 export const createStaffLogin = async (label = 'staff'): Promise<TestStaffLogin> => {
   const suffix = randomUUID().slice(0, 8);
   const email = `${label}-${suffix}@staff.portico.example`;
   const person = { username: email, email, firstName: 'Test', lastName: `Staff ${suffix}` };
-  const login = await ensureStaffLogin(cognito(), staffPool(), person, TEST_PASSWORD);
+  const login = await ensureStaffLogin(cognito(), staffPool(), person, TEST_PASSWORD, staffTable());
   return { ...login, email, name: `Test Staff ${suffix}`, password: TEST_PASSWORD };
 };
+
+/**
+ * The operators' commands (scripts/staff/commands.ts) pointed at the test
+ * stack, as `npm run staff` points them at the stack `npm start` runs.
+ */
+export const staffAdmin = (): StaffAdmin => ({
+  cognito: cognito(),
+  table: staffTable(),
+  staffUserPoolId: staffPool().staffUserPoolId,
+  emulator: { staffUserPoolClientId: staffPool().staffUserPoolClientId, password: TEST_PASSWORD },
+});
 
 /** All tokens of a staff sign-in (access, ID, refresh). */
 export const staffTokensFor = (login: TestStaffLogin): Promise<AuthenticationResultType> =>

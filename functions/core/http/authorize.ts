@@ -1,12 +1,12 @@
 /**
  * Per-route middleware: establishes the caller from the verified JWT claims
  * (never from the body or a header), for staff routes checks the token is
- * the staff console's, and for account routes checks the live membership and
- * the route's permission area.
+ * the staff console's and the live staff item, and for account routes checks
+ * the live membership and the route's permission area.
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { authorizeMember } from '../authorization.ts';
+import { authorizeMember, authorizeStaff } from '../authorization.ts';
 import { readStaffPoolConfig } from '../config.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import type { PorticoContext } from './context.ts';
@@ -50,6 +50,26 @@ const staffCallerFrom = (event: Event, staffId: string, staffClientId: string) =
 };
 
 /**
+ * The check of a `liveCheck: 'shared-read'` route, made by the route's own
+ * read. Once per request: a second call is a bug in the route, not a retry.
+ */
+const sharedReadStaffCheck = (staffId: string): NonNullable<PorticoContext['staffCheck']> => {
+  let state: 'unread' | 'reading' | 'done' = 'unread';
+  return {
+    get done() {
+      return state === 'done';
+    },
+    read: async (keys) => {
+      if (state !== 'unread') throw new Error('The staff check is read once per request.');
+      state = 'reading';
+      const items = await authorizeStaff(staffId, keys);
+      state = 'done';
+      return items;
+    },
+  };
+};
+
+/**
  * Ids this API hands out (UUIDs, ULIDs, operators' external ids and invoice
  * numbers) are at most 100 characters. A longer path id names nothing, and
  * in a key it could pass DynamoDB's key size limits (an error, not a miss).
@@ -78,7 +98,11 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
       const loginId = loginIdFrom(event);
       if (access.kind === 'staff') {
         // '' (never read) matches no token's client_id.
-        context.caller = staffCallerFrom(event, loginId, staffClientId ?? '');
+        const caller = staffCallerFrom(event, loginId, staffClientId ?? '');
+        // The live check: here, or in the same call as a read the route makes anyway.
+        if (access.liveCheck === 'shared-read') context.staffCheck = sharedReadStaffCheck(loginId);
+        else await authorizeStaff(loginId);
+        context.caller = caller;
         return;
       }
       const authTime = authTimeFrom(event);
@@ -90,6 +114,12 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
       if (!accountId) throw new NotFoundError();
       const membership = await authorizeMember(loginId, accountId, access, authTime);
       context.caller = { kind: 'member', loginId, authTime, membership };
+    },
+    // Fails closed: a shared-read route that answered without its read never checked its caller.
+    after: ({ context }) => {
+      if (context.staffCheck && !context.staffCheck.done) {
+        throw new Error('A staff route answered without the live staff check.');
+      }
     },
   };
 };

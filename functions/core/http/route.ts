@@ -25,14 +25,19 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - login: any verified login; no account in the path.
  * - member: a live membership of the path's account with `area` granted;
  *   `primaryOnly` routes also need the primary login (the account holder).
- * - staff: a login of the staff user pool (operators, helpdesk); `/staff/*`
- *   paths only, and no client token ever reaches them.
+ * - staff: a login of the staff user pool (operators, helpdesk) whose staff
+ *   item is active; `/staff/*` paths only, and no client token ever reaches
+ *   them. The authorizer reads the staff item with a GetItem of its own;
+ *   `liveCheck: 'shared-read'` routes instead read it in the same call as a
+ *   read by key they make anyway (`staffCheck.read`, one BatchGet), which
+ *   keeps a route that needs two reads of its own within the budget of two
+ *   per request.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'login' }
   | { kind: 'member'; area: Area; primaryOnly?: boolean }
-  | { kind: 'staff' };
+  | { kind: 'staff'; liveCheck?: 'shared-read' };
 
 /**
  * Which JWT authorizer guards a route: none for public routes, the staff

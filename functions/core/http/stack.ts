@@ -53,6 +53,7 @@ const toRequest = (route: RouteDefinition, event: Event, context: PorticoContext
   requestId: context.awsRequestId,
   sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
   accessToken: bearerToken(event.headers?.authorization),
+  staffCheck: context.staffCheck,
 });
 
 const toResponse = (result: ApiResult): Result => {

@@ -14,6 +14,17 @@ export type MemberCaller = {
 };
 /** A login of the staff user pool; staff have no membership, only their own routes. */
 export type StaffCaller = { kind: 'staff'; staffId: string; username: string };
+
+/**
+ * The live staff check of a `liveCheck: 'shared-read'` route: a read by key
+ * the route makes anyway, in one consistent BatchGet with the staff item.
+ * It refuses a disabled or removed staff login (401) before returning
+ * anything. The route calls it exactly once, before any write; a route
+ * that answers without calling it gets a 500, never its answer.
+ */
+export interface StaffCheck {
+  read(keys: Record<string, string>[]): Promise<Record<string, unknown>[]>;
+}
 export type Caller = AnonymousCaller | LoginCaller | MemberCaller | StaffCaller;
 
 type CallerFor<A extends Access> = A extends { kind: 'member' }
@@ -41,6 +52,8 @@ export interface ApiRequest<C extends Caller = Caller, B = unknown, Q = Record<s
    * calls the token itself authorises (GetUser). Never log or store it.
    */
   accessToken: string;
+  /** Only on `liveCheck: 'shared-read'` staff routes (their request type makes it required). */
+  staffCheck?: StaffCheck;
 }
 
 export interface ApiResult {
@@ -60,11 +73,16 @@ type QueryOf<R> = R extends { query: () => Promise<infer S extends z.ZodMiniType
   ? z.output<S>
   : Record<string, string>;
 
+type StaffCheckFor<A extends Access> = A extends { liveCheck: 'shared-read' }
+  ? { staffCheck: StaffCheck }
+  : unknown;
+
 export type RequestFor<R extends RouteDefinition> = ApiRequest<
   CallerFor<R['access']>,
   BodyOf<R>,
   QueryOf<R>
->;
+> &
+  StaffCheckFor<R['access']>;
 
 /** The implementations a function must provide: exactly one per row of its routes. */
 export type RouteImplementations<Rows extends readonly RouteDefinition[]> = {

@@ -1,0 +1,80 @@
+/**
+ * Staff login: one item per login of the staff user pool, keyed by its
+ * `sub`. The authorization middleware reads it on every staff request, so
+ * it is the live switch of a staff member's access: a disabled or removed
+ * login is refused at its next request, whatever its token still says.
+ * Operators write it with the Cognito user (`npm run staff`).
+ */
+import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactItem, TransactUpdate } from '../db.ts';
+import { PREFIX, TABLE } from '../table.ts';
+import { createPut, patchIfExists } from './item-writes.ts';
+
+export const STAFF_STATUSES = ['active', 'disabled'] as const;
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
+export interface StaffLogin {
+  /** The staff pool's `sub` of the login (the token's `sub`). */
+  staffId: string;
+  /** The sign-in name, by convention the work email. */
+  username: string;
+  name: string;
+  status: StaffStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const staffKeys = (staffId: string) => ({
+  [TABLE.partitionKey]: `${PREFIX.staff}${staffId}`,
+  [TABLE.sortKey]: PREFIX.staff.slice(0, -1),
+});
+
+export const toStaffItem = (staff: StaffLogin) => ({
+  ...staffKeys(staff.staffId),
+  entity: 'staff',
+  ...staff,
+});
+
+export const isStaffItem = (item: Record<string, unknown>) => item.entity === 'staff';
+
+/** A status this code does not know reads as `disabled`: access is only ever granted on purpose. */
+const statusOf = (value: unknown): StaffStatus => (value === 'active' ? 'active' : 'disabled');
+
+export const fromStaffItem = (item: Record<string, unknown>): StaffLogin => ({
+  staffId: item.staffId as string,
+  username: item.username as string,
+  name: item.name as string,
+  status: statusOf(item.status),
+  createdAt: item.createdAt as string,
+  updatedAt: item.updatedAt as string,
+});
+
+/** Access pattern `staffById`: the live check of every staff request (consistent). */
+export const getStaffCommand = (tableName: string, staffId: string): GetCommandInput => ({
+  TableName: tableName,
+  Key: staffKeys(staffId),
+  ConsistentRead: true,
+});
+
+/** create: refuses to overwrite an existing staff item (and so its status). */
+export const createStaffPut = (tableName: string, staff: StaffLogin): PutCommandInput =>
+  createPut(tableName, toStaffItem(staff));
+
+/** patch: disables or enables a staff login, only if its item exists. */
+export const patchStaffStatusUpdate = (
+  tableName: string,
+  change: { staffId: string; status: StaffStatus; updatedAt: string }
+): TransactUpdate =>
+  patchIfExists(tableName, staffKeys(change.staffId), {
+    status: change.status,
+    updatedAt: change.updatedAt,
+  });
+
+/** Removes a staff login's item: from then on its tokens open nothing. */
+export const deleteStaffDelete = (
+  tableName: string,
+  staffId: string
+): NonNullable<TransactItem['Delete']> => ({
+  TableName: tableName,
+  Key: staffKeys(staffId),
+});
