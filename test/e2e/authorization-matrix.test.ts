@@ -225,6 +225,10 @@ describe('authorization matrix', () => {
         if (response.status >= 400)
           expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.status).toBeLessThan(500);
+        // Whatever a signed-in route answers, success or problem, no cache may keep it.
+        if (route.access.kind !== 'public' || response.status >= 400)
+          expect(response.headers.get('cache-control')).toBe('no-store');
+        else expect(response.headers.get('cache-control')).toBeNull();
         // Staff routes serve every account by design; everyone else sees only their own.
         const mayReadAnyAccount = caller === 'staff' && route.access.kind === 'staff';
         for (const secret of secretsOf(other)) {

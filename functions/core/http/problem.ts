@@ -8,6 +8,9 @@ import { DomainError } from '../errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** RFC 9111: no cache (browser, proxy, CDN) keeps a copy of the response. */
+export const NO_STORE = 'no-store';
+
 interface Problem {
   type: string;
   title: string;
@@ -57,8 +60,12 @@ export const problemFromError = (error: unknown): Problem => {
   };
 };
 
+/**
+ * Problems are never stored by caches: they answer one caller's request
+ * and often name what that caller may do (`allowedAreas`, `grantedBy`).
+ */
 export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
   statusCode: problem.status,
-  headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+  headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': NO_STORE },
   body: JSON.stringify(problem),
 });
