@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '#core/db';
-import { BadRequestError, ForbiddenError, ValidationError } from '#core/errors';
-import { problemFromError } from '#core/http/problem';
+import {
+  BadRequestError,
+  ForbiddenError,
+  TooManyRequestsError,
+  ValidationError,
+} from '#core/errors';
+import { problemFromError, problemResponse } from '#core/http/problem';
 import { parseIfMatch } from '#core/http/stack';
 
 describe('parseIfMatch', () => {
@@ -93,5 +98,18 @@ describe('problemFromError', () => {
     // Assess
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe('problemResponse', () => {
+  it('is never stored by caches, and a rate limit says when to come back', () => {
+    // Act
+    const limited = problemResponse(problemFromError(new TooManyRequestsError('Slow down.', 42)));
+    const forbidden = problemResponse(problemFromError(new ForbiddenError('No.')));
+
+    // Assess
+    expect(limited.headers).toMatchObject({ 'cache-control': 'no-store', 'retry-after': '42' });
+    expect(forbidden.headers).toMatchObject({ 'cache-control': 'no-store' });
+    expect(forbidden.headers).not.toHaveProperty('retry-after');
   });
 });

@@ -64,8 +64,14 @@ export const problemFromError = (error: unknown): Problem => {
  * Problems are never stored by caches: they answer one caller's request
  * and often name what that caller may do (`allowedAreas`, `grantedBy`).
  */
-export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: problem.status,
-  headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': NO_STORE },
-  body: JSON.stringify(problem),
-});
+export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => {
+  const headers: Record<string, string> = {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'cache-control': NO_STORE,
+  };
+  // A rate limit says when to come back in the header clients and proxies read (RFC 9110).
+  const { retryAfterSeconds } = problem;
+  if (typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0)
+    headers['retry-after'] = String(Math.ceil(retryAfterSeconds));
+  return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
+};
