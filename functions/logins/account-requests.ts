@@ -12,6 +12,7 @@ import { contractMarkerKeys } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { TooManyRequestsError } from '#core/errors';
 import { logger } from '#core/observability';
+import { rateLimitSubjectOfAddress } from '#core/source-address';
 import { outboxWrites, writeTogether } from '#core/transact';
 import { activate } from './activation.ts';
 
@@ -47,7 +48,10 @@ const countRequest = async (email: string, sourceIp: string, now: Date) => {
         action: {
           Update: takeRateTokenUpdate(
             tableName,
-            { subject: `account-request#ip#${sourceIp}`, ...perSourceIp },
+            {
+              subject: `account-request#ip#${rateLimitSubjectOfAddress(sourceIp)}`,
+              ...perSourceIp,
+            },
             now
           ),
         },
