@@ -47,9 +47,16 @@ const hasExactly = (key: object, attributes: readonly string[]) =>
   Object.keys(key).length === attributes.length &&
   attributes.every((attribute) => attribute in key);
 
+/** What a listing's cursors must look like; `sortPrefix` when its query is `begins_with` on the sort key. */
+export interface CursorListing {
+  partitionAttribute: string;
+  partitionValue: string;
+  sortPrefix?: { attribute: string; prefix: string };
+}
+
 export const decodeCursor = (
   cursor: string | undefined,
-  expected: { partitionAttribute: string; partitionValue: string }
+  expected: CursorListing
 ): Record<string, unknown> | undefined => {
   if (!cursor) return undefined;
   let key: unknown;
@@ -64,7 +71,12 @@ export const decodeCursor = (
     !Array.isArray(key) &&
     Object.values(key).every((value) => typeof value === 'string' && value !== '') &&
     hasExactly(key, cursorKeyAttributes(expected.partitionAttribute)) &&
-    (key as Record<string, unknown>)[expected.partitionAttribute] === expected.partitionValue;
+    (key as Record<string, unknown>)[expected.partitionAttribute] === expected.partitionValue &&
+    // DynamoDB refuses a start key outside the key condition (an error, not a 4xx).
+    (!expected.sortPrefix ||
+      String((key as Record<string, unknown>)[expected.sortPrefix.attribute]).startsWith(
+        expected.sortPrefix.prefix
+      ));
   if (!valid) throw new BadRequestError('The cursor is not valid for this list.');
   return key as Record<string, unknown>;
 };

@@ -52,6 +52,34 @@ describe('forged cursors', () => {
     for (const response of responses) expectProblem(response, 400);
   });
 
+  it('answers 400 to a cursor whose sort key lies outside its list', async () => {
+    // Prepare: the right partition and key attributes, but not a key the list's query can reach
+    const a = tenant.accountId;
+    const voip = await addService(tenant, { type: 'voip' });
+    const window = 'from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z';
+    const forged = [
+      [`/accounts/${a}/contacts?`, { pk: `ACCOUNT#${a}`, sk: 'ACCOUNT' }],
+      [`/accounts/${a}/contacts?`, { pk: `ACCOUNT#${a}`, sk: `SERVICE#${voip.id}` }],
+      [`/accounts/${a}/contacts?`, { pk: `ACCOUNT#${a}`, sk: 'TICKET#01J0000000000000000000000' }],
+      [
+        `/accounts/${a}/services/${voip.id}/calls?${window}&`,
+        { pk: `USAGE#${a}#${voip.id}`, sk: 'CALL#2025-12-31T00:00:00.000Z#c1' },
+      ],
+      [
+        `/accounts/${a}/services/${voip.id}/traffic?${window}&`,
+        { pk: `USAGE#${a}#${voip.id}`, sk: 'CALL#2026-01-05T00:00:00.000Z#c1' },
+      ],
+    ] as const;
+
+    // Act
+    const responses = await Promise.all(
+      forged.map(([path, key]) => api('GET', `${path}cursor=${cursorOf(key)}`, { token }))
+    );
+
+    // Assess
+    for (const response of responses) expectProblem(response, 400);
+  });
+
   it('answers 400 to a cursor whose key values are empty', async () => {
     // Prepare
     const a = tenant.accountId;

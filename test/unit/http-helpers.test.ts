@@ -56,6 +56,20 @@ describe('cursor', () => {
     expect(() => decodeCursor(foreign, expected)).toThrow(BadRequestError);
     expect(() => decodeCursor('not-base64-json', expected)).toThrow(BadRequestError);
   });
+
+  it('refuses a sort key the listing’s begins_with cannot reach', () => {
+    // Prepare
+    const contacts = { ...expected, sortPrefix: { attribute: 'sk', prefix: 'CONTACT#' } };
+    const outside = ['ACCOUNT', 'SERVICE#s1', 'CONTACT'].map(
+      (sk) => encodeCursor({ pk: 'ACCOUNT#a1', sk }) ?? ''
+    );
+
+    // Act & Assess
+    for (const cursor of outside)
+      expect(() => decodeCursor(cursor, contacts)).toThrow(BadRequestError);
+    const inside = encodeCursor({ pk: 'ACCOUNT#a1', sk: 'CONTACT#c1' }) ?? '';
+    expect(decodeCursor(inside, contacts)).toEqual({ pk: 'ACCOUNT#a1', sk: 'CONTACT#c1' });
+  });
 });
 
 describe('problemFromError', () => {
