@@ -60,8 +60,8 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     status: 200,
     body: toTicketView(await closeTicketAsMember(caller, ticketId(params))),
   }),
-  listStaffTickets: async ({ query }) => {
-    const page = await listQueue(query);
+  listStaffTickets: async ({ caller, query }) => {
+    const page = await listQueue(caller, query);
     return { status: 200, body: { items: page.items.map(toStaffTicketView), cursor: page.cursor } };
   },
   getStaffTicket: async ({ params }) => {
@@ -76,5 +76,8 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
       toStaffTicketView(saved.ticket)
     );
   },
-  findRequester: async ({ query }) => ({ status: 200, body: await findRequester(query) }),
+  findRequester: async ({ caller, query }) => ({
+    status: 200,
+    body: await findRequester(caller, query),
+  }),
 });

@@ -7,7 +7,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { decodeCursor, encodeCursor } from '#core/db';
+import { type CursorScope, openCursor, sealCursor } from '#core/cursor';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
 import {
   type Contact,
@@ -17,6 +17,7 @@ import {
   fromContactItem,
   isContactItem,
 } from '#core/entities/contact';
+import type { StaffCaller } from '#core/http/types';
 import { AREAS, isKnownArea } from '#core/permissions';
 import type { RequesterQuery } from './schemas.ts';
 
@@ -29,13 +30,18 @@ const permissionsOf = (contact: Contact) =>
 const loginStatusOf = (contact: Contact) =>
   contact.isPrimary ? 'active' : (contact.subAccount?.status ?? 'none');
 
-export const findRequester = async ({ email, cursor, limit }: RequesterQuery) => {
+export const findRequester = async (
+  caller: StaffCaller,
+  { email, cursor, limit }: RequesterQuery
+) => {
+  const scope: CursorScope = {
+    list: 'requesters',
+    owner: caller,
+    ...contactsByEmailPartition(email),
+  };
   const { Items = [], LastEvaluatedKey } = await dynamo.send(
     new QueryCommand(
-      contactsByEmailQuery(tableName, email, {
-        limit,
-        startKey: decodeCursor(cursor, contactsByEmailPartition(email)),
-      })
+      contactsByEmailQuery(tableName, email, { limit, startKey: openCursor(cursor, scope) })
     )
   );
   const contacts = Items.filter(isContactItem).map(fromContactItem);
@@ -65,6 +71,6 @@ export const findRequester = async ({ email, cursor, limit }: RequesterQuery) =>
         },
       ];
     }),
-    cursor: encodeCursor(LastEvaluatedKey),
+    cursor: sealCursor(LastEvaluatedKey, scope),
   };
 };

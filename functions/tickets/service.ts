@@ -4,7 +4,6 @@
  * more read; every change is one transaction (conversation.ts).
  */
 import { tableName } from '#core/clients/dynamodb';
-import { decodeCursor } from '#core/db';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
 import { supportReachCheck } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
@@ -70,13 +69,10 @@ export const listTickets = (caller: MemberCaller, { status, cursor, limit }: Tic
       ? (ticket: Ticket) => (!status || ticket.status === status) && maySee(membership, ticket)
       : undefined;
   return ticketPage(
+    { list: 'tickets', owner: caller, ...ticketsOfAccountPartition(membership.accountId) },
     (page) => ticketsOfAccountQuery(tableName, membership.accountId, page),
     'gsi1',
-    {
-      limit,
-      startKey: decodeCursor(cursor, ticketsOfAccountPartition(membership.accountId)),
-      keep,
-    }
+    { limit, cursor, keep }
   );
 };
 
