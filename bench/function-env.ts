@@ -17,6 +17,7 @@ const VALUES: Partial<Record<EnvKey, string>> = {
   staffUserPoolClientId: 'bench-staff-client',
   mailFrom: 'no-reply@portico.example',
   messageIdDomain: 'portico.example',
+  cursorSecret: 'bench-cursor-secret-at-least-32-characters',
   logLevel: 'silent',
 };
 

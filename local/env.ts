@@ -4,6 +4,7 @@
  * CDK stack sets in AWS. Kept free of SDK imports so that test workers can
  * load it cheaply before any handler.
  */
+import { randomBytes } from 'node:crypto';
 import { ENV } from '#core/config';
 
 /** cognito-local names its pools `local_xxxxxxxx`; the region matches that prefix. */
@@ -54,6 +55,8 @@ export const applyLocalStackEnv = (
   env[ENV.cognitoEndpoint] = stack.cognitoEndpoint;
   env[ENV.mailFrom] ||= LOCAL_MAIL_FROM;
   env[ENV.messageIdDomain] ||= LOCAL_MESSAGE_ID_DOMAIN;
+  // A fresh cursor secret per process (cursors of an earlier run are refused: a 400), unless set.
+  env[ENV.cursorSecret] ||= randomBytes(32).toString('base64url');
   // Safety net: an SDK client built without an explicit endpoint still reaches
   // the emulator, never real AWS (SDK v3 reads AWS_ENDPOINT_URL_<SERVICE ID>).
   env.AWS_ENDPOINT_URL_DYNAMODB = stack.dynamodbEndpoint;

@@ -35,6 +35,10 @@ const idempotencyHeader = z.object({
   }),
 });
 
+const retryAfterHeader = z.object({
+  'Retry-After': z.string().meta({ description: 'Seconds until the request may be sent again.' }),
+});
+
 const errorResponses = (route: RouteDefinition) => ({
   ...(route.body ? { '400': problem('Invalid body: `errors` lists each failing field.') } : {}),
   ...(route.access.kind === 'public'
@@ -63,6 +67,16 @@ const errorResponses = (route: RouteDefinition) => ({
   ...(route.body ? { '415': problem('The body is not JSON.') } : {}),
   ...(route.idempotencyKey
     ? { '422': problem('The `Idempotency-Key` was used for a different request.') }
+    : {}),
+  ...(route.rateLimited
+    ? {
+        '429': {
+          ...problem(
+            'Over the rate limit; `retryAfterSeconds` and `Retry-After` say when to retry.'
+          ),
+          headers: retryAfterHeader,
+        },
+      }
     : {}),
 });
 

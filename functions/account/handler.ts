@@ -18,7 +18,7 @@ export const handler = createApiHandler(ACCOUNT_ROUTES, {
   },
   listAudit: async ({ caller, query }) => ({
     status: 200,
-    body: await listAuditEntries(caller.membership.accountId, query),
+    body: await listAuditEntries(caller, query),
   }),
   confirmAccountEmail: async ({ caller, body }) => {
     const { view, version } = await confirmEmailChange(caller, body.code);

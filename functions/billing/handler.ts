@@ -13,7 +13,7 @@ const serviceOf = (
 export const handler = createApiHandler(BILLING_ROUTES, {
   listInvoices: async ({ caller, query }) => ({
     status: 200,
-    body: await listInvoices(caller.membership.accountId, query),
+    body: await listInvoices(caller, query),
   }),
   getInvoice: async ({ caller, params }) => ({
     status: 200,
@@ -21,10 +21,10 @@ export const handler = createApiHandler(BILLING_ROUTES, {
   }),
   listCalls: async ({ caller, params, query }) => ({
     status: 200,
-    body: await listCalls(serviceOf(caller, params), query),
+    body: await listCalls(caller, serviceOf(caller, params), query),
   }),
   listTraffic: async ({ caller, params, query }) => ({
     status: 200,
-    body: await listTraffic(serviceOf(caller, params), query),
+    body: await listTraffic(caller, serviceOf(caller, params), query),
   }),
 });

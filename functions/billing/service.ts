@@ -4,9 +4,8 @@
  * partition per service keyed by the account too, so a service id of
  * another account, or none at all, simply has no records here.
  */
-import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { type CursorBounds, decodeRangeCursor, type Page } from '#core/db';
 import {
   fromInvoiceItem,
   getInvoiceCommand,
@@ -27,40 +26,20 @@ import {
   trafficRange,
 } from '#core/entities/usage';
 import { NotFoundError } from '#core/errors';
+import type { MemberCaller } from '#core/http/types';
 import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
-import { TABLE } from '#core/table';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
 
-/** Every invoice cursor has the index's keys and the table's. */
-const INVOICE_CURSOR_KEYS = [
-  TABLE.partitionKey,
-  TABLE.sortKey,
-  TABLE.indexes.gsi1.partitionKey,
-  TABLE.indexes.gsi1.sortKey,
-];
-
-/** A page of a time- or number-ordered listing, its cursor checked against the listing's range. */
-const rangePage = <T>(
-  query: (startKey: Record<string, unknown> | undefined) => QueryCommandInput,
-  bounds: CursorBounds,
-  cursor: string | undefined,
-  toView: (item: Record<string, unknown>) => T
-): Promise<Page<T>> => queryPage(query(decodeRangeCursor(cursor, bounds)), toView);
-
-export const listInvoices = (accountId: string, { cursor, limit }: PageQuery) =>
-  rangePage(
-    (startKey) => invoicesPageQuery(tableName, accountId, { limit, startKey }),
-    {
-      ...invoicesListing(accountId),
-      keyAttributes: INVOICE_CURSOR_KEYS,
-      sortAttribute: TABLE.indexes.gsi1.sortKey,
-      from: '',
-      to: '\uffff',
-    },
+export const listInvoices = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
+  const { accountId } = caller.membership;
+  return queryPage(
+    { list: 'invoices', owner: caller, ...invoicesListing(accountId) },
     cursor,
+    (startKey) => invoicesPageQuery(tableName, accountId, { limit, startKey }),
     (item) => toInvoiceSummary(fromInvoiceItem(item))
   );
+};
 
 export const getInvoice = async (accountId: string, number: string) => {
   const { Item } = await dynamo.send(
@@ -70,18 +49,27 @@ export const getInvoice = async (accountId: string, number: string) => {
   return toInvoiceView(fromInvoiceItem(Item));
 };
 
-export const listCalls = (ids: ServiceIds, { from, to, cursor, limit }: CallsQuery) =>
-  rangePage<CallRecord>(
-    (startKey) => callsPageQuery(tableName, ids, { from, to }, { limit, startKey }),
-    callsRange(ids, { from, to }),
+/** Usage of one service of the caller's account; a cursor of one window works in another only inside it. */
+export const listCalls = (
+  caller: MemberCaller,
+  ids: ServiceIds,
+  { from, to, cursor, limit }: CallsQuery
+) =>
+  queryPage<CallRecord>(
+    { list: 'calls', owner: caller, ...callsRange(ids, { from, to }) },
     cursor,
+    (startKey) => callsPageQuery(tableName, ids, { from, to }, { limit, startKey }),
     toCallView
   );
 
-export const listTraffic = (ids: ServiceIds, { from, to, ip, cursor, limit }: TrafficQuery) =>
-  rangePage<TrafficSample>(
-    (startKey) => trafficPageQuery(tableName, ids, { from, to, ip }, { limit, startKey }),
-    trafficRange(ids, { from, to, ip }),
+export const listTraffic = (
+  caller: MemberCaller,
+  ids: ServiceIds,
+  { from, to, ip, cursor, limit }: TrafficQuery
+) =>
+  queryPage<TrafficSample>(
+    { list: 'traffic', owner: caller, ...trafficRange(ids, { from, to, ip }) },
     cursor,
+    (startKey) => trafficPageQuery(tableName, ids, { from, to, ip }, { limit, startKey }),
     toTrafficView
   );

@@ -8,7 +8,7 @@ const contactId = (params: Record<string, string>) => params.contactId ?? '';
 export const handler = createApiHandler(CONTACT_ROUTES, {
   listContacts: async ({ caller, query }) => ({
     status: 200,
-    body: await listContacts(caller.membership.accountId, query),
+    body: await listContacts(caller, query),
   }),
   createContact: async ({ caller, body, idempotencyKey }) => {
     const { contact, warnings, replayed } = await createContact(caller, body, idempotencyKey);

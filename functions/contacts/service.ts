@@ -10,7 +10,7 @@ import { dynamo, tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
 import { pendingEmailChange, planEmail } from '#core/contact-email';
-import { decodeCursor, newId } from '#core/db';
+import { newId } from '#core/db';
 import { diffFields } from '#core/entities/audit';
 import {
   CONTACT_DETAIL_FIELDS,
@@ -87,14 +87,15 @@ const primaryIsMyDetails = () =>
     'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
   );
 
-export const listContacts = (accountId: string, { cursor, limit }: PageQuery) =>
-  queryPage(
-    contactsPageQuery(tableName, accountId, {
-      limit,
-      startKey: decodeCursor(cursor, contactsPartition(accountId)),
-    }),
+export const listContacts = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
+  const { accountId } = caller.membership;
+  return queryPage(
+    { list: 'contacts', owner: caller, ...contactsPartition(accountId) },
+    cursor,
+    (startKey) => contactsPageQuery(tableName, accountId, { limit, startKey }),
     (item) => toContactView(fromContactItem(item))
   );
+};
 
 export const getContact = async (accountId: string, contactId: string) => {
   const { Item } = await dynamo.send(

@@ -32,6 +32,7 @@ export const ENV = {
   cognitoEndpoint: 'COGNITO_ENDPOINT',
   mailFrom: 'MAIL_FROM',
   messageIdDomain: 'MESSAGE_ID_DOMAIN',
+  cursorSecret: 'CURSOR_SECRET',
   logLevel: 'LOG_LEVEL',
 } as const;
 
@@ -74,4 +75,23 @@ export const readMessageIdConfig = () => {
     throw new ConfigurationError(ENV.messageIdDomain, `must be a domain name; got "${domain}"`);
   }
   return { domain };
+};
+
+/** The shortest cursor secret accepted: 32 characters (the AES-256 key is derived from it). */
+export const CURSOR_SECRET_MIN_LENGTH = 32;
+
+/**
+ * The secret pagination cursors are sealed with (core/cursor.ts): read by
+ * functions that serve lists. In AWS a generated Secrets Manager secret,
+ * resolved into the function's environment at deploy (docs/adr/0001).
+ */
+export const readCursorConfig = () => {
+  const secret = requiredEnv(ENV.cursorSecret);
+  if (secret.length < CURSOR_SECRET_MIN_LENGTH) {
+    throw new ConfigurationError(
+      ENV.cursorSecret,
+      `must be at least ${CURSOR_SECRET_MIN_LENGTH} characters`
+    );
+  }
+  return { secret };
 };

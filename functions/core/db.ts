@@ -1,6 +1,6 @@
 /**
- * Small helpers every entity and service shares: pagination cursors,
- * transaction cancellation mapping and id/time generation.
+ * Small helpers every entity and service shares: the checks of pagination
+ * start keys, transaction cancellation mapping and id/time generation.
  */
 import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
@@ -21,10 +21,6 @@ export interface Page<T> {
   cursor: string | null;
 }
 
-/** Encodes a LastEvaluatedKey as an opaque base64url cursor. */
-export const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
-
 /**
  * The attributes of every LastEvaluatedKey of a query on `partitionAttribute`:
  * the table's keys, plus the index's when it is an index's partition key.
@@ -37,34 +33,47 @@ const cursorKeyAttributes = (partitionAttribute: string): string[] => {
   return index ? [...table, index.partitionKey, index.sortKey] : table;
 };
 
-/**
- * Decodes a cursor and checks it belongs to the query it is used with: a
- * cursor that does not decode, points into another partition, or is not
- * shaped like a key of that query (DynamoDB would refuse it with an error
- * that surfaces as a 500) is a 400.
- */
 const hasExactly = (key: object, attributes: readonly string[]) =>
   Object.keys(key).length === attributes.length &&
   attributes.every((attribute) => attribute in key);
 
-export const decodeCursor = (
-  cursor: string | undefined,
-  expected: { partitionAttribute: string; partitionValue: string }
-): Record<string, unknown> | undefined => {
-  if (!cursor) return undefined;
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new BadRequestError('The cursor is not valid.');
-  }
+/**
+ * Where a listing's query reads, so what a start key of it must look like:
+ * its partition, and when its key condition also narrows the sort key
+ * (`begins_with` or `BETWEEN`), that prefix or inclusive range.
+ */
+export interface CursorListing {
+  partitionAttribute: string;
+  partitionValue: string;
+  sortRange?:
+    | { attribute: string; prefix: string }
+    | { attribute: string; from: string; to: string };
+}
+
+const inSortRange = (key: Record<string, unknown>, range: CursorListing['sortRange']) => {
+  if (!range) return true;
+  const value = key[range.attribute];
+  if (typeof value !== 'string') return false;
+  return 'prefix' in range
+    ? value.startsWith(range.prefix)
+    : value >= range.from && value <= range.to;
+};
+
+/**
+ * Checks that a start key belongs to the query it is used with: exactly the
+ * query's key attributes, none empty, in its partition and inside its sort
+ * range. DynamoDB refuses anything else with an error that would surface as
+ * a 500; this makes it a 400.
+ */
+export const checkCursorKey = (key: unknown, listing: CursorListing): Record<string, unknown> => {
   const valid =
     typeof key === 'object' &&
     key !== null &&
     !Array.isArray(key) &&
     Object.values(key).every((value) => typeof value === 'string' && value !== '') &&
-    hasExactly(key, cursorKeyAttributes(expected.partitionAttribute)) &&
-    (key as Record<string, unknown>)[expected.partitionAttribute] === expected.partitionValue;
+    hasExactly(key, cursorKeyAttributes(listing.partitionAttribute)) &&
+    (key as Record<string, unknown>)[listing.partitionAttribute] === listing.partitionValue &&
+    inSortRange(key as Record<string, unknown>, listing.sortRange);
   if (!valid) throw new BadRequestError('The cursor is not valid for this list.');
   return key as Record<string, unknown>;
 };
@@ -102,37 +111,3 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
-/** What a cursor of a ranged query must look like to be accepted. */
-export interface CursorBounds {
-  partitionAttribute: string;
-  partitionValue: string;
-  /** Every attribute of the query's LastEvaluatedKey: the table's keys, plus the index's. */
-  keyAttributes: readonly string[];
-  /** The sort attribute the query ranges over, and the range it covers (inclusive). */
-  sortAttribute: string;
-  from: string;
-  to: string;
-}
-
-/**
- * Like decodeCursor, and the key must also have exactly the query's key
- * attributes and sit inside its sort range: DynamoDB refuses a start key
- * outside the range with an error that would otherwise surface as a 500.
- */
-export const decodeRangeCursor = (
-  cursor: string | undefined,
-  bounds: CursorBounds
-): Record<string, unknown> | undefined => {
-  const key = decodeCursor(cursor, bounds);
-  if (!key) return undefined;
-  const sortValue = key[bounds.sortAttribute] as string | undefined;
-  const valid =
-    Object.keys(key).length === bounds.keyAttributes.length &&
-    bounds.keyAttributes.every((attribute) => attribute in key) &&
-    sortValue !== undefined &&
-    sortValue >= bounds.from &&
-    sortValue <= bounds.to;
-  if (!valid) throw new BadRequestError('The cursor is not valid for this list.');
-  return key;
-};

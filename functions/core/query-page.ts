@@ -1,17 +1,22 @@
 /**
- * One page of a list route: one Query from the cursor's start key, each item
- * mapped to its API view, and the next cursor (null on the last page). The
- * caller decodes the cursor, because each listing checks it against its own
- * keys (core/db.ts).
+ * One page of a list route: the cursor opened against its listing, one
+ * Query from that start key, each item mapped to its API view, and the next
+ * page's cursor sealed for the same listing and caller (null on the last
+ * page).
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from './clients/dynamodb.ts';
-import { encodeCursor, type Page } from './db.ts';
+import { type CursorScope, openCursor, sealCursor } from './cursor.ts';
+import type { Page } from './db.ts';
 
 export const queryPage = async <T>(
-  query: QueryCommandInput,
+  scope: CursorScope,
+  cursor: string | undefined,
+  query: (startKey: Record<string, unknown> | undefined) => QueryCommandInput,
   toView: (item: Record<string, unknown>) => T
 ): Promise<Page<T>> => {
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(new QueryCommand(query));
-  return { items: Items.map(toView), cursor: encodeCursor(LastEvaluatedKey) };
+  const { Items = [], LastEvaluatedKey } = await dynamo.send(
+    new QueryCommand(query(openCursor(cursor, scope)))
+  );
+  return { items: Items.map(toView), cursor: sealCursor(LastEvaluatedKey, scope) };
 };

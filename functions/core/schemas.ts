@@ -10,10 +10,55 @@ import { ISO_COUNTRY_CODES } from './iso-countries.ts';
 /** Request schema type accepted by the route table and the body middleware. */
 export type RequestSchema = z.ZodMiniType;
 
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Characters no typed text may hold: C0 and C1 controls (CR, LF and TAB
+ * among them), DEL, the line and paragraph separators U+2028/U+2029, and
+ * the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) that make text display other than it reads. Multi-line
+ * text may keep tabs and line breaks (CR, LF), nothing else of these.
+ */
+export const hasForbiddenCharacter = (text: string, kind: 'single-line' | 'multi-line') => {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+    if (control && kind === 'multi-line' && (code === TAB || code === LF || code === CR)) continue;
+    if (
+      control ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069)
+    )
+      return true;
+  }
+  return false;
+};
+
+const PLAIN_TEXT_MESSAGE = {
+  'single-line':
+    'Use one line of plain text: no line breaks, tabs, control or text-direction characters.',
+  'multi-line':
+    'Use plain text: no control or text-direction characters besides line breaks and tabs.',
+} as const;
+
+/**
+ * The check every request field of typed text carries (one line for names,
+ * address parts, labels and subjects; several for ticket bodies). Put it
+ * before any trim, so a trailing CR/LF is refused rather than cut.
+ */
+export const plainText = (kind: 'single-line' | 'multi-line') =>
+  z.refine<string>((text) => !hasForbiddenCharacter(text, kind), PLAIN_TEXT_MESSAGE[kind]);
+
+/** One line of typed text: plain, trimmed, 1 to `max` characters. */
 export const trimmedText = (max: number) =>
   z
     .string()
     .check(
+      plainText('single-line'),
       z.trim(),
       z.minLength(1, 'Must not be empty.'),
       z.maxLength(max, `At most ${max} characters.`)

@@ -13,6 +13,7 @@ import { takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { TooManyRequestsError } from '#core/errors';
 import { logger } from '#core/observability';
 import { quoted } from '#core/security-mail';
+import { rateLimitSubjectOfAddress } from '#core/source-address';
 import { outboxWrites, writeTogether } from '#core/transact';
 import { activate } from './activation.ts';
 
@@ -48,7 +49,10 @@ const countRequest = async (email: string, sourceIp: string, now: Date) => {
         action: {
           Update: takeRateTokenUpdate(
             tableName,
-            { subject: `account-request#ip#${sourceIp}`, ...perSourceIp },
+            {
+              subject: `account-request#ip#${rateLimitSubjectOfAddress(sourceIp)}`,
+              ...perSourceIp,
+            },
             now
           ),
         },

@@ -20,7 +20,7 @@ const listingRoutes = (kind: ServiceKind, idParam: 'serviceId' | 'domainId') => 
   return {
     list: async ({ caller, query }: ListRequest): Promise<ApiResult> => ({
       status: 200,
-      body: await listServices(caller.membership.accountId, kind, query),
+      body: await listServices(caller, kind, query),
     }),
     get: async (request: Request): Promise<ApiResult> => {
       const { accountId } = request.caller.membership;

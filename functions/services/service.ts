@@ -5,7 +5,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { decodeCursor, type Page } from '#core/db';
+import type { Page } from '#core/db';
 import {
   fromServiceItem,
   getServiceCommand,
@@ -17,6 +17,7 @@ import {
   toServiceView,
 } from '#core/entities/service';
 import { NotFoundError } from '#core/errors';
+import type { MemberCaller } from '#core/http/types';
 import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
 
@@ -38,17 +39,18 @@ export const serviceOfKind = (
 };
 
 export const listServices = (
-  accountId: string,
+  caller: MemberCaller,
   kind: ServiceKind,
   { cursor, limit }: PageQuery
-): Promise<Page<ServiceView>> =>
-  queryPage(
-    servicesPageQuery(tableName, accountId, kind, {
-      limit,
-      startKey: decodeCursor(cursor, servicesListingPartition(accountId, kind)),
-    }),
+): Promise<Page<ServiceView>> => {
+  const { accountId } = caller.membership;
+  return queryPage(
+    { list: `${kind}s`, owner: caller, ...servicesListingPartition(accountId, kind) },
+    cursor,
+    (startKey) => servicesPageQuery(tableName, accountId, kind, { limit, startKey }),
     (item) => toServiceView(fromServiceItem(item))
   );
+};
 
 export const getService = async (
   accountId: string,

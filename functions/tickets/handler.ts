@@ -60,8 +60,8 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     status: 200,
     body: toTicketView(await closeTicketAsMember(caller, ticketId(params))),
   }),
-  listStaffTickets: async ({ query }) => {
-    const page = await listQueue(query);
+  listStaffTickets: async ({ caller, query }) => {
+    const page = await listQueue(caller, query);
     return { status: 200, body: { items: page.items.map(toStaffTicketView), cursor: page.cursor } };
   },
   getStaffTicket: async ({ staffCheck, params }) => {
@@ -82,8 +82,8 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
       toStaffTicketView(saved.ticket)
     );
   },
-  findRequester: async ({ staffCheck, query }) => ({
+  findRequester: async ({ caller, staffCheck, query }) => ({
     status: 200,
-    body: await findRequester(staffCheck, query),
+    body: await findRequester(caller, staffCheck, query),
   }),
 });

@@ -7,7 +7,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { decodeCursor, encodeCursor } from '#core/db';
+import { type CursorScope, openCursor, sealCursor } from '#core/cursor';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
 import {
   type Contact,
@@ -17,7 +17,7 @@ import {
   fromContactItem,
   isContactItem,
 } from '#core/entities/contact';
-import type { StaffCheck } from '#core/http/types';
+import type { StaffCaller, StaffCheck } from '#core/http/types';
 import { AREAS, isKnownArea } from '#core/permissions';
 import type { RequesterQuery } from './schemas.ts';
 
@@ -31,15 +31,18 @@ const loginStatusOf = (contact: Contact) =>
   contact.isPrimary ? 'active' : (contact.subAccount?.status ?? 'none');
 
 export const findRequester = async (
+  caller: StaffCaller,
   staffCheck: StaffCheck,
   { email, cursor, limit }: RequesterQuery
 ) => {
+  const scope: CursorScope = {
+    list: 'requesters',
+    owner: caller,
+    ...contactsByEmailPartition(email),
+  };
   const { Items = [], LastEvaluatedKey } = await dynamo.send(
     new QueryCommand(
-      contactsByEmailQuery(tableName, email, {
-        limit,
-        startKey: decodeCursor(cursor, contactsByEmailPartition(email)),
-      })
+      contactsByEmailQuery(tableName, email, { limit, startKey: openCursor(cursor, scope) })
     )
   );
   const contacts = Items.filter(isContactItem).map(fromContactItem);
@@ -69,6 +72,6 @@ export const findRequester = async (
         },
       ];
     }),
-    cursor: encodeCursor(LastEvaluatedKey),
+    cursor: sealCursor(LastEvaluatedKey, scope),
   };
 };

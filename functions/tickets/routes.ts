@@ -33,6 +33,7 @@ export const TICKET_ROUTES = [
         'The new ticket with its first message, and `Location`. A retry with the same `Idempotency-Key` answers the same ticket (header `Idempotent-Replayed: true`).',
     },
     idempotencyKey: true,
+    rateLimited: true,
   },
   {
     id: 'getTicket',

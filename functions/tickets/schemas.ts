@@ -1,40 +1,22 @@
 import * as z from 'zod/mini';
 import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
-import { emailSchema, pageQuerySchema } from '#core/schemas';
+import { emailSchema, pageQuerySchema, plainText, trimmedText } from '#core/schemas';
 
 /** Limits also keep a whole conversation within one Lambda response (docs/tickets.md). */
 export const SUBJECT_MAX = 200;
 export const BODY_MAX = 10_000;
 
-const LINE_CONTROLS = new Set(['\t', '\n', '\r']);
+/** One line (it becomes a mail `Subject:` header: no CR/LF injection). */
+const subject = trimmedText(SUBJECT_MAX);
 
-/**
- * Control characters never belong in a subject (it becomes a mail header:
- * no CR/LF injection) and, apart from tab and line breaks, not in a body.
- */
-const hasControls = (text: string, allowLines: boolean) => {
-  for (const char of text) {
-    const code = char.charCodeAt(0);
-    if ((code < 0x20 || code === 0x7f) && !(allowLines && LINE_CONTROLS.has(char))) return true;
-  }
-  return false;
-};
-
-const subject = z.string().check(
-  z.trim(),
-  z.minLength(1, 'Must not be empty.'),
-  z.maxLength(SUBJECT_MAX, `At most ${SUBJECT_MAX} characters.`),
-  z.refine((text) => !hasControls(text, false), 'Use one line of text, without control characters.')
-);
-
-const body = z.string().check(
-  z.maxLength(BODY_MAX, `At most ${BODY_MAX} characters.`),
-  z.regex(/\S/, 'Must not be empty.'),
-  z.refine(
-    (text) => !hasControls(text, true),
-    'Use plain text: no control characters besides line breaks and tabs.'
-  )
-);
+/** Several lines: tabs and line breaks, no other control or text-direction characters. */
+const body = z
+  .string()
+  .check(
+    z.maxLength(BODY_MAX, `At most ${BODY_MAX} characters.`),
+    z.regex(/\S/, 'Must not be empty.'),
+    plainText('multi-line')
+  );
 
 const id = z.string().check(z.minLength(1), z.maxLength(100));
 

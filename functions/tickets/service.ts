@@ -4,9 +4,9 @@
  * more read; every change is one transaction (conversation.ts).
  */
 import { tableName } from '#core/clients/dynamodb';
-import { decodeCursor } from '#core/db';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
 import { supportReachCheck } from '#core/entities/membership';
+import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
 import {
   DEFAULT_DEPARTMENT,
   type Ticket,
@@ -14,11 +14,11 @@ import {
   ticketsOfAccountQuery,
 } from '#core/entities/ticket';
 import type { TicketAuthor } from '#core/entities/ticket-message';
-import { ForbiddenError, NotFoundError } from '#core/errors';
+import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { claimOf, memberScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
-import { writeTogether } from '#core/transact';
+import { type GuardedWrite, writeTogether } from '#core/transact';
 import {
   addMessage,
   closeTicket,
@@ -69,14 +69,45 @@ export const listTickets = (caller: MemberCaller, { status, cursor, limit }: Tic
       ? (ticket: Ticket) => (!status || ticket.status === status) && maySee(membership, ticket)
       : undefined;
   return ticketPage(
+    { list: 'tickets', owner: caller, ...ticketsOfAccountPartition(membership.accountId) },
     (page) => ticketsOfAccountQuery(tableName, membership.accountId, page),
     'gsi1',
-    {
-      limit,
-      startKey: decodeCursor(cursor, ticketsOfAccountPartition(membership.accountId)),
-      keep,
-    }
+    { limit, cursor, keep }
   );
+};
+
+/**
+ * How many tickets one login may open per window (a fixed clock hour),
+ * whichever accounts it opens them on: plenty for a person, a wall for a
+ * script flooding the helpdesk queue and the primary's mailbox.
+ */
+export const TICKET_OPENING_LIMIT = { limit: 20, windowSeconds: 3600 } as const;
+
+/**
+ * Spends one of the login's ticket openings, as a write of the ticket's own
+ * transaction: counted only if the ticket is written (an idempotent replay
+ * or a refused ticket spends nothing), refused atomically when the window
+ * is full.
+ */
+const ticketOpeningToken = (loginId: string, now: Date): GuardedWrite => {
+  const { limit, windowSeconds } = TICKET_OPENING_LIMIT;
+  return {
+    action: {
+      Update: takeRateTokenUpdate(
+        tableName,
+        { subject: `ticket#login#${loginId}`, limit, windowSeconds },
+        now
+      ),
+    },
+    onConditionFailed: () => {
+      const wait = secondsLeftInWindow(now, windowSeconds);
+      const later = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`;
+      return new TooManyRequestsError(
+        `This login opened ${limit} tickets this hour, the most it may; try again in ${later}, or add to a ticket that is already open.`,
+        wait
+      );
+    },
+  };
 };
 
 /**
@@ -94,6 +125,7 @@ export const openTicket = async (
     accountId: membership.accountId,
     contactId: membership.contactId,
   });
+  const now = new Date();
   const change = submitTicket(
     {
       accountId: membership.accountId,
@@ -103,8 +135,9 @@ export const openTicket = async (
       body: input.body,
     },
     authorOf(contact),
-    new Date()
+    now
   );
+  change.writes.push(ticketOpeningToken(caller.loginId, now));
   // The scope was checked on the membership as read; the transaction checks it still holds.
   if (input.serviceId !== undefined && membership.role !== 'primary') {
     change.writes.push({

@@ -4,7 +4,6 @@
  * the ticket; its locator gives the account in one GetItem.
  */
 import { tableName } from '#core/clients/dynamodb';
-import { decodeCursor } from '#core/db';
 import {
   type Ticket,
   ticketsByStatusPartition,
@@ -48,11 +47,13 @@ const located = async (staffCheck: StaffCheck, ticketId: string) => {
   return ids;
 };
 
-export const listQueue = ({ status, cursor, limit }: StaffTicketListQuery) =>
-  ticketPage((page) => ticketsByStatusQuery(tableName, status, page), 'gsi2', {
-    limit,
-    startKey: decodeCursor(cursor, ticketsByStatusPartition(status)),
-  });
+export const listQueue = (caller: StaffCaller, { status, cursor, limit }: StaffTicketListQuery) =>
+  ticketPage(
+    { list: 'staff-tickets', owner: caller, ...ticketsByStatusPartition(status) },
+    (page) => ticketsByStatusQuery(tableName, status, page),
+    'gsi2',
+    { limit, cursor }
+  );
 
 export const getTicketForStaff = async (staffCheck: StaffCheck, ticketId: string) => {
   const conversation = await loadConversation(await located(staffCheck, ticketId));

@@ -6,7 +6,8 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from '#core/batch';
 import { dynamo, tableName } from '#core/clients/dynamodb';
-import { encodeCursor, type Page } from '#core/db';
+import { type CursorScope, openCursor, sealCursor } from '#core/cursor';
+import type { Page } from '#core/db';
 import { type Contact, contactKeys, fromContactItem, isContactItem } from '#core/entities/contact';
 import {
   fromTicketItem,
@@ -108,14 +109,16 @@ const FILTERED_READ = 100;
  * `limit` tickets (even none) with a cursor: follow it while it is not null.
  */
 export const ticketPage = async (
+  scope: CursorScope,
   query: (page: { limit: number; startKey?: Record<string, unknown> }) => QueryCommandInput,
   index: IndexName,
-  page: { limit: number; startKey?: Record<string, unknown>; keep?: (ticket: Ticket) => boolean }
+  page: { limit: number; cursor?: string; keep?: (ticket: Ticket) => boolean }
 ): Promise<Page<Ticket>> => {
   const { keep, limit } = page;
   const readLimit = keep ? Math.max(limit, FILTERED_READ) : limit;
+  const startKey = openCursor(page.cursor, scope);
   const { Items = [], LastEvaluatedKey } = await dynamo.send(
-    new QueryCommand(query({ limit: readLimit, startKey: page.startKey }))
+    new QueryCommand(query({ limit: readLimit, startKey }))
   );
   const items: Ticket[] = [];
   for (const [position, item] of Items.entries()) {
@@ -123,8 +126,8 @@ export const ticketPage = async (
     if (keep && !keep(ticket)) continue;
     items.push(ticket);
     if (items.length === limit && position < Items.length - 1) {
-      return { items, cursor: encodeCursor(listingKeyOf(item, index)) };
+      return { items, cursor: sealCursor(listingKeyOf(item, index), scope) };
     }
   }
-  return { items, cursor: encodeCursor(LastEvaluatedKey) };
+  return { items, cursor: sealCursor(LastEvaluatedKey, scope) };
 };

@@ -12,6 +12,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { ENV } from '#core/config';
@@ -123,6 +124,17 @@ export class PorticoFunction extends NodejsFunction {
   /** Sets MESSAGE_ID_DOMAIN, the right-hand side of the Message-IDs the function mints. */
   bindMessageIdDomain(domain: string): this {
     this.addEnvironment(ENV.messageIdDomain, domain);
+    return this;
+  }
+
+  /**
+   * Sets CURSOR_SECRET to the secret's value as a CloudFormation dynamic
+   * reference: resolved at deploy, never written in the template, and read
+   * with the rest of the environment at cold start, so no SDK client, call or
+   * grant is needed at run time (docs/adr/0001-cursor-secret.md).
+   */
+  bindCursorSecret(secret: ISecret): this {
+    this.addEnvironment(ENV.cursorSecret, secret.secretValue.unsafeUnwrap());
     return this;
   }
 

@@ -4,7 +4,12 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ENV } from '#core/config';
 import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
-import { FUNCTION_NAMES, type FunctionName, ROUTES } from '../../functions/routes.ts';
+import {
+  FUNCTION_NAMES,
+  type FunctionName,
+  ROUTES,
+  type RouteDefinition,
+} from '../../functions/routes.ts';
 import { WORKER_FUNCTIONS } from '../../functions/workers.ts';
 import { FUNCTION_BINDINGS, type FunctionBinding } from '../../lib/api-stack.ts';
 import { PorticoFunction } from '../../lib/constructs/portico-function.ts';
@@ -167,7 +172,42 @@ describe('FUNCTION_BINDINGS', () => {
       expect(vars.includes(ENV.staffUserPoolId), name).toBe(Boolean(binding?.staffPool));
       expect(vars.includes(ENV.staffUserPoolClientId), name).toBe(Boolean(binding?.staffPool));
       expect(vars.includes(ENV.messageIdDomain), name).toBe(Boolean(binding?.messageIds));
+      expect(vars.includes(ENV.cursorSecret), name).toBe(Boolean(binding?.cursors));
     }
+  });
+
+  it('gives the cursor secret to exactly the functions that serve a paged list', async () => {
+    // Prepare
+    const bindings: Record<string, FunctionBinding> = FUNCTION_BINDINGS;
+    const paged = new Set<string>();
+
+    // Act
+    for (const route of ROUTES as readonly RouteDefinition[]) {
+      const query = (await route.query?.()) as { shape?: Record<string, unknown> } | undefined;
+      if (query?.shape && 'cursor' in query.shape) paged.add(route.function);
+    }
+
+    // Assess
+    expect(paged.size).toBeGreaterThan(0);
+    for (const name of FUNCTION_NAMES)
+      expect(Boolean(bindings[name]?.cursors), name).toBe(paged.has(name));
+  });
+
+  it('resolves the cursor secret from a generated Secrets Manager secret at deploy, never a literal', () => {
+    // Prepare
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    const [secretId] = Object.keys(secrets);
+
+    // Act
+    const value = JSON.stringify(functionProps('contacts').Environment.Variables[ENV.cursorSecret]);
+
+    // Assess
+    expect(Object.keys(secrets)).toHaveLength(1);
+    expect(secrets[secretId ?? '']?.Properties.GenerateSecretString).toMatchObject({
+      PasswordLength: 64,
+    });
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toContain(secretId);
   });
 
   it('binds the staff pool to every function that serves a staff route', () => {

@@ -231,6 +231,51 @@ export const addSubAccountLogin = async (
   return { contactId, loginId, email };
 };
 
+/**
+ * An existing login (another account's primary, say) joins the tenant as a
+ * sub-account with `permissions`: one person working for two accounts, as
+ * an agency does. Written straight through the entity builders (test setup only).
+ */
+export const joinAsSubAccount = async (
+  tenant: Tenant,
+  login: { loginId: string; email: string },
+  permissions: Area[]
+): Promise<{ contactId: string }> => {
+  const now = new Date().toISOString();
+  const contact = testContact(tenant, now, {
+    firstName: 'Agency',
+    lastName: 'Member',
+    email: login.email,
+    phone: '+441632960002',
+    address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
+    loginId: login.loginId,
+    subAccount: { status: 'active', permissions },
+  });
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: createContactPut(tableName, contact) },
+        {
+          Put: createMembershipPut(tableName, {
+            loginId: login.loginId,
+            accountId: tenant.accountId,
+            contactId: contact.id,
+            role: 'sub-account',
+            permissions,
+            status: 'active',
+            primaryContactId: tenant.primaryContactId,
+            supportScope: 'none',
+            supportServiceIds: [],
+            createdAt: now,
+            updatedAt: now,
+          }),
+        },
+      ],
+    })
+  );
+  return { contactId: contact.id };
+};
+
 /** A contact without a login, written straight through the entity builder (test setup only). */
 export const addContact = async (
   tenant: Tenant,

@@ -11,6 +11,8 @@ import { ticketConversationQuery } from '#core/entities/ticket';
 import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-event';
 import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
+import { writeTogether } from '#core/transact';
+import { submitTicket } from '../../functions/tickets/conversation.ts';
 import { useGateway } from './gateway.ts';
 import { type ApiResponse, type CallOptions, callApi } from './http.ts';
 import { signedInTenant, type Tenant } from './tenants.ts';
@@ -30,6 +32,26 @@ export const openTicketVia = async (
   });
   if (response.status !== 201) throw new Error(`Opening a ticket failed: ${response.text}`);
   return { ...response, id: response.body.id as string };
+};
+
+/**
+ * A ticket of the tenant's primary contact, written with the same
+ * transaction the API writes, for tests that need many tickets of one login
+ * and are not about opening them (the API limits openings per login).
+ */
+export const storeTicket = async (tenant: Tenant): Promise<{ id: string }> => {
+  const change = submitTicket(
+    {
+      accountId: tenant.accountId,
+      subject: 'Website down',
+      department: 'technical',
+      body: 'Since 9:00 the site answers 502.',
+    },
+    { kind: 'contact', contactId: tenant.primaryContactId, name: tenant.name, email: tenant.email },
+    new Date()
+  );
+  await writeTogether(change.writes, () => new Error('storing the ticket failed'));
+  return { id: change.ticket.id };
 };
 
 export const storedEvents = async (ticketId: string) => {

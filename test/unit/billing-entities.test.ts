@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRangeCursor, encodeCursor } from '#core/db';
+import { checkCursorKey } from '#core/db';
 import { patchLoadedAccountUpdate } from '#core/entities/account';
 import { createExternalIdPut, externalIdKeys } from '#core/entities/external-id';
 import { invoicesPageQuery, toInvoiceItem, toInvoiceSummary } from '#core/entities/invoice';
@@ -132,23 +132,19 @@ describe('usage entity', () => {
     expect(all.ConsistentRead).toBe(true);
   });
 
-  it('accepts only cursors of the same list and window', () => {
+  it('accepts only start keys of the same list and window', () => {
     // Prepare
     const range = callsRange(ids, { from: '2026-03-01T00:00:00.000Z' });
-    const inside =
-      encodeCursor({ pk: 'USAGE#a1#s1', sk: 'CALL#2026-03-05T00:00:00.000Z#c9' }) ?? '';
-    const before =
-      encodeCursor({ pk: 'USAGE#a1#s1', sk: 'CALL#2026-02-01T00:00:00.000Z#c9' }) ?? '';
-    const extraKey = encodeCursor({ pk: 'USAGE#a1#s1', sk: 'CALL#2026-03-05', gsi1pk: 'x' }) ?? '';
-    const otherService = encodeCursor({ pk: 'USAGE#a1#s2', sk: 'CALL#2026-03-05' }) ?? '';
+    const inside = { pk: 'USAGE#a1#s1', sk: 'CALL#2026-03-05T00:00:00.000Z#c9' };
+    const before = { pk: 'USAGE#a1#s1', sk: 'CALL#2026-02-01T00:00:00.000Z#c9' };
+    const traffic = { pk: 'USAGE#a1#s1', sk: 'TRAFFIC#2026-03-05T00:00:00.000Z#192.0.2.1' };
+    const extraKey = { pk: 'USAGE#a1#s1', sk: 'CALL#2026-03-05', gsi1pk: 'x' };
+    const otherService = { pk: 'USAGE#a1#s2', sk: 'CALL#2026-03-05' };
 
     // Assess
-    expect(decodeRangeCursor(inside, range)).toEqual({
-      pk: 'USAGE#a1#s1',
-      sk: 'CALL#2026-03-05T00:00:00.000Z#c9',
-    });
-    for (const cursor of [before, extraKey, otherService]) {
-      expect(() => decodeRangeCursor(cursor, range)).toThrow(BadRequestError);
+    expect(checkCursorKey(inside, range)).toEqual(inside);
+    for (const key of [before, traffic, extraKey, otherService]) {
+      expect(() => checkCursorKey(key, range)).toThrow(BadRequestError);
     }
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '#core/entities/contact';
 import { normaliseContractNumber } from '#core/entities/contract';
 import { getMembershipCommand, loginPartitionQuery } from '#core/entities/membership';
+import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
 
 const contact: Contact = {
   id: 'c1',
@@ -102,5 +103,39 @@ describe('diffFields', () => {
 
     // Assess
     expect(changes).toEqual({ phone: { before: '+441632960961', after: '+442079460000' } });
+  });
+});
+
+describe('rate counters', () => {
+  it('counts in the window that holds the moment, only while under the limit', () => {
+    // Prepare
+    const now = new Date('2026-03-01T10:59:30Z');
+
+    // Act
+    const update = takeRateTokenUpdate(
+      't',
+      { subject: 'ticket#login#l1', limit: 20, windowSeconds: 3600 },
+      now
+    );
+
+    // Assess
+    expect(update.Key).toEqual({
+      pk: 'RATE#ticket#login#l1',
+      sk: String(Date.parse('2026-03-01T10:00:00Z') / 1000),
+    });
+    expect(update.ConditionExpression).toBe('attribute_not_exists(#count) OR #count < :limit');
+    expect(update.ExpressionAttributeValues?.[':limit']).toBe(20);
+  });
+
+  it('says how long until the window ends, at least a second', () => {
+    // Act
+    const left = [
+      secondsLeftInWindow(new Date('2026-03-01T10:59:30Z'), 3600),
+      secondsLeftInWindow(new Date('2026-03-01T10:00:00Z'), 3600),
+      secondsLeftInWindow(new Date('2026-03-01T10:59:59.900Z'), 3600),
+    ];
+
+    // Assess
+    expect(left).toEqual([30, 3600, 1]);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '#core/db';
-import { BadRequestError, ForbiddenError, ValidationError } from '#core/errors';
-import { problemFromError } from '#core/http/problem';
+import { checkCursorKey } from '#core/db';
+import {
+  BadRequestError,
+  ForbiddenError,
+  TooManyRequestsError,
+  ValidationError,
+} from '#core/errors';
+import { problemFromError, problemResponse } from '#core/http/problem';
 import { parseIfMatch } from '#core/http/stack';
 
 describe('parseIfMatch', () => {
@@ -24,32 +29,41 @@ describe('parseIfMatch', () => {
   });
 });
 
-describe('cursor', () => {
+describe('checkCursorKey', () => {
   const expected = { partitionAttribute: 'pk', partitionValue: 'ACCOUNT#a1' };
 
-  it('round-trips a LastEvaluatedKey', () => {
+  it('accepts a start key of the listing', () => {
     // Prepare
     const key = { pk: 'ACCOUNT#a1', sk: 'CONTACT#c9' };
 
-    // Act
-    const cursor = encodeCursor(key);
-
-    // Assess
-    expect(cursor).not.toBeNull();
-    expect(decodeCursor(cursor ?? undefined, expected)).toEqual(key);
+    // Act & Assess
+    expect(checkCursorKey(key, expected)).toEqual(key);
   });
 
-  it('is null on the last page', () => {
-    expect(encodeCursor(undefined)).toBeNull();
-  });
-
-  it('refuses a cursor that points into another partition', () => {
+  it('refuses a key of another partition, with other attributes or empty values', () => {
     // Prepare
-    const foreign = encodeCursor({ pk: 'ACCOUNT#other', sk: 'CONTACT#c1' }) ?? '';
+    const keys: unknown[] = [
+      { pk: 'ACCOUNT#other', sk: 'CONTACT#c1' },
+      { pk: 'ACCOUNT#a1' },
+      { pk: 'ACCOUNT#a1', sk: 'CONTACT#c1', gsi1pk: 'x' },
+      { pk: 'ACCOUNT#a1', sk: '' },
+      { pk: 'ACCOUNT#a1', sk: 7 },
+      ['ACCOUNT#a1', 'CONTACT#c1'],
+      null,
+    ];
 
     // Act & Assess
-    expect(() => decodeCursor(foreign, expected)).toThrow(BadRequestError);
-    expect(() => decodeCursor('not-base64-json', expected)).toThrow(BadRequestError);
+    for (const key of keys) expect(() => checkCursorKey(key, expected)).toThrow(BadRequestError);
+  });
+
+  it('refuses a sort key the listing’s begins_with cannot reach', () => {
+    // Prepare
+    const contacts = { ...expected, sortRange: { attribute: 'sk', prefix: 'CONTACT#' } };
+
+    // Act & Assess
+    for (const sk of ['ACCOUNT', 'SERVICE#s1', 'CONTACT'])
+      expect(() => checkCursorKey({ pk: 'ACCOUNT#a1', sk }, contacts)).toThrow(BadRequestError);
+    expect(checkCursorKey({ pk: 'ACCOUNT#a1', sk: 'CONTACT#c1' }, contacts)).toBeDefined();
   });
 });
 
@@ -93,5 +107,18 @@ describe('problemFromError', () => {
     // Assess
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain('ECONNREFUSED');
+  });
+});
+
+describe('problemResponse', () => {
+  it('is never stored by caches, and a rate limit says when to come back', () => {
+    // Act
+    const limited = problemResponse(problemFromError(new TooManyRequestsError('Slow down.', 42)));
+    const forbidden = problemResponse(problemFromError(new ForbiddenError('No.')));
+
+    // Assess
+    expect(limited.headers).toMatchObject({ 'cache-control': 'no-store', 'retry-after': '42' });
+    expect(forbidden.headers).toMatchObject({ 'cache-control': 'no-store' });
+    expect(forbidden.headers).not.toHaveProperty('retry-after');
   });
 });

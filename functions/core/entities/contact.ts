@@ -211,6 +211,8 @@ export const spendEmailChangeAttemptUpdate = (
 export const contactsPartition = (accountId: string) => ({
   partitionAttribute: TABLE.partitionKey,
   partitionValue: `${PREFIX.account}${accountId}`,
+  // The account partition holds more than contacts; a page starts only at one.
+  sortRange: { attribute: TABLE.sortKey, prefix: PREFIX.contact },
 });
 
 /** Access pattern `contactsOfAccount`: one page of an account's contacts, in id order. */

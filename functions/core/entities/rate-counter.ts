@@ -17,6 +17,10 @@ export interface RateWindow {
 export const windowStart = (now: Date, windowSeconds: number) =>
   Math.floor(now.getTime() / 1000 / windowSeconds) * windowSeconds;
 
+/** Seconds until the window that holds `now` ends: how long a refused caller waits (at least 1). */
+export const secondsLeftInWindow = (now: Date, windowSeconds: number) =>
+  Math.max(1, windowStart(now, windowSeconds) + windowSeconds - Math.floor(now.getTime() / 1000));
+
 export const rateCounterKeys = (subject: string, start: number) => ({
   [TABLE.partitionKey]: `${PREFIX.rateCounter}${subject}`,
   [TABLE.sortKey]: String(start),

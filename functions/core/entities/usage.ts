@@ -6,7 +6,7 @@
  * Index `trafficByIp` (gsi1) holds one IP's samples of a service by time.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { CursorBounds } from '../db.ts';
+import type { CursorListing } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
@@ -119,6 +119,11 @@ interface PageRequest {
   startKey?: Record<string, unknown>;
 }
 
+/** A listing whose sort key ranges over a window: the query and the cursors it accepts. */
+export interface UsageRange extends CursorListing {
+  sortRange: { attribute: string; from: string; to: string };
+}
+
 /**
  * Where a listing starts and ends, and what its cursors look like. Sort keys
  * are `<PREFIX><time>#<id>`, so `<PREFIX><to>` sorts before every record at
@@ -126,26 +131,22 @@ interface PageRequest {
  */
 const range = (
   partition: { attribute: string; value: string },
-  keyAttributes: readonly string[],
   sortAttribute: string,
   prefix: string,
   window: TimeWindow
-): CursorBounds => ({
+): UsageRange => ({
   partitionAttribute: partition.attribute,
   partitionValue: partition.value,
-  keyAttributes,
-  sortAttribute,
-  from: `${prefix}${window.from ?? ''}`,
-  to: `${prefix}${window.to ?? END_OF_TIME}`,
+  sortRange: {
+    attribute: sortAttribute,
+    from: `${prefix}${window.from ?? ''}`,
+    to: `${prefix}${window.to ?? END_OF_TIME}`,
+  },
 });
-
-const TABLE_KEYS = [TABLE.partitionKey, TABLE.sortKey];
-const GSI1_KEYS = [...TABLE_KEYS, TABLE.indexes.gsi1.partitionKey, TABLE.indexes.gsi1.sortKey];
 
 const tableRange = (ids: ServiceIds, prefix: string, window: TimeWindow) =>
   range(
     { attribute: TABLE.partitionKey, value: usagePartition(ids) },
-    TABLE_KEYS,
     TABLE.sortKey,
     prefix,
     window
@@ -160,7 +161,6 @@ export const trafficRange = (ids: ServiceIds, window: TimeWindow & { ip?: string
   window.ip
     ? range(
         { attribute: TABLE.indexes.gsi1.partitionKey, value: trafficOfIpPartition(ids, window.ip) },
-        GSI1_KEYS,
         TABLE.indexes.gsi1.sortKey,
         PREFIX.traffic,
         window
@@ -169,15 +169,19 @@ export const trafficRange = (ids: ServiceIds, window: TimeWindow & { ip?: string
 
 const rangeQuery = (
   tableName: string,
-  range: CursorBounds,
+  range: UsageRange,
   index: string | undefined,
   page: PageRequest
 ): QueryCommandInput => ({
   TableName: tableName,
   ...(index ? { IndexName: index } : {}),
   KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-  ExpressionAttributeNames: { '#pk': range.partitionAttribute, '#sk': range.sortAttribute },
-  ExpressionAttributeValues: { ':pk': range.partitionValue, ':from': range.from, ':to': range.to },
+  ExpressionAttributeNames: { '#pk': range.partitionAttribute, '#sk': range.sortRange.attribute },
+  ExpressionAttributeValues: {
+    ':pk': range.partitionValue,
+    ':from': range.sortRange.from,
+    ':to': range.sortRange.to,
+  },
   Limit: page.limit,
   ExclusiveStartKey: page.startKey,
 });

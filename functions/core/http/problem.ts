@@ -8,6 +8,9 @@ import { DomainError } from '../errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** RFC 9111: no cache (browser, proxy, CDN) keeps a copy of the response. */
+export const NO_STORE = 'no-store';
+
 interface Problem {
   type: string;
   title: string;
@@ -57,8 +60,18 @@ export const problemFromError = (error: unknown): Problem => {
   };
 };
 
-export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: problem.status,
-  headers: { 'content-type': PROBLEM_CONTENT_TYPE },
-  body: JSON.stringify(problem),
-});
+/**
+ * Problems are never stored by caches: they answer one caller's request
+ * and often name what that caller may do (`allowedAreas`, `grantedBy`).
+ */
+export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResultV2 => {
+  const headers: Record<string, string> = {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'cache-control': NO_STORE,
+  };
+  // A rate limit says when to come back in the header clients and proxies read (RFC 9110).
+  const { retryAfterSeconds } = problem;
+  if (typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0)
+    headers['retry-after'] = String(Math.ceil(retryAfterSeconds));
+  return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
+};

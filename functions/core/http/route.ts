@@ -71,6 +71,8 @@ export interface RouteDefinition {
   etag?: boolean;
   /** The route honours an `Idempotency-Key` header (see core/idempotency.ts). */
   idempotencyKey?: true;
+  /** The route is rate-limited: over the limit it answers 429 with `Retry-After` (documents it). */
+  rateLimited?: true;
 }
 
 /**
@@ -79,5 +81,5 @@ export interface RouteDefinition {
  */
 export const CORS_HEADERS = {
   allow: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-  expose: ['etag', 'location', 'idempotent-replayed'],
+  expose: ['etag', 'location', 'idempotent-replayed', 'retry-after'],
 } as const;

@@ -21,7 +21,7 @@ import { logger } from '../observability.ts';
 import { authorize } from './authorize.ts';
 import { parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
-import { problemFromError, problemResponse } from './problem.ts';
+import { NO_STORE, problemFromError, problemResponse } from './problem.ts';
 import type { RouteDefinition } from './route.ts';
 import type { ApiRequest, ApiResult, RouteImplementations } from './types.ts';
 
@@ -56,8 +56,13 @@ const toRequest = (route: RouteDefinition, event: Event, context: PorticoContext
   staffCheck: context.staffCheck,
 });
 
-const toResponse = (result: ApiResult): Result => {
+/**
+ * Every answer to a signed-in caller is personal data (or says what the
+ * caller may do), so no cache may keep it; only public routes are cacheable.
+ */
+const toResponse = (route: RouteDefinition, result: ApiResult): Result => {
   const headers: Record<string, string> = { ...result.headers };
+  if (route.access.kind !== 'public') headers['cache-control'] = NO_STORE;
   if (result.version !== undefined) headers.etag = `"${result.version}"`;
   if (result.replayed) headers['idempotent-replayed'] = 'true';
   if (result.body === undefined) return { statusCode: result.status, headers };
@@ -91,7 +96,7 @@ const routeHandler = (route: RouteDefinition, implementation: RouteFunction) => 
   if (route.query) stack.use(parseQuery(route.query));
   if (route.body) stack.use(parseJsonBody(route.body));
   return stack.handler(async (event, context) =>
-    toResponse(await implementation(toRequest(route, event, context)))
+    toResponse(route, await implementation(toRequest(route, event, context)))
   );
 };
 
