@@ -3,30 +3,13 @@
  * same transaction as the create; a retry with the same key and the same
  * request answers that stored result (no second resource, no extra read: the
  * failed condition hands the record back), the same key with a different
- * request is a 422.
+ * request is a 422. Reading the header is http/idempotency-key.ts's.
  */
 import { createHash } from 'node:crypto';
 import { tableName } from './clients/dynamodb.ts';
 import { createIdempotencyPut } from './entities/idempotency.ts';
-import { BadRequestError, ConflictError, UnprocessableContentError } from './errors.ts';
+import { ConflictError, UnprocessableContentError } from './errors.ts';
 import type { GuardedWrite } from './transact.ts';
-
-/** Printable, header-safe and short: a UUID or a client's own request id fits. */
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
-
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
-
-/** The header's key, or undefined when none was sent; a malformed key is a 400. */
-export const parseIdempotencyKey = (header: string | undefined): string | undefined => {
-  if (header === undefined) return undefined;
-  const key = header.trim();
-  if (!KEY_PATTERN.test(key)) {
-    throw new BadRequestError(
-      'Idempotency-Key must be 8 to 100 characters of letters, digits and . _ : - (a UUID is ideal).'
-    );
-  }
-  return key;
-};
 
 /** Thrown by the create's transaction when the key already holds this request's result. */
 export class IdempotentReplay extends Error {

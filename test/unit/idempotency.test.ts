@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idempotencyKeys } from '#core/entities/idempotency';
-import { fingerprintOf, parseIdempotencyKey } from '#core/idempotency';
+import { parseIdempotencyKey } from '#core/http/idempotency-key';
+import { fingerprintOf } from '#core/idempotency';
 
 describe('Idempotency-Key', () => {
   it('takes a UUID or a client request id, trimmed, and no header as no key', () => {

@@ -6,7 +6,6 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { authorizeMember, authorizeStaff } from '../authorization.ts';
 import { readStaffPoolConfig } from '../config.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import type { PorticoContext } from './context.ts';
@@ -53,6 +52,13 @@ const staffCallerFrom = (event: Event, staffId: string, staffClientId: string) =
  * The check of a `liveCheck: 'shared-read'` route, made by the route's own
  * read. Once per request: a second call is a bug in the route, not a retry.
  */
+/**
+ * The live checks read the table, whose client reads TABLE_NAME when its
+ * module loads. Loaded on first use, so a function that serves only public
+ * routes (and is given no table) starts without it.
+ */
+const liveChecks = () => import('../authorization.ts');
+
 const sharedReadStaffCheck = (staffId: string): NonNullable<PorticoContext['staffCheck']> => {
   let state: 'unread' | 'reading' | 'done' = 'unread';
   return {
@@ -62,7 +68,7 @@ const sharedReadStaffCheck = (staffId: string): NonNullable<PorticoContext['staf
     read: async (keys) => {
       if (state !== 'unread') throw new Error('The staff check is read once per request.');
       state = 'reading';
-      const items = await authorizeStaff(staffId, keys);
+      const items = await (await liveChecks()).authorizeStaff(staffId, keys);
       state = 'done';
       return items;
     },
@@ -101,7 +107,7 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
         const caller = staffCallerFrom(event, loginId, staffClientId ?? '');
         // The live check: here, or in the same call as a read the route makes anyway.
         if (access.liveCheck === 'shared-read') context.staffCheck = sharedReadStaffCheck(loginId);
-        else await authorizeStaff(loginId);
+        else await (await liveChecks()).authorizeStaff(loginId);
         context.caller = caller;
         return;
       }
@@ -112,7 +118,12 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
       }
       const accountId = event.pathParameters?.accountId;
       if (!accountId) throw new NotFoundError();
-      const membership = await authorizeMember(loginId, accountId, access, authTime);
+      const membership = await (await liveChecks()).authorizeMember(
+        loginId,
+        accountId,
+        access,
+        authTime
+      );
       context.caller = { kind: 'member', loginId, authTime, membership };
     },
     // Fails closed: a shared-read route that answered without its read never checked its caller.

@@ -16,11 +16,11 @@ import type {
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
 import { BadRequestError } from '../errors.ts';
-import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from '../idempotency.ts';
 import { logger } from '../observability.ts';
 import { authorize } from './authorize.ts';
 import { parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
+import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key.ts';
 import { NO_STORE, problemFromError, problemResponse } from './problem.ts';
 import type { RouteDefinition } from './route.ts';
 import type { ApiRequest, ApiResult, RouteImplementations } from './types.ts';
