@@ -56,7 +56,8 @@ describe('another account cannot take a login over', () => {
     expect(linked.status).toBe(200);
     expect(linked.body.subAccount).toEqual({ status: 'invited', permissions: [] });
     expect(readdressed.status).toBe(409);
-    expect(confirmed.status).toBe(409);
+    // There is no contact-level confirmation: a login confirms its own change under /me.
+    expect(confirmed.status).toBe(404);
     expect(renamed.status).toBe(200);
     expect(await mailTo('inbox@attacker.example')).toEqual([]);
     await expect(accessTokenFor('inbox@attacker.example')).rejects.toThrow();
@@ -119,7 +120,7 @@ describe('a lesser sub-account cannot take a stronger login over', () => {
 
     // Assess
     expect(readdressed.status).toBe(409);
-    expect(confirmed.status).toBe(409);
+    expect(confirmed.status).toBe(404);
     expect(await mailTo('grab@samechain.example')).toEqual([]);
     await expect(accessTokenFor(stronger.email)).resolves.toBeTruthy();
   });
@@ -287,13 +288,12 @@ describe('a login’s own email change', () => {
     const { contactId: secondContact } = await addInvitation(second.tenant, sub);
     await api('POST', `/me/invitations/${second.tenant.accountId}`, { token: subToken });
     const newEmail = `moved-${Date.now()}@home.example`;
-    const ownPath = `/accounts/${tenant.accountId}/contacts/${sub.contactId}`;
 
     // Act
-    await api('PATCH', ownPath, { token: subToken, body: { email: newEmail } });
+    await api('POST', '/me/email-change', { token: subToken, body: { email: newEmail } });
     const mail = await waitForMail(newEmail, 'Confirm your new login email');
     const code = /code is (\d{6})/.exec(mail.body.text ?? '')?.[1] ?? '';
-    const confirmed = await api('POST', `${ownPath}/email-verification`, {
+    const confirmed = await api('POST', '/me/email-verification', {
       token: subToken,
       body: { code },
     });

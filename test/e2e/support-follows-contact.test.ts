@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
-import { waitForMail } from '../support/mailbox.ts';
+import { eventually, waitForMail } from '../support/mailbox.ts';
 import { addService, loginIdOf, membershipOf, supportPaths } from '../support/services.ts';
 import {
   accessTokenFor,
@@ -114,12 +114,12 @@ describe('support assignments follow the contact', () => {
     await api('PUT', supportPath(service.id, sub.contactId), { token });
     const newEmail = `support-${sub.loginId.slice(0, 8)}@elsewhere.example`;
 
-    // Act: only the login changes its own email.
-    await api('PATCH', contactPath(sub.contactId), { token: subToken, body: { email: newEmail } });
+    // Act: only the login changes its own email, from its own profile.
+    await api('POST', '/me/email-change', { token: subToken, body: { email: newEmail } });
     const pending = await api('GET', servicePath(service.id), { token });
     const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
     const code = /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '';
-    const confirmed = await api('POST', `${contactPath(sub.contactId)}/email-verification`, {
+    const confirmed = await api('POST', '/me/email-verification', {
       token: subToken,
       body: { code },
     });
@@ -127,8 +127,10 @@ describe('support assignments follow the contact', () => {
     // Assess
     expect(pending.body.supportContacts).toEqual([expect.objectContaining({ email: sub.email })]);
     expect(confirmed.status).toBe(200);
-    const shown = await api('GET', servicePath(service.id), { token });
-    expect(shown.body.supportContacts).toEqual([expect.objectContaining({ email: newEmail })]);
+    await eventually(async () => {
+      const shown = await api('GET', servicePath(service.id), { token });
+      expect(shown.body.supportContacts).toEqual([expect.objectContaining({ email: newEmail })]);
+    });
   });
 
   it('refreshes the primary’s snapshot when My Details change', async () => {
