@@ -3,18 +3,16 @@
  * (the sample file loads, loading it again changes nothing, bad rows are
  * reported by line while the good ones land) and the command itself.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDemoStaffSignIn } from '../../local/demo-staff-sign-in.ts';
 import { type ImportSummary, runImport } from '../../scripts/import/run.ts';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
 import { useGateway } from '../support/gateway.ts';
 import { accountLoad, invoiceLoad, serviceLoad } from '../support/loads.ts';
+import { runScript } from '../support/run-script.ts';
 import { createStaffLogin, type TestStaffLogin } from '../support/staff.ts';
 import { staffApiFor, staffCall } from '../support/staff-calls.ts';
 
@@ -147,25 +145,13 @@ describe('runImport', () => {
 });
 
 describe('npm run import', () => {
-  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
   /** Runs the command as an operator would, against this test's gateway. */
-  const runCommand = async (args: string[], env: Record<string, string> = {}) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/import.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PORTICO_API_URL: gateway.url, ...env },
+  const runCommand = (args: string[], env: Record<string, string> = {}) =>
+    runScript('scripts/import.ts', args, {
+      ...process.env,
+      PORTICO_API_URL: gateway.url,
+      ...env,
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const [code] = (await once(child, 'close')) as [number];
-    return { code, stdout, stderr };
-  };
 
   const writeFileOf = async (lines: string[]) => {
     const dir = await mkdtemp(join(tmpdir(), 'portico-import-'));

@@ -5,11 +5,7 @@
  * holds. Logins are disabled, enabled and removed through the operators'
  * commands (scripts/staff/commands.ts, what `npm run staff` runs).
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { deleteStaffDelete, getStaffCommand } from '#core/entities/staff';
@@ -20,6 +16,7 @@ import { addStaff, disableStaff, enableStaff, removeStaff } from '../../scripts/
 import { useGateway } from '../support/gateway.ts';
 import { accountLoad } from '../support/loads.ts';
 import { decodeJwtPayload } from '../support/local-stack.ts';
+import { runScript } from '../support/run-script.ts';
 import {
   createStaffLogin,
   staffAdmin,
@@ -193,7 +190,6 @@ describe('the operators’ commands', () => {
 });
 
 describe('npm run staff', () => {
-  const ROOT = fileURLToPath(new URL('../..', import.meta.url));
   let port: number | undefined;
 
   afterAll(async () => {
@@ -214,20 +210,7 @@ describe('npm run staff', () => {
     };
     delete env.PORTICO_TABLE_NAME;
     delete env.PORTICO_STAFF_USER_POOL_ID;
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/staff.ts', ...args], {
-      cwd: ROOT,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const [code] = (await once(child, 'close')) as [number];
-    return { code, stdout, stderr };
+    return runScript('scripts/staff.ts', args, env);
   };
 
   it('adds, disables, enables and removes a staff login of the local stack', async () => {

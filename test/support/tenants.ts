@@ -17,7 +17,7 @@ import {
   type SupportScope,
 } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
-import { createMembershipPut } from '#core/entities/membership';
+import { createMembershipPut, type MembershipStatus } from '#core/entities/membership';
 import type { Service } from '#core/entities/service';
 import type { Area } from '#core/permissions';
 import { provisionAccount } from '../../functions/account/provision.ts';
@@ -165,6 +165,26 @@ const testContact = (
   ...fields,
 });
 
+/** The membership that goes with a test contact's login, as the API writes it. */
+const membershipPut = (
+  tenant: Tenant,
+  contact: Contact,
+  grant: { loginId: string; permissions: Area[]; status: MembershipStatus }
+) =>
+  createMembershipPut(tableName, {
+    loginId: grant.loginId,
+    accountId: tenant.accountId,
+    contactId: contact.id,
+    role: 'sub-account',
+    permissions: grant.permissions,
+    status: grant.status,
+    primaryContactId: tenant.primaryContactId,
+    supportScope: contact.supportScope,
+    supportServiceIds: contact.assignedServices.map((service) => service.id),
+    createdAt: contact.createdAt,
+    updatedAt: contact.createdAt,
+  });
+
 /**
  * A contact of the tenant with a sub-account login holding `permissions`,
  * written straight through the entity builders (test setup only). The
@@ -200,21 +220,7 @@ export const addSubAccountLogin = async (
     new TransactWriteCommand({
       TransactItems: [
         { Put: createContactPut(tableName, contact) },
-        {
-          Put: createMembershipPut(tableName, {
-            loginId,
-            accountId: tenant.accountId,
-            contactId,
-            role: 'sub-account',
-            permissions,
-            status,
-            primaryContactId: tenant.primaryContactId,
-            supportScope: support.scope,
-            supportServiceIds: services.map((service) => service.id),
-            createdAt: now,
-            updatedAt: now,
-          }),
-        },
+        { Put: membershipPut(tenant, contact, { loginId, permissions, status }) },
         {
           Put: createLoginPut(tableName, {
             loginId,
@@ -239,7 +245,8 @@ export const addSubAccountLogin = async (
 export const joinAsSubAccount = async (
   tenant: Tenant,
   login: { loginId: string; email: string },
-  permissions: Area[]
+  permissions: Area[],
+  status: 'active' | 'invited' = 'active'
 ): Promise<{ contactId: string }> => {
   const now = new Date().toISOString();
   const contact = testContact(tenant, now, {
@@ -249,27 +256,13 @@ export const joinAsSubAccount = async (
     phone: '+441632960002',
     address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
     loginId: login.loginId,
-    subAccount: { status: 'active', permissions },
+    subAccount: { status, permissions },
   });
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
         { Put: createContactPut(tableName, contact) },
-        {
-          Put: createMembershipPut(tableName, {
-            loginId: login.loginId,
-            accountId: tenant.accountId,
-            contactId: contact.id,
-            role: 'sub-account',
-            permissions,
-            status: 'active',
-            primaryContactId: tenant.primaryContactId,
-            supportScope: 'none',
-            supportServiceIds: [],
-            createdAt: now,
-            updatedAt: now,
-          }),
-        },
+        { Put: membershipPut(tenant, contact, { loginId: login.loginId, permissions, status }) },
       ],
     })
   );
@@ -301,45 +294,11 @@ export const addContact = async (
  * leaves it: a contact naming the login with an `invited` sub-account and
  * an `invited` membership (test setup only).
  */
-export const addInvitation = async (
+export const addInvitation = (
   tenant: Tenant,
   login: { loginId: string; email: string },
   permissions: Area[] = ['profile']
-) => {
-  const now = new Date().toISOString();
-  const contact = testContact(tenant, now, {
-    firstName: 'Invited',
-    lastName: 'Person',
-    email: login.email,
-    phone: '+441632960003',
-    address: { line1: '5 Test Lane', city: 'Leeds', postcode: 'LS1 1AD', country: 'GB' },
-    loginId: login.loginId,
-    subAccount: { status: 'invited', permissions },
-  });
-  await dynamo.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: createContactPut(tableName, contact) },
-        {
-          Put: createMembershipPut(tableName, {
-            loginId: login.loginId,
-            accountId: tenant.accountId,
-            contactId: contact.id,
-            role: 'sub-account',
-            permissions,
-            status: 'invited',
-            primaryContactId: tenant.primaryContactId,
-            supportScope: 'none',
-            supportServiceIds: [],
-            createdAt: now,
-            updatedAt: now,
-          }),
-        },
-      ],
-    })
-  );
-  return { contactId: contact.id };
-};
+) => joinAsSubAccount(tenant, login, permissions, 'invited');
 
 /** The login id (`sub`) inside an access token, without verifying it (tests only). */
 export const subOfToken = (accessToken: string): string => {
