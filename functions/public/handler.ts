@@ -1,11 +1,11 @@
 import { readStaffPoolConfig, readUserPoolConfig } from '#core/config';
-import { createApiHandler } from '#core/http/stack';
+import { createPublicApiHandler } from '#core/http/public-stack';
 import { PUBLIC_ROUTES } from './routes.ts';
 
 const userPool = readUserPoolConfig();
 const staffPool = readStaffPoolConfig();
 
-export const handler = createApiHandler(PUBLIC_ROUTES, {
+export const handler = createPublicApiHandler(PUBLIC_ROUTES, {
   getHealth: async () => ({ status: 200, body: { status: 'ok' } }),
   getClientConfig: async () => ({
     status: 200,

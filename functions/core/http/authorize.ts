@@ -6,8 +6,10 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { authorizeMember, authorizeStaff } from '../authorization.ts';
 import { readStaffPoolConfig } from '../config.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
+import { authorizePublic, refuseOversizedPathIds } from './authorize-public.ts';
 import type { PorticoContext } from './context.ts';
 import type { Access } from './route.ts';
 
@@ -52,13 +54,6 @@ const staffCallerFrom = (event: Event, staffId: string, staffClientId: string) =
  * The check of a `liveCheck: 'shared-read'` route, made by the route's own
  * read. Once per request: a second call is a bug in the route, not a retry.
  */
-/**
- * The live checks read the table, whose client reads TABLE_NAME when its
- * module loads. Loaded on first use, so a function that serves only public
- * routes (and is given no table) starts without it.
- */
-const liveChecks = () => import('../authorization.ts');
-
 const sharedReadStaffCheck = (staffId: string): NonNullable<PorticoContext['staffCheck']> => {
   let state: 'unread' | 'reading' | 'done' = 'unread';
   return {
@@ -68,26 +63,11 @@ const sharedReadStaffCheck = (staffId: string): NonNullable<PorticoContext['staf
     read: async (keys) => {
       if (state !== 'unread') throw new Error('The staff check is read once per request.');
       state = 'reading';
-      const items = await (await liveChecks()).authorizeStaff(staffId, keys);
+      const items = await authorizeStaff(staffId, keys);
       state = 'done';
       return items;
     },
   };
-};
-
-/**
- * Ids this API hands out (UUIDs, ULIDs, operators' external ids and invoice
- * numbers) are at most 100 characters. A longer path id names nothing, and
- * in a key it could pass DynamoDB's key size limits (an error, not a miss).
- */
-const MAX_PATH_ID_BYTES = 256;
-
-const refuseOversizedPathIds = (event: Event) => {
-  for (const value of Object.values(event.pathParameters ?? {})) {
-    if (value !== undefined && Buffer.byteLength(value) > MAX_PATH_ID_BYTES) {
-      throw new NotFoundError();
-    }
-  }
 };
 
 export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, PorticoContext> => {
@@ -96,18 +76,15 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
     access.kind === 'staff' ? readStaffPoolConfig().userPoolClientId : undefined;
   return {
     before: async ({ event, context }) => {
+      if (access.kind === 'public') return authorizePublic.before(event, context);
       refuseOversizedPathIds(event);
-      if (access.kind === 'public') {
-        context.caller = { kind: 'anonymous' };
-        return;
-      }
       const loginId = loginIdFrom(event);
       if (access.kind === 'staff') {
         // '' (never read) matches no token's client_id.
         const caller = staffCallerFrom(event, loginId, staffClientId ?? '');
         // The live check: here, or in the same call as a read the route makes anyway.
         if (access.liveCheck === 'shared-read') context.staffCheck = sharedReadStaffCheck(loginId);
-        else await (await liveChecks()).authorizeStaff(loginId);
+        else await authorizeStaff(loginId);
         context.caller = caller;
         return;
       }
@@ -118,12 +95,7 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
       }
       const accountId = event.pathParameters?.accountId;
       if (!accountId) throw new NotFoundError();
-      const membership = await (await liveChecks()).authorizeMember(
-        loginId,
-        accountId,
-        access,
-        authTime
-      );
+      const membership = await authorizeMember(loginId, accountId, access, authTime);
       context.caller = { kind: 'member', loginId, authTime, membership };
     },
     // Fails closed: a shared-read route that answered without its read never checked its caller.

@@ -1,120 +1,16 @@
 /**
- * Builds a function's Lambda handler from its rows of the route table: the
- * shared middy stack outside, the http-router inside, and per route the
- * authorization and body-validation middlewares before the pure route
- * function. Handler files only supply the route functions.
+ * The handler builder of every function with signed-in routes: the shared
+ * middy stack of api-handler.ts with the authorizer that checks tokens,
+ * live memberships and staff items (authorize.ts).
  */
-
-import type { MiddlewareObj } from '@middy/core';
-import middy from '@middy/core';
-import httpEventNormalizer from '@middy/http-event-normalizer';
-import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpRouterHandler from '@middy/http-router';
-import httpSecurityHeaders from '@middy/http-security-headers';
-import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
-  APIGatewayProxyStructuredResultV2,
-} from 'aws-lambda';
-import { BadRequestError } from '../errors.ts';
-import { logger } from '../observability.ts';
+import { buildApiHandler } from './api-handler.ts';
 import { authorize } from './authorize.ts';
-import { parseJsonBody, parseQuery } from './body.ts';
-import type { PorticoContext } from './context.ts';
-import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key.ts';
-import { NO_STORE, problemFromError, problemResponse } from './problem.ts';
 import type { RouteDefinition } from './route.ts';
-import type { ApiRequest, ApiResult, RouteImplementations } from './types.ts';
+import type { RouteImplementations } from './types.ts';
 
-type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
-type Result = APIGatewayProxyStructuredResultV2;
-type RouteFunction = (request: ApiRequest) => Promise<ApiResult>;
-
-/** Accepts `"3"`, `W/"3"` or `*`; anything else is a client error. */
-export const parseIfMatch = (header: string | undefined): number | undefined => {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
-  if (!match?.[1]) throw new BadRequestError('If-Match must be an ETag this API sent, like "3".');
-  return Number(match[1]);
-};
-
-/** API Gateway accepts the token with or without the `Bearer ` prefix. */
-const bearerToken = (header: string | undefined): string =>
-  header?.replace(/^Bearer\s+/i, '').trim() ?? '';
-
-const toRequest = (route: RouteDefinition, event: Event, context: PorticoContext): ApiRequest => ({
-  caller: context.caller ?? { kind: 'anonymous' },
-  params: (event.pathParameters ?? {}) as Record<string, string>,
-  query: (context.query ?? event.queryStringParameters ?? {}) as Record<string, string>,
-  body: context.body,
-  ifMatchVersion: parseIfMatch(event.headers?.['if-match']),
-  idempotencyKey: route.idempotencyKey
-    ? parseIdempotencyKey(event.headers?.[IDEMPOTENCY_HEADER])
-    : undefined,
-  requestId: context.awsRequestId,
-  sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
-  accessToken: bearerToken(event.headers?.authorization),
-  staffCheck: context.staffCheck,
-});
-
-/**
- * Every answer to a signed-in caller is personal data (or says what the
- * caller may do), so no cache may keep it; only public routes are cacheable.
- */
-const toResponse = (route: RouteDefinition, result: ApiResult): Result => {
-  const headers: Record<string, string> = { ...result.headers };
-  if (route.access.kind !== 'public') headers['cache-control'] = NO_STORE;
-  if (result.version !== undefined) headers.etag = `"${result.version}"`;
-  if (result.replayed) headers['idempotent-replayed'] = 'true';
-  if (result.body === undefined) return { statusCode: result.status, headers };
-  headers['content-type'] = 'application/json';
-  return { statusCode: result.status, headers, body: JSON.stringify(result.body) };
-};
-
-/** Outermost on errors: every failure leaves as problem+json, internals logged not shown. */
-const problemErrors = (): MiddlewareObj<Event, Result, Error, PorticoContext> => ({
-  onError: (request) => {
-    const problem = problemFromError(request.error);
-    if (problem.status >= 500) logger.error('request failed', { error: request.error });
-    request.response = problemResponse(problem);
-  },
-});
-
-const requestLogging = (fn: string): MiddlewareObj<Event, Result, Error, PorticoContext> => ({
-  before: ({ event, context }) => {
-    logger.resetKeys();
-    logger.appendKeys({
-      function: fn,
-      requestId: context.awsRequestId,
-      correlationId: event.requestContext?.requestId,
-      route: event.routeKey,
-    });
-  },
-});
-
-const routeHandler = (route: RouteDefinition, implementation: RouteFunction) => {
-  const stack = middy<Event, Result, Error, PorticoContext>().use(authorize(route.access));
-  if (route.query) stack.use(parseQuery(route.query));
-  if (route.body) stack.use(parseJsonBody(route.body));
-  return stack.handler(async (event, context) =>
-    toResponse(route, await implementation(toRequest(route, event, context)))
-  );
-};
+export { parseIfMatch } from './api-handler.ts';
 
 export const createApiHandler = <const Rows extends readonly RouteDefinition[]>(
   rows: Rows,
   implementations: NoInfer<RouteImplementations<Rows>>
-) => {
-  const byId = implementations as unknown as Record<string, RouteFunction>;
-  const routes = rows.map((route) => {
-    const implementation = byId[route.id];
-    if (!implementation) throw new Error(`No implementation for route ${route.id}`);
-    return { method: route.method, path: route.path, handler: routeHandler(route, implementation) };
-  });
-  return middy<Event, Result, Error, PorticoContext>({ timeoutEarlyInMillis: 0 })
-    .use(requestLogging(rows[0]?.function ?? 'unknown'))
-    .use(httpHeaderNormalizer())
-    .use(httpEventNormalizer())
-    .use(httpSecurityHeaders())
-    .use(problemErrors())
-    .handler(httpRouterHandler(routes) as never);
-};
+) => buildApiHandler(rows, implementations, authorize);
