@@ -28,6 +28,14 @@ export const putSubAccount = async (
   checkGrant(caller, profile, permissions);
 
   if (contact.subAccount && contact.loginId) {
+    // A field with no effect is refused rather than dropped: the login's password is its owner's.
+    if (body.password !== undefined || body.invite !== undefined) {
+      throw new ConflictError(
+        'This contact already has a login, and its password is the person’s own: they change it ' +
+          'when signed in, or reset it with “forgot password”. Send only the permissions to change them.',
+        { field: body.password !== undefined ? 'password' : 'invite' }
+      );
+    }
     const next = nextImage(contact, { subAccount: { ...contact.subAccount, permissions } });
     await writeTogether(
       [
@@ -93,12 +101,16 @@ export const setSubAccountStatus = async (
   return next;
 };
 
-/** DELETE .../sub-account: the login leaves this account; the contact and the person's other accounts stay. */
+/**
+ * DELETE .../sub-account: the login leaves this account; the contact and the
+ * person's other accounts stay. Idempotent: a contact without a sub-account
+ * (already removed, say by a retried request) is answered as done.
+ */
 export const removeSubAccount = async (caller: MemberCaller, contactId: string) => {
   const profile = await loadProfile(caller.membership.accountId);
   const contact = targetOf(caller, profile, contactId);
   const loginId = contact.loginId;
-  if (!contact.subAccount || !loginId) throw new ConflictError('This contact has no sub-account.');
+  if (!contact.subAccount || !loginId) return contact;
   // A pending email change was the login's; it leaves with it.
   const { loginId: _removed, emailChange: _pending, ...rest } = contact;
   const next = nextImage(rest, { subAccount: null });

@@ -14,6 +14,9 @@ export const meSchema = z
         role: z.enum(['primary', 'sub-account']),
         status: z.enum(['active', 'suspended']),
         permissions: z.array(areaSchema),
+        contactId: z.string(),
+        supportScope: z.enum(['none', 'isolated', 'global']),
+        assignedServiceIds: z.array(z.string()),
       })
     ),
     invitations: z.array(

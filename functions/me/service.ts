@@ -49,6 +49,10 @@ export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {
         role: membership.role,
         status: membership.status,
         permissions: membership.status === 'active' ? allowedAreas(membership) : [],
+        // The login's own contact there, and the support it gives (what its portal menus show).
+        contactId: membership.contactId,
+        supportScope: membership.supportScope,
+        assignedServiceIds: membership.supportServiceIds,
       })),
     // Accounts waiting for this login's answer (POST or DELETE /me/invitations/{accountId}).
     invitations: invited

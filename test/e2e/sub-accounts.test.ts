@@ -63,6 +63,9 @@ describe('PUT .../sub-account', () => {
         accountId: tenant.accountId,
         role: 'sub-account',
         permissions: ['profile', 'invoices'],
+        contactId,
+        supportScope: 'none',
+        assignedServiceIds: [],
       }),
     ]);
     expect(contact.body.subAccount).toEqual({
@@ -265,6 +268,34 @@ describe('permission rules', () => {
       'sub-account.resumed',
       'sub-account.suspended',
     ]);
+  });
+
+  it('refuses a password for a contact that already has a login, and says how passwords change', async () => {
+    // Prepare
+    const sub = await addSubAccountLogin(tenant, ['profile']);
+
+    // Act
+    const response = await api('PUT', subAccountPath(sub.contactId), {
+      token,
+      body: { permissions: ['profile'], password: 'Another-Pass-2026!' },
+    });
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(response.body.detail).toContain('forgot password');
+    await expect(accessTokenFor(sub.email)).resolves.toBeTruthy();
+  });
+
+  it('answers 204 to removing a sub-account twice, as a retry would', async () => {
+    // Prepare
+    const sub = await addSubAccountLogin(tenant, ['profile']);
+
+    // Act
+    const first = await api('DELETE', subAccountPath(sub.contactId), { token });
+    const second = await api('DELETE', subAccountPath(sub.contactId), { token });
+
+    // Assess
+    expect([first.status, second.status]).toEqual([204, 204]);
   });
 
   it('removes the login from the account but keeps the contact', async () => {
