@@ -39,8 +39,25 @@ const retryAfterHeader = z.object({
   'Retry-After': z.string().meta({ description: 'Seconds until the request may be sent again.' }),
 });
 
+/** Path ids a non-member route resolves itself (member routes answer 404 from the membership check). */
+const hasOwnPathIds = (route: RouteDefinition) =>
+  route.access.kind !== 'member' && /\{\w+\}/.test(route.path);
+
+const conflictDescription = (route: RouteDefinition) =>
+  [route.etag ? 'The body `version` is stale.' : undefined, route.conflict]
+    .filter(Boolean)
+    .join(' ');
+
 const errorResponses = (route: RouteDefinition) => ({
-  ...(route.body ? { '400': problem('Invalid body: `errors` lists each failing field.') } : {}),
+  ...(route.body || route.query
+    ? {
+        '400': problem(
+          route.body
+            ? 'Invalid body or parameters: `errors` lists each failing field.'
+            : 'Invalid parameters (a bad `limit` or `cursor`, say): `errors` lists each failing field.'
+        ),
+      }
+    : {}),
   ...(route.access.kind === 'public'
     ? {}
     : route.access.kind === 'staff'
@@ -58,12 +75,9 @@ const errorResponses = (route: RouteDefinition) => ({
         '404': problem('No such account, or the login is not a member of it.'),
       }
     : {}),
-  ...(route.etag
-    ? {
-        '409': problem('The body `version` is stale.'),
-        '412': problem('The `If-Match` ETag is stale.'),
-      }
-    : {}),
+  ...(hasOwnPathIds(route) ? { '404': problem('Nothing of that id (for this caller).') } : {}),
+  ...(route.etag || route.conflict ? { '409': problem(conflictDescription(route)) } : {}),
+  ...(route.etag ? { '412': problem('The `If-Match` ETag is stale.') } : {}),
   ...(route.body ? { '415': problem('The body is not JSON.') } : {}),
   ...(route.idempotencyKey
     ? { '422': problem('The `Idempotency-Key` was used for a different request.') }
@@ -122,6 +136,14 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
         description: route.success.description,
         ...(schema ? { content: { 'application/json': { schema } } } : {}),
       },
+      ...(route.repeatSuccess
+        ? {
+            [String(route.repeatSuccess.status)]: {
+              description: route.repeatSuccess.description,
+              ...(schema ? { content: { 'application/json': { schema } } } : {}),
+            },
+          }
+        : {}),
       ...errorResponses(route),
     },
   };

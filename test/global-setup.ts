@@ -5,6 +5,9 @@
  * the stream consumers polling DynamoDB Local's stream.
  * Test workers receive its coordinates through `inject('localStack')`.
  */
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createCognitoClient } from '../local/clients.ts';
 import { describeFailure } from '../local/errors.ts';
@@ -16,8 +19,25 @@ const DEMO_PASSWORD = 'Portico-Demo-2026!';
 let stack: LocalStack | undefined;
 let workers: { stop(): Promise<void> } | undefined;
 
+/** Where each checked response is counted (test/support/contract.ts); workers inherit the name. */
+const contractTally = join(tmpdir(), `portico-contract-${process.pid}-${Date.now()}.txt`);
+
+/** How much of the document the run's responses covered. */
+const reportContractCoverage = async () => {
+  const lines = (await readFile(contractTally, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  if (lines.length === 0) return;
+  const operations = new Set(lines.map((line) => line.split(' ').slice(0, 2).join(' ')));
+  const pairs = new Set(lines);
+  console.info(
+    `contract: ${lines.length} responses checked against docs/openapi.json, ` +
+      `${operations.size} operations, ${pairs.size} operation × status pairs`
+  );
+  await rm(contractTally, { force: true });
+};
+
 export const setup = async (project: TestProject): Promise<void> => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  process.env.PORTICO_CONTRACT_TALLY = contractTally;
   try {
     stack = await startLocalStack();
   } catch (error) {
@@ -57,4 +77,5 @@ export const setup = async (project: TestProject): Promise<void> => {
 export const teardown = async (): Promise<void> => {
   await workers?.stop();
   await stack?.stop();
+  await reportContractCoverage();
 };

@@ -21,6 +21,7 @@ export const ACCOUNT_ROUTES = [
     body: lazySchema(async () => (await import('./schemas.ts')).patchMyDetailsSchema),
     success: { status: 200, description: 'The updated account.' },
     etag: true,
+    rateLimited: true,
   },
   {
     id: 'confirmAccountEmail',

@@ -75,7 +75,11 @@ export const problemSchema = z
     area: areaSchema.optional(),
     allowedAreas: z.array(areaSchema).optional(),
     grantedBy: z.object({ name: z.string() }).optional(),
+    field: z.string().optional().meta({ description: 'The request field a conflict is about.' }),
+    retryAfterSeconds: z.number().int().optional().meta({ description: 'On 429: when to retry.' }),
   })
+  // RFC 9457 extension members: each problem may carry more, named in its route's description.
+  .catchall(z.unknown())
   .meta({ id: 'Problem' });
 
 export { areaSchema };

@@ -14,6 +14,7 @@ export const LOGIN_ROUTES = [
       'Ask for a login with a contract number and the email of one of its contacts (same answer whatever the details; rate-limited)',
     body: lazySchema(async () => (await import('./schemas.ts')).accountRequestSchema),
     success: { status: 202, description: 'Received; an invitation follows if the details match.' },
+    rateLimited: true,
   },
   {
     id: 'putSubAccount',
@@ -26,6 +27,7 @@ export const LOGIN_ROUTES = [
     body: lazySchema(async () => (await import('./schemas.ts')).putSubAccountSchema),
     success: { status: 200, description: 'The contact with its sub-account.' },
     etag: true,
+    rateLimited: true,
   },
   {
     id: 'patchSubAccount',
@@ -46,5 +48,6 @@ export const LOGIN_ROUTES = [
     access: contacts,
     summary: 'Remove the contact’s login from this account (the contact stays)',
     success: { status: 204, description: 'Removed.' },
+    conflict: 'The contact is the primary contact, whose login is the account holder’s.',
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -19,6 +19,7 @@ export const ME_ROUTES = [
     summary:
       'Accept an account’s invitation: the login joins it with the role and areas it was given',
     success: { status: 200, description: 'The account as the login now sees it.' },
+    conflict: 'The invitation was withdrawn or already answered.',
   },
   {
     id: 'declineInvitation',
@@ -28,6 +29,7 @@ export const ME_ROUTES = [
     access: { kind: 'login' },
     summary: 'Decline an account’s invitation: the login stays out of it',
     success: { status: 204, description: 'Declined.' },
+    conflict: 'The invitation was withdrawn or already answered.',
   },
   {
     id: 'startOwnEmailChange',
@@ -39,6 +41,9 @@ export const ME_ROUTES = [
       'Change this login’s email: a code goes to the new address, a notice to the current one (rate-limited)',
     body: lazySchema(async () => (await import('./schemas.ts')).ownEmailChangeSchema),
     success: { status: 202, description: 'The change waits for the code.' },
+    rateLimited: true,
+    conflict:
+      'The login’s address was never proven by its mailbox, so it cannot move (see docs/sub-accounts.md).',
   },
   {
     id: 'confirmOwnEmailChange',
@@ -49,6 +54,8 @@ export const ME_ROUTES = [
     summary: 'Confirm this login’s new email with the code mailed to it',
     body: lazySchema(async () => (await import('./schemas.ts')).ownEmailConfirmationSchema),
     success: { status: 200, description: 'The login’s email is the new address.' },
+    conflict:
+      'No change is waiting, a newer code replaced this one, or another login holds the address.',
   },
   {
     id: 'suggestPassword',

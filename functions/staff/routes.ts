@@ -24,6 +24,13 @@ export const STAFF_ROUTES = [
       description:
         'Created, with its `Location`; 200 when the external id was loaded before (name, domains and new contract numbers updated).',
     },
+    repeatSuccess: {
+      status: 200,
+      description:
+        'The external id was loaded before: name, domains and new contract numbers updated.',
+    },
+    conflict:
+      'A contract number belongs to another account, or the account changed meanwhile (send again).',
   },
   {
     id: 'loadService',
@@ -38,6 +45,12 @@ export const STAFF_ROUTES = [
       description:
         'Created, with its `Location`; 200 when the external id was loaded before (label, status, server and contract updated).',
     },
+    repeatSuccess: {
+      status: 200,
+      description: 'The external id was loaded before: label, status, server and contract updated.',
+    },
+    conflict:
+      'The external id is a service of another account or of another type, or it changed meanwhile (send again).',
   },
   {
     id: 'loadInvoice',
@@ -52,6 +65,12 @@ export const STAFF_ROUTES = [
       description:
         'Created, with its `Location`; 200 when the number was loaded before (its fields rewritten).',
     },
+    repeatSuccess: {
+      status: 200,
+      description: 'The number was loaded before: its fields rewritten.',
+    },
+    conflict:
+      'The invoice number belongs to another account, or it changed meanwhile (send again).',
   },
   {
     id: 'loadUsage',
@@ -63,6 +82,8 @@ export const STAFF_ROUTES = [
       'Load up to 100 VoIP call records or serverhousing traffic samples of a service (all or nothing; a record loaded again is replaced)',
     body: lazySchema(async () => (await import('./schemas.ts')).usageLoadSchema),
     success: { status: 200, description: 'Every record of the batch landed.' },
+    conflict:
+      'The service does not take this kind of record, or the batch could not land (send again).',
   },
   {
     id: 'resolveExternalId',

@@ -1,5 +1,6 @@
 /** A tiny HTTP client for end-to-end tests against the local gateway. */
 import { expect } from 'vitest';
+import { checkAgainstContract } from './contract.ts';
 
 export interface ApiResponse {
   status: number;
@@ -36,7 +37,12 @@ export const callApi = async (
   } catch {
     body = {};
   }
-  return { status: response.status, headers: response.headers, body, text };
+  const answer = { status: response.status, headers: response.headers, body, text };
+  const violations = checkAgainstContract(method, path, answer);
+  if (violations.length > 0) {
+    throw new Error(`Response outside the contract:\n- ${violations.join('\n- ')}\n${text}`);
+  }
+  return answer;
 };
 
 /**

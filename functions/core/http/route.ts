@@ -67,6 +67,10 @@ export interface RouteDefinition {
   query?: SchemaLoader;
   /** Success status; the body's schema is in the area's responses.ts. */
   success: { status: number; description: string };
+  /** A second success status with the same body (a load repeated: 200 instead of 201). */
+  repeatSuccess?: { status: number; description: string };
+  /** What a 409 means on this route, besides a stale `version` (routes with `etag`). */
+  conflict?: string;
   /** The route honours `If-Match` and answers with an `ETag`. */
   etag?: boolean;
   /** The route honours an `Idempotency-Key` header (see core/idempotency.ts). */

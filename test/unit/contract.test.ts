@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { contractViolations } from '../support/contract.ts';
+
+const answer = (status: number, body?: unknown, contentType = 'application/json') => ({
+  status,
+  headers: new Headers(body === undefined ? {} : { 'content-type': contentType }),
+  text: body === undefined ? '' : JSON.stringify(body),
+});
+
+describe('contractViolations', () => {
+  it('accepts a listed status whose body matches its schema', () => {
+    expect(contractViolations('GET', '/health', answer(200, { status: 'ok' }))).toEqual([]);
+  });
+
+  it('names a status the document does not list for the operation', () => {
+    // Act
+    const found = contractViolations('GET', '/health', answer(418, { status: 'ok' }));
+
+    // Assess
+    expect(found).toEqual(['GET /health answered 418, which the document does not list for it']);
+  });
+
+  it('names each way a body leaves its schema', () => {
+    // Act
+    const found = contractViolations(
+      'GET',
+      '/me?x=1',
+      answer(200, { id: 'l-1', name: 'Ada', email: 'a@example.com', accounts: 'none' })
+    );
+
+    // Assess
+    expect(found.join('\n')).toContain('GET /me 200 body');
+    expect(found.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('holds problems to the Problem schema and its media type', () => {
+    // Prepare
+    const problem = { type: 'about:blank', title: 'Not found', status: 404, detail: 'No.' };
+
+    // Act
+    const asJson = contractViolations('GET', '/accounts/a-1', answer(404, problem));
+    const asProblem = contractViolations(
+      'GET',
+      '/accounts/a-1',
+      answer(404, problem, 'application/problem+json')
+    );
+
+    // Assess
+    expect(asJson).toEqual([
+      'GET /accounts/{accountId} 404 answered application/json, which the document does not list',
+    ]);
+    expect(asProblem).toEqual([]);
+  });
+
+  it('checks the headers a response must carry', () => {
+    // Prepare
+    const tooMany = answer(
+      429,
+      { type: 'about:blank', title: 'Too many requests', status: 429, detail: 'Later.' },
+      'application/problem+json'
+    );
+
+    // Act
+    const found = contractViolations('POST', '/account-requests', tooMany);
+
+    // Assess
+    expect(found).toEqual(['POST /account-requests 429 lacks the required header Retry-After']);
+  });
+
+  it('has nothing to say about a request that names no operation', () => {
+    expect(contractViolations('GET', '/no/such/route', answer(404, { message: 'x' }))).toEqual([]);
+  });
+});
