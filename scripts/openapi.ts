@@ -48,6 +48,13 @@ const conflictDescription = (route: RouteDefinition) =>
     .filter(Boolean)
     .join(' ');
 
+const etagHeader = z.object({
+  ETag: z
+    .string()
+    .optional()
+    .meta({ description: 'The current version, to send as `If-Match` after reading it again.' }),
+});
+
 const errorResponses = (route: RouteDefinition) => ({
   ...(route.body || route.query
     ? {
@@ -77,7 +84,16 @@ const errorResponses = (route: RouteDefinition) => ({
     : {}),
   ...(hasOwnPathIds(route) ? { '404': problem('Nothing of that id (for this caller).') } : {}),
   ...(route.etag || route.conflict ? { '409': problem(conflictDescription(route)) } : {}),
-  ...(route.etag ? { '412': problem('The `If-Match` ETag is stale.') } : {}),
+  ...(route.etag
+    ? {
+        '412': {
+          ...problem(
+            'The `If-Match` ETag is stale; `currentVersion` and the `ETag` header give the version there is now (when the change lost a race instead, neither).'
+          ),
+          headers: etagHeader,
+        },
+      }
+    : {}),
   ...(route.body ? { '415': problem('The body is not JSON.') } : {}),
   ...(route.idempotencyKey
     ? { '422': problem('The `Idempotency-Key` was used for a different request.') }

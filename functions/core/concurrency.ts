@@ -16,6 +16,7 @@ export const staleError = (claim: VersionClaim) =>
     : new ConflictError('The resource changed since you read it; fetch it again and retry.');
 
 export const checkVersion = (current: number, claim: VersionClaim) => {
-  if (claim.ifMatch !== undefined && claim.ifMatch !== current) throw new PreconditionFailedError();
+  if (claim.ifMatch !== undefined && claim.ifMatch !== current)
+    throw new PreconditionFailedError(current);
   if (claim.bodyVersion !== undefined && claim.bodyVersion !== current) throw staleError({});
 };

@@ -69,9 +69,18 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** `currentVersion`, when known, also goes out as the `ETag` the client should send next. */
 export class PreconditionFailedError extends DomainError {
-  constructor(detail = 'The resource changed since you read it; fetch it again.') {
-    super(412, 'Precondition failed', detail);
+  constructor(
+    currentVersion?: number,
+    detail = 'The resource changed since you read it; fetch it again.'
+  ) {
+    super(
+      412,
+      'Precondition failed',
+      detail,
+      currentVersion === undefined ? {} : { currentVersion }
+    );
   }
 }
 

@@ -77,6 +77,11 @@ export const problemSchema = z
     grantedBy: z.object({ name: z.string() }).optional(),
     field: z.string().optional().meta({ description: 'The request field a conflict is about.' }),
     retryAfterSeconds: z.number().int().optional().meta({ description: 'On 429: when to retry.' }),
+    currentVersion: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'On 412: the version there is now (also sent as the `ETag`).' }),
   })
   // RFC 9457 extension members: each problem may carry more, named in its route's description.
   .catchall(z.unknown())

@@ -148,7 +148,7 @@ describe('PATCH /accounts/{accountId}', () => {
     expect(reread.body).toEqual(response.body);
   });
 
-  it('refuses a stale If-Match with 412 and a stale body version with 409, writing nothing', async () => {
+  it('refuses a stale If-Match with 412 and the current ETag, a stale body version with 409, writing nothing', async () => {
     // Prepare
     const current = await api('GET', `/accounts/${other.accountId}`, { token: otherToken });
     const version = current.body.version as number;
@@ -166,6 +166,9 @@ describe('PATCH /accounts/{accountId}', () => {
 
     // Assess
     expect(staleEtag.status).toBe(412);
+    // The current ETag comes with the refusal, so the portal knows what it would overwrite.
+    expect(staleEtag.headers.get('etag')).toBe(`"${version}"`);
+    expect(staleEtag.body.currentVersion).toBe(version);
     expect(staleBody.status).toBe(409);
     const after = await api('GET', `/accounts/${other.accountId}`, { token: otherToken });
     expect(after.body).toEqual(current.body);

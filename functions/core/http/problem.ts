@@ -73,5 +73,8 @@ export const problemResponse = (problem: Problem): APIGatewayProxyStructuredResu
   const { retryAfterSeconds } = problem;
   if (typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0)
     headers['retry-after'] = String(Math.ceil(retryAfterSeconds));
+  // A stale If-Match learns the version there is now, as the ETag it would have read.
+  const { currentVersion } = problem;
+  if (typeof currentVersion === 'number') headers.etag = `"${currentVersion}"`;
   return { statusCode: problem.status, headers, body: JSON.stringify(problem) };
 };
