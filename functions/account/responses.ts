@@ -19,7 +19,12 @@ export const auditPageSchema = z
       z.object({
         id: z.string(),
         at: z.string(),
-        actor: z.object({ loginId: z.string(), name: z.string() }),
+        actor: z.union([
+          z.object({ kind: z.literal('login'), loginId: z.string(), name: z.string() }),
+          z
+            .object({ kind: z.literal('staff'), name: z.literal('Helpdesk') })
+            .meta({ description: 'Any operator or helpdesk member: customers never see who.' }),
+        ]),
         action: z.string(),
         target: z.string(),
         changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),

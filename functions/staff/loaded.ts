@@ -27,8 +27,8 @@ export interface Loaded<T> {
 }
 
 /**
- * The audit entry of a load, in its transaction. It names the staff member
- * (staff have no contact in the account) and the loaded fields that changed.
+ * The audit entry of a load, in its transaction. It stores the staff member
+ * (customers see only "Helpdesk") and the loaded fields that changed.
  */
 export const staffAuditWrite = (
   caller: StaffCaller,
@@ -37,7 +37,7 @@ export const staffAuditWrite = (
 ): GuardedWrite =>
   auditWrite({
     ...entry,
-    actor: { loginId: caller.staffId, name: `${caller.username} (staff)` },
+    actor: { kind: 'staff', loginId: caller.staffId, name: caller.username },
     changes,
   });
 

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
+import { serviceLoad } from '../support/loads.ts';
+import { staffCall } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
@@ -32,7 +34,7 @@ describe('GET /accounts/{accountId}/audit', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toMatchObject({
       action: 'account.details.updated',
-      actor: { loginId: tenant.loginId },
+      actor: { kind: 'login', loginId: tenant.loginId },
       target: `contact/${tenant.primaryContactId}`,
       changes: { phone: { before: '+441632960000', after: '+442079460000' } },
     });
@@ -90,6 +92,28 @@ describe('GET /accounts/{accountId}/audit', () => {
     expect(response.status).toBe(400);
     const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
     expect(fields).toEqual(expect.arrayContaining(['limit', 'sort']));
+  });
+
+  it('shows a change the operators made as the helpdesk, never the staff member', async () => {
+    // Prepare
+    const loaded = await staffCall(
+      gateway.url,
+      'POST',
+      `/staff/accounts/${tenant.accountId}/services`,
+      serviceLoad(tenant.contractNumber)
+    );
+
+    // Act
+    const response = await gateway.api('GET', `/accounts/${tenant.accountId}/audit?limit=1`, {
+      token,
+    });
+
+    // Assess
+    expect(loaded.status).toBe(201);
+    expect((response.body.items as Record<string, unknown>[])[0]).toMatchObject({
+      actor: { kind: 'staff', name: 'Helpdesk' },
+    });
+    expect(response.text).not.toMatch(/@staff\.portico|\(staff\)/i);
   });
 
   it('is for the primary login only, even for a sub-account holding profile', async () => {

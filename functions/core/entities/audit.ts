@@ -11,11 +11,21 @@ export interface FieldChange {
   after: unknown;
 }
 
+/**
+ * Who made a change. A staff actor is stored with its staff id and username
+ * for the operators, and shown to customers only as the helpdesk.
+ */
+export interface AuditActor {
+  loginId: string;
+  name: string;
+  kind?: 'login' | 'staff';
+}
+
 export interface AuditEntry {
   id: string;
   accountId: string;
   at: string;
-  actor: { loginId: string; name: string };
+  actor: AuditActor;
   action: string;
   target: string;
   changes: Record<string, FieldChange>;
@@ -51,11 +61,23 @@ export const auditPartition = (accountId: string) => ({
   partitionValue: `${PREFIX.audit}${accountId}`,
 });
 
+/** Entries written before `kind` existed named staff as `<username> (staff)`. */
+const isStaffActor = (actor: AuditActor) =>
+  actor.kind === 'staff' || (actor.kind === undefined && actor.name.endsWith(' (staff)'));
+
+/** What a customer sees of an actor: a login by id and name, any staff member as the helpdesk. */
+export const HELPDESK_ACTOR = { kind: 'staff', name: 'Helpdesk' } as const;
+
+const actorView = (actor: AuditActor) =>
+  isStaffActor(actor)
+    ? HELPDESK_ACTOR
+    : { kind: 'login' as const, loginId: actor.loginId, name: actor.name };
+
 /** The API view of an entry. */
 export const toAuditView = (entry: AuditEntry) => ({
   id: entry.id,
   at: entry.at,
-  actor: entry.actor,
+  actor: actorView(entry.actor),
   action: entry.action,
   target: entry.target,
   changes: entry.changes,
