@@ -6,6 +6,7 @@
  * for a login later through `POST /account-requests`).
  */
 import { tableName } from '#core/clients/dynamodb';
+import { contactAddressWrites } from '#core/contact-address';
 import { newId, nowIso } from '#core/db';
 import { type Account, createAccountPut } from '#core/entities/account';
 import {
@@ -147,6 +148,7 @@ export const planAccount = (details: AccountDetails, login?: PrimaryLogin) => {
   const writes: GuardedWrite[] = [
     { action: { Put: createAccountPut(tableName, account) } },
     { action: { Put: createContactPut(tableName, primary) } },
+    ...contactAddressWrites(null, primary, now),
     ...contractNumbers.map((contractNumber) => ({
       action: {
         Put: createContractMarkerPut(tableName, { contractNumber, accountId, createdAt: now }),

@@ -8,6 +8,7 @@ import { actorOf, contactIn, loadProfile, type Profile } from '#core/account-pro
 import { refusal } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
+import { contactAddressWrites } from '#core/contact-address';
 import { contactChangeWrites } from '#core/contact-changes';
 import { pendingEmailChange, planEmail } from '#core/contact-email';
 import { newId } from '#core/db';
@@ -142,6 +143,7 @@ export const createContact = async (
         [
           ...idempotencyWrites,
           { action: { Put: createContactPut(tableName, contact) } },
+          ...contactAddressWrites(null, contact, now),
           auditWrite({
             accountId: contact.accountId,
             at: now,
@@ -235,6 +237,7 @@ export const deleteContact = async (
   await writeTogether(
     [
       { action: { Delete: deleteContactDelete(tableName, contact, contact.version) } },
+      ...contactAddressWrites(contact, null, now),
       auditWrite({
         accountId: contact.accountId,
         at: now,

@@ -1,10 +1,12 @@
 /**
  * The writes every change of a contact carries, whichever API made it: the
  * new image (only over the version that was read), the login profile when
- * the person's name or email changed and the change is the login's own, the audit entry, and the support
+ * the person's name or email changed and the change is the login's own, the
+ * address marker when the email changed (one contact per address), the audit entry, and the support
  * mirrors (services it supports, its membership; see support-mirror.ts).
  */
 import { tableName } from './clients/dynamodb.ts';
+import { contactAddressWrites } from './contact-address.ts';
 import type { FieldChange } from './entities/audit.ts';
 import { type Contact, contactDisplayName, replaceContactPut } from './entities/contact.ts';
 import { patchLoginUpdate } from './entities/login.ts';
@@ -44,5 +46,6 @@ export const contactChangeWrites = (
     });
   }
   writes.push(...supportMirrorWrites(before, next));
+  writes.push(...contactAddressWrites(before, next, next.updatedAt));
   return writes;
 };

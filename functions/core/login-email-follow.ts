@@ -18,6 +18,8 @@ import {
   isMembershipItem,
   loginPartitionQuery,
 } from './entities/membership.ts';
+import { ConflictError } from './errors.ts';
+import { logger } from './observability.ts';
 import { writeTogether } from './transact.ts';
 
 const followed = (contact: Contact, email: string): Contact => {
@@ -53,14 +55,24 @@ export const followLoginEmail = async (loginId: string, email: string) => {
     if (contact.loginId !== loginId) continue;
     if (normaliseEmail(contact.email) === normaliseEmail(email)) continue;
     const next = followed(contact, email);
-    // A concurrent change of the contact fails this write; the task is retried.
-    await writeTogether(
-      contactChangeWrites(contact, next, {
-        actor,
-        action: 'contact.email.followed-login',
-        changes: { email: { before: contact.email, after: email } },
-      }),
-      () => new Error(`contact ${contact.id} changed while following its login email`)
-    );
+    try {
+      // A concurrent change of the contact fails this write; the task is retried.
+      await writeTogether(
+        contactChangeWrites(contact, next, {
+          actor,
+          action: 'contact.email.followed-login',
+          changes: { email: { before: contact.email, after: email } },
+        }),
+        () => new Error(`contact ${contact.id} changed while following its login email`)
+      );
+    } catch (error) {
+      // Another contact of that account has the address already: that account keeps both
+      // as they are (a retry would never succeed), and the operators see why.
+      if (!(error instanceof ConflictError && error.extensions.field === 'email')) throw error;
+      logger.warn('login email not followed: the address is another contact’s', {
+        accountId: contact.accountId,
+        contactId: contact.id,
+      });
+    }
   }
 };

@@ -29,6 +29,7 @@ export const PREFIX = {
   loginProfile: 'PROFILE',
   audit: 'AUDIT#',
   loginEmail: 'LOGINEMAIL#',
+  contactEmail: 'CONTACTEMAIL#',
   outbox: 'OUTBOX#',
   rateCounter: 'RATE#',
   service: 'SERVICE#',

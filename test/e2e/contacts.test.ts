@@ -7,6 +7,7 @@ import {
   addContact,
   addSubAccountLogin,
   createTenant,
+  signedInTenant,
   type Tenant,
 } from '../support/tenants.ts';
 
@@ -246,5 +247,48 @@ describe('DELETE /accounts/{accountId}/contacts/{contactId}', () => {
     });
     const shown = await api('GET', servicePath, { token });
     expect(shown.body).toMatchObject({ support: 'deactivated', supportContacts: [] });
+  });
+});
+
+describe('one contact per email address in an account', () => {
+  it('refuses a second contact with the same address, naming the first, until it is gone', async () => {
+    // Prepare
+    const { tenant, token } = await signedInTenant('Uniquemail');
+    const path = `/accounts/${tenant.accountId}/contacts`;
+    const person = {
+      firstName: 'Una',
+      lastName: 'Que',
+      email: 'una.que@elsewhere.example',
+      phone: '+441632960321',
+      address: { line1: '1 One Way', city: 'Leeds', postcode: 'LS1 3AA', country: 'GB' },
+    };
+    const first = await api('POST', path, { token, body: person });
+
+    // Act
+    const second = await api('POST', path, {
+      token,
+      body: { ...person, email: 'Una.Que@Elsewhere.example' },
+    });
+    const other = await api('POST', path, {
+      token,
+      body: { ...person, email: 'other.que@elsewhere.example' },
+    });
+    const moved = await api('PATCH', `${path}/${other.body.id}`, {
+      token,
+      body: { email: 'UNA.QUE@elsewhere.example' },
+    });
+    await api('DELETE', `${path}/${first.body.id}`, { token });
+    const afterDelete = await api('PATCH', `${path}/${other.body.id}`, {
+      token,
+      body: { email: 'una.que@elsewhere.example' },
+    });
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ field: 'email', existingContactId: first.body.id });
+    expect(moved.status).toBe(409);
+    expect(afterDelete.status).toBe(200);
+    expect(afterDelete.body.email).toBe('una.que@elsewhere.example');
   });
 });
