@@ -41,7 +41,7 @@ const retryAfterHeader = z.object({
 
 /** Path ids a non-member route resolves itself (member routes answer 404 from the membership check). */
 const hasOwnPathIds = (route: RouteDefinition) =>
-  route.access.kind !== 'member' && /\{\w+\}/.test(route.path);
+  route.access.kind !== 'member' && route.access.kind !== 'self' && /\{\w+\}/.test(route.path);
 
 const conflictDescription = (route: RouteDefinition) =>
   [route.etag ? 'The body `version` is stale.' : undefined, route.conflict]
@@ -79,6 +79,12 @@ const errorResponses = (route: RouteDefinition) => ({
         '403': problem(
           `The login lacks the \`${route.access.area}\` area (see \`allowedAreas\` and \`grantedBy\`).`
         ),
+        '404': problem('No such account, or the login is not a member of it.'),
+      }
+    : {}),
+  ...(route.access.kind === 'self'
+    ? {
+        '403': problem('The login is suspended on this account.'),
         '404': problem('No such account, or the login is not a member of it.'),
       }
     : {}),
@@ -126,7 +132,12 @@ const SECURITY_OF: Record<AuthorizerKind, Pick<ZodOpenApiOperationObject, 'secur
 const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOperationObject => {
   const path = pathParameters(route.path);
   const schema = RESPONSES[route.id as keyof typeof RESPONSES];
-  const area = route.access.kind === 'member' ? ` Permission area: \`${route.access.area}\`.` : '';
+  const area =
+    route.access.kind === 'member'
+      ? ` Permission area: \`${route.access.area}\`.`
+      : route.access.kind === 'self'
+        ? ' Any active member of the account, on its own contact only.'
+        : '';
   return {
     operationId: route.id,
     summary: route.summary,

@@ -1,7 +1,15 @@
 import { toContactView } from '#core/entities/contact';
 import { createApiHandler } from '#core/http/stack';
 import { CONTACT_ROUTES } from './routes.ts';
-import { createContact, deleteContact, getContact, listContacts, patchContact } from './service.ts';
+import {
+  createContact,
+  deleteContact,
+  getContact,
+  getOwnContact,
+  listContacts,
+  patchContact,
+  patchOwnContact,
+} from './service.ts';
 
 const contactId = (params: Record<string, string>) => params.contactId ?? '';
 
@@ -34,5 +42,16 @@ export const handler = createApiHandler(CONTACT_ROUTES, {
   deleteContact: async ({ caller, params, ifMatchVersion }) => {
     await deleteContact(caller, contactId(params), { ifMatch: ifMatchVersion });
     return { status: 204 };
+  },
+  getOwnContact: async ({ caller }) => {
+    const contact = await getOwnContact(caller);
+    return { status: 200, body: toContactView(contact), version: contact.version };
+  },
+  patchOwnContact: async ({ caller, body, ifMatchVersion }) => {
+    const { contact, warnings } = await patchOwnContact(caller, body, {
+      ifMatch: ifMatchVersion,
+      bodyVersion: body.version,
+    });
+    return { status: 200, body: { ...toContactView(contact), warnings }, version: contact.version };
   },
 });

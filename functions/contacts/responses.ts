@@ -20,4 +20,6 @@ export const CONTACT_RESPONSES = {
   getContact: contactSchema,
   patchContact: contactWithWarningsSchema,
   deleteContact: null,
+  getOwnContact: contactSchema,
+  patchOwnContact: contactWithWarningsSchema,
 } satisfies Record<(typeof CONTACT_ROUTES)[number]['id'], z.ZodType | null>;

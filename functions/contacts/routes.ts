@@ -60,4 +60,27 @@ export const CONTACT_ROUTES = [
     success: { status: 204, description: 'Removed.' },
     etag: true,
   },
+  {
+    id: 'getOwnContact',
+    method: 'GET',
+    path: '/accounts/{accountId}/my-contact',
+    function: 'contacts',
+    access: { kind: 'self' },
+    summary: 'The caller’s own contact on the account, whatever areas it holds',
+    success: { status: 200, description: 'The contact.' },
+    etag: true,
+  },
+  {
+    id: 'patchOwnContact',
+    method: 'PATCH',
+    path: '/accounts/{accountId}/my-contact',
+    function: 'contacts',
+    access: { kind: 'self' },
+    summary:
+      'Change the caller’s own name, phone, address and email preferences (the primary uses My Details)',
+    body: lazySchema(async () => (await import('./schemas.ts')).ownContactPatchSchema),
+    success: { status: 200, description: 'The changed contact and any `warnings`.' },
+    etag: true,
+    conflict: 'The caller is the primary contact, whose details change through My Details.',
+  },
 ] as const satisfies readonly RouteDefinition[];

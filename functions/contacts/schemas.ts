@@ -60,3 +60,26 @@ export const patchContactSchema = z
   .register(z.globalRegistry, { id: 'ContactPatch' });
 
 export type ContactPatch = z.output<typeof patchContactSchema>;
+
+/**
+ * What a login may change of its own contact without the `contacts` area:
+ * its name, phone, address and email preferences; never its support scope,
+ * permissions or login email (that is /me/email-change).
+ */
+export const ownContactPatchSchema = z
+  .strictObject({
+    firstName: z.optional(personFields.firstName),
+    lastName: z.optional(personFields.lastName),
+    companyName: z.optional(z.nullable(personFields.companyName)),
+    phone: z.optional(personFields.phone),
+    address: z.optional(personFields.address),
+    emailPreferences: z.optional(emailPreferencesPatch),
+    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+  })
+  .check(
+    z.refine(
+      (body) => Object.keys(body).some((key) => key !== 'version'),
+      'Send at least one field to change.'
+    )
+  )
+  .register(z.globalRegistry, { id: 'OwnContactPatch' });

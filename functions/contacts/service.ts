@@ -265,3 +265,16 @@ export const deleteContact = async (
     () => staleError(claim)
   );
 };
+
+/** GET .../my-contact: the caller's own contact, whatever areas it holds. */
+export const getOwnContact = (caller: MemberCaller) =>
+  getContact(caller.membership.accountId, caller.membership.contactId);
+
+/**
+ * PATCH .../my-contact: the caller changes its own details (the schema
+ * leaves out scope, kind and email), under the same rules as any change.
+ */
+export const patchOwnContact = (caller: MemberCaller, patch: ContactPatch, claim: VersionClaim) => {
+  if (caller.membership.role === 'primary') throw primaryIsMyDetails();
+  return patchContact(caller, caller.membership.contactId, patch, claim);
+};

@@ -27,7 +27,8 @@ export const sessionEnded = () =>
 export const authorizeMember = async (
   loginId: string,
   accountId: string,
-  { area, primaryOnly = false }: { area: string; primaryOnly?: boolean },
+  /** `area: null`: any active membership (routes on the caller's own contact). */
+  { area, primaryOnly = false }: { area: string | null; primaryOnly?: boolean },
   authTime: number
 ): Promise<Membership> => {
   const { Item } = await dynamo.send(
@@ -41,9 +42,10 @@ export const authorizeMember = async (
   if (membership.status !== 'active') {
     throw new ForbiddenError(
       'Your login is suspended on this account. Ask the account holder to restore it.',
-      { area, allowedAreas: [], grantedBy: await grantorOf(membership) }
+      { ...(area ? { area } : {}), allowedAreas: [], grantedBy: await grantorOf(membership) }
     );
   }
+  if (area === null) return membership;
   if (!mayOpen(membership, area)) {
     throw new ForbiddenError(`Your login may not open "${area}" on this account.`, {
       area,

@@ -106,6 +106,8 @@ const SAMPLES: Record<RouteId, Sample> = {
   declineInvitation: { params: freshInvitation },
   startOwnEmailChange: { body: { email: 'matrix-own@elsewhere.example' } },
   confirmOwnEmailChange: { body: { code: '123456' } },
+  getOwnContact: {},
+  patchOwnContact: { body: { phone: '+441632960125' } },
   getAccount: {},
   patchAccount: { body: { phone: '+441632960999' } },
   confirmAccountEmail: { body: { code: '123456' } },
@@ -174,6 +176,10 @@ const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 
   if (access.kind === 'staff') return caller === 'staff' ? 'allowed' : 401;
   if (caller === 'staff' || caller === 'disabledStaff') return 401;
   if (access.kind === 'login') return 'allowed';
+  if (access.kind === 'self') {
+    if (caller === 'otherPrimary') return 404;
+    return caller === 'suspendedSub' ? 403 : 'allowed';
+  }
   if (caller === 'otherPrimary') return 404;
   if (caller === 'primary') return 'allowed';
   if (caller === 'subWithout' || caller === 'suspendedSub') return 403;

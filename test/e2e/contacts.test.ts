@@ -292,3 +292,42 @@ describe('one contact per email address in an account', () => {
     expect(afterDelete.body.email).toBe('una.que@elsewhere.example');
   });
 });
+
+describe('/accounts/{accountId}/my-contact', () => {
+  it('lets a login read and change its own details without the contacts area, and nothing more', async () => {
+    // Prepare
+    const { tenant, token } = await signedInTenant('Selfdetails');
+    const sub = await addSubAccountLogin(tenant, ['invoices']);
+    const subToken = await accessTokenFor(sub.email);
+    const path = `/accounts/${tenant.accountId}/my-contact`;
+
+    // Act
+    const read = await api('GET', path, { token: subToken });
+    const changed = await api('PATCH', path, {
+      token: subToken,
+      body: { phone: '+441632960777', emailPreferences: { invoice: true } },
+    });
+    const widened = await api('PATCH', path, {
+      token: subToken,
+      body: { supportScope: 'global' },
+    });
+    const readdressed = await api('PATCH', path, {
+      token: subToken,
+      body: { email: 'elsewhere@selfdetails.example' },
+    });
+    const others = await api('GET', `/accounts/${tenant.accountId}/contacts`, { token: subToken });
+    const primary = await api('PATCH', path, { token, body: { phone: '+441632960778' } });
+
+    // Assess
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: sub.contactId, email: sub.email });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      phone: '+441632960777',
+      emailPreferences: { invoice: true },
+    });
+    expect([widened.status, readdressed.status]).toEqual([400, 400]);
+    expect(others.status).toBe(403);
+    expect(primary.status).toBe(409);
+  });
+});

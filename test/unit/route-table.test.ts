@@ -7,7 +7,7 @@ describe('route table', () => {
   it('gives every route a declared access, and every member route a known area', () => {
     for (const route of ROUTES) {
       // Assess
-      expect(['public', 'login', 'member', 'staff'], route.id).toContain(route.access.kind);
+      expect(['public', 'login', 'member', 'self', 'staff'], route.id).toContain(route.access.kind);
       if (route.access.kind === 'member') {
         expect(isKnownArea(route.access.area), route.id).toBe(true);
         expect(route.path, route.id).toMatch(/^\/accounts\/\{accountId\}/);

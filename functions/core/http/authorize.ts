@@ -95,7 +95,12 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
       }
       const accountId = event.pathParameters?.accountId;
       if (!accountId) throw new NotFoundError();
-      const membership = await authorizeMember(loginId, accountId, access, authTime);
+      const membership = await authorizeMember(
+        loginId,
+        accountId,
+        access.kind === 'self' ? { area: null } : access,
+        authTime
+      );
       context.caller = { kind: 'member', loginId, authTime, membership };
     },
     // Fails closed: a shared-read route that answered without its read never checked its caller.

@@ -25,6 +25,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * - login: any verified login; no account in the path.
  * - member: a live membership of the path's account with `area` granted;
  *   `primaryOnly` routes also need the primary login (the account holder).
+ * - self: a live membership of the path's account, any areas; the route
+ *   touches only the caller's own contact (its own details).
  * - staff: a login of the staff user pool (operators, helpdesk) whose staff
  *   item is active; `/staff/*` paths only, and no client token ever reaches
  *   them. The authorizer reads the staff item with a GetItem of its own;
@@ -37,6 +39,11 @@ export type Access =
   | { kind: 'public' }
   | { kind: 'login' }
   | { kind: 'member'; area: Area; primaryOnly?: boolean }
+  /**
+   * A live, active membership of the path's account, whatever areas it
+   * holds: for routes that act on the caller's own contact there only.
+   */
+  | { kind: 'self' }
   | { kind: 'staff'; liveCheck?: 'shared-read' };
 
 /**

@@ -27,7 +27,7 @@ export interface StaffCheck {
 }
 export type Caller = AnonymousCaller | LoginCaller | MemberCaller | StaffCaller;
 
-type CallerFor<A extends Access> = A extends { kind: 'member' }
+type CallerFor<A extends Access> = A extends { kind: 'member' } | { kind: 'self' }
   ? MemberCaller
   : A extends { kind: 'login' }
     ? LoginCaller
