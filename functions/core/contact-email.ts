@@ -5,10 +5,8 @@
  * it; confirming moves the one-login-per-address marker, the contact and the
  * login profile together and queues the Cognito update.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './clients/dynamodb.ts';
-import { isConditionFailure } from './db.ts';
-import { checkEmailChangeCode, type PendingEmailChange, startEmailChange } from './email-change.ts';
+import { tableName } from './clients/dynamodb.ts';
+import { checkEmailChangeCode, startEmailChange } from './email-change.ts';
 import type { FieldChange } from './entities/audit.ts';
 import { type Contact, normaliseEmail, spendEmailChangeAttemptUpdate } from './entities/contact.ts';
 import { createLoginEmailPut, releaseLoginEmailDelete } from './entities/login-email.ts';
@@ -17,7 +15,7 @@ import { ConflictError, ValidationError } from './errors.ts';
 import type { MemberCaller } from './http/types.ts';
 import { mailLimitWrites } from './mail-limits.ts';
 import { emailChangedMail, emailChangeRequestedMails } from './security-mail.ts';
-import { type GuardedWrite, outboxWrites } from './transact.ts';
+import { type GuardedWrite, outboxWrites, updateIf } from './transact.ts';
 
 /**
  * Code mails a contact and an account may cause: each one goes to an
@@ -112,21 +110,6 @@ export const pendingEmailChange = (
 
 const codeError = (message: string) => new ValidationError([{ field: 'code', message }]);
 
-/**
- * Every guess spends an attempt before it is compared, with a conditional
- * update that refuses once none is left: concurrent guesses cannot share
- * one attempt. False when none was left (or a newer code replaced this one).
- */
-const spendAttempt = async (contact: Contact & { emailChange: PendingEmailChange }) => {
-  try {
-    await dynamo.send(new UpdateCommand(spendEmailChangeAttemptUpdate(tableName, contact)));
-    return true;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return false;
-  }
-};
-
 export interface ConfirmedEmail {
   next: Contact;
   changes: Record<string, FieldChange>;
@@ -150,7 +133,13 @@ export const confirmEmail = async (
   if (loginId !== callerLoginId || pending.startedBy !== callerLoginId) throw notYourLogin();
   const verdict = checkEmailChangeCode(contact.id, pending, code, now);
   if (verdict === 'valid' || verdict === 'wrong') {
-    if (!(await spendAttempt({ ...contact, emailChange: pending }))) {
+    // Every guess spends an attempt before it is compared, through a conditional update that
+    // refuses once none is left (or a newer code replaced this one): concurrent guesses share none.
+    if (
+      !(await updateIf(
+        spendEmailChangeAttemptUpdate(tableName, { ...contact, emailChange: pending })
+      ))
+    ) {
       throw codeError(
         'The code has expired or was tried too often; change the email again for a new one.'
       );

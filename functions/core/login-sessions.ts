@@ -7,10 +7,9 @@
  * refresh tokens where it works.
  */
 import { AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { cognito, userPoolId } from './clients/cognito.ts';
 import { dynamo, tableName } from './clients/dynamodb.ts';
-import { isConditionFailure } from './db.ts';
 import { patchIfExists } from './entities/item-writes.ts';
 import { isLoginItem, loginKeys } from './entities/login.ts';
 import {
@@ -20,6 +19,7 @@ import {
   patchMembershipUpdate,
 } from './entities/membership.ts';
 import { logger } from './observability.ts';
+import { updateIf } from './transact.ts';
 
 /** Best effort: the recorded time or the live membership check already refuses the next request. */
 export const signOutEverywhere = async (loginId: string) => {
@@ -35,15 +35,6 @@ export const signOutEverywhere = async (loginId: string) => {
 /** A time strictly after now, in the epoch seconds of a token's `auth_time`. */
 export const nextSecond = (now = Date.now()) => Math.floor(now / 1000) + 1;
 
-const patchQuietly = async (input: ReturnType<typeof patchIfExists>) => {
-  try {
-    await dynamo.send(new UpdateCommand(input));
-  } catch (error) {
-    // Removed meanwhile: nothing left to protect.
-    if (!isConditionFailure(error)) throw error;
-  }
-};
-
 /**
  * Refuses every session of the login that began before `notBefore`, on the
  * profile and on each of its memberships (one Query, one Update each).
@@ -54,12 +45,12 @@ export const endSessionsBefore = async (loginId: string, notBefore: number) => {
     new QueryCommand(loginPartitionQuery(tableName, loginId))
   );
   if (Items.some(isLoginItem)) {
-    await patchQuietly(
+    await updateIf(
       patchIfExists(tableName, loginKeys(loginId), { sessionsNotBefore: notBefore, updatedAt })
     );
   }
   for (const membership of Items.filter(isMembershipItem).map(fromMembershipItem)) {
-    await patchQuietly(
+    await updateIf(
       patchMembershipUpdate(tableName, membership, { sessionsNotBefore: notBefore, updatedAt })
     );
   }

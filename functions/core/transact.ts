@@ -3,9 +3,15 @@
  * it. Each write may say what its failed condition means; a failure on a
  * write that does not say is reported by `otherwise` (usually "stale").
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients/dynamodb.ts';
-import { cancellations, newId, type TransactItem } from './db.ts';
+import {
+  cancellations,
+  isConditionFailure,
+  newId,
+  type TransactItem,
+  type TransactUpdate,
+} from './db.ts';
 import { type AuditEntry, createAuditPut } from './entities/audit.ts';
 import { createOutboxPut, type OutboxTask } from './entities/outbox.ts';
 import { ConflictError } from './errors.ts';
@@ -46,3 +52,14 @@ export const outboxWrites = (accountId: string, now: string, tasks: OutboxTask[]
 export const auditWrite = (entry: Omit<AuditEntry, 'id'>): GuardedWrite => ({
   action: { Put: createAuditPut(tableName, { id: newId(), ...entry }) },
 });
+
+/** One conditional update on its own: true when it applied, false when its condition refused it. */
+export const updateIf = async (update: TransactUpdate): Promise<boolean> => {
+  try {
+    await dynamo.send(new UpdateCommand(update));
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return false;
+  }
+};

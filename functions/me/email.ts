@@ -12,7 +12,6 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sessionEnded } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
 import { CODE_MAIL_LIMITS } from '#core/contact-email';
-import { isConditionFailure } from '#core/db';
 import { checkEmailChangeCode, startEmailChange } from '#core/email-change';
 import { normaliseEmail } from '#core/entities/contact';
 import {
@@ -31,7 +30,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { LoginCaller } from '#core/http/types';
 import { mailLimitWrites } from '#core/mail-limits';
 import { emailChangedMail, emailChangeRequestedMails } from '#core/security-mail';
-import { type GuardedWrite, writeTogether } from '#core/transact';
+import { type GuardedWrite, updateIf, writeTogether } from '#core/transact';
 
 const ownLogin = async (caller: LoginCaller): Promise<LoginProfile> => {
   const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, caller.loginId)));
@@ -87,19 +86,6 @@ const codeError = (message: string) => new ValidationError([{ field: 'code', mes
 const exhausted = () =>
   codeError('The code has expired or was tried too often; ask for a new one.');
 
-/** Every guess spends an attempt first (conditional update): concurrent guesses share none. */
-const spendAttempt = async (loginId: string, codeHash: string) => {
-  try {
-    await dynamo.send(
-      new UpdateCommand(spendLoginEmailAttemptUpdate(tableName, loginId, codeHash))
-    );
-    return true;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return false;
-  }
-};
-
 /** POST /me/email-verification: the code from the new address makes it the login email. */
 export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) => {
   const login = await ownLogin(caller);
@@ -108,7 +94,9 @@ export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) =
   const now = new Date();
   const verdict = checkEmailChangeCode(login.loginId, pending, code, now);
   if (verdict === 'expired' || verdict === 'exhausted') throw exhausted();
-  if (!(await spendAttempt(login.loginId, pending.codeHash))) throw exhausted();
+  // Every guess spends an attempt first (conditional update): concurrent guesses share none.
+  if (!(await updateIf(spendLoginEmailAttemptUpdate(tableName, login.loginId, pending.codeHash))))
+    throw exhausted();
   if (verdict === 'wrong')
     throw codeError(`The code is not correct; ${pending.attemptsLeft - 1} attempts left.`);
   const at = now.toISOString();
