@@ -81,6 +81,7 @@ export const seedDemoContacts = async (
       email: 'billing@demo.example',
       phone: '+441632960962',
       address: ADDRESS,
+      language: 'en',
       emailPreferences: { invoice: true },
       supportScope: 'none',
     },
@@ -94,6 +95,7 @@ export const seedDemoContacts = async (
       email: 'devops@demo.example',
       phone: '+441632960964',
       address: ADDRESS,
+      language: 'en',
       emailPreferences: { general: true, support: true },
       supportScope: 'isolated',
     },
@@ -106,6 +108,8 @@ export const seedDemoContacts = async (
     email: 'tech@elsewhere.example',
     phone: '+441632960963',
     address: ADDRESS,
+    // Mail to this contact is written in Spanish.
+    language: 'es',
     emailPreferences: { general: true, support: true },
     supportScope: 'global',
   });

@@ -15,6 +15,7 @@ import {
   type Contact,
   contactDisplayName,
   createContactPut,
+  DEFAULT_CONTACT_LANGUAGE,
 } from '#core/entities/contact';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
 import { createLoginPut } from '#core/entities/login';
@@ -135,6 +136,7 @@ export const planAccount = (details: AccountDetails, login?: PrimaryLogin) => {
     accountId,
     kind: details.primary.companyName ? 'organisation' : 'individual',
     ...details.primary,
+    language: DEFAULT_CONTACT_LANGUAGE,
     emailPreferences: ALL_EMAIL_PREFERENCES,
     supportScope: 'global',
     assignedServices: [],

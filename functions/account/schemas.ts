@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { personFields } from '#core/schemas';
+import { contactLanguageSchema, personFields } from '#core/schemas';
 
 /** "My Details": any of the primary contact's own fields, plus an optional version check. */
 export const patchMyDetailsSchema = z
@@ -10,6 +10,7 @@ export const patchMyDetailsSchema = z
     email: z.optional(personFields.email),
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
+    language: z.optional(contactLanguageSchema),
     version: z.optional(z.number().check(z.int(), z.nonnegative())),
   })
   .check(

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { personFields, trimmedText } from '#core/schemas';
+import { contactLanguageSchema, personFields, trimmedText } from '#core/schemas';
 
 const emailPreferencesPatch = z
   .strictObject({
@@ -29,6 +29,7 @@ export const createContactSchema = z
     email: personFields.email,
     phone: personFields.phone,
     address: personFields.address,
+    language: z._default(contactLanguageSchema, 'en'),
     emailPreferences: z.optional(emailPreferencesPatch),
     supportScope: z._default(supportScope, 'none'),
   })
@@ -47,6 +48,7 @@ export const patchContactSchema = z
     email: z.optional(personFields.email),
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
+    language: z.optional(contactLanguageSchema),
     emailPreferences: z.optional(emailPreferencesPatch),
     supportScope: z.optional(supportScope),
     version: z.optional(z.number().check(z.int(), z.nonnegative())),
@@ -63,7 +65,7 @@ export type ContactPatch = z.output<typeof patchContactSchema>;
 
 /**
  * What a login may change of its own contact without the `contacts` area:
- * its name, phone, address and email preferences; never its support scope,
+ * its name, phone, address, language and email preferences; never its support scope,
  * permissions or login email (that is /me/email-change).
  */
 export const ownContactPatchSchema = z
@@ -73,6 +75,7 @@ export const ownContactPatchSchema = z
     companyName: z.optional(z.nullable(personFields.companyName)),
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
+    language: z.optional(contactLanguageSchema),
     emailPreferences: z.optional(emailPreferencesPatch),
     version: z.optional(z.number().check(z.int(), z.nonnegative())),
   })

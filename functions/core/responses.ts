@@ -3,6 +3,7 @@
  * the OpenAPI document and are never loaded by a Lambda function.
  */
 import * as z from 'zod';
+import { CONTACT_LANGUAGES } from './entities/contact.ts';
 import { AREAS } from './permissions.ts';
 
 const areaSchema = z.enum(AREAS);
@@ -33,6 +34,9 @@ export const contactSchema = z
     }),
     phone: z.string(),
     address: addressViewSchema,
+    language: z
+      .enum(CONTACT_LANGUAGES)
+      .meta({ description: 'The language of the mail the contact receives.' }),
     emailPreferences: z
       .object({
         general: z.boolean(),

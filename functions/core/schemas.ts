@@ -5,6 +5,7 @@
  * build costs a third of classic zod there.
  */
 import * as z from 'zod/mini';
+import { CONTACT_LANGUAGES } from './entities/contact.ts';
 import { ISO_COUNTRY_CODES } from './iso-countries.ts';
 
 /** Request schema type accepted by the route table and the body middleware. */
@@ -97,6 +98,9 @@ export const addressSchema = z
     country: countrySchema,
   })
   .register(z.globalRegistry, { id: 'AddressInput' });
+
+/** The language of a contact's mail (`CONTACT_LANGUAGES`). */
+export const contactLanguageSchema = z.enum(CONTACT_LANGUAGES);
 
 export const personFields = {
   firstName: trimmedText(100),

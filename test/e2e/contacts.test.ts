@@ -50,6 +50,7 @@ describe('POST /accounts/{accountId}/contacts', () => {
       supportScope: 'none',
       subAccount: null,
       isPrimary: false,
+      language: 'en',
       emailPreferences: {
         general: true,
         product: false,
@@ -329,5 +330,46 @@ describe('/accounts/{accountId}/my-contact', () => {
     expect([widened.status, readdressed.status]).toEqual([400, 400]);
     expect(others.status).toBe(403);
     expect(primary.status).toBe(409);
+  });
+
+  it('keeps the language of a contact’s mail, set by whoever may change the contact', async () => {
+    // Prepare
+    const { tenant, token } = await signedInTenant('Languages');
+    const sub = await addSubAccountLogin(tenant, ['invoices']);
+    const subToken = await accessTokenFor(sub.email);
+    const contacts = `/accounts/${tenant.accountId}/contacts`;
+
+    // Act
+    const spanish = await api('POST', contacts, {
+      token,
+      body: newContact({ email: 'ana@languages.example', language: 'es' }),
+    });
+    const unknown = await api('POST', contacts, {
+      token,
+      body: newContact({ email: 'jo@languages.example', language: 'fr' }),
+    });
+    const ownChange = await api('PATCH', `/accounts/${tenant.accountId}/my-contact`, {
+      token: subToken,
+      body: { language: 'es' },
+    });
+    const myDetails = await api('PATCH', `/accounts/${tenant.accountId}`, {
+      token,
+      body: { language: 'es' },
+    });
+    const audit = await api('GET', `/accounts/${tenant.accountId}/audit`, { token });
+
+    // Assess
+    expect(spanish.status).toBe(201);
+    expect(spanish.body.language).toBe('es');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toContainEqual(expect.objectContaining({ field: 'language' }));
+    expect(ownChange.status).toBe(200);
+    expect(ownChange.body.language).toBe('es');
+    expect(myDetails.status).toBe(200);
+    expect(myDetails.body.primaryContact.language).toBe('es');
+    const languageChanges = audit.body.items.filter(
+      (entry: { changes?: Record<string, unknown> }) => entry.changes?.language
+    );
+    expect(languageChanges.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -154,6 +154,7 @@ const testContact = (
   id: randomUUID(),
   accountId: tenant.accountId,
   kind: 'individual',
+  language: 'en',
   emailPreferences: ALL_EMAIL_PREFERENCES,
   supportScope: 'none',
   assignedServices: [],

@@ -16,6 +16,7 @@ const contact: Contact = {
   id: 'c1',
   accountId: 'a1',
   kind: 'individual',
+  language: 'en',
   firstName: 'Alex',
   lastName: 'Morgan',
   email: 'Owner@Demo.Example',

@@ -21,6 +21,7 @@ const contact: Contact = {
   id: 'c1',
   accountId: 'a1',
   kind: 'individual',
+  language: 'en',
   firstName: 'Sam',
   lastName: 'Support',
   email: 'sam@elsewhere.example',

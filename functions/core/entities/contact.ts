@@ -35,6 +35,11 @@ export interface EmailPreferences {
 }
 
 export type ContactKind = 'individual' | 'organisation';
+
+/** Languages Portico writes mail in; a contact without one (older items) reads as English. */
+export const CONTACT_LANGUAGES = ['en', 'es'] as const;
+export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
+export const DEFAULT_CONTACT_LANGUAGE: ContactLanguage = 'en';
 export type SupportScope = 'none' | 'isolated' | 'global';
 
 export interface SubAccount {
@@ -64,6 +69,8 @@ export interface Contact {
   email: string;
   phone: string;
   address: Address;
+  /** The language of the mail this contact receives. */
+  language: ContactLanguage;
   emailPreferences: EmailPreferences;
   supportScope: SupportScope;
   /** Empty whenever `supportScope` is `none`; changed only by the support assignment routes. */
@@ -87,6 +94,7 @@ export const CONTACT_DETAIL_FIELDS = [
   'email',
   'phone',
   'address',
+  'language',
 ] as const;
 
 export const ALL_EMAIL_PREFERENCES: EmailPreferences = {
@@ -135,6 +143,7 @@ export const fromContactItem = (item: Record<string, unknown>): Contact => ({
   email: item.email as string,
   phone: item.phone as string,
   address: item.address as Address,
+  language: (item.language as ContactLanguage | undefined) ?? DEFAULT_CONTACT_LANGUAGE,
   emailPreferences: item.emailPreferences as EmailPreferences,
   supportScope: item.supportScope as SupportScope,
   assignedServices: (item.assignedServices as AssignedService[] | undefined) ?? [],
@@ -164,6 +173,7 @@ export const toContactView = (contact: Contact) => ({
   ...(contact.emailChange ? { pendingEmail: contact.emailChange.address } : {}),
   phone: contact.phone,
   address: contact.address,
+  language: contact.language,
   emailPreferences: contact.emailPreferences,
   supportScope: contact.supportScope,
   assignedServices: contact.assignedServices.map(({ id, type }) => ({ id, type })),
