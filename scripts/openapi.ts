@@ -77,7 +77,9 @@ const errorResponses = (route: RouteDefinition) => ({
   ...(route.access.kind === 'member'
     ? {
         '403': problem(
-          `The login lacks the \`${route.access.area}\` area (see \`allowedAreas\` and \`grantedBy\`).`
+          route.access.primaryOnly
+            ? 'Only the primary login may do this; any other login, whatever its areas, is refused.'
+            : `The login lacks the \`${route.access.area}\` area (see \`allowedAreas\` and \`grantedBy\`).`
         ),
         '404': problem('No such account, or the login is not a member of it.'),
       }
@@ -134,7 +136,9 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
   const schema = RESPONSES[route.id as keyof typeof RESPONSES];
   const area =
     route.access.kind === 'member'
-      ? ` Permission area: \`${route.access.area}\`.`
+      ? route.access.primaryOnly
+        ? ' Primary login only.'
+        : ` Permission area: \`${route.access.area}\`.`
       : route.access.kind === 'self'
         ? ' Any active member of the account, on its own contact only.'
         : '';
@@ -143,6 +147,8 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
     summary: route.summary,
     description: `Access: ${route.access.kind}.${area}`,
     tags: [route.function],
+    // Who may call it, read by portals to build menus from the document alone.
+    'x-portico-access': route.access,
     ...SECURITY_OF[authorizerOf(route.access)],
     ...(path || loaded.query || route.idempotencyKey
       ? {

@@ -29,4 +29,25 @@ describe('OpenAPI document', () => {
       else expect(operation?.security).toBeUndefined();
     }
   });
+
+  it('states who may call each operation, primary-only routes included, from the route rows', async () => {
+    // Act
+    const document = await buildOpenApiDocument();
+
+    // Assess
+    const primaryOnly: string[] = [];
+    for (const route of ROUTES) {
+      const operation = document.paths?.[route.path]?.[route.method.toLowerCase() as 'get'] as
+        | Record<string, unknown>
+        | undefined;
+      expect(operation?.['x-portico-access'], route.id).toEqual(route.access);
+      if (route.access.kind === 'member' && route.access.primaryOnly) {
+        primaryOnly.push(route.id);
+        expect(operation?.description, route.id).toContain('Primary login only');
+      }
+    }
+    expect(primaryOnly).toEqual(
+      expect.arrayContaining(['patchAccount', 'confirmAccountEmail', 'listAudit'])
+    );
+  });
 });
