@@ -41,7 +41,7 @@ describe('OpenAPI document', () => {
         | Record<string, unknown>
         | undefined;
       expect(operation?.['x-portico-access'], route.id).toEqual(route.access);
-      if (route.access.kind === 'member' && route.access.primaryOnly) {
+      if (route.access.kind === 'member' && 'primaryOnly' in route.access) {
         primaryOnly.push(route.id);
         expect(operation?.description, route.id).toContain('Primary login only');
       }
