@@ -3,9 +3,13 @@
  * complete line (what went wrong and what to do), printed without a stack.
  */
 export class LocalStackError extends Error {
-  constructor(message: string) {
+  /** A start-up failure that can happen by chance (a process exited, a readiness wait ran out). */
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { retryable?: boolean } = {}) {
     super(message);
     this.name = 'LocalStackError';
+    this.retryable = options.retryable ?? false;
   }
 }
 

@@ -70,7 +70,8 @@ export const waitUntil = async (
       await sleep(options.intervalMs ?? 100);
     }
     throw new LocalStackError(
-      `${options.what} did not become ready within ${Math.round(options.timeoutMs / 1000)} s`
+      `${options.what} did not become ready within ${Math.round(options.timeoutMs / 1000)} s`,
+      { retryable: true }
     );
   };
   await (options.abort ? Promise.race([poll(), options.abort]) : poll());

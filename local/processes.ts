@@ -136,7 +136,8 @@ export const manageProcess = (
       if (stopping) return;
       reject(
         new LocalStackError(
-          `${name} exited during start-up: ${spawnError?.message ?? tail.at(-1) ?? 'no output'} (run with --verbose to see its output)`
+          `${name} exited during start-up: ${spawnError?.message ?? tail.at(-1) ?? 'no output'} (run with --verbose to see its output)`,
+          { retryable: true }
         )
       );
     });

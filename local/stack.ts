@@ -14,6 +14,7 @@ import { type RunningEmulator, startCognito, startDynamoDb, startSes } from './e
 import { LOCAL_REGION, type LocalStackInfo } from './env.ts';
 import { assertPortFree, findFreePort, LOCAL_HOST } from './ports.ts';
 import { checkJava, removeOnExit, stopAll } from './processes.ts';
+import { startWithOneRetry } from './start-retry.ts';
 
 export type { LocalStackInfo } from './env.ts';
 export { applyLocalStackEnv } from './env.ts';
@@ -98,22 +99,26 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   await mkdir(cognitoDir, { recursive: true });
   const removeCognitoDir = persistDir ? undefined : removeOnExit(cognitoDir);
 
-  const [dynamodbPort, cognitoPort, sesPort] = [
-    await resolvePort('dynamodb', options.ports?.dynamodb),
-    await resolvePort('cognito', options.ports?.cognito),
-    await resolvePort('ses', options.ports?.ses),
-  ];
+  const retried = <T>(name: EmulatorName, start: (port: number) => Promise<T>) =>
+    startWithOneRetry({
+      what: EMULATOR_PORTS[name].what,
+      choosePort: () => resolvePort(name, options.ports?.[name]),
+      start,
+      log,
+    });
 
-  // Start all three at once; if one fails, stop the others before rethrowing.
+  // Start all three at once; if one fails (twice), stop the others before rethrowing.
   const started = await Promise.allSettled([
-    startDynamoDb({
-      port: dynamodbPort,
-      dataDir: persistDir && join(persistDir, 'dynamodb'),
-      timeoutMs,
-      onLine,
-    }),
-    startCognito({ port: cognitoPort, stateDir: cognitoDir, timeoutMs, onLine }),
-    startSes({ port: sesPort, timeoutMs, onLine }),
+    retried('dynamodb', (port) =>
+      startDynamoDb({
+        port,
+        dataDir: persistDir && join(persistDir, 'dynamodb'),
+        timeoutMs,
+        onLine,
+      })
+    ),
+    retried('cognito', (port) => startCognito({ port, stateDir: cognitoDir, timeoutMs, onLine })),
+    retried('ses', (port) => startSes({ port, timeoutMs, onLine })),
   ]);
   const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   let stopped: Promise<void> | undefined;
