@@ -1,21 +1,21 @@
 /**
  * Builds a function's Lambda handler from its rows of the route table: the
- * shared middy stack outside, the http-router inside, and per route the
- * authorization and body-validation middlewares before the pure route
- * function. Handler files only supply the route functions.
+ * shared middy stack outside, dispatch on the route API Gateway matched
+ * inside, and per route the authorization and body-validation middlewares
+ * before the pure route function. Handler files only supply the route
+ * functions.
  */
 
 import type { MiddlewareObj } from '@middy/core';
 import middy from '@middy/core';
 import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpRouterHandler from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
-import { BadRequestError } from '../errors.ts';
+import { BadRequestError, NotFoundError } from '../errors.ts';
 import { logger } from '../observability.ts';
 import { parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
@@ -119,20 +119,25 @@ export const buildApiHandler = <const Rows extends readonly RouteDefinition[]>(
   authorizerFor: AuthorizerFor
 ) => {
   const byId = implementations as unknown as Record<string, RouteFunction>;
-  const routes = rows.map((route) => {
-    const implementation = byId[route.id];
-    if (!implementation) throw new Error(`No implementation for route ${route.id}`);
-    return {
-      method: route.method,
-      path: route.path,
-      handler: routeHandler(route, implementation, authorizerFor),
-    };
-  });
+  // API Gateway (and the local gateway) already matched the path: its `routeKey`
+  // is the row's `METHOD /path`, and `pathParameters` hold the decoded values.
+  const byRouteKey = new Map(
+    rows.map((route) => {
+      const implementation = byId[route.id];
+      if (!implementation) throw new Error(`No implementation for route ${route.id}`);
+      return [`${route.method} ${route.path}`, routeHandler(route, implementation, authorizerFor)];
+    })
+  );
   return middy<Event, Result, Error, PorticoContext>({ timeoutEarlyInMillis: 0 })
     .use(requestLogging(rows[0]?.function ?? 'unknown'))
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(httpSecurityHeaders())
     .use(problemErrors())
-    .handler(httpRouterHandler(routes) as never);
+    .handler((event, context) => {
+      const route = byRouteKey.get(event.routeKey);
+      // Only a gateway wired to the wrong function sends a route this one does not serve.
+      if (!route) throw new NotFoundError('No such route.');
+      return route(event, context);
+    });
 };

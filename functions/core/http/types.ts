@@ -35,9 +35,22 @@ type CallerFor<A extends Access> = A extends { kind: 'member' } | { kind: 'self'
       ? StaffCaller
       : AnonymousCaller;
 
-export interface ApiRequest<C extends Caller = Caller, B = unknown, Q = Record<string, string>> {
+type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+
+/** The path parameters of a route path: `/accounts/{accountId}` → `{ accountId: string }`. */
+export type PathParams<Path extends string> = { readonly [Name in ParamNames<Path>]: string };
+
+export interface ApiRequest<
+  C extends Caller = Caller,
+  B = unknown,
+  Q = Record<string, string>,
+  P = Readonly<Record<string, string>>,
+> {
   caller: C;
-  params: Record<string, string>;
+  /** Always present: the gateway matched the route's path before the function ran. */
+  params: P;
   query: Q;
   body: B;
   /** The version an `If-Match` header asks for, when one was sent. */
@@ -80,7 +93,8 @@ type StaffCheckFor<A extends Access> = A extends { liveCheck: 'shared-read' }
 export type RequestFor<R extends RouteDefinition> = ApiRequest<
   CallerFor<R['access']>,
   BodyOf<R>,
-  QueryOf<R>
+  QueryOf<R>,
+  PathParams<R['path']>
 > &
   StaffCheckFor<R['access']>;
 
