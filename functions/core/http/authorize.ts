@@ -9,7 +9,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { authorizeMember, authorizeStaff } from '../authorization.ts';
 import { readStaffPoolConfig } from '../config.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
-import { authorizePublic, refuseOversizedPathIds } from './authorize-public.ts';
+import { authorizePublic, refuseMalformedPathIds } from './authorize-public.ts';
 import type { PorticoContext } from './context.ts';
 import type { Access } from './route.ts';
 
@@ -77,7 +77,7 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
   return {
     before: async ({ event, context }) => {
       if (access.kind === 'public') return authorizePublic.before(event, context);
-      refuseOversizedPathIds(event);
+      refuseMalformedPathIds(event);
       const loginId = loginIdFrom(event);
       if (access.kind === 'staff') {
         // '' (never read) matches no token's client_id.
