@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { personFields } from '#core/schemas';
+import { mailedCodeSchema, personFields, versionSchema } from '#core/schemas';
 
 /** "My Details": any of the primary contact's own fields, plus an optional version check. */
 export const patchMyDetailsSchema = z
@@ -10,7 +10,7 @@ export const patchMyDetailsSchema = z
     email: z.optional(personFields.email),
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
-    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+    version: z.optional(versionSchema),
   })
   .check(
     z.refine(
@@ -23,7 +23,5 @@ export const patchMyDetailsSchema = z
 export type MyDetailsPatch = z.infer<typeof patchMyDetailsSchema>;
 
 export const confirmEmailChangeSchema = z
-  .strictObject({
-    code: z.string().check(z.regex(/^\d{6}$/, 'Enter the 6-digit code from the email.')),
-  })
+  .strictObject({ code: mailedCodeSchema })
   .register(z.globalRegistry, { id: 'EmailChangeConfirmation' });

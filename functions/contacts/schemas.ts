@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { personFields, trimmedText } from '#core/schemas';
+import { personFields, trimmedText, versionSchema } from '#core/schemas';
 
 const emailPreferencesPatch = z
   .strictObject({
@@ -49,7 +49,7 @@ export const patchContactSchema = z
     address: z.optional(personFields.address),
     emailPreferences: z.optional(emailPreferencesPatch),
     supportScope: z.optional(supportScope),
-    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+    version: z.optional(versionSchema),
   })
   .check(
     z.refine(
@@ -74,7 +74,7 @@ export const ownContactPatchSchema = z
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
     emailPreferences: z.optional(emailPreferencesPatch),
-    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+    version: z.optional(versionSchema),
   })
   .check(
     z.refine(
