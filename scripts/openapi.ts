@@ -10,7 +10,7 @@ import {
 } from 'zod-openapi';
 import { IF_MATCH_PATTERN } from '../functions/core/http/api-handler.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../functions/core/http/idempotency-key.ts';
-import { OPAQUE_ID_MAX, OPAQUE_ID_PATTERN, PATH_PARAMETERS } from '../functions/core/id-shapes.ts';
+import { PATH_PARAMETERS } from '../functions/core/id-shapes.ts';
 import { problemSchema } from '../functions/core/responses.ts';
 import { RESPONSES } from '../functions/responses.ts';
 import {
@@ -27,11 +27,8 @@ const problem = (description: string) => ({ description, content: problemContent
 
 /** A path id as the authorizer checks it (core/id-shapes.ts): malformed, it names nothing (404). */
 const pathParameter = (name: string) => {
-  const shape = PATH_PARAMETERS[name] ?? {
-    pattern: OPAQUE_ID_PATTERN,
-    maxLength: OPAQUE_ID_MAX,
-    description: 'An id.',
-  };
+  const shape = PATH_PARAMETERS[name];
+  if (!shape) throw new Error(`The path parameter ${name} has no shape in core/id-shapes.ts.`);
   const schema = shape.values
     ? z.enum(shape.values as [string, ...string[]])
     : z.string().max(shape.maxLength).regex(shape.pattern);

@@ -9,10 +9,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '#core/permissions';
+import { disableStaff } from '../../scripts/staff/commands.ts';
 import { useGateway } from '../support/gateway.ts';
 import type { ApiResponse } from '../support/http.ts';
 import { accountLoad, callRecords, trafficSamples } from '../support/loads.ts';
 import { addService } from '../support/services.ts';
+import { createStaffLogin, staffAdmin, staffTokensFor } from '../support/staff.ts';
 import { staffCall } from '../support/staff-calls.ts';
 import { addContact, signedInTenant, type Tenant } from '../support/tenants.ts';
 
@@ -195,6 +197,29 @@ describe('path ids not shaped like an id', () => {
       expect(response.status, response.text).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
     }
+  });
+});
+
+describe('a staff login sending a malformed path id', () => {
+  it('hears 401 first when disabled, and 404 while active', async () => {
+    // Prepare
+    const login = await createStaffLogin('malformed-ids');
+    const { AccessToken: token } = await staffTokensFor(login);
+    const send = () =>
+      Promise.all([
+        gateway.api('GET', '/staff/tickets/not-a-ticket', { token }),
+        gateway.api('GET', '/staff/external-ids/accounts/CRM-1', { token }),
+        gateway.api('POST', `/staff/accounts/${'a'.repeat(101)}/invoices`, { token, body: {} }),
+      ]);
+    const active = await send();
+
+    // Act
+    await disableStaff(staffAdmin(), login.username);
+    const disabled = await send();
+
+    // Assess
+    expect(active.map((response) => response.status)).toEqual([404, 404, 404]);
+    expect(disabled.map((response) => response.status)).toEqual([401, 401, 401]);
   });
 });
 

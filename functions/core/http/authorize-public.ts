@@ -6,14 +6,18 @@
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { NotFoundError } from '../errors.ts';
-import { pathIdsAreWellFormed } from '../id-shapes.ts';
+import { malformedPathId, PATH_PARAMETERS } from '../id-shapes.ts';
 import type { PorticoContext } from './context.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 
-/** A path id that cannot be one of ours names nothing: 404, before any read. */
+/**
+ * A path id that cannot be one of ours names nothing: the route's own 404,
+ * before any read.
+ */
 export const refuseMalformedPathIds = (event: Event) => {
-  if (!pathIdsAreWellFormed(event.pathParameters ?? {})) throw new NotFoundError();
+  const name = malformedPathId(event.pathParameters ?? {});
+  if (name !== undefined) throw new NotFoundError(PATH_PARAMETERS[name]?.missing);
 };
 
 export const authorizePublic = {
