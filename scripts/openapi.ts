@@ -102,7 +102,7 @@ const tooManyRequests = (route: RouteDefinition) =>
   route.rateLimited
     ? {
         ...problem(
-          'Over the rate limit; `retryAfterSeconds` and `Retry-After` say when to retry. (The stage’s throttling, in front of every route, answers as on the other routes.)'
+          'Over the route’s own limit: `retryAfterSeconds` and `Retry-After` say when to retry. (The stage’s throttling may also answer 429, with API Gateway’s own `{ "message" }` and no `Retry-After`.)'
         ),
         headers: retryAfterHeader,
       }
@@ -112,8 +112,8 @@ const tooManyRequests = (route: RouteDefinition) =>
         content: { 'application/json': { schema: gatewayThrottled } },
       };
 
-const errorResponses = (route: RouteDefinition) => ({
-  ...(badRequest(route) ? { '400': problem(badRequest(route) ?? '') } : {}),
+const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => ({
+  ...(invalid ? { '400': problem(invalid) } : {}),
   ...(route.access.kind === 'public'
     ? {}
     : route.access.kind === 'staff'
