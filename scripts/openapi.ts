@@ -8,6 +8,9 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
+import { IF_MATCH_PATTERN } from '../functions/core/http/api-handler.ts';
+import { IDEMPOTENCY_KEY_PATTERN } from '../functions/core/http/idempotency-key.ts';
+import { PATH_PARAMETERS } from '../functions/core/id-shapes.ts';
 import { problemSchema } from '../functions/core/responses.ts';
 import { RESPONSES } from '../functions/responses.ts';
 import {
@@ -16,28 +19,56 @@ import {
   ROUTES,
   type RouteDefinition,
 } from '../functions/routes.ts';
+import { INFO, SECURITY_SCHEMES, SERVERS, TAGS } from './openapi-info.ts';
 
 const problemContent = { 'application/problem+json': { schema: problemSchema } };
 
 const problem = (description: string) => ({ description, content: problemContent });
 
+/** A path id as the authorizer checks it (core/id-shapes.ts): malformed, it names nothing (404). */
+const pathParameter = (name: string) => {
+  const shape = PATH_PARAMETERS[name];
+  if (!shape) throw new Error(`The path parameter ${name} has no shape in core/id-shapes.ts.`);
+  const schema = shape.values
+    ? z.enum(shape.values as [string, ...string[]])
+    : z.string().max(shape.maxLength).regex(shape.pattern);
+  return schema.meta({ description: shape.description });
+};
+
 const pathParameters = (path: string) => {
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '');
   if (names.length === 0) return undefined;
-  return z.object(Object.fromEntries(names.map((name) => [name, z.string()])));
+  return z.object(Object.fromEntries(names.map((name) => [name, pathParameter(name)])));
 };
 
 /** A retry with the same key answers the first request's result (core/idempotency.ts). */
 const idempotencyHeader = z.object({
-  'idempotency-key': z.string().min(8).max(100).optional().meta({
+  'idempotency-key': z.string().max(100).regex(IDEMPOTENCY_KEY_PATTERN).optional().meta({
     description:
       'Optional. A retry with the same key and body answers the first result instead of creating again; a UUID per user action is ideal.',
   }),
 });
 
-const retryAfterHeader = z.object({
-  'Retry-After': z.string().meta({ description: 'Seconds until the request may be sent again.' }),
+/** Routes with `etag` read it; others ignore it (functions/core/http/api-handler.ts). */
+const ifMatchHeader = z.object({
+  'if-match': z.string().max(32).regex(IF_MATCH_PATTERN).optional().meta({
+    description:
+      'Optional. The `ETag` last read: the write happens only if the item is still at that version (412 otherwise). `*` means whatever the version.',
+  }),
 });
+
+const retryAfterHeader = z.object({
+  'Retry-After': z
+    .string()
+    .max(10)
+    .regex(/^\d{1,10}$/)
+    .meta({ description: 'Seconds until the request may be sent again.' }),
+});
+
+/** What API Gateway itself answers when the stage's throttling refuses a request. */
+const gatewayThrottled = z
+  .object({ message: z.string().max(100) })
+  .meta({ id: 'GatewayThrottled', description: 'API Gateway’s own body, not a problem.' });
 
 /** Path ids a non-member route resolves itself (member routes answer 404 from the membership check). */
 const hasOwnPathIds = (route: RouteDefinition) =>
@@ -55,16 +86,34 @@ const etagHeader = z.object({
     .meta({ description: 'The current version, to send as `If-Match` after reading it again.' }),
 });
 
-const errorResponses = (route: RouteDefinition) => ({
-  ...(route.body || route.query
+const badRequest = (route: RouteDefinition) => {
+  if (route.body) return 'Invalid body or parameters: `errors` lists each failing field.';
+  if (route.query)
+    return 'Invalid parameters (a bad `limit` or `cursor`, say): `errors` lists each failing field.';
+  return route.etag ? 'The `If-Match` header is not an ETag this API sent.' : undefined;
+};
+
+/**
+ * 429: the route's own limit (problem+json with `Retry-After`), or else
+ * the stage's throttling (lib/constructs/http-api.ts), answered by API
+ * Gateway before any function runs.
+ */
+const tooManyRequests = (route: RouteDefinition) =>
+  route.rateLimited
     ? {
-        '400': problem(
-          route.body
-            ? 'Invalid body or parameters: `errors` lists each failing field.'
-            : 'Invalid parameters (a bad `limit` or `cursor`, say): `errors` lists each failing field.'
+        ...problem(
+          'Over the route’s own limit: `retryAfterSeconds` and `Retry-After` say when to retry. (The stage’s throttling may also answer 429, with API Gateway’s own `{ "message" }` and no `Retry-After`.)'
         ),
+        headers: retryAfterHeader,
       }
-    : {}),
+    : {
+        description:
+          'The stage’s throttling refused the request (API Gateway’s answer: no problem body, no `Retry-After`); retry with backoff.',
+        content: { 'application/json': { schema: gatewayThrottled } },
+      };
+
+const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => ({
+  ...(invalid ? { '400': problem(invalid) } : {}),
   ...(route.access.kind === 'public'
     ? {}
     : route.access.kind === 'staff'
@@ -106,16 +155,8 @@ const errorResponses = (route: RouteDefinition) => ({
   ...(route.idempotencyKey
     ? { '422': problem('The `Idempotency-Key` was used for a different request.') }
     : {}),
-  ...(route.rateLimited
-    ? {
-        '429': {
-          ...problem(
-            'Over the rate limit; `retryAfterSeconds` and `Retry-After` say when to retry.'
-          ),
-          headers: retryAfterHeader,
-        },
-      }
-    : {}),
+  '429': tooManyRequests(route),
+  '500': problem('Something failed on our side; the detail says no more (the cause is logged).'),
 });
 
 interface LoadedSchemas {
@@ -150,12 +191,19 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
     // Who may call it, read by portals to build menus from the document alone.
     'x-portico-access': route.access,
     ...SECURITY_OF[authorizerOf(route.access)],
-    ...(path || loaded.query || route.idempotencyKey
+    ...(path || loaded.query || route.idempotencyKey || route.etag
       ? {
           requestParams: {
             ...(path ? { path } : {}),
             ...(loaded.query ? { query: loaded.query } : {}),
-            ...(route.idempotencyKey ? { header: idempotencyHeader } : {}),
+            ...(route.idempotencyKey || route.etag
+              ? {
+                  header: z.object({
+                    ...(route.idempotencyKey ? idempotencyHeader.shape : {}),
+                    ...(route.etag ? ifMatchHeader.shape : {}),
+                  }),
+                }
+              : {}),
           },
         }
       : {}),
@@ -194,35 +242,29 @@ export const buildOpenApiDocument = async () => {
       [route.method.toLowerCase()]: operation(route, loaded),
     };
   }
-  return createDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Portico client-area API',
-      version: '0.1.0',
-      description:
-        'Accounts, contacts, sub-accounts, services and tickets of a hosting client area. ' +
-        'Errors are application/problem+json (RFC 9457).',
+  return createDocument(
+    {
+      openapi: '3.1.0',
+      info: INFO,
+      servers: SERVERS,
+      tags: TAGS,
+      components: { securitySchemes: SECURITY_SCHEMES },
+      security: [{ cognito: [] }],
+      paths,
     },
-    components: {
-      securitySchemes: {
-        cognito: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'A Cognito access token of the client user pool (see GET /config).',
-        },
-        cognitoStaff: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description:
-            'A Cognito access token of the staff user pool (`staff` in GET /config; password and TOTP). Only /staff/* routes accept it.',
-        },
-      },
-    },
-    security: [{ cognito: [] }],
-    paths,
-  });
+    { override: integerFormat }
+  );
+};
+
+/**
+ * Every integer says its size: int32 when its bounds fit, int64 (whole
+ * numbers JSON carries exactly, up to 2^53 - 1) otherwise.
+ */
+const integerFormat = ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+  if (jsonSchema.type !== 'integer' || jsonSchema.format !== undefined) return;
+  const low = Number(jsonSchema.minimum ?? jsonSchema.exclusiveMinimum ?? Number.MIN_SAFE_INTEGER);
+  const high = Number(jsonSchema.maximum ?? jsonSchema.exclusiveMaximum ?? Number.MAX_SAFE_INTEGER);
+  jsonSchema.format = low >= -(2 ** 31) && high <= 2 ** 31 - 1 ? 'int32' : 'int64';
 };
 
 export const renderOpenApiDocument = async () =>

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { contactLanguageSchema, personFields } from '#core/schemas';
+import {
+  contactLanguageSchema,
+  mailedCodeSchema,
+  personFields,
+  versionSchema,
+} from '#core/schemas';
 
 /** "My Details": any of the primary contact's own fields, plus an optional version check. */
 export const patchMyDetailsSchema = z
@@ -11,7 +16,7 @@ export const patchMyDetailsSchema = z
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
     language: z.optional(contactLanguageSchema),
-    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+    version: z.optional(versionSchema),
   })
   .check(
     z.refine(
@@ -24,7 +29,5 @@ export const patchMyDetailsSchema = z
 export type MyDetailsPatch = z.infer<typeof patchMyDetailsSchema>;
 
 export const confirmEmailChangeSchema = z
-  .strictObject({
-    code: z.string().check(z.regex(/^\d{6}$/, 'Enter the 6-digit code from the email.')),
-  })
+  .strictObject({ code: mailedCodeSchema })
   .register(z.globalRegistry, { id: 'EmailChangeConfirmation' });

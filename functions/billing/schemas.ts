@@ -1,21 +1,13 @@
 import * as z from 'zod/mini';
-import { instantSchema, ipAddressSchema } from '#core/schemas';
+import { cursorSchema, instantSchema, ipAddressSchema, queryInteger } from '#core/schemas';
 
 /** `limit` of the usage lists: records are small, so pages may be longer than other lists. */
-const usageLimit = z._default(
-  z
-    .pipe(
-      z.string().check(z.regex(/^\d{1,3}$/, 'Use a whole number from 1 to 500.')),
-      z.transform(Number)
-    )
-    .check(z.refine((n) => n >= 1 && n <= 500, 'Use a whole number from 1 to 500.')),
-  100
-);
+const usageLimit = queryInteger(1, 500, 100);
 
 const windowFields = {
   from: z.optional(instantSchema),
   to: z.optional(instantSchema),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
+  cursor: z.optional(cursorSchema),
   limit: usageLimit,
 };
 

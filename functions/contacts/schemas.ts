@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { contactLanguageSchema, personFields, trimmedText } from '#core/schemas';
+import { contactLanguageSchema, personFields, trimmedText, versionSchema } from '#core/schemas';
 
 const emailPreferencesPatch = z
   .strictObject({
@@ -51,7 +51,7 @@ export const patchContactSchema = z
     language: z.optional(contactLanguageSchema),
     emailPreferences: z.optional(emailPreferencesPatch),
     supportScope: z.optional(supportScope),
-    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+    version: z.optional(versionSchema),
   })
   .check(
     z.refine(
@@ -77,7 +77,7 @@ export const ownContactPatchSchema = z
     address: z.optional(personFields.address),
     language: z.optional(contactLanguageSchema),
     emailPreferences: z.optional(emailPreferencesPatch),
-    version: z.optional(z.number().check(z.int(), z.nonnegative())),
+    version: z.optional(versionSchema),
   })
   .check(
     z.refine(

@@ -6,38 +6,34 @@
  */
 import * as z from 'zod/mini';
 import { CONTACT_LANGUAGES } from './entities/contact.ts';
+import { OPAQUE_ID_MAX, OPAQUE_ID_PATTERN } from './id-shapes.ts';
 import { ISO_COUNTRY_CODES } from './iso-countries.ts';
 
 /** Request schema type accepted by the route table and the body middleware. */
 export type RequestSchema = z.ZodMiniType;
 
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
+/** Control and text-direction characters, as character-class ranges (see PLAIN_TEXT_PATTERN). */
+const DIRECTION_MARKS = '\\u2028-\\u202e\\u2066-\\u2069';
+const FORBIDDEN_RANGES = {
+  'single-line': `\\u0000-\\u001f\\u007f-\\u009f${DIRECTION_MARKS}`,
+  'multi-line': `\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${DIRECTION_MARKS}`,
+} as const;
 
 /**
- * Characters no typed text may hold: C0 and C1 controls (CR, LF and TAB
- * among them), DEL, the line and paragraph separators U+2028/U+2029, and
- * the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * Text no typed field may hold: C0 and C1 controls (CR, LF and TAB among
+ * them), DEL, the line and paragraph separators U+2028/U+2029, and the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E,
  * U+2066–U+2069) that make text display other than it reads. Multi-line
  * text may keep tabs and line breaks (CR, LF), nothing else of these.
+ * Patterns rather than code, so the OpenAPI document shows the same rule.
  */
-export const hasForbiddenCharacter = (text: string, kind: 'single-line' | 'multi-line') => {
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
-    if (control && kind === 'multi-line' && (code === TAB || code === LF || code === CR)) continue;
-    if (
-      control ||
-      code === 0x2028 ||
-      code === 0x2029 ||
-      (code >= 0x202a && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069)
-    )
-      return true;
-  }
-  return false;
-};
+export const PLAIN_TEXT_PATTERN = {
+  'single-line': new RegExp(`^[^${FORBIDDEN_RANGES['single-line']}]*$`),
+  'multi-line': new RegExp(`^[^${FORBIDDEN_RANGES['multi-line']}]*$`),
+} as const;
+
+export const hasForbiddenCharacter = (text: string, kind: 'single-line' | 'multi-line') =>
+  !PLAIN_TEXT_PATTERN[kind].test(text);
 
 const PLAIN_TEXT_MESSAGE = {
   'single-line':
@@ -52,7 +48,14 @@ const PLAIN_TEXT_MESSAGE = {
  * before any trim, so a trailing CR/LF is refused rather than cut.
  */
 export const plainText = (kind: 'single-line' | 'multi-line') =>
-  z.refine<string>((text) => !hasForbiddenCharacter(text, kind), PLAIN_TEXT_MESSAGE[kind]);
+  z.regex(PLAIN_TEXT_PATTERN[kind], PLAIN_TEXT_MESSAGE[kind]);
+
+/**
+ * A length limit that ends the field's checks when it fails: the checks
+ * after it (a pattern, a refinement) would only repeat the complaint.
+ */
+export const atMost = (max: number, message = `At most ${max} characters.`) =>
+  z.maxLength(max, { message, abort: true });
 
 /** One line of typed text: plain, trimmed, 1 to `max` characters. */
 export const trimmedText = (max: number) =>
@@ -65,10 +68,40 @@ export const trimmedText = (max: number) =>
       z.maxLength(max, `At most ${max} characters.`)
     );
 
+/** An id this API handed out, sent in a body (a service a ticket is about, say). */
+export const opaqueIdSchema = z
+  .string()
+  .check(
+    atMost(OPAQUE_ID_MAX),
+    z.regex(OPAQUE_ID_PATTERN, 'Use an id as this API lists it: letters, digits and . _ : -')
+  );
+
+/** The 6-digit code a confirmation mail carries. */
+export const mailedCodeSchema = z
+  .string()
+  .check(
+    atMost(6, 'Enter the 6-digit code from the email.'),
+    z.regex(/^\d{6}$/, 'Enter the 6-digit code from the email.')
+  );
+
+/** A whole number (a JSON number) from `min` to `max`. */
+export const wholeNumber = (min: number, max: number, unit = 'a whole number') =>
+  z
+    .number()
+    .check(
+      z.int(`Use ${unit}.`),
+      z.gte(min, `Must be ${min} or more.`),
+      z.lte(max, `Must be at most ${max}.`)
+    );
+
+/** The `version` a write may carry (409 when stale); versions count writes from 1. */
+export const versionSchema = wholeNumber(0, 2_147_483_647);
+
 /** E.164: a plus, a non-zero country digit, then 6 to 14 more digits. */
+const PHONE_MESSAGE = 'Use international E.164 format, for example +441632960961.';
 export const phoneSchema = z
   .string()
-  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'Use international E.164 format, for example +441632960961.'))
+  .check(atMost(16, PHONE_MESSAGE), z.regex(/^\+[1-9]\d{6,14}$/, PHONE_MESSAGE))
   .register(z.globalRegistry, { example: '+441632960961' });
 
 export const emailSchema = z
@@ -76,16 +109,15 @@ export const emailSchema = z
     z.string().check(z.trim(), z.maxLength(254, 'At most 254 characters.')),
     z.email('Enter a valid email address.')
   )
-  .register(z.globalRegistry, { example: 'owner@demo.example' });
+  .register(z.globalRegistry, { format: 'email', example: 'owner@demo.example' });
 
+const COUNTRY_MESSAGE = 'Use an ISO 3166-1 alpha-2 country code.';
 export const countrySchema = z
   .pipe(
-    z.string(),
+    z.string().check(atMost(2, COUNTRY_MESSAGE), z.regex(/^[A-Za-z]{2}$/, COUNTRY_MESSAGE)),
     z.transform((value: string) => value.toUpperCase())
   )
-  .check(
-    z.refine((value) => ISO_COUNTRY_CODES.has(value), 'Use an ISO 3166-1 alpha-2 country code.')
-  )
+  .check(z.refine((value) => ISO_COUNTRY_CODES.has(value), COUNTRY_MESSAGE))
   .register(z.globalRegistry, { example: 'GB' });
 
 export const addressSchema = z
@@ -111,19 +143,42 @@ export const personFields = {
   address: addressSchema,
 };
 
+/**
+ * A whole number in the query string, from `min` to `max`, `fallback` when
+ * absent: decimal digits only (no sign, exponent or spaces). The document
+ * shows it as the integer it stands for.
+ */
+export const queryInteger = (min: number, max: number, fallback: number) => {
+  const message = `Use a whole number from ${min} to ${max}.`;
+  const digits = new RegExp(`^\\d{1,${String(max).length}}$`);
+  return z
+    ._default(
+      z
+        .pipe(
+          z.string().check(z.refine((text) => digits.test(text), { message, abort: true })),
+          z.transform(Number)
+        )
+        .check(z.refine((n) => n >= min && n <= max, message)),
+      fallback
+    )
+    .register(z.globalRegistry, {
+      override: { type: 'integer', format: 'int32', minimum: min, maximum: max, default: fallback },
+    });
+};
+
+/** A list cursor as the API hands it out (sealed, base64url); what it holds is checked when opened. */
+export const cursorSchema = z
+  .string()
+  .check(
+    atMost(2048, 'The cursor is not valid for this list.'),
+    z.regex(/^[A-Za-z0-9_-]+$/, 'The cursor is not valid for this list.')
+  );
+
 /** `?cursor=&limit=` of every list: limit 1 to 100, 25 when absent. */
 export const pageQuerySchema = z
   .strictObject({
-    cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
-    limit: z._default(
-      z
-        .pipe(
-          z.string().check(z.regex(/^\d{1,3}$/, 'Use a whole number from 1 to 100.')),
-          z.transform(Number)
-        )
-        .check(z.refine((n) => n >= 1 && n <= 100, 'Use a whole number from 1 to 100.')),
-      25
-    ),
+    cursor: z.optional(cursorSchema),
+    limit: queryInteger(1, 100, 25),
   })
   .register(z.globalRegistry, { id: 'PageQuery' });
 
@@ -131,6 +186,8 @@ export type PageQuery = z.output<typeof pageQuerySchema>;
 
 const ISO_INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+const INSTANT_MESSAGE = 'Use an ISO 8601 date-time with a zone, like 2026-03-01T12:00:00Z.';
 
 const isInstant = (value: string) => {
   const match = ISO_INSTANT.exec(value);
@@ -150,33 +207,48 @@ export const instantSchema = z
     z
       .string()
       .check(
-        z.refine(isInstant, 'Use an ISO 8601 date-time with a zone, like 2026-03-01T12:00:00Z.')
+        atMost(35, INSTANT_MESSAGE),
+        z.regex(ISO_INSTANT, { message: INSTANT_MESSAGE, abort: true }),
+        z.refine(isInstant, INSTANT_MESSAGE)
       ),
     z.transform((value: string) => new Date(value).toISOString())
   )
   .register(z.globalRegistry, { example: '2026-03-01T12:00:00Z' });
 
+const AMOUNT_MESSAGE = 'Use a decimal amount as a string, like "119.00".';
+
 /** Money as a decimal string (never a float), e.g. `"119.00"` or `"-5.50"` for a credit. */
 export const amountSchema = z
   .string()
-  .check(z.regex(/^-?\d{1,12}(\.\d{1,4})?$/, 'Use a decimal amount as a string, like "119.00".'))
+  .check(atMost(18, AMOUNT_MESSAGE), z.regex(/^-?\d{1,12}(\.\d{1,4})?$/, AMOUNT_MESSAGE))
   .register(z.globalRegistry, { example: '119.00' });
 
 export const currencySchema = z
   .string()
-  .check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code, like EUR.'))
+  .check(
+    atMost(3, 'Use an ISO 4217 currency code, like EUR.'),
+    z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 currency code, like EUR.')
+  )
   .register(z.globalRegistry, { example: 'EUR' });
 
 /** IPv6 in its canonical form (RFC 5952 as WHATWG URL writes it), so one address has one key. */
 const canonicalIp = (ip: string) =>
   ip.includes(':') ? new URL(`http://[${ip}]`).hostname.slice(1, -1) : ip;
 
+const IP_MESSAGE = 'Use an IPv4 or IPv6 address.';
+
 /** An IPv4 or IPv6 address; IPv6 is stored and compared in canonical form. */
 export const ipAddressSchema = z
   .pipe(
     z.pipe(
-      z.string().check(z.trim()),
-      z.union([z.ipv4(), z.ipv6()], { error: 'Use an IPv4 or IPv6 address.' })
+      z
+        .string()
+        .check(
+          z.trim(),
+          atMost(45, IP_MESSAGE),
+          z.regex(/^[0-9A-Fa-f:.]+$/, { message: IP_MESSAGE, abort: true })
+        ),
+      z.union([z.ipv4(), z.ipv6()], { error: IP_MESSAGE })
     ),
     z.transform(canonicalIp)
   )

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { AREAS } from '#core/permissions';
+import { emailSchema, plainText } from '#core/schemas';
 
 const areas = z.array(z.enum(AREAS)).check(z.maxLength(AREAS.length));
 
@@ -8,7 +9,13 @@ export const putSubAccountSchema = z
   .strictObject({
     permissions: z.optional(areas),
     preset: z.optional(z.literal('full')),
-    password: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+    password: z.optional(
+      z.string().check(
+        z.maxLength(256, { message: 'At most 256 characters.', abort: true }),
+        // The policy (core/passwords.ts) says what else is missing; this much Cognito never takes.
+        z.regex(/^\S(?:[\s\S]*\S)?$/, 'No leading or trailing space.')
+      )
+    ),
     invite: z.optional(z.literal(true)),
   })
   .check(
@@ -33,10 +40,12 @@ export const accountRequestSchema = z
   .strictObject({
     contractNumber: z
       .string()
-      .check(z.trim(), z.minLength(1, 'Enter your contract number.'), z.maxLength(40)),
-    email: z.pipe(
-      z.string().check(z.trim(), z.maxLength(254)),
-      z.email('Enter a valid email address.')
-    ),
+      .check(
+        plainText('single-line'),
+        z.trim(),
+        z.minLength(1, 'Enter your contract number.'),
+        z.maxLength(40)
+      ),
+    email: emailSchema,
   })
   .register(z.globalRegistry, { id: 'AccountRequest' });

@@ -8,43 +8,48 @@ import { normaliseContractNumber } from '#core/entities/contract';
 import { INVOICE_STATUSES } from '#core/entities/invoice';
 import { SERVICE_STATUSES, SERVICE_TYPES } from '#core/entities/service';
 import { CALL_DIRECTIONS } from '#core/entities/usage';
+import { INVOICE_NUMBER_MAX, INVOICE_NUMBER_PATTERN } from '#core/id-shapes';
 import {
   amountSchema,
+  atMost,
   currencySchema,
   instantSchema,
   ipAddressSchema,
   personFields,
   trimmedText,
+  wholeNumber,
 } from '#core/schemas';
 
 /** An enum whose error lists the choices (zod/mini ships no message catalogue). */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `Use one of: ${values.join(', ')}.` });
 
+/** A call or a traffic sample spans at most a month of 31 days. */
+const MAX_RECORD_SECONDS = 31 * 24 * 60 * 60;
+
+/** An invoice line's quantity (units, hours, minutes...): fractions allowed. */
+const MAX_QUANTITY = 1_000_000_000;
+
 /** The most records one usage request loads: one transaction holds at most 100 writes. */
 export const MAX_USAGE_RECORDS = 100;
 
 /** Ids of the operators' systems: safe in a key and in a URL path segment. */
-const systemId = (max: number, what: string) =>
-  z
+const systemId = (max: number, what: string) => {
+  const message = `Use 1 to ${max} letters, digits, dots, dashes, underscores or colons for the ${what}.`;
+  return z
     .string()
-    .check(
-      z.regex(
-        new RegExp(`^[A-Za-z0-9._:-]{1,${max}}$`),
-        `Use 1 to ${max} letters, digits, dots, dashes, underscores or colons for the ${what}.`
-      )
-    );
+    .check(atMost(max, message), z.regex(new RegExp(`^[A-Za-z0-9._:-]{1,${max}}$`), message));
+};
 
 export const externalIdSchema = systemId(100, 'external id').register(z.globalRegistry, {
   example: 'CRM-10042',
 });
+const INVOICE_NUMBER_MESSAGE = `Use 1 to ${INVOICE_NUMBER_MAX} letters, digits, dots, dashes or underscores for the invoice number.`;
 export const invoiceNumberSchema = z
   .string()
   .check(
-    z.regex(
-      /^[A-Za-z0-9._-]{1,64}$/,
-      'Use 1 to 64 letters, digits, dots, dashes or underscores for the invoice number.'
-    )
+    atMost(INVOICE_NUMBER_MAX, INVOICE_NUMBER_MESSAGE),
+    z.regex(INVOICE_NUMBER_PATTERN, INVOICE_NUMBER_MESSAGE)
   )
   .register(z.globalRegistry, { example: 'INV-2026-0001' });
 
@@ -55,6 +60,7 @@ const hostname = z
   .check(
     z.trim(),
     z.toLowerCase(),
+    atMost(253, 'Use a domain name, like example.com.'),
     z.regex(
       /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/,
       'Use a domain name, like example.com.'
@@ -117,7 +123,12 @@ export type ServiceLoad = z.output<typeof serviceLoadSchema>;
 
 const invoiceLine = z.strictObject({
   description: trimmedText(500),
-  quantity: z.number().check(z.positive('Must be more than 0.')),
+  quantity: z
+    .number()
+    .check(
+      z.positive('Must be more than 0.'),
+      z.lte(MAX_QUANTITY, `Must be at most ${MAX_QUANTITY}.`)
+    ),
   unitPrice: amountSchema,
   amount: amountSchema,
   contractNumber: z.optional(contractNumber),
@@ -150,19 +161,18 @@ const callRecord = z.strictObject({
   direction: oneOf(CALL_DIRECTIONS),
   from: trimmedText(64),
   to: trimmedText(64),
-  durationSeconds: z
-    .number()
-    .check(z.int('Use whole seconds.'), z.nonnegative('Must be 0 or more.')),
+  durationSeconds: wholeNumber(0, MAX_RECORD_SECONDS, 'whole seconds'),
   charge: z.optional(amountSchema),
   currency: z.optional(currencySchema),
 });
 
-const byteCount = z.number().check(z.int('Use whole bytes.'), z.nonnegative('Must be 0 or more.'));
+/** Counters as JSON carries them exactly (2^53 - 1 bytes is 8 PiB, over a month of 10 Gbit/s). */
+const byteCount = wholeNumber(0, Number.MAX_SAFE_INTEGER, 'whole bytes');
 
 const trafficSample = z.strictObject({
   ip: ipAddressSchema,
   at: instantSchema,
-  periodSeconds: z.number().check(z.int('Use whole seconds.'), z.positive('Must be more than 0.')),
+  periodSeconds: wholeNumber(1, MAX_RECORD_SECONDS, 'whole seconds'),
   inBytes: byteCount,
   outBytes: byteCount,
 });

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
-import { emailSchema, pageQuerySchema, plainText, trimmedText } from '#core/schemas';
+import {
+  emailSchema,
+  opaqueIdSchema,
+  pageQuerySchema,
+  plainText,
+  trimmedText,
+} from '#core/schemas';
 
 /** Limits also keep a whole conversation within one Lambda response (docs/tickets.md). */
 export const SUBJECT_MAX = 200;
@@ -10,22 +16,18 @@ export const BODY_MAX = 10_000;
 const subject = trimmedText(SUBJECT_MAX);
 
 /** Several lines: tabs and line breaks, no other control or text-direction characters. */
-const body = z
-  .string()
-  .check(
-    z.maxLength(BODY_MAX, `At most ${BODY_MAX} characters.`),
-    z.regex(/\S/, 'Must not be empty.'),
-    plainText('multi-line')
-  );
-
-const id = z.string().check(z.minLength(1), z.maxLength(100));
+const body = z.string().check(
+  z.maxLength(BODY_MAX, `At most ${BODY_MAX} characters.`),
+  z.refine((text) => /\S/.test(text), 'Must not be empty.'),
+  plainText('multi-line')
+);
 
 export const createTicketSchema = z
   .strictObject({
     subject,
     body,
     department: z.optional(z.enum(DEPARTMENTS)),
-    serviceId: z.optional(id),
+    serviceId: z.optional(opaqueIdSchema),
   })
   .register(z.globalRegistry, { id: 'TicketCreate' });
 

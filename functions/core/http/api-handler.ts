@@ -28,12 +28,15 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
 type RouteFunction = (request: ApiRequest) => Promise<ApiResult>;
 
-/** Accepts `"3"`, `W/"3"` or `*`; anything else is a client error. */
+/** `"3"`, `W/"3"` (the ETags this API sends) or `*` (whatever the version). */
+export const IF_MATCH_PATTERN = /^\s*(?:\*|(?:W\/)?"(\d{1,10})")\s*$/;
+
+/** Anything but an ETag this API sent (or `*`) is a client error. */
 export const parseIfMatch = (header: string | undefined): number | undefined => {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(header);
-  if (!match?.[1]) throw new BadRequestError('If-Match must be an ETag this API sent, like "3".');
-  return Number(match[1]);
+  if (header === undefined) return undefined;
+  const match = IF_MATCH_PATTERN.exec(header);
+  if (!match) throw new BadRequestError('If-Match must be an ETag this API sent, like "3".');
+  return match[1] === undefined ? undefined : Number(match[1]);
 };
 
 /** API Gateway accepts the token with or without the `Bearer ` prefix. */
@@ -45,7 +48,8 @@ const toRequest = (route: RouteDefinition, event: Event, context: PorticoContext
   params: (event.pathParameters ?? {}) as Record<string, string>,
   query: (context.query ?? event.queryStringParameters ?? {}) as Record<string, string>,
   body: context.body,
-  ifMatchVersion: parseIfMatch(event.headers?.['if-match']),
+  // Only routes that honour If-Match read it; elsewhere the header means nothing.
+  ifMatchVersion: route.etag ? parseIfMatch(event.headers?.['if-match']) : undefined,
   idempotencyKey: route.idempotencyKey
     ? parseIdempotencyKey(event.headers?.[IDEMPOTENCY_HEADER])
     : undefined,

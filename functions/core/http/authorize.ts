@@ -9,7 +9,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { authorizeMember, authorizeStaff } from '../authorization.ts';
 import { readStaffPoolConfig } from '../config.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
-import { authorizePublic, refuseOversizedPathIds } from './authorize-public.ts';
+import { malformedPathId } from '../id-shapes.ts';
+import { authorizePublic, refuseMalformedPathIds } from './authorize-public.ts';
 import type { PorticoContext } from './context.ts';
 import type { Access } from './route.ts';
 
@@ -77,17 +78,21 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
   return {
     before: async ({ event, context }) => {
       if (access.kind === 'public') return authorizePublic.before(event, context);
-      refuseOversizedPathIds(event);
       const loginId = loginIdFrom(event);
       if (access.kind === 'staff') {
         // '' (never read) matches no token's client_id.
         const caller = staffCallerFrom(event, loginId, staffClientId ?? '');
         // The live check: here, or in the same call as a read the route makes anyway.
-        if (access.liveCheck === 'shared-read') context.staffCheck = sharedReadStaffCheck(loginId);
-        else await authorizeStaff(loginId);
+        if (access.liveCheck !== 'shared-read') await authorizeStaff(loginId);
+        else if (malformedPathId(event.pathParameters ?? {}) !== undefined)
+          await authorizeStaff(loginId); // a disabled staff login hears 401 before any 404
+        else context.staffCheck = sharedReadStaffCheck(loginId);
+        refuseMalformedPathIds(event);
         context.caller = caller;
         return;
       }
+      // Before the membership read: a malformed id never reaches a key.
+      refuseMalformedPathIds(event);
       const authTime = authTimeFrom(event);
       if (access.kind === 'login') {
         context.caller = { kind: 'login', loginId, authTime };

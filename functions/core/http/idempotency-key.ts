@@ -6,7 +6,7 @@
 import { BadRequestError } from '../errors.ts';
 
 /** Printable, header-safe and short: a UUID or a client's own request id fits. */
-const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -14,7 +14,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const parseIdempotencyKey = (header: string | undefined): string | undefined => {
   if (header === undefined) return undefined;
   const key = header.trim();
-  if (!KEY_PATTERN.test(key)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new BadRequestError(
       'Idempotency-Key must be 8 to 100 characters of letters, digits and . _ : - (a UUID is ideal).'
     );
