@@ -40,7 +40,7 @@ import {
 import { ConflictError } from '#core/errors';
 import { type GuardedWrite, writeTogether } from '#core/transact';
 
-/** Reads and writes of one load; a load losing a race this often gives up with a 409. */
+/** Attempts of one load (each a BatchGet and a transaction) before it gives up with a 409. */
 export const MAX_LOAD_ATTEMPTS = 4;
 
 type MonthBefore = ReturnType<typeof ipsOfTrafficMonth>;
@@ -57,9 +57,11 @@ export const monthDeltas = (
   monthBefore: (month: string) => MonthBefore
 ): TrafficMonthDelta[] => {
   const deltas = new Map<string, TrafficMonthDelta>();
+  const knownOf = new Map<string, MonthBefore>();
   for (const sample of samples) {
     const month = monthOf(sample.at);
-    const known = monthBefore(month);
+    const known = knownOf.get(month) ?? monthBefore(month);
+    knownOf.set(month, known);
     let delta = deltas.get(month);
     if (!delta) {
       const ipCountBefore = known.ipCount;
