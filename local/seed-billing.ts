@@ -36,16 +36,26 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
       ],
     });
   }
-  const service = (externalId: string, type: 'voip' | 'serverhousing', label: string) =>
+  const service = (
+    externalId: string,
+    type: 'voip' | 'serverhousing',
+    label: string,
+    ips?: string[]
+  ) =>
     loadService(SEED_STAFF, reads, account.id, {
       externalId,
       type,
       label,
       status: 'active',
       contractNumber: account.contractNumber,
+      ...(ips ? { ips } : {}),
     });
   const voip = await service('DEMO-VOIP-1', 'voip', 'Office telephony');
-  const housing = await service('DEMO-RACK-1', 'serverhousing', 'Rack 4, unit 12');
+  const housing = await service('DEMO-RACK-1', 'serverhousing', 'Rack 4, unit 12', [
+    '192.0.2.10',
+    '192.0.2.11',
+    '2001:db8:4::12',
+  ]);
   const ids = (serviceId: string) => ({ accountId: account.id, serviceId });
   await loadUsage(ids(voip.value.id), {
     calls: Array.from({ length: 12 }, (_, i) => ({
@@ -65,6 +75,18 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
         periodSeconds: 3600,
         inBytes: (n + 1) * 1_000_000 * (hour + 1),
         outBytes: (n + 1) * 4_000_000 * (hour + 1),
+      }))
+    ),
+  });
+  // February in daily samples, so the monthly totals show two months.
+  await loadUsage(ids(housing.value.id), {
+    traffic: ['192.0.2.10', '192.0.2.11'].flatMap((ip, n) =>
+      Array.from({ length: 28 }, (_, day) => ({
+        ip,
+        at: new Date(Date.UTC(2026, 1, day + 1)).toISOString(),
+        periodSeconds: 86_400,
+        inBytes: (n + 1) * 250_000_000 + day * 1_000_000,
+        outBytes: (n + 1) * 900_000_000 + day * 3_000_000,
       }))
     ),
   });

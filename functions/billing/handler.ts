@@ -1,6 +1,7 @@
 import { createApiHandler } from '#core/http/stack';
 import { BILLING_ROUTES } from './routes.ts';
 import { getInvoice, listCalls, listInvoices, listTraffic } from './service.ts';
+import { trafficTotals } from './traffic-totals.ts';
 
 const serviceOf = (
   caller: { membership: { accountId: string } },
@@ -26,5 +27,9 @@ export const handler = createApiHandler(BILLING_ROUTES, {
   listTraffic: async ({ caller, params, query }) => ({
     status: 200,
     body: await listTraffic(caller, serviceOf(caller, params), query),
+  }),
+  getTrafficTotals: async ({ caller, params, query }) => ({
+    status: 200,
+    body: await trafficTotals(caller, serviceOf(caller, params), query),
   }),
 });

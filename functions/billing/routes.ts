@@ -46,4 +46,19 @@ export const BILLING_ROUTES = [
     query: lazySchema(async () => (await import('./schemas.ts')).trafficQuerySchema),
     success: { status: 200, description: 'A page of traffic samples.' },
   },
+  {
+    id: 'getTrafficTotals',
+    method: 'GET',
+    path: '/accounts/{accountId}/services/{serviceId}/traffic/totals',
+    function: 'billing',
+    access: usage,
+    summary:
+      'Traffic of a serverhousing service per UTC month, in total and per IP (`?from=YYYY-MM&to=YYYY-MM`, both included; by default the last 12 months, at most 24)',
+    query: lazySchema(async () => (await import('./schemas.ts')).trafficTotalsQuerySchema),
+    success: {
+      status: 200,
+      description: 'Every month of the window, oldest first; a month without traffic shows zeros.',
+    },
+    conflict: 'The service is not a serverhousing service: only those have traffic.',
+  },
 ] as const satisfies readonly RouteDefinition[];

@@ -34,3 +34,22 @@ export const trafficQuerySchema = z
   .register(z.globalRegistry, { id: 'TrafficQuery' });
 
 export type TrafficQuery = z.output<typeof trafficQuerySchema>;
+
+const monthSchema = z
+  .string()
+  .check(
+    z.maxLength(7),
+    z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month as YYYY-MM, like 2026-03.')
+  )
+  .register(z.globalRegistry, { example: '2026-03' });
+
+/**
+ * `?from=YYYY-MM&to=YYYY-MM`: the months of a totals report, both included
+ * (UTC). The defaults and the longest window are applied by the report
+ * (billing/traffic-totals.ts), which knows the current month.
+ */
+export const trafficTotalsQuerySchema = z
+  .strictObject({ from: z.optional(monthSchema), to: z.optional(monthSchema) })
+  .register(z.globalRegistry, { id: 'TrafficTotalsQuery' });
+
+export type TrafficTotalsQuery = z.output<typeof trafficTotalsQuerySchema>;

@@ -30,6 +30,7 @@ import type { MemberCaller } from '#core/http/types';
 import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
+import { assertReachesUsage } from './usage-reach.ts';
 
 export const listInvoices = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
   const { accountId } = caller.membership;
@@ -49,27 +50,34 @@ export const getInvoice = async (accountId: string, number: string) => {
   return toInvoiceView(fromInvoiceItem(Item));
 };
 
-/** Usage of one service of the caller's account; a cursor of one window works in another only inside it. */
-export const listCalls = (
+/**
+ * Usage of one service of the caller's account, within the caller's reach
+ * (usage-reach.ts); a cursor of one window works in another only inside it.
+ */
+export const listCalls = async (
   caller: MemberCaller,
   ids: ServiceIds,
   { from, to, cursor, limit }: CallsQuery
-) =>
-  queryPage<CallRecord>(
+) => {
+  await assertReachesUsage(caller, ids.serviceId);
+  return queryPage<CallRecord>(
     { list: 'calls', owner: caller, ...callsRange(ids, { from, to }) },
     cursor,
     (startKey) => callsPageQuery(tableName, ids, { from, to }, { limit, startKey }),
     toCallView
   );
+};
 
-export const listTraffic = (
+export const listTraffic = async (
   caller: MemberCaller,
   ids: ServiceIds,
   { from, to, ip, cursor, limit }: TrafficQuery
-) =>
-  queryPage<TrafficSample>(
+) => {
+  await assertReachesUsage(caller, ids.serviceId);
+  return queryPage<TrafficSample>(
     { list: 'traffic', owner: caller, ...trafficRange(ids, { from, to, ip }) },
     cursor,
     (startKey) => trafficPageQuery(tableName, ids, { from, to, ip }, { limit, startKey }),
     toTrafficView
   );
+};

@@ -151,3 +151,21 @@ export const serviceReachRefusal = (
       'contacts can be assigned or reset only where you reach yourself; ask the account holder.',
   };
 };
+
+/**
+ * Reading a service's usage (calls, traffic and its totals): a login whose
+ * support scope is `isolated` was narrowed by the holder to the services
+ * assigned to it, so it reads the usage of those only. Scope `none` says
+ * nothing about services (a bookkeeper reading the telephone bill): there,
+ * as for `global`, the `usage` area alone decides.
+ */
+export const usageReachRefusal = (caller: Holder, serviceId: string): ReachRefusal | undefined => {
+  if (caller.role === 'primary' || caller.supportScope !== 'isolated') return undefined;
+  if (caller.supportServiceIds.includes(serviceId)) return undefined;
+  return {
+    area: 'usage',
+    detail:
+      'Your login reaches only the services assigned to you, and this service is not one of ' +
+      'them, so its usage stays hidden; ask the account holder.',
+  };
+};

@@ -46,6 +46,8 @@ export const PREFIX = {
   /** Inside a usage partition: VoIP call records and serverhousing traffic samples. */
   call: 'CALL#',
   traffic: 'TRAFFIC#',
+  /** A service's traffic totals of one UTC month; sorts after every `TRAFFIC#…` sample. */
+  trafficMonth: 'TRAFFICMONTH#',
 } as const;
 
 export const KEY_SEPARATOR = '#';

@@ -4,7 +4,7 @@ import { createApiHandler } from '#core/http/stack';
 import type { ApiRequest, ApiResult, MemberCaller } from '#core/http/types';
 import type { PageQuery } from '#core/schemas';
 import { SERVICE_ROUTES } from './routes.ts';
-import { getService, listServices } from './service.ts';
+import { getService, listServiceIps, listServices } from './service.ts';
 import { assignSupportContact, resetSupportContact } from './support-contacts.ts';
 
 type Request = ApiRequest<MemberCaller, undefined>;
@@ -48,6 +48,10 @@ const domains = listingRoutes('domain', 'domainId');
 export const handler = createApiHandler(SERVICE_ROUTES, {
   listServices: services.list,
   getService: services.get,
+  listServiceIps: async ({ caller, params }: Request): Promise<ApiResult> => ({
+    status: 200,
+    body: await listServiceIps(caller.membership.accountId, params.serviceId ?? ''),
+  }),
   assignServiceSupportContact: services.assign,
   resetServiceSupportContact: services.reset,
   listDomains: domains.list,

@@ -32,9 +32,19 @@ export const servicePageSchema = z
   .object({ items: z.array(serviceSchema), cursor: z.string().nullable() })
   .meta({ id: 'ServicePage' });
 
+export const serviceIpPageSchema = z
+  .object({
+    items: z.array(
+      z.object({ ip: z.string().meta({ description: 'IPv4, or IPv6 in its short form.' }) })
+    ),
+    cursor: z.null(),
+  })
+  .meta({ id: 'ServiceIpPage' });
+
 export const SERVICE_RESPONSES = {
   listServices: servicePageSchema,
   getService: serviceSchema,
+  listServiceIps: serviceIpPageSchema,
   assignServiceSupportContact: serviceSchema,
   resetServiceSupportContact: null,
   listDomains: servicePageSchema,

@@ -31,6 +31,19 @@ export const SERVICE_ROUTES = [
     etag: true,
   },
   {
+    id: 'listServiceIps',
+    method: 'GET',
+    path: '/accounts/{accountId}/services/{serviceId}/ips',
+    function: 'services',
+    access: services,
+    summary: 'The IP addresses of a serverhousing service, as the operators assigned them',
+    success: {
+      status: 200,
+      description: 'Every IP of the service in one page (`cursor` is null): at most 256.',
+    },
+    conflict: 'The service is not a serverhousing service: only those list IPs.',
+  },
+  {
     id: 'assignServiceSupportContact',
     method: 'PUT',
     path: '/accounts/{accountId}/services/{serviceId}/support-contacts/{contactId}',

@@ -16,7 +16,7 @@ import {
   servicesPageQuery,
   toServiceView,
 } from '#core/entities/service';
-import { NotFoundError } from '#core/errors';
+import { ConflictError, NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
@@ -61,4 +61,21 @@ export const getService = async (
     new GetCommand(getServiceCommand(tableName, { accountId, serviceId }))
   );
   return serviceOfKind(Item, kind);
+};
+
+/**
+ * The IPs of a serverhousing service, from its item (one GetItem): the
+ * operators load them with the service, at most 256, so one page.
+ */
+export const listServiceIps = async (
+  accountId: string,
+  serviceId: string
+): Promise<Page<{ ip: string }>> => {
+  const service = await getService(accountId, 'service', serviceId);
+  if (service.type !== 'serverhousing') {
+    throw new ConflictError(
+      `This is a ${service.type} service; IP lists are kept for serverhousing services only.`
+    );
+  }
+  return { items: (service.ips ?? []).map((ip) => ({ ip })), cursor: null };
 };

@@ -25,6 +25,7 @@ export const staffServiceSchema = z
     status: z.enum(['pending', 'active', 'suspended', 'cancelled']),
     contractNumber: z.string().optional(),
     server: z.string().optional(),
+    ips: z.array(z.string()).optional(),
     version: z.number().int(),
   })
   .meta({ id: 'StaffService' });

@@ -43,11 +43,12 @@ export const STAFF_ROUTES = [
     success: {
       status: 201,
       description:
-        'Created, with its `Location`; 200 when the external id was loaded before (label, status, server and contract updated).',
+        'Created, with its `Location`; 200 when the external id was loaded before (label, status, server, IPs and contract updated).',
     },
     repeatSuccess: {
       status: 200,
-      description: 'The external id was loaded before: label, status, server and contract updated.',
+      description:
+        'The external id was loaded before: label, status, server, IPs and contract updated.',
     },
     conflict:
       'The external id is a service of another account or of another type, or it changed meanwhile (send again).',
@@ -79,11 +80,11 @@ export const STAFF_ROUTES = [
     function: 'staff',
     access: staff,
     summary:
-      'Load up to 100 VoIP call records or serverhousing traffic samples of a service (all or nothing; a record loaded again is replaced)',
+      'Load up to 100 VoIP call records, or up to 96 serverhousing traffic samples of at most 3 UTC months, of a service (all or nothing; a record loaded again is replaced, and monthly traffic totals move by the difference)',
     body: lazySchema(async () => (await import('./schemas.ts')).usageLoadSchema),
     success: { status: 200, description: 'Every record of the batch landed.' },
     conflict:
-      'The service does not take this kind of record, or the batch could not land (send again).',
+      'The service does not take this kind of record, the batch would give a month traffic of more than 1,000 IPs, or it could not land (send again).',
   },
   {
     id: 'resolveExternalId',

@@ -32,6 +32,13 @@ const MAX_QUANTITY = 1_000_000_000;
 
 /** The most records one usage request loads: one transaction holds at most 100 writes. */
 export const MAX_USAGE_RECORDS = 100;
+/**
+ * Traffic: the samples, their service and their months are read in one
+ * BatchGet (at most 100 keys), and the samples and months written in one
+ * transaction (at most 100 actions): 96 samples within 3 UTC months.
+ */
+export const MAX_TRAFFIC_SAMPLES = 96;
+export const MAX_TRAFFIC_MONTHS = 3;
 
 /** Ids of the operators' systems: safe in a key and in a URL path segment. */
 const systemId = (max: number, what: string) => {
@@ -102,6 +109,17 @@ export const accountLoadSchema = z
 
 export type AccountLoad = z.output<typeof accountLoadSchema>;
 
+/** The most IPs a serverhousing service lists (its item carries them). */
+export const MAX_SERVICE_IPS = 256;
+
+const uniqueIps = z.superRefine<string[]>((ips, ctx) => {
+  const seen = new Set<string>();
+  ips.forEach((ip, index) => {
+    if (seen.has(ip)) ctx.addIssue({ code: 'custom', message: 'Listed twice.', path: [index] });
+    seen.add(ip);
+  });
+});
+
 export const serviceLoadSchema = z
   .strictObject({
     externalId: externalIdSchema,
@@ -110,11 +128,20 @@ export const serviceLoadSchema = z
     status: oneOf(SERVICE_STATUSES),
     contractNumber,
     server: z.optional(trimmedText(200)),
+    ips: z.optional(
+      z
+        .array(ipAddressSchema)
+        .check(z.maxLength(MAX_SERVICE_IPS, `At most ${MAX_SERVICE_IPS} IPs.`), uniqueIps)
+    ),
   })
   .check(
     z.refine((service) => service.type !== 'domain' || hostname.safeParse(service.label).success, {
       message: 'A domain’s label is its name, like example.com.',
       path: ['label'],
+    }),
+    z.refine((service) => service.ips === undefined || service.type === 'serverhousing', {
+      message: 'Only serverhousing services list IPs.',
+      path: ['ips'],
     })
   )
   .register(z.globalRegistry, { id: 'StaffServiceLoad' });
@@ -189,13 +216,18 @@ const distinctBy = <T>(keyOf: (record: T) => string) =>
     });
   });
 
-const batchOf = <T extends z.ZodMiniType>(record: T) =>
+const batchOf = <T extends z.ZodMiniType>(record: T, max = MAX_USAGE_RECORDS) =>
   z
     .array(record)
     .check(
       z.minLength(1, 'Send at least one record.'),
-      z.maxLength(MAX_USAGE_RECORDS, `At most ${MAX_USAGE_RECORDS} records per request.`)
+      z.maxLength(max, `At most ${max} records per request.`)
     );
+
+const withinMonths = z.refine<{ at: string }[]>(
+  (samples) => new Set(samples.map((sample) => sample.at.slice(0, 7))).size <= MAX_TRAFFIC_MONTHS,
+  `Samples of at most ${MAX_TRAFFIC_MONTHS} calendar months (UTC) per request.`
+);
 
 export const usageLoadSchema = z
   .strictObject({
@@ -203,7 +235,10 @@ export const usageLoadSchema = z
       batchOf(callRecord).check(distinctBy((call) => `${call.startedAt}#${call.id}`))
     ),
     traffic: z.optional(
-      batchOf(trafficSample).check(distinctBy((sample) => `${sample.at}#${sample.ip}`))
+      batchOf(trafficSample, MAX_TRAFFIC_SAMPLES).check(
+        distinctBy((sample) => `${sample.at}#${sample.ip}`),
+        withinMonths
+      )
     ),
   })
   .check(

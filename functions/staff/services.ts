@@ -1,8 +1,8 @@
 /**
  * Operators load services and domains of an account by their external id.
  * The first load creates it (no support contacts: the holder assigns them);
- * a later load of the same external id rewrites the label, status, server
- * and contract number, and nothing else: the type stays, and the support
+ * a later load of the same external id rewrites the label, status, server,
+ * IPs and contract number, and nothing else: the type stays, and the support
  * contacts the holder assigned are never touched.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -33,7 +33,7 @@ import {
 } from './loaded.ts';
 import type { ServiceLoad } from './schemas.ts';
 
-const LOADED_FIELDS = ['label', 'status', 'contractNumber', 'server'] as const;
+const LOADED_FIELDS = ['label', 'status', 'contractNumber', 'server', 'ips'] as const;
 
 const changedMeanwhile = () =>
   new ConflictError('The service changed while it was being loaded; send the load again.');
@@ -47,6 +47,7 @@ export const toStaffServiceView = (service: Service) => ({
   status: service.status,
   ...(service.contractNumber === undefined ? {} : { contractNumber: service.contractNumber }),
   ...(service.server === undefined ? {} : { server: service.server }),
+  ...(service.ips === undefined ? {} : { ips: service.ips }),
   version: service.version,
 });
 
@@ -76,6 +77,7 @@ const loadedFields = (input: ServiceLoad): LoadedServiceFields => ({
   status: input.status,
   contractNumber: normaliseContractNumber(input.contractNumber),
   ...(input.server === undefined ? {} : { server: input.server }),
+  ...(input.ips === undefined ? {} : { ips: input.ips }),
 });
 
 const createService = async (
@@ -140,7 +142,7 @@ const reloadService = async (
     );
   }
   const fields = loadedFields(input);
-  const { contractNumber: _c, server: _s, ...unloaded } = service;
+  const { contractNumber: _c, server: _s, ips: _i, ...unloaded } = service;
   const next: Service = {
     ...unloaded,
     ...fields,

@@ -75,6 +75,9 @@ const freshInvitation = async (caller: Caller) => {
 };
 const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
 const voipService = async () => ({ serviceId: (await addService(home, { type: 'voip' })).id });
+const housingService = async () => ({
+  serviceId: (await addService(home, { type: 'serverhousing' })).id,
+});
 /** An invoice of the home account, loaded the way operators load them. */
 const homeInvoice = async () => {
   const body = invoiceLoad();
@@ -137,6 +140,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   },
   listServices: { query: 'limit=5' },
   getService: { params: freshService },
+  listServiceIps: { params: housingService },
   assignServiceSupportContact: { params: freshAssignment('serviceId') },
   resetServiceSupportContact: { params: freshAssignment('serviceId') },
   listDomains: { query: 'limit=5' },
@@ -147,6 +151,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   getInvoice: { params: homeInvoice },
   listCalls: { query: 'limit=5', params: voipService },
   listTraffic: { query: 'limit=5&ip=192.0.2.1', params: voipService },
+  getTrafficTotals: { query: 'from=2026-01&to=2026-03', params: housingService },
   loadAccount: { body: accountLoad() },
   loadService: { body: serviceLoad('T-MATRIX') },
   loadInvoice: { body: invoiceLoad() },

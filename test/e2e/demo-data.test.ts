@@ -194,3 +194,38 @@ describe('seeded invoices and usage', () => {
     expect([calls.status, calls.body.area]).toEqual([403, 'usage']);
   });
 });
+
+describe('seeded serverhousing traffic', () => {
+  it('shows the demo owner the rack’s IPs and its traffic of February and March 2026', async () => {
+    // Prepare
+    const demo = await signIn('owner@demo.example');
+    const services = await gateway.api('GET', `/accounts/${demo.accountId}/services?limit=50`, {
+      token: demo.token,
+    });
+    const rack = (services.body.items as (ServiceView & { id: string })[]).find(
+      (service) => service.type === 'serverhousing'
+    );
+    const path = `/accounts/${demo.accountId}/services/${rack?.id}`;
+
+    // Act
+    const [ips, totals] = await Promise.all([
+      gateway.api('GET', `${path}/ips`, { token: demo.token }),
+      gateway.api('GET', `${path}/traffic/totals?from=2026-01&to=2026-03`, { token: demo.token }),
+    ]);
+
+    // Assess
+    expect(ips.body.items).toEqual([
+      { ip: '192.0.2.10' },
+      { ip: '192.0.2.11' },
+      { ip: '2001:db8:4::12' },
+    ]);
+    const months = totals.body.months as { month: string; inBytes: number; ips: unknown[] }[];
+    expect(months.map((month) => [month.month, month.ips.length])).toEqual([
+      ['2026-01', 0],
+      ['2026-02', 2],
+      ['2026-03', 2],
+    ]);
+    // March: 24 hourly samples of .10 (1 MB × hour) and of .11 (2 MB × hour).
+    expect(months[2]?.inBytes).toBe(3 * 1_000_000 * ((24 * 25) / 2));
+  });
+});

@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectWithinBudget, measured } from '../support/dynamo-budget.ts';
 import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { useGateway } from '../support/gateway.ts';
-import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
+import {
+  accountLoad,
+  callRecords,
+  invoiceLoad,
+  serviceLoad,
+  trafficSamples,
+} from '../support/loads.ts';
 import { staffAccessToken } from '../support/staff.ts';
 import { staffCall } from '../support/staff-calls.ts';
 import { signedInTenant, type Tenant } from '../support/tenants.ts';
@@ -50,6 +56,17 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
         serviceLoad(tenant.contractNumber, { type })
       )
     ).body.id as string;
+  const usagePath = (serviceId: string) =>
+    `/staff/accounts/${tenant.accountId}/services/${serviceId}/usage`;
+  /** The largest traffic batch: 96 samples of 32 IPs, across three months. */
+  const trafficBatch = () =>
+    ['2026-01-31T23:50:00Z', '2026-02-28T23:55:00Z', '2026-03-01T00:00:00Z'].flatMap((start) =>
+      trafficSamples(
+        Array.from({ length: 32 }, (_, n) => `192.0.2.${n + 1}`),
+        1,
+        start
+      )
+    );
   const loadedInvoice = async () => {
     const body = invoiceLoad();
     await staffPost(`/staff/accounts/${tenant.accountId}/invoices`, body);
@@ -87,6 +104,22 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
           gateway.api('GET', `${accountPath()}/services/${serviceId}/traffic?ip=192.0.2.1`, {
             token,
           })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/services/{serviceId}/traffic/totals (24 months)',
+      call: measured(
+        async () => {
+          const serviceId = await loadedService('serverhousing');
+          await staffPost(usagePath(serviceId), { traffic: trafficBatch() });
+          return serviceId;
+        },
+        (serviceId) =>
+          gateway.api(
+            'GET',
+            `${accountPath()}/services/${serviceId}/traffic/totals?from=2025-04&to=2027-03`,
+            { token }
+          )
       ),
     },
     {
@@ -137,6 +170,24 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
           staffPost(`/staff/accounts/${tenant.accountId}/services/${serviceId}/usage`, {
             calls: callRecords(100),
           })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services/{serviceId}/usage (96 samples, 3 months)',
+      call: measured(
+        () => loadedService('serverhousing'),
+        (serviceId) => staffPost(usagePath(serviceId), { traffic: trafficBatch() })
+      ),
+    },
+    {
+      route: 'POST /staff/accounts/{accountId}/services/{serviceId}/usage (96 samples again)',
+      call: measured(
+        async () => {
+          const serviceId = await loadedService('serverhousing');
+          await staffPost(usagePath(serviceId), { traffic: trafficBatch() });
+          return serviceId;
+        },
+        (serviceId) => staffPost(usagePath(serviceId), { traffic: trafficBatch() })
       ),
     },
     {

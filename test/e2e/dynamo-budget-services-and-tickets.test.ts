@@ -74,6 +74,13 @@ describe('DynamoDB calls per request', () => {
       ),
     },
     {
+      route: 'GET /accounts/{accountId}/services/{serviceId}/ips',
+      call: measured(
+        () => addService(tenant, { type: 'serverhousing' }),
+        ({ id }) => gateway.api('GET', `${accountPath()}/services/${id}/ips`, { token })
+      ),
+    },
+    {
       route: 'GET /accounts/{accountId}/domains/{domainId}',
       call: measured(
         () => supportedService('domain'),

@@ -7,8 +7,8 @@ import { patchLoadedServiceUpdate } from '#core/entities/service';
 import {
   callsPageQuery,
   callsRange,
+  replaceTrafficPut,
   trafficPageQuery,
-  upsertTrafficPut,
 } from '#core/entities/usage';
 import { BadRequestError } from '#core/errors';
 
@@ -104,7 +104,7 @@ describe('usage entity', () => {
 
   it('indexes each traffic sample by IP, and reads one IP from the index', () => {
     // Act
-    const put = upsertTrafficPut(
+    const put = replaceTrafficPut(
       'T',
       ids,
       {
@@ -114,7 +114,8 @@ describe('usage entity', () => {
         inBytes: 1,
         outBytes: 2,
       },
-      'now'
+      'now',
+      { state: 'absent' }
     );
     const query = trafficPageQuery('T', ids, { ip: '192.0.2.1' }, { limit: 5 });
     const all = trafficPageQuery('T', ids, {}, { limit: 5 });
@@ -126,7 +127,6 @@ describe('usage entity', () => {
       gsi1pk: 'USAGE#a1#s1#IP#192.0.2.1',
       gsi1sk: 'TRAFFIC#2026-03-01T00:00:00.000Z#192.0.2.1',
     });
-    expect(put.ConditionExpression).toBeUndefined();
     expect(query).toMatchObject({ IndexName: 'gsi1' });
     expect(all.IndexName).toBeUndefined();
     expect(all.ConsistentRead).toBe(true);

@@ -36,6 +36,8 @@ export interface Service {
   status: ServiceStatus;
   contractNumber?: string;
   server?: string;
+  /** Serverhousing only: the IP addresses the operators assigned to it, canonical form. */
+  ips?: string[];
   /** The operator's id for it (billing system); loading the same id again updates it. */
   externalId: string;
   supportContacts: Record<string, SupportContactSnapshot>;
@@ -81,6 +83,7 @@ export const fromServiceItem = (item: Record<string, unknown>): Service => ({
   status: item.status as ServiceStatus,
   contractNumber: item.contractNumber as string | undefined,
   server: item.server as string | undefined,
+  ...(Array.isArray(item.ips) ? { ips: item.ips as string[] } : {}),
   externalId: item.externalId as string,
   supportContacts:
     (item.supportContacts as Record<string, SupportContactSnapshot> | undefined) ?? {},
@@ -225,7 +228,10 @@ export const createServicePut = (tableName: string, service: Service): PutComman
   createPut(tableName, toServiceItem(service));
 
 /** The fields an operators' reload owns; everything else (support contacts) is the holder's. */
-export type LoadedServiceFields = Pick<Service, 'label' | 'status' | 'contractNumber' | 'server'>;
+export type LoadedServiceFields = Pick<
+  Service,
+  'label' | 'status' | 'contractNumber' | 'server' | 'ips'
+>;
 
 /**
  * patch: rewrites only the loaded fields (and the listing's sort key, which
@@ -257,6 +263,7 @@ export const patchLoadedServiceUpdate = (
     '#version': 'version',
     '#contractNumber': 'contractNumber',
     '#server': 'server',
+    '#ips': 'ips',
   };
   const values: Record<string, unknown> = {
     ':type': service.type,
@@ -266,7 +273,7 @@ export const patchLoadedServiceUpdate = (
     ':updatedAt': updatedAt,
     ':one': 1,
   };
-  for (const field of ['contractNumber', 'server'] as const) {
+  for (const field of ['contractNumber', 'server', 'ips'] as const) {
     const value = fields[field];
     if (value === undefined) removes.push(`#${field}`);
     else {

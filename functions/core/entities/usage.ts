@@ -4,6 +4,7 @@
  * grow without bound, so they never sit in the account partition. Sort keys
  * start with the record's time, so every listing is a key range by time.
  * Index `trafficByIp` (gsi1) holds one IP's samples of a service by time.
+ * A service's monthly traffic totals share the partition (traffic-month.ts).
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CursorListing } from '../db.ts';
@@ -44,7 +45,7 @@ export interface TimeWindow {
   to?: string;
 }
 
-const usagePartition = ({ accountId, serviceId }: ServiceIds) =>
+export const usagePartition = ({ accountId, serviceId }: ServiceIds) =>
   `${PREFIX.usage}${accountId}#${serviceId}`;
 
 const trafficOfIpPartition = (ids: ServiceIds, ip: string) => `${usagePartition(ids)}#IP#${ip}`;
@@ -76,12 +77,62 @@ export const upsertCallPut = (
   Item: { ...callKeys(ids, call), entity: 'call', ...ids, ...call, loadedAt },
 });
 
-/** upsert, on purpose (see upsertCallPut): one sample per IP and period start. */
-export const upsertTrafficPut = (
+/**
+ * A stored sample as a load read it before replacing it: absent, counted in
+ * its month's totals (with the bytes it counted), or stored before monthly
+ * totals existed (so it counts for nothing yet).
+ */
+export type SampleBefore =
+  | { state: 'absent' }
+  | { state: 'counted'; inBytes: number; outBytes: number }
+  | { state: 'uncounted' };
+
+/** Marks a sample whose bytes are in its month's totals. */
+const COUNTED = 'inMonthTotals';
+
+export const sampleBefore = (item: Record<string, unknown> | undefined): SampleBefore => {
+  if (!item) return { state: 'absent' };
+  if (item[COUNTED] !== true) return { state: 'uncounted' };
+  return { state: 'counted', inBytes: item.inBytes as number, outBytes: item.outBytes as number };
+};
+
+const unchangedSince = (
+  before: SampleBefore
+): Pick<
+  PutCommandInput,
+  'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+> => {
+  if (before.state === 'absent') {
+    return {
+      ConditionExpression: 'attribute_not_exists(#pk)',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+    };
+  }
+  if (before.state === 'uncounted') {
+    return {
+      ConditionExpression: 'attribute_exists(#pk) AND attribute_not_exists(#counted)',
+      ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#counted': COUNTED },
+    };
+  }
+  return {
+    ConditionExpression: '#in = :in AND #out = :out AND #counted = :counted',
+    ExpressionAttributeNames: { '#in': 'inBytes', '#out': 'outBytes', '#counted': COUNTED },
+    ExpressionAttributeValues: { ':in': before.inBytes, ':out': before.outBytes, ':counted': true },
+  };
+};
+
+/**
+ * replace, on condition that the sample is still as the load read it: one
+ * sample per IP and period start, so a reload replaces it, and the month's
+ * totals (updated in the same transaction) move by exactly the difference.
+ * A concurrent load that changed it meanwhile fails the condition.
+ */
+export const replaceTrafficPut = (
   tableName: string,
   ids: ServiceIds,
   sample: TrafficSample,
-  loadedAt: string
+  loadedAt: string,
+  before: SampleBefore
 ): PutCommandInput => ({
   TableName: tableName,
   Item: {
@@ -91,9 +142,13 @@ export const upsertTrafficPut = (
     entity: 'traffic',
     ...ids,
     ...sample,
+    [COUNTED]: true,
     loadedAt,
   },
+  ...unchangedSince(before),
 });
+
+export const isTrafficItem = (item: Record<string, unknown>) => item.entity === 'traffic';
 
 export const toCallView = (item: Record<string, unknown>): CallRecord => ({
   id: item.id as string,
