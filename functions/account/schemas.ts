@@ -3,6 +3,7 @@ import {
   contactLanguageSchema,
   mailedCodeSchema,
   personFields,
+  somethingToChange,
   versionSchema,
 } from '#core/schemas';
 
@@ -18,12 +19,7 @@ export const patchMyDetailsSchema = z
     language: z.optional(contactLanguageSchema),
     version: z.optional(versionSchema),
   })
-  .check(
-    z.refine(
-      (body) => Object.keys(body).some((key) => key !== 'version'),
-      'Send at least one field to change.'
-    )
-  )
+  .check(somethingToChange)
   .register(z.globalRegistry, { id: 'MyDetailsPatch' });
 
 export type MyDetailsPatch = z.infer<typeof patchMyDetailsSchema>;

@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { contactLanguageSchema, personFields, trimmedText, versionSchema } from '#core/schemas';
+import {
+  contactLanguageSchema,
+  personFields,
+  somethingToChange,
+  trimmedText,
+  versionSchema,
+} from '#core/schemas';
 
 const emailPreferencesPatch = z
   .strictObject({
@@ -53,12 +59,7 @@ export const patchContactSchema = z
     supportScope: z.optional(supportScope),
     version: z.optional(versionSchema),
   })
-  .check(
-    z.refine(
-      (body) => Object.keys(body).some((key) => key !== 'version'),
-      'Send at least one field to change.'
-    )
-  )
+  .check(somethingToChange)
   .register(z.globalRegistry, { id: 'ContactPatch' });
 
 export type ContactPatch = z.output<typeof patchContactSchema>;
@@ -79,10 +80,5 @@ export const ownContactPatchSchema = z
     emailPreferences: z.optional(emailPreferencesPatch),
     version: z.optional(versionSchema),
   })
-  .check(
-    z.refine(
-      (body) => Object.keys(body).some((key) => key !== 'version'),
-      'Send at least one field to change.'
-    )
-  )
+  .check(somethingToChange)
   .register(z.globalRegistry, { id: 'OwnContactPatch' });

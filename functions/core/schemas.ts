@@ -134,6 +134,12 @@ export const addressSchema = z
 /** The language of a contact's mail (`CONTACT_LANGUAGES`). */
 export const contactLanguageSchema = z.enum(CONTACT_LANGUAGES);
 
+/** A patch must change something: `version` alone only asks for a check. */
+export const somethingToChange = z.refine<Record<string, unknown>>(
+  (body) => Object.keys(body).some((key) => key !== 'version'),
+  'Send at least one field to change.'
+);
+
 export const personFields = {
   firstName: trimmedText(100),
   lastName: trimmedText(100),
