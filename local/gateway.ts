@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '#core/errors';
 import { problemFromError, problemResponse } from '#core/http/problem';
+import { PROBLEM, type ProblemType } from '#core/problem-types';
 import { CORS_HEADERS } from '../functions/core/http/route.ts';
 import { authorizerOf, FUNCTION_NAMES, type FunctionName, ROUTES } from '../functions/routes.ts';
 import {
@@ -84,8 +85,8 @@ const toReply = (response: APIGatewayProxyStructuredResultV2): HttpReply => ({
 });
 
 /** Problem responses in the project's own format (functions/core/http/problem.ts). */
-const problem = (status: number, title: string, detail: string): HttpReply =>
-  toReply(problemResponse(problemFromError(new DomainError(status, title, detail))));
+const problem = (type: ProblemType, detail: string): HttpReply =>
+  toReply(problemResponse(problemFromError(new DomainError(type, detail))));
 
 /** The generic 500: problemFromError hides whatever it does not expose. */
 const internalError = (): HttpReply =>
@@ -138,12 +139,11 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
   const dispatch = async (request: IncomingMessage, call: IncomingCall): Promise<HttpReply> => {
     const found = match(call.method, call.rawPath);
     if (found.kind === 'not-found') {
-      return problem(404, 'Not found', `No route matches ${call.rawPath}.`);
+      return problem(PROBLEM.notFound, `No route matches ${call.rawPath}.`);
     }
     if (found.kind === 'method-not-allowed') {
       const reply = problem(
-        405,
-        'Method not allowed',
+        PROBLEM.methodNotAllowed,
         `${call.rawPath} accepts ${found.allow.join(', ')}.`
       );
       return { ...reply, headers: { ...reply.headers, allow: found.allow.join(', ') } };
@@ -154,7 +154,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     if (kind !== 'none') {
       authorizer = await authorizers[kind](request.headers.authorization);
       if (!authorizer.ok) {
-        const reply = problem(401, 'Unauthorized', authorizer.detail);
+        const reply = problem(PROBLEM.unauthorized, authorizer.detail);
         return {
           ...reply,
           headers: { ...reply.headers, 'www-authenticate': authorizer.wwwAuthenticate },
@@ -204,7 +204,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
         'access-control-max-age': String(LOCAL_CORS.maxAgeSeconds),
       });
     } else if (body === 'too-large') {
-      reply = problem(413, 'Payload too large', `The request body exceeds ${limit} bytes.`);
+      reply = problem(PROBLEM.payloadTooLarge, `The request body exceeds ${limit} bytes.`);
     } else {
       reply = await dispatch(request, {
         method,

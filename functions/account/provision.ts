@@ -22,6 +22,7 @@ import { createLoginPut } from '#core/entities/login';
 import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
 import { ConflictError } from '#core/errors';
+import { PROBLEM } from '#core/problem-types';
 import { type GuardedWrite, writeTogether } from '#core/transact';
 
 export interface AccountDetails {
@@ -51,9 +52,13 @@ export interface PrimaryLogin {
 export type NewAccount = AccountDetails & PrimaryLogin;
 
 export const contractTakenError = (contractNumber: string) =>
-  new ConflictError(`Contract number ${contractNumber} belongs to another account.`, {
-    contractNumber,
-  });
+  new ConflictError(
+    PROBLEM.contractTaken,
+    `Contract number ${contractNumber} belongs to another account.`,
+    {
+      contractNumber,
+    }
+  );
 
 /** The primary's membership, and its login profile when the person is new to Portico. */
 const primaryLoginWrites = (
@@ -168,7 +173,7 @@ export const provisionAccount = async (input: NewAccount): Promise<Account> => {
   const { account, writes } = planAccount(details, { loginId, newLogin });
   await writeTogether(
     writes,
-    () => new ConflictError('The login already belongs to another person.')
+    () => new ConflictError(PROBLEM.loginTaken, 'The login already belongs to another person.')
   );
   return account;
 };

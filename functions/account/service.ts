@@ -29,6 +29,7 @@ import {
 import type { Membership } from '#core/entities/membership';
 import { NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
 import type { MyDetailsPatch } from './schemas.ts';
 
@@ -44,7 +45,8 @@ export const loadAccount = async (membership: Membership): Promise<AccountWithPr
   ]);
   const accountItem = items.find(isAccountItem);
   const contactItem = items.find(isContactItem);
-  if (!accountItem || !contactItem) throw new NotFoundError('The account does not exist.');
+  if (!accountItem || !contactItem)
+    throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
   return { account: fromAccountItem(accountItem), primary: fromContactItem(contactItem) };
 };
 

@@ -27,6 +27,7 @@ import {
 } from '#core/entities/usage';
 import { NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
@@ -46,7 +47,7 @@ export const getInvoice = async (accountId: string, number: string) => {
   const { Item } = await dynamo.send(
     new GetCommand(getInvoiceCommand(tableName, { accountId, number }))
   );
-  if (!Item) throw new NotFoundError('The invoice does not exist.');
+  if (!Item) throw new NotFoundError(PROBLEM.notFound, 'The invoice does not exist.');
   return toInvoiceView(fromInvoiceItem(Item));
 };
 

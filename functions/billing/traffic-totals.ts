@@ -18,6 +18,7 @@ import {
 import type { ServiceIds } from '#core/entities/usage';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import type { TrafficTotalsQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 
@@ -40,13 +41,22 @@ export const reportMonths = (query: TrafficTotalsQuery, now: Date): string[] => 
   const from = query.from ?? monthAt(monthIndex(to) - (DEFAULT_MONTHS - 1));
   const count = monthIndex(to) - monthIndex(from) + 1;
   if (count < 1) {
-    throw new ValidationError([
-      { field: 'from', message: '`from` must not be after `to` (by default the current month).' },
+    throw new ValidationError(PROBLEM.validationFailed, [
+      {
+        field: 'from',
+        code: 'date_order',
+        message: '`from` must not be after `to` (by default the current month).',
+      },
     ]);
   }
   if (count > MAX_TOTALS_MONTHS) {
-    throw new ValidationError([
-      { field: 'from', message: `At most ${MAX_TOTALS_MONTHS} months per report.` },
+    throw new ValidationError(PROBLEM.validationFailed, [
+      {
+        field: 'from',
+        code: 'too_many',
+        maximum: MAX_TOTALS_MONTHS,
+        message: `At most ${MAX_TOTALS_MONTHS} months per report.`,
+      },
     ]);
   }
   return Array.from({ length: count }, (_, n) => monthAt(monthIndex(from) + n));
@@ -74,9 +84,11 @@ export const trafficTotals = async (
   ]);
   const serviceItem = items.find(isServiceItem);
   const service = serviceItem ? fromServiceItem(serviceItem) : undefined;
-  if (!service || service.type === 'domain') throw new NotFoundError('The service does not exist.');
+  if (!service || service.type === 'domain')
+    throw new NotFoundError(PROBLEM.notFound, 'The service does not exist.');
   if (service.type !== 'serverhousing') {
     throw new ConflictError(
+      PROBLEM.wrongServiceType,
       `This is a ${service.type} service; traffic is measured for serverhousing services only.`
     );
   }

@@ -29,6 +29,7 @@ import { deleteMembershipDelete } from '#core/entities/membership';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { claimOf, commitOnce, memberScope } from '#core/idempotency';
+import { PROBLEM } from '#core/problem-types';
 import { queryPage } from '#core/query-page';
 import { loginRefusal, type ReachRefusal, supportScopeRefusal } from '#core/reach';
 import type { PageQuery } from '#core/schemas';
@@ -80,11 +81,12 @@ const raisesOwnSupportScope = (
 
 /** No login reaches more through the contacts it changes than it holds itself (core/reach.ts). */
 const checkReach = async (caller: MemberCaller, beyond: ReachRefusal | undefined) => {
-  if (beyond) throw await refusal(caller.membership, beyond.area, beyond.detail);
+  if (beyond) throw await refusal(caller.membership, beyond);
 };
 
 const primaryIsMyDetails = () =>
   new ConflictError(
+    PROBLEM.primaryContactProtected,
     'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
   );
 
@@ -106,7 +108,7 @@ export const getContact = async (accountId: string, contactId: string) => {
       ConsistentRead: true,
     })
   );
-  if (!Item) throw new NotFoundError('The contact does not exist.');
+  if (!Item) throw new NotFoundError(PROBLEM.notFound, 'The contact does not exist.');
   return fromContactItem(Item);
 };
 
@@ -153,7 +155,11 @@ export const createContact = async (
             changes: diffFields({} as Contact, contact, AUDITED_FIELDS),
           }),
         ],
-        () => new ConflictError('The contact could not be created; try again.')
+        () =>
+          new ConflictError(
+            PROBLEM.changedMeanwhile,
+            'The contact could not be created; try again.'
+          )
       )
   );
   return { ...result, replayed };
@@ -174,8 +180,8 @@ const applyPatch = (contact: Contact, patch: ContactPatch, now: Date, caller: Me
   if (taxId === null) delete next.taxId;
   else if (taxId !== undefined) next.taxId = taxId;
   if (next.kind === 'organisation' && !next.companyName) {
-    throw new ValidationError([
-      { field: 'companyName', message: 'An organisation needs a company name.' },
+    throw new ValidationError(PROBLEM.validationFailed, [
+      { field: 'companyName', code: 'required', message: 'An organisation needs a company name.' },
     ]);
   }
   return planEmail(contact, next, email, now, caller);
@@ -192,11 +198,11 @@ export const patchContact = async (
   if (contact.isPrimary) throw primaryIsMyDetails();
   checkVersion(contact.version, claim);
   if (raisesOwnSupportScope(caller, contact, patch.supportScope)) {
-    throw await refusal(
-      caller.membership,
-      'contacts',
-      'A login cannot widen its own support scope; ask the account holder.'
-    );
+    throw await refusal(caller.membership, {
+      problem: PROBLEM.selfChangeRefused,
+      area: 'contacts',
+      detail: 'A login cannot widen its own support scope; ask the account holder.',
+    });
   }
   await checkReach(caller, supportScopeRefusal(caller.membership, contact, patch.supportScope));
 
@@ -229,7 +235,11 @@ export const deleteContact = async (
 ) => {
   const profile = await loadProfile(caller.membership.accountId);
   const contact = contactIn(profile, contactId);
-  if (contact.isPrimary) throw new ConflictError('The primary contact cannot be deleted.');
+  if (contact.isPrimary)
+    throw new ConflictError(
+      PROBLEM.primaryContactProtected,
+      'The primary contact cannot be deleted.'
+    );
   checkVersion(contact.version, claim);
   // Deleting the contact removes its login from the account.
   if (contact.loginId) await checkReach(caller, loginRefusal(caller.membership, contact));

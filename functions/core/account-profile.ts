@@ -11,6 +11,7 @@ import {
 } from './entities/contact.ts';
 import { NotFoundError } from './errors.ts';
 import type { MemberCaller } from './http/types.ts';
+import { PROBLEM } from './problem-types.ts';
 
 export interface Profile {
   account: Account;
@@ -29,7 +30,7 @@ export const loadProfile = async (accountId: string): Promise<Profile> => {
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   const accountItem = items.find(isAccountItem);
-  if (!accountItem) throw new NotFoundError('The account does not exist.');
+  if (!accountItem) throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
   return {
     account: fromAccountItem(accountItem),
     contacts: items.filter(isContactItem).map(fromContactItem),
@@ -38,7 +39,7 @@ export const loadProfile = async (accountId: string): Promise<Profile> => {
 
 export const contactIn = (profile: Profile, contactId: string): Contact => {
   const contact = profile.contacts.find((candidate) => candidate.id === contactId);
-  if (!contact) throw new NotFoundError('The contact does not exist.');
+  if (!contact) throw new NotFoundError(PROBLEM.notFound, 'The contact does not exist.');
   return contact;
 };
 

@@ -16,13 +16,18 @@ import {
 import { fromStaffItem, getStaffCommand, isStaffItem, staffKeys } from './entities/staff.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 import { allowedAreas, mayOpen } from './permissions.ts';
+import { PROBLEM } from './problem-types.ts';
+import type { ReachRefusal } from './reach.ts';
 
 /** Same answer for "no such account" and "not yours": existence is never revealed. */
-const notAMember = () => new NotFoundError('The account does not exist.');
+const notAMember = () => new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
 
 /** The session began before the login's password was taken over by its mailbox owner. */
 export const sessionEnded = () =>
-  new UnauthorizedError('This session has ended; sign in again with your current password.');
+  new UnauthorizedError(
+    PROBLEM.sessionEnded,
+    'This session has ended; sign in again with your current password.'
+  );
 
 export const authorizeMember = async (
   loginId: string,
@@ -41,24 +46,33 @@ export const authorizeMember = async (
   if (!sessionStillValid(membership, authTime)) throw sessionEnded();
   if (membership.status !== 'active') {
     throw new ForbiddenError(
+      PROBLEM.loginSuspended,
       'Your login is suspended on this account. Ask the account holder to restore it.',
       { ...(area ? { area } : {}), allowedAreas: [], grantedBy: await grantorOf(membership) }
     );
   }
   if (area === null) return membership;
   if (!mayOpen(membership, area)) {
-    throw new ForbiddenError(`Your login may not open "${area}" on this account.`, {
-      area,
-      allowedAreas: allowedAreas(membership),
-      grantedBy: await grantorOf(membership),
-    });
+    throw new ForbiddenError(
+      PROBLEM.areaNotGranted,
+      `Your login may not open "${area}" on this account.`,
+      {
+        area,
+        allowedAreas: allowedAreas(membership),
+        grantedBy: await grantorOf(membership),
+      }
+    );
   }
   if (primaryOnly && membership.role !== 'primary') {
-    throw new ForbiddenError('Only the primary login (the account holder) may do this.', {
-      area,
-      allowedAreas: allowedAreas(membership),
-      grantedBy: await grantorOf(membership),
-    });
+    throw new ForbiddenError(
+      PROBLEM.primaryOnly,
+      'Only the primary login (the account holder) may do this.',
+      {
+        area,
+        allowedAreas: allowedAreas(membership),
+        grantedBy: await grantorOf(membership),
+      }
+    );
   }
   return membership;
 };
@@ -78,8 +92,8 @@ const grantorOf = async (membership: Membership): Promise<{ name: string }> => {
  * A 403 for a rule a route checks itself (after the area check passed): the
  * same shape as the authorizer's, one more read on this error path only.
  */
-export const refusal = async (membership: Membership, area: string, detail: string) =>
-  new ForbiddenError(detail, {
+export const refusal = async (membership: Membership, { problem, area, detail }: ReachRefusal) =>
+  new ForbiddenError(problem, detail, {
     area,
     allowedAreas: allowedAreas(membership),
     grantedBy: await grantorOf(membership),
@@ -96,7 +110,10 @@ type Item = Record<string, unknown>;
  */
 const refuseUnlessActiveStaff = (item: Item | undefined) => {
   if (!item || fromStaffItem(item).status !== 'active') {
-    throw new UnauthorizedError('This staff login is disabled or removed.');
+    throw new UnauthorizedError(
+      PROBLEM.staffLoginInactive,
+      'This staff login is disabled or removed.'
+    );
   }
 };
 

@@ -11,10 +11,12 @@ import {
   releaseContactEmailDelete,
 } from './entities/contact-email-marker.ts';
 import { ConflictError } from './errors.ts';
+import { PROBLEM } from './problem-types.ts';
 import type { GuardedWrite } from './transact.ts';
 
 export const addressTaken = (current?: Record<string, unknown>) =>
   new ConflictError(
+    PROBLEM.contactEmailTaken,
     'Another contact of this account already has this email address; change that contact instead.',
     {
       field: 'email',

@@ -14,6 +14,7 @@ import type { MailTask } from './entities/outbox.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 import type { MemberCaller } from './http/types.ts';
 import { mailLimitWrites } from './mail-limits.ts';
+import { PROBLEM } from './problem-types.ts';
 import { emailChangedMail, emailChangeRequestedMails } from './security-mail.ts';
 import { type GuardedWrite, outboxWrites, updateIf } from './transact.ts';
 
@@ -40,6 +41,7 @@ const codeMailLimits = (contact: Contact, now: Date): GuardedWrite[] =>
 /** A login is its person's: an account may change a contact's email only while no login hangs on it. */
 const notYourLogin = () =>
   new ConflictError(
+    PROBLEM.contactEmailIsLogin,
     'This contact’s email is the address of its login, and only the person can change that, ' +
       'from their own profile. To use another address here, remove the login from this account ' +
       '(DELETE .../sub-account) and then change the email.',
@@ -53,6 +55,7 @@ const notYourLogin = () =>
  */
 const useOwnProfile = () =>
   new ConflictError(
+    PROBLEM.ownLoginEmail,
     'Your login email is changed from your own profile (POST /me/email-change), for every account at once.',
     { field: 'email' }
   );
@@ -108,7 +111,8 @@ export const pendingEmailChange = (
     : {};
 };
 
-const codeError = (message: string) => new ValidationError([{ field: 'code', message }]);
+const codeError = (code: 'code_incorrect' | 'code_expired', message: string) =>
+  new ValidationError(PROBLEM.validationFailed, [{ field: 'code', code, message }]);
 
 export interface ConfirmedEmail {
   next: Contact;
@@ -128,7 +132,11 @@ export const confirmEmail = async (
 ): Promise<ConfirmedEmail> => {
   const pending = contact.emailChange;
   const loginId = contact.loginId;
-  if (!pending || !loginId) throw new ConflictError('No email change is waiting for confirmation.');
+  if (!pending || !loginId)
+    throw new ConflictError(
+      PROBLEM.noEmailChangePending,
+      'No email change is waiting for confirmation.'
+    );
   // The new address becomes a login's: only the login that asked, still on this contact, may confirm it.
   if (loginId !== callerLoginId || pending.startedBy !== callerLoginId) throw notYourLogin();
   const verdict = checkEmailChangeCode(contact.id, pending, code, now);
@@ -141,15 +149,20 @@ export const confirmEmail = async (
       ))
     ) {
       throw codeError(
+        'code_expired',
         'The code has expired or was tried too often; change the email again for a new one.'
       );
     }
   }
   if (verdict === 'wrong') {
-    throw codeError(`The code is not correct; ${pending.attemptsLeft - 1} attempts left.`);
+    throw codeError(
+      'code_incorrect',
+      `The code is not correct; ${pending.attemptsLeft - 1} attempts left.`
+    );
   }
   if (verdict !== 'valid') {
     throw codeError(
+      'code_expired',
       'The code has expired or was tried too often; change the email again for a new one.'
     );
   }
@@ -176,7 +189,10 @@ export const confirmEmail = async (
           }),
         },
         onConditionFailed: () =>
-          new ConflictError('Another login already uses this email address.'),
+          new ConflictError(
+            PROBLEM.loginEmailTaken,
+            'Another login already uses this email address.'
+          ),
       },
       { action: { Delete: releaseLoginEmailDelete(tableName, { email: contact.email, loginId }) } },
       ...outboxWrites(contact.accountId, next.updatedAt, [

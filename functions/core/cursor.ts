@@ -15,6 +15,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { readCursorConfig } from './config.ts';
 import { type CursorListing, checkCursorKey } from './db.ts';
 import { BadRequestError } from './errors.ts';
+import { PROBLEM } from './problem-types.ts';
 
 const VERSION = 1;
 const IV_BYTES = 12;
@@ -63,7 +64,8 @@ export const sealCursor = (
   return Buffer.concat([Buffer.of(VERSION), iv, sealed, cipher.getAuthTag()]).toString('base64url');
 };
 
-const notValid = () => new BadRequestError('The cursor is not valid for this list.');
+const notValid = () =>
+  new BadRequestError(PROBLEM.invalidCursor, 'The cursor is not valid for this list.');
 
 /**
  * The start key a cursor stands for, or undefined without a cursor. Any

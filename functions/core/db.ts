@@ -7,6 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { NativeAttributeValue, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { BadRequestError } from './errors.ts';
+import { PROBLEM } from './problem-types.ts';
 import { TABLE } from './table.ts';
 
 /** One action of a TransactWriteItems call, as the entity builders produce them. */
@@ -74,7 +75,8 @@ export const checkCursorKey = (key: unknown, listing: CursorListing): Record<str
     hasExactly(key, cursorKeyAttributes(listing.partitionAttribute)) &&
     (key as Record<string, unknown>)[listing.partitionAttribute] === listing.partitionValue &&
     inSortRange(key as Record<string, unknown>, listing.sortRange);
-  if (!valid) throw new BadRequestError('The cursor is not valid for this list.');
+  if (!valid)
+    throw new BadRequestError(PROBLEM.invalidCursor, 'The cursor is not valid for this list.');
   return key as Record<string, unknown>;
 };
 

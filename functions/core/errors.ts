@@ -1,13 +1,13 @@
 /**
- * Domain errors. Each carries an HTTP status and the extra problem+json
- * members it wants to show, so the error middleware maps them without glue.
+ * Domain errors. Each carries a problem type of problem-types.ts (its own
+ * status only, checked by the compiler) and the extra problem+json members
+ * it wants to show, so the error middleware maps them without glue.
  * Services throw these; they never import middy or build responses.
  */
+import type { FieldError } from './field-errors.ts';
+import { type ProblemType, problemTypeUri } from './problem-types.ts';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from './field-errors.ts';
 
 export class DomainError extends Error {
   readonly statusCode: number;
@@ -17,91 +17,87 @@ export class DomainError extends Error {
   /** 4xx messages are safe to show; anything else is replaced by a generic message. */
   readonly expose: boolean;
 
-  constructor(
-    statusCode: number,
-    title: string,
-    detail: string,
-    extensions: Record<string, unknown> = {}
-  ) {
+  constructor(problem: ProblemType, detail: string, extensions: Record<string, unknown> = {}) {
     super(detail);
     this.name = new.target.name;
-    this.statusCode = statusCode;
-    this.title = title;
-    this.type = `https://portico.example/problems/${title.toLowerCase().replaceAll(' ', '-')}`;
+    this.statusCode = problem.status;
+    this.title = problem.title;
+    this.type = problemTypeUri(problem);
     this.extensions = extensions;
-    this.expose = statusCode < 500;
+    this.expose = problem.status < 500;
   }
 }
 
 export class ValidationError extends DomainError {
-  constructor(errors: FieldError[], detail = 'The request has invalid fields.') {
-    super(400, 'Validation failed', detail, { errors });
+  constructor(
+    problem: ProblemType<400>,
+    errors: FieldError[],
+    detail = 'The request has invalid fields.'
+  ) {
+    super(problem, detail, { errors });
   }
 }
 
 export class BadRequestError extends DomainError {
-  constructor(detail: string) {
-    super(400, 'Bad request', detail);
+  constructor(problem: ProblemType<400>, detail: string) {
+    super(problem, detail);
   }
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(detail = 'A valid bearer token is required.') {
-    super(401, 'Unauthorized', detail);
+  constructor(problem: ProblemType<401>, detail = 'A valid bearer token is required.') {
+    super(problem, detail);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(detail: string, extensions: Record<string, unknown> = {}) {
-    super(403, 'Forbidden', detail, extensions);
+  constructor(problem: ProblemType<403>, detail: string, extensions: Record<string, unknown> = {}) {
+    super(problem, detail, extensions);
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(detail = 'The resource does not exist.') {
-    super(404, 'Not found', detail);
+  constructor(problem: ProblemType<404>, detail = 'The resource does not exist.') {
+    super(problem, detail);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(detail: string, extensions: Record<string, unknown> = {}) {
-    super(409, 'Conflict', detail, extensions);
+  constructor(problem: ProblemType<409>, detail: string, extensions: Record<string, unknown> = {}) {
+    super(problem, detail, extensions);
   }
 }
 
 /** `currentVersion`, when known, also goes out as the `ETag` the client should send next. */
 export class PreconditionFailedError extends DomainError {
   constructor(
+    problem: ProblemType<412>,
     currentVersion?: number,
     detail = 'The resource changed since you read it; fetch it again.'
   ) {
-    super(
-      412,
-      'Precondition failed',
-      detail,
-      currentVersion === undefined ? {} : { currentVersion }
-    );
+    super(problem, detail, currentVersion === undefined ? {} : { currentVersion });
   }
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
-  constructor(detail = 'Send the body as application/json.') {
-    super(415, 'Unsupported media type', detail);
+  constructor(problem: ProblemType<415>, detail = 'Send the body as application/json.') {
+    super(problem, detail);
   }
 }
 
 export class TooManyRequestsError extends DomainError {
-  constructor(detail: string, retryAfterSeconds: number) {
-    super(429, 'Too many requests', detail, { retryAfterSeconds });
+  constructor(problem: ProblemType<429>, detail: string, retryAfterSeconds: number) {
+    super(problem, detail, { retryAfterSeconds });
   }
 }
 
 /** Well-formed, but it refers to something that is not there (e.g. a service of another account). */
 export class UnprocessableContentError extends DomainError {
   constructor(
+    problem: ProblemType<422>,
     errors: FieldError[],
     detail = 'The request refers to something that does not exist.'
   ) {
-    super(422, 'Unprocessable content', detail, { errors });
+    super(problem, detail, { errors });
   }
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { tableName } from './clients/dynamodb.ts';
 import { createIdempotencyPut } from './entities/idempotency.ts';
 import { ConflictError, UnprocessableContentError } from './errors.ts';
+import { PROBLEM } from './problem-types.ts';
 import type { GuardedWrite } from './transact.ts';
 
 /** Thrown by the create's transaction when the key already holds this request's result. */
@@ -85,10 +86,21 @@ export const idempotencyWrite = (
       }),
     },
     onConditionFailed: (current) => {
-      if (!current) return new ConflictError('This Idempotency-Key has been used already.');
+      if (!current)
+        return new ConflictError(
+          PROBLEM.idempotencyKeyInUse,
+          'This Idempotency-Key has been used already.'
+        );
       if (current.fingerprint !== fingerprint) {
         return new UnprocessableContentError(
-          [{ field: 'Idempotency-Key', message: 'Already used for a different request.' }],
+          PROBLEM.idempotencyKeyReused,
+          [
+            {
+              field: 'Idempotency-Key',
+              code: 'already_used',
+              message: 'Already used for a different request.',
+            },
+          ],
           'This Idempotency-Key was used for a different request; send a new key for a new request.'
         );
       }

@@ -7,6 +7,7 @@
 import { tableName } from './clients/dynamodb.ts';
 import { type RateWindow, takeRateTokenUpdate } from './entities/rate-counter.ts';
 import { TooManyRequestsError } from './errors.ts';
+import { PROBLEM } from './problem-types.ts';
 import type { GuardedWrite } from './transact.ts';
 
 /** Rate-token writes for a change's transaction; a full window refuses the whole change with 429. */
@@ -15,6 +16,7 @@ export const mailLimitWrites = (windows: RateWindow[], what: string, now: Date):
     action: { Update: takeRateTokenUpdate(tableName, window, now) },
     onConditionFailed: () =>
       new TooManyRequestsError(
+        PROBLEM.rateLimited,
         `Too many ${what} were sent; try again later.`,
         window.windowSeconds
       ),

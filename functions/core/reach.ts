@@ -14,6 +14,7 @@
 import { type Contact, contactDisplayName, type SupportScope } from './entities/contact.ts';
 import type { Membership } from './entities/membership.ts';
 import { type Area, allowedAreas } from './permissions.ts';
+import { PROBLEM, type ProblemType } from './problem-types.ts';
 
 /** What a login holds, as its membership states it. */
 export type Holder = Pick<
@@ -28,6 +29,7 @@ export interface SupportReach {
 }
 
 export interface ReachRefusal {
+  problem: ProblemType<403>;
   area: Area;
   detail: string;
 }
@@ -94,6 +96,7 @@ export const loginRefusal = (
   const [first] = missing;
   if (first) {
     return {
+      problem: PROBLEM.loginHoldsMore,
       area: first,
       detail:
         `${name}’s login holds areas you do not (${missing.join(', ')}). A login can be ` +
@@ -104,6 +107,7 @@ export const loginRefusal = (
   const theirs = reachOfContact(target);
   if (reachCovers(own, theirs)) return undefined;
   return {
+    problem: PROBLEM.loginReachesMore,
     area,
     detail:
       `${name}’s ${whyWider(theirs, own)}. Only a login reaching at least as far can give ` +
@@ -126,6 +130,7 @@ export const supportScopeRefusal = (
   const own = reachOfLogin(caller);
   if (RANK[scope] > RANK[own.scope]) {
     return {
+      problem: PROBLEM.supportScopeTooWide,
       area: 'contacts',
       detail:
         `You cannot give a contact the support scope "${scope}": it is wider than your own ` +
@@ -145,6 +150,7 @@ export const serviceReachRefusal = (
   if (caller.role === 'primary' || reachesService(own, serviceId)) return undefined;
   const what = area === 'domains:manage' ? 'domain' : 'service';
   return {
+    problem: PROBLEM.serviceOutOfReach,
     area,
     detail:
       `Your support reach (scope "${own.scope}") does not include this ${what}, and support ` +
@@ -163,6 +169,7 @@ export const usageReachRefusal = (caller: Holder, serviceId: string): ReachRefus
   if (caller.role === 'primary' || caller.supportScope !== 'isolated') return undefined;
   if (caller.supportServiceIds.includes(serviceId)) return undefined;
   return {
+    problem: PROBLEM.usageOutOfReach,
     area: 'usage',
     detail:
       'Your login reaches only the services assigned to you, and this service is not one of ' +

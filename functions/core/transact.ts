@@ -15,6 +15,7 @@ import {
 import { type AuditEntry, createAuditPut } from './entities/audit.ts';
 import { createOutboxPut, type OutboxTask } from './entities/outbox.ts';
 import { ConflictError } from './errors.ts';
+import { PROBLEM } from './problem-types.ts';
 
 export interface GuardedWrite {
   action: TransactItem;
@@ -23,7 +24,10 @@ export interface GuardedWrite {
 }
 
 const concurrentChange = () =>
-  new ConflictError('Another change to the same data was being made at that moment; try again.');
+  new ConflictError(
+    PROBLEM.changedMeanwhile,
+    'Another change to the same data was being made at that moment; try again.'
+  );
 
 export const writeTogether = async (
   writes: GuardedWrite[],

@@ -12,6 +12,7 @@ import { contractMarkerKeys } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { TooManyRequestsError } from '#core/errors';
 import { logger } from '#core/observability';
+import { PROBLEM } from '#core/problem-types';
 import { quoted } from '#core/security-mail';
 import { rateLimitSubjectOfAddress } from '#core/source-address';
 import { outboxWrites, writeTogether } from '#core/transact';
@@ -60,6 +61,7 @@ const countRequest = async (email: string, sourceIp: string, now: Date) => {
     ],
     () =>
       new TooManyRequestsError(
+        PROBLEM.rateLimited,
         'Too many account requests; try again in an hour.',
         perEmail.windowSeconds
       )

@@ -17,6 +17,7 @@ import { ConflictError, ValidationError } from '#core/errors';
 import { mailLimitWrites } from '#core/mail-limits';
 import { generatePassword, passwordPolicyProblems } from '#core/passwords';
 import type { Area } from '#core/permissions';
+import { PROBLEM } from '#core/problem-types';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
 import { createOrFindLogin, deleteLogin } from './cognito-logins.ts';
 import { type Actor, auditWrites, nextImage } from './login-change.ts';
@@ -92,15 +93,23 @@ export const activate = async (
   body: SubAccountPut
 ) => {
   if (body.password === undefined && body.invite === undefined) {
-    throw new ValidationError([
-      { field: 'password', message: 'Choose an initial password or send `invite: true`.' },
+    throw new ValidationError(PROBLEM.validationFailed, [
+      {
+        field: 'password',
+        code: 'required',
+        message: 'Choose an initial password or send `invite: true`.',
+      },
     ]);
   }
   if (body.password !== undefined) {
     const problems = passwordPolicyProblems(body.password);
     if (problems.length) {
-      throw new ValidationError([
-        { field: 'password', message: `The password needs ${problems.join(', ')}.` },
+      throw new ValidationError(PROBLEM.validationFailed, [
+        {
+          field: 'password',
+          code: 'weak_password',
+          message: `The password needs ${problems.join(', ')}.`,
+        },
       ]);
     }
   }
@@ -168,7 +177,10 @@ export const activate = async (
             }),
           },
           onConditionFailed: () =>
-            new ConflictError('This person already has a login on this account.'),
+            new ConflictError(
+              PROBLEM.alreadyMember,
+              'This person already has a login on this account.'
+            ),
         },
         ...newLoginWrites,
         ...outboxWrites(contact.accountId, now, mail),

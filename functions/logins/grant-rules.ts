@@ -11,13 +11,14 @@ import { type Contact, contactDisplayName } from '#core/entities/contact';
 import { ConflictError, ForbiddenError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { AREAS, type Area, allowedAreas } from '#core/permissions';
-import { loginRefusal } from '#core/reach';
+import { PROBLEM } from '#core/problem-types';
+import { loginRefusal, type ReachRefusal } from '#core/reach';
 import type { SubAccountPut } from './schemas.ts';
 
 const primaryOf = (profile: Profile) => profile.contacts.find((contact) => contact.isPrimary);
 
-const refuse = (caller: MemberCaller, profile: Profile, detail: string, area: Area = 'contacts') =>
-  new ForbiddenError(detail, {
+const refuse = (caller: MemberCaller, profile: Profile, { problem, area, detail }: ReachRefusal) =>
+  new ForbiddenError(problem, detail, {
     area,
     allowedAreas: allowedAreas(caller.membership),
     grantedBy: {
@@ -37,17 +38,18 @@ export const targetOf = (caller: MemberCaller, profile: Profile, contactId: stri
   const contact = contactIn(profile, contactId);
   if (contact.isPrimary)
     throw new ConflictError(
+      PROBLEM.primaryContactProtected,
       'The primary contact’s login is the account holder’s; it cannot be changed here.'
     );
   if (contact.loginId && contact.loginId === caller.loginId) {
-    throw refuse(
-      caller,
-      profile,
-      'A login cannot change its own permissions or status; ask the account holder.'
-    );
+    throw refuse(caller, profile, {
+      problem: PROBLEM.selfChangeRefused,
+      area: 'contacts',
+      detail: 'A login cannot change its own permissions or status; ask the account holder.',
+    });
   }
   const beyond = loginRefusal(caller.membership, contact);
-  if (beyond) throw refuse(caller, profile, beyond.detail, beyond.area);
+  if (beyond) throw refuse(caller, profile, beyond);
   return contact;
 };
 
@@ -57,12 +59,11 @@ export const checkGrant = (caller: MemberCaller, profile: Profile, areas: readon
   const missing = areas.filter((area) => !held.includes(area));
   const [first] = missing;
   if (first)
-    throw refuse(
-      caller,
-      profile,
-      `You cannot grant areas you do not hold: ${missing.join(', ')}.`,
-      first
-    );
+    throw refuse(caller, profile, {
+      problem: PROBLEM.grantBeyondOwn,
+      area: first,
+      detail: `You cannot grant areas you do not hold: ${missing.join(', ')}.`,
+    });
 };
 
 /** The areas a PUT asks for: every area for the `full` preset, else the known ones it lists. */

@@ -10,6 +10,7 @@ import { deleteMembershipDelete, patchMembershipUpdate } from '#core/entities/me
 import { ConflictError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
 import { signOutEverywhere } from '#core/login-sessions';
+import { PROBLEM } from '#core/problem-types';
 import { writeTogether } from '#core/transact';
 import { activate } from './activation.ts';
 import { checkGrant, requestedAreas, targetOf } from './grant-rules.ts';
@@ -31,6 +32,7 @@ export const putSubAccount = async (
     // A field with no effect is refused rather than dropped: the login's password is its owner's.
     if (body.password !== undefined || body.invite !== undefined) {
       throw new ConflictError(
+        PROBLEM.existingLoginPassword,
         'This contact already has a login, and its password is the person’s own: they change it ' +
           'when signed in, or reset it with “forgot password”. Send only the permissions to change them.',
         { field: body.password !== undefined ? 'password' : 'invite' }
@@ -66,10 +68,11 @@ export const setSubAccountStatus = async (
   const profile = await loadProfile(caller.membership.accountId);
   const contact = targetOf(caller, profile, contactId);
   if (!contact.subAccount || !contact.loginId)
-    throw new ConflictError('This contact has no sub-account.');
+    throw new ConflictError(PROBLEM.noSubAccount, 'This contact has no sub-account.');
   if (contact.subAccount.status === 'invited') {
     // Resuming would open the account without its owner's consent.
     throw new ConflictError(
+      PROBLEM.invitationPending,
       'The invitation has not been accepted yet: wait for the person, or withdraw it with DELETE.'
     );
   }

@@ -29,12 +29,14 @@ import { createOutboxPut, type OutboxTask } from '#core/entities/outbox';
 import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
 import type { LoginCaller } from '#core/http/types';
 import { mailLimitWrites } from '#core/mail-limits';
+import { PROBLEM } from '#core/problem-types';
 import { emailChangedMail, emailChangeRequestedMails } from '#core/security-mail';
 import { type GuardedWrite, updateIf, writeTogether } from '#core/transact';
 
 const ownLogin = async (caller: LoginCaller): Promise<LoginProfile> => {
   const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, caller.loginId)));
-  if (!Item) throw new NotFoundError('This login has no client-area profile yet.');
+  if (!Item)
+    throw new NotFoundError(PROBLEM.noProfile, 'This login has no client-area profile yet.');
   const login = fromLoginItem(Item);
   if (!sessionStillValid(login, caller.authTime)) throw sessionEnded();
   return login;
@@ -50,6 +52,7 @@ export const startOwnEmailChange = async (caller: LoginCaller, email: string) =>
     // Its address may not be its holder's: moving it would carry the login, and whatever
     // invitations wait for the address, to a mailbox nobody has proven.
     throw new ConflictError(
+      PROBLEM.loginEmailUnproven,
       'This login’s address has not been confirmed by its mailbox yet, so it cannot move. ' +
         'Ask the account that created it to remove it and invite the address you want.',
       { field: 'email' }
@@ -77,20 +80,25 @@ export const startOwnEmailChange = async (caller: LoginCaller, email: string) =>
         now
       ),
     ],
-    () => new ConflictError('The login changed meanwhile; try again.')
+    () => new ConflictError(PROBLEM.changedMeanwhile, 'The login changed meanwhile; try again.')
   );
   return { email: login.email, pendingEmail: email, expiresAt: pending.expiresAt };
 };
 
-const codeError = (message: string) => new ValidationError([{ field: 'code', message }]);
+const codeError = (code: 'code_incorrect' | 'code_expired', message: string) =>
+  new ValidationError(PROBLEM.validationFailed, [{ field: 'code', code, message }]);
 const exhausted = () =>
-  codeError('The code has expired or was tried too often; ask for a new one.');
+  codeError('code_expired', 'The code has expired or was tried too often; ask for a new one.');
 
 /** POST /me/email-verification: the code from the new address makes it the login email. */
 export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) => {
   const login = await ownLogin(caller);
   const pending = login.emailChange;
-  if (!pending) throw new ConflictError('No email change is waiting for confirmation.');
+  if (!pending)
+    throw new ConflictError(
+      PROBLEM.noEmailChangePending,
+      'No email change is waiting for confirmation.'
+    );
   const now = new Date();
   const verdict = checkEmailChangeCode(login.loginId, pending, code, now);
   if (verdict === 'expired' || verdict === 'exhausted') throw exhausted();
@@ -98,7 +106,10 @@ export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) =
   if (!(await updateIf(spendLoginEmailAttemptUpdate(tableName, login.loginId, pending.codeHash))))
     throw exhausted();
   if (verdict === 'wrong')
-    throw codeError(`The code is not correct; ${pending.attemptsLeft - 1} attempts left.`);
+    throw codeError(
+      'code_incorrect',
+      `The code is not correct; ${pending.attemptsLeft - 1} attempts left.`
+    );
   const at = now.toISOString();
   const email = pending.address;
   await writeTogether(
@@ -111,14 +122,18 @@ export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) =
             now: at,
           }),
         },
-        onConditionFailed: () => new ConflictError('A newer code replaced this one.'),
+        onConditionFailed: () =>
+          new ConflictError(PROBLEM.codeReplaced, 'A newer code replaced this one.'),
       },
       {
         action: {
           Put: createLoginEmailPut(tableName, { email, loginId: login.loginId, createdAt: at }),
         },
         onConditionFailed: () =>
-          new ConflictError('Another login already uses this email address.'),
+          new ConflictError(
+            PROBLEM.loginEmailTaken,
+            'Another login already uses this email address.'
+          ),
       },
       {
         action: {
@@ -136,7 +151,7 @@ export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) =
         at
       ),
     ],
-    () => new ConflictError('The login changed meanwhile; try again.')
+    () => new ConflictError(PROBLEM.changedMeanwhile, 'The login changed meanwhile; try again.')
   );
   return { email, pendingEmail: null };
 };

@@ -27,9 +27,11 @@ import {
 import { ConflictError, NotFoundError } from '#core/errors';
 import type { LoginCaller } from '#core/http/types';
 import { allowedAreas } from '#core/permissions';
+import { PROBLEM } from '#core/problem-types';
 import { auditWrite, writeTogether } from '#core/transact';
 
-const noInvitation = () => new NotFoundError('There is no invitation from this account.');
+const noInvitation = () =>
+  new NotFoundError(PROBLEM.notFound, 'There is no invitation from this account.');
 
 /** The login's profile and its invitation from `accountId`, in one Query. */
 const loadInvitation = async (
@@ -58,7 +60,8 @@ const loadInvitation = async (
 export const mayAnswer = (login: LoginProfile, accountId: string) =>
   login.emailProven || login.confinedToAccountId === accountId;
 
-const gone = () => new ConflictError('The invitation was withdrawn or already answered.');
+const gone = () =>
+  new ConflictError(PROBLEM.invitationGone, 'The invitation was withdrawn or already answered.');
 
 const answerWrites = (login: LoginProfile, invitation: Membership, action: string, now: string) =>
   auditWrite({

@@ -16,6 +16,7 @@ import {
 import { NotFoundError } from '#core/errors';
 import type { LoginCaller } from '#core/http/types';
 import { allowedAreas } from '#core/permissions';
+import { PROBLEM } from '#core/problem-types';
 import { mayAnswer } from './invitations.ts';
 
 export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {
@@ -23,7 +24,8 @@ export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {
     new QueryCommand(loginPartitionQuery(tableName, loginId))
   );
   const profileItem = Items.find(isLoginItem);
-  if (!profileItem) throw new NotFoundError('This login has no client-area profile yet.');
+  if (!profileItem)
+    throw new NotFoundError(PROBLEM.noProfile, 'This login has no client-area profile yet.');
   const profile = fromLoginItem(profileItem);
   if (!sessionStillValid(profile, authTime)) throw sessionEnded();
   const memberships = Items.filter(isMembershipItem).map(fromMembershipItem);

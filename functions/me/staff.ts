@@ -9,6 +9,7 @@
 import { readStaffPoolConfig } from '#core/config';
 import { UnauthorizedError } from '#core/errors';
 import type { StaffCaller } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 
 const pool = readStaffPoolConfig();
 const endpoint = pool.endpoint ?? `https://cognito-idp.${pool.region}.amazonaws.com/`;
@@ -38,7 +39,10 @@ const getUser = async (accessToken: string): Promise<GetUserResponse> => {
     .split(/[#:]/)
     .find((part) => part.endsWith('Exception'));
   if (type && REFUSED.has(type)) {
-    throw new UnauthorizedError('This staff login was signed out, disabled or removed.');
+    throw new UnauthorizedError(
+      PROBLEM.staffLoginInactive,
+      'This staff login was signed out, disabled or removed.'
+    );
   }
   throw new Error(`Cognito GetUser answered ${response.status} ${type ?? ''}`.trim());
 };

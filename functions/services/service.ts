@@ -18,6 +18,7 @@ import {
 } from '#core/entities/service';
 import { ConflictError, NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { queryPage } from '#core/query-page';
 import type { PageQuery } from '#core/schemas';
 
@@ -25,6 +26,7 @@ export type ServiceView = ReturnType<typeof toServiceView>;
 
 export const serviceNotFound = (kind: ServiceKind) =>
   new NotFoundError(
+    PROBLEM.notFound,
     kind === 'domain' ? 'The domain does not exist.' : 'The service does not exist.'
   );
 
@@ -74,6 +76,7 @@ export const listServiceIps = async (
   const service = await getService(accountId, 'service', serviceId);
   if (service.type !== 'serverhousing') {
     throw new ConflictError(
+      PROBLEM.wrongServiceType,
       `This is a ${service.type} service; IP lists are kept for serverhousing services only.`
     );
   }

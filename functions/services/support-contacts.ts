@@ -30,6 +30,7 @@ import {
 } from '#core/entities/service';
 import { ConflictError, NotFoundError } from '#core/errors';
 import type { MemberCaller } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { loginRefusal, type ReachRefusal, serviceReachRefusal } from '#core/reach';
 import { MAX_ASSIGNED_SERVICES, membershipSupportUpdate } from '#core/support-mirror';
 import { auditWrite, type GuardedWrite, writeTogether } from '#core/transact';
@@ -59,7 +60,7 @@ const manageArea = (kind: ServiceKind): 'domains:manage' | 'services:manage' =>
 
 /** No login reaches more through the support it assigns than it holds itself. */
 const checkReach = async (caller: MemberCaller, beyond: ReachRefusal | undefined) => {
-  if (beyond) throw await refusal(caller.membership, beyond.area, beyond.detail);
+  if (beyond) throw await refusal(caller.membership, beyond);
 };
 
 /**
@@ -79,7 +80,7 @@ const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
   const service = serviceOfKind(items.find(isServiceItem), target.kind);
   const contacts = items.filter(isContactItem).map(fromContactItem);
   const contact = contacts.find((candidate) => candidate.id === target.contactId);
-  if (!contact) throw new NotFoundError('The contact does not exist.');
+  if (!contact) throw new NotFoundError(PROBLEM.notFound, 'The contact does not exist.');
   if (contact.loginId) await checkReach(caller, loginRefusal(caller.membership, contact, area));
   const self = contacts.find((candidate) => candidate.id === callerContactId);
   return {
@@ -91,6 +92,7 @@ const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
 
 const noScope = (contact: Contact) =>
   new ConflictError(
+    PROBLEM.supportScopeNone,
     `${contactDisplayName(contact)} has the support scope "none" and cannot be assigned. ` +
       'Set the contact’s support scope to "isolated" or "global" first ' +
       '(PATCH /accounts/{accountId}/contacts/{contactId}).',
@@ -99,6 +101,7 @@ const noScope = (contact: Contact) =>
 
 const contactChanged = () =>
   new ConflictError(
+    PROBLEM.changedMeanwhile,
     'The contact changed meanwhile (its support scope may now be "none"); fetch it and try again.'
   );
 
@@ -158,11 +161,11 @@ export const assignSupportContact = async (
   claim: VersionClaim
 ): Promise<Service> => {
   if (caller.membership.role !== 'primary' && target.contactId === caller.membership.contactId) {
-    throw await refusal(
-      caller.membership,
-      manageArea(target.kind),
-      'A login cannot assign itself as a support contact; ask the account holder.'
-    );
+    throw await refusal(caller.membership, {
+      problem: PROBLEM.selfChangeRefused,
+      area: manageArea(target.kind),
+      detail: 'A login cannot assign itself as a support contact; ask the account holder.',
+    });
   }
   const loaded = await load(caller, target);
   const { service, contact } = loaded;
@@ -173,12 +176,14 @@ export const assignSupportContact = async (
   if (contact.supportScope === 'none') throw noScope(contact);
   if (!onContact && contact.assignedServices.length >= MAX_ASSIGNED_SERVICES) {
     throw new ConflictError(
+      PROBLEM.contactSupportLimit,
       `${contactDisplayName(contact)} already supports ${MAX_ASSIGNED_SERVICES} services and domains, ` +
         'the most one contact can. Reset one first, or give the contact the support scope "global".'
     );
   }
   if (!onService && Object.keys(service.supportContacts).length >= MAX_SUPPORT_CONTACTS) {
     throw new ConflictError(
+      PROBLEM.serviceSupportLimit,
       `This ${target.kind} already has ${MAX_SUPPORT_CONTACTS} support contacts, the most it can have; reset one first.`
     );
   }

@@ -20,6 +20,7 @@ import { diffFields, type FieldChange } from '#core/entities/audit';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
 import { ConflictError } from '#core/errors';
 import type { StaffCaller, StaffCheck } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { writeTogether } from '#core/transact';
 import { contractTakenError, planAccount } from '../account/provision.ts';
 import {
@@ -34,7 +35,10 @@ import type { AccountLoad } from './schemas.ts';
 const LOADED_FIELDS = ['name', 'hostedDomains', 'contractNumbers'] as const;
 
 const changedMeanwhile = () =>
-  new ConflictError('The account changed while it was being loaded; send the load again.');
+  new ConflictError(
+    PROBLEM.changedMeanwhile,
+    'The account changed while it was being loaded; send the load again.'
+  );
 
 export const toStaffAccountView = (account: Account) => ({
   id: account.id,

@@ -22,6 +22,7 @@ import {
 } from '#core/entities/invoice';
 import { ConflictError, ValidationError } from '#core/errors';
 import type { StaffCheck } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { writeTogether } from '#core/transact';
 import { accountAndMarker, createOrReload, externalIdWrite, type Loaded } from './loaded.ts';
 import type { InvoiceLoad } from './schemas.ts';
@@ -36,7 +37,10 @@ export const invoiceLocation = (invoice: Invoice) =>
   `/accounts/${invoice.accountId}/invoices/${invoice.number}`;
 
 const changedMeanwhile = () =>
-  new ConflictError('The invoice changed while it was being loaded; send the load again.');
+  new ConflictError(
+    PROBLEM.changedMeanwhile,
+    'The invoice changed while it was being loaded; send the load again.'
+  );
 
 /** Lines name contracts of this account only; numbers are kept normalised. */
 const loadedInvoiceFields = (account: Account, input: InvoiceLoad) => {
@@ -46,12 +50,14 @@ const loadedInvoiceFields = (account: Account, input: InvoiceLoad) => {
       ? [
           {
             field: `lines.${index}.contractNumber`,
+            code: 'not_allowed' as const,
+            allowed: account.contractNumbers,
             message: `Not a contract of this account; use one of ${account.contractNumbers.join(', ')}.`,
           },
         ]
       : []
   );
-  if (problems.length) throw new ValidationError(problems);
+  if (problems.length) throw new ValidationError(PROBLEM.validationFailed, problems);
   const { number: _number, lines, ...fields } = input;
   return {
     ...fields,
@@ -94,7 +100,10 @@ const reloadInvoice = async (
   input: InvoiceLoad
 ): Promise<Invoice> => {
   if (marker.accountId !== account.id) {
-    throw new ConflictError(`Invoice ${input.number} belongs to another account.`);
+    throw new ConflictError(
+      PROBLEM.externalIdTaken,
+      `Invoice ${input.number} belongs to another account.`
+    );
   }
   const fields = loadedInvoiceFields(account, input);
   const { Item } = await dynamo.send(

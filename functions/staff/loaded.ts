@@ -18,6 +18,7 @@ import {
 } from '#core/entities/external-id';
 import { NotFoundError } from '#core/errors';
 import type { StaffCaller, StaffCheck } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { auditWrite, type GuardedWrite } from '#core/transact';
 
 /** A load either created the item (201) or found it by its external id (200). */
@@ -73,7 +74,7 @@ export const accountAndMarker = async (
 ): Promise<{ account: Account; marker: ExternalIdMarker | undefined }> => {
   const items = await staffCheck.read([accountKeys(accountId), externalIdKeys(kind, externalId)]);
   const accountItem = items.find(isAccountItem);
-  if (!accountItem) throw new NotFoundError('The account does not exist.');
+  if (!accountItem) throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
   const markerItem = items.find(isExternalIdItem);
   return {
     account: fromAccountItem(accountItem),
@@ -119,9 +120,14 @@ export const createOrReload = async <T>(
 /** GET /staff/external-ids/{kind}/{externalId}: which account (and service) an external id names. */
 export const resolveExternalId = async (kind: string, externalId: string) => {
   const known = EXTERNAL_KINDS.find((candidate) => candidate === kind);
-  if (!known) throw new NotFoundError(`Use one of ${EXTERNAL_KINDS.join(', ')} as the kind.`);
+  if (!known)
+    throw new NotFoundError(
+      PROBLEM.notFound,
+      `Use one of ${EXTERNAL_KINDS.join(', ')} as the kind.`
+    );
   const marker = await readExternalId(known, externalId);
-  if (!marker) throw new NotFoundError(`No ${known} has the external id ${externalId}.`);
+  if (!marker)
+    throw new NotFoundError(PROBLEM.notFound, `No ${known} has the external id ${externalId}.`);
   return {
     kind: marker.kind,
     externalId: marker.externalId,

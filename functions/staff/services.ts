@@ -23,6 +23,7 @@ import {
 } from '#core/entities/service';
 import { ConflictError, ValidationError } from '#core/errors';
 import type { StaffCaller, StaffCheck } from '#core/http/types';
+import { PROBLEM } from '#core/problem-types';
 import { writeTogether } from '#core/transact';
 import {
   accountAndMarker,
@@ -36,7 +37,10 @@ import type { ServiceLoad } from './schemas.ts';
 const LOADED_FIELDS = ['label', 'status', 'contractNumber', 'server', 'ips'] as const;
 
 const changedMeanwhile = () =>
-  new ConflictError('The service changed while it was being loaded; send the load again.');
+  new ConflictError(
+    PROBLEM.changedMeanwhile,
+    'The service changed while it was being loaded; send the load again.'
+  );
 
 export const toStaffServiceView = (service: Service) => ({
   id: service.id,
@@ -127,7 +131,10 @@ const reloadService = async (
   input: ServiceLoad
 ): Promise<Service> => {
   if (marker.accountId !== account.id || !marker.serviceId) {
-    throw new ConflictError(`External id ${input.externalId} is a service of another account.`);
+    throw new ConflictError(
+      PROBLEM.externalIdTaken,
+      `External id ${input.externalId} is a service of another account.`
+    );
   }
   const { Item } = await dynamo.send(
     new GetCommand(
@@ -138,6 +145,7 @@ const reloadService = async (
   const service = fromServiceItem(Item);
   if (service.type !== input.type) {
     throw new ConflictError(
+      PROBLEM.serviceTypeFixed,
       `External id ${input.externalId} is a ${service.type} service; a loaded service keeps its type.`
     );
   }
@@ -179,9 +187,11 @@ export const loadService = async (
     input.externalId
   );
   if (!account.contractNumbers.includes(normaliseContractNumber(input.contractNumber))) {
-    throw new ValidationError([
+    throw new ValidationError(PROBLEM.validationFailed, [
       {
         field: 'contractNumber',
+        code: 'not_allowed',
+        allowed: account.contractNumbers,
         message: `Not a contract of this account; use one of ${account.contractNumbers.join(', ')}.`,
       },
     ]);

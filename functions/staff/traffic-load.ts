@@ -38,6 +38,7 @@ import {
   trafficKeys,
 } from '#core/entities/usage';
 import { ConflictError } from '#core/errors';
+import { PROBLEM } from '#core/problem-types';
 import { type GuardedWrite, writeTogether } from '#core/transact';
 
 /** Attempts of one load (each a BatchGet and a transaction) before it gives up with a 409. */
@@ -91,6 +92,7 @@ const assertIpsFit = (deltas: readonly TrafficMonthDelta[]) => {
     const count = delta.ipCountBefore + delta.newIps;
     if (count > MAX_IPS_PER_MONTH) {
       throw new ConflictError(
+        PROBLEM.trafficIpLimit,
         `In ${delta.month} this service would have traffic of ${count} IPs; one service keeps the totals of at most ${MAX_IPS_PER_MONTH} IPs a month.`
       );
     }
@@ -148,6 +150,7 @@ export const loadTraffic = async (
       if (!lostRace) throw error;
       if (attempt === MAX_LOAD_ATTEMPTS) {
         throw new ConflictError(
+          PROBLEM.changedMeanwhile,
           'Other loads of this service kept changing the same samples; nothing of this batch was written. Send it again.'
         );
       }

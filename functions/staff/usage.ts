@@ -12,6 +12,7 @@ import { nowIso } from '#core/db';
 import { fromServiceItem, getServiceCommand, type ServiceType } from '#core/entities/service';
 import { upsertCallPut } from '#core/entities/usage';
 import { ConflictError, NotFoundError } from '#core/errors';
+import { PROBLEM } from '#core/problem-types';
 import { writeTogether } from '#core/transact';
 import type { UsageLoad } from './schemas.ts';
 import { loadTraffic } from './traffic-load.ts';
@@ -31,10 +32,11 @@ export interface UsageLoaded {
 const checkService =
   (kind: 'calls' | 'traffic') =>
   (item: Record<string, unknown> | undefined): void => {
-    if (!item) throw new NotFoundError('The service does not exist.');
+    if (!item) throw new NotFoundError(PROBLEM.notFound, 'The service does not exist.');
     const service = fromServiceItem(item);
     if (service.type !== RECORDS_FOR[kind]) {
       throw new ConflictError(
+        PROBLEM.wrongServiceType,
         `This is a ${service.type} service; ${kind === 'calls' ? 'call records' : 'traffic samples'} load onto ${RECORDS_FOR[kind]} services only.`
       );
     }
@@ -60,7 +62,11 @@ export const loadUsage = async (
   // Upserts carry no condition: a cancelled batch (a concurrent write of the same record) wrote nothing.
   await writeTogether(
     calls.map((call) => ({ action: { Put: upsertCallPut(tableName, ids, call, loadedAt) } })),
-    () => new ConflictError('The usage records could not be loaded; send the batch again.')
+    () =>
+      new ConflictError(
+        PROBLEM.changedMeanwhile,
+        'The usage records could not be loaded; send the batch again.'
+      )
   );
   return { serviceId: ids.serviceId, kind: 'calls', loaded: calls.length };
 };

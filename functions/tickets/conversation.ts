@@ -29,6 +29,7 @@ import {
 import { ConflictError, UnprocessableContentError } from '#core/errors';
 import { commitOnce, type IdempotencyClaim } from '#core/idempotency';
 import { sortableId } from '#core/ids';
+import { PROBLEM } from '#core/problem-types';
 import { type GuardedWrite, writeTogether } from '#core/transact';
 
 const { domain } = readMessageIdConfig();
@@ -69,6 +70,7 @@ export const saveMessageOnce = async (
 
 export const staleTicket = () =>
   new ConflictError(
+    PROBLEM.changedMeanwhile,
     'The ticket changed while you were writing to it; nothing was saved. Fetch it and try again.'
   );
 
@@ -177,8 +179,12 @@ export const submitTicket = (
             }),
           },
           onConditionFailed: () =>
-            new UnprocessableContentError([
-              { field: 'serviceId', message: 'This account has no service with this id.' },
+            new UnprocessableContentError(PROBLEM.unknownReference, [
+              {
+                field: 'serviceId',
+                code: 'unknown_reference',
+                message: 'This account has no service with this id.',
+              },
             ]),
         },
       ]
@@ -214,6 +220,7 @@ export const addMessage = (
 ): TicketChange & { message: TicketMessage } => {
   if (ticket.messageCount >= MAX_MESSAGES) {
     throw new ConflictError(
+      PROBLEM.ticketFull,
       `This ticket holds ${MAX_MESSAGES} messages, the most one ticket takes. Open a new ticket and mention this one.`
     );
   }

@@ -18,6 +18,7 @@ import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#core/error
 import type { MemberCaller } from '#core/http/types';
 import { claimOf, memberScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
+import { PROBLEM } from '#core/problem-types';
 import { type GuardedWrite, writeTogether } from '#core/transact';
 import {
   addMessage,
@@ -41,7 +42,7 @@ type ContactAuthor = Extract<TicketAuthor, { kind: 'contact' }>;
 
 const authorOf = (contact: Contact | undefined): ContactAuthor => {
   // The membership and its contact are removed together, so this only happens mid-removal.
-  if (!contact) throw new NotFoundError('The account does not exist.');
+  if (!contact) throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
   return {
     kind: 'contact',
     contactId: contact.id,
@@ -103,6 +104,7 @@ const ticketOpeningToken = (loginId: string, now: Date): GuardedWrite => {
       const wait = secondsLeftInWindow(now, windowSeconds);
       const later = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`;
       return new TooManyRequestsError(
+        PROBLEM.rateLimited,
         `This login opened ${limit} tickets this hour, the most it may; try again in ${later}, or add to a ticket that is already open.`,
         wait
       );
@@ -146,6 +148,7 @@ export const openTicket = async (
       },
       onConditionFailed: () =>
         new ForbiddenError(
+          PROBLEM.supportAccessChanged,
           'Your support access to this service changed while the ticket was being opened; nothing was saved.'
         ),
     });

@@ -12,6 +12,7 @@
 import type { Membership } from '#core/entities/membership';
 import type { Ticket } from '#core/entities/ticket';
 import { ForbiddenError, NotFoundError } from '#core/errors';
+import { PROBLEM } from '#core/problem-types';
 
 export type Viewer = Pick<Membership, 'role' | 'contactId' | 'supportScope' | 'supportServiceIds'>;
 
@@ -25,7 +26,8 @@ export const maySee = (viewer: Viewer, ticket: Pick<Ticket, 'openedBy' | 'servic
     ticket.serviceId !== undefined &&
     viewer.supportServiceIds.includes(ticket.serviceId));
 
-export const ticketNotFound = () => new NotFoundError('The ticket does not exist.');
+export const ticketNotFound = () =>
+  new NotFoundError(PROBLEM.notFound, 'The ticket does not exist.');
 
 /** The ticket, if this viewer may see it; otherwise the same 404 as for no ticket at all. */
 export const visibleOrNotFound = <T extends Pick<Ticket, 'openedBy' | 'serviceId'>>(
@@ -46,11 +48,13 @@ export const assertMayOpenAbout = (viewer: Viewer, serviceId: string): void => {
   if (viewer.supportScope === 'isolated') {
     if (viewer.supportServiceIds.includes(serviceId)) return;
     throw new ForbiddenError(
+      PROBLEM.serviceNotAssigned,
       'Your support access covers only the services assigned to you; this service is not one of them. Open the ticket without a service, or ask the account holder to assign it to you.',
       { supportScope: viewer.supportScope, allowedServiceIds: viewer.supportServiceIds }
     );
   }
   throw new ForbiddenError(
+    PROBLEM.noSupportAccess,
     'Your login has no support access to services, so it cannot open a ticket about one. Open the ticket without a service, or ask the account holder for support access.',
     { supportScope: viewer.supportScope, allowedServiceIds: [] }
   );

@@ -9,7 +9,7 @@
  *   {"kind":"usage","account":"<account externalId>","service":"<service externalId>", ...POST …/usage body}
  */
 import type * as z from 'zod/mini';
-import { toFieldErrors } from '../../functions/core/http/body.ts';
+import { toFieldErrors } from '../../functions/core/field-errors.ts';
 import {
   type AccountLoad,
   accountLoadSchema,

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkCursorKey } from '#core/db';
 import {
   BadRequestError,
+  ConflictError,
   ForbiddenError,
   TooManyRequestsError,
   ValidationError,
 } from '#core/errors';
 import { problemFromError, problemResponse } from '#core/http/problem';
 import { parseIfMatch } from '#core/http/stack';
+import { PROBLEM } from '#core/problem-types';
 
 describe('parseIfMatch', () => {
   it('reads strong and weak ETags this API sends', () => {
@@ -70,7 +72,7 @@ describe('checkCursorKey', () => {
 describe('problemFromError', () => {
   it('keeps the members of a domain error', () => {
     // Prepare
-    const error = new ForbiddenError('No invoices for you.', {
+    const error = new ForbiddenError(PROBLEM.areaNotGranted, 'No invoices for you.', {
       area: 'invoices',
       allowedAreas: ['profile'],
     });
@@ -80,24 +82,27 @@ describe('problemFromError', () => {
 
     // Assess
     expect(problem).toMatchObject({
+      type: 'https://portico.example/problems/area-not-granted',
       status: 403,
-      title: 'Forbidden',
+      title: 'Area not granted',
       detail: 'No invoices for you.',
       area: 'invoices',
       allowedAreas: ['profile'],
     });
-    expect(problem.type).toMatch(/^https:\/\//);
   });
 
   it('lists field errors for a validation failure', () => {
     // Act
     const problem = problemFromError(
-      new ValidationError([{ field: 'phone', message: 'Use E.164.' }])
+      new ValidationError(PROBLEM.validationFailed, [
+        { field: 'phone', code: 'pattern', message: 'Use E.164.' },
+      ])
     );
 
     // Assess
     expect(problem.status).toBe(400);
-    expect(problem.errors).toEqual([{ field: 'phone', message: 'Use E.164.' }]);
+    expect(problem.type).toBe('https://portico.example/problems/validation-failed');
+    expect(problem.errors).toEqual([{ field: 'phone', code: 'pattern', message: 'Use E.164.' }]);
   });
 
   it('hides the message of an unexpected error behind a generic 500', () => {
@@ -113,12 +118,30 @@ describe('problemFromError', () => {
 describe('problemResponse', () => {
   it('is never stored by caches, and a rate limit says when to come back', () => {
     // Act
-    const limited = problemResponse(problemFromError(new TooManyRequestsError('Slow down.', 42)));
-    const forbidden = problemResponse(problemFromError(new ForbiddenError('No.')));
+    const limited = problemResponse(
+      problemFromError(new TooManyRequestsError(PROBLEM.rateLimited, 'Slow down.', 42))
+    );
+    const forbidden = problemResponse(
+      problemFromError(new ForbiddenError(PROBLEM.forbidden, 'No.'))
+    );
 
     // Assess
     expect(limited.headers).toMatchObject({ 'cache-control': 'no-store', 'retry-after': '42' });
     expect(forbidden.headers).toMatchObject({ 'cache-control': 'no-store' });
     expect(forbidden.headers).not.toHaveProperty('retry-after');
+  });
+});
+
+describe('error constructors', () => {
+  it('take only problem types of their own status', () => {
+    // Act
+    const conflict = new ConflictError(PROBLEM.contractTaken, 'Taken.');
+    // @ts-expect-error a 404 type is no conflict: the compiler refuses it, the runtime cannot
+    const mistyped = new ConflictError(PROBLEM.notFound, 'Nothing.');
+
+    // Assess
+    expect(conflict).toMatchObject({ statusCode: 409, title: 'Contract taken' });
+    expect(conflict.type).toBe('https://portico.example/problems/contract-taken');
+    expect(mistyped.statusCode).toBe(404);
   });
 });

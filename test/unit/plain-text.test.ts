@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '#core/http/body';
+import { toFieldErrors } from '#core/field-errors';
 import { hasForbiddenCharacter, type RequestSchema, trimmedText } from '#core/schemas';
 import { patchMyDetailsSchema } from '../../functions/account/schemas.ts';
 import { createContactSchema } from '../../functions/contacts/schemas.ts';

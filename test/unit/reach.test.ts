@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SupportScope } from '#core/entities/contact';
 import type { Area } from '#core/permissions';
+import { PROBLEM } from '#core/problem-types';
 import {
   type Holder,
   loginRefusal,
@@ -84,6 +85,7 @@ describe('supportScopeRefusal', () => {
 
     // Assess
     expect(refusal).toEqual({
+      problem: PROBLEM.supportScopeTooWide,
       area: 'contacts',
       detail: expect.stringMatching(
         /support scope "global".*your own \("isolated"\).*account holder/
@@ -131,6 +133,7 @@ describe('loginRefusal', () => {
 
     // Assess
     expect(refusal).toEqual({
+      problem: PROBLEM.loginHoldsMore,
       area: 'invoices',
       detail: expect.stringMatching(/Target Person’s login holds areas you do not \(invoices\)/),
     });
@@ -146,6 +149,7 @@ describe('loginRefusal', () => {
 
     // Assess
     expect(global).toEqual({
+      problem: PROBLEM.loginReachesMore,
       area: 'contacts',
       detail: expect.stringMatching(/"global" is wider than yours \("isolated"\)/),
     });
@@ -198,6 +202,7 @@ describe('serviceReachRefusal', () => {
     expect(own).toBeUndefined();
     expect(anywhere).toBeUndefined();
     expect(foreign).toEqual({
+      problem: PROBLEM.serviceOutOfReach,
       area: 'services:manage',
       detail: expect.stringMatching(/does not include this service/),
     });

@@ -17,6 +17,7 @@ import type {
 } from 'aws-lambda';
 import { BadRequestError, NotFoundError } from '../errors.ts';
 import { logger } from '../observability.ts';
+import { PROBLEM } from '../problem-types.ts';
 import { parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key.ts';
@@ -35,7 +36,11 @@ export const IF_MATCH_PATTERN = /^\s*(?:\*|(?:W\/)?"(\d{1,10})")\s*$/;
 export const parseIfMatch = (header: string | undefined): number | undefined => {
   if (header === undefined) return undefined;
   const match = IF_MATCH_PATTERN.exec(header);
-  if (!match) throw new BadRequestError('If-Match must be an ETag this API sent, like "3".');
+  if (!match)
+    throw new BadRequestError(
+      PROBLEM.invalidIfMatch,
+      'If-Match must be an ETag this API sent, like "3".'
+    );
   return match[1] === undefined ? undefined : Number(match[1]);
 };
 
@@ -141,7 +146,7 @@ export const buildApiHandler = <const Rows extends readonly RouteDefinition[]>(
     .handler((event, context) => {
       const route = byRouteKey.get(event.routeKey);
       // Only a gateway wired to the wrong function sends a route this one does not serve.
-      if (!route) throw new NotFoundError('No such route.');
+      if (!route) throw new NotFoundError(PROBLEM.notFound, 'No such route.');
       return route(event, context);
     });
 };

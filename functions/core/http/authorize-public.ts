@@ -7,6 +7,7 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { NotFoundError } from '../errors.ts';
 import { malformedPathId, PATH_PARAMETERS } from '../id-shapes.ts';
+import { PROBLEM } from '../problem-types.ts';
 import type { PorticoContext } from './context.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -17,7 +18,7 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
  */
 export const refuseMalformedPathIds = (event: Event) => {
   const name = malformedPathId(event.pathParameters ?? {});
-  if (name !== undefined) throw new NotFoundError(PATH_PARAMETERS[name]?.missing);
+  if (name !== undefined) throw new NotFoundError(PROBLEM.notFound, PATH_PARAMETERS[name]?.missing);
 };
 
 export const authorizePublic = {

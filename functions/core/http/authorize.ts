@@ -10,6 +10,7 @@ import { authorizeMember, authorizeStaff } from '../authorization.ts';
 import { readStaffPoolConfig } from '../config.ts';
 import { NotFoundError, UnauthorizedError } from '../errors.ts';
 import { malformedPathId } from '../id-shapes.ts';
+import { PROBLEM } from '../problem-types.ts';
 import { authorizePublic, refuseMalformedPathIds } from './authorize-public.ts';
 import type { PorticoContext } from './context.ts';
 import type { Access } from './route.ts';
@@ -24,8 +25,9 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 const loginIdFrom = (event: Event): string => {
   const claims = event.requestContext?.authorizer?.jwt?.claims;
   const sub = claims?.sub;
-  if (claims?.token_use !== 'access') throw new UnauthorizedError('Use an access token.');
-  if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError();
+  if (claims?.token_use !== 'access')
+    throw new UnauthorizedError(PROBLEM.accessTokenRequired, 'Use an access token.');
+  if (typeof sub !== 'string' || sub === '') throw new UnauthorizedError(PROBLEM.unauthorized);
   return sub;
 };
 
@@ -46,7 +48,8 @@ const authTimeFrom = (event: Event): number => {
  */
 const staffCallerFrom = (event: Event, staffId: string, staffClientId: string) => {
   const { claims } = event.requestContext.authorizer.jwt;
-  if (claims.client_id !== staffClientId) throw new UnauthorizedError('Use a staff access token.');
+  if (claims.client_id !== staffClientId)
+    throw new UnauthorizedError(PROBLEM.staffTokenRequired, 'Use a staff access token.');
   const username = typeof claims.username === 'string' && claims.username ? claims.username : '';
   return { kind: 'staff' as const, staffId, username: username || staffId };
 };
@@ -99,7 +102,7 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
         return;
       }
       const accountId = event.pathParameters?.accountId;
-      if (!accountId) throw new NotFoundError();
+      if (!accountId) throw new NotFoundError(PROBLEM.notFound);
       const membership = await authorizeMember(
         loginId,
         accountId,

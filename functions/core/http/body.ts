@@ -6,39 +6,14 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import {
-  BadRequestError,
-  type FieldError,
-  UnsupportedMediaTypeError,
-  ValidationError,
-} from '../errors.ts';
+import { BadRequestError, UnsupportedMediaTypeError, ValidationError } from '../errors.ts';
+import { toFieldErrors } from '../field-errors.ts';
+import { PROBLEM } from '../problem-types.ts';
 import type { PorticoContext } from './context.ts';
 import type { SchemaLoader } from './route.ts';
 
 const isJsonContentType = (value: string | undefined) =>
   value !== undefined && /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i.test(value.trim());
-
-/**
- * zod/mini ships no message catalogue, so the generic messages of type
- * errors are worded here; messages a schema set itself are kept.
- */
-const messageOf = (issue: z.core.$ZodIssue): string => {
-  if (issue.code !== 'invalid_type') return issue.message;
-  if (issue.input === undefined) return 'This field is required.';
-  return issue.expected === 'object' ? 'Expected an object.' : `Expected a ${issue.expected}.`;
-};
-
-export const toFieldErrors = (issues: readonly z.core.$ZodIssue[]): FieldError[] =>
-  issues.flatMap((issue) => {
-    const path = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        field: path ? `${path}.${key}` : key,
-        message: 'This field is not allowed.',
-      }));
-    }
-    return [{ field: path || '(body)', message: messageOf(issue) }];
-  });
 
 /** Loads a route's schema on its first request, then keeps it. */
 const once = (load: SchemaLoader) => {
@@ -56,19 +31,21 @@ export const parseJsonBody = (
   return {
     before: async ({ event, context }) => {
       if (!isJsonContentType(event.headers?.['content-type']))
-        throw new UnsupportedMediaTypeError();
+        throw new UnsupportedMediaTypeError(PROBLEM.unsupportedMediaType);
       const raw = event.isBase64Encoded
         ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
         : (event.body ?? '');
-      if (raw.trim() === '') throw new BadRequestError('The request needs a JSON body.');
+      if (raw.trim() === '')
+        throw new BadRequestError(PROBLEM.invalidJson, 'The request needs a JSON body.');
       let parsed: unknown;
       try {
         parsed = JSON.parse(raw);
       } catch {
-        throw new BadRequestError('The body is not valid JSON.');
+        throw new BadRequestError(PROBLEM.invalidJson, 'The body is not valid JSON.');
       }
       const result = (await schemaOf()).safeParse(parsed, { reportInput: true });
-      if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues));
+      if (!result.success)
+        throw new ValidationError(PROBLEM.validationFailed, toFieldErrors(result.error.issues));
       context.body = result.data;
     },
   };
@@ -86,6 +63,7 @@ export const parseQuery = (
       });
       if (!result.success) {
         throw new ValidationError(
+          PROBLEM.validationFailed,
           toFieldErrors(result.error.issues),
           'The query string has invalid parameters.'
         );

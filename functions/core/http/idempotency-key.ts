@@ -4,6 +4,7 @@
  * middy stack, which every function loads, pulls in no table client.
  */
 import { BadRequestError } from '../errors.ts';
+import { PROBLEM } from '../problem-types.ts';
 
 /** Printable, header-safe and short: a UUID or a client's own request id fits. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -16,6 +17,7 @@ export const parseIdempotencyKey = (header: string | undefined): string | undefi
   const key = header.trim();
   if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw new BadRequestError(
+      PROBLEM.invalidIdempotencyKey,
       'Idempotency-Key must be 8 to 100 characters of letters, digits and . _ : - (a UUID is ideal).'
     );
   }

@@ -5,6 +5,7 @@
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../errors.ts';
+import { genericProblemOf, PROBLEM, problemTypeUri } from '../problem-types.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -19,23 +20,6 @@ interface Problem {
   [extension: string]: unknown;
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  413: 'Payload too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable content',
-  429: 'Too many requests',
-};
-
-const typeFor = (title: string) =>
-  `https://portico.example/problems/${title.toLowerCase().replaceAll(' ', '-')}`;
-
 export const problemFromError = (error: unknown): Problem => {
   if (error instanceof DomainError && error.expose) {
     return {
@@ -49,13 +33,19 @@ export const problemFromError = (error: unknown): Problem => {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   const exposed = (error as { expose?: unknown } | null)?.expose;
   if (typeof status === 'number' && status >= 400 && status < 500 && exposed !== false) {
-    const title = TITLES[status] ?? 'Bad request';
-    return { type: typeFor(title), title, status, detail: (error as Error).message };
+    const generic = genericProblemOf(status);
+    return {
+      type: problemTypeUri(generic),
+      title: generic.title,
+      status,
+      detail: (error as Error).message,
+    };
   }
+  const { internalError } = PROBLEM;
   return {
-    type: typeFor('Internal error'),
-    title: 'Internal error',
-    status: 500,
+    type: problemTypeUri(internalError),
+    title: internalError.title,
+    status: internalError.status,
     detail: 'Something went wrong on our side. Try again later.',
   };
 };
