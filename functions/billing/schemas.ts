@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fieldPattern, fieldRule } from '#core/field-errors';
 import { cursorSchema, instantSchema, ipAddressSchema, queryInteger } from '#core/schemas';
 
 /** `limit` of the usage lists: records are small, so pages may be longer than other lists. */
@@ -11,9 +12,11 @@ const windowFields = {
   limit: usageLimit,
 };
 
-const fromBeforeTo = z.refine<{ from?: string; to?: string }>(
+const fromBeforeTo = fieldRule<{ from?: string; to?: string }>(
+  'date_order',
   (query) => query.from === undefined || query.to === undefined || query.from < query.to,
-  { message: '`from` must be before `to`.', path: ['to'] }
+  '`from` must be before `to`.',
+  { path: ['to'] }
 );
 
 /** `?from=&to=&cursor=&limit=`: the window `[from, to)`, oldest first. */
@@ -39,7 +42,7 @@ const monthSchema = z
   .string()
   .check(
     z.maxLength(7),
-    z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month as YYYY-MM, like 2026-03.')
+    fieldPattern('invalid_date', /^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month as YYYY-MM, like 2026-03.')
   )
   .register(z.globalRegistry, { example: '2026-03' });
 

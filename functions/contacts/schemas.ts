@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fieldRule } from '#core/field-errors';
 import {
   contactLanguageSchema,
   personFields,
@@ -20,9 +21,11 @@ const emailPreferencesPatch = z
 const kind = z.enum(['individual', 'organisation']);
 const supportScope = z.enum(['none', 'isolated', 'global']);
 
-const organisationNeedsCompany = z.refine<{ kind?: string; companyName?: string | null }>(
+const organisationNeedsCompany = fieldRule<{ kind?: string; companyName?: string | null }>(
+  'required',
   (body) => body.kind !== 'organisation' || !!body.companyName,
-  { message: 'An organisation needs a company name.', path: ['companyName'] }
+  'An organisation needs a company name.',
+  { path: ['companyName'] }
 );
 
 export const createContactSchema = z

@@ -28,6 +28,7 @@ export const FIELD_CODES = [
   'not_allowed',
   'duplicate',
   'either_or',
+  'not_applicable',
   'no_change',
   'date_order',
   'code_incorrect',
@@ -152,6 +153,14 @@ const codeOf = (issue: z.core.$ZodIssue): Coded => {
       return { code: FORMAT_CODES[issue.format] ?? 'pattern' };
     case 'invalid_value':
       return { code: 'not_allowed', allowed: issue.values as FieldError['allowed'] };
+    case 'invalid_union': {
+      // The alternatives agree on why (an IP neither v4 nor v6): that is the code.
+      const codes = new Set(
+        issue.errors.map((branch) => (branch[0] ? codeOf(branch[0]).code : ''))
+      );
+      const [only] = codes;
+      return codes.size === 1 && only ? { code: only as FieldCode } : { code: 'invalid' };
+    }
     case 'custom': {
       const params = issue.params as RuleParams | undefined;
       return params?.code ? { ...params } : { code: 'invalid' };

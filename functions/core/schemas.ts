@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { CONTACT_LANGUAGES } from './entities/contact.ts';
+import { fieldPattern, fieldRule } from './field-errors.ts';
 import { OPAQUE_ID_MAX, OPAQUE_ID_PATTERN } from './id-shapes.ts';
 import { ISO_COUNTRY_CODES } from './iso-countries.ts';
 
@@ -48,7 +49,7 @@ const PLAIN_TEXT_MESSAGE = {
  * before any trim, so a trailing CR/LF is refused rather than cut.
  */
 export const plainText = (kind: 'single-line' | 'multi-line') =>
-  z.regex(PLAIN_TEXT_PATTERN[kind], PLAIN_TEXT_MESSAGE[kind]);
+  fieldPattern('control_characters', PLAIN_TEXT_PATTERN[kind], PLAIN_TEXT_MESSAGE[kind]);
 
 /**
  * A length limit that ends the field's checks when it fails: the checks
@@ -117,7 +118,9 @@ export const countrySchema = z
     z.string().check(atMost(2, COUNTRY_MESSAGE), z.regex(/^[A-Za-z]{2}$/, COUNTRY_MESSAGE)),
     z.transform((value: string) => value.toUpperCase())
   )
-  .check(z.refine((value) => ISO_COUNTRY_CODES.has(value), COUNTRY_MESSAGE))
+  .check(
+    fieldRule('invalid_country', (value: string) => ISO_COUNTRY_CODES.has(value), COUNTRY_MESSAGE)
+  )
   .register(z.globalRegistry, { example: 'GB' });
 
 export const addressSchema = z
@@ -135,7 +138,8 @@ export const addressSchema = z
 export const contactLanguageSchema = z.enum(CONTACT_LANGUAGES);
 
 /** A patch must change something: `version` alone only asks for a check. */
-export const somethingToChange = z.refine<Record<string, unknown>>(
+export const somethingToChange = fieldRule<Record<string, unknown>>(
+  'no_change',
   (body) => Object.keys(body).some((key) => key !== 'version'),
   'Send at least one field to change.'
 );
@@ -156,15 +160,27 @@ export const personFields = {
  */
 export const queryInteger = (min: number, max: number, fallback: number) => {
   const message = `Use a whole number from ${min} to ${max}.`;
-  const digits = new RegExp(`^\\d{1,${String(max).length}}$`);
+  // Digits only, and no more of them than `max` has: a longer number is too big, unread.
+  const digits = String(max).length;
   return z
     ._default(
       z
         .pipe(
-          z.string().check(z.refine((text) => digits.test(text), { message, abort: true })),
+          z.string().check(
+            fieldRule('not_integer', (text: string) => /^\d+$/.test(text), message, {
+              abort: true,
+            }),
+            fieldRule('too_big', (text: string) => text.length <= digits, message, {
+              abort: true,
+              bounds: { maximum: max },
+            })
+          ),
           z.transform(Number)
         )
-        .check(z.refine((n) => n >= min && n <= max, message)),
+        .check(
+          fieldRule('too_small', (n: number) => n >= min, message, { bounds: { minimum: min } }),
+          fieldRule('too_big', (n: number) => n <= max, message, { bounds: { maximum: max } })
+        ),
       fallback
     )
     .register(z.globalRegistry, {
@@ -214,8 +230,8 @@ export const instantSchema = z
       .string()
       .check(
         atMost(35, INSTANT_MESSAGE),
-        z.regex(ISO_INSTANT, { message: INSTANT_MESSAGE, abort: true }),
-        z.refine(isInstant, INSTANT_MESSAGE)
+        fieldPattern('invalid_date', ISO_INSTANT, INSTANT_MESSAGE, true),
+        fieldRule('invalid_date', isInstant, INSTANT_MESSAGE)
       ),
     z.transform((value: string) => new Date(value).toISOString())
   )
@@ -252,7 +268,7 @@ export const ipAddressSchema = z
         .check(
           z.trim(),
           atMost(45, IP_MESSAGE),
-          z.regex(/^[0-9A-Fa-f:.]+$/, { message: IP_MESSAGE, abort: true })
+          fieldPattern('invalid_ip', /^[0-9A-Fa-f:.]+$/, IP_MESSAGE, true)
         ),
       z.union([z.ipv4(), z.ipv6()], { error: IP_MESSAGE })
     ),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fieldRule } from '#core/field-errors';
 import { AREAS } from '#core/permissions';
 import { emailSchema, plainText } from '#core/schemas';
 
@@ -19,14 +20,20 @@ export const putSubAccountSchema = z
     invite: z.optional(z.literal(true)),
   })
   .check(
-    z.refine((body) => (body.permissions === undefined) !== (body.preset === undefined), {
-      message: 'Send either `permissions` or `preset: "full"`.',
-      path: ['permissions'],
-    }),
-    z.refine((body) => !(body.password !== undefined && body.invite !== undefined), {
-      message: 'Send either `password` or `invite: true`, not both.',
-      path: ['password'],
-    })
+    fieldRule(
+      'either_or',
+      (body: { permissions?: unknown; preset?: unknown }) =>
+        (body.permissions === undefined) !== (body.preset === undefined),
+      'Send either `permissions` or `preset: "full"`.',
+      { path: ['permissions'] }
+    ),
+    fieldRule(
+      'either_or',
+      (body: { password?: unknown; invite?: unknown }) =>
+        !(body.password !== undefined && body.invite !== undefined),
+      'Send either `password` or `invite: true`, not both.',
+      { path: ['password'] }
+    )
   )
   .register(z.globalRegistry, { id: 'SubAccountPut' });
 

@@ -8,6 +8,7 @@ import { normaliseContractNumber } from '#core/entities/contract';
 import { INVOICE_STATUSES } from '#core/entities/invoice';
 import { SERVICE_STATUSES, SERVICE_TYPES } from '#core/entities/service';
 import { CALL_DIRECTIONS } from '#core/entities/usage';
+import { fieldPattern, fieldRule, fieldRules } from '#core/field-errors';
 import { INVOICE_NUMBER_MAX, INVOICE_NUMBER_PATTERN } from '#core/id-shapes';
 import {
   amountSchema,
@@ -68,18 +69,18 @@ const hostname = z
     z.trim(),
     z.toLowerCase(),
     atMost(253, 'Use a domain name, like example.com.'),
-    z.regex(
+    fieldPattern(
+      'invalid_domain',
       /^(?=.{1,253}$)(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/,
       'Use a domain name, like example.com.'
     )
   );
 
-const uniqueContracts = z.superRefine<string[]>((numbers, ctx) => {
+const uniqueContracts = fieldRules<string[]>('duplicate', (numbers, report) => {
   const seen = new Set<string>();
   numbers.forEach((number, index) => {
     const normalised = normaliseContractNumber(number);
-    if (seen.has(normalised))
-      ctx.addIssue({ code: 'custom', message: 'Listed twice.', path: [index], input: number });
+    if (seen.has(normalised)) report('Listed twice.', [index]);
     seen.add(normalised);
   });
 });
@@ -112,10 +113,10 @@ export type AccountLoad = z.output<typeof accountLoadSchema>;
 /** The most IPs a serverhousing service lists (its item carries them). */
 export const MAX_SERVICE_IPS = 256;
 
-const uniqueIps = z.superRefine<string[]>((ips, ctx) => {
+const uniqueIps = fieldRules<string[]>('duplicate', (ips, report) => {
   const seen = new Set<string>();
   ips.forEach((ip, index) => {
-    if (seen.has(ip)) ctx.addIssue({ code: 'custom', message: 'Listed twice.', path: [index] });
+    if (seen.has(ip)) report('Listed twice.', [index]);
     seen.add(ip);
   });
 });
@@ -135,14 +136,20 @@ export const serviceLoadSchema = z
     ),
   })
   .check(
-    z.refine((service) => service.type !== 'domain' || hostname.safeParse(service.label).success, {
-      message: 'A domain’s label is its name, like example.com.',
-      path: ['label'],
-    }),
-    z.refine((service) => service.ips === undefined || service.type === 'serverhousing', {
-      message: 'Only serverhousing services list IPs.',
-      path: ['ips'],
-    })
+    fieldRule(
+      'invalid_domain',
+      (service: { type: string; label: string }) =>
+        service.type !== 'domain' || hostname.safeParse(service.label).success,
+      'A domain’s label is its name, like example.com.',
+      { path: ['label'] }
+    ),
+    fieldRule(
+      'not_applicable',
+      (service: { type: string; ips?: unknown }) =>
+        service.ips === undefined || service.type === 'serverhousing',
+      'Only serverhousing services list IPs.',
+      { path: ['ips'] }
+    )
   )
   .register(z.globalRegistry, { id: 'StaffServiceLoad' });
 
@@ -173,10 +180,12 @@ export const invoiceLoadSchema = z
     lines: z.array(invoiceLine).check(z.maxLength(200, 'At most 200 lines.')),
   })
   .check(
-    z.refine((invoice) => invoice.dueAt >= invoice.issuedAt, {
-      message: 'Due on or after the issue date.',
-      path: ['dueAt'],
-    })
+    fieldRule(
+      'date_order',
+      (invoice: { dueAt: string; issuedAt: string }) => invoice.dueAt >= invoice.issuedAt,
+      'Due on or after the issue date.',
+      { path: ['dueAt'] }
+    )
   )
   .register(z.globalRegistry, { id: 'StaffInvoiceLoad' });
 
@@ -206,12 +215,11 @@ const trafficSample = z.strictObject({
 
 /** A batch must not name one record twice: one transaction cannot write an item twice. */
 const distinctBy = <T>(keyOf: (record: T) => string) =>
-  z.superRefine<T[]>((records, ctx) => {
+  fieldRules<T[]>('duplicate', (records, report) => {
     const seen = new Set<string>();
     records.forEach((record, index) => {
       const key = keyOf(record);
-      if (seen.has(key))
-        ctx.addIssue({ code: 'custom', message: 'Listed twice in this batch.', path: [index] });
+      if (seen.has(key)) report('Listed twice in this batch.', [index]);
       seen.add(key);
     });
   });
@@ -224,9 +232,11 @@ const batchOf = <T extends z.ZodMiniType>(record: T, max = MAX_USAGE_RECORDS) =>
       z.maxLength(max, `At most ${max} records per request.`)
     );
 
-const withinMonths = z.refine<{ at: string }[]>(
+const withinMonths = fieldRule<{ at: string }[]>(
+  'too_many',
   (samples) => new Set(samples.map((sample) => sample.at.slice(0, 7))).size <= MAX_TRAFFIC_MONTHS,
-  `Samples of at most ${MAX_TRAFFIC_MONTHS} calendar months (UTC) per request.`
+  `Samples of at most ${MAX_TRAFFIC_MONTHS} calendar months (UTC) per request.`,
+  { bounds: { maximum: MAX_TRAFFIC_MONTHS } }
 );
 
 export const usageLoadSchema = z
@@ -242,10 +252,13 @@ export const usageLoadSchema = z
     ),
   })
   .check(
-    z.refine((body) => (body.calls === undefined) !== (body.traffic === undefined), {
-      message: 'Send either `calls` (VoIP) or `traffic` (serverhousing).',
-      path: ['calls'],
-    })
+    fieldRule(
+      'either_or',
+      (body: { calls?: unknown; traffic?: unknown }) =>
+        (body.calls === undefined) !== (body.traffic === undefined),
+      'Send either `calls` (VoIP) or `traffic` (serverhousing).',
+      { path: ['calls'] }
+    )
   )
   .register(z.globalRegistry, { id: 'StaffUsageLoad' });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
+import { fieldRule } from '#core/field-errors';
 import {
   emailSchema,
   opaqueIdSchema,
@@ -18,7 +19,9 @@ const subject = trimmedText(SUBJECT_MAX);
 /** Several lines: tabs and line breaks, no other control or text-direction characters. */
 const body = z.string().check(
   z.maxLength(BODY_MAX, `At most ${BODY_MAX} characters.`),
-  z.refine((text) => /\S/.test(text), 'Must not be empty.'),
+  fieldRule('too_short', (text: string) => /\S/.test(text), 'Must not be empty.', {
+    bounds: { minimum: 1 },
+  }),
   plainText('multi-line')
 );
 

@@ -136,7 +136,7 @@ describe('parseLine', () => {
     // Assess
     for (const parsed of [tooLong, mixed, twice, none]) expect(parsed?.outcome).toBe('bad');
     expect(twice?.outcome === 'bad' && twice.problem.errors).toEqual([
-      { field: 'calls.1', message: 'Listed twice in this batch.' },
+      { field: 'calls.1', code: 'duplicate', message: 'Listed twice in this batch.' },
     ]);
   });
 });
