@@ -11,7 +11,7 @@ import {
 import { IF_MATCH_PATTERN } from '../functions/core/http/api-handler.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../functions/core/http/idempotency-key.ts';
 import { PATH_PARAMETERS } from '../functions/core/id-shapes.ts';
-import { problemSchema } from '../functions/core/responses.ts';
+import { problemSchemaOf } from '../functions/core/responses.ts';
 import { RESPONSES } from '../functions/responses.ts';
 import {
   type AuthorizerKind,
@@ -21,9 +21,11 @@ import {
 } from '../functions/routes.ts';
 import { INFO, SECURITY_SCHEMES, SERVERS, TAGS } from './openapi-info.ts';
 
-const problemContent = { 'application/problem+json': { schema: problemSchema } };
-
-const problem = (description: string) => ({ description, content: problemContent });
+/** A problem response: its `type` is one the catalogue lists for `status` (docs/errors.md). */
+const problem = (status: number, description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchemaOf(status) } },
+});
 
 /** A path id as the authorizer checks it (core/id-shapes.ts): malformed, it names nothing (404). */
 const pathParameter = (name: string) => {
@@ -102,6 +104,7 @@ const tooManyRequests = (route: RouteDefinition) =>
   route.rateLimited
     ? {
         ...problem(
+          429,
           'Over the route’s own limit: `retryAfterSeconds` and `Retry-After` say when to retry. (The stage’s throttling may also answer 429, with API Gateway’s own `{ "message" }` and no `Retry-After`.)'
         ),
         headers: retryAfterHeader,
@@ -113,50 +116,56 @@ const tooManyRequests = (route: RouteDefinition) =>
       };
 
 const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => ({
-  ...(invalid ? { '400': problem(invalid) } : {}),
+  ...(invalid ? { '400': problem(400, invalid) } : {}),
   ...(route.access.kind === 'public'
     ? {}
     : route.access.kind === 'staff'
       ? {
           '401': problem(
+            401,
             'Missing, invalid or expired token, or a disabled or removed staff login.'
           ),
         }
-      : { '401': problem('Missing, invalid or expired token.') }),
+      : { '401': problem(401, 'Missing, invalid or expired token.') }),
   ...(route.access.kind === 'member'
     ? {
         '403': problem(
+          403,
           route.access.primaryOnly
             ? 'Only the primary login may do this; any other login, whatever its areas, is refused.'
             : `The login lacks the \`${route.access.area}\` area (see \`allowedAreas\` and \`grantedBy\`).`
         ),
-        '404': problem('No such account, or the login is not a member of it.'),
+        '404': problem(404, 'No such account, or the login is not a member of it.'),
       }
     : {}),
   ...(route.access.kind === 'self'
     ? {
-        '403': problem('The login is suspended on this account.'),
-        '404': problem('No such account, or the login is not a member of it.'),
+        '403': problem(403, 'The login is suspended on this account.'),
+        '404': problem(404, 'No such account, or the login is not a member of it.'),
       }
     : {}),
-  ...(hasOwnPathIds(route) ? { '404': problem('Nothing of that id (for this caller).') } : {}),
-  ...(route.etag || route.conflict ? { '409': problem(conflictDescription(route)) } : {}),
+  ...(hasOwnPathIds(route) ? { '404': problem(404, 'Nothing of that id (for this caller).') } : {}),
+  ...(route.etag || route.conflict ? { '409': problem(409, conflictDescription(route)) } : {}),
   ...(route.etag
     ? {
         '412': {
           ...problem(
+            412,
             'The `If-Match` ETag is stale; `currentVersion` and the `ETag` header give the version there is now (when the change lost a race instead, neither).'
           ),
           headers: etagHeader,
         },
       }
     : {}),
-  ...(route.body ? { '415': problem('The body is not JSON.') } : {}),
+  ...(route.body ? { '415': problem(415, 'The body is not JSON.') } : {}),
   ...(route.idempotencyKey
-    ? { '422': problem('The `Idempotency-Key` was used for a different request.') }
+    ? { '422': problem(422, 'The `Idempotency-Key` was used for a different request.') }
     : {}),
   '429': tooManyRequests(route),
-  '500': problem('Something failed on our side; the detail says no more (the cause is logged).'),
+  '500': problem(
+    500,
+    'Something failed on our side; the detail says no more (the cause is logged).'
+  ),
 });
 
 interface LoadedSchemas {

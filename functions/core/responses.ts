@@ -4,7 +4,9 @@
  */
 import * as z from 'zod';
 import { CONTACT_LANGUAGES } from './entities/contact.ts';
+import { FIELD_CODES } from './field-errors.ts';
 import { AREAS } from './permissions.ts';
+import { PROBLEM, type ProblemType, problemTypeUri } from './problem-types.ts';
 
 const areaSchema = z.enum(AREAS);
 
@@ -69,13 +71,37 @@ export const contactSchema = z
   })
   .meta({ id: 'Contact' });
 
-export const problemSchema = z
+export const fieldErrorSchema = z
+  .object({
+    field: z
+      .string()
+      .meta({ description: 'The JSON path of the field; `(body)` for the whole body.' }),
+    code: z
+      .enum(FIELD_CODES)
+      .meta({ description: 'What is wrong, to localise from (docs/errors.md).' }),
+    message: z.string().meta({ description: 'The same in English.' }),
+    allowed: z
+      .array(z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .meta({ description: 'On `not_allowed`: the values the field takes.' }),
+    minimum: z
+      .number()
+      .optional()
+      .meta({ description: 'On `too_short`, `too_few`, `too_small`: the least accepted.' }),
+    maximum: z
+      .number()
+      .optional()
+      .meta({ description: 'On `too_long`, `too_many`, `too_big`: the most accepted.' }),
+  })
+  .meta({ id: 'FieldError' });
+
+const problemSchema = z
   .object({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z.array(fieldErrorSchema).optional(),
     area: areaSchema.optional(),
     allowedAreas: z.array(areaSchema).optional(),
     grantedBy: z.object({ name: z.string() }).optional(),
@@ -90,5 +116,30 @@ export const problemSchema = z
   // RFC 9457 extension members: each problem may carry more, named in its route's description.
   .catchall(z.unknown())
   .meta({ id: 'Problem' });
+
+const TYPES = Object.values(PROBLEM) as ProblemType[];
+
+/** The problem a response of `status` is: its `type` is one of the catalogue's for that status. */
+const byStatus = new Map<number, ReturnType<typeof problemOf>>();
+
+export const problemSchemaOf = (status: number) => {
+  if (!byStatus.has(status)) byStatus.set(status, problemOf(status));
+  return byStatus.get(status) as ReturnType<typeof problemOf>;
+};
+
+const problemOf = (status: number) => {
+  const types = TYPES.filter((problem) => problem.status === status).map(problemTypeUri);
+  return z
+    .intersection(
+      problemSchema,
+      z.looseObject({
+        type: z.enum(types as [string, ...string[]]).meta({
+          description: 'The failure: one of the problem types of docs/errors.md for this status.',
+        }),
+        status: z.literal(status),
+      })
+    )
+    .meta({ id: `Problem${status}` });
+};
 
 export { areaSchema };
