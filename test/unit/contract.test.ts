@@ -33,9 +33,15 @@ describe('contractViolations', () => {
     expect(found.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('holds problems to the Problem schema and its media type', () => {
+  it('holds problems to the Problem schema of their status (its types) and its media type', () => {
     // Prepare
-    const problem = { type: 'about:blank', title: 'Not found', status: 404, detail: 'No.' };
+    const problem = {
+      type: 'https://portico.example/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'No.',
+    };
+    const conflict = { ...problem, type: 'https://portico.example/problems/contract-taken' };
 
     // Act
     const asJson = contractViolations('GET', '/accounts/a-1', answer(404, problem));
@@ -44,19 +50,32 @@ describe('contractViolations', () => {
       '/accounts/a-1',
       answer(404, problem, 'application/problem+json')
     );
+    const otherStatusType = contractViolations(
+      'GET',
+      '/accounts/a-1',
+      answer(404, conflict, 'application/problem+json')
+    );
 
     // Assess
     expect(asJson).toEqual([
       'GET /accounts/{accountId} 404 answered application/json, which the document does not list',
     ]);
     expect(asProblem).toEqual([]);
+    expect(otherStatusType).toEqual([
+      'GET /accounts/{accountId} 404 body/type must be equal to one of the allowed values',
+    ]);
   });
 
   it('checks the headers a response must carry', () => {
     // Prepare
     const tooMany = answer(
       429,
-      { type: 'about:blank', title: 'Too many requests', status: 429, detail: 'Later.' },
+      {
+        type: 'https://portico.example/problems/rate-limited',
+        title: 'Too many requests',
+        status: 429,
+        detail: 'Later.',
+      },
       'application/problem+json'
     );
 
