@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PROBLEM } from '../../functions/core/problem-types.ts';
 import { ROUTES } from '../../functions/routes.ts';
+import { renderErrorsDocument } from '../../scripts/errors-doc.ts';
 import { buildOpenApiDocument, renderOpenApiDocument } from '../../scripts/openapi.ts';
 
 describe('OpenAPI document', () => {
@@ -49,5 +51,33 @@ describe('OpenAPI document', () => {
     expect(primaryOnly).toEqual(
       expect.arrayContaining(['patchAccount', 'confirmAccountEmail', 'listAudit'])
     );
+  });
+
+  it('docs/errors.md is current: it equals what the problem catalogue generates (run npm run openapi)', () => {
+    // Prepare
+    const committed = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
+
+    // Act
+    const generated = renderErrorsDocument();
+
+    // Assess
+    expect(committed).toBe(generated);
+  });
+
+  it('gives every problem type a slug of its own, listed under its status', async () => {
+    // Prepare
+    const problems = Object.values(PROBLEM);
+
+    // Act
+    const document = await buildOpenApiDocument();
+    const schemas = document.components?.schemas as Record<string, { allOf: unknown[] }>;
+    const listed = (status: number) => JSON.stringify(schemas[`Problem${status}`]?.allOf[1]);
+
+    // Assess
+    expect(new Set(problems.map((problem) => problem.slug)).size).toBe(problems.length);
+    for (const problem of problems.filter(({ status }) => ![405, 413].includes(status)))
+      expect(listed(problem.status), problem.slug).toContain(
+        `https://portico.example/problems/${problem.slug}"`
+      );
   });
 });
