@@ -9,6 +9,7 @@ import { ROUTES, type RouteId } from '../../functions/routes.ts';
 import { disableStaff } from '../../scripts/staff/commands.ts';
 import { useGateway } from '../support/gateway.ts';
 import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
+import { problemType } from '../support/problems.ts';
 import { addService } from '../support/services.ts';
 import {
   createStaffLogin,
@@ -191,6 +192,17 @@ const expectedFor = (route: RouteDefinition, caller: Caller): 'allowed' | 401 | 
   return access.primaryOnly ? 403 : 'allowed';
 };
 
+/** The problem type of each refusal: who is refused decides which one. */
+const refusalType = (route: RouteDefinition, caller: Caller, status: 401 | 403 | 404) => {
+  if (status === 404) return problemType('notFound');
+  if (status === 401)
+    return caller === 'disabledStaff' && route.access.kind === 'staff'
+      ? problemType('staffLoginInactive')
+      : problemType('unauthorized');
+  if (caller === 'suspendedSub') return problemType('loginSuspended');
+  return caller === 'subWithout' ? problemType('areaNotGranted') : problemType('primaryOnly');
+};
+
 const gateway = useGateway();
 let home: Tenant;
 let other: Tenant;
@@ -260,7 +272,10 @@ describe('authorization matrix', () => {
 
         // Assess
         if (expected === 'allowed') expect(REFUSALS, response.text).not.toContain(response.status);
-        else expect(response.status, response.text).toBe(expected);
+        else {
+          expect(response.status, response.text).toBe(expected);
+          expect(response.body.type, response.text).toBe(refusalType(route, caller, expected));
+        }
         if (response.status >= 400)
           expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.status).toBeLessThan(500);

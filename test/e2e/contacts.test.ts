@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
 import { readPages } from '../support/http.ts';
+import { problemType } from '../support/problems.ts';
 import { addService } from '../support/services.ts';
 import {
   accessTokenFor,
@@ -92,7 +93,35 @@ describe('POST /accounts/{accountId}/contacts', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'companyName' })]);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'companyName', code: 'required' }),
+    ]);
+  });
+
+  it('names the values an enum field takes, with a code to localise from', async () => {
+    // Act
+    const response = await api('POST', `/accounts/${tenant.accountId}/contacts`, {
+      token,
+      body: newContact({ kind: 'company', supportScope: 'everything' }),
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.type).toBe(problemType('validationFailed'));
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'kind',
+          code: 'not_allowed',
+          allowed: ['individual', 'organisation'],
+        }),
+        expect.objectContaining({
+          field: 'supportScope',
+          code: 'not_allowed',
+          allowed: ['none', 'isolated', 'global'],
+        }),
+      ])
+    );
   });
 
   it('refuses fields a client must never set', async () => {
@@ -107,8 +136,12 @@ describe('POST /accounts/{accountId}/contacts', () => {
 
     // Assess
     expect(response.status).toBe(400);
-    const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
-    expect(fields).toEqual(expect.arrayContaining(['isPrimary', 'subAccount']));
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'isPrimary', code: 'unknown_field' }),
+        expect.objectContaining({ field: 'subAccount', code: 'unknown_field' }),
+      ])
+    );
   });
 });
 
@@ -166,6 +199,7 @@ describe('PATCH /accounts/{accountId}/contacts/{contactId}', () => {
       emailPreferences: { general: true, invoice: false, support: true },
     });
     expect(stale.status).toBe(412);
+    expect(stale.body.type).toBe(problemType('staleVersion'));
   });
 
   it('sends the primary contact to My Details and refuses to delete it', async () => {
@@ -181,6 +215,10 @@ describe('PATCH /accounts/{accountId}/contacts/{contactId}', () => {
     // Assess
     expect(patch.status).toBe(409);
     expect(removal.status).toBe(409);
+    expect([patch.body.type, removal.body.type]).toEqual([
+      problemType('primaryContactProtected'),
+      problemType('primaryContactProtected'),
+    ]);
     expect((await api('GET', path, { token })).status).toBe(200);
   });
 
@@ -200,6 +238,7 @@ describe('PATCH /accounts/{accountId}/contacts/{contactId}', () => {
 
     // Assess
     expect(requested.status).toBe(409);
+    expect(requested.body.type).toBe(problemType('ownLoginEmail'));
     expect(requested.body.detail).toContain('/me/email-change');
     expect(after.body).toMatchObject({ email: sub.email });
     expect(after.body.pendingEmail).toBeUndefined();
@@ -287,8 +326,13 @@ describe('one contact per email address in an account', () => {
     // Assess
     expect(first.status).toBe(201);
     expect(second.status).toBe(409);
-    expect(second.body).toMatchObject({ field: 'email', existingContactId: first.body.id });
+    expect(second.body).toMatchObject({
+      type: problemType('contactEmailTaken'),
+      field: 'email',
+      existingContactId: first.body.id,
+    });
     expect(moved.status).toBe(409);
+    expect(moved.body.type).toBe(problemType('contactEmailTaken'));
     expect(afterDelete.status).toBe(200);
     expect(afterDelete.body.email).toBe('una.que@elsewhere.example');
   });
@@ -329,7 +373,9 @@ describe('/accounts/{accountId}/my-contact', () => {
     });
     expect([widened.status, readdressed.status]).toEqual([400, 400]);
     expect(others.status).toBe(403);
+    expect(others.body.type).toBe(problemType('areaNotGranted'));
     expect(primary.status).toBe(409);
+    expect(primary.body.type).toBe(problemType('primaryContactProtected'));
   });
 
   it('keeps the language of a contact’s mail, set by whoever may change the contact', async () => {

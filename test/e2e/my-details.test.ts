@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
+import { problemType } from '../support/problems.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
@@ -169,7 +170,9 @@ describe('PATCH /accounts/{accountId}', () => {
     // The current ETag comes with the refusal, so the portal knows what it would overwrite.
     expect(staleEtag.headers.get('etag')).toBe(`"${version}"`);
     expect(staleEtag.body.currentVersion).toBe(version);
+    expect(staleEtag.body.type).toBe(problemType('staleVersion'));
     expect(staleBody.status).toBe(409);
+    expect(staleBody.body.type).toBe(problemType('staleBodyVersion'));
     const after = await api('GET', `/accounts/${other.accountId}`, { token: otherToken });
     expect(after.body).toEqual(current.body);
   });
@@ -192,17 +195,16 @@ describe('PATCH /accounts/{accountId}', () => {
     // Assess
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
-    expect(fields).toEqual(
-      expect.arrayContaining([
-        'phone',
-        'email',
-        'role',
-        'address.city',
-        'address.postcode',
-        'address.country',
-      ])
-    );
+    expect(response.body.type).toBe(problemType('validationFailed'));
+    const errors = response.body.errors as { field: string; code: string }[];
+    expect(Object.fromEntries(errors.map(({ field, code }) => [field, code]))).toMatchObject({
+      phone: 'pattern',
+      email: 'invalid_email',
+      role: 'unknown_field',
+      'address.city': 'required',
+      'address.postcode': 'required',
+      'address.country': 'invalid_country',
+    });
     const after = await api('GET', `/accounts/${demo.accountId}`, { token: demoToken });
     expect(after.body).toEqual(current.body);
   });
@@ -222,7 +224,9 @@ describe('PATCH /accounts/{accountId}', () => {
 
     // Assess
     expect(form.status).toBe(415);
+    expect(form.body.type).toBe(problemType('unsupportedMediaType'));
     expect(broken.status).toBe(400);
+    expect(broken.body.type).toBe(problemType('invalidJson'));
   });
 
   it('lets a sub-account read My Details but not change them, naming whom to ask', async () => {
@@ -241,6 +245,7 @@ describe('PATCH /accounts/{accountId}', () => {
     expect(read.status).toBe(200);
     expect(write.status).toBe(403);
     expect(write.body).toMatchObject({
+      type: problemType('primaryOnly'),
       area: 'profile',
       allowedAreas: ['profile', 'invoices'],
       grantedBy: { name: expect.stringContaining('Acme') },
@@ -257,7 +262,11 @@ describe('PATCH /accounts/{accountId}', () => {
 
     // Assess
     expect(response.status).toBe(403);
-    expect(response.body).toMatchObject({ area: 'profile', allowedAreas: ['invoices'] });
+    expect(response.body).toMatchObject({
+      type: problemType('areaNotGranted'),
+      area: 'profile',
+      allowedAreas: ['invoices'],
+    });
   });
 
   it('shuts out a suspended sub-account on its next request, token still valid', async () => {
@@ -270,6 +279,6 @@ describe('PATCH /accounts/{accountId}', () => {
 
     // Assess
     expect(response.status).toBe(403);
-    expect(response.body).toMatchObject({ allowedAreas: [] });
+    expect(response.body).toMatchObject({ type: problemType('loginSuspended'), allowedAreas: [] });
   });
 });

@@ -10,6 +10,7 @@ import { contactKeys } from '#core/entities/contact';
 import { externalIdKeys } from '#core/entities/external-id';
 import { useGateway } from '../support/gateway.ts';
 import { accountLoad, serviceLoad } from '../support/loads.ts';
+import { problemType } from '../support/problems.ts';
 import { loadedAccountThrough, readItem, staffCall } from '../support/staff-calls.ts';
 
 const gateway = useGateway();
@@ -88,7 +89,10 @@ describe('POST /staff/accounts', () => {
     // Assess
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(response.body.detail).toContain(contract.toUpperCase());
+    expect(response.body).toMatchObject({
+      type: problemType('contractTaken'),
+      contractNumber: contract.toUpperCase(),
+    });
     expect(await readItem(externalIdKeys('account', body.externalId))).toBeUndefined();
   });
 

@@ -2,6 +2,7 @@ import { ChangePasswordCommand } from '@aws-sdk/client-cognito-identity-provider
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
+import { problemType } from '../support/problems.ts';
 import {
   accessTokenFor,
   addContact,
@@ -195,6 +196,22 @@ describe('PUT .../sub-account', () => {
 
     // Assess
     expect(resumed.status).toBe(409);
+    expect(resumed.body.type).toBe(problemType('invitationPending'));
+  });
+
+  it('has no sub-account to suspend on a contact without a login', async () => {
+    // Prepare
+    const { contactId } = await addContact(tenant);
+
+    // Act
+    const suspended = await api('PATCH', subAccountPath(contactId), {
+      token,
+      body: { status: 'suspended' },
+    });
+
+    // Assess
+    expect(suspended.status).toBe(409);
+    expect(suspended.body.type).toBe(problemType('noSubAccount'));
   });
 });
 
@@ -214,6 +231,7 @@ describe('permission rules', () => {
     // Assess
     expect(response.status).toBe(403);
     expect(response.body).toMatchObject({
+      type: problemType('grantBeyondOwn'),
       area: 'invoices',
       allowedAreas: ['profile', 'contacts'],
     });
@@ -232,6 +250,7 @@ describe('permission rules', () => {
 
     // Assess
     expect(response.status).toBe(403);
+    expect(response.body.type).toBe(problemType('selfChangeRefused'));
   });
 
   it('keeps the primary’s login out of reach', async () => {
@@ -243,6 +262,7 @@ describe('permission rules', () => {
 
     // Assess
     expect(response.status).toBe(409);
+    expect(response.body.type).toBe(problemType('primaryContactProtected'));
   });
 
   it('suspends on the very next request and resumes, each step audited', async () => {
@@ -263,6 +283,7 @@ describe('permission rules', () => {
     // Assess
     expect(suspended.body).toMatchObject({ subAccount: { status: 'suspended' } });
     expect(whileSuspended.status).toBe(403);
+    expect(whileSuspended.body.type).toBe(problemType('loginSuspended'));
     expect(afterResume.status).toBe(200);
     expect((audit.body.items as { action: string }[]).map((entry) => entry.action)).toEqual([
       'sub-account.resumed',
@@ -282,6 +303,10 @@ describe('permission rules', () => {
 
     // Assess
     expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({
+      type: problemType('existingLoginPassword'),
+      field: 'password',
+    });
     expect(response.body.detail).toContain('forgot password');
     await expect(accessTokenFor(sub.email)).resolves.toBeTruthy();
   });

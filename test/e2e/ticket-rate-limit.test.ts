@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { secondsLeftInWindow } from '#core/entities/rate-counter';
 import { TICKET_OPENING_LIMIT } from '../../functions/tickets/service.ts';
 import { useGateway } from '../support/gateway.ts';
+import { problemType } from '../support/problems.ts';
 import { signedInTenant } from '../support/tenants.ts';
 import { openTicketVia } from '../support/tickets.ts';
 
@@ -47,7 +48,11 @@ describe('POST /accounts/{accountId}/tickets rate limit', () => {
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
-    expect(refused.body).toMatchObject({ status: 429, retryAfterSeconds: retryAfter });
+    expect(refused.body).toMatchObject({
+      type: problemType('rateLimited'),
+      status: 429,
+      retryAfterSeconds: retryAfter,
+    });
     expect(await ticketCount(token, tenant.accountId)).toBe(limit);
   }, 90_000);
 
