@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
+import { problemType } from '../support/problems.ts';
 import { staffAccessToken } from '../support/staff.ts';
 import {
   accessTokenFor,
@@ -65,8 +66,13 @@ describe('POST /accounts/{accountId}/tickets with Idempotency-Key', () => {
     expect(first.status).toBe(201);
     expect(other.status).toBe(422);
     expect(other.headers.get('content-type')).toContain('application/problem+json');
+    expect(other.body.type).toBe(problemType('idempotencyKeyReused'));
     expect(other.body.errors).toEqual([
-      { field: 'Idempotency-Key', message: 'Already used for a different request.' },
+      {
+        field: 'Idempotency-Key',
+        code: 'already_used',
+        message: 'Already used for a different request.',
+      },
     ]);
     const list = await gateway.api('GET', ticketsPath(), { token });
     expect((list.body.items as { subject: string }[]).map((t) => t.subject)).not.toContain(
