@@ -6,9 +6,10 @@
  * environment, passes.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROBLEM_GUIDE } from '../../functions/core/problem-guide.ts';
 import { FUNCTION_NAMES } from '../../functions/routes.ts';
 import { logicalIdOf, synthPortico } from './app.ts';
 
@@ -72,6 +73,19 @@ describe('cold start with the deployed environment', () => {
 
       // Assess
       expect(run.status, run.stderr).toBe(0);
+    });
+  }
+});
+
+describe('what the bundles leave out', () => {
+  for (const { name, construct } of functions) {
+    it(`${name}: the problem types without their guide (docs only)`, () => {
+      // Act
+      const code = readFileSync(bundleOf(logicalIdOf(construct)), 'utf8');
+
+      // Assess
+      expect(code).not.toContain(PROBLEM_GUIDE.staffTokenRequired.when);
+      expect(code).not.toContain(PROBLEM_GUIDE.internalError.todo);
     });
   }
 });
