@@ -105,7 +105,9 @@ describe('runImport', () => {
       expect.stringMatching(
         /^line 5: 400 Validation failed: .*\(contractNumber: Not a contract of this account/
       ),
-      expect.stringMatching(/^line 7: 409 Conflict: Contract number .* belongs to another account/),
+      expect.stringMatching(
+        /^line 7: 409 Contract taken: Contract number .* belongs to another account/
+      ),
       expect.stringMatching(/^line 8: Account CRM-.* did not load \(line 7\)/),
       'line 9: The row has invalid fields. (calls: Send at least one record.)',
     ]);

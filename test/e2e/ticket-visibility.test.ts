@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '#core/entities/service';
 import { useGateway } from '../support/gateway.ts';
 import { readPages } from '../support/http.ts';
+import { problemType } from '../support/problems.ts';
 import { addService, supportPaths } from '../support/services.ts';
 import {
   accessTokenFor,
@@ -164,7 +165,7 @@ describe('opening a ticket about a service', () => {
     if (status === 403) {
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(response.body).toMatchObject({
-        title: 'Forbidden',
+        type: problemType(who === 'none' ? 'noSupportAccess' : 'serviceNotAssigned'),
         supportScope: who,
         detail: expect.stringContaining('Open the ticket without a service'),
       });
