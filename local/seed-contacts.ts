@@ -9,7 +9,7 @@ import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-pr
 import type { MemberCaller } from '#core/http/types';
 import type { Area } from '#core/permissions';
 import type { ContactCreate } from '../functions/contacts/schemas.ts';
-import type { SeedOptions } from './seed.ts';
+import type { SeedOptions } from './seed-options.ts';
 
 const ADDRESS = { line1: '1 Harbour Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB' };
 

@@ -14,6 +14,7 @@ import type { StaffCaller } from '#core/http/types';
 import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
 import { seedDemoBilling } from './seed-billing.ts';
 import { DEMO_SUB_ACCOUNTS, primaryCaller, seedDemoContacts } from './seed-contacts.ts';
+import type { SeedOptions } from './seed-options.ts';
 import { assignDemoSupport, DEMO_SERVICES, seedDemoServices } from './seed-services.ts';
 import { seedDemoTickets } from './seed-tickets.ts';
 import { ensureStaffLogin, type StaffPool } from './staff-logins.ts';
@@ -22,12 +23,6 @@ export interface DemoLogin {
   email: string;
   role: string;
   account: string;
-}
-
-export interface SeedOptions {
-  cognito: CognitoIdentityProviderClient;
-  userPoolId: string;
-  password: string;
 }
 
 type DemoAccount = Omit<NewAccount, 'loginId' | 'newLogin'>;

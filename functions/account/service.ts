@@ -6,6 +6,7 @@
  */
 import { batchGetAll } from '#core/batch';
 import { tableName } from '#core/clients/dynamodb';
+import { now } from '#core/clock';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactChangeWrites } from '#core/contact-changes';
 import { pendingEmailChange, planEmail } from '#core/contact-email';
@@ -114,7 +115,7 @@ export const updateMyDetails = async (
   const loaded = await loadAccount(caller.membership);
   checkVersion(loaded.account.version, claim);
 
-  const { next, mails, limits } = planPatch(loaded.primary, patch, new Date(), caller);
+  const { next, mails, limits } = planPatch(loaded.primary, patch, now(), caller);
   const changes = {
     ...diffFields(loaded.primary, next, CONTACT_DETAIL_FIELDS),
     ...pendingEmailChange(loaded.primary, next, mails),

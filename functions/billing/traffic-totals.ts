@@ -7,6 +7,7 @@
  * reads with the membership check.
  */
 import { batchGetAll } from '#core/batch';
+import { now } from '#core/clock';
 import { fromServiceItem, isServiceItem, serviceKeys } from '#core/entities/service';
 import {
   emptyTrafficMonth,
@@ -77,7 +78,7 @@ export const trafficTotals = async (
   query: TrafficTotalsQuery
 ): Promise<TrafficTotals> => {
   await assertReachesUsage(caller, ids.serviceId);
-  const months = reportMonths(query, new Date());
+  const months = reportMonths(query, now());
   const items = await batchGetAll([
     serviceKeys(ids),
     ...months.map((month) => trafficMonthKeys(ids, month)),

@@ -7,6 +7,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { actorOf, contactIn, loadProfile, type Profile } from '#core/account-profile';
 import { refusal } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { now, nowIso } from '#core/clock';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import { contactAddressWrites } from '#core/contact-address';
 import { contactChangeWrites } from '#core/contact-changes';
@@ -120,7 +121,7 @@ export const createContact = async (
 ) => {
   await checkReach(caller, supportScopeRefusal(caller.membership, undefined, input.supportScope));
   const profile = await loadProfile(caller.membership.accountId);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const { emailPreferences, ...fields } = input;
   const contact: Contact = {
     ...fields,
@@ -206,7 +207,7 @@ export const patchContact = async (
   }
   await checkReach(caller, supportScopeRefusal(caller.membership, contact, patch.supportScope));
 
-  const { next, mails, limits } = applyPatch(contact, patch, new Date(), caller);
+  const { next, mails, limits } = applyPatch(contact, patch, now(), caller);
   const changes = {
     ...diffFields(contact, next, AUDITED_CHANGE_FIELDS),
     ...pendingEmailChange(contact, next, mails),
@@ -243,7 +244,7 @@ export const deleteContact = async (
   checkVersion(contact.version, claim);
   // Deleting the contact removes its login from the account.
   if (contact.loginId) await checkReach(caller, loginRefusal(caller.membership, contact));
-  const now = new Date().toISOString();
+  const now = nowIso();
   await writeTogether(
     [
       { action: { Delete: deleteContactDelete(tableName, contact, contact.version) } },

@@ -15,7 +15,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 export type TransactUpdate = NonNullable<TransactItem['Update']>;
 
 export const newId = (): string => randomUUID();
-export const nowIso = (): string => new Date().toISOString();
+/** The clock's time (clock.ts), here too for the loaders that read it from db.ts. */
+export { nowIso } from './clock.ts';
 
 export interface Page<T> {
   items: T[];

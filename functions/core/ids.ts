@@ -5,6 +5,7 @@
  * reverse Query; the 80 random bits keep them unguessable.
  */
 import { randomBytes } from 'node:crypto';
+import { now } from './clock.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const TIME_CHARS = 10;
@@ -30,8 +31,7 @@ const encodeRandom = (): string => {
 
 export const SORTABLE_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-export const sortableId = (at: Date = new Date()): string =>
-  encodeTime(at.getTime()) + encodeRandom();
+export const sortableId = (at: Date = now()): string => encodeTime(at.getTime()) + encodeRandom();
 
 /** A path id that cannot be one of ours is answered like a missing one, without a read. */
 export const isSortableId = (value: string): boolean => SORTABLE_ID_PATTERN.test(value);

@@ -10,6 +10,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './clients/dynamodb.ts';
+import { nowIso } from './clock.ts';
 import { contactChangeWrites } from './contact-changes.ts';
 import { type Contact, contactKeys, fromContactItem, normaliseEmail } from './entities/contact.ts';
 import { fromLoginItem, isLoginItem } from './entities/login.ts';
@@ -28,7 +29,7 @@ const followed = (contact: Contact, email: string): Contact => {
     ...rest,
     email,
     version: contact.version + 1,
-    updatedAt: new Date().toISOString(),
+    updatedAt: nowIso(),
   };
 };
 

@@ -10,6 +10,7 @@ import { AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { cognito, userPoolId } from './clients/cognito.ts';
 import { dynamo, tableName } from './clients/dynamodb.ts';
+import { nowIso } from './clock.ts';
 import { patchIfExists } from './entities/item-writes.ts';
 import { isLoginItem, loginKeys } from './entities/login.ts';
 import {
@@ -40,7 +41,7 @@ export const nextSecond = (now = Date.now()) => Math.floor(now / 1000) + 1;
  * profile and on each of its memberships (one Query, one Update each).
  */
 export const endSessionsBefore = async (loginId: string, notBefore: number) => {
-  const updatedAt = new Date().toISOString();
+  const updatedAt = nowIso();
   const { Items = [] } = await dynamo.send(
     new QueryCommand(loginPartitionQuery(tableName, loginId))
   );

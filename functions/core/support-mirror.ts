@@ -7,6 +7,7 @@
  * the same transaction as the contact change that affects them.
  */
 import { tableName } from './clients/dynamodb.ts';
+import { nowIso } from './clock.ts';
 import type { TransactUpdate } from './db.ts';
 import type { AssignedService, Contact } from './entities/contact.ts';
 import { patchMembershipUpdate } from './entities/membership.ts';
@@ -55,7 +56,7 @@ const update = (action: TransactUpdate): GuardedWrite => ({
  * and mirror scope and service ids on its membership.
  */
 export const supportMirrorWrites = (before: Contact, next: Contact | null): GuardedWrite[] => {
-  const now = next?.updatedAt ?? new Date().toISOString();
+  const now = next?.updatedAt ?? nowIso();
   const kept = new Set(serviceIdsOf(next?.assignedServices ?? []));
   const writes: GuardedWrite[] = before.assignedServices
     .filter((service) => !kept.has(service.id))

@@ -7,6 +7,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { contactIn, loadProfile } from '#core/account-profile';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { now, nowIso } from '#core/clock';
 import { contactDisplayName, normaliseEmail } from '#core/entities/contact';
 import { contractMarkerKeys } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
@@ -101,7 +102,7 @@ const inviteIfMatching = async (contractNumber: string, email: string) => {
   // The holder asking for their own login needs no notice beyond the invitation.
   if (contact.isPrimary) return;
   await writeTogether(
-    outboxWrites(accountId, new Date().toISOString(), [
+    outboxWrites(accountId, nowIso(), [
       {
         kind: 'mail',
         to: primary.email,
@@ -124,7 +125,7 @@ export const requestAccount = async (
 ) => {
   const started = Date.now();
   const email = normaliseEmail(input.email);
-  await countRequest(email, sourceIp, new Date());
+  await countRequest(email, sourceIp, now());
   try {
     await inviteIfMatching(input.contractNumber, email);
   } catch (error) {

@@ -3,6 +3,8 @@
  * contact's next image (one version up) and its audit entry, naming only the
  * login fields that changed.
  */
+
+import { nowIso } from '#core/clock';
 import { contactChangeWrites } from '#core/contact-changes';
 import { diffFields } from '#core/entities/audit';
 import type { Contact } from '#core/entities/contact';
@@ -19,7 +21,7 @@ export const nextImage = (contact: Contact, change: Partial<Contact>): Contact =
     ...(loginChanges ? rest : contact),
     ...change,
     version: contact.version + 1,
-    updatedAt: new Date().toISOString(),
+    updatedAt: nowIso(),
   };
 };
 

@@ -11,6 +11,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sessionEnded } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import * as clock from '#core/clock';
 import { CODE_MAIL_LIMITS } from '#core/contact-email';
 import { checkEmailChangeCode, startEmailChange } from '#core/email-change';
 import { normaliseEmail } from '#core/entities/contact';
@@ -58,7 +59,7 @@ export const startOwnEmailChange = async (caller: LoginCaller, email: string) =>
       { field: 'email' }
     );
   }
-  const now = new Date();
+  const now = clock.now();
   if (normaliseEmail(email) === normaliseEmail(login.email)) {
     await dynamo.send(
       new UpdateCommand(cancelLoginEmailChangeUpdate(tableName, login.loginId, now.toISOString()))
@@ -99,7 +100,7 @@ export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) =
       PROBLEM.noEmailChangePending,
       'No email change is waiting for confirmation.'
     );
-  const now = new Date();
+  const now = clock.now();
   const verdict = checkEmailChangeCode(login.loginId, pending, code, now);
   if (verdict === 'expired' || verdict === 'exhausted') throw exhausted();
   // Every guess spends an attempt first (conditional update): concurrent guesses share none.

@@ -9,6 +9,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { sessionEnded } from '#core/authorization';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { nowIso } from '#core/clock';
 import { acceptedContactUpdate, declinedContactUpdate } from '#core/entities/contact-login';
 import {
   fromLoginItem,
@@ -80,7 +81,7 @@ const answerWrites = (login: LoginProfile, invitation: Membership, action: strin
 
 export const acceptInvitation = async (caller: LoginCaller, accountId: string) => {
   const { login, invitation } = await loadInvitation(caller, accountId);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
   const holder = invitation.role === 'primary';
   await writeTogether(
@@ -115,7 +116,7 @@ export const acceptInvitation = async (caller: LoginCaller, accountId: string) =
 
 export const declineInvitation = async (caller: LoginCaller, accountId: string) => {
   const { login, invitation } = await loadInvitation(caller, accountId);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
   await writeTogether(
     [

@@ -6,6 +6,7 @@ import {
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { cognito, userPoolId } from '#core/clients/cognito';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { nowIso } from '#core/clock';
 import { normaliseEmail } from '#core/entities/contact';
 import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/entities/login';
 import type { InviteLoginTask, OutboxTask } from '#core/entities/outbox';
@@ -70,9 +71,7 @@ const inviteLogin = async (task: InviteLoginTask) => {
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, notBefore * 1000 - Date.now())));
   await sendMail(invitationText(task, temporaryPassword));
   await dynamo.send(
-    new UpdateCommand(
-      markLoginProvenUpdate(tableName, task.loginId, notBefore, new Date().toISOString())
-    )
+    new UpdateCommand(markLoginProvenUpdate(tableName, task.loginId, notBefore, nowIso()))
   );
 };
 

@@ -10,6 +10,7 @@
 import { refusal } from '#core/authorization';
 import { batchGetAll } from '#core/batch';
 import { tableName } from '#core/clients/dynamodb';
+import { nowIso } from '#core/clock';
 import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
 import {
   type Contact,
@@ -188,7 +189,7 @@ export const assignSupportContact = async (
     );
   }
 
-  const now = new Date().toISOString();
+  const now = nowIso();
   const assignedAt = service.supportContacts[contact.id]?.assignedAt ?? now;
   const snapshot = supportSnapshot(contact, assignedAt);
   const next = nextImages(loaded, now);
@@ -222,7 +223,7 @@ export const resetSupportContact = async (
   const onContact = contact.assignedServices.some((assigned) => assigned.id === service.id);
   if (!onService && !onContact) return;
 
-  const now = new Date().toISOString();
+  const now = nowIso();
   const next = nextImages(loaded, now);
   const { [contact.id]: _reset, ...remaining } = service.supportContacts;
   next.service.supportContacts = remaining;

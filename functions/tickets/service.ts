@@ -4,6 +4,7 @@
  * more read; every change is one transaction (conversation.ts).
  */
 import { tableName } from '#core/clients/dynamodb';
+import * as clock from '#core/clock';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
 import { supportReachCheck } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
@@ -127,7 +128,7 @@ export const openTicket = async (
     accountId: membership.accountId,
     contactId: membership.contactId,
   });
-  const now = new Date();
+  const now = clock.now();
   const change = submitTicket(
     {
       accountId: membership.accountId,
@@ -184,11 +185,11 @@ export const replyToTicket = async (
   const { ticket, author } = await loadForChange(caller, ticketId);
   return saveMessageOnce(
     claimOf(memberScope(caller), 'replyToTicket', idempotencyKey, { ticketId, body }),
-    addMessage(ticket, 'replied', author, body, new Date())
+    addMessage(ticket, 'replied', author, body, clock.now())
   );
 };
 
 export const closeTicketAsMember = async (caller: MemberCaller, ticketId: string) => {
   const { ticket, author } = await loadForChange(caller, ticketId);
-  return (await save(closeTicket(ticket, author, new Date()))).ticket;
+  return (await save(closeTicket(ticket, author, clock.now()))).ticket;
 };

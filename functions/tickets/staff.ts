@@ -4,6 +4,7 @@
  * the ticket; its locator gives the account in one GetItem.
  */
 import { tableName } from '#core/clients/dynamodb';
+import { now } from '#core/clock';
 import {
   type Ticket,
   ticketsByStatusPartition,
@@ -73,6 +74,6 @@ export const answerTicket = async (
   if (!ticket) throw ticketNotFound();
   return saveMessageOnce(
     claimOf(staffScope(caller), 'answerTicket', idempotencyKey, { ticketId, body }),
-    addMessage(ticket, 'answered', staffAuthor(caller), body, new Date())
+    addMessage(ticket, 'answered', staffAuthor(caller), body, now())
   );
 };

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inFreshWindow } from '../support/clock.ts';
 import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { accessTokenFor, addContact, createTenant, type Tenant } from '../support/tenants.ts';
@@ -63,9 +64,7 @@ describe('POST /account-requests', () => {
     // Prepare
     const email = 'hammer@elsewhere.example';
     // The counters are per clock hour: four requests (1.5 s each) must not straddle its turn.
-    const msLeftInHour = 3_600_000 - (Date.now() % 3_600_000);
-    if (msLeftInHour < 10_000)
-      await new Promise((resolve) => setTimeout(resolve, msLeftInHour + 100));
+    inFreshWindow(3600);
 
     // Act
     const answers = [];

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { accountKeys } from '#core/entities/account';
 import { contactKeys } from '#core/entities/contact';
 import { loginKeys } from '#core/entities/login';
+import { inFreshWindow } from '../support/clock.ts';
 import { useGateway } from '../support/gateway.ts';
 import type { ApiResponse } from '../support/http.ts';
 import { accountLoad } from '../support/loads.ts';
@@ -49,12 +50,6 @@ const contactPath = (accountId: string, contactId: string) =>
   `/accounts/${accountId}/contacts/${contactId}`;
 const codeIn = (text: string | undefined) => /code is (\d{6})/.exec(text ?? '')?.[1] ?? '';
 const accountIdsOf = (list: unknown) => (list as { accountId: string }[]).map((a) => a.accountId);
-
-/** Rate counters are per clock hour: a test that fills one must not straddle its turn. */
-const awayFromTheHourTurn = async (msNeeded = 20_000) => {
-  const msLeftInHour = 3_600_000 - (Date.now() % 3_600_000);
-  if (msLeftInHour < msNeeded) await sleep(msLeftInHour + 100);
-};
 
 /** What Cognito answers a sign-in: the challenge, "signed-in", or the error's name. */
 const signInOutcome = async (email: string, password: string) => {
@@ -548,7 +543,8 @@ describe('whether an address has a login', () => {
     const prober = await signedInTenant('Limitprober');
     const known = await createTenant('Limitknown');
     const fresh = `nobody-${unique()}@probe.example`;
-    await awayFromTheHourTurn();
+    // Rate counters are per clock hour: a test that fills one must not straddle its turn.
+    inFreshWindow(3600);
 
     // Act: six rounds of "activate with a chosen password, then withdraw" on each address.
     const sequences: number[][] = [];

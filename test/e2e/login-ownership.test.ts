@@ -4,6 +4,7 @@
  * to take a login over; none may work.
  */
 import { describe, expect, it } from 'vitest';
+import { inFreshWindow } from '../support/clock.ts';
 import { useGateway } from '../support/gateway.ts';
 import { accountLoad } from '../support/loads.ts';
 import { eventually, mailTo, waitForMail } from '../support/mailbox.ts';
@@ -258,9 +259,7 @@ describe('email-change codes', () => {
     const { tenant, token } = await signedInTenant('Codemailer');
     const path = `/accounts/${tenant.accountId}`;
     // The counters are per clock hour: the six changes must not straddle its turn.
-    const msLeftInHour = 3_600_000 - (Date.now() % 3_600_000);
-    if (msLeftInHour < 10_000)
-      await new Promise((resolve) => setTimeout(resolve, msLeftInHour + 100));
+    inFreshWindow(3600);
 
     // Act
     const statuses: number[] = [];
@@ -320,9 +319,7 @@ describe('invitation mail', () => {
     const { contactId } = await addContact(tenant, `target-${Date.now()}@spammed.example`);
     const path = subAccountPath(tenant.accountId, contactId);
     // The counters are per clock hour: the six invitations must not straddle its turn.
-    const msLeftInHour = 3_600_000 - (Date.now() % 3_600_000);
-    if (msLeftInHour < 10_000)
-      await new Promise((resolve) => setTimeout(resolve, msLeftInHour + 100));
+    inFreshWindow(3600);
 
     // Act
     const statuses: number[] = [];

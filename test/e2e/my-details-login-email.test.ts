@@ -1,5 +1,7 @@
 /** Changing the login email in My Details: the mailed code, confirmation, conflicts, cancelling. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { resetClock, runClockFrom } from '#core/clock';
+import { EMAIL_CHANGE } from '#core/email-change';
 import { useGateway } from '../support/gateway.ts';
 import { eventually, waitForMail } from '../support/mailbox.ts';
 import { accessTokenFor, createTenant, TEST_PASSWORD } from '../support/tenants.ts';
@@ -49,6 +51,34 @@ describe('changing the login email in My Details', () => {
     await expect(accessTokenFor(tenant.email, TEST_PASSWORD)).rejects.toThrow();
     const me = await api('GET', '/me', { token });
     expect(me.body.email).toBe(newEmail);
+  });
+});
+
+describe('a login email code past its lifetime', () => {
+  it('is refused, even when right, and the login keeps its email', async () => {
+    // Prepare
+    const tenant = await createTenant('Latecomer');
+    const token = await accessTokenFor(tenant.email);
+    const newEmail = `late-${tenant.loginId.slice(0, 8)}@latecomer.example`;
+    await api('PATCH', `/accounts/${tenant.accountId}`, { token, body: { email: newEmail } });
+    const codeMail = await waitForMail(newEmail, 'Confirm your new login email');
+    const code = /code is (\d{6})/.exec(codeMail.body.text ?? '')?.[1] ?? '';
+    runClockFrom(new Date(Date.now() + (EMAIL_CHANGE.validMinutes + 1) * 60_000));
+    onTestFinished(resetClock);
+
+    // Act
+    const late = await api('POST', `/accounts/${tenant.accountId}/email-verification`, {
+      token,
+      body: { code },
+    });
+
+    // Assess
+    expect(late.status).toBe(400);
+    expect(late.body.errors).toEqual([
+      expect.objectContaining({ field: 'code', message: expect.stringMatching(/expired/) }),
+    ]);
+    const details = await api('GET', `/accounts/${tenant.accountId}`, { token });
+    expect(details.body.primaryContact).toMatchObject({ email: tenant.email });
   });
 });
 

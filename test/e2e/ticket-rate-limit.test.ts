@@ -4,8 +4,8 @@
  * nothing and an idempotent replay spends nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { secondsLeftInWindow } from '#core/entities/rate-counter';
 import { TICKET_OPENING_LIMIT } from '../../functions/tickets/service.ts';
+import { inFreshWindow } from '../support/clock.ts';
 import { useGateway } from '../support/gateway.ts';
 import { problemType } from '../support/problems.ts';
 import { signedInTenant } from '../support/tenants.ts';
@@ -13,12 +13,6 @@ import { openTicketVia } from '../support/tickets.ts';
 
 const gateway = useGateway();
 const { limit, windowSeconds } = TICKET_OPENING_LIMIT;
-
-/** Waits for the next window when the current one ends within the test's run time. */
-const clearOfWindowEdge = async (margin = 30) => {
-  const left = secondsLeftInWindow(new Date(), windowSeconds);
-  if (left < margin) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
-};
 
 const openMany = async (token: string, accountId: string, count: number) => {
   for (let n = 0; n < count; n += 1) await openTicketVia(gateway.url, token, accountId);
@@ -33,7 +27,7 @@ describe('POST /accounts/{accountId}/tickets rate limit', () => {
   it('refuses the opening past the limit with 429, Retry-After, and writes nothing', async () => {
     // Prepare
     const { tenant, token } = await signedInTenant('Ratelimit');
-    await clearOfWindowEdge();
+    inFreshWindow(windowSeconds);
     await openMany(token, tenant.accountId, limit);
 
     // Act
@@ -65,7 +59,7 @@ describe('POST /accounts/{accountId}/tickets rate limit', () => {
       headers: { 'idempotency-key': 'rate-limit-replay-0001' },
       body: { subject: 'Keyed', body: 'Sent twice by a retrying client.' },
     };
-    await clearOfWindowEdge();
+    inFreshWindow(windowSeconds);
     await openMany(token, tenant.accountId, limit - 2);
     const first = await gateway.api('POST', path, keyed);
 

@@ -5,24 +5,39 @@
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  integer,
+  oneOf,
+  optional,
+  readItem,
+  text,
+  textList,
+  withDefault,
+} from './attributes.ts';
 import { createPut, patchAtVersion } from './item-writes.ts';
 
-export type AccountStatus = 'active' | 'suspended' | 'closed';
+export const ACCOUNT_STATUSES = ['active', 'suspended', 'closed'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
-export interface Account {
-  id: string;
-  name: string;
-  status: AccountStatus;
-  primaryContactId: string;
-  contractNumbers: string[];
+/** What a account item holds, declared once: the type and the item mapping derive from it. */
+export const ACCOUNT_ATTRIBUTES = {
+  id: text(),
+  name: text(),
+  status: oneOf(ACCOUNT_STATUSES),
+  primaryContactId: text(),
+  contractNumbers: withDefault(textList(), []),
   /** Domains hosted with us; contacts should have an email elsewhere too. */
-  hostedDomains: string[];
+  hostedDomains: withDefault(textList(), []),
   /** The operators' id for it, when it was loaded through the staff API. */
-  externalId?: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  externalId: optional(text()),
+  version: integer(),
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type Account = EntityOf<typeof ACCOUNT_ATTRIBUTES>;
 
 export const accountKeys = (accountId: string) => ({
   [TABLE.partitionKey]: `${PREFIX.account}${accountId}`,
@@ -32,21 +47,11 @@ export const accountKeys = (accountId: string) => ({
 export const toAccountItem = (account: Account) => ({
   ...accountKeys(account.id),
   entity: 'account',
-  ...account,
+  ...attributesOf(ACCOUNT_ATTRIBUTES, account),
 });
 
-export const fromAccountItem = (item: Record<string, unknown>): Account => ({
-  id: item.id as string,
-  name: item.name as string,
-  status: item.status as AccountStatus,
-  primaryContactId: item.primaryContactId as string,
-  contractNumbers: (item.contractNumbers as string[] | undefined) ?? [],
-  hostedDomains: (item.hostedDomains as string[] | undefined) ?? [],
-  ...(typeof item.externalId === 'string' ? { externalId: item.externalId } : {}),
-  version: item.version as number,
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromAccountItem = (item: Record<string, unknown>): Account =>
+  readItem('account', ACCOUNT_ATTRIBUTES, item);
 
 export const isAccountItem = (item: Record<string, unknown>) => item.entity === 'account';
 

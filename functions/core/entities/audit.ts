@@ -4,6 +4,7 @@
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { attributesOf, type EntityOf, readItem, shaped, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 
 export interface FieldChange {
@@ -21,15 +22,18 @@ export interface AuditActor {
   kind?: 'login' | 'staff';
 }
 
-export interface AuditEntry {
-  id: string;
-  accountId: string;
-  at: string;
-  actor: AuditActor;
-  action: string;
-  target: string;
-  changes: Record<string, FieldChange>;
-}
+/** What an audit item holds, declared once: the type and the item mapping derive from it. */
+export const AUDIT_ATTRIBUTES = {
+  id: text(),
+  accountId: text(),
+  at: text(),
+  actor: shaped<AuditActor>(),
+  action: text(),
+  target: text(),
+  changes: shaped<Record<string, FieldChange>>(),
+};
+
+export type AuditEntry = EntityOf<typeof AUDIT_ATTRIBUTES>;
 
 /**
  * Audit entries have a partition per account of their own: the trail grows
@@ -84,17 +88,14 @@ export const toAuditView = (entry: AuditEntry) => ({
 });
 
 export const createAuditPut = (tableName: string, entry: AuditEntry): PutCommandInput =>
-  createPut(tableName, { ...auditKeys(entry), entity: 'audit', ...entry });
+  createPut(tableName, {
+    ...auditKeys(entry),
+    entity: 'audit',
+    ...attributesOf(AUDIT_ATTRIBUTES, entry),
+  });
 
-export const fromAuditItem = (item: Record<string, unknown>): AuditEntry => ({
-  id: item.id as string,
-  accountId: item.accountId as string,
-  at: item.at as string,
-  actor: item.actor as AuditEntry['actor'],
-  action: item.action as string,
-  target: item.target as string,
-  changes: item.changes as AuditEntry['changes'],
-});
+export const fromAuditItem = (item: Record<string, unknown>): AuditEntry =>
+  readItem('audit', AUDIT_ATTRIBUTES, item);
 
 /** JSON with object keys sorted: DynamoDB hands maps back in any order. */
 const canonical = (value: unknown): string =>

@@ -15,7 +15,7 @@ import {
   patchAtVersion,
   replacePut,
 } from './item-writes.ts';
-import type { ServiceType } from './service.ts';
+import type { ServiceType } from './service-type.ts';
 
 export interface Address {
   line1: string;
@@ -40,7 +40,8 @@ export type ContactKind = 'individual' | 'organisation';
 export const CONTACT_LANGUAGES = ['en', 'es'] as const;
 export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 export const DEFAULT_CONTACT_LANGUAGE: ContactLanguage = 'en';
-export type SupportScope = 'none' | 'isolated' | 'global';
+export const SUPPORT_SCOPES = ['none', 'isolated', 'global'] as const;
+export type SupportScope = (typeof SUPPORT_SCOPES)[number];
 
 export interface SubAccount {
   status: 'active' | 'suspended' | 'invited';

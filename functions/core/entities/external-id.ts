@@ -6,19 +6,23 @@
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { attributesOf, type EntityOf, oneOf, optional, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 
 export const EXTERNAL_KINDS = ['account', 'service', 'invoice'] as const;
 export type ExternalKind = (typeof EXTERNAL_KINDS)[number];
 
-export interface ExternalIdMarker {
-  kind: ExternalKind;
-  externalId: string;
-  accountId: string;
+/** What a externalId item holds, declared once: the type and the item mapping derive from it. */
+export const EXTERNAL_ID_ATTRIBUTES = {
+  kind: oneOf(EXTERNAL_KINDS),
+  externalId: text(),
+  accountId: text(),
   /** The service an `EXTERNAL#service#…` marker points at. */
-  serviceId?: string;
-  createdAt: string;
-}
+  serviceId: optional(text()),
+  createdAt: text(),
+};
+
+export type ExternalIdMarker = EntityOf<typeof EXTERNAL_ID_ATTRIBUTES>;
 
 export const externalIdKeys = (kind: ExternalKind, externalId: string) => ({
   [TABLE.partitionKey]: `${PREFIX.externalId}${kind}#${externalId}`,
@@ -40,15 +44,10 @@ export const createExternalIdPut = (tableName: string, marker: ExternalIdMarker)
   createPut(tableName, {
     ...externalIdKeys(marker.kind, marker.externalId),
     entity: 'externalId',
-    ...marker,
+    ...attributesOf(EXTERNAL_ID_ATTRIBUTES, marker),
   });
 
 export const isExternalIdItem = (item: Record<string, unknown>) => item.entity === 'externalId';
 
-export const fromExternalIdItem = (item: Record<string, unknown>): ExternalIdMarker => ({
-  kind: item.kind as ExternalKind,
-  externalId: item.externalId as string,
-  accountId: item.accountId as string,
-  ...(typeof item.serviceId === 'string' ? { serviceId: item.serviceId } : {}),
-  createdAt: item.createdAt as string,
-});
+export const fromExternalIdItem = (item: Record<string, unknown>): ExternalIdMarker =>
+  readItem('externalId', EXTERNAL_ID_ATTRIBUTES, item);

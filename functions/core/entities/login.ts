@@ -7,12 +7,24 @@ import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../db.ts';
 import type { PendingEmailChange } from '../email-change.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  flag,
+  integer,
+  optional,
+  readItem,
+  shaped,
+  text,
+  withDefault,
+} from './attributes.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
 
-export interface LoginProfile {
-  loginId: string;
-  name: string;
-  email: string;
+/** What a login profile item holds, declared once: the type and the item mapping derive from it. */
+export const LOGIN_ATTRIBUTES = {
+  loginId: text(),
+  name: text(),
+  email: text(),
   /**
    * Whether the owner of the mailbox holds the login's password. `false`
    * for a login created by an account (a password the granter chose, or an
@@ -21,16 +33,18 @@ export interface LoginProfile {
    * address a fresh password and ended every older session. Profiles
    * written before this field existed count as proven.
    */
-  emailProven: boolean;
+  emailProven: withDefault(flag(), true),
   /** The account that created the login, while it is not proven. */
-  confinedToAccountId?: string;
+  confinedToAccountId: optional(text()),
   /** Sessions that started before this time (epoch seconds) are refused. */
-  sessionsNotBefore?: number;
+  sessionsNotBefore: optional(integer()),
   /** A new login email waiting for the code mailed to it (`POST /me/email-change`). */
-  emailChange?: PendingEmailChange;
-  createdAt: string;
-  updatedAt: string;
-}
+  emailChange: optional(shaped<PendingEmailChange>()),
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type LoginProfile = EntityOf<typeof LOGIN_ATTRIBUTES>;
 
 export const loginKeys = (loginId: string) => ({
   [TABLE.partitionKey]: `${PREFIX.login}${loginId}`,
@@ -40,24 +54,11 @@ export const loginKeys = (loginId: string) => ({
 export const toLoginItem = (login: LoginProfile) => ({
   ...loginKeys(login.loginId),
   entity: 'login',
-  ...login,
+  ...attributesOf(LOGIN_ATTRIBUTES, login),
 });
 
-export const fromLoginItem = (item: Record<string, unknown>): LoginProfile => ({
-  loginId: item.loginId as string,
-  name: item.name as string,
-  email: item.email as string,
-  emailProven: item.emailProven !== false,
-  ...(typeof item.confinedToAccountId === 'string'
-    ? { confinedToAccountId: item.confinedToAccountId }
-    : {}),
-  ...(typeof item.sessionsNotBefore === 'number'
-    ? { sessionsNotBefore: item.sessionsNotBefore }
-    : {}),
-  ...(item.emailChange ? { emailChange: item.emailChange as PendingEmailChange } : {}),
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromLoginItem = (item: Record<string, unknown>): LoginProfile =>
+  readItem('login', LOGIN_ATTRIBUTES, item);
 
 export const isLoginItem = (item: Record<string, unknown>) => item.entity === 'login';
 

@@ -5,9 +5,20 @@
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem, TransactUpdate } from '../db.ts';
-import type { Role } from '../permissions.ts';
+import { ROLES } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
-import type { SupportScope } from './contact.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  integer,
+  oneOf,
+  optional,
+  readItem,
+  text,
+  textList,
+  withDefault,
+} from './attributes.ts';
+import { SUPPORT_SCOPES, type SupportScope } from './contact.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
 
 /**
@@ -15,33 +26,41 @@ import { createPut, patchIfExists } from './item-writes.ts';
  * accepted yet (the login's own consent, see functions/me/invitations.ts);
  * an invited membership opens nothing and /me lists it apart.
  */
-export type MembershipStatus = 'active' | 'suspended' | 'invited';
+export const MEMBERSHIP_STATUSES = ['active', 'suspended', 'invited'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
-export interface Membership {
-  loginId: string;
-  accountId: string;
-  contactId: string;
-  role: Role;
-  permissions: string[];
-  status: MembershipStatus;
+/** What a membership item holds, declared once: the type and the item mapping derive from it. */
+export const MEMBERSHIP_ATTRIBUTES = {
+  loginId: text(),
+  accountId: text(),
+  contactId: text(),
+  role: oneOf(ROLES),
+  permissions: withDefault(textList(), []),
+  status: oneOf(MEMBERSHIP_STATUSES),
   /** Denormalised so account reads need no extra lookup; rewritten if the primary ever changes. */
-  primaryContactId: string;
+  primaryContactId: text(),
   /**
    * The contact's support scope and assigned services, denormalised (written
    * in the same transaction as the contact) so ticket visibility needs no
-   * read beyond the membership.
+   * read beyond the membership. Items older than the scope read as the
+   * primary's `global` or everyone else's `none`.
    */
-  supportScope: SupportScope;
-  supportServiceIds: string[];
+  supportScope: withDefault(
+    oneOf(SUPPORT_SCOPES),
+    (item): SupportScope => (item.role === 'primary' ? 'global' : 'none')
+  ),
+  supportServiceIds: withDefault(textList(), []),
   /**
    * Sessions that started before this time (epoch seconds, the token's
    * `auth_time`) are refused: set when the login's password is replaced
    * because its mailbox owner took it over (see login.ts).
    */
-  sessionsNotBefore?: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  sessionsNotBefore: optional(integer()),
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type Membership = EntityOf<typeof MEMBERSHIP_ATTRIBUTES>;
 
 export const membershipKeys = ({ loginId, accountId }: { loginId: string; accountId: string }) => ({
   [TABLE.partitionKey]: `${PREFIX.login}${loginId}`,
@@ -51,27 +70,11 @@ export const membershipKeys = ({ loginId, accountId }: { loginId: string; accoun
 export const toMembershipItem = (membership: Membership) => ({
   ...membershipKeys(membership),
   entity: 'membership',
-  ...membership,
+  ...attributesOf(MEMBERSHIP_ATTRIBUTES, membership),
 });
 
-export const fromMembershipItem = (item: Record<string, unknown>): Membership => ({
-  loginId: item.loginId as string,
-  accountId: item.accountId as string,
-  contactId: item.contactId as string,
-  role: item.role as Role,
-  permissions: (item.permissions as string[] | undefined) ?? [],
-  status: item.status as MembershipStatus,
-  primaryContactId: item.primaryContactId as string,
-  supportScope:
-    (item.supportScope as SupportScope | undefined) ??
-    (item.role === 'primary' ? 'global' : 'none'),
-  supportServiceIds: (item.supportServiceIds as string[] | undefined) ?? [],
-  ...(typeof item.sessionsNotBefore === 'number'
-    ? { sessionsNotBefore: item.sessionsNotBefore }
-    : {}),
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromMembershipItem = (item: Record<string, unknown>): Membership =>
+  readItem('membership', MEMBERSHIP_ATTRIBUTES, item);
 
 export const getMembershipCommand = (
   tableName: string,

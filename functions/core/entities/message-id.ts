@@ -6,15 +6,19 @@
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 
-export interface MessageIdMarker {
-  emailMessageId: string;
-  accountId: string;
-  ticketId: string;
-  messageId: string;
-  createdAt: string;
-}
+/** What a messageIdMarker item holds, declared once: the type and the item mapping derive from it. */
+export const MESSAGE_ID_MARKER_ATTRIBUTES = {
+  emailMessageId: text(),
+  accountId: text(),
+  ticketId: text(),
+  messageId: text(),
+  createdAt: text(),
+};
+
+export type MessageIdMarker = EntityOf<typeof MESSAGE_ID_MARKER_ATTRIBUTES>;
 
 /**
  * `<local@domain>` for a message id: the id's 80 random bits make it
@@ -43,7 +47,7 @@ export const createMessageIdMarkerPut = (
   createPut(tableName, {
     ...messageIdMarkerKeys(marker.emailMessageId),
     entity: 'messageIdMarker',
-    ...marker,
+    ...attributesOf(MESSAGE_ID_MARKER_ATTRIBUTES, marker),
   });
 
 /** Access pattern `messageByMessageId`: threading an inbound reply. */
@@ -52,10 +56,5 @@ export const getMessageIdMarkerCommand = (
   emailMessageId: string
 ): GetCommandInput => ({ TableName: tableName, Key: messageIdMarkerKeys(emailMessageId) });
 
-export const fromMessageIdMarkerItem = (item: Record<string, unknown>): MessageIdMarker => ({
-  emailMessageId: item.emailMessageId as string,
-  accountId: item.accountId as string,
-  ticketId: item.ticketId as string,
-  messageId: item.messageId as string,
-  createdAt: item.createdAt as string,
-});
+export const fromMessageIdMarkerItem = (item: Record<string, unknown>): MessageIdMarker =>
+  readItem('messageIdMarker', MESSAGE_ID_MARKER_ATTRIBUTES, item);

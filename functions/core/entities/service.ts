@@ -8,11 +8,23 @@
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  integer,
+  oneOf,
+  optional,
+  readItem,
+  shaped,
+  text,
+  textList,
+  withDefault,
+} from './attributes.ts';
 import { type Contact, contactDisplayName, type SupportScope } from './contact.ts';
 import { createPut } from './item-writes.ts';
+import { SERVICE_AND_DOMAIN_TYPES, type ServiceType } from './service-type.ts';
 
-export const SERVICE_TYPES = ['hosting', 'vps', 'voip', 'serverhousing'] as const;
-export type ServiceType = (typeof SERVICE_TYPES)[number] | 'domain';
+export { SERVICE_TYPES, type ServiceType } from './service-type.ts';
 /** The two listings: `/services` and `/domains`. */
 export type ServiceKind = 'service' | 'domain';
 
@@ -28,23 +40,26 @@ export interface SupportContactSnapshot {
   assignedAt: string;
 }
 
-export interface Service {
-  id: string;
-  accountId: string;
-  type: ServiceType;
-  label: string;
-  status: ServiceStatus;
-  contractNumber?: string;
-  server?: string;
+/** What a service item holds, declared once: the type and the item mapping derive from it. */
+export const SERVICE_ATTRIBUTES = {
+  id: text(),
+  accountId: text(),
+  type: oneOf(SERVICE_AND_DOMAIN_TYPES),
+  label: text(),
+  status: oneOf(SERVICE_STATUSES),
+  contractNumber: optional(text()),
+  server: optional(text()),
   /** Serverhousing only: the IP addresses the operators assigned to it, canonical form. */
-  ips?: string[];
+  ips: optional(textList()),
   /** The operator's id for it (billing system); loading the same id again updates it. */
-  externalId: string;
-  supportContacts: Record<string, SupportContactSnapshot>;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  externalId: text(),
+  supportContacts: withDefault(shaped<Record<string, SupportContactSnapshot>>(), {}),
+  version: integer(),
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type Service = EntityOf<typeof SERVICE_ATTRIBUTES>;
 
 export const kindOf = (type: ServiceType): ServiceKind =>
   type === 'domain' ? 'domain' : 'service';
@@ -72,25 +87,11 @@ export const toServiceItem = (service: Service) => ({
   [TABLE.indexes.gsi1.partitionKey]: servicesListingKey(service.accountId, kindOf(service.type)),
   [TABLE.indexes.gsi1.sortKey]: listingSortKey(service),
   entity: 'service',
-  ...service,
+  ...attributesOf(SERVICE_ATTRIBUTES, service),
 });
 
-export const fromServiceItem = (item: Record<string, unknown>): Service => ({
-  id: item.id as string,
-  accountId: item.accountId as string,
-  type: item.type as ServiceType,
-  label: item.label as string,
-  status: item.status as ServiceStatus,
-  contractNumber: item.contractNumber as string | undefined,
-  server: item.server as string | undefined,
-  ...(Array.isArray(item.ips) ? { ips: item.ips as string[] } : {}),
-  externalId: item.externalId as string,
-  supportContacts:
-    (item.supportContacts as Record<string, SupportContactSnapshot> | undefined) ?? {},
-  version: item.version as number,
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromServiceItem = (item: Record<string, unknown>): Service =>
+  readItem('service', SERVICE_ATTRIBUTES, item);
 
 export const isServiceItem = (item: Record<string, unknown>) => item.entity === 'service';
 

@@ -8,21 +8,31 @@
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem, TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import { type Attribute, attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
 
 export const STAFF_STATUSES = ['active', 'disabled'] as const;
 export type StaffStatus = (typeof STAFF_STATUSES)[number];
 
-export interface StaffLogin {
+/** A status this code does not know reads as `disabled`: access is only ever granted on purpose. */
+const staffStatus: Attribute<StaffStatus> = {
+  read: (value) => (value === 'active' ? 'active' : 'disabled'),
+  optional: false,
+};
+
+/** What a staff item holds, declared once: the type and the item mapping derive from it. */
+export const STAFF_ATTRIBUTES = {
   /** The staff pool's `sub` of the login (the token's `sub`). */
-  staffId: string;
+  staffId: text(),
   /** The sign-in name, by convention the work email. */
-  username: string;
-  name: string;
-  status: StaffStatus;
-  createdAt: string;
-  updatedAt: string;
-}
+  username: text(),
+  name: text(),
+  status: staffStatus,
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type StaffLogin = EntityOf<typeof STAFF_ATTRIBUTES>;
 
 export const staffKeys = (staffId: string) => ({
   [TABLE.partitionKey]: `${PREFIX.staff}${staffId}`,
@@ -32,22 +42,13 @@ export const staffKeys = (staffId: string) => ({
 export const toStaffItem = (staff: StaffLogin) => ({
   ...staffKeys(staff.staffId),
   entity: 'staff',
-  ...staff,
+  ...attributesOf(STAFF_ATTRIBUTES, staff),
 });
 
 export const isStaffItem = (item: Record<string, unknown>) => item.entity === 'staff';
 
-/** A status this code does not know reads as `disabled`: access is only ever granted on purpose. */
-const statusOf = (value: unknown): StaffStatus => (value === 'active' ? 'active' : 'disabled');
-
-export const fromStaffItem = (item: Record<string, unknown>): StaffLogin => ({
-  staffId: item.staffId as string,
-  username: item.username as string,
-  name: item.name as string,
-  status: statusOf(item.status),
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromStaffItem = (item: Record<string, unknown>): StaffLogin =>
+  readItem('staff', STAFF_ATTRIBUTES, item);
 
 /** Access pattern `staffById`: the live check of every staff request (consistent). */
 export const getStaffCommand = (tableName: string, staffId: string): GetCommandInput => ({

@@ -5,13 +5,17 @@
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 
-export interface TicketLocator {
-  ticketId: string;
-  accountId: string;
-  createdAt: string;
-}
+/** What a ticketLocator item holds, declared once: the type and the item mapping derive from it. */
+export const TICKET_LOCATOR_ATTRIBUTES = {
+  ticketId: text(),
+  accountId: text(),
+  createdAt: text(),
+};
+
+export type TicketLocator = EntityOf<typeof TICKET_LOCATOR_ATTRIBUTES>;
 
 export const ticketLocatorKeys = (ticketId: string) => ({
   [TABLE.partitionKey]: `${PREFIX.ticket}${ticketId}`,
@@ -26,7 +30,7 @@ export const createTicketLocatorPut = (
   createPut(tableName, {
     ...ticketLocatorKeys(locator.ticketId),
     entity: 'ticketLocator',
-    ...locator,
+    ...attributesOf(TICKET_LOCATOR_ATTRIBUTES, locator),
   });
 
 /** Access pattern `ticketLocator`. */
@@ -36,8 +40,5 @@ export const getTicketLocatorCommand = (tableName: string, ticketId: string): Ge
   ConsistentRead: true,
 });
 
-export const fromTicketLocatorItem = (item: Record<string, unknown>): TicketLocator => ({
-  ticketId: item.ticketId as string,
-  accountId: item.accountId as string,
-  createdAt: item.createdAt as string,
-});
+export const fromTicketLocatorItem = (item: Record<string, unknown>): TicketLocator =>
+  readItem('ticketLocator', TICKET_LOCATOR_ATTRIBUTES, item);

@@ -6,6 +6,7 @@
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import { attributesOf, type EntityOf, optional, readItem, shaped, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 
 /** How staff answers are signed for clients. */
@@ -16,18 +17,21 @@ export type TicketAuthor =
   | { kind: 'contact'; contactId: string; name: string; email: string }
   | { kind: 'staff'; staffId: string; username: string; name: string };
 
-export interface TicketMessage {
-  id: string;
-  accountId: string;
-  ticketId: string;
-  author: TicketAuthor;
-  body: string;
+/** What a ticketMessage item holds, declared once: the type and the item mapping derive from it. */
+export const TICKET_MESSAGE_ATTRIBUTES = {
+  id: text(),
+  accountId: text(),
+  ticketId: text(),
+  author: shaped<TicketAuthor>(),
+  body: text(),
   /** `<…@domain>`, unique (see message-id.ts). */
-  emailMessageId: string;
+  emailMessageId: text(),
   /** Message-ID of the message this one answers; absent on the first. */
-  inReplyTo?: string;
-  createdAt: string;
-}
+  inReplyTo: optional(text()),
+  createdAt: text(),
+};
+
+export type TicketMessage = EntityOf<typeof TICKET_MESSAGE_ATTRIBUTES>;
 
 export const ticketMessageKeys = ({
   accountId,
@@ -42,19 +46,11 @@ export const ticketMessageKeys = ({
 export const toTicketMessageItem = (message: TicketMessage) => ({
   ...ticketMessageKeys(message),
   entity: 'ticketMessage',
-  ...message,
+  ...attributesOf(TICKET_MESSAGE_ATTRIBUTES, message),
 });
 
-export const fromTicketMessageItem = (item: Record<string, unknown>): TicketMessage => ({
-  id: item.id as string,
-  accountId: item.accountId as string,
-  ticketId: item.ticketId as string,
-  author: item.author as TicketAuthor,
-  body: item.body as string,
-  emailMessageId: item.emailMessageId as string,
-  inReplyTo: item.inReplyTo as string | undefined,
-  createdAt: item.createdAt as string,
-});
+export const fromTicketMessageItem = (item: Record<string, unknown>): TicketMessage =>
+  readItem('ticketMessage', TICKET_MESSAGE_ATTRIBUTES, item);
 
 export const isTicketMessageItem = (item: Record<string, unknown>) =>
   item.entity === 'ticketMessage';

@@ -9,30 +9,45 @@
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CursorListing } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  integer,
+  oneOf,
+  optional,
+  readItem,
+  text,
+} from './attributes.ts';
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
 
-export interface CallRecord {
+/** What a call record item holds, declared once: the type and the item mapping derive from it. */
+export const CALL_ATTRIBUTES = {
   /** The switch's record id; with `startedAt`, what a reload is recognised by. */
-  id: string;
+  id: text(),
   /** ISO 8601 UTC with milliseconds, so text order is time order. */
-  startedAt: string;
-  direction: (typeof CALL_DIRECTIONS)[number];
-  from: string;
-  to: string;
-  durationSeconds: number;
-  charge?: string;
-  currency?: string;
-}
+  startedAt: text(),
+  direction: oneOf(CALL_DIRECTIONS),
+  from: text(),
+  to: text(),
+  durationSeconds: integer(),
+  charge: optional(text()),
+  currency: optional(text()),
+};
 
-export interface TrafficSample {
-  ip: string;
+export type CallRecord = EntityOf<typeof CALL_ATTRIBUTES>;
+
+/** What a traffic sample item holds, declared once: the type and the item mapping derive from it. */
+export const TRAFFIC_ATTRIBUTES = {
+  ip: text(),
   /** Start of the measured period, ISO 8601 UTC with milliseconds. */
-  at: string;
-  periodSeconds: number;
-  inBytes: number;
-  outBytes: number;
-}
+  at: text(),
+  periodSeconds: integer(),
+  inBytes: integer(),
+  outBytes: integer(),
+};
+
+export type TrafficSample = EntityOf<typeof TRAFFIC_ATTRIBUTES>;
 
 export interface ServiceIds {
   accountId: string;
@@ -74,7 +89,13 @@ export const upsertCallPut = (
   loadedAt: string
 ): PutCommandInput => ({
   TableName: tableName,
-  Item: { ...callKeys(ids, call), entity: 'call', ...ids, ...call, loadedAt },
+  Item: {
+    ...callKeys(ids, call),
+    entity: 'call',
+    ...ids,
+    ...attributesOf(CALL_ATTRIBUTES, call),
+    loadedAt,
+  },
 });
 
 /**
@@ -150,24 +171,11 @@ export const replaceTrafficPut = (
 
 export const isTrafficItem = (item: Record<string, unknown>) => item.entity === 'traffic';
 
-export const toCallView = (item: Record<string, unknown>): CallRecord => ({
-  id: item.id as string,
-  startedAt: item.startedAt as string,
-  direction: item.direction as CallRecord['direction'],
-  from: item.from as string,
-  to: item.to as string,
-  durationSeconds: item.durationSeconds as number,
-  ...(typeof item.charge === 'string' ? { charge: item.charge } : {}),
-  ...(typeof item.currency === 'string' ? { currency: item.currency } : {}),
-});
+export const toCallView = (item: Record<string, unknown>): CallRecord =>
+  readItem('call', CALL_ATTRIBUTES, item);
 
-export const toTrafficView = (item: Record<string, unknown>): TrafficSample => ({
-  ip: item.ip as string,
-  at: item.at as string,
-  periodSeconds: item.periodSeconds as number,
-  inBytes: item.inBytes as number,
-  outBytes: item.outBytes as number,
-});
+export const toTrafficView = (item: Record<string, unknown>): TrafficSample =>
+  readItem('traffic', TRAFFIC_ATTRIBUTES, item);
 
 interface PageRequest {
   limit: number;
