@@ -39,7 +39,7 @@ export const PROBLEM_GUIDE: Record<ProblemName, Guide> = {
     todo: 'Send a UUID per user action.',
   },
   unauthorized: {
-    when: 'The bearer token is missing, invalid or expired (the gateway answers this one too).',
+    when: 'The bearer token is missing, invalid or expired.',
     todo: 'Refresh the tokens or sign in again.',
   },
   accessTokenRequired: {
