@@ -280,7 +280,8 @@ export const FIELD_CODE_GUIDE: Record<FieldCode, string> = {
   too_big: 'A number above `maximum`.',
   not_integer: 'Not a whole number.',
   pattern: 'Text not of the field’s shape (the document gives its pattern).',
-  control_characters: 'Line breaks, tabs, control or text-direction characters where plain text belongs.',
+  control_characters:
+    'Line breaks, tabs, control or text-direction characters where plain text belongs.',
   invalid_email: 'Not an email address.',
   invalid_ip: 'Not an IPv4 or IPv6 address.',
   invalid_date: 'Not a date or date-time as the field takes it, or no such day.',
