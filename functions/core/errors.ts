@@ -84,6 +84,12 @@ export class PreconditionFailedError extends DomainError {
   }
 }
 
+export class PayloadTooLargeError extends DomainError {
+  constructor(detail: string) {
+    super(413, 'Payload too large', detail);
+  }
+}
+
 export class UnsupportedMediaTypeError extends DomainError {
   constructor(detail = 'Send the body as application/json.') {
     super(415, 'Unsupported media type', detail);

@@ -12,6 +12,7 @@ import { INVOICE_NUMBER_MAX, INVOICE_NUMBER_PATTERN } from '#core/id-shapes';
 import {
   amountSchema,
   atMost,
+  calendarDateSchema,
   currencySchema,
   instantSchema,
   ipAddressSchema,
@@ -19,6 +20,7 @@ import {
   trimmedText,
   wholeNumber,
 } from '#core/schemas';
+import { invoiceMoneyProblems } from './invoice-money.ts';
 
 /** An enum whose error lists the choices (zod/mini ships no message catalogue). */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -157,17 +159,29 @@ const invoiceLine = z.strictObject({
       z.lte(MAX_QUANTITY, `Must be at most ${MAX_QUANTITY}.`)
     ),
   unitPrice: amountSchema,
-  amount: amountSchema,
+  net: amountSchema,
+  tax: amountSchema,
+  total: amountSchema,
   contractNumber: z.optional(contractNumber),
   serviceId: z.optional(trimmedText(100)),
+});
+
+/** The money rules (invoice-money.ts), reported at the field to fix. */
+const moneyAddsUp = z.superRefine<Parameters<typeof invoiceMoneyProblems>[0]>((invoice, ctx) => {
+  for (const problem of invoiceMoneyProblems(invoice)) {
+    ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
+  }
 });
 
 export const invoiceLoadSchema = z
   .strictObject({
     number: invoiceNumberSchema,
-    issuedAt: instantSchema,
-    dueAt: instantSchema,
+    issuedAt: calendarDateSchema,
+    dueAt: calendarDateSchema,
+    paidAt: z.optional(calendarDateSchema),
     currency: currencySchema,
+    net: amountSchema,
+    tax: amountSchema,
     total: amountSchema,
     status: oneOf(INVOICE_STATUSES),
     lines: z.array(invoiceLine).check(z.maxLength(200, 'At most 200 lines.')),
@@ -176,7 +190,12 @@ export const invoiceLoadSchema = z
     z.refine((invoice) => invoice.dueAt >= invoice.issuedAt, {
       message: 'Due on or after the issue date.',
       path: ['dueAt'],
-    })
+    }),
+    z.refine((invoice) => invoice.paidAt === undefined || invoice.status === 'paid', {
+      message: 'Only a paid invoice has a payment date.',
+      path: ['paidAt'],
+    }),
+    moneyAddsUp
   )
   .register(z.globalRegistry, { id: 'StaffInvoiceLoad' });
 

@@ -9,11 +9,12 @@ import type * as z from 'zod/mini';
 import {
   BadRequestError,
   type FieldError,
+  PayloadTooLargeError,
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors.ts';
 import type { PorticoContext } from './context.ts';
-import type { SchemaLoader } from './route.ts';
+import type { FileBody, SchemaLoader } from './route.ts';
 
 const isJsonContentType = (value: string | undefined) =>
   value !== undefined && /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i.test(value.trim());
@@ -73,6 +74,27 @@ export const parseJsonBody = (
     },
   };
 };
+
+const mediaTypeOf = (value: string | undefined) => value?.split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * Per-route middleware of a `fileBody` route: the raw bytes, checked for
+ * their media type, size and first bytes, become the route's body.
+ */
+export const parseFileBody = (
+  file: FileBody
+): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => ({
+  before: ({ event, context }) => {
+    if (mediaTypeOf(event.headers?.['content-type']) !== file.mediaType)
+      throw new UnsupportedMediaTypeError(`Send the body as ${file.mediaType}.`);
+    const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    if (bytes.length > file.maxBytes)
+      throw new PayloadTooLargeError(`The file may have at most ${file.maxBytes} bytes.`);
+    if (!bytes.subarray(0, file.startsWith.length).equals(Buffer.from(file.startsWith)))
+      throw new BadRequestError(`The body is not a ${file.description}.`);
+    context.body = bytes;
+  },
+});
 
 /** Per-route middleware: validates the query string with the route's schema. */
 export const parseQuery = (
