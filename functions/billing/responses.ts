@@ -23,11 +23,9 @@ export const invoiceSummarySchema = z
     tax: money('Tax: the sum of the lines’ tax'),
     total: money('Total: net plus tax'),
     status: z.enum(['open', 'paid', 'overdue', 'void']),
-    hasPdf: z
-      .boolean()
-      .meta({
-        description: 'A PDF is available: `GET …/invoices/{invoiceNumber}/pdf` links to it.',
-      }),
+    hasPdf: z.boolean().meta({
+      description: 'A PDF is available: `GET …/invoices/{invoiceNumber}/pdf` links to it.',
+    }),
   })
   .meta({ id: 'InvoiceSummary' });
 
