@@ -38,7 +38,12 @@ describe('local stack life cycle', () => {
         ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD, table)
       )
     );
-    const ports = [first.dynamodbEndpoint, first.cognitoEndpoint, first.sesEndpoint].map((url) =>
+    const ports = [
+      first.dynamodbEndpoint,
+      first.cognitoEndpoint,
+      first.sesEndpoint,
+      first.s3Endpoint,
+    ].map((url) =>
       Number(new URL(url).port)
     );
 
