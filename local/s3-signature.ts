@@ -18,7 +18,11 @@ export interface SignedRequest {
 
 export type Verdict =
   | { ok: true }
-  | { ok: false; code: 'AccessDenied' | 'InvalidAccessKeyId' | 'SignatureDoesNotMatch'; message: string };
+  | {
+      ok: false;
+      code: 'AccessDenied' | 'InvalidAccessKeyId' | 'SignatureDoesNotMatch';
+      message: string;
+    };
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** Seven days: the longest a presigned URL may live in S3. */
@@ -28,7 +32,10 @@ const CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 /** RFC 3986 unreserved characters stay; everything else is %XX (SigV4's URI encoding). */
 const uriEncode = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 
 const parseQuery = (query: string): [string, string][] =>
   query
@@ -41,7 +48,8 @@ const parseQuery = (query: string): [string, string][] =>
     });
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
-const hmac = (key: Buffer | string, text: string) => createHmac('sha256', key).update(text).digest();
+const hmac = (key: Buffer | string, text: string) =>
+  createHmac('sha256', key).update(text).digest();
 
 /** `20261205T030326Z` → epoch ms, or NaN. */
 const amzDateMs = (value: string) => {

@@ -53,7 +53,9 @@ export const startS3 = async (options: S3Start): Promise<RunningEmulator> => {
       secrets,
       new Date()
     );
-    options.onLine?.(`[s3] ${request.method} ${url.split('?')[0]} ${verdict.ok ? 'signed' : verdict.code}`);
+    options.onLine?.(
+      `[s3] ${request.method} ${url.split('?')[0]} ${verdict.ok ? 'signed' : verdict.code}`
+    );
     if (!verdict.ok) {
       request.resume();
       response.writeHead(403, { 'content-type': 'application/xml' });

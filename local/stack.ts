@@ -14,8 +14,8 @@ import { CLIENT_POOL, ensureUserPool, STAFF_POOL, type UserPoolIds } from './cre
 import { type RunningEmulator, startCognito, startDynamoDb, startSes } from './emulators.ts';
 import { LOCAL_REGION, type LocalStackInfo } from './env.ts';
 import { assertPortFree, findFreePort, LOCAL_HOST } from './ports.ts';
-import { startS3 } from './s3.ts';
 import { checkJava, removeOnExit, stopAll } from './processes.ts';
+import { startS3 } from './s3.ts';
 import { startWithOneRetry } from './start-retry.ts';
 
 export type { LocalStackInfo } from './env.ts';

@@ -43,9 +43,7 @@ describe('local stack life cycle', () => {
       first.cognitoEndpoint,
       first.sesEndpoint,
       first.s3Endpoint,
-    ].map((url) =>
-      Number(new URL(url).port)
-    );
+    ].map((url) => Number(new URL(url).port));
 
     // Act
     await first.stop();
