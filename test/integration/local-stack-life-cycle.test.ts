@@ -68,7 +68,7 @@ describe('local stack life cycle', () => {
     await rm(persistDir, { recursive: true, force: true });
 
     // Assess
-    expect(freed).toEqual([true, true, true]);
+    expect(freed).toEqual([true, true, true, true]);
     expect(second.userPoolId).toBe(first.userPoolId);
     expect(second.userPoolClientId).toBe(first.userPoolClientId);
     expect(second.staffUserPoolId).toBe(first.staffUserPoolId);
