@@ -11,6 +11,7 @@ import type { Construct } from 'constructs';
 import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
 import { mailDomainOf, type StageConfig } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
+import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
 import { OutboxWorker } from './constructs/outbox-worker.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
 
@@ -31,6 +32,8 @@ export interface FunctionBinding {
   messageIds?: true;
   /** Serves paged lists: sets CURSOR_SECRET, which their cursors are sealed with. */
   cursors?: true;
+  /** Signs GETs of invoice PDFs (download links) or PUTs them (uploads); sets INVOICE_BUCKET. */
+  invoicePdfs?: InvoiceBucketAccess;
 }
 
 /**
@@ -55,9 +58,9 @@ export const FUNCTION_BINDINGS = {
   // Writes support assignments (service, contact, membership, audit in one transaction).
   services: { table: 'RW', cursors: true },
   tickets: { table: 'RW', staffPool: true, messageIds: true, cursors: true },
-  billing: { table: 'RO', cursors: true },
-  // Operators' loading: writes accounts, services, invoices and usage; no Cognito (primaries load without a login).
-  staff: { table: 'RW', staffPool: true },
+  billing: { table: 'RO', cursors: true, invoicePdfs: 'read' },
+  // Operators' loading: writes accounts, services, invoices (and their PDFs) and usage; no Cognito (primaries load without a login).
+  staff: { table: 'RW', staffPool: true, invoicePdfs: 'write' },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {
@@ -101,6 +104,7 @@ export class ApiStack extends Stack {
       reason:
         'The cursor secret reaches the functions at deploy time (a dynamic reference), so an automatic rotation would not reach them; it is rotated by putting a new value and deploying, which only makes outstanding list cursors a 400 (clients start the list again). It guards no credential.',
     });
+    const invoiceBucket = importInvoiceBucket(this, props.stage.name);
     const functions = {} as Record<FunctionName, PorticoFunction>;
     for (const name of FUNCTION_NAMES) {
       const fn = new PorticoFunction(this, `${pascal(name)}Function`, { name, stage: props.stage });
@@ -111,6 +115,7 @@ export class ApiStack extends Stack {
       if (binding.mail) fn.bindMail(mailIdentity, props.stage.mail.fromAddress);
       if (binding.messageIds) fn.bindMessageIdDomain(mailDomainOf(props.stage));
       if (binding.cursors) fn.bindCursorSecret(cursorSecret);
+      if (binding.invoicePdfs) fn.bindInvoiceBucket(invoiceBucket, binding.invoicePdfs);
       acknowledgeSynchronousOnly(fn);
       functions[name] = fn;
     }

@@ -28,6 +28,8 @@ export const addPorticoStacks = (
     staffPool: stateful.staffAuth.userPool,
     staffClient: stateful.staffAuth.client,
   });
+  // The API stack imports the invoice bucket by its export (lib/constructs/invoice-bucket.ts).
+  api.addDependency(stateful);
   for (const stack of [stateful, api]) {
     Tags.of(stack).add('project', 'portico');
     Tags.of(stack).add('stage', stage.name);

@@ -1,6 +1,6 @@
 /**
- * Everything that holds data: the single table, the client user pool and
- * the staff user pool.
+ * Everything that holds data: the single table, the client user pool, the
+ * staff user pool and the bucket of invoice PDFs.
  * Deployed rarely, retained on delete, termination protected. Construct ids
  * here are part of the data's identity: renaming one replaces the resource.
  */
@@ -8,6 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.ts';
 import { ClientAuth } from './constructs/auth.ts';
+import { InvoiceBucket, invoiceBucketExportName } from './constructs/invoice-bucket.ts';
 import { PorticoTable } from './constructs/portico-table.ts';
 import { StaffAuth } from './constructs/staff-auth.ts';
 
@@ -19,10 +20,11 @@ export class StatefulStack extends Stack {
   readonly table: PorticoTable;
   readonly auth: ClientAuth;
   readonly staffAuth: StaffAuth;
+  readonly invoices: InvoiceBucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, {
-      description: `Portico ${props.stage.name}: table, client and staff user pools (stateful)`,
+      description: `Portico ${props.stage.name}: table, client and staff user pools, invoice PDFs (stateful)`,
       ...props,
       terminationProtection: true,
     });
@@ -35,12 +37,18 @@ export class StatefulStack extends Stack {
       featurePlan: props.stage.userPool.featurePlan,
     });
 
+    this.invoices = new InvoiceBucket(this, 'InvoiceBucket');
+
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'StaffUserPoolId', { value: this.staffAuth.userPool.userPoolId });
     new CfnOutput(this, 'StaffUserPoolClientId', {
       value: this.staffAuth.client.userPoolClientId,
+    });
+    new CfnOutput(this, 'InvoiceBucketName', {
+      value: this.invoices.bucket.bucketName,
+      exportName: invoiceBucketExportName(props.stage.name),
     });
   }
 }

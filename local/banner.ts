@@ -125,6 +125,7 @@ export const renderBanner = (options: {
         ],
         ['', '', `staff pool ${stack.staffUserPoolId}, app client ${stack.staffUserPoolClientId}`],
         ['SES emulator', stack.sesEndpoint, `sent mail: ${stack.sesEndpoint}/ (JSON: /store)`],
+        ['S3 emulator', stack.s3Endpoint, `bucket ${stack.invoiceBucket} (presigned links only)`],
       ],
       '    '
     ),

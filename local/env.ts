@@ -10,7 +10,10 @@ import { ENV } from '#core/config';
 /** cognito-local names its pools `local_xxxxxxxx`; the region matches that prefix. */
 export const LOCAL_REGION = 'local';
 
-/** The emulators accept any credentials; these make the SDK sign without a profile. */
+/**
+ * The emulators accept any credentials; these make the SDK sign without a
+ * profile. The S3 front accepts these only: presigned links are checked.
+ */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 /** Sender of local mail; the SES emulator accepts any address. Override with MAIL_FROM. */
@@ -25,6 +28,9 @@ export interface LocalStackInfo {
   dynamodbEndpoint: string;
   cognitoEndpoint: string;
   sesEndpoint: string;
+  /** The S3 emulator's signature-checking front, and the invoice PDFs' bucket on it. */
+  s3Endpoint: string;
+  invoiceBucket: string;
   userPoolId: string;
   userPoolClientId: string;
   /** The `iss` claim cognito-local writes: `<cognitoEndpoint>/<userPoolId>`. */
@@ -53,6 +59,8 @@ export const applyLocalStackEnv = (
   env[ENV.staffUserPoolId] = stack.staffUserPoolId;
   env[ENV.staffUserPoolClientId] = stack.staffUserPoolClientId;
   env[ENV.cognitoEndpoint] = stack.cognitoEndpoint;
+  env[ENV.invoiceBucket] = stack.invoiceBucket;
+  env[ENV.s3Endpoint] = stack.s3Endpoint;
   env[ENV.mailFrom] ||= LOCAL_MAIL_FROM;
   env[ENV.messageIdDomain] ||= LOCAL_MESSAGE_ID_DOMAIN;
   // A fresh cursor secret per process (cursors of an earlier run are refused: a 400), unless set.
@@ -63,6 +71,7 @@ export const applyLocalStackEnv = (
   env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = stack.cognitoEndpoint;
   env.AWS_ENDPOINT_URL_SESV2 = stack.sesEndpoint;
   env.AWS_ENDPOINT_URL_SES = stack.sesEndpoint;
+  env.AWS_ENDPOINT_URL_S3 = stack.s3Endpoint;
   env.AWS_ACCESS_KEY_ID ||= LOCAL_CREDENTIALS.accessKeyId;
   env.AWS_SECRET_ACCESS_KEY ||= LOCAL_CREDENTIALS.secretAccessKey;
 };

@@ -45,7 +45,8 @@ export const LOCAL_CORS = {
   maxAgeSeconds: 3600,
 } as const;
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** API Gateway HTTP APIs accept request bodies up to 10 MB (an invoice PDF is up to 4 MiB). */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface GatewayOptions {
   port: number;

@@ -19,6 +19,8 @@ const coordinates = (stack: LocalStackInfo): LocalStackInfo => ({
   dynamodbEndpoint: stack.dynamodbEndpoint,
   cognitoEndpoint: stack.cognitoEndpoint,
   sesEndpoint: stack.sesEndpoint,
+  s3Endpoint: stack.s3Endpoint,
+  invoiceBucket: stack.invoiceBucket,
   userPoolId: stack.userPoolId,
   userPoolClientId: stack.userPoolClientId,
   issuer: stack.issuer,

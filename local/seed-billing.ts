@@ -20,9 +20,12 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
     const m = index + 1;
     await loadInvoice(reads, account.id, {
       number: `DEMO-${month(m)}`,
-      issuedAt: new Date(`${month(m)}-01T00:00:00Z`).toISOString(),
-      dueAt: new Date(`${month(m)}-15T00:00:00Z`).toISOString(),
+      issuedAt: `${month(m)}-01`,
+      dueAt: `${month(m)}-15`,
+      ...(status === 'paid' ? { paidAt: `${month(m)}-10` } : {}),
       currency: 'GBP',
+      net: '35.00',
+      tax: '7.00',
       total: '42.00',
       status,
       lines: [
@@ -30,7 +33,9 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
           description: `Hosting and telephony, ${month(m)}`,
           quantity: 1,
           unitPrice: '35.00',
-          amount: '35.00',
+          net: '35.00',
+          tax: '7.00',
+          total: '42.00',
           contractNumber: account.contractNumber,
         },
       ],

@@ -1,7 +1,8 @@
 /**
  * The local stack: DynamoDB Local, cognito-local and aws-ses-v2-local as
- * child processes, plus the table, user pools and app clients the CDK stack
- * would create. In memory by default; with `persistDir` the data and the ids
+ * child processes, the S3 emulator (s3rver behind a signature-checking
+ * front) in this process, plus the table, user pools, app clients and
+ * invoice bucket the CDK stack would create. In memory by default; with `persistDir` the data and the ids
  * survive restarts (`npm start -- --persist`).
  */
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { type RunningEmulator, startCognito, startDynamoDb, startSes } from './e
 import { LOCAL_REGION, type LocalStackInfo } from './env.ts';
 import { assertPortFree, findFreePort, LOCAL_HOST } from './ports.ts';
 import { checkJava, removeOnExit, stopAll } from './processes.ts';
+import { startS3 } from './s3.ts';
 import { startWithOneRetry } from './start-retry.ts';
 
 export type { LocalStackInfo } from './env.ts';
@@ -24,7 +26,7 @@ export interface LocalStack extends LocalStackInfo {
   stop(): Promise<void>;
 }
 
-export type EmulatorName = 'dynamodb' | 'cognito' | 'ses';
+export type EmulatorName = 'dynamodb' | 'cognito' | 'ses' | 's3';
 
 /** Fixed ports for `npm start`, the variables that move them, and what binds them. */
 export const EMULATOR_PORTS: Record<
@@ -35,12 +37,13 @@ export const EMULATOR_PORTS: Record<
   dynamodb: { default: 8000, env: 'DYNAMODB_PORT', what: 'DynamoDB Local', bindAll: true },
   cognito: { default: 9229, env: 'COGNITO_PORT', what: 'cognito-local' },
   ses: { default: 8005, env: 'SES_PORT', what: 'aws-ses-v2-local' },
+  s3: { default: 4568, env: 'S3_PORT', what: 'the S3 emulator' },
 };
 
 export interface LocalStackOptions {
   /** 0 or missing: a free port (tests). */
   ports?: Partial<Record<EmulatorName, number>>;
-  /** Keep data under this directory: `dynamodb/`, `cognito/.cognito/`, `stack.json`. */
+  /** Keep data under this directory: `dynamodb/`, `cognito/.cognito/`, `s3/`, `stack.json`. */
   persistDir?: string;
   /** Progress lines (what started where, what was created). */
   log?: (line: string) => void;
@@ -53,6 +56,7 @@ export interface LocalStackOptions {
 const TABLE_NAME = 'portico-local';
 const POOL_NAME = 'portico-local';
 const STAFF_POOL_NAME = 'portico-local-staff';
+const INVOICE_BUCKET = 'portico-local-invoices';
 
 interface PersistedIds extends Partial<UserPoolIds> {
   tableName?: string;
@@ -98,6 +102,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     : await mkdtemp(join(tmpdir(), 'portico-cognito-'));
   await mkdir(cognitoDir, { recursive: true });
   const removeCognitoDir = persistDir ? undefined : removeOnExit(cognitoDir);
+  const s3Dir = persistDir ? join(persistDir, 's3') : await mkdtemp(join(tmpdir(), 'portico-s3-'));
+  await mkdir(s3Dir, { recursive: true });
+  const removeS3Dir = persistDir ? undefined : removeOnExit(s3Dir);
 
   const retried = <T>(name: EmulatorName, start: (port: number) => Promise<T>) =>
     startWithOneRetry({
@@ -107,7 +114,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       log,
     });
 
-  // Start all three at once; if one fails (twice), stop the others before rethrowing.
+  // Start all four at once; if one fails (twice), stop the others before rethrowing.
   const started = await Promise.allSettled([
     retried('dynamodb', (port) =>
       startDynamoDb({
@@ -119,6 +126,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     ),
     retried('cognito', (port) => startCognito({ port, stateDir: cognitoDir, timeoutMs, onLine })),
     retried('ses', (port) => startSes({ port, timeoutMs, onLine })),
+    retried('s3', (port) => startS3({ port, directory: s3Dir, bucket: INVOICE_BUCKET, onLine })),
   ]);
   const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   let stopped: Promise<void> | undefined;
@@ -126,6 +134,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     stopped ??= (async () => {
       await stopAll(running.map((emulator) => emulator.process));
       removeCognitoDir?.();
+      removeS3Dir?.();
     })();
     return stopped;
   };
@@ -134,7 +143,12 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     await stop();
     throw failure.reason;
   }
-  const [dynamodb, cognito, ses] = running as [RunningEmulator, RunningEmulator, RunningEmulator];
+  const [dynamodb, cognito, ses, s3] = running as [
+    RunningEmulator,
+    RunningEmulator,
+    RunningEmulator,
+    RunningEmulator,
+  ];
   for (const emulator of running) {
     // A crash later on (e.g. the JVM killed for memory) would otherwise only show as 500s.
     emulator.process.unexpectedExit.catch(() =>
@@ -146,6 +160,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   );
   log(`cognito-local  ${cognito.endpoint} (state in ${join(cognitoDir, '.cognito')})`);
   log(`SES emulator   ${ses.endpoint} (mail in memory: GET /store)`);
+  log(`S3 emulator    ${s3.endpoint} (bucket ${INVOICE_BUCKET}, objects in ${s3Dir})`);
 
   try {
     const persisted = stateFile ? await readPersistedIds(stateFile) : {};
@@ -192,6 +207,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       dynamodbEndpoint: dynamodb.endpoint,
       cognitoEndpoint: cognito.endpoint,
       sesEndpoint: ses.endpoint,
+      s3Endpoint: s3.endpoint,
+      invoiceBucket: INVOICE_BUCKET,
       ...ids,
       issuer,
       jwksUri: `${issuer}/.well-known/jwks.json`,

@@ -2,7 +2,7 @@
  * `npm start`: the emulators, the demo data and the local gateway on fixed
  * ports. Options: `--persist` keeps data in .local-data/, `--verbose` shows
  * the emulators' own output. Environment: PORT (3000), DYNAMODB_PORT (8000),
- * COGNITO_PORT (9229), SES_PORT (8005), PORTICO_DEMO_PASSWORD.
+ * COGNITO_PORT (9229), SES_PORT (8005), S3_PORT (4568), PORTICO_DEMO_PASSWORD.
  *
  * Handlers and the seed read their configuration when imported, so they are
  * imported dynamically, after applyLocalStackEnv.

@@ -10,6 +10,7 @@ import {
 } from 'zod-openapi';
 import { IF_MATCH_PATTERN } from '../functions/core/http/api-handler.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../functions/core/http/idempotency-key.ts';
+import type { FileBody } from '../functions/core/http/route.ts';
 import { PATH_PARAMETERS } from '../functions/core/id-shapes.ts';
 import { problemSchemaOf } from '../functions/core/responses.ts';
 import { RESPONSES } from '../functions/responses.ts';
@@ -90,6 +91,8 @@ const etagHeader = z.object({
 
 const badRequest = (route: RouteDefinition) => {
   if (route.body) return 'Invalid body or parameters: `errors` lists each failing field.';
+  if (route.fileBody)
+    return `The body is not a ${route.fileBody.description} (it must start with \`${route.fileBody.startsWith}\`).`;
   if (route.query)
     return 'Invalid parameters (a bad `limit` or `cursor`, say): `errors` lists each failing field.';
   return route.etag ? 'The `If-Match` header is not an ETag this API sent.' : undefined;
@@ -135,7 +138,12 @@ const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => 
             ? 'Only the primary login may do this; any other login, whatever its areas, is refused.'
             : `The login lacks the \`${route.access.area}\` area (see \`allowedAreas\` and \`grantedBy\`).`
         ),
-        '404': problem(404, 'No such account, or the login is not a member of it.'),
+        '404': problem(
+          404,
+          ['No such account, or the login is not a member of it.', route.notFound]
+            .filter(Boolean)
+            .join(' ')
+        ),
       }
     : {}),
   ...(route.access.kind === 'self'
@@ -144,7 +152,14 @@ const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => 
         '404': problem(404, 'No such account, or the login is not a member of it.'),
       }
     : {}),
-  ...(hasOwnPathIds(route) ? { '404': problem(404, 'Nothing of that id (for this caller).') } : {}),
+  ...(hasOwnPathIds(route)
+    ? {
+        '404': problem(
+          404,
+          ['Nothing of that id (for this caller).', route.notFound].filter(Boolean).join(' ')
+        ),
+      }
+    : {}),
   ...(route.etag || route.conflict ? { '409': problem(409, conflictDescription(route)) } : {}),
   ...(route.etag
     ? {
@@ -157,6 +172,12 @@ const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => 
         },
       }
     : {}),
+  ...(route.fileBody
+    ? {
+        '413': problem(413, `The file is larger than ${route.fileBody.maxBytes} bytes.`),
+        '415': problem(415, `The body is not \`${route.fileBody.mediaType}\`.`),
+      }
+    : {}),
   ...(route.body ? { '415': problem(415, 'The body is not JSON.') } : {}),
   ...(route.idempotencyKey
     ? { '422': problem(422, 'The `Idempotency-Key` was used for a different request.') }
@@ -166,6 +187,15 @@ const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => 
     500,
     'Something failed on our side; the detail says no more (the cause is logged).'
   ),
+});
+
+/** A raw file body (OpenAPI 3.1: the bytes themselves, of one media type). */
+const fileRequestBody = (file: FileBody) => ({
+  required: true,
+  description: `The ${file.description} itself, at most ${file.maxBytes} bytes.`,
+  content: {
+    [file.mediaType]: { schema: z.string().max(file.maxBytes).meta({ format: 'binary' }) },
+  },
 });
 
 interface LoadedSchemas {
@@ -221,6 +251,7 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
           requestBody: { required: true, content: { 'application/json': { schema: loaded.body } } },
         }
       : {}),
+    ...(route.fileBody ? { requestBody: fileRequestBody(route.fileBody) } : {}),
     responses: {
       [String(route.success.status)]: {
         description: route.success.description,

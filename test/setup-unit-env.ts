@@ -22,6 +22,8 @@ const UNIT_ENV: Record<string, string> = {
   [ENV.messageIdDomain]: 'unit.example',
   // 32 bytes, base64: cursors sealed in unit tests open only in unit tests.
   [ENV.cursorSecret]: Buffer.alloc(32, 7).toString('base64'),
+  [ENV.invoiceBucket]: 'portico-unit-invoices',
+  [ENV.s3Endpoint]: CLOSED_PORT,
   [ENV.logLevel]: 'silent',
   AWS_ACCESS_KEY_ID: 'unit',
   AWS_SECRET_ACCESS_KEY: 'unit',

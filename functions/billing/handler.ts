@@ -1,6 +1,6 @@
 import { createApiHandler } from '#core/http/stack';
 import { BILLING_ROUTES } from './routes.ts';
-import { getInvoice, listCalls, listInvoices, listTraffic } from './service.ts';
+import { getInvoice, invoicePdfLink, listCalls, listInvoices, listTraffic } from './service.ts';
 import { trafficTotals } from './traffic-totals.ts';
 
 const serviceOf = (
@@ -19,6 +19,10 @@ export const handler = createApiHandler(BILLING_ROUTES, {
   getInvoice: async ({ caller, params }) => ({
     status: 200,
     body: await getInvoice(caller.membership.accountId, params.invoiceNumber ?? ''),
+  }),
+  getInvoicePdf: async ({ caller, params }) => ({
+    status: 200,
+    body: await invoicePdfLink(caller.membership.accountId, params.invoiceNumber),
   }),
   listCalls: async ({ caller, params, query }) => ({
     status: 200,

@@ -25,6 +25,20 @@ export const BILLING_ROUTES = [
     success: { status: 200, description: 'The invoice.' },
   },
   {
+    id: 'getInvoicePdf',
+    method: 'GET',
+    path: '/accounts/{accountId}/invoices/{invoiceNumber}/pdf',
+    function: 'billing',
+    access: invoices,
+    summary: 'A link to download the invoice’s PDF, valid for 5 minutes',
+    success: {
+      status: 200,
+      description:
+        'A presigned link to the PDF (a GET, no token) and when it expires; ask again for a fresh one.',
+    },
+    notFound: 'No such invoice, or it has no PDF (`hasPdf: false`).',
+  },
+  {
     id: 'listCalls',
     method: 'GET',
     path: '/accounts/{accountId}/services/{serviceId}/calls',

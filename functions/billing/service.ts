@@ -6,6 +6,8 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '#core/clients/dynamodb';
+import { downloadLink } from '#core/clients/invoice-files';
+import { now } from '#core/clock';
 import {
   fromInvoiceItem,
   getInvoiceCommand,
@@ -43,12 +45,26 @@ export const listInvoices = (caller: MemberCaller, { cursor, limit }: PageQuery)
   );
 };
 
-export const getInvoice = async (accountId: string, number: string) => {
+const readInvoice = async (accountId: string, number: string) => {
   const { Item } = await dynamo.send(
     new GetCommand(getInvoiceCommand(tableName, { accountId, number }))
   );
   if (!Item) throw new NotFoundError(PROBLEM.notFound, 'The invoice does not exist.');
-  return toInvoiceView(fromInvoiceItem(Item));
+  return fromInvoiceItem(Item);
+};
+
+export const getInvoice = async (accountId: string, number: string) =>
+  toInvoiceView(await readInvoice(accountId, number));
+
+/** How long a PDF link works: long enough to follow, short enough to be worthless once shared. */
+export const PDF_LINK_SECONDS = 300;
+
+/** GET …/pdf: a presigned GET of the invoice's PDF, valid `PDF_LINK_SECONDS`. */
+export const invoicePdfLink = async (accountId: string, number: string) => {
+  const { pdf } = await readInvoice(accountId, number);
+  if (!pdf) throw new NotFoundError(PROBLEM.notFound, 'The invoice has no PDF.');
+  const expiresAt = new Date(now().getTime() + PDF_LINK_SECONDS * 1000).toISOString();
+  return { url: await downloadLink(pdf.key, PDF_LINK_SECONDS), expiresAt };
 };
 
 /**

@@ -33,6 +33,8 @@ export const ENV = {
   mailFrom: 'MAIL_FROM',
   messageIdDomain: 'MESSAGE_ID_DOMAIN',
   cursorSecret: 'CURSOR_SECRET',
+  invoiceBucket: 'INVOICE_BUCKET',
+  s3Endpoint: 'S3_ENDPOINT',
   logLevel: 'LOG_LEVEL',
 } as const;
 
@@ -95,3 +97,14 @@ export const readCursorConfig = () => {
   }
   return { secret };
 };
+
+/**
+ * The bucket of invoice PDFs: read by the functions that upload them
+ * (staff) or hand out download links (billing). Locally `S3_ENDPOINT`
+ * points at the S3 emulator (path-style addresses).
+ */
+export const readInvoiceBucketConfig = () => ({
+  region: requiredEnv(ENV.region),
+  bucket: requiredEnv(ENV.invoiceBucket),
+  endpoint: optionalEnv(ENV.s3Endpoint),
+});

@@ -79,6 +79,12 @@ export class PreconditionFailedError extends DomainError {
   }
 }
 
+export class PayloadTooLargeError extends DomainError {
+  constructor(problem: ProblemType<413>, detail: string) {
+    super(problem, detail);
+  }
+}
+
 export class UnsupportedMediaTypeError extends DomainError {
   constructor(problem: ProblemType<415>, detail = 'Send the body as application/json.') {
     super(problem, detail);

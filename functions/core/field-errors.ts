@@ -31,6 +31,8 @@ export const FIELD_CODES = [
   'not_applicable',
   'no_change',
   'date_order',
+  'amount_digits',
+  'sum_mismatch',
   'code_incorrect',
   'code_expired',
   'weak_password',
@@ -78,16 +80,19 @@ export const fieldRule = <T>(
   });
 
 /**
- * A check that may report several issues (one per list item, say), all of
- * one code: `report(message, path)` adds one.
+ * A check that may report several issues (one per list item, say), of
+ * `code` unless `report(message, path, otherCode)` names another.
  */
 export const fieldRules = <T>(
   code: FieldCode,
-  check: (value: T, report: (message: string, path?: PropertyKey[]) => void) => void
+  check: (
+    value: T,
+    report: (message: string, path?: PropertyKey[], otherCode?: FieldCode) => void
+  ) => void
 ) => {
   const rule = z.superRefine<T>((value, ctx) =>
-    check(value, (message, path = []) =>
-      ctx.addIssue({ code: 'custom', message, path, input: value, params: { code } })
+    check(value, (message, path = [], otherCode = code) =>
+      ctx.addIssue({ code: 'custom', message, path, input: value, params: { code: otherCode } })
     )
   );
   // The rule's code, where a walk of the schema finds it (test/unit/field-errors.test.ts).

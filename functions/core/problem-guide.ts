@@ -26,6 +26,10 @@ export const PROBLEM_GUIDE: Record<ProblemName, Guide> = {
     when: 'The body is empty or not JSON.',
     todo: 'Send a JSON body.',
   },
+  fileNotOfType: {
+    when: 'An uploaded file does not begin as its type does (a “PDF” that is not one).',
+    todo: 'Send the file itself, not a renamed one.',
+  },
   invalidCursor: {
     when: 'The `cursor` was not handed out by this list (another list, another account, altered).',
     todo: 'Start the list again without a cursor.',
@@ -127,7 +131,7 @@ export const PROBLEM_GUIDE: Record<ProblemName, Guide> = {
     todo: 'Fix the client.',
   },
   payloadTooLarge: {
-    when: 'The body exceeds the size the API takes.',
+    when: 'The body exceeds the size the API takes (for a file, the route’s limit in `detail`).',
     todo: 'Send less.',
   },
   conflict: {
@@ -243,8 +247,8 @@ export const PROBLEM_GUIDE: Record<ProblemName, Guide> = {
     todo: 'Reload, show what changed, and let the person apply the edit again.',
   },
   unsupportedMediaType: {
-    when: 'The body is not sent as `application/json`.',
-    todo: 'Send `Content-Type: application/json`.',
+    when: 'The body is not sent as `application/json` (or, for a file, as its media type).',
+    todo: 'Send `Content-Type: application/json`, or the file’s media type as `detail` names it.',
   },
   unprocessableContent: {
     when: 'Well-formed, but refers to something no more specific type names.',
@@ -293,6 +297,9 @@ export const FIELD_CODE_GUIDE: Record<FieldCode, string> = {
   not_applicable: 'The field does not apply to this kind of item.',
   no_change: 'A change that changes nothing: send at least one field.',
   date_order: 'A start after its end.',
+  amount_digits: 'An amount with more decimals than its currency has (two for EUR, none for JPY).',
+  sum_mismatch:
+    'An amount that is not the sum the message names (a line’s net plus tax, the lines’ net).',
   code_incorrect: 'The confirmation code is wrong; the message says how many attempts are left.',
   code_expired: 'The confirmation code expired or was tried too often: ask for a new one.',
   weak_password: 'The password does not meet the policy; the message says what it lacks.',

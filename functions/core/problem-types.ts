@@ -32,6 +32,7 @@ export const PROBLEM = {
   invalidCursor: entry(400, 'invalid-cursor', 'Invalid cursor'),
   invalidIfMatch: entry(400, 'invalid-if-match', 'Invalid If-Match'),
   invalidIdempotencyKey: entry(400, 'invalid-idempotency-key', 'Invalid Idempotency-Key'),
+  fileNotOfType: entry(400, 'file-not-of-type', 'File not of its type'),
   // 401
   unauthorized: entry(401, 'unauthorized', 'Unauthorized'),
   accessTokenRequired: entry(401, 'access-token-required', 'Access token required'),

@@ -211,12 +211,16 @@ const ISO_INSTANT =
 
 const INSTANT_MESSAGE = 'Use an ISO 8601 date-time with a zone, like 2026-03-01T12:00:00Z.';
 
+/** A day that exists (no 2026-02-30), from 1970 on. */
+const isRealDay = (year: number, month: number, day: number) => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1970 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
 const isInstant = (value: string) => {
   const match = ISO_INSTANT.exec(value);
   if (!match || Number.isNaN(Date.parse(value))) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1970 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
 };
 
 /**
@@ -236,6 +240,26 @@ export const instantSchema = z
     z.transform((value: string) => new Date(value).toISOString())
   )
   .register(z.globalRegistry, { example: '2026-03-01T12:00:00Z' });
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_MESSAGE = 'Use a calendar date as YYYY-MM-DD, like 2026-03-01.';
+
+/** A calendar day, `YYYY-MM-DD`, that exists: no time, no zone (an invoice's issue or due date). */
+export const calendarDateSchema = z
+  .string()
+  .check(
+    atMost(10, DATE_MESSAGE),
+    fieldPattern('invalid_date', CALENDAR_DATE, DATE_MESSAGE, true),
+    fieldRule(
+      'invalid_date',
+      (value: string) => {
+        const [, year, month, day] = CALENDAR_DATE.exec(value) ?? [];
+        return isRealDay(Number(year), Number(month), Number(day));
+      },
+      'No such day in the calendar.'
+    )
+  )
+  .register(z.globalRegistry, { format: 'date', example: '2026-03-01' });
 
 const AMOUNT_MESSAGE = 'Use a decimal amount as a string, like "119.00".';
 

@@ -1,6 +1,7 @@
 import { createApiHandler } from '#core/http/stack';
 import type { ApiResult } from '#core/http/types';
 import { loadAccount, toStaffAccountView } from './accounts.ts';
+import { uploadInvoicePdf } from './invoice-pdf.ts';
 import { invoiceLocation, loadInvoice, toStaffInvoiceView } from './invoices.ts';
 import { type Loaded, resolveExternalId } from './loaded.ts';
 import { STAFF_ROUTES } from './routes.ts';
@@ -27,6 +28,12 @@ export const handler = createApiHandler(STAFF_ROUTES, {
     const loaded = await loadInvoice(staffCheck, params.accountId ?? '', body);
     return answer(loaded, toStaffInvoiceView(loaded.value), invoiceLocation(loaded.value));
   },
+  uploadInvoicePdf: async ({ params, body }) => ({
+    status: 200,
+    body: toStaffInvoiceView(
+      await uploadInvoicePdf({ accountId: params.accountId, number: params.invoiceNumber }, body)
+    ),
+  }),
   loadUsage: async ({ params, body }) => ({
     status: 200,
     body: await loadUsage(

@@ -30,12 +30,15 @@ export const staffServiceSchema = z
   })
   .meta({ id: 'StaffService' });
 
+const staffInvoiceSchema = z
+  .object({ accountId: z.string(), ...invoiceSchema.shape, version: z.number().int() })
+  .meta({ id: 'StaffInvoice' });
+
 export const STAFF_RESPONSES = {
   loadAccount: staffAccountSchema,
   loadService: staffServiceSchema,
-  loadInvoice: z
-    .object({ accountId: z.string(), ...invoiceSchema.shape, version: z.number().int() })
-    .meta({ id: 'StaffInvoice' }),
+  loadInvoice: staffInvoiceSchema,
+  uploadInvoicePdf: staffInvoiceSchema,
   loadUsage: z
     .object({
       serviceId: z.string(),

@@ -1,6 +1,9 @@
 import { lazySchema, type RouteDefinition } from '#core/http/route';
 
 const staff = { kind: 'staff' } as const;
+
+/** 4 MiB: base64 in the Lambda event (5.6 MB) stays under Lambda's 6 MB request limit. */
+const MAX_INVOICE_PDF_BYTES = 4 * 1024 * 1024;
 /** Routes that need two reads of their own make the live staff check in one of them (route.ts). */
 const staffSharedRead = { kind: 'staff', liveCheck: 'shared-read' } as const;
 
@@ -72,6 +75,24 @@ export const STAFF_ROUTES = [
     },
     conflict:
       'The invoice number belongs to another account, or it changed meanwhile (send again).',
+  },
+  {
+    id: 'uploadInvoicePdf',
+    method: 'PUT',
+    path: '/staff/accounts/{accountId}/invoices/{invoiceNumber}/pdf',
+    function: 'staff',
+    access: staff,
+    summary:
+      'Upload the PDF of a loaded invoice (the raw file as `application/pdf`, at most 4 MiB); a new upload replaces it',
+    fileBody: {
+      mediaType: 'application/pdf',
+      maxBytes: MAX_INVOICE_PDF_BYTES,
+      startsWith: '%PDF-',
+      description: 'PDF file',
+    },
+    success: { status: 200, description: 'Stored: the invoice, now with `hasPdf: true`.' },
+    notFound: 'The account has no invoice of that number.',
+    conflict: 'The invoice changed while the file was stored (send again).',
   },
   {
     id: 'loadUsage',

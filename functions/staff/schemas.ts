@@ -13,6 +13,7 @@ import { INVOICE_NUMBER_MAX, INVOICE_NUMBER_PATTERN } from '#core/id-shapes';
 import {
   amountSchema,
   atMost,
+  calendarDateSchema,
   currencySchema,
   instantSchema,
   ipAddressSchema,
@@ -20,6 +21,7 @@ import {
   trimmedText,
   wholeNumber,
 } from '#core/schemas';
+import { invoiceMoneyProblems } from './invoice-money.ts';
 
 /** An enum whose error lists the choices (zod/mini ships no message catalogue). */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
@@ -164,17 +166,31 @@ const invoiceLine = z.strictObject({
       z.lte(MAX_QUANTITY, `Must be at most ${MAX_QUANTITY}.`)
     ),
   unitPrice: amountSchema,
-  amount: amountSchema,
+  net: amountSchema,
+  tax: amountSchema,
+  total: amountSchema,
   contractNumber: z.optional(contractNumber),
   serviceId: z.optional(trimmedText(100)),
 });
 
+/** The money rules (invoice-money.ts), reported at the field to fix. */
+const moneyAddsUp = fieldRules<Parameters<typeof invoiceMoneyProblems>[0]>(
+  'sum_mismatch',
+  (invoice, report) => {
+    for (const { code, message, path } of invoiceMoneyProblems(invoice))
+      report(message, path, code);
+  }
+);
+
 export const invoiceLoadSchema = z
   .strictObject({
     number: invoiceNumberSchema,
-    issuedAt: instantSchema,
-    dueAt: instantSchema,
+    issuedAt: calendarDateSchema,
+    dueAt: calendarDateSchema,
+    paidAt: z.optional(calendarDateSchema),
     currency: currencySchema,
+    net: amountSchema,
+    tax: amountSchema,
     total: amountSchema,
     status: oneOf(INVOICE_STATUSES),
     lines: z.array(invoiceLine).check(z.maxLength(200, 'At most 200 lines.')),
@@ -185,7 +201,15 @@ export const invoiceLoadSchema = z
       (invoice: { dueAt: string; issuedAt: string }) => invoice.dueAt >= invoice.issuedAt,
       'Due on or after the issue date.',
       { path: ['dueAt'] }
-    )
+    ),
+    fieldRule(
+      'not_applicable',
+      (invoice: { paidAt?: string; status: string }) =>
+        invoice.paidAt === undefined || invoice.status === 'paid',
+      'Only a paid invoice has a payment date.',
+      { path: ['paidAt'] }
+    ),
+    moneyAddsUp
   )
   .register(z.globalRegistry, { id: 'StaffInvoiceLoad' });
 

@@ -19,6 +19,11 @@ import { ENV } from '#core/config';
 import { TABLE } from '#core/table';
 import type { StageConfig } from '../config.ts';
 import { handlerEntry, LOCK_FILE_PATH, PROJECT_ROOT, toNodejsBundling } from './bundling.ts';
+import {
+  grantInvoicePdfs,
+  type ImportedInvoiceBucket,
+  type InvoiceBucketAccess,
+} from './invoice-bucket.ts';
 
 export type TableAccess = 'RO' | 'RW';
 
@@ -135,6 +140,16 @@ export class PorticoFunction extends NodejsFunction {
    */
   bindCursorSecret(secret: ISecret): this {
     this.addEnvironment(ENV.cursorSecret, secret.secretValue.unsafeUnwrap());
+    return this;
+  }
+
+  /**
+   * Sets INVOICE_BUCKET and grants the one action on invoice PDFs the
+   * function signs: GET (download links) or PUT (uploads).
+   */
+  bindInvoiceBucket(invoices: ImportedInvoiceBucket, access: InvoiceBucketAccess): this {
+    grantInvoicePdfs(invoices, this, access);
+    this.addEnvironment(ENV.invoiceBucket, invoices.bucket.bucketName);
     return this;
   }
 

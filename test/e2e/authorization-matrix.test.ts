@@ -8,7 +8,7 @@ import type { RouteDefinition } from '../../functions/routes.ts';
 import { ROUTES, type RouteId } from '../../functions/routes.ts';
 import { disableStaff } from '../../scripts/staff/commands.ts';
 import { useGateway } from '../support/gateway.ts';
-import { accountLoad, callRecords, invoiceLoad, serviceLoad } from '../support/loads.ts';
+import { accountLoad, callRecords, invoiceLoad, samplePdf, serviceLoad } from '../support/loads.ts';
 import { problemType } from '../support/problems.ts';
 import { addService } from '../support/services.ts';
 import {
@@ -17,7 +17,7 @@ import {
   staffAdmin,
   staffTokensFor,
 } from '../support/staff.ts';
-import { staffCall } from '../support/staff-calls.ts';
+import { staffCall, uploadPdf } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addContact,
@@ -51,6 +51,8 @@ const CALLERS: Caller[] = [
 
 interface Sample {
   body?: unknown;
+  /** A raw file body (`application/pdf`) instead of JSON. */
+  file?: Buffer;
   query?: string;
   /** Path ids beyond the account; made fresh per call where a call consumes them. */
   params?: (caller: Caller) => Promise<Record<string, string>>;
@@ -84,6 +86,12 @@ const homeInvoice = async () => {
   const body = invoiceLoad();
   await staffCall(gateway.url, 'POST', `/staff/accounts/${home.accountId}/invoices`, body);
   return { invoiceNumber: body.number };
+};
+/** An invoice of the home account with its PDF uploaded. */
+const homeInvoiceWithPdf = async () => {
+  const ids = await homeInvoice();
+  await uploadPdf(gateway.url, { accountId: home.accountId, ...ids }, samplePdf());
+  return ids;
 };
 /** An external id that names an account (a 404 would read as a refusal). */
 const loadedAccountId = async () => {
@@ -150,12 +158,14 @@ const SAMPLES: Record<RouteId, Sample> = {
   resetDomainSupportContact: { params: freshAssignment('domainId') },
   listInvoices: { query: 'limit=5' },
   getInvoice: { params: homeInvoice },
+  getInvoicePdf: { params: homeInvoiceWithPdf },
   listCalls: { query: 'limit=5', params: voipService },
   listTraffic: { query: 'limit=5&ip=192.0.2.1', params: voipService },
   getTrafficTotals: { query: 'from=2026-01&to=2026-03', params: housingService },
   loadAccount: { body: accountLoad() },
   loadService: { body: serviceLoad('T-MATRIX') },
   loadInvoice: { body: invoiceLoad() },
+  uploadInvoicePdf: { file: samplePdf(), params: homeInvoice },
   loadUsage: { body: { calls: callRecords(1) }, params: voipService },
   resolveExternalId: { params: loadedAccountId },
   getStaffMe: {},
@@ -268,6 +278,9 @@ describe('authorization matrix', () => {
         const response = await gateway.api(route.method, url, {
           token: tokens[caller],
           body: sample.body,
+          ...(sample.file
+            ? { rawBody: sample.file, headers: { 'content-type': 'application/pdf' } }
+            : {}),
         });
 
         // Assess

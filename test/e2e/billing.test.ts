@@ -83,13 +83,23 @@ describe('invoices', () => {
     expect(found.status, found.text).toBe(200);
     expect(found.body).toEqual({
       number: 'INV-B-2',
-      issuedAt: '2026-02-01T00:00:00.000Z',
-      dueAt: '2026-04-01T00:00:00.000Z',
+      issuedAt: '2026-02-01',
+      dueAt: '2026-04-01',
       currency: 'EUR',
+      net: '100.00',
+      tax: '19.00',
       total: '119.00',
       status: 'open',
+      hasPdf: false,
       lines: [
-        { description: 'Web hosting M, March', quantity: 1, unitPrice: '100.00', amount: '100.00' },
+        {
+          description: 'Web hosting M, March',
+          quantity: 1,
+          unitPrice: '100.00',
+          net: '100.00',
+          tax: '19.00',
+          total: '119.00',
+        },
       ],
     });
     expect(missing.status).toBe(404);

@@ -7,11 +7,12 @@ import {
   accountLoad,
   callRecords,
   invoiceLoad,
+  samplePdf,
   serviceLoad,
   trafficSamples,
 } from '../support/loads.ts';
 import { staffAccessToken } from '../support/staff.ts';
-import { staffCall } from '../support/staff-calls.ts';
+import { staffCall, uploadPdf } from '../support/staff-calls.ts';
 import { signedInTenant, type Tenant } from '../support/tenants.ts';
 
 const gateway = useGateway();
@@ -73,6 +74,14 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
     return body;
   };
 
+  const pdfOf = async (number: string) =>
+    uploadPdf(gateway.url, { accountId: tenant.accountId, invoiceNumber: number }, samplePdf());
+  const loadedInvoiceWithPdf = async () => {
+    const body = await loadedInvoice();
+    await pdfOf(body.number);
+    return body;
+  };
+
   const cases = [
     {
       route: 'GET /accounts/{accountId}/invoices',
@@ -84,6 +93,12 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
       route: 'GET /accounts/{accountId}/invoices/{invoiceNumber}',
       call: measured(loadedInvoice, ({ number }) =>
         gateway.api('GET', `${accountPath()}/invoices/${number}`, { token })
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/invoices/{invoiceNumber}/pdf',
+      call: measured(loadedInvoiceWithPdf, ({ number }) =>
+        gateway.api('GET', `${accountPath()}/invoices/${number}/pdf`, { token })
       ),
     },
     {
@@ -161,6 +176,10 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
       call: measured(loadedInvoice, (body) =>
         staffPost(`/staff/accounts/${tenant.accountId}/invoices`, { ...body, status: 'paid' })
       ),
+    },
+    {
+      route: 'PUT /staff/accounts/{accountId}/invoices/{invoiceNumber}/pdf',
+      call: measured(loadedInvoice, ({ number }) => pdfOf(number)),
     },
     {
       route: 'POST /staff/accounts/{accountId}/services/{serviceId}/usage (100 calls)',

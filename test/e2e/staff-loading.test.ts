@@ -130,10 +130,134 @@ describe('POST /staff/accounts/{accountId}/invoices', () => {
     // Assess
     expect(first.status, first.text).toBe(201);
     expect(first.headers.get('location')).toBe(`/accounts/${account.id}/invoices/${body.number}`);
-    expect(first.body).toMatchObject({ issuedAt: '2026-03-01T00:00:00.000Z', version: 1 });
+    expect(first.body).toMatchObject({
+      issuedAt: '2026-03-01',
+      net: '100.00',
+      tax: '19.00',
+      total: '119.00',
+      hasPdf: false,
+      version: 1,
+    });
     expect([same.status, same.body.version]).toEqual([200, 1]);
     expect([paid.status, paid.body.status, paid.body.version]).toEqual([200, 'paid', 2]);
     expect(elsewhere.status).toBe(409);
+  });
+
+  it('checks the money in minor units and names the field that does not add up', async () => {
+    // Prepare
+    const account = await loadedAccount();
+    const path = `/staff/accounts/${account.id}/invoices`;
+    const line = (net: string, tax: string, total: string) => ({
+      description: 'Hosting',
+      quantity: 1,
+      unitPrice: net,
+      net,
+      tax,
+      total,
+    });
+    const twoLines = [line('0.10', '0.02', '0.12'), line('0.20', '0.04', '0.24')];
+
+    // Act
+    const [exact, lineTotal, netSum, taxSum, total, digits, yen, yenCents] = await Promise.all([
+      // 0.1 + 0.2 is not 0.3 in floating point; in cents it is.
+      post(path, invoiceLoad({ net: '0.30', tax: '0.06', total: '0.36', lines: twoLines })),
+      post(path, invoiceLoad({ lines: [line('100.00', '19.00', '119.01')], total: '119.00' })),
+      post(path, invoiceLoad({ net: '100.01', total: '119.01' })),
+      post(path, invoiceLoad({ tax: '19.50', total: '119.50' })),
+      post(path, invoiceLoad({ total: '120.00' })),
+      post(path, invoiceLoad({ net: '100.0', total: '119' })),
+      post(
+        path,
+        invoiceLoad({
+          currency: 'JPY',
+          net: '1000',
+          tax: '100',
+          total: '1100',
+          lines: [line('1000', '100', '1100')],
+        })
+      ),
+      post(path, invoiceLoad({ currency: 'JPY' })),
+    ]);
+
+    // Assess
+    const errorsOf = (response: typeof exact) =>
+      response.body.errors as { field: string; code: string; message: string }[];
+    expect(exact.status, exact.text).toBe(201);
+    expect(exact.body).toMatchObject({ net: '0.30', tax: '0.06', total: '0.36' });
+    expect([lineTotal.status, errorsOf(lineTotal)]).toEqual([
+      400,
+      [
+        {
+          field: 'lines.0.total',
+          code: 'sum_mismatch',
+          message: 'Must be the line’s net plus its tax: "119.00".',
+        },
+      ],
+    ]);
+    expect(errorsOf(netSum)).toEqual([
+      {
+        field: 'net',
+        code: 'sum_mismatch',
+        message: 'Must be the sum of the lines’ net: "100.00".',
+      },
+    ]);
+    expect(errorsOf(taxSum)).toEqual([
+      {
+        field: 'tax',
+        code: 'sum_mismatch',
+        message: 'Must be the sum of the lines’ tax: "19.00".',
+      },
+    ]);
+    expect(errorsOf(total)).toEqual([
+      { field: 'total', code: 'sum_mismatch', message: 'Must be the net plus the tax: "119.00".' },
+    ]);
+    expect(errorsOf(digits)).toEqual([
+      {
+        field: 'net',
+        code: 'amount_digits',
+        message: 'Use exactly 2 decimals for EUR, like "119.00".',
+      },
+      {
+        field: 'total',
+        code: 'amount_digits',
+        message: 'Use exactly 2 decimals for EUR, like "119.00".',
+      },
+    ]);
+    expect(yen.status, yen.text).toBe(201);
+    expect(yenCents.status).toBe(400);
+    expect(errorsOf(yenCents).map((e) => e.field)).toEqual([
+      'net',
+      'tax',
+      'total',
+      'lines.0.net',
+      'lines.0.tax',
+      'lines.0.total',
+    ]);
+  });
+
+  it('takes dates as real calendar days, and a payment date only on a paid invoice', async () => {
+    // Prepare
+    const account = await loadedAccount();
+    const path = `/staff/accounts/${account.id}/invoices`;
+
+    // Act
+    const [noSuchDay, instant, paidEarly, paid, leapDay] = await Promise.all([
+      post(path, invoiceLoad({ issuedAt: '2026-02-30' })),
+      post(path, invoiceLoad({ dueAt: '2026-03-15T00:00:00Z' })),
+      post(path, invoiceLoad({ paidAt: '2026-03-10' })),
+      post(path, invoiceLoad({ status: 'paid', paidAt: '2026-03-10' })),
+      post(path, invoiceLoad({ issuedAt: '2028-02-29', dueAt: '2028-03-14' })),
+    ]);
+
+    // Assess
+    const fieldsOf = (response: typeof noSuchDay) =>
+      (response.body.errors as { field: string }[]).map((e) => e.field);
+    expect([noSuchDay.status, fieldsOf(noSuchDay)]).toEqual([400, ['issuedAt']]);
+    expect([instant.status, fieldsOf(instant)]).toEqual([400, ['dueAt']]);
+    expect([paidEarly.status, fieldsOf(paidEarly)]).toEqual([400, ['paidAt']]);
+    expect(paid.status, paid.text).toBe(201);
+    expect(paid.body).toMatchObject({ status: 'paid', paidAt: '2026-03-10' });
+    expect(leapDay.status, leapDay.text).toBe(201);
   });
 
   it('checks line contracts, dates and amounts', async () => {
@@ -143,8 +267,10 @@ describe('POST /staff/accounts/{accountId}/invoices', () => {
     const foreignLine = {
       description: 'x',
       quantity: 1,
-      unitPrice: '1.00',
-      amount: '1.00',
+      unitPrice: '100.00',
+      net: '100.00',
+      tax: '19.00',
+      total: '119.00',
       contractNumber: 'NOT-OURS',
     };
 

@@ -1,7 +1,12 @@
 /** The local gateway: JWT checks, the payload 2.0 event, responses, problems, CORS and limits. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { type Gateway, type LambdaHandler, startGateway } from '../../local/gateway.ts';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  type Gateway,
+  type LambdaHandler,
+  startGateway,
+} from '../../local/gateway.ts';
 import type { GatewayEvent } from '../../local/gateway-event.ts';
 import {
   createAppClient,
@@ -268,12 +273,12 @@ describe('startGateway', () => {
     expect(actual.headers.get('access-control-allow-origin')).toBe('*');
   });
 
-  it('answers 413 problem+json for a body over 1 MB', async () => {
+  it('answers 413 problem+json for a body over API Gateway’s 10 MB', async () => {
     // Act
     const response = await call('/health', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: 'x'.repeat(1024 * 1024 + 1),
+      body: 'x'.repeat(DEFAULT_MAX_BODY_BYTES + 1),
     });
 
     // Assess

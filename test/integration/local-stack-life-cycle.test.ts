@@ -38,9 +38,12 @@ describe('local stack life cycle', () => {
         ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD, table)
       )
     );
-    const ports = [first.dynamodbEndpoint, first.cognitoEndpoint, first.sesEndpoint].map((url) =>
-      Number(new URL(url).port)
-    );
+    const ports = [
+      first.dynamodbEndpoint,
+      first.cognitoEndpoint,
+      first.sesEndpoint,
+      first.s3Endpoint,
+    ].map((url) => Number(new URL(url).port));
 
     // Act
     await first.stop();
@@ -65,7 +68,7 @@ describe('local stack life cycle', () => {
     await rm(persistDir, { recursive: true, force: true });
 
     // Assess
-    expect(freed).toEqual([true, true, true]);
+    expect(freed).toEqual([true, true, true, true]);
     expect(second.userPoolId).toBe(first.userPoolId);
     expect(second.userPoolClientId).toBe(first.userPoolClientId);
     expect(second.staffUserPoolId).toBe(first.staffUserPoolId);

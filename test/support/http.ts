@@ -12,7 +12,7 @@ export interface ApiResponse {
 export interface CallOptions {
   token?: string;
   body?: unknown;
-  rawBody?: string;
+  rawBody?: string | Buffer;
   headers?: Record<string, string>;
 }
 
@@ -24,7 +24,7 @@ export const callApi = async (
 ): Promise<ApiResponse> => {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let payload: string | undefined = options.rawBody;
+  let payload: string | Buffer | undefined = options.rawBody;
   if (options.body !== undefined) {
     payload = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';

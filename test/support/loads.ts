@@ -40,13 +40,28 @@ export const invoiceLoad = (overrides: Record<string, unknown> = {}) => ({
   issuedAt: '2026-03-01',
   dueAt: '2026-03-15',
   currency: 'EUR',
+  net: '100.00',
+  tax: '19.00',
   total: '119.00',
   status: 'open',
   lines: [
-    { description: 'Web hosting M, March', quantity: 1, unitPrice: '100.00', amount: '100.00' },
+    {
+      description: 'Web hosting M, March',
+      quantity: 1,
+      unitPrice: '100.00',
+      net: '100.00',
+      tax: '19.00',
+      total: '119.00',
+    },
   ],
   ...overrides,
 });
+
+/** A small file that starts like every PDF (`%PDF-`), with `text` in it to tell files apart. */
+export const samplePdf = (text = 'invoice') =>
+  Buffer.from(
+    `%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`
+  );
 
 /** `count` calls a minute apart from `start`. */
 export const callRecords = (count: number, start = '2026-03-01T09:00:00Z') =>

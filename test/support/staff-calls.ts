@@ -18,6 +18,19 @@ export const staffCall = async (
 ): Promise<ApiResponse> =>
   callApi(gatewayUrl, method, path, { token: await staffAccessToken(), body });
 
+/** Uploads an invoice's PDF as operators do: the raw file, `application/pdf`. */
+export const uploadPdf = async (
+  gatewayUrl: string,
+  ids: { accountId: string; invoiceNumber: string },
+  file: Buffer,
+  contentType = 'application/pdf'
+): Promise<ApiResponse> =>
+  callApi(gatewayUrl, 'PUT', `/staff/accounts/${ids.accountId}/invoices/${ids.invoiceNumber}/pdf`, {
+    token: await staffAccessToken(),
+    rawBody: file,
+    headers: { 'content-type': contentType },
+  });
+
 /** The import command's transport, signed in as this worker's staff login. */
 export const staffApiFor = async (gatewayUrl: string): Promise<StaffApi> =>
   httpStaffApi(gatewayUrl, {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkCursorKey } from '#core/db';
 import { patchLoadedAccountUpdate } from '#core/entities/account';
 import { createExternalIdPut, externalIdKeys } from '#core/entities/external-id';
-import { invoicesPageQuery, toInvoiceItem, toInvoiceSummary } from '#core/entities/invoice';
+import {
+  fromInvoiceItem,
+  invoicePdfKey,
+  invoicesPageQuery,
+  recordInvoicePdfUpdate,
+  toInvoiceItem,
+  toInvoiceSummary,
+} from '#core/entities/invoice';
 import { patchLoadedServiceUpdate } from '#core/entities/service';
 import {
   callsPageQuery,
@@ -43,9 +50,11 @@ describe('invoice entity', () => {
   const invoice = {
     accountId: 'a1',
     number: 'INV-7',
-    issuedAt: '2026-03-01T00:00:00.000Z',
-    dueAt: '2026-03-15T00:00:00.000Z',
+    issuedAt: '2026-03-01',
+    dueAt: '2026-03-15',
     currency: 'EUR',
+    net: '10.00',
+    tax: '0.00',
     total: '10.00',
     status: 'open' as const,
     lines: [],
@@ -63,10 +72,61 @@ describe('invoice entity', () => {
       pk: 'ACCOUNT#a1',
       sk: 'INVOICE#INV-7',
       gsi1pk: 'ACCOUNT#a1#INVOICES',
-      gsi1sk: '2026-03-01T00:00:00.000Z#INV-7',
+      gsi1sk: '2026-03-01#INV-7',
     });
     expect(item.sk > 'CONTACT#\uffff').toBe(true);
     expect(toInvoiceSummary(invoice)).not.toHaveProperty('lines');
+  });
+
+  it('reads items loaded before net, tax and calendar dates as their day and net', () => {
+    // Prepare
+    const item = {
+      ...toInvoiceItem(invoice),
+      issuedAt: '2026-03-01T00:00:00.000Z',
+      dueAt: '2026-03-15T00:00:00.000Z',
+      net: undefined,
+      tax: undefined,
+      lines: [{ description: 'Hosting', quantity: 1, unitPrice: '10.00', amount: '10.00' }],
+    };
+
+    // Act
+    const read = fromInvoiceItem(item);
+
+    // Assess
+    expect(read).toMatchObject({
+      issuedAt: '2026-03-01',
+      dueAt: '2026-03-15',
+      net: '10.00',
+      tax: '0.00',
+    });
+    expect(read.lines).toEqual([
+      {
+        description: 'Hosting',
+        quantity: 1,
+        unitPrice: '10.00',
+        net: '10.00',
+        tax: '0.00',
+        total: '10.00',
+      },
+    ]);
+    expect(toInvoiceSummary(read).hasPdf).toBe(false);
+  });
+
+  it('records a PDF only over the version read, and moves the version on', () => {
+    // Act
+    const update = recordInvoicePdfUpdate('T', invoice, {
+      key: invoicePdfKey(invoice),
+      size: 10,
+      uploadedAt: 'later',
+    });
+
+    // Assess
+    expect(update.Key).toEqual({ pk: 'ACCOUNT#a1', sk: 'INVOICE#INV-7' });
+    expect(update.ExpressionAttributeValues).toMatchObject({
+      ':expected': 1,
+      ':next': 2,
+      ':pdf': { key: 'invoices/a1/INV-7.pdf', size: 10, uploadedAt: 'later' },
+    });
   });
 
   it('lists newest first from the index', () => {

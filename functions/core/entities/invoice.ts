@@ -2,44 +2,101 @@
  * Invoice of an account, as the operators' billing system issued it. Kept in
  * the account partition (`INVOICE#<number>` sorts after the contacts, so
  * never inside `accountProfile`'s range) and listed newest first through
- * gsi1 (`invoicesOfAccount`). Amounts are decimal strings: never floats.
+ * gsi1 (`invoicesOfAccount`). Amounts are decimal strings with the
+ * currency's minor-unit digits (core/money.ts): never floats. Dates are
+ * calendar days, `YYYY-MM-DD`. An invoice may have a PDF in the invoice
+ * bucket; the item records which object, so a view says `hasPdf` without
+ * asking S3.
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TransactUpdate } from '../db.ts';
+import { zeroAmount } from '../money.ts';
 import { PREFIX, TABLE } from '../table.ts';
-import { createPut, replacePut } from './item-writes.ts';
+import {
+  type Attribute,
+  attributesOf,
+  type EntityOf,
+  integer,
+  oneOf,
+  optional,
+  readItem,
+  shaped,
+  text,
+  withDefault,
+} from './attributes.ts';
+import { createPut, patchAtVersion, replacePut } from './item-writes.ts';
 
 export const INVOICE_STATUSES = ['open', 'paid', 'overdue', 'void'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
+/** Each line's `total` is `net + tax`; `unitPrice` is as the billing system printed it. */
 export interface InvoiceLine {
   description: string;
   quantity: number;
   unitPrice: string;
-  amount: string;
+  net: string;
+  tax: string;
+  total: string;
   contractNumber?: string;
   serviceId?: string;
 }
 
-export interface Invoice {
-  accountId: string;
-  number: string;
-  issuedAt: string;
-  dueAt: string;
-  /** ISO 4217, e.g. `EUR`. */
-  currency: string;
-  total: string;
-  status: InvoiceStatus;
-  lines: InvoiceLine[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
+/** The PDF the operators uploaded: its object key in the invoice bucket, its size in bytes. */
+export interface InvoicePdf {
+  key: string;
+  size: number;
+  uploadedAt: string;
 }
+
+/** Items loaded before dates were calendar days held a midnight-UTC instant: its day is the date. */
+const calendarDay = (): Attribute<string> => ({
+  read: (value, item) => text().read(value, item).slice(0, 10),
+  optional: false,
+});
+
+/** Lines loaded before net and tax were kept had one `amount`: the net, with no tax counted. */
+const invoiceLines = (): Attribute<InvoiceLine[]> => ({
+  read: (value, item) =>
+    shaped<(InvoiceLine & { amount?: string })[]>()
+      .read(value ?? [], item)
+      .map(({ amount, ...line }) =>
+        amount === undefined
+          ? line
+          : { ...line, net: amount, tax: zeroAmount(String(item.currency)), total: amount }
+      ),
+  optional: false,
+});
+
+/** What an invoice item holds, declared once: the type and the item mapping derive from it. */
+export const INVOICE_ATTRIBUTES = {
+  accountId: text(),
+  number: text(),
+  issuedAt: calendarDay(),
+  dueAt: calendarDay(),
+  paidAt: optional(calendarDay()),
+  /** ISO 4217, e.g. `EUR`. */
+  currency: text(),
+  net: withDefault(text(), (item) => String(item.total)),
+  tax: withDefault(text(), (item) => zeroAmount(String(item.currency))),
+  total: text(),
+  status: oneOf(INVOICE_STATUSES),
+  lines: invoiceLines(),
+  pdf: optional(shaped<InvoicePdf>()),
+  version: integer(),
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type Invoice = EntityOf<typeof INVOICE_ATTRIBUTES>;
 
 /** The fields the billing system owns; a reload compares and rewrites exactly these. */
 export const INVOICE_LOADED_FIELDS = [
   'issuedAt',
   'dueAt',
+  'paidAt',
   'currency',
+  'net',
+  'tax',
   'total',
   'status',
   'lines',
@@ -50,6 +107,13 @@ export const invoiceKeys = ({ accountId, number }: { accountId: string; number: 
   [TABLE.sortKey]: `${PREFIX.invoice}${number}`,
 });
 
+/**
+ * The PDF's object key: the account and the number, both safe in a URL path
+ * (an opaque id and an invoice number, core/id-shapes.ts).
+ */
+export const invoicePdfKey = ({ accountId, number }: { accountId: string; number: string }) =>
+  `invoices/${accountId}/${number}.pdf`;
+
 const invoicesListingKey = (accountId: string) => `${PREFIX.account}${accountId}#INVOICES`;
 
 export const toInvoiceItem = (invoice: Invoice) => ({
@@ -57,22 +121,11 @@ export const toInvoiceItem = (invoice: Invoice) => ({
   [TABLE.indexes.gsi1.partitionKey]: invoicesListingKey(invoice.accountId),
   [TABLE.indexes.gsi1.sortKey]: `${invoice.issuedAt}#${invoice.number}`,
   entity: 'invoice',
-  ...invoice,
+  ...attributesOf(INVOICE_ATTRIBUTES, invoice),
 });
 
-export const fromInvoiceItem = (item: Record<string, unknown>): Invoice => ({
-  accountId: item.accountId as string,
-  number: item.number as string,
-  issuedAt: item.issuedAt as string,
-  dueAt: item.dueAt as string,
-  currency: item.currency as string,
-  total: item.total as string,
-  status: item.status as InvoiceStatus,
-  lines: (item.lines as InvoiceLine[] | undefined) ?? [],
-  version: item.version as number,
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromInvoiceItem = (item: Record<string, unknown>): Invoice =>
+  readItem('invoice', INVOICE_ATTRIBUTES, item);
 
 /** The API view; a list shows the same fields without the lines. */
 export const toInvoiceView = (invoice: Invoice) => ({
@@ -84,9 +137,13 @@ export const toInvoiceSummary = (invoice: Invoice) => ({
   number: invoice.number,
   issuedAt: invoice.issuedAt,
   dueAt: invoice.dueAt,
+  ...(invoice.paidAt ? { paidAt: invoice.paidAt } : {}),
   currency: invoice.currency,
+  net: invoice.net,
+  tax: invoice.tax,
   total: invoice.total,
   status: invoice.status,
+  hasPdf: invoice.pdf !== undefined,
 });
 
 export const getInvoiceCommand = (
@@ -104,6 +161,23 @@ export const replaceInvoicePut = (
   invoice: Invoice,
   expectedVersion: number
 ): PutCommandInput => replacePut(tableName, toInvoiceItem(invoice), expectedVersion);
+
+/**
+ * patch: records the uploaded PDF, only over the version that was read, and
+ * moves the version on, so a reload read before it cannot put the item back
+ * without it.
+ */
+export const recordInvoicePdfUpdate = (
+  tableName: string,
+  invoice: Invoice,
+  pdf: InvoicePdf
+): TransactUpdate =>
+  patchAtVersion(
+    tableName,
+    invoiceKeys(invoice),
+    { pdf, updatedAt: pdf.uploadedAt },
+    invoice.version
+  );
 
 export const invoicesListing = (accountId: string) => ({
   partitionAttribute: TABLE.indexes.gsi1.partitionKey,

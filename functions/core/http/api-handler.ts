@@ -18,7 +18,7 @@ import type {
 import { BadRequestError, NotFoundError } from '../errors.ts';
 import { logger } from '../observability.ts';
 import { PROBLEM } from '../problem-types.ts';
-import { parseJsonBody, parseQuery } from './body.ts';
+import { parseFileBody, parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key.ts';
 import { NO_STORE, problemFromError, problemResponse } from './problem.ts';
@@ -112,6 +112,7 @@ const routeHandler = (
   const stack = middy<Event, Result, Error, PorticoContext>().use(authorizerFor(route.access));
   if (route.query) stack.use(parseQuery(route.query));
   if (route.body) stack.use(parseJsonBody(route.body));
+  if (route.fileBody) stack.use(parseFileBody(route.fileBody));
   return stack.handler(async (event, context) =>
     toResponse(route, await implementation(toRequest(route, event, context)))
   );

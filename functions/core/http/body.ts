@@ -6,11 +6,16 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { BadRequestError, UnsupportedMediaTypeError, ValidationError } from '../errors.ts';
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors.ts';
 import { toFieldErrors } from '../field-errors.ts';
 import { PROBLEM } from '../problem-types.ts';
 import type { PorticoContext } from './context.ts';
-import type { SchemaLoader } from './route.ts';
+import type { FileBody, SchemaLoader } from './route.ts';
 
 const isJsonContentType = (value: string | undefined) =>
   value !== undefined && /^application\/([\w.+-]+\+)?json(\s*;.*)?$/i.test(value.trim());
@@ -50,6 +55,33 @@ export const parseJsonBody = (
     },
   };
 };
+
+const mediaTypeOf = (value: string | undefined) => value?.split(';')[0]?.trim().toLowerCase() ?? '';
+
+/**
+ * Per-route middleware of a `fileBody` route: the raw bytes, checked for
+ * their media type, size and first bytes, become the route's body.
+ */
+export const parseFileBody = (
+  file: FileBody
+): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => ({
+  before: ({ event, context }) => {
+    if (mediaTypeOf(event.headers?.['content-type']) !== file.mediaType)
+      throw new UnsupportedMediaTypeError(
+        PROBLEM.unsupportedMediaType,
+        `Send the body as ${file.mediaType}.`
+      );
+    const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    if (bytes.length > file.maxBytes)
+      throw new PayloadTooLargeError(
+        PROBLEM.payloadTooLarge,
+        `The file may have at most ${file.maxBytes} bytes.`
+      );
+    if (!bytes.subarray(0, file.startsWith.length).equals(Buffer.from(file.startsWith)))
+      throw new BadRequestError(PROBLEM.fileNotOfType, `The body is not a ${file.description}.`);
+    context.body = bytes;
+  },
+});
 
 /** Per-route middleware: validates the query string with the route's schema. */
 export const parseQuery = (

@@ -58,6 +58,19 @@ export const authorizerOf = (access: Access): AuthorizerKind => {
   return access.kind === 'staff' ? 'staff' : 'client';
 };
 
+/**
+ * A raw file as the request body instead of JSON (an invoice PDF): one
+ * media type (415 otherwise), a size limit (413 beyond it) and the bytes
+ * every such file starts with (400 otherwise). The route receives the bytes.
+ */
+export interface FileBody {
+  mediaType: string;
+  maxBytes: number;
+  /** The file's magic number as text, e.g. `%PDF-`. */
+  startsWith: string;
+  description: string;
+}
+
 export interface RouteDefinition {
   /** Unique; also the OpenAPI operationId and the key of the implementation. */
   id: string;
@@ -70,12 +83,16 @@ export interface RouteDefinition {
   summary: string;
   /** Request body schema (strict: unknown fields fail). */
   body?: SchemaLoader;
+  /** A raw file body instead (never together with `body`). */
+  fileBody?: FileBody;
   /** Query string schema (strict: unknown parameters fail). */
   query?: SchemaLoader;
   /** Success status; the body's schema is in the area's responses.ts. */
   success: { status: number; description: string };
   /** A second success status with the same body (a load repeated: 200 instead of 201). */
   repeatSuccess?: { status: number; description: string };
+  /** What else a 404 means on this route, besides an unknown path id or account. */
+  notFound?: string;
   /** What a 409 means on this route, besides a stale `version` (routes with `etag`). */
   conflict?: string;
   /** The route honours `If-Match` and answers with an `ETag`. */

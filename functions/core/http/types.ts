@@ -81,7 +81,9 @@ export interface ApiResult {
 
 type BodyOf<R> = R extends { body: () => Promise<infer S extends z.ZodMiniType> }
   ? z.output<S>
-  : undefined;
+  : R extends { fileBody: object }
+    ? Buffer
+    : undefined;
 type QueryOf<R> = R extends { query: () => Promise<infer S extends z.ZodMiniType> }
   ? z.output<S>
   : Record<string, string>;

@@ -1,0 +1,43 @@
+/**
+ * Operators upload an invoice's PDF after loading the invoice. The file goes
+ * to the invoice bucket first and the invoice item records it after, so a
+ * failure in between leaves at most an object nobody is shown, never an
+ * invoice claiming a PDF that is not there. One read (the invoice), one
+ * write (the record), besides the staff item the authorizer reads.
+ */
+
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '#core/clients/dynamodb';
+import { putObject } from '#core/clients/invoice-files';
+import { nowIso } from '#core/clock';
+import {
+  fromInvoiceItem,
+  getInvoiceCommand,
+  type Invoice,
+  invoicePdfKey,
+  recordInvoicePdfUpdate,
+} from '#core/entities/invoice';
+import { ConflictError, NotFoundError } from '#core/errors';
+import { PROBLEM } from '#core/problem-types';
+import { updateIf } from '#core/transact';
+
+/** PUT /staff/accounts/{accountId}/invoices/{invoiceNumber}/pdf */
+export const uploadInvoicePdf = async (
+  ids: { accountId: string; number: string },
+  file: Buffer
+): Promise<Invoice> => {
+  const { Item } = await dynamo.send(new GetCommand(getInvoiceCommand(tableName, ids)));
+  if (!Item)
+    throw new NotFoundError(PROBLEM.notFound, 'The account has no invoice of that number.');
+  const invoice = fromInvoiceItem(Item);
+  const pdf = { key: invoicePdfKey(invoice), size: file.length, uploadedAt: nowIso() };
+  await putObject(pdf.key, file, 'application/pdf');
+  const recorded = await updateIf(recordInvoicePdfUpdate(tableName, invoice, pdf));
+  if (!recorded) {
+    throw new ConflictError(
+      PROBLEM.changedMeanwhile,
+      'The invoice changed while its PDF was stored; send the file again.'
+    );
+  }
+  return { ...invoice, pdf, updatedAt: pdf.uploadedAt, version: invoice.version + 1 };
+};
