@@ -70,7 +70,9 @@ describe('forged cursors', () => {
       ],
       [
         '/staff/tickets',
-        sealedFor('staff-tickets', staff, ['gsi2pk', 'TICKETS#open'], { gsi2pk: 'TICKETS#open' }),
+        sealedFor('staff-tickets#newest#open', staff, ['gsi2pk', 'TICKETQUEUE#waiting'], {
+          gsi2pk: 'TICKETQUEUE#waiting',
+        }),
         staffToken,
       ],
       [
