@@ -56,8 +56,8 @@ export const FUNCTION_BINDINGS = {
   services: { table: 'RW', cursors: true },
   tickets: { table: 'RW', staffPool: true, messageIds: true, cursors: true },
   billing: { table: 'RO', cursors: true },
-  // Operators' loading: writes accounts, services, invoices and usage; no Cognito (primaries load without a login).
-  staff: { table: 'RW', staffPool: true },
+  // Operators' loading (accounts, services, invoices, usage) and the helpdesk's account lookups; no Cognito.
+  staff: { table: 'RW', staffPool: true, cursors: true },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {

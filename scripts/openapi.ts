@@ -139,7 +139,9 @@ const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => 
         '404': problem('No such account, or the login is not a member of it.'),
       }
     : {}),
-  ...(hasOwnPathIds(route) ? { '404': problem('Nothing of that id (for this caller).') } : {}),
+  ...(route.notFound || hasOwnPathIds(route)
+    ? { '404': problem(route.notFound ?? 'Nothing of that id (for this caller).') }
+    : {}),
   ...(route.etag || route.conflict ? { '409': problem(conflictDescription(route)) } : {}),
   ...(route.etag
     ? {

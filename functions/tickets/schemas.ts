@@ -52,17 +52,14 @@ export const ticketListQuerySchema = z
 
 export type TicketListQuery = z.output<typeof ticketListQuerySchema>;
 
-const STATUS_LIST = new RegExp(`^(${TICKET_STATUSES.join('|')})(,(${TICKET_STATUSES.join('|')}))*$`);
+const STATUS_LIST = new RegExp(
+  `^(${TICKET_STATUSES.join('|')})(,(${TICKET_STATUSES.join('|')}))*$`
+);
 const STATUS_LIST_MESSAGE = `Use one or more of ${TICKET_STATUSES.join(', ')}, separated by commas.`;
 
 /** `open,customer-reply`: the statuses, each once. */
 const statusList = z.pipe(
-  z
-    .string()
-    .check(
-      atMost(80, STATUS_LIST_MESSAGE),
-      z.regex(STATUS_LIST, STATUS_LIST_MESSAGE)
-    ),
+  z.string().check(atMost(80, STATUS_LIST_MESSAGE), z.regex(STATUS_LIST, STATUS_LIST_MESSAGE)),
   z.transform((text) => [...new Set(text.split(','))] as TicketStatus[])
 );
 

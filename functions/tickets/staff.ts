@@ -24,12 +24,7 @@ import type { StaffCaller, StaffCheck } from '#core/http/types';
 import { claimOf, staffScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
 import { auditWrite, writeTogether } from '#core/transact';
-import {
-  addMessage,
-  saveMessageOnce,
-  setTicketStatus,
-  staleTicket,
-} from './conversation.ts';
+import { addMessage, saveMessageOnce, setTicketStatus, staleTicket } from './conversation.ts';
 import type { StaffTicketListQuery } from './schemas.ts';
 import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';
 import { ticketNotFound } from './visibility.ts';

@@ -76,6 +76,8 @@ export interface RouteDefinition {
   success: { status: number; description: string };
   /** A second success status with the same body (a load repeated: 200 instead of 201). */
   repeatSuccess?: { status: number; description: string };
+  /** What a 404 means on this route (the document says it; routes without path ids may 404 too). */
+  notFound?: string;
   /** What a 409 means on this route, besides a stale `version` (routes with `etag`). */
   conflict?: string;
   /** The route honours `If-Match` and answers with an `ETag`. */
