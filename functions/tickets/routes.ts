@@ -1,7 +1,6 @@
 import { lazySchema, type RouteDefinition } from '#core/http/route';
 
 const tickets = { kind: 'member', area: 'tickets' } as const;
-const staff = { kind: 'staff' } as const;
 /** Routes that need two reads of their own make the live staff check in one of them (route.ts). */
 const staffSharedRead = { kind: 'staff', liveCheck: 'shared-read' } as const;
 
