@@ -5,7 +5,6 @@ import {
   ALL_EMAIL_PREFERENCES,
   type Contact,
   contactsPageQuery,
-  foldName,
   replaceContactPut,
   toContactItem,
   toContactView,
@@ -13,6 +12,7 @@ import {
 import { normaliseContractNumber } from '#core/entities/contract';
 import { getMembershipCommand, loginPartitionQuery } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
+import { foldName } from '#core/name-order';
 
 const contact: Contact = {
   id: 'c1',

@@ -7,6 +7,7 @@
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { PendingEmailChange } from '../email-change.ts';
+import { nameSortKey } from '../name-order.ts';
 import type { Area } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import {
@@ -127,42 +128,6 @@ const contactsByEmailKeys = (contact: Pick<Contact, 'accountId' | 'id' | 'email'
     `${PREFIX.account}${contact.accountId}#${PREFIX.contact}${contact.id}`,
 });
 
-/** Letters that have no decomposition into a base letter and marks. */
-const UNDECOMPOSED: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-};
-
-/** Past this, two names sort as equal (the id still orders them); keeps the key small. */
-const FOLDED_MAX = 120;
-
-/**
- * A name as the contacts list sorts it: without case or accents
- * (`Ñúñez` → `nunez`), spaces collapsed. Exported for the tests of the order.
- */
-export const foldName = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (letter) => UNDECOMPOSED[letter] ?? letter)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, FOLDED_MAX);
-
-/**
- * Sorts below every character a name may hold (names refuse control
- * characters), so `Smith` comes before `Smith Jones` whatever the first names.
- */
-const NAME_SEPARATOR = '\u0001';
-
 const contactsByNamePk = (accountId: string) => `${PREFIX.account}${accountId}#CONTACTS`;
 
 /**
@@ -173,11 +138,7 @@ const contactsByNameKeys = (
   contact: Pick<Contact, 'accountId' | 'id' | 'firstName' | 'lastName'>
 ) => ({
   [TABLE.indexes.gsi2.partitionKey]: contactsByNamePk(contact.accountId),
-  [TABLE.indexes.gsi2.sortKey]: [
-    foldName(contact.lastName),
-    foldName(contact.firstName),
-    contact.id,
-  ].join(NAME_SEPARATOR),
+  [TABLE.indexes.gsi2.sortKey]: nameSortKey(contact.lastName, contact.firstName, contact.id),
 });
 
 /** Both index pairs of a stored contact, as they are written now (scripts/backfill-indexes.ts). */
