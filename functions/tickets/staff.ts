@@ -59,9 +59,11 @@ const located = async (staffCheck: StaffCheck, ticketId: string) => {
 };
 
 /** The one turn the statuses asked for share: one gsi2 partition, so one Query. */
-const turnOfAll = (statuses: TicketStatus[]) => {
+const turnOfAll = async (staffCheck: StaffCheck, statuses: TicketStatus[]) => {
   const turns = [...new Set(statuses.map(turnOf))];
   if (turns.length > 1 || turns[0] === undefined) {
+    // Nothing to read, but a disabled staff login still hears 401 first.
+    await staffCheck.read([]);
     throw new ValidationError([
       {
         field: 'status',
@@ -84,7 +86,7 @@ export const listQueue = async (
   staffCheck: StaffCheck,
   { status, order, cursor, limit }: StaffTicketListQuery
 ) => {
-  const turn = turnOfAll(status);
+  const turn = await turnOfAll(staffCheck, status);
   const asked = new Set<TicketStatus>(status);
   const wholeTurn = TICKET_STATUSES.every((other) => turnOf(other) !== turn || asked.has(other));
   const list = `staff-tickets#${order}#${[...asked].sort().join(',')}`;
