@@ -59,8 +59,8 @@ export const FUNCTION_BINDINGS = {
   services: { table: 'RW', cursors: true },
   tickets: { table: 'RW', staffPool: true, messageIds: true, cursors: true },
   billing: { table: 'RO', cursors: true, invoicePdfs: 'read' },
-  // Operators' loading: writes accounts, services, invoices (and their PDFs) and usage; no Cognito (primaries load without a login).
-  staff: { table: 'RW', staffPool: true, invoicePdfs: 'write' },
+  // Operators' loading (accounts, services, invoices and their PDFs, usage) and the helpdesk's account lookups; no Cognito.
+  staff: { table: 'RW', staffPool: true, cursors: true, invoicePdfs: 'write' },
 } as const satisfies Record<FunctionName, FunctionBinding>;
 
 export interface ApiStackProps extends StackProps {

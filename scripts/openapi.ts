@@ -152,11 +152,13 @@ const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => 
         '404': problem(404, 'No such account, or the login is not a member of it.'),
       }
     : {}),
-  ...(hasOwnPathIds(route)
+  ...(route.notFound || hasOwnPathIds(route)
     ? {
         '404': problem(
           404,
-          ['Nothing of that id (for this caller).', route.notFound].filter(Boolean).join(' ')
+          hasOwnPathIds(route)
+            ? ['Nothing of that id (for this caller).', route.notFound].filter(Boolean).join(' ')
+            : (route.notFound as string)
         ),
       }
     : {}),

@@ -28,6 +28,7 @@ export const FIELD_CODES = [
   'not_allowed',
   'duplicate',
   'either_or',
+  'not_combinable',
   'not_applicable',
   'no_change',
   'date_order',

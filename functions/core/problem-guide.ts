@@ -294,6 +294,7 @@ export const FIELD_CODE_GUIDE: Record<FieldCode, string> = {
   not_allowed: 'Not one of the values in `allowed`.',
   duplicate: 'The item is listed twice.',
   either_or: 'Send exactly one of two fields (the message names them).',
+  not_combinable: 'Values that cannot be asked for together; the message says which can.',
   not_applicable: 'The field does not apply to this kind of item.',
   no_change: 'A change that changes nothing: send at least one field.',
   date_order: 'A start after its end.',

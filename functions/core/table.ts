@@ -11,7 +11,10 @@ export const TABLE = {
   indexes: {
     /** Generic secondary index; entities map their access patterns onto it. */
     gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Second generic index, for items that need two listings (tickets: per account and per status). */
+    /**
+     * Second generic index: the helpdesk queue of tickets (per turn, across
+     * accounts) and an account's contacts by name.
+     */
     gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   },
 } as const;
@@ -35,6 +38,8 @@ export const PREFIX = {
   service: 'SERVICE#',
   externalId: 'EXTERNAL#',
   ticket: 'TICKET#',
+  /** The helpdesk queue of one turn (gsi2): `TICKETQUEUE#waiting`, `#answered`, `#closed`. */
+  ticketQueue: 'TICKETQUEUE#',
   message: 'MSG#',
   messageId: 'MSGID#',
   ticketEvent: 'EVENT#',

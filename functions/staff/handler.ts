@@ -4,7 +4,8 @@ import { loadAccount, toStaffAccountView } from './accounts.ts';
 import { uploadInvoicePdf } from './invoice-pdf.ts';
 import { invoiceLocation, loadInvoice, toStaffInvoiceView } from './invoices.ts';
 import { type Loaded, resolveExternalId } from './loaded.ts';
-import { STAFF_ROUTES } from './routes.ts';
+import { findAccounts, getAccountForStaff } from './lookups.ts';
+import { STAFF_ACCOUNT_ROUTES, STAFF_ROUTES } from './routes.ts';
 import { loadService, serviceLocation, toStaffServiceView } from './services.ts';
 import { loadUsage } from './usage.ts';
 
@@ -15,7 +16,15 @@ const answer = <T>(loaded: Loaded<T>, view: unknown, location: string): ApiResul
   body: view,
 });
 
-export const handler = createApiHandler(STAFF_ROUTES, {
+export const handler = createApiHandler([...STAFF_ROUTES, ...STAFF_ACCOUNT_ROUTES], {
+  getStaffAccount: async ({ params }) => ({
+    status: 200,
+    body: await getAccountForStaff(params.accountId ?? ''),
+  }),
+  findStaffAccounts: async ({ caller, staffCheck, query }) => ({
+    status: 200,
+    body: await findAccounts(caller, staffCheck, query),
+  }),
   loadAccount: async ({ caller, staffCheck, body }) => {
     const loaded = await loadAccount(caller, staffCheck, body);
     return answer(loaded, toStaffAccountView(loaded.value), `/accounts/${loaded.value.id}`);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { invoiceSchema } from '../billing/responses.ts';
-import type { STAFF_ROUTES } from './routes.ts';
+import type { STAFF_ACCOUNT_ROUTES, STAFF_ROUTES } from './routes.ts';
 
 export const staffAccountSchema = z
   .object({
@@ -34,7 +34,33 @@ const staffInvoiceSchema = z
   .object({ accountId: z.string(), ...invoiceSchema.shape, version: z.number().int() })
   .meta({ id: 'StaffInvoice' });
 
+const staffAccountDetailSchema = z
+  .object({
+    ...staffAccountSchema.shape,
+    primaryContact: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        email: z.string(),
+        phone: z.string(),
+        hasLogin: z.boolean(),
+      })
+      .nullable(),
+    counts: z.object({
+      contacts: z.number().int().meta({ description: 'Every contact, the primary included.' }),
+      subAccounts: z.number().int().meta({ description: 'Contacts with a login of their own.' }),
+    }),
+  })
+  .meta({ id: 'StaffAccountDetail' });
+
 export const STAFF_RESPONSES = {
+  getStaffAccount: staffAccountDetailSchema,
+  findStaffAccounts: z
+    .object({
+      items: z.array(staffAccountSchema),
+      cursor: z.string().nullable().meta({ description: 'Null on the last page.' }),
+    })
+    .meta({ id: 'StaffAccountPage' }),
   loadAccount: staffAccountSchema,
   loadService: staffServiceSchema,
   loadInvoice: staffInvoiceSchema,
@@ -54,4 +80,7 @@ export const STAFF_RESPONSES = {
       serviceId: z.string().optional(),
     })
     .meta({ id: 'ExternalIdTarget' }),
-} satisfies Record<(typeof STAFF_ROUTES)[number]['id'], z.ZodType | null>;
+} satisfies Record<
+  (typeof STAFF_ROUTES | typeof STAFF_ACCOUNT_ROUTES)[number]['id'],
+  z.ZodType | null
+>;

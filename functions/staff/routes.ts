@@ -7,6 +7,36 @@ const MAX_INVOICE_PDF_BYTES = 4 * 1024 * 1024;
 /** Routes that need two reads of their own make the live staff check in one of them (route.ts). */
 const staffSharedRead = { kind: 'staff', liveCheck: 'shared-read' } as const;
 
+/** The helpdesk reads accounts: by id, by contract number, by a contact's email. */
+export const STAFF_ACCOUNT_ROUTES = [
+  {
+    id: 'getStaffAccount',
+    method: 'GET',
+    path: '/staff/accounts/{accountId}',
+    function: 'staff',
+    access: staff,
+    summary:
+      'An account with its contract numbers, its primary contact and how many contacts and sub-accounts it has',
+    success: { status: 200, description: 'The account.' },
+    notFound: 'No account has this id.',
+  },
+  {
+    id: 'findStaffAccounts',
+    method: 'GET',
+    path: '/staff/accounts',
+    function: 'staff',
+    access: staffSharedRead,
+    summary:
+      'The accounts a contract number (`?contract=`) or a contact’s email address (`?email=`, every account it is a contact of) names; one of the two',
+    query: lazySchema(async () => (await import('./schemas.ts')).accountLookupQuerySchema),
+    success: {
+      status: 200,
+      description:
+        'The accounts found (none when nothing matches); by email a page may be short, follow `cursor` while it is not null.',
+    },
+  },
+] as const satisfies readonly RouteDefinition[];
+
 /**
  * Operators' loading: accounts, services and domains, invoices and usage,
  * each idempotent (by external id, invoice number, record time and id).

@@ -15,9 +15,12 @@ import {
   atMost,
   calendarDateSchema,
   currencySchema,
+  cursorSchema,
+  emailSchema,
   instantSchema,
   ipAddressSchema,
   personFields,
+  queryInteger,
   trimmedText,
   wholeNumber,
 } from '#core/schemas';
@@ -287,3 +290,19 @@ export const usageLoadSchema = z
   .register(z.globalRegistry, { id: 'StaffUsageLoad' });
 
 export type UsageLoad = z.output<typeof usageLoadSchema>;
+
+/**
+ * The helpdesk's account lookup: one of `contract` and `email`. At most 50
+ * contacts a page: their accounts are read with the staff check in one
+ * BatchGet (100 keys at most).
+ */
+export const accountLookupQuerySchema = z
+  .strictObject({
+    contract: z.optional(contractNumber),
+    email: z.optional(emailSchema),
+    cursor: z.optional(cursorSchema),
+    limit: queryInteger(1, 50, 25),
+  })
+  .register(z.globalRegistry, { id: 'AccountLookupQuery' });
+
+export type AccountLookupQuery = z.output<typeof accountLookupQuerySchema>;

@@ -12,6 +12,7 @@ import {
   createTicketPut,
   type Department,
   replaceTicketPut,
+  type StaffSetStatus,
   type Ticket,
   type TicketStatus,
 } from '#core/entities/ticket';
@@ -42,6 +43,15 @@ const STATUS_AFTER: Record<TicketEventType, TicketStatus> = {
   submitted: 'open',
   replied: 'customer-reply',
   answered: 'answered',
+  closed: 'closed',
+  reopened: 'open',
+  'marked-answered': 'answered',
+};
+
+/** The event each status the helpdesk sets by hand records. */
+const EVENT_SETTING: Record<StaffSetStatus, TicketEventType> = {
+  open: 'reopened',
+  answered: 'marked-answered',
   closed: 'closed',
 };
 
@@ -250,12 +260,21 @@ export const addMessage = (
   };
 };
 
-/** Closing: new status and `closed`. Closing a closed ticket changes nothing and records nothing. */
-export const closeTicket = (ticket: Ticket, author: TicketAuthor, now: Date): TicketChange => {
-  if (ticket.status === 'closed') return { ticket, writes: [] };
+/**
+ * A change of status without a message: the new status and its event.
+ * Setting the status a ticket already has changes nothing and records
+ * nothing (closing a closed ticket, reopening an open one).
+ */
+const changeStatus = (
+  ticket: Ticket,
+  type: TicketEventType,
+  author: TicketAuthor,
+  now: Date
+): TicketChange => {
+  if (ticket.status === STATUS_AFTER[type]) return { ticket, writes: [] };
   const next: Ticket = {
     ...ticket,
-    status: STATUS_AFTER.closed,
+    status: STATUS_AFTER[type],
     version: ticket.version + 1,
     updatedAt: now.toISOString(),
   };
@@ -263,7 +282,19 @@ export const closeTicket = (ticket: Ticket, author: TicketAuthor, now: Date): Ti
     ticket: next,
     writes: [
       { action: { Put: replaceTicketPut(tableName, next, ticket.version) } },
-      eventWrite(eventOf('closed', next, author, now, { inReplyTo: ticket.lastEmailMessageId })),
+      eventWrite(eventOf(type, next, author, now, { inReplyTo: ticket.lastEmailMessageId })),
     ],
   };
 };
+
+/** Closing: new status and `closed`. Closing a closed ticket changes nothing and records nothing. */
+export const closeTicket = (ticket: Ticket, author: TicketAuthor, now: Date): TicketChange =>
+  changeStatus(ticket, 'closed', author, now);
+
+/** The helpdesk sets a status: `closed`, `reopened` (open) or `marked-answered`. */
+export const setTicketStatus = (
+  ticket: Ticket,
+  status: StaffSetStatus,
+  author: TicketAuthor,
+  now: Date
+): TicketChange => changeStatus(ticket, EVENT_SETTING[status], author, now);

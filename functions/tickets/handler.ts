@@ -11,7 +11,13 @@ import {
   openTicket,
   replyToTicket,
 } from './service.ts';
-import { answerTicket, getTicketForStaff, listQueue, toStaffTicketView } from './staff.ts';
+import {
+  answerTicket,
+  getTicketForStaff,
+  listQueue,
+  setStatusAsStaff,
+  toStaffTicketView,
+} from './staff.ts';
 
 const ticketId = (params: Record<string, string>) => params.ticketId ?? '';
 
@@ -60,10 +66,10 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     status: 200,
     body: toTicketView(await closeTicketAsMember(caller, ticketId(params))),
   }),
-  listStaffTickets: async ({ caller, query }) => {
-    const page = await listQueue(caller, query);
-    return { status: 200, body: { items: page.items.map(toStaffTicketView), cursor: page.cursor } };
-  },
+  listStaffTickets: async ({ caller, staffCheck, query }) => ({
+    status: 200,
+    body: await listQueue(caller, staffCheck, query),
+  }),
   getStaffTicket: async ({ staffCheck, params }) => {
     const { ticket, messages } = await getTicketForStaff(staffCheck, ticketId(params));
     return { status: 200, body: withMessages(toStaffTicketView(ticket), messages) };
@@ -81,6 +87,13 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
       `/staff/tickets/${saved.ticket.id}`,
       toStaffTicketView(saved.ticket)
     );
+  },
+  setStaffTicketStatus: async ({ caller, staffCheck, params, body, ifMatchVersion }) => {
+    const ticket = await setStatusAsStaff(caller, staffCheck, ticketId(params), body.status, {
+      ifMatch: ifMatchVersion,
+      bodyVersion: body.version,
+    });
+    return { status: 200, body: toStaffTicketView(ticket), version: ticket.version };
   },
   findRequester: async ({ caller, staffCheck, query }) => ({
     status: 200,

@@ -20,9 +20,21 @@ const ticketFields = {
 };
 
 export const ticketSchema = z.object(ticketFields).meta({ id: 'Ticket' });
-const staffTicketSchema = z
-  .object({ ...ticketFields, accountId: z.string() })
-  .meta({ id: 'StaffTicket' });
+const staffFields = {
+  accountId: z.string(),
+  version: z.number().int().meta({ description: 'Send it back as `If-Match` to set the status.' }),
+};
+const staffTicketSchema = z.object({ ...ticketFields, ...staffFields }).meta({ id: 'StaffTicket' });
+const queueTicketSchema = z
+  .object({
+    ...ticketFields,
+    ...staffFields,
+    accountName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The account’s name as it is now (null if the account is gone).' }),
+  })
+  .meta({ id: 'QueueTicket' });
 
 export const ticketMessageSchema = z
   .object({
@@ -37,7 +49,7 @@ const messages = z.array(ticketMessageSchema).meta({ description: 'Oldest first.
 
 const ticketDetailSchema = z.object({ ...ticketFields, messages }).meta({ id: 'TicketDetail' });
 const staffTicketDetailSchema = z
-  .object({ ...ticketFields, accountId: z.string(), messages })
+  .object({ ...ticketFields, ...staffFields, messages })
   .meta({ id: 'StaffTicketDetail' });
 
 const page = (item: z.ZodType, id: string) =>
@@ -83,9 +95,10 @@ export const TICKET_RESPONSES = {
   getTicket: ticketDetailSchema,
   replyToTicket: replySchema(ticketSchema, 'TicketReply'),
   closeTicket: ticketSchema,
-  listStaffTickets: page(staffTicketSchema, 'StaffTicketPage'),
+  listStaffTickets: page(queueTicketSchema, 'StaffTicketPage'),
   getStaffTicket: staffTicketDetailSchema,
   answerTicket: replySchema(staffTicketSchema, 'StaffTicketReply'),
+  setStaffTicketStatus: staffTicketSchema,
   findRequester: requesterSchema,
 } satisfies Record<
   (typeof TICKET_ROUTES | typeof STAFF_TICKET_ROUTES)[number]['id'],

@@ -1,7 +1,6 @@
 import { lazySchema, type RouteDefinition } from '#core/http/route';
 
 const tickets = { kind: 'member', area: 'tickets' } as const;
-const staff = { kind: 'staff' } as const;
 /** Routes that need two reads of their own make the live staff check in one of them (route.ts). */
 const staffSharedRead = { kind: 'staff', liveCheck: 'shared-read' } as const;
 
@@ -77,11 +76,15 @@ export const STAFF_TICKET_ROUTES = [
     method: 'GET',
     path: '/staff/tickets',
     function: 'tickets',
-    access: staff,
+    access: staffSharedRead,
     summary:
-      'Tickets of every account in one status, newest activity first (`?status=` defaults to `open`)',
+      'The helpdesk queue: tickets of every account in one or more statuses of one turn (`?status=open,customer-reply`, or `answered`, or `closed`; `open` by default), by last activity (`?order=newest` by default, or `oldest`)',
     query: lazySchema(async () => (await import('./schemas.ts')).staffTicketListQuerySchema),
-    success: { status: 200, description: 'A page of tickets, each with its `accountId`.' },
+    success: {
+      status: 200,
+      description:
+        'A page of tickets, each with its `accountId` and the account’s current `accountName`.',
+    },
   },
   {
     id: 'getStaffTicket',
@@ -106,6 +109,19 @@ export const STAFF_TICKET_ROUTES = [
         'The new message and the ticket after it. A retry with the same `Idempotency-Key` answers the same message.',
     },
     idempotencyKey: true,
+  },
+  {
+    id: 'setStaffTicketStatus',
+    method: 'POST',
+    path: '/staff/tickets/{ticketId}/status',
+    function: 'tickets',
+    access: staffSharedRead,
+    summary:
+      'Set a ticket’s status: `closed`, `open` (reopen) or `answered` (mark answered); setting the status it has changes nothing',
+    body: lazySchema(async () => (await import('./schemas.ts')).ticketStatusSetSchema),
+    success: { status: 200, description: 'The ticket after the change, with its `ETag`.' },
+    etag: true,
+    conflict: 'The ticket changed while its status was being set (fetch it and send again).',
   },
   {
     id: 'findRequester',

@@ -1,16 +1,25 @@
 import * as z from 'zod/mini';
-import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
+import {
+  DEPARTMENTS,
+  STAFF_SET_STATUSES,
+  TICKET_STATUSES,
+  type TicketStatus,
+} from '#core/entities/ticket';
 import { fieldRule } from '#core/field-errors';
 import {
+  atMost,
   emailSchema,
   opaqueIdSchema,
   pageQuerySchema,
   plainText,
+  queryInteger,
   trimmedText,
+  versionSchema,
 } from '#core/schemas';
 
 /** Limits also keep a whole conversation within one Lambda response (docs/tickets.md). */
 export const SUBJECT_MAX = 200;
+export const STAFF_QUEUE_PAGE_MAX = 50;
 export const BODY_MAX = 10_000;
 
 /** One line (it becomes a mail `Subject:` header: no CR/LF injection). */
@@ -46,12 +55,42 @@ export const ticketListQuerySchema = z
 
 export type TicketListQuery = z.output<typeof ticketListQuerySchema>;
 
-/** The helpdesk queue: `open` (new, not yet answered) unless asked otherwise. */
+const STATUS_LIST = new RegExp(
+  `^(${TICKET_STATUSES.join('|')})(,(${TICKET_STATUSES.join('|')}))*$`
+);
+const STATUS_LIST_MESSAGE = `Use one or more of ${TICKET_STATUSES.join(', ')}, separated by commas.`;
+
+/** `open,customer-reply`: the statuses, each once. */
+const statusList = z.pipe(
+  z.string().check(atMost(80, STATUS_LIST_MESSAGE), z.regex(STATUS_LIST, STATUS_LIST_MESSAGE)),
+  z.transform((text) => [...new Set(text.split(','))] as TicketStatus[])
+);
+
+/**
+ * The helpdesk queue: `open` (new, not yet answered) unless asked
+ * otherwise. At most 50 a page: the page's accounts are read with the staff
+ * check in one BatchGet (100 keys at most).
+ */
 export const staffTicketListQuerySchema = z
-  .strictObject({ ...pageQuerySchema.shape, status: z._default(z.enum(TICKET_STATUSES), 'open') })
+  .strictObject({
+    cursor: pageQuerySchema.shape.cursor,
+    limit: queryInteger(1, STAFF_QUEUE_PAGE_MAX, 25),
+    status: z._default(statusList, ['open']),
+    order: z._default(z.enum(['newest', 'oldest']), 'newest'),
+  })
   .register(z.globalRegistry, { id: 'StaffTicketListQuery' });
 
 export type StaffTicketListQuery = z.output<typeof staffTicketListQuerySchema>;
+
+/** What the helpdesk sets by hand: reopen, mark answered (say, answered by phone), close. */
+export const ticketStatusSetSchema = z
+  .strictObject({
+    status: z.enum(STAFF_SET_STATUSES, {
+      error: `Use one of: ${STAFF_SET_STATUSES.join(', ')}.`,
+    }),
+    version: z.optional(versionSchema),
+  })
+  .register(z.globalRegistry, { id: 'TicketStatusSet' });
 
 export const requesterQuerySchema = z
   .strictObject({ ...pageQuerySchema.shape, email: emailSchema })

@@ -1,21 +1,31 @@
 /**
- * The helpdesk's side of tickets: the queue by status across accounts, a
- * ticket with its conversation, and answering it. Staff routes name only
- * the ticket; its locator gives the account in one GetItem.
+ * The helpdesk's side of tickets: the queue of several statuses across
+ * accounts, a ticket with its conversation, answering it and setting its
+ * status. Staff routes name only the ticket; its locator gives the account
+ * in one GetItem.
  */
 import { tableName } from '#core/clients/dynamodb';
 import { now } from '#core/clock';
+import { checkVersion, type VersionClaim } from '#core/concurrency';
+import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
 import {
+  type StaffSetStatus,
+  TICKET_STATUSES,
   type Ticket,
-  ticketsByStatusPartition,
-  ticketsByStatusQuery,
+  type TicketStatus,
+  ticketsInQueuePartition,
+  ticketsInQueueQuery,
   toTicketView,
+  turnOf,
 } from '#core/entities/ticket';
 import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
+import { ValidationError } from '#core/errors';
 import type { StaffCaller, StaffCheck } from '#core/http/types';
 import { claimOf, staffScope } from '#core/idempotency';
 import { isSortableId } from '#core/ids';
-import { addMessage, saveMessageOnce } from './conversation.ts';
+import { PROBLEM } from '#core/problem-types';
+import { auditWrite, writeTogether } from '#core/transact';
+import { addMessage, saveMessageOnce, setTicketStatus, staleTicket } from './conversation.ts';
 import type { StaffTicketListQuery } from './schemas.ts';
 import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';
 import { ticketNotFound } from './visibility.ts';
@@ -31,10 +41,11 @@ const staffAuthor = (caller: StaffCaller): TicketAuthor => ({
   name: HELPDESK_NAME,
 });
 
-/** Staff see which account a ticket belongs to; clients never see that. */
+/** Staff see which account a ticket belongs to, and its version; clients never see those. */
 export const toStaffTicketView = (ticket: Ticket) => ({
   ...toTicketView(ticket),
   accountId: ticket.accountId,
+  version: ticket.version,
 });
 
 const located = async (staffCheck: StaffCheck, ticketId: string) => {
@@ -48,13 +59,60 @@ const located = async (staffCheck: StaffCheck, ticketId: string) => {
   return ids;
 };
 
-export const listQueue = (caller: StaffCaller, { status, cursor, limit }: StaffTicketListQuery) =>
-  ticketPage(
-    { list: 'staff-tickets', owner: caller, ...ticketsByStatusPartition(status) },
-    (page) => ticketsByStatusQuery(tableName, status, page),
+/** The one turn the statuses asked for share: one gsi2 partition, so one Query. */
+const turnOfAll = async (staffCheck: StaffCheck, statuses: TicketStatus[]) => {
+  const turns = [...new Set(statuses.map(turnOf))];
+  if (turns.length > 1 || turns[0] === undefined) {
+    // Nothing to read, but a disabled staff login still hears 401 first.
+    await staffCheck.read([]);
+    throw new ValidationError(PROBLEM.validationFailed, [
+      {
+        field: 'status',
+        code: 'not_combinable',
+        message:
+          'Ask for statuses of one turn at a time: open and customer-reply, or answered, or closed.',
+      },
+    ]);
+  }
+  return turns[0];
+};
+
+/**
+ * The helpdesk queue: one Query of the statuses' turn (kept to the asked
+ * statuses when the turn holds more), then the accounts of the page in one
+ * BatchGet with the live staff check, so each row shows its account's name
+ * as it is now.
+ */
+export const listQueue = async (
+  caller: StaffCaller,
+  staffCheck: StaffCheck,
+  { status, order, cursor, limit }: StaffTicketListQuery
+) => {
+  const turn = await turnOfAll(staffCheck, status);
+  const asked = new Set<TicketStatus>(status);
+  const wholeTurn = TICKET_STATUSES.every((other) => turnOf(other) !== turn || asked.has(other));
+  const list = `staff-tickets#${order}#${[...asked].sort().join(',')}`;
+  const page = await ticketPage(
+    { list, owner: caller, ...ticketsInQueuePartition(turn) },
+    (range) => ticketsInQueueQuery(tableName, turn, { ...range, newestFirst: order === 'newest' }),
     'gsi2',
-    { limit, cursor }
+    { limit, cursor, keep: wholeTurn ? undefined : (ticket) => asked.has(ticket.status) }
   );
+  const accountIds = [...new Set(page.items.map((ticket) => ticket.accountId))];
+  const accounts = new Map<string, Account>(
+    (await staffCheck.read(accountIds.map(accountKeys)))
+      .filter(isAccountItem)
+      .map(fromAccountItem)
+      .map((account) => [account.id, account])
+  );
+  return {
+    items: page.items.map((ticket) => ({
+      ...toStaffTicketView(ticket),
+      accountName: accounts.get(ticket.accountId)?.name ?? null,
+    })),
+    cursor: page.cursor,
+  };
+};
 
 export const getTicketForStaff = async (staffCheck: StaffCheck, ticketId: string) => {
   const conversation = await loadConversation(await located(staffCheck, ticketId));
@@ -76,4 +134,39 @@ export const answerTicket = async (
     claimOf(staffScope(caller), 'answerTicket', idempotencyKey, { ticketId, body }),
     addMessage(ticket, 'answered', staffAuthor(caller), body, now())
   );
+};
+
+/**
+ * The helpdesk sets a ticket's status (close, reopen, mark answered) with
+ * the event the status machine records for it, audited as the helpdesk.
+ * Setting the status it has changes nothing. A stale `If-Match` is 412, a
+ * stale body `version` 409; a change between read and write, 409.
+ */
+export const setStatusAsStaff = async (
+  caller: StaffCaller,
+  staffCheck: StaffCheck,
+  ticketId: string,
+  status: StaffSetStatus,
+  claim: VersionClaim
+) => {
+  const ticket = await loadTicket(await located(staffCheck, ticketId));
+  if (!ticket) throw ticketNotFound();
+  checkVersion(ticket.version, claim);
+  const change = setTicketStatus(ticket, status, staffAuthor(caller), now());
+  if (change.writes.length === 0) return change.ticket;
+  await writeTogether(
+    [
+      ...change.writes,
+      auditWrite({
+        accountId: ticket.accountId,
+        at: change.ticket.updatedAt,
+        actor: { kind: 'staff', loginId: caller.staffId, name: caller.username },
+        action: 'ticket.status-set',
+        target: `ticket/${ticket.id}`,
+        changes: { status: { before: ticket.status, after: change.ticket.status } },
+      }),
+    ],
+    staleTicket
+  );
+  return change.ticket;
 };

@@ -178,6 +178,9 @@ const SAMPLES: Record<RouteId, Sample> = {
   getStaffTicket: { params: freshTicket },
   answerTicket: { body: { body: 'An answer.' }, params: freshTicket },
   findRequester: { query: 'email=matrix-request%40elsewhere.example' },
+  setStaffTicketStatus: { body: { status: 'closed' }, params: freshTicket },
+  getStaffAccount: {},
+  findStaffAccounts: { query: 'email=matrix-request%40elsewhere.example' },
 };
 
 /** Statuses meaning "refused before the handler ran". */

@@ -215,6 +215,28 @@ describe('DynamoDB calls of invoices, usage and the operators’ loading', () =>
         staffCall(gateway.url, 'GET', `/staff/external-ids/account/${externalId}`)
       ),
     },
+    {
+      route: 'GET /staff/accounts/{accountId}',
+      call: measured(staffAccessToken, () =>
+        staffCall(gateway.url, 'GET', `/staff/accounts/${tenant.accountId}`)
+      ),
+    },
+    {
+      route: 'GET /staff/accounts?contract=',
+      call: measured(loadedAccount, ({ contractNumbers }) =>
+        staffCall(gateway.url, 'GET', `/staff/accounts?contract=${contractNumbers[0]}`)
+      ),
+    },
+    {
+      route: 'GET /staff/accounts?email= (50 contacts a page)',
+      call: measured(staffAccessToken, () =>
+        staffCall(
+          gateway.url,
+          'GET',
+          `/staff/accounts?email=${encodeURIComponent(tenant.email)}&limit=50`
+        )
+      ),
+    },
   ];
 
   for (const { route, call } of cases) {

@@ -202,9 +202,26 @@ describe('DynamoDB calls per request', () => {
       ),
     },
     {
-      route: 'GET /staff/tickets',
+      route: 'GET /staff/tickets (open and customer-reply, oldest first, 50 a page)',
+      call: measured(staffTicket, ({ staffToken }) =>
+        gateway.api('GET', '/staff/tickets?status=open,customer-reply&order=oldest&limit=50', {
+          token: staffToken,
+        })
+      ),
+    },
+    {
+      route: 'GET /staff/tickets (customer-reply only: read wider, kept to it)',
       call: measured(staffAccessToken, (staffToken) =>
-        gateway.api('GET', '/staff/tickets?status=open', { token: staffToken })
+        gateway.api('GET', '/staff/tickets?status=customer-reply&limit=50', { token: staffToken })
+      ),
+    },
+    {
+      route: 'POST /staff/tickets/{ticketId}/status',
+      call: measured(staffTicket, ({ staffToken, ticket }) =>
+        gateway.api('POST', `/staff/tickets/${ticket.id}/status`, {
+          token: staffToken,
+          body: { status: 'closed' },
+        })
       ),
     },
     {

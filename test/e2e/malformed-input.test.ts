@@ -70,7 +70,9 @@ describe('forged cursors', () => {
       ],
       [
         '/staff/tickets',
-        sealedFor('staff-tickets', staff, ['gsi2pk', 'TICKETS#open'], { gsi2pk: 'TICKETS#open' }),
+        sealedFor('staff-tickets#newest#open', staff, ['gsi2pk', 'TICKETQUEUE#waiting'], {
+          gsi2pk: 'TICKETQUEUE#waiting',
+        }),
         staffToken,
       ],
       [
@@ -96,14 +98,19 @@ describe('forged cursors', () => {
     const a = tenant.accountId;
     const voip = await addService(tenant, { type: 'voip' });
     const window = 'from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z';
-    const contacts = (sk: string) =>
-      sealedFor('contacts', member, ['pk', `ACCOUNT#${a}`], { pk: `ACCOUNT#${a}`, sk });
+    const byName = `ACCOUNT#${a}#CONTACTS`;
+    /** A contacts cursor: the account partition's keys, and the name index's unless `tableOnly`. */
+    const contacts = (sk: string, tableOnly = false) =>
+      sealedFor('contacts', member, ['gsi2pk', byName], {
+        pk: `ACCOUNT#${a}`,
+        sk,
+        ...(tableOnly ? {} : { gsi2pk: byName, gsi2sk: `m\u0001m\u0001${sk}` }),
+      });
     const usage = (list: string, sk: string) =>
       sealedFor(list, member, ['pk', `USAGE#${a}#${voip.id}`], { pk: `USAGE#${a}#${voip.id}`, sk });
     const forged = [
-      [`/accounts/${a}/contacts`, contacts('ACCOUNT')],
-      [`/accounts/${a}/contacts`, contacts(`SERVICE#${voip.id}`)],
-      [`/accounts/${a}/contacts`, contacts('TICKET#01J0000000000000000000000')],
+      [`/accounts/${a}/contacts`, contacts('ACCOUNT', true)],
+      [`/accounts/${a}/contacts`, contacts(`SERVICE#${voip.id}`, true)],
       [
         `/accounts/${a}/services/${voip.id}/calls?${window}`,
         usage('calls', 'CALL#2025-12-31T00:00:00.000Z#c1'),
@@ -115,7 +122,7 @@ describe('forged cursors', () => {
     ] as const;
     // The same forging inside the lists opens: the refusals above are the key checks.
     const inside = [
-      [`/accounts/${a}/contacts`, contacts('CONTACT#')],
+      [`/accounts/${a}/contacts`, contacts('CONTACT#x')],
       [
         `/accounts/${a}/services/${voip.id}/calls?${window}`,
         usage('calls', 'CALL#2026-01-05T00:00:00.000Z#c1'),

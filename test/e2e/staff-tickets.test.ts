@@ -34,7 +34,7 @@ beforeAll(async () => {
 /** Every ticket id in one status queue, all pages followed. */
 const queue = async (status: string) => {
   const pages = await readPages<{ id: string; accountId: string; status: string }>((andCursor) =>
-    staff('GET', `/staff/tickets?status=${status}&limit=100${andCursor}`)
+    staff('GET', `/staff/tickets?status=${status}&limit=50${andCursor}`)
   );
   return pages.flat();
 };

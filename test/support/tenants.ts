@@ -146,7 +146,7 @@ export interface SupportAccess {
 }
 
 /** A non-primary contact of the tenant at version 1; `fields` are the person and what differs. */
-const testContact = (
+export const testContact = (
   tenant: Tenant,
   now: string,
   fields: Pick<Contact, 'firstName' | 'lastName' | 'email' | 'phone' | 'address'> & Partial<Contact>

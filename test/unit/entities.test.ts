@@ -4,6 +4,7 @@ import { diffFields } from '#core/entities/audit';
 import {
   ALL_EMAIL_PREFERENCES,
   type Contact,
+  contactsPageQuery,
   replaceContactPut,
   toContactItem,
   toContactView,
@@ -11,6 +12,7 @@ import {
 import { normaliseContractNumber } from '#core/entities/contract';
 import { getMembershipCommand, loginPartitionQuery } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
+import { foldName } from '#core/name-order';
 
 const contact: Contact = {
   id: 'c1',
@@ -44,6 +46,32 @@ describe('contact entity', () => {
       sk: 'CONTACT#c1',
       gsi1pk: 'EMAIL#owner@demo.example',
       gsi1sk: 'ACCOUNT#a1#CONTACT#c1',
+    });
+  });
+
+  it('indexes it by folded last name, first name and id, so Smith sorts before Smith Jones', () => {
+    // Act
+    const item = toContactItem({ ...contact, firstName: 'Zoë', lastName: ' Ångström  Ærø ' });
+    const smith = toContactItem({ ...contact, firstName: 'Zed', lastName: 'Smith' }).gsi2sk;
+    const smithJones = toContactItem({
+      ...contact,
+      firstName: 'Al',
+      lastName: 'Smith Jones',
+    }).gsi2sk;
+    const query = contactsPageQuery('T', 'a1', { limit: 5 });
+
+    // Assess
+    expect(item).toMatchObject({
+      gsi2pk: 'ACCOUNT#a1#CONTACTS',
+      gsi2sk: 'angstrom aero\u0001zoe\u0001c1',
+    });
+    expect(smith < smithJones).toBe(true);
+    expect(foldName('STRAßE Łódź Øre')).toBe('strasse lodz ore');
+    expect(foldName('x'.repeat(300))).toHaveLength(120);
+    expect(query).toMatchObject({
+      IndexName: 'gsi2',
+      ExpressionAttributeValues: { ':pk': 'ACCOUNT#a1#CONTACTS' },
+      Limit: 5,
     });
   });
 

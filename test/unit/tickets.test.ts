@@ -5,7 +5,7 @@ import {
   listingKeyOf,
   type Ticket,
   ticketConversationQuery,
-  ticketsByStatusQuery,
+  ticketsInQueueQuery,
   ticketsOfAccountQuery,
   toTicketItem,
 } from '#core/entities/ticket';
@@ -79,23 +79,31 @@ describe('ticket keys', () => {
     expect(query.ConsistentRead).toBe(true);
   });
 
-  it('lists per account and per status by latest activity, newest first', () => {
+  it('lists per account and per turn by latest activity, either way for the queue', () => {
     // Act
     const item = toTicketItem(ticket);
     const perAccount = ticketsOfAccountQuery('T', 'a1', { limit: 5 });
-    const perStatus = ticketsByStatusQuery('T', 'open', { limit: 5 });
+    const perTurn = ticketsInQueueQuery('T', 'waiting', { limit: 5, newestFirst: true });
+    const oldestFirst = ticketsInQueueQuery('T', 'closed', { limit: 5, newestFirst: false });
+    const replied = toTicketItem({ ...ticket, status: 'customer-reply' });
 
     // Assess
     expect(item).toMatchObject({
       gsi1pk: 'ACCOUNT#a1#TICKETS',
       gsi1sk: `2026-01-01T00:00:00.000Z#${ticket.id}`,
-      gsi2pk: 'TICKETS#open',
+      gsi2pk: 'TICKETQUEUE#waiting',
       gsi2sk: `2026-01-01T00:00:00.000Z#a1#${ticket.id}`,
     });
+    expect(replied.gsi2pk).toBe('TICKETQUEUE#waiting');
     expect(perAccount).toMatchObject({ IndexName: 'gsi1', ScanIndexForward: false, Limit: 5 });
-    expect(perStatus).toMatchObject({
+    expect(perTurn).toMatchObject({
       IndexName: 'gsi2',
-      ExpressionAttributeValues: { ':pk': 'TICKETS#open' },
+      ScanIndexForward: false,
+      ExpressionAttributeValues: { ':pk': 'TICKETQUEUE#waiting' },
+    });
+    expect(oldestFirst).toMatchObject({
+      ScanIndexForward: true,
+      ExpressionAttributeValues: { ':pk': 'TICKETQUEUE#closed' },
     });
     expect(listingKeyOf(item, 'gsi2')).toEqual({
       pk: item.pk,

@@ -1,11 +1,13 @@
 /**
  * Contact: a person or organisation of an account. The primary contact is
  * the account holder ("My Details"). Index `contactsByEmail` (gsi1) finds the
- * contacts behind a sender address for inbound mail and the helpdesk.
+ * contacts behind a sender address for inbound mail and the helpdesk;
+ * `contactsByName` (gsi2) lists an account's contacts by name.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem, TransactUpdate } from '../db.ts';
 import type { PendingEmailChange } from '../email-change.ts';
+import { nameSortKey } from '../name-order.ts';
 import type { Area } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import {
@@ -126,9 +128,29 @@ const contactsByEmailKeys = (contact: Pick<Contact, 'accountId' | 'id' | 'email'
     `${PREFIX.account}${contact.accountId}#${PREFIX.contact}${contact.id}`,
 });
 
+const contactsByNamePk = (accountId: string) => `${PREFIX.account}${accountId}#CONTACTS`;
+
+/**
+ * gsi2 keys: last name, first name, id. Rebuilt whenever the contact is
+ * written, so a rename moves it in the list with the change itself.
+ */
+const contactsByNameKeys = (
+  contact: Pick<Contact, 'accountId' | 'id' | 'firstName' | 'lastName'>
+) => ({
+  [TABLE.indexes.gsi2.partitionKey]: contactsByNamePk(contact.accountId),
+  [TABLE.indexes.gsi2.sortKey]: nameSortKey(contact.lastName, contact.firstName, contact.id),
+});
+
+/** Both index pairs of a stored contact, as they are written now (scripts/backfill-indexes.ts). */
+export const contactIndexKeys = (item: Record<string, unknown>) => {
+  const contact = fromContactItem(item);
+  return { ...contactsByEmailKeys(contact), ...contactsByNameKeys(contact) };
+};
+
 export const toContactItem = (contact: Contact) => ({
   ...contactKeys({ accountId: contact.accountId, contactId: contact.id }),
   ...contactsByEmailKeys(contact),
+  ...contactsByNameKeys(contact),
   entity: 'contact',
   ...contact,
 });
@@ -220,25 +242,27 @@ export const spendEmailChangeAttemptUpdate = (
 });
 
 export const contactsPartition = (accountId: string) => ({
-  partitionAttribute: TABLE.partitionKey,
-  partitionValue: `${PREFIX.account}${accountId}`,
-  // The account partition holds more than contacts; a page starts only at one.
-  sortRange: { attribute: TABLE.sortKey, prefix: PREFIX.contact },
+  partitionAttribute: TABLE.indexes.gsi2.partitionKey,
+  partitionValue: contactsByNamePk(accountId),
 });
 
-/** Access pattern `contactsOfAccount`: one page of an account's contacts, in id order. */
+/**
+ * Access pattern `contactsByName` (gsi2): one page of an account's contacts
+ * by folded last name, first name, then id. A cursor is a position in that
+ * order, so it stays valid when contacts are renamed, added or removed.
+ */
 export const contactsPageQuery = (
   tableName: string,
   accountId: string,
   page: { limit: number; startKey?: Record<string, unknown> }
 ): QueryCommandInput => ({
   TableName: tableName,
-  KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :contact)',
-  ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
-  ExpressionAttributeValues: { ':pk': `${PREFIX.account}${accountId}`, ':contact': PREFIX.contact },
+  IndexName: TABLE.indexes.gsi2.name,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi2.partitionKey },
+  ExpressionAttributeValues: { ':pk': contactsByNamePk(accountId) },
   Limit: page.limit,
   ExclusiveStartKey: page.startKey,
-  ConsistentRead: true,
 });
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Ticket event: one thing that happened to a ticket (submitted, replied by
- * a contact, answered by staff, closed), written in the same transaction as
+ * a contact, answered by staff, closed, reopened or marked answered by
+ * staff without a message), written in the same transaction as
  * the change itself and never updated. Events have a partition per ticket
  * (`TICKET#<t>` / `EVENT#<at>#<id>`), outside the account partition, and
  * carry everything a mail about them needs, so a stream consumer can turn
@@ -12,7 +13,14 @@ import { createPut } from './item-writes.ts';
 import type { Department, TicketOpener, TicketStatus } from './ticket.ts';
 import type { TicketAuthor } from './ticket-message.ts';
 
-export const TICKET_EVENT_TYPES = ['submitted', 'replied', 'answered', 'closed'] as const;
+export const TICKET_EVENT_TYPES = [
+  'submitted',
+  'replied',
+  'answered',
+  'closed',
+  'reopened',
+  'marked-answered',
+] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
 export interface TicketEvent {
@@ -28,7 +36,7 @@ export interface TicketEvent {
   author: TicketAuthor;
   /** The ticket's status after the event. */
   status: TicketStatus;
-  /** The message the event carries (absent on `closed`). */
+  /** The message the event carries (absent on `closed`, `reopened`, `marked-answered`). */
   messageId?: string;
   emailMessageId?: string;
   /** Threading for the mail: the ticket's first Message-ID and the one this event follows. */

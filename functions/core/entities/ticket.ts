@@ -3,8 +3,9 @@
  * (`TICKET#<t>`) and its messages (`TICKET#<t>#MSG#…`, ticket-message.ts)
  * share one sort-key prefix in the account partition, so the detail is one
  * Query. Two listings: `ticketsOfAccount` (gsi1, newest activity first) and
- * `ticketsByStatus` (gsi2, the helpdesk queue across accounts). Both sort
- * keys start with `updatedAt`, so every change rebuilds both pairs.
+ * `ticketsInQueue` (gsi2, the helpdesk queue across accounts, one partition
+ * per turn). Both sort keys start with `updatedAt`, so every change rebuilds
+ * both pairs.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type IndexName, PREFIX, TABLE } from '../table.ts';
@@ -12,6 +13,28 @@ import { createPut, replacePut } from './item-writes.ts';
 
 export const TICKET_STATUSES = ['open', 'answered', 'customer-reply', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** The statuses the helpdesk sets without a message: reopen, mark answered, close. */
+export const STAFF_SET_STATUSES = ['open', 'answered', 'closed'] as const;
+export type StaffSetStatus = (typeof STAFF_SET_STATUSES)[number];
+
+/**
+ * Whose move a ticket waits for: the helpdesk's (`waiting`: new or the
+ * customer replied), the customer's (`answered`), nobody's (`closed`). The
+ * helpdesk queue keeps one gsi2 partition per turn, so the statuses a queue
+ * usually shows together (`open` and `customer-reply`) are one Query.
+ */
+export const TICKET_TURNS = ['waiting', 'answered', 'closed'] as const;
+export type TicketTurn = (typeof TICKET_TURNS)[number];
+
+const TURN_OF: Record<TicketStatus, TicketTurn> = {
+  open: 'waiting',
+  'customer-reply': 'waiting',
+  answered: 'answered',
+  closed: 'closed',
+};
+
+export const turnOf = (status: TicketStatus): TicketTurn => TURN_OF[status];
 
 export const DEPARTMENTS = ['technical', 'billing', 'sales'] as const;
 export type Department = (typeof DEPARTMENTS)[number];
@@ -46,7 +69,7 @@ type TicketIds = { accountId: string; ticketId: string };
 
 const accountPk = (accountId: string) => `${PREFIX.account}${accountId}`;
 const accountListing = (accountId: string) => `${PREFIX.account}${accountId}#TICKETS`;
-const statusQueue = (status: TicketStatus) => `TICKETS#${status}`;
+const turnQueue = (turn: TicketTurn) => `${PREFIX.ticketQueue}${turn}`;
 
 export const ticketKeys = ({ accountId, ticketId }: TicketIds) => ({
   [TABLE.partitionKey]: accountPk(accountId),
@@ -56,9 +79,13 @@ export const ticketKeys = ({ accountId, ticketId }: TicketIds) => ({
 const listingKeys = (ticket: Ticket) => ({
   [TABLE.indexes.gsi1.partitionKey]: accountListing(ticket.accountId),
   [TABLE.indexes.gsi1.sortKey]: `${ticket.updatedAt}#${ticket.id}`,
-  [TABLE.indexes.gsi2.partitionKey]: statusQueue(ticket.status),
+  [TABLE.indexes.gsi2.partitionKey]: turnQueue(turnOf(ticket.status)),
   [TABLE.indexes.gsi2.sortKey]: `${ticket.updatedAt}#${ticket.accountId}#${ticket.id}`,
 });
+
+/** Both listings' keys of a stored ticket, as they are written now (scripts/backfill-indexes.ts). */
+export const ticketListingKeys = (item: Record<string, unknown>) =>
+  listingKeys(fromTicketItem(item));
 
 export const toTicketItem = (ticket: Ticket) => ({
   ...ticketKeys({ accountId: ticket.accountId, ticketId: ticket.id }),
@@ -135,38 +162,41 @@ interface PageRequest {
   startKey?: Record<string, unknown>;
 }
 
-const newestFirst = (
+const listingQuery = (
   tableName: string,
   index: IndexName,
   partition: string,
-  page: PageRequest
+  page: PageRequest & { newestFirst: boolean }
 ): QueryCommandInput => ({
   TableName: tableName,
   IndexName: TABLE.indexes[index].name,
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.indexes[index].partitionKey },
   ExpressionAttributeValues: { ':pk': partition },
-  ScanIndexForward: false,
+  ScanIndexForward: !page.newestFirst,
   Limit: page.limit,
   ExclusiveStartKey: page.startKey,
 });
 
 /** Access pattern `ticketsOfAccount` (gsi1): newest activity first. */
 export const ticketsOfAccountQuery = (tableName: string, accountId: string, page: PageRequest) =>
-  newestFirst(tableName, 'gsi1', accountListing(accountId), page);
+  listingQuery(tableName, 'gsi1', accountListing(accountId), { ...page, newestFirst: true });
 
 export const ticketsOfAccountPartition = (accountId: string) => ({
   partitionAttribute: TABLE.indexes.gsi1.partitionKey,
   partitionValue: accountListing(accountId),
 });
 
-/** Access pattern `ticketsByStatus` (gsi2): the helpdesk's queue, newest activity first. */
-export const ticketsByStatusQuery = (tableName: string, status: TicketStatus, page: PageRequest) =>
-  newestFirst(tableName, 'gsi2', statusQueue(status), page);
+/** Access pattern `ticketsInQueue` (gsi2): the helpdesk's queue of one turn, by last activity. */
+export const ticketsInQueueQuery = (
+  tableName: string,
+  turn: TicketTurn,
+  page: PageRequest & { newestFirst: boolean }
+) => listingQuery(tableName, 'gsi2', turnQueue(turn), page);
 
-export const ticketsByStatusPartition = (status: TicketStatus) => ({
+export const ticketsInQueuePartition = (turn: TicketTurn) => ({
   partitionAttribute: TABLE.indexes.gsi2.partitionKey,
-  partitionValue: statusQueue(status),
+  partitionValue: turnQueue(turn),
 });
 
 /**

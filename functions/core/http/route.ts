@@ -91,7 +91,7 @@ export interface RouteDefinition {
   success: { status: number; description: string };
   /** A second success status with the same body (a load repeated: 200 instead of 201). */
   repeatSuccess?: { status: number; description: string };
-  /** What else a 404 means on this route, besides an unknown path id or account. */
+  /** What (else) a 404 means on this route: besides an unknown path id or account, or on its own for routes without path ids. */
   notFound?: string;
   /** What a 409 means on this route, besides a stale `version` (routes with `etag`). */
   conflict?: string;
