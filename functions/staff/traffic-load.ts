@@ -25,6 +25,7 @@ import {
   isTrafficMonthItem,
   MAX_IPS_PER_MONTH,
   monthOf,
+  monthOfTrafficMonthItem,
   type TrafficMonthDelta,
   trafficMonthKeys,
 } from '#core/entities/traffic-month';
@@ -125,7 +126,7 @@ export const loadTraffic = async (
     await checkService(items.find(isServiceItem));
     const stored = new Map(items.filter(isTrafficItem).map((item) => [sampleId(item), item]));
     const storedMonths = new Map(
-      items.filter(isTrafficMonthItem).map((item) => [item.month as string, item])
+      items.filter(isTrafficMonthItem).map((item) => [monthOfTrafficMonthItem(item), item])
     );
     const before = (sample: TrafficSample) => sampleBefore(stored.get(sampleId(sample)));
     const deltas = monthDeltas(samples, before, (month) =>

@@ -77,6 +77,22 @@ export const shaped = <T extends object>() =>
     checked('an object', (value): value is T => typeof value === 'object' && value !== null)
   );
 
+/** A list of nested values whose shape the entity module owns (lines, assigned services...). */
+export const shapedList = <T extends object>() =>
+  required(
+    checked(
+      'a list of objects',
+      (value): value is T[] =>
+        Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null)
+    )
+  );
+
+/** May hold null on purpose (a stored "none"), read as null rather than refused. */
+export const nullable = <T>(attribute: Attribute<T>): Attribute<T | null> => ({
+  read: (value, item) => (value === null ? null : attribute.read(value, item)),
+  optional: false,
+});
+
 /** Absent on some items: read as missing, and left out of the entity rather than set to undefined. */
 export const optional = <T>(attribute: Attribute<T>): Attribute<T | undefined, true> => ({
   read: (value, item) => (value === undefined ? undefined : attribute.read(value, item)),

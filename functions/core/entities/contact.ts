@@ -11,6 +11,20 @@ import { nameSortKey } from '../name-order.ts';
 import type { Area } from '../permissions.ts';
 import { PREFIX, TABLE } from '../table.ts';
 import {
+  attributesOf,
+  type EntityOf,
+  flag,
+  integer,
+  nullable,
+  oneOf,
+  optional,
+  readItem,
+  shaped,
+  shapedList,
+  text,
+  withDefault,
+} from './attributes.ts';
+import {
   atVersionCondition,
   createPut,
   type ExtraCondition,
@@ -36,7 +50,8 @@ export interface EmailPreferences {
   support: boolean;
 }
 
-export type ContactKind = 'individual' | 'organisation';
+export const CONTACT_KINDS = ['individual', 'organisation'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 /** Languages Portico writes mail in; a contact without one (older items) reads as English. */
 export const CONTACT_LANGUAGES = ['en', 'es'] as const;
@@ -61,33 +76,36 @@ export interface AssignedService {
   assignedAt: string;
 }
 
-export interface Contact {
-  id: string;
-  accountId: string;
-  kind: ContactKind;
-  firstName: string;
-  lastName: string;
-  companyName?: string;
-  taxId?: string;
-  email: string;
-  phone: string;
-  address: Address;
+/** What a contact item holds, declared once: the type and the item mapping derive from it. */
+export const CONTACT_ATTRIBUTES = {
+  id: text(),
+  accountId: text(),
+  kind: oneOf(CONTACT_KINDS),
+  firstName: text(),
+  lastName: text(),
+  companyName: optional(text()),
+  taxId: optional(text()),
+  email: text(),
+  phone: text(),
+  address: shaped<Address>(),
   /** The language of the mail this contact receives. */
-  language: ContactLanguage;
-  emailPreferences: EmailPreferences;
-  supportScope: SupportScope;
+  language: withDefault(oneOf(CONTACT_LANGUAGES), DEFAULT_CONTACT_LANGUAGE),
+  emailPreferences: shaped<EmailPreferences>(),
+  supportScope: oneOf(SUPPORT_SCOPES),
   /** Empty whenever `supportScope` is `none`; changed only by the support assignment routes. */
-  assignedServices: AssignedService[];
+  assignedServices: withDefault(shapedList<AssignedService>(), []),
   /** Cognito `sub` of the contact's login, when it has one (an operator-loaded primary gets one on request). */
-  loginId?: string;
-  subAccount: SubAccount | null;
+  loginId: optional(text()),
+  subAccount: withDefault(nullable(shaped<SubAccount>()), null),
   /** A new login email waiting for its owner to confirm it. */
-  emailChange?: PendingEmailChange;
-  isPrimary: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  emailChange: optional(shaped<PendingEmailChange>()),
+  isPrimary: withDefault(flag(), false),
+  version: integer(),
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type Contact = EntityOf<typeof CONTACT_ATTRIBUTES>;
 
 /** The person-facing fields, in the order audit entries list them. */
 export const CONTACT_DETAIL_FIELDS = [
@@ -152,32 +170,11 @@ export const toContactItem = (contact: Contact) => ({
   ...contactsByEmailKeys(contact),
   ...contactsByNameKeys(contact),
   entity: 'contact',
-  ...contact,
+  ...attributesOf(CONTACT_ATTRIBUTES, contact),
 });
 
-export const fromContactItem = (item: Record<string, unknown>): Contact => ({
-  id: item.id as string,
-  accountId: item.accountId as string,
-  kind: item.kind as ContactKind,
-  firstName: item.firstName as string,
-  lastName: item.lastName as string,
-  companyName: item.companyName as string | undefined,
-  taxId: item.taxId as string | undefined,
-  email: item.email as string,
-  phone: item.phone as string,
-  address: item.address as Address,
-  language: (item.language as ContactLanguage | undefined) ?? DEFAULT_CONTACT_LANGUAGE,
-  emailPreferences: item.emailPreferences as EmailPreferences,
-  supportScope: item.supportScope as SupportScope,
-  assignedServices: (item.assignedServices as AssignedService[] | undefined) ?? [],
-  loginId: item.loginId as string | undefined,
-  subAccount: (item.subAccount as SubAccount | null | undefined) ?? null,
-  emailChange: item.emailChange as PendingEmailChange | undefined,
-  isPrimary: item.isPrimary === true,
-  version: item.version as number,
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromContactItem = (item: Record<string, unknown>): Contact =>
+  readItem('contact', CONTACT_ATTRIBUTES, item);
 
 export const isContactItem = (item: Record<string, unknown>) => item.entity === 'contact';
 

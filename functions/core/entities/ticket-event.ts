@@ -9,8 +9,17 @@
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { PREFIX, TABLE } from '../table.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  oneOf,
+  optional,
+  readItem,
+  shaped,
+  text,
+} from './attributes.ts';
 import { createPut } from './item-writes.ts';
-import type { Department, TicketOpener, TicketStatus } from './ticket.ts';
+import { DEPARTMENTS, TICKET_STATUSES, type TicketOpener } from './ticket.ts';
 import type { TicketAuthor } from './ticket-message.ts';
 
 export const TICKET_EVENT_TYPES = [
@@ -23,26 +32,29 @@ export const TICKET_EVENT_TYPES = [
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
-export interface TicketEvent {
-  id: string;
-  type: TicketEventType;
-  at: string;
-  accountId: string;
-  ticketId: string;
-  serviceId?: string;
-  subject: string;
-  department: Department;
-  openedBy: TicketOpener;
-  author: TicketAuthor;
+/** What a ticketEvent item holds, declared once: the type and the item mapping derive from it. */
+export const TICKET_EVENT_ATTRIBUTES = {
+  id: text(),
+  type: oneOf(TICKET_EVENT_TYPES),
+  at: text(),
+  accountId: text(),
+  ticketId: text(),
+  serviceId: optional(text()),
+  subject: text(),
+  department: oneOf(DEPARTMENTS),
+  openedBy: shaped<TicketOpener>(),
+  author: shaped<TicketAuthor>(),
   /** The ticket's status after the event. */
-  status: TicketStatus;
+  status: oneOf(TICKET_STATUSES),
   /** The message the event carries (absent on `closed`, `reopened`, `marked-answered`). */
-  messageId?: string;
-  emailMessageId?: string;
+  messageId: optional(text()),
+  emailMessageId: optional(text()),
   /** Threading for the mail: the ticket's first Message-ID and the one this event follows. */
-  rootEmailMessageId: string;
-  inReplyTo?: string;
-}
+  rootEmailMessageId: text(),
+  inReplyTo: optional(text()),
+};
+
+export type TicketEvent = EntityOf<typeof TICKET_EVENT_ATTRIBUTES>;
 
 export const ticketEventKeys = ({
   ticketId,
@@ -55,27 +67,16 @@ export const ticketEventKeys = ({
 
 /** create: each event is recorded once (the stream sees exactly one INSERT). */
 export const createTicketEventPut = (tableName: string, event: TicketEvent): PutCommandInput =>
-  createPut(tableName, { ...ticketEventKeys(event), entity: 'ticketEvent', ...event });
+  createPut(tableName, {
+    ...ticketEventKeys(event),
+    entity: 'ticketEvent',
+    ...attributesOf(TICKET_EVENT_ATTRIBUTES, event),
+  });
 
 export const isTicketEventItem = (item: Record<string, unknown>) => item.entity === 'ticketEvent';
 
-export const fromTicketEventItem = (item: Record<string, unknown>): TicketEvent => ({
-  id: item.id as string,
-  type: item.type as TicketEventType,
-  at: item.at as string,
-  accountId: item.accountId as string,
-  ticketId: item.ticketId as string,
-  serviceId: item.serviceId as string | undefined,
-  subject: item.subject as string,
-  department: item.department as Department,
-  openedBy: item.openedBy as TicketOpener,
-  author: item.author as TicketAuthor,
-  status: item.status as TicketStatus,
-  messageId: item.messageId as string | undefined,
-  emailMessageId: item.emailMessageId as string | undefined,
-  rootEmailMessageId: item.rootEmailMessageId as string,
-  inReplyTo: item.inReplyTo as string | undefined,
-});
+export const fromTicketEventItem = (item: Record<string, unknown>): TicketEvent =>
+  readItem('ticketEvent', TICKET_EVENT_ATTRIBUTES, item);
 
 /** Access pattern `eventsOfTicket`: a ticket's history, oldest first. */
 export const ticketEventsQuery = (tableName: string, ticketId: string): QueryCommandInput => ({

@@ -9,6 +9,16 @@
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type IndexName, PREFIX, TABLE } from '../table.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  integer,
+  oneOf,
+  optional,
+  readItem,
+  shaped,
+  text,
+} from './attributes.ts';
 import { createPut, replacePut } from './item-writes.ts';
 
 export const TICKET_STATUSES = ['open', 'answered', 'customer-reply', 'closed'] as const;
@@ -47,23 +57,26 @@ export interface TicketOpener {
   email: string;
 }
 
-export interface Ticket {
-  id: string;
-  accountId: string;
-  subject: string;
-  department: Department;
-  serviceId?: string;
-  status: TicketStatus;
-  openedBy: TicketOpener;
-  messageCount: number;
+/** What a ticket item holds, declared once: the type and the item mapping derive from it. */
+export const TICKET_ATTRIBUTES = {
+  id: text(),
+  accountId: text(),
+  subject: text(),
+  department: oneOf(DEPARTMENTS),
+  serviceId: optional(text()),
+  status: oneOf(TICKET_STATUSES),
+  openedBy: shaped<TicketOpener>(),
+  messageCount: integer(),
   /** Message-ID of the first message: the root every later mail of the thread references. */
-  rootEmailMessageId: string;
+  rootEmailMessageId: text(),
   /** Message-ID of the newest message: what the next one replies to. */
-  lastEmailMessageId: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  lastEmailMessageId: text(),
+  version: integer(),
+  createdAt: text(),
+  updatedAt: text(),
+};
+
+export type Ticket = EntityOf<typeof TICKET_ATTRIBUTES>;
 
 type TicketIds = { accountId: string; ticketId: string };
 
@@ -91,24 +104,11 @@ export const toTicketItem = (ticket: Ticket) => ({
   ...ticketKeys({ accountId: ticket.accountId, ticketId: ticket.id }),
   ...listingKeys(ticket),
   entity: 'ticket',
-  ...ticket,
+  ...attributesOf(TICKET_ATTRIBUTES, ticket),
 });
 
-export const fromTicketItem = (item: Record<string, unknown>): Ticket => ({
-  id: item.id as string,
-  accountId: item.accountId as string,
-  subject: item.subject as string,
-  department: item.department as Department,
-  serviceId: item.serviceId as string | undefined,
-  status: item.status as TicketStatus,
-  openedBy: item.openedBy as TicketOpener,
-  messageCount: item.messageCount as number,
-  rootEmailMessageId: item.rootEmailMessageId as string,
-  lastEmailMessageId: item.lastEmailMessageId as string,
-  version: item.version as number,
-  createdAt: item.createdAt as string,
-  updatedAt: item.updatedAt as string,
-});
+export const fromTicketItem = (item: Record<string, unknown>): Ticket =>
+  readItem('ticket', TICKET_ATTRIBUTES, item);
 
 export const isTicketItem = (item: Record<string, unknown>) => item.entity === 'ticket';
 

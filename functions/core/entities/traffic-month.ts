@@ -9,6 +9,7 @@
  */
 import type { TransactUpdate } from '../db.ts';
 import { PREFIX, TABLE } from '../table.ts';
+import { type EntityOf, integer, readItem, text, withDefault } from './attributes.ts';
 import { type ServiceIds, usagePartition } from './usage.ts';
 
 /**
@@ -24,13 +25,23 @@ export interface IpTraffic {
   outBytes: number;
 }
 
-export interface TrafficMonth {
+/**
+ * The fixed attributes of a trafficMonth item, declared once. The per-IP
+ * numbers have names of their own (`in#<ip>`), so their declaration is
+ * built from the item (see `ipAttributes`).
+ */
+const TRAFFIC_MONTH_ATTRIBUTES = {
   /** `YYYY-MM`, UTC. */
-  month: string;
-  inBytes: number;
-  outBytes: number;
-  ips: IpTraffic[];
-}
+  month: text(),
+  /** Created by the first `ADD`; read as 0 should an item lack it. */
+  inBytes: withDefault(integer(), 0),
+  outBytes: withDefault(integer(), 0),
+};
+
+/** How many IPs the month holds; absent on a month no IP was added to yet. */
+const IP_COUNT_ATTRIBUTES = { ipCount: withDefault(integer(), 0) };
+
+export type TrafficMonth = EntityOf<typeof TRAFFIC_MONTH_ATTRIBUTES> & { ips: IpTraffic[] };
 
 const IN = 'in#';
 const OUT = 'out#';
@@ -53,32 +64,43 @@ export const emptyTrafficMonth = (month: string): TrafficMonth => ({
   ips: [],
 });
 
+const ipsOf = (item: Record<string, unknown>) =>
+  Object.keys(item)
+    .filter((name) => name.startsWith(IN))
+    .map((name) => name.slice(IN.length));
+
+/** The two numbers of each IP the item holds, as a declaration (an `out#` may lag its `in#`). */
+const ipAttributes = (ips: readonly string[]) =>
+  Object.fromEntries(
+    ips.flatMap((ip) => [
+      [`${IN}${ip}`, integer()],
+      [`${OUT}${ip}`, withDefault(integer(), 0)],
+    ])
+  );
+
 /** The month's totals; IPs with the most traffic first (ties by address). */
 export const fromTrafficMonthItem = (item: Record<string, unknown>): TrafficMonth => {
-  const ips: IpTraffic[] = [];
-  for (const [name, value] of Object.entries(item)) {
-    if (!name.startsWith(IN)) continue;
-    const ip = name.slice(IN.length);
-    ips.push({ ip, inBytes: value as number, outBytes: (item[`${OUT}${ip}`] as number) ?? 0 });
-  }
+  const month = readItem('trafficMonth', TRAFFIC_MONTH_ATTRIBUTES, item);
+  const names = ipsOf(item);
+  const bytes = readItem('trafficMonth', ipAttributes(names), item);
+  const ips = names.map((ip) => ({
+    ip,
+    inBytes: bytes[`${IN}${ip}`] ?? 0,
+    outBytes: bytes[`${OUT}${ip}`] ?? 0,
+  }));
   const total = (ip: IpTraffic) => ip.inBytes + ip.outBytes;
   ips.sort((a, b) => total(b) - total(a) || a.ip.localeCompare(b.ip));
-  return {
-    month: item.month as string,
-    inBytes: (item.inBytes as number) ?? 0,
-    outBytes: (item.outBytes as number) ?? 0,
-    ips,
-  };
+  return { ...month, ips };
 };
+
+/** The month a stored trafficMonth item is of. */
+export const monthOfTrafficMonthItem = (item: Record<string, unknown>) =>
+  readItem('trafficMonth', { month: TRAFFIC_MONTH_ATTRIBUTES.month }, item).month;
 
 /** The IPs a stored month already holds, and how many its `ipCount` says. */
 export const ipsOfTrafficMonth = (item: Record<string, unknown> | undefined) => ({
-  ips: new Set(
-    Object.keys(item ?? {})
-      .filter((name) => name.startsWith(IN))
-      .map((name) => name.slice(IN.length))
-  ),
-  ipCount: (item?.ipCount as number | undefined) ?? 0,
+  ips: new Set(ipsOf(item ?? {})),
+  ipCount: readItem('trafficMonth', IP_COUNT_ATTRIBUTES, item ?? {}).ipCount,
 });
 
 /** What one load adds to one month: differences, possibly negative (a corrected sample). */

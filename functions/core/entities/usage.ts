@@ -111,10 +111,16 @@ export type SampleBefore =
 /** Marks a sample whose bytes are in its month's totals. */
 const COUNTED = 'inMonthTotals';
 
+/** The bytes a counted sample added to its month: all a load needs of it. */
+const COUNTED_BYTES = {
+  inBytes: TRAFFIC_ATTRIBUTES.inBytes,
+  outBytes: TRAFFIC_ATTRIBUTES.outBytes,
+};
+
 export const sampleBefore = (item: Record<string, unknown> | undefined): SampleBefore => {
   if (!item) return { state: 'absent' };
   if (item[COUNTED] !== true) return { state: 'uncounted' };
-  return { state: 'counted', inBytes: item.inBytes as number, outBytes: item.outBytes as number };
+  return { state: 'counted', ...readItem('traffic', COUNTED_BYTES, item) };
 };
 
 const unchangedSince = (
@@ -162,7 +168,7 @@ export const replaceTrafficPut = (
     [TABLE.indexes.gsi1.sortKey]: trafficKeys(ids, sample)[TABLE.sortKey],
     entity: 'traffic',
     ...ids,
-    ...sample,
+    ...attributesOf(TRAFFIC_ATTRIBUTES, sample),
     [COUNTED]: true,
     loadedAt,
   },
