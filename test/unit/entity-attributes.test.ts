@@ -3,10 +3,12 @@ import {
   attributesOf,
   ItemShapeError,
   integer,
+  nullable,
   oneOf,
   optional,
   readItem,
   shaped,
+  shapedList,
   text,
   textList,
   withDefault,
@@ -21,6 +23,8 @@ const PLAN = {
   note: optional(text()),
   owner: shaped<{ name: string }>(),
   label: withDefault(text(), (item) => `plan ${String(item.id)}`),
+  addOns: withDefault(shapedList<{ name: string }>(), []),
+  parent: withDefault(nullable(shaped<{ id: string }>()), null),
 };
 
 describe('entity attributes', () => {
@@ -39,6 +43,8 @@ describe('entity attributes', () => {
       tags: [],
       owner: { name: 'Ann' },
       label: 'plan p1',
+      addOns: [],
+      parent: null,
     });
     expect('note' in plan).toBe(false);
   });
@@ -50,6 +56,8 @@ describe('entity attributes', () => {
     ['tags', { tags: ['a', 1] }, 'a list of strings'],
     ['note', { note: false }, 'a string'],
     ['owner', { owner: 'Ann' }, 'an object'],
+    ['addOns', { addOns: [{ name: 'ssl' }, 'backup'] }, 'a list of objects'],
+    ['parent', { parent: 'p0' }, 'an object'],
   ])('refuses an item whose %s is not what the entity declares', (attribute, change, expected) => {
     // Prepare
     const item = { id: 'p1', tier: 'small', seats: 3, owner: { name: 'Ann' }, ...change };
@@ -85,7 +93,23 @@ describe('entity attributes', () => {
       tags: [],
       owner: {},
       label: 'plan p1',
+      addOns: [],
+      parent: null,
     });
+  });
+
+  it('reads a stored null as null and a stored list as it is', () => {
+    // Prepare
+    const item = { id: 'p1', tier: 'small', seats: 3, owner: {}, addOns: [{ name: 'ssl' }] };
+
+    // Act
+    const withParent = readItem('plan', PLAN, { ...item, parent: { id: 'p0' } });
+    const orphan = readItem('plan', PLAN, { ...item, parent: null });
+
+    // Assess
+    expect(withParent.parent).toEqual({ id: 'p0' });
+    expect(withParent.addOns).toEqual([{ name: 'ssl' }]);
+    expect(orphan.parent).toBeNull();
   });
 
   it('round-trips a membership and reads an item from before support scopes as the role implies', () => {
