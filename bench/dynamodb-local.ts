@@ -1,7 +1,7 @@
 /**
  * DynamoDB Local for the overhead measurement, started with the local
  * stack's own helpers (in memory, on a free port) and holding the table
- * created from functions/core/table.ts. Only DynamoDB: the measured routes
+ * created from functions/core/table/table.ts. Only DynamoDB: the measured routes
  * need no Cognito, since the bench hands the handler verified claims.
  */
 import { createDynamoDbClient } from '../local/clients.ts';

@@ -1,6 +1,6 @@
 /**
  * Creates the local user pools (client and staff) and their app clients from
- * functions/core/user-pool.ts, with the settings the CDK stack gives the real
+ * functions/core/access/user-pool.ts, with the settings the CDK stack gives the real
  * ones, or finds persisted ones again by id.
  */
 import {
@@ -26,7 +26,7 @@ import {
   STAFF_MFA,
   STAFF_TOKEN_VALIDITY_MINUTES,
   TOKEN_VALIDITY_MINUTES,
-} from '#core/user-pool';
+} from '#core/access/user-pool';
 
 /** CDK's `authFlows` keys and the flows they enable. */
 const AUTH_FLOWS: Record<string, ExplicitAuthFlowsType> = {

@@ -5,7 +5,7 @@
  * load it cheaply before any handler.
  */
 import { randomBytes } from 'node:crypto';
-import { ENV } from '#core/config';
+import { ENV } from '#core/platform/config';
 
 /** cognito-local names its pools `local_xxxxxxxx`; the region matches that prefix. */
 export const LOCAL_REGION = 'local';

@@ -17,8 +17,6 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createOrFindUser } from '#core/cognito-users';
-import { isConditionFailure } from '#core/db';
 import {
   createStaffPut,
   fromStaffItem,
@@ -26,6 +24,8 @@ import {
   type StaffLogin as StaffItem,
   type StaffStatus,
 } from '#core/entities/staff';
+import { isConditionFailure } from '#core/table/db';
+import { createOrFindUser } from '../functions/logins/cognito-users.ts';
 import { STAFF_POOL } from './create-user-pool.ts';
 import { totpCode } from './totp.ts';
 

@@ -8,7 +8,7 @@
  * imported dynamically, after applyLocalStackEnv.
  */
 import { parseArgs } from 'node:util';
-import { passwordPolicyProblems } from '#core/passwords';
+import { passwordPolicyProblems } from '#core/access/passwords';
 import { renderBanner } from './banner.ts';
 import { createCognitoClient } from './clients.ts';
 import { writeDemoStaffSignIn } from './demo-staff-sign-in.ts';

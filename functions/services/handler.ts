@@ -1,8 +1,9 @@
+import type { MemberCaller } from '#core/access/caller';
 import type { ServiceKind } from '#core/entities/service';
 import { toServiceView } from '#core/entities/service';
+import type { PageQuery } from '#core/http/schemas';
 import { createApiHandler } from '#core/http/stack';
-import type { ApiRequest, ApiResult, MemberCaller } from '#core/http/types';
-import type { PageQuery } from '#core/schemas';
+import type { ApiRequest, ApiResult } from '#core/http/types';
 import { SERVICE_ROUTES } from './routes.ts';
 import { getService, listServiceIps, listServices } from './service.ts';
 import { assignSupportContact, resetSupportContact } from './support-contacts.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { passwordPolicyProblems } from '#core/passwords';
+import { passwordPolicyProblems } from '#core/access/passwords';
 import {
   createCognitoClient,
   createDocumentClient,

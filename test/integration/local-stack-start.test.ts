@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { TABLE } from '#core/table';
-import { PASSWORD_POLICY } from '#core/user-pool';
+import { PASSWORD_POLICY } from '#core/access/user-pool';
+import { TABLE } from '#core/table/table';
 import { createCognitoClient, createDynamoDbClient } from '../../local/clients.ts';
 import { LOCAL_STAFF_MFA_CONFIGURATION } from '../../local/create-user-pool.ts';
 import { signInStaff } from '../../local/staff-logins.ts';

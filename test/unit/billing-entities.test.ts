@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkCursorKey } from '#core/db';
 import { patchLoadedAccountUpdate } from '#core/entities/account';
 import { createExternalIdPut, externalIdKeys } from '#core/entities/external-id';
 import {
@@ -17,7 +16,8 @@ import {
   replaceTrafficPut,
   trafficPageQuery,
 } from '#core/entities/usage';
-import { BadRequestError } from '#core/errors';
+import { BadRequestError } from '#core/platform/errors';
+import { checkCursorKey } from '#core/table/db';
 
 const ids = { accountId: 'a1', serviceId: 's1' };
 

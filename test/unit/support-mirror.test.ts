@@ -13,7 +13,7 @@ import {
   supportSnapshot,
   toServiceView,
 } from '#core/entities/service';
-import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
+import { supportMirrorWrites, withSupportScopeRules } from '#core/workflows/support-mirror';
 
 const ASSIGNED_AT = '2026-02-01T00:00:00.000Z';
 

@@ -3,7 +3,7 @@
  * Written in the same transaction as the change it records.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, readItem, shaped, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 

@@ -5,11 +5,11 @@
  * `contactsByName` (gsi2) lists an account's contacts by name.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem, TransactUpdate } from '../db.ts';
-import type { PendingEmailChange } from '../email-change.ts';
-import { nameSortKey } from '../name-order.ts';
-import type { Area } from '../permissions.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { PendingEmailChange } from '../rules/email-change.ts';
+import { nameSortKey } from '../rules/name-order.ts';
+import type { Area } from '../rules/permissions.ts';
+import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   atVersionCondition,
   createPut,

@@ -6,8 +6,8 @@
  * `servicesOfAccount` (gsi1) lists services and domains apart, by label.
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactUpdate } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
   type EntityOf,

@@ -5,7 +5,7 @@
  * its own RFC 5322 Message-ID (message-id.ts) for mail threading.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, optional, readItem, shaped, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 

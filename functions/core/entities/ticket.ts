@@ -8,7 +8,7 @@
  * both pairs.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type IndexName, PREFIX, TABLE } from '../table.ts';
+import { type IndexName, PREFIX, TABLE } from '../table/table.ts';
 import { createPut, replacePut } from './item-writes.ts';
 
 export const TICKET_STATUSES = ['open', 'answered', 'customer-reply', 'closed'] as const;

@@ -9,19 +9,19 @@
  * the address is left alone.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './clients/dynamodb.ts';
-import { nowIso } from './clock.ts';
-import { contactChangeWrites } from './contact-changes.ts';
-import { type Contact, contactKeys, fromContactItem, normaliseEmail } from './entities/contact.ts';
-import { fromLoginItem, isLoginItem } from './entities/login.ts';
+import { writeTogether } from '#core/db/transact';
+import { type Contact, contactKeys, fromContactItem, normaliseEmail } from '#core/entities/contact';
+import { fromLoginItem, isLoginItem } from '#core/entities/login';
 import {
   fromMembershipItem,
   isMembershipItem,
   loginPartitionQuery,
-} from './entities/membership.ts';
-import { ConflictError } from './errors.ts';
-import { logger } from './observability.ts';
-import { writeTogether } from './transact.ts';
+} from '#core/entities/membership';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { nowIso } from '#core/platform/clock';
+import { ConflictError } from '#core/platform/errors';
+import { logger } from '#core/platform/observability';
+import { contactChangeWrites } from '#core/workflows/contact-changes';
 
 const followed = (contact: Contact, email: string): Contact => {
   const { emailChange: _superseded, ...rest } = contact;

@@ -6,8 +6,8 @@
  * request schema is loaded. The request schemas and the OpenAPI document
  * use the same patterns.
  */
-import { EXTERNAL_KINDS } from './entities/external-id.ts';
-import { SORTABLE_ID_PATTERN } from './ids.ts';
+import { EXTERNAL_KINDS } from '../entities/external-id.ts';
+import { SORTABLE_ID_PATTERN } from '../platform/ids.ts';
 
 /** Ids this API hands out: UUIDs today, kept opaque (letters, digits and `. _ : -`). */
 export const OPAQUE_ID_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;

@@ -4,7 +4,7 @@
  * so user data can never inject headers.
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { mailFrom, ses } from './clients/ses.ts';
+import { mailFrom, ses } from '#core/platform/clients/ses';
 
 export interface OutgoingMail {
   to: string;

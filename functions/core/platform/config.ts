@@ -83,7 +83,7 @@ export const readMessageIdConfig = () => {
 export const CURSOR_SECRET_MIN_LENGTH = 32;
 
 /**
- * The secret pagination cursors are sealed with (core/cursor.ts): read by
+ * The secret pagination cursors are sealed with (core/db/cursor.ts): read by
  * functions that serve lists. In AWS a generated Secrets Manager secret,
  * resolved into the function's environment at deploy (docs/adr/0001).
  */

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { NativeAttributeValue, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { BadRequestError } from './errors.ts';
-import { PROBLEM } from './problem-types.ts';
+import { BadRequestError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 import { TABLE } from './table.ts';
 
 /** One action of a TransactWriteItems call, as the entity builders produce them. */
@@ -16,7 +16,7 @@ export type TransactUpdate = NonNullable<TransactItem['Update']>;
 
 export const newId = (): string => randomUUID();
 /** The clock's time (clock.ts), here too for the loaders that read it from db.ts. */
-export { nowIso } from './clock.ts';
+export { nowIso } from '../platform/clock.ts';
 
 export interface Page<T> {
   items: T[];

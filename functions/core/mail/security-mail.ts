@@ -4,10 +4,10 @@
  * function. Always to the person concerned, whatever their preferences.
  */
 
-import { EMAIL_CHANGE } from './email-change.ts';
-import type { Contact } from './entities/contact.ts';
-import type { InviteLoginTask, MailTask } from './entities/outbox.ts';
-import { PASSWORD_POLICY } from './user-pool.ts';
+import { PASSWORD_POLICY } from '../access/user-pool.ts';
+import type { Contact } from '../entities/contact.ts';
+import type { InviteLoginTask, MailTask } from '../entities/outbox.ts';
+import { EMAIL_CHANGE } from '../rules/email-change.ts';
 
 /** `a****@example.com`: enough for the owner to recognise, little for anyone else. */
 export const maskEmail = (email: string) => {

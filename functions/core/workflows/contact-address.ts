@@ -4,15 +4,16 @@
  * contact that holds it), release the old one. Shared by adding, changing,
  * confirming and following a contact's email, and by removing a contact.
  */
-import { tableName } from './clients/dynamodb.ts';
-import { type Contact, normaliseEmail } from './entities/contact.ts';
+
+import type { GuardedWrite } from '../db/transact.ts';
+import { type Contact, normaliseEmail } from '../entities/contact.ts';
 import {
   claimContactEmailPut,
   releaseContactEmailDelete,
-} from './entities/contact-email-marker.ts';
-import { ConflictError } from './errors.ts';
-import { PROBLEM } from './problem-types.ts';
-import type { GuardedWrite } from './transact.ts';
+} from '../entities/contact-email-marker.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 
 export const addressTaken = (current?: Record<string, unknown>) =>
   new ConflictError(

@@ -6,17 +6,18 @@
  * visibility reads). These are the writes that keep the copies true, made in
  * the same transaction as the contact change that affects them.
  */
-import { tableName } from './clients/dynamodb.ts';
-import { nowIso } from './clock.ts';
-import type { TransactUpdate } from './db.ts';
-import type { AssignedService, Contact } from './entities/contact.ts';
-import { patchMembershipUpdate } from './entities/membership.ts';
+
+import type { GuardedWrite } from '../db/transact.ts';
+import type { AssignedService, Contact } from '../entities/contact.ts';
+import { patchMembershipUpdate } from '../entities/membership.ts';
 import {
   putSupportContactUpdate,
   removeSupportContactUpdate,
   supportSnapshot,
-} from './entities/service.ts';
-import type { GuardedWrite } from './transact.ts';
+} from '../entities/service.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
+import { nowIso } from '../platform/clock.ts';
+import type { TransactUpdate } from '../table/db.ts';
 
 /**
  * Most services one contact may support. Every change of a contact carries

@@ -5,10 +5,10 @@
  * build costs a third of classic zod there.
  */
 import * as z from 'zod/mini';
-import { CONTACT_LANGUAGES } from './entities/contact.ts';
-import { fieldPattern, fieldRule } from './field-errors.ts';
+import { CONTACT_LANGUAGES } from '../entities/contact.ts';
+import { fieldPattern, fieldRule } from '../platform/field-errors.ts';
+import { ISO_COUNTRY_CODES } from '../rules/iso-countries.ts';
 import { OPAQUE_ID_MAX, OPAQUE_ID_PATTERN } from './id-shapes.ts';
-import { ISO_COUNTRY_CODES } from './iso-countries.ts';
 
 /** Request schema type accepted by the route table and the body middleware. */
 export type RequestSchema = z.ZodMiniType;

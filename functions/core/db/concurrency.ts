@@ -2,8 +2,8 @@
  * Optimistic concurrency as the API contract states it: a stale `If-Match`
  * is 412, a stale `version` in the body is 409.
  */
-import { ConflictError, PreconditionFailedError } from './errors.ts';
-import { PROBLEM } from './problem-types.ts';
+import { ConflictError, PreconditionFailedError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 
 /** Which version the caller says it read, and where it said so. */
 export interface VersionClaim {

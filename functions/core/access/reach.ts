@@ -11,10 +11,10 @@
  * request has already loaded. Contacts, logins and support assignment all
  * call them; the caller turns a refusal into the usual 403.
  */
-import { type Contact, contactDisplayName, type SupportScope } from './entities/contact.ts';
-import type { Membership } from './entities/membership.ts';
-import { type Area, allowedAreas } from './permissions.ts';
-import { PROBLEM, type ProblemType } from './problem-types.ts';
+import { type Contact, contactDisplayName, type SupportScope } from '../entities/contact.ts';
+import type { Membership } from '../entities/membership.ts';
+import { PROBLEM, type ProblemType } from '../platform/problem-types.ts';
+import { type Area, allowedAreas } from '../rules/permissions.ts';
 
 /** What a login holds, as its membership states it. */
 export type Holder = Pick<

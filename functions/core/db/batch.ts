@@ -3,7 +3,7 @@
  * UnprocessedKeys under load, so those are retried (rarely more than once).
  */
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './clients/dynamodb.ts';
+import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
 
 const MAX_ROUNDS = 5;
 

@@ -6,10 +6,10 @@
  * request is a 422. Reading the header is http/idempotency-key.ts's.
  */
 import { createHash } from 'node:crypto';
-import { tableName } from './clients/dynamodb.ts';
-import { createIdempotencyPut } from './entities/idempotency.ts';
-import { ConflictError, UnprocessableContentError } from './errors.ts';
-import { PROBLEM } from './problem-types.ts';
+import { createIdempotencyPut } from '../entities/idempotency.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
+import { ConflictError, UnprocessableContentError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 import type { GuardedWrite } from './transact.ts';
 
 /** Thrown by the create's transaction when the key already holds this request's result. */

@@ -5,17 +5,17 @@
  * no key (not even the id of a ticket the caller may not see), and one
  * changed, issued for another list or account, or issued to another login
  * fails to open: a 400. An opened key is still checked against the
- * listing's query (core/db.ts `checkCursorKey`), so even a validly sealed
+ * listing's query (core/table/db.ts `checkCursorKey`), so even a validly sealed
  * key outside the list cannot reach DynamoDB.
  *
  * The key is derived from CURSOR_SECRET, read once at cold start; only the
  * functions that serve lists import this module.
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { readCursorConfig } from './config.ts';
-import { type CursorListing, checkCursorKey } from './db.ts';
-import { BadRequestError } from './errors.ts';
-import { PROBLEM } from './problem-types.ts';
+import { readCursorConfig } from '../platform/config.ts';
+import { BadRequestError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
+import { type CursorListing, checkCursorKey } from '../table/db.ts';
 
 const VERSION = 1;
 const IV_BYTES = 12;

@@ -5,9 +5,9 @@
  * page).
  */
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from './clients/dynamodb.ts';
+import { dynamo } from '../platform/clients/dynamodb.ts';
+import type { Page } from '../table/db.ts';
 import { type CursorScope, openCursor, sealCursor } from './cursor.ts';
-import type { Page } from './db.ts';
 
 export const queryPage = async <T>(
   scope: CursorScope,

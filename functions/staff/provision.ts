@@ -5,9 +5,8 @@
  * written too) or without one (accounts the operators load: the holder asks
  * for a login later through `POST /account-requests`).
  */
-import { tableName } from '#core/clients/dynamodb';
-import { contactAddressWrites } from '#core/contact-address';
-import { newId, nowIso } from '#core/db';
+
+import { type GuardedWrite, writeTogether } from '#core/db/transact';
 import { type Account, createAccountPut } from '#core/entities/account';
 import {
   type Address,
@@ -21,9 +20,11 @@ import { createContractMarkerPut, normaliseContractNumber } from '#core/entities
 import { createLoginPut } from '#core/entities/login';
 import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
-import { ConflictError } from '#core/errors';
-import { PROBLEM } from '#core/problem-types';
-import { type GuardedWrite, writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { newId, nowIso } from '#core/table/db';
+import { contactAddressWrites } from '#core/workflows/contact-address';
 
 export interface AccountDetails {
   name: string;

@@ -4,19 +4,19 @@
  * (not the token) is what counts, on every request.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from './batch.ts';
-import { dynamo, tableName } from './clients/dynamodb.ts';
-import { contactDisplayName, contactKeys, fromContactItem } from './entities/contact.ts';
-import { sessionStillValid } from './entities/login.ts';
+import { batchGetAll } from '../db/batch.ts';
+import { contactDisplayName, contactKeys, fromContactItem } from '../entities/contact.ts';
+import { sessionStillValid } from '../entities/login.ts';
 import {
   fromMembershipItem,
   getMembershipCommand,
   type Membership,
-} from './entities/membership.ts';
-import { fromStaffItem, getStaffCommand, isStaffItem, staffKeys } from './entities/staff.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
-import { allowedAreas, mayOpen } from './permissions.ts';
-import { PROBLEM } from './problem-types.ts';
+} from '../entities/membership.ts';
+import { fromStaffItem, getStaffCommand, isStaffItem, staffKeys } from '../entities/staff.ts';
+import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
+import { allowedAreas, mayOpen } from '../rules/permissions.ts';
 import type { ReachRefusal } from './reach.ts';
 
 /** Same answer for "no such account" and "not yours": existence is never revealed. */

@@ -8,19 +8,19 @@
  */
 import { AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { cognito, userPoolId } from './clients/cognito.ts';
-import { dynamo, tableName } from './clients/dynamodb.ts';
-import { nowIso } from './clock.ts';
-import { patchIfExists } from './entities/item-writes.ts';
-import { isLoginItem, loginKeys } from './entities/login.ts';
+import { updateIf } from '../db/transact.ts';
+import { patchIfExists } from '../entities/item-writes.ts';
+import { isLoginItem, loginKeys } from '../entities/login.ts';
 import {
   fromMembershipItem,
   isMembershipItem,
   loginPartitionQuery,
   patchMembershipUpdate,
-} from './entities/membership.ts';
-import { logger } from './observability.ts';
-import { updateIf } from './transact.ts';
+} from '../entities/membership.ts';
+import { cognito, userPoolId } from '../platform/clients/cognito.ts';
+import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { nowIso } from '../platform/clock.ts';
+import { logger } from '../platform/observability.ts';
 
 /** Best effort: the recorded time or the live membership check already refuses the next request. */
 export const signOutEverywhere = async (loginId: string) => {

@@ -4,11 +4,12 @@
  * strangers at will. The counters are written in the change's own
  * transaction: a full window refuses the change itself, atomically.
  */
-import { tableName } from './clients/dynamodb.ts';
-import { type RateWindow, takeRateTokenUpdate } from './entities/rate-counter.ts';
-import { TooManyRequestsError } from './errors.ts';
-import { PROBLEM } from './problem-types.ts';
-import type { GuardedWrite } from './transact.ts';
+
+import type { GuardedWrite } from '../db/transact.ts';
+import { type RateWindow, takeRateTokenUpdate } from '../entities/rate-counter.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
+import { TooManyRequestsError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 
 /** Rate-token writes for a change's transaction; a full window refuses the whole change with 429. */
 export const mailLimitWrites = (windows: RateWindow[], what: string, now: Date): GuardedWrite[] =>

@@ -3,10 +3,10 @@
  * the OpenAPI document and are never loaded by a Lambda function.
  */
 import * as z from 'zod';
-import { CONTACT_LANGUAGES } from './entities/contact.ts';
-import { FIELD_CODES } from './field-errors.ts';
-import { AREAS } from './permissions.ts';
-import { PROBLEM, type ProblemType, problemTypeUri } from './problem-types.ts';
+import { CONTACT_LANGUAGES } from '../entities/contact.ts';
+import { FIELD_CODES } from '../platform/field-errors.ts';
+import { PROBLEM, type ProblemType, problemTypeUri } from '../platform/problem-types.ts';
+import { AREAS } from '../rules/permissions.ts';
 
 const areaSchema = z.enum(AREAS);
 

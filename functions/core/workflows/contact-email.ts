@@ -5,18 +5,23 @@
  * it; confirming moves the one-login-per-address marker, the contact and the
  * login profile together and queues the Cognito update.
  */
-import { tableName } from './clients/dynamodb.ts';
-import { checkEmailChangeCode, startEmailChange } from './email-change.ts';
-import type { FieldChange } from './entities/audit.ts';
-import { type Contact, normaliseEmail, spendEmailChangeAttemptUpdate } from './entities/contact.ts';
-import { createLoginEmailPut, releaseLoginEmailDelete } from './entities/login-email.ts';
-import type { MailTask } from './entities/outbox.ts';
-import { ConflictError, ValidationError } from './errors.ts';
-import type { MemberCaller } from './http/types.ts';
-import { mailLimitWrites } from './mail-limits.ts';
-import { PROBLEM } from './problem-types.ts';
-import { emailChangedMail, emailChangeRequestedMails } from './security-mail.ts';
-import { type GuardedWrite, outboxWrites, updateIf } from './transact.ts';
+
+import type { MemberCaller } from '../access/caller.ts';
+import { type GuardedWrite, outboxWrites, updateIf } from '../db/transact.ts';
+import type { FieldChange } from '../entities/audit.ts';
+import {
+  type Contact,
+  normaliseEmail,
+  spendEmailChangeAttemptUpdate,
+} from '../entities/contact.ts';
+import { createLoginEmailPut, releaseLoginEmailDelete } from '../entities/login-email.ts';
+import type { MailTask } from '../entities/outbox.ts';
+import { mailLimitWrites } from '../mail/mail-limits.ts';
+import { emailChangedMail, emailChangeRequestedMails } from '../mail/security-mail.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
+import { ConflictError, ValidationError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
+import { checkEmailChangeCode, startEmailChange } from '../rules/email-change.ts';
 
 /**
  * Code mails a contact and an account may cause: each one goes to an

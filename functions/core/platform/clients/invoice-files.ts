@@ -66,7 +66,7 @@ const presign = async (method: 'GET' | 'PUT', key: string, expiresIn: number) =>
       query: {},
       headers: { host: url.host },
     },
-    // The domain clock (core/clock.ts), so the link's expiry and the `expiresAt` shown agree.
+    // The domain clock (core/platform/clock.ts), so the link's expiry and the `expiresAt` shown agree.
     { expiresIn, signingDate: now() }
   );
   const query = new URLSearchParams();

@@ -4,18 +4,18 @@
  * write that does not say is reported by `otherwise` (usually "stale").
  */
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './clients/dynamodb.ts';
+import { type AuditEntry, createAuditPut } from '../entities/audit.ts';
+import { createOutboxPut, type OutboxTask } from '../entities/outbox.ts';
+import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { ConflictError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 import {
   cancellations,
   isConditionFailure,
   newId,
   type TransactItem,
   type TransactUpdate,
-} from './db.ts';
-import { type AuditEntry, createAuditPut } from './entities/audit.ts';
-import { createOutboxPut, type OutboxTask } from './entities/outbox.ts';
-import { ConflictError } from './errors.ts';
-import { PROBLEM } from './problem-types.ts';
+} from '../table/db.ts';
 
 export interface GuardedWrite {
   action: TransactItem;

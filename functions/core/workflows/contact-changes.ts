@@ -5,13 +5,14 @@
  * address marker when the email changed (one contact per address), the audit entry, and the support
  * mirrors (services it supports, its membership; see support-mirror.ts).
  */
-import { tableName } from './clients/dynamodb.ts';
+
+import { auditWrite, type GuardedWrite } from '../db/transact.ts';
+import type { FieldChange } from '../entities/audit.ts';
+import { type Contact, contactDisplayName, replaceContactPut } from '../entities/contact.ts';
+import { patchLoginUpdate } from '../entities/login.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
 import { contactAddressWrites } from './contact-address.ts';
-import type { FieldChange } from './entities/audit.ts';
-import { type Contact, contactDisplayName, replaceContactPut } from './entities/contact.ts';
-import { patchLoginUpdate } from './entities/login.ts';
 import { supportMirrorWrites } from './support-mirror.ts';
-import { auditWrite, type GuardedWrite } from './transact.ts';
 
 export interface ContactAudit {
   actor: { loginId: string; name: string };

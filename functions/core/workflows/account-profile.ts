@@ -1,17 +1,17 @@
 /** The account with all its contacts, as every contact change reads it. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './clients/dynamodb.ts';
-import { type Account, fromAccountItem, isAccountItem } from './entities/account.ts';
+import type { MemberCaller } from '../access/caller.ts';
+import { type Account, fromAccountItem, isAccountItem } from '../entities/account.ts';
 import {
   accountProfileQuery,
   type Contact,
   contactDisplayName,
   fromContactItem,
   isContactItem,
-} from './entities/contact.ts';
-import { NotFoundError } from './errors.ts';
-import type { MemberCaller } from './http/types.ts';
-import { PROBLEM } from './problem-types.ts';
+} from '../entities/contact.ts';
+import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { NotFoundError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 
 export interface Profile {
   account: Account;
