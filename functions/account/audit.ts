@@ -2,7 +2,8 @@
 
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
-import { auditPageQuery, auditPartition, fromAuditItem, toAuditView } from '#core/entities/audit';
+import { auditPageQuery, auditPartition, fromAuditItem } from '#core/entities/audit';
+import { toAuditView } from '#core/views/audit';
 import type { PageQuery } from '#core/http/schemas';
 import { tableName } from '#core/platform/clients/dynamodb';
 

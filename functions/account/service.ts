@@ -17,15 +17,8 @@ import {
   isAccountItem,
 } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
-import {
-  CONTACT_DETAIL_FIELDS,
-  type Contact,
-  contactDisplayName,
-  contactKeys,
-  fromContactItem,
-  isContactItem,
-  toContactView,
-} from '#core/entities/contact';
+import { CONTACT_DETAIL_FIELDS, type Contact, contactDisplayName, contactKeys, fromContactItem, isContactItem } from '#core/entities/contact';
+import { toContactView } from '#core/views/contact';
 import type { Membership } from '#core/entities/membership';
 import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';

@@ -7,14 +7,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
-import {
-  fromInvoiceItem,
-  getInvoiceCommand,
-  invoicesListing,
-  invoicesPageQuery,
-  toInvoiceSummary,
-  toInvoiceView,
-} from '#core/entities/invoice';
+import { fromInvoiceItem, getInvoiceCommand, invoicesListing, invoicesPageQuery } from '#core/entities/invoice';
+import { toInvoiceSummary, toInvoiceView } from '#core/views/invoice';
 import {
   type CallRecord,
   callsPageQuery,

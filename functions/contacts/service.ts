@@ -12,18 +12,8 @@ import { claimOf, commitOnce, memberScope } from '#core/db/idempotency';
 import { queryPage } from '#core/db/query-page';
 import { auditWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import { diffFields } from '#core/entities/audit';
-import {
-  CONTACT_DETAIL_FIELDS,
-  type Contact,
-  contactKeys,
-  contactsPageQuery,
-  contactsPartition,
-  createContactPut,
-  deleteContactDelete,
-  fromContactItem,
-  type SupportScope,
-  toContactView,
-} from '#core/entities/contact';
+import { CONTACT_DETAIL_FIELDS, type Contact, contactKeys, contactsPageQuery, contactsPartition, createContactPut, deleteContactDelete, fromContactItem, type SupportScope } from '#core/entities/contact';
+import { toContactView } from '#core/views/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
 import type { PageQuery } from '#core/http/schemas';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';

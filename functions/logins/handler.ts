@@ -1,4 +1,4 @@
-import { toContactView } from '#core/entities/contact';
+import { toContactView } from '#core/views/contact';
 import { createApiHandler } from '#core/http/stack';
 import { requestAccount } from './account-requests.ts';
 import { LOGIN_ROUTES } from './routes.ts';

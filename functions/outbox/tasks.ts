@@ -8,7 +8,7 @@ import { endSessionsBefore, nextSecond } from '#core/access/login-sessions';
 import { generatePassword } from '#core/access/passwords';
 import { normaliseEmail } from '#core/entities/contact';
 import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/entities/login';
-import type { InviteLoginTask, OutboxTask } from '#core/entities/outbox';
+import { type InviteLoginTask, isOutboxTask, type OutboxTask } from '#core/entities/outbox';
 import { existingLoginInvitationText, invitationText } from '#core/mail/security-mail';
 import { cognito, userPoolId } from '#core/platform/clients/cognito';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
@@ -74,6 +74,10 @@ const inviteLogin = async (task: InviteLoginTask) => {
     new UpdateCommand(markLoginProvenUpdate(tableName, task.loginId, notBefore, nowIso()))
   );
 };
+
+/** The task an outbox item carries, if it is one this function knows how to run. */
+export const outboxTaskOf = (item: Record<string, unknown>): OutboxTask | undefined =>
+  isOutboxTask(item.task) ? item.task : undefined;
 
 export const runTask = async (task: OutboxTask): Promise<void> => {
   switch (task.kind) {

@@ -1,6 +1,6 @@
 import type { MemberCaller } from '#core/access/caller';
 import type { ServiceKind } from '#core/entities/service';
-import { toServiceView } from '#core/entities/service';
+import { toServiceView } from '#core/views/service';
 import type { PageQuery } from '#core/http/schemas';
 import { createApiHandler } from '#core/http/stack';
 import type { ApiRequest, ApiResult } from '#core/http/types';

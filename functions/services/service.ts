@@ -6,16 +6,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
-import {
-  fromServiceItem,
-  getServiceCommand,
-  kindOf,
-  type Service,
-  type ServiceKind,
-  servicesListingPartition,
-  servicesPageQuery,
-  toServiceView,
-} from '#core/entities/service';
+import { fromServiceItem, getServiceCommand, kindOf, type Service, type ServiceKind, servicesListingPartition, servicesPageQuery } from '#core/entities/service';
+import { toServiceView } from '#core/views/service';
 import type { PageQuery } from '#core/http/schemas';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, NotFoundError } from '#core/platform/errors';

@@ -11,15 +11,8 @@ import type { Account } from '#core/entities/account';
 import { diffFields } from '#core/entities/audit';
 import { normaliseContractNumber } from '#core/entities/contract';
 import type { ExternalIdMarker } from '#core/entities/external-id';
-import {
-  createInvoicePut,
-  fromInvoiceItem,
-  getInvoiceCommand,
-  INVOICE_LOADED_FIELDS,
-  type Invoice,
-  replaceInvoicePut,
-  toInvoiceView,
-} from '#core/entities/invoice';
+import { createInvoicePut, fromInvoiceItem, getInvoiceCommand, INVOICE_LOADED_FIELDS, type Invoice, replaceInvoicePut } from '#core/entities/invoice';
+import { toInvoiceView } from '#core/views/invoice';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';

@@ -1,5 +1,7 @@
-import { type Ticket, toTicketView } from '#core/entities/ticket';
-import { type TicketMessage, toTicketMessageView } from '#core/entities/ticket-message';
+import { type Ticket } from '#core/entities/ticket';
+import { toTicketView } from '#core/views/ticket';
+import { type TicketMessage } from '#core/entities/ticket-message';
+import { toTicketMessageView } from '#core/views/ticket-message';
 import { createApiHandler } from '#core/http/stack';
 import type { ApiResult } from '#core/http/types';
 import { findRequester } from './requesters.ts';

@@ -10,16 +10,8 @@ import { checkVersion, type VersionClaim } from '#core/db/concurrency';
 import { claimOf, staffScope } from '#core/db/idempotency';
 import { auditWrite, writeTogether } from '#core/db/transact';
 import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
-import {
-  type StaffSetStatus,
-  TICKET_STATUSES,
-  type Ticket,
-  type TicketStatus,
-  ticketsInQueuePartition,
-  ticketsInQueueQuery,
-  toTicketView,
-  turnOf,
-} from '#core/entities/ticket';
+import { type StaffSetStatus, TICKET_STATUSES, type Ticket, type TicketStatus, ticketsInQueuePartition, ticketsInQueueQuery, turnOf } from '#core/entities/ticket';
+import { toTicketView } from '#core/views/ticket';
 import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
 import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';

@@ -97,6 +97,7 @@ export const CORE_LAYERS = [
   'access',
   'mail',
   'workflows',
+  'views',
   'http',
 ] as const;
 export type CoreLayer = (typeof CORE_LAYERS)[number];

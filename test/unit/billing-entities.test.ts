@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { patchLoadedAccountUpdate } from '#core/entities/account';
 import { createExternalIdPut, externalIdKeys } from '#core/entities/external-id';
-import {
-  fromInvoiceItem,
-  invoicePdfKey,
-  invoicesPageQuery,
-  recordInvoicePdfUpdate,
-  toInvoiceItem,
-  toInvoiceSummary,
-} from '#core/entities/invoice';
+import { fromInvoiceItem, invoicePdfKey, invoicesPageQuery, recordInvoicePdfUpdate, toInvoiceItem } from '#core/entities/invoice';
+import { toInvoiceSummary } from '#core/views/invoice';
 import { patchLoadedServiceUpdate } from '#core/entities/service';
 import {
   callsPageQuery,

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bumpAccountVersionUpdate } from '#core/entities/account';
 import { diffFields } from '#core/entities/audit';
-import {
-  ALL_EMAIL_PREFERENCES,
-  type Contact,
-  contactsPageQuery,
-  replaceContactPut,
-  toContactItem,
-  toContactView,
-} from '#core/entities/contact';
+import { ALL_EMAIL_PREFERENCES, type Contact, contactsPageQuery, replaceContactPut, toContactItem } from '#core/entities/contact';
+import { toContactView } from '#core/views/contact';
 import { normaliseContractNumber } from '#core/entities/contract';
 import { getMembershipCommand, loginPartitionQuery } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ALL_EMAIL_PREFERENCES,
-  type Contact,
-  setAssignedServicesUpdate,
-  toContactView,
-} from '#core/entities/contact';
-import {
-  putSupportContactUpdate,
-  removeSupportContactUpdate,
-  type Service,
-  servicesPageQuery,
-  supportSnapshot,
-  toServiceView,
-} from '#core/entities/service';
+import { ALL_EMAIL_PREFERENCES, type Contact, setAssignedServicesUpdate } from '#core/entities/contact';
+import { toContactView } from '#core/views/contact';
+import { putSupportContactUpdate, removeSupportContactUpdate, type Service, servicesPageQuery, supportSnapshot } from '#core/entities/service';
+import { toServiceView } from '#core/views/service';
 import { supportMirrorWrites, withSupportScopeRules } from '#core/workflows/support-mirror';
 
 const ASSIGNED_AT = '2026-02-01T00:00:00.000Z';

@@ -95,24 +95,6 @@ export const fromServiceItem = (item: Record<string, unknown>): Service =>
 
 export const isServiceItem = (item: Record<string, unknown>) => item.entity === 'service';
 
-/** The API view (DESIGN.md "Service"): support contacts oldest assignment first. */
-export const toServiceView = (service: Service) => {
-  const supportContacts = Object.values(service.supportContacts)
-    .sort((a, b) => a.assignedAt.localeCompare(b.assignedAt))
-    .map(({ id, name, email, supportScope }) => ({ id, name, email, supportScope }));
-  return {
-    id: service.id,
-    type: service.type,
-    label: service.label,
-    status: service.status,
-    ...(service.contractNumber === undefined ? {} : { contractNumber: service.contractNumber }),
-    ...(service.server === undefined ? {} : { server: service.server }),
-    supportContacts,
-    support: supportContacts.length > 0 ? ('assigned' as const) : ('deactivated' as const),
-    version: service.version,
-  };
-};
-
 export const getServiceCommand = (
   tableName: string,
   ids: { accountId: string; serviceId: string }

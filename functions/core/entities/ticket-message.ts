@@ -55,14 +55,6 @@ export const fromTicketMessageItem = (item: Record<string, unknown>): TicketMess
 export const isTicketMessageItem = (item: Record<string, unknown>) =>
   item.entity === 'ticketMessage';
 
-/** The API view: the author's kind and name only (no contact, login or staff ids). */
-export const toTicketMessageView = (message: TicketMessage) => ({
-  id: message.id,
-  author: { kind: message.author.kind, name: message.author.name },
-  body: message.body,
-  createdAt: message.createdAt,
-});
-
 /** create: a message is written once and never changed. */
 export const createTicketMessagePut = (
   tableName: string,
