@@ -4,12 +4,13 @@
  * created from functions/core/table/table.ts. Only DynamoDB: the measured routes
  * need no Cognito, since the bench hands the handler verified claims.
  */
-import { createDynamoDbClient } from '../local/clients.ts';
+
 import { ensureTable } from '../local/create-table.ts';
 import { startDynamoDb } from '../local/emulators.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/env.ts';
 import { findFreePort } from '../local/ports.ts';
 import { checkJava } from '../local/processes.ts';
+import { createDynamoDbClient } from '../scripts/local-stack/clients.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../scripts/local-stack/env.ts';
 import { functionEnv } from './function-env.ts';
 
 export const BENCH_TABLE_NAME = 'portico-bench';

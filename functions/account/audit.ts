@@ -3,9 +3,9 @@
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
 import { auditPageQuery, auditPartition, fromAuditItem } from '#core/entities/audit';
-import { toAuditView } from '#core/views/audit';
 import type { PageQuery } from '#core/http/schemas';
 import { tableName } from '#core/platform/clients/dynamodb';
+import { toAuditView } from '#core/views/audit';
 
 export const listAuditEntries = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
   const { accountId } = caller.membership;

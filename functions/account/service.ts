@@ -17,13 +17,20 @@ import {
   isAccountItem,
 } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
-import { CONTACT_DETAIL_FIELDS, type Contact, contactDisplayName, contactKeys, fromContactItem, isContactItem } from '#core/entities/contact';
-import { toContactView } from '#core/views/contact';
+import {
+  CONTACT_DETAIL_FIELDS,
+  type Contact,
+  contactDisplayName,
+  contactKeys,
+  fromContactItem,
+  isContactItem,
+} from '#core/entities/contact';
 import type { Membership } from '#core/entities/membership';
 import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import { toContactView } from '#core/views/contact';
 import { contactChangeWrites } from '#core/workflows/contact-changes';
 import { pendingEmailChange, planEmail } from '#core/workflows/contact-email';
 import type { MyDetailsPatch } from './schemas.ts';

@@ -7,8 +7,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
-import { fromInvoiceItem, getInvoiceCommand, invoicesListing, invoicesPageQuery } from '#core/entities/invoice';
-import { toInvoiceSummary, toInvoiceView } from '#core/views/invoice';
+import {
+  fromInvoiceItem,
+  getInvoiceCommand,
+  invoicesListing,
+  invoicesPageQuery,
+} from '#core/entities/invoice';
 import {
   type CallRecord,
   callsPageQuery,
@@ -26,6 +30,7 @@ import { downloadLink } from '#core/platform/clients/invoice-files';
 import { now } from '#core/platform/clock';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import { toInvoiceSummary, toInvoiceView } from '#core/views/invoice';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 

@@ -12,8 +12,17 @@ import { claimOf, commitOnce, memberScope } from '#core/db/idempotency';
 import { queryPage } from '#core/db/query-page';
 import { auditWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import { diffFields } from '#core/entities/audit';
-import { CONTACT_DETAIL_FIELDS, type Contact, contactKeys, contactsPageQuery, contactsPartition, createContactPut, deleteContactDelete, fromContactItem, type SupportScope } from '#core/entities/contact';
-import { toContactView } from '#core/views/contact';
+import {
+  CONTACT_DETAIL_FIELDS,
+  type Contact,
+  contactKeys,
+  contactsPageQuery,
+  contactsPartition,
+  createContactPut,
+  deleteContactDelete,
+  fromContactItem,
+  type SupportScope,
+} from '#core/entities/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
 import type { PageQuery } from '#core/http/schemas';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
@@ -21,6 +30,7 @@ import { now, nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { newId } from '#core/table/db';
+import { toContactView } from '#core/views/contact';
 import { actorOf, contactIn, loadProfile, type Profile } from '#core/workflows/account-profile';
 import { contactAddressWrites } from '#core/workflows/contact-address';
 import { contactChangeWrites } from '#core/workflows/contact-changes';

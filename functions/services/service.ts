@@ -6,13 +6,21 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
-import { fromServiceItem, getServiceCommand, kindOf, type Service, type ServiceKind, servicesListingPartition, servicesPageQuery } from '#core/entities/service';
-import { toServiceView } from '#core/views/service';
+import {
+  fromServiceItem,
+  getServiceCommand,
+  kindOf,
+  type Service,
+  type ServiceKind,
+  servicesListingPartition,
+  servicesPageQuery,
+} from '#core/entities/service';
 import type { PageQuery } from '#core/http/schemas';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { Page } from '#core/table/db';
+import { toServiceView } from '#core/views/service';
 
 export type ServiceView = ReturnType<typeof toServiceView>;
 

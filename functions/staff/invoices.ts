@@ -11,12 +11,19 @@ import type { Account } from '#core/entities/account';
 import { diffFields } from '#core/entities/audit';
 import { normaliseContractNumber } from '#core/entities/contract';
 import type { ExternalIdMarker } from '#core/entities/external-id';
-import { createInvoicePut, fromInvoiceItem, getInvoiceCommand, INVOICE_LOADED_FIELDS, type Invoice, replaceInvoicePut } from '#core/entities/invoice';
-import { toInvoiceView } from '#core/views/invoice';
+import {
+  createInvoicePut,
+  fromInvoiceItem,
+  getInvoiceCommand,
+  INVOICE_LOADED_FIELDS,
+  type Invoice,
+  replaceInvoicePut,
+} from '#core/entities/invoice';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
+import { toInvoiceView } from '#core/views/invoice';
 import { accountAndMarker, createOrReload, externalIdWrite, type Loaded } from './loaded.ts';
 import type { InvoiceLoad } from './schemas.ts';
 

@@ -10,14 +10,22 @@ import { checkVersion, type VersionClaim } from '#core/db/concurrency';
 import { claimOf, staffScope } from '#core/db/idempotency';
 import { auditWrite, writeTogether } from '#core/db/transact';
 import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
-import { type StaffSetStatus, TICKET_STATUSES, type Ticket, type TicketStatus, ticketsInQueuePartition, ticketsInQueueQuery, turnOf } from '#core/entities/ticket';
-import { toTicketView } from '#core/views/ticket';
+import {
+  type StaffSetStatus,
+  TICKET_STATUSES,
+  type Ticket,
+  type TicketStatus,
+  ticketsInQueuePartition,
+  ticketsInQueueQuery,
+  turnOf,
+} from '#core/entities/ticket';
 import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
 import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';
 import { ValidationError } from '#core/platform/errors';
 import { isSortableId } from '#core/platform/ids';
 import { PROBLEM } from '#core/platform/problem-types';
+import { toTicketView } from '#core/views/ticket';
 import { addMessage, saveMessageOnce, setTicketStatus, staleTicket } from './conversation.ts';
 import type { StaffTicketListQuery } from './schemas.ts';
 import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';

@@ -8,9 +8,11 @@ import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client
 import { describe, expect, inject, it } from 'vitest';
 import { PASSWORD_POLICY } from '#core/access/user-pool';
 import { TABLE } from '#core/table/table';
-import { createCognitoClient, createDynamoDbClient } from '../../local/clients.ts';
-import { LOCAL_STAFF_MFA_CONFIGURATION } from '../../local/create-user-pool.ts';
-import { signInStaff } from '../../local/staff-logins.ts';
+import { createCognitoClient, createDynamoDbClient } from '../../scripts/local-stack/clients.ts';
+import {
+  LOCAL_STAFF_MFA_CONFIGURATION,
+  signInStaff,
+} from '../../scripts/local-stack/staff-logins.ts';
 import { createLogin, decodeJwtPayload, signIn, uniqueEmail } from '../support/local-stack.ts';
 
 const stack = inject('localStack');

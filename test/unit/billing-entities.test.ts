@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { patchLoadedAccountUpdate } from '#core/entities/account';
 import { createExternalIdPut, externalIdKeys } from '#core/entities/external-id';
-import { fromInvoiceItem, invoicePdfKey, invoicesPageQuery, recordInvoicePdfUpdate, toInvoiceItem } from '#core/entities/invoice';
-import { toInvoiceSummary } from '#core/views/invoice';
+import {
+  fromInvoiceItem,
+  invoicePdfKey,
+  invoicesPageQuery,
+  recordInvoicePdfUpdate,
+  toInvoiceItem,
+} from '#core/entities/invoice';
 import { patchLoadedServiceUpdate } from '#core/entities/service';
 import {
   callsPageQuery,
@@ -12,6 +17,7 @@ import {
 } from '#core/entities/usage';
 import { BadRequestError } from '#core/platform/errors';
 import { checkCursorKey } from '#core/table/db';
+import { toInvoiceSummary } from '#core/views/invoice';
 
 const ids = { accountId: 'a1', serviceId: 's1' };
 

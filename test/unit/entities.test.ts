@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { bumpAccountVersionUpdate } from '#core/entities/account';
 import { diffFields } from '#core/entities/audit';
-import { ALL_EMAIL_PREFERENCES, type Contact, contactsPageQuery, replaceContactPut, toContactItem } from '#core/entities/contact';
-import { toContactView } from '#core/views/contact';
+import {
+  ALL_EMAIL_PREFERENCES,
+  type Contact,
+  contactsPageQuery,
+  replaceContactPut,
+  toContactItem,
+} from '#core/entities/contact';
 import { normaliseContractNumber } from '#core/entities/contract';
 import { getMembershipCommand, loginPartitionQuery } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { foldName } from '#core/rules/name-order';
+import { toContactView } from '#core/views/contact';
 
 const contact: Contact = {
   id: 'c1',

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_EMAIL_PREFERENCES, type Contact, setAssignedServicesUpdate } from '#core/entities/contact';
+import {
+  ALL_EMAIL_PREFERENCES,
+  type Contact,
+  setAssignedServicesUpdate,
+} from '#core/entities/contact';
+import {
+  putSupportContactUpdate,
+  removeSupportContactUpdate,
+  type Service,
+  servicesPageQuery,
+  supportSnapshot,
+} from '#core/entities/service';
 import { toContactView } from '#core/views/contact';
-import { putSupportContactUpdate, removeSupportContactUpdate, type Service, servicesPageQuery, supportSnapshot } from '#core/entities/service';
 import { toServiceView } from '#core/views/service';
 import { supportMirrorWrites, withSupportScopeRules } from '#core/workflows/support-mirror';
 

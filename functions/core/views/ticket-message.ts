@@ -7,3 +7,12 @@ export const toTicketMessageView = (message: TicketMessage) => ({
   body: message.body,
   createdAt: message.createdAt,
 });
+
+/** A ticket view (the customer's or the helpdesk's) with its conversation. */
+export const withMessagesView = <View extends object>(
+  ticketView: View,
+  messages: TicketMessage[]
+) => ({
+  ...ticketView,
+  messages: messages.map(toTicketMessageView),
+});

@@ -12,3 +12,7 @@ export const toTicketView = (ticket: Ticket) => ({
   createdAt: ticket.createdAt,
   updatedAt: ticket.updatedAt,
 });
+
+/** Where a ticket is read: the `Location` of a new ticket or message. */
+export const ticketLocation = (ticket: Pick<Ticket, 'accountId' | 'id'>) =>
+  `/accounts/${ticket.accountId}/tickets/${ticket.id}`;

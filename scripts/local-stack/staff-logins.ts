@@ -14,9 +14,11 @@ import {
   RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand,
   SetUserPoolMfaConfigCommand,
+  type SetUserPoolMfaConfigCommandInput,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { STAFF_MFA } from '#core/access/user-pool';
 import {
   createStaffPut,
   fromStaffItem,
@@ -25,9 +27,26 @@ import {
   type StaffStatus,
 } from '#core/entities/staff';
 import { isConditionFailure } from '#core/table/db';
-import { createOrFindUser } from '../functions/logins/cognito-users.ts';
-import { STAFF_POOL } from './create-user-pool.ts';
+import { createOrFindUser } from '../../functions/logins/cognito-users.ts';
 import { totpCode } from './totp.ts';
+
+/**
+ * AWS requires TOTP on the staff pool (lib/constructs/staff-auth.ts) and
+ * answers a login without a device with the MFA_SETUP challenge. cognito-local
+ * 5.3 challenges SOFTWARE_TOKEN_MFA at sign-in for a login with a verified
+ * device when the pool's MFA is ON or OPTIONAL, but it has no MFA_SETUP: a
+ * device can only be enrolled with an access token, which under ON a login
+ * without a device can never get. So the local staff pool runs OPTIONAL and
+ * every staff login is enrolled right after it is created
+ * (scripts/local-stack/staff-logins.ts); from then on each sign-in needs the TOTP code, as in AWS.
+ */
+export const LOCAL_STAFF_MFA_CONFIGURATION = 'OPTIONAL' as const;
+
+/** The local staff pool's MFA settings (local/create-user-pool.ts creates the pool with them). */
+export const STAFF_POOL_MFA: Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId'> = {
+  MfaConfiguration: STAFF_MFA.required ? LOCAL_STAFF_MFA_CONFIGURATION : 'OFF',
+  SoftwareTokenMfaConfiguration: { Enabled: STAFF_MFA.totp },
+} as const;
 
 export interface StaffPool {
   staffUserPoolId: string;
@@ -134,14 +153,14 @@ const reenrolTotp = async (
   username: string,
   password: string
 ) => {
-  const setMfa = (mfa: typeof STAFF_POOL.mfa) =>
+  const setMfa = (mfa: Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId'>) =>
     cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool.staffUserPoolId, ...mfa }));
   await setMfa({ MfaConfiguration: 'OFF' });
   try {
     const tokens = await tokensFromPassword(cognito, pool, username, password);
     return await enrolTotp(cognito, tokens.AccessToken as string);
   } finally {
-    await setMfa(STAFF_POOL.mfa);
+    await setMfa(STAFF_POOL_MFA);
   }
 };
 
