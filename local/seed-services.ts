@@ -6,8 +6,9 @@
  * hosting, the isolated devops login on its one VPS. Both domains stay
  * without support contact (`deactivated`).
  */
+
+import type { MemberCaller, StaffCaller, StaffCheck } from '#core/access/caller';
 import type { Service, ServiceType } from '#core/entities/service';
-import type { MemberCaller, StaffCaller, StaffCheck } from '#core/http/types';
 import type { DemoPeople } from './seed-contacts.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { DemoPeople } from './seed-contacts.ts';
  * it is a plain consistent BatchGet.
  */
 export const seedStaffReads = async (): Promise<StaffCheck> => ({
-  read: (await import('#core/batch')).batchGetAll,
+  read: (await import('#core/db/batch')).batchGetAll,
 });
 
 interface DemoService {

@@ -1,5 +1,5 @@
-import { toContactView } from '#core/entities/contact';
 import { createApiHandler } from '#core/http/stack';
+import { toContactView } from '#core/views/contact';
 import { CONTACT_ROUTES } from './routes.ts';
 import {
   createContact,

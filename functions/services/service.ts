@@ -4,8 +4,8 @@
  * /services, or a service under /domains, does not exist there.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import type { Page } from '#core/db';
+import type { MemberCaller } from '#core/access/caller';
+import { queryPage } from '#core/db/query-page';
 import {
   fromServiceItem,
   getServiceCommand,
@@ -14,13 +14,13 @@ import {
   type ServiceKind,
   servicesListingPartition,
   servicesPageQuery,
-  toServiceView,
 } from '#core/entities/service';
-import { ConflictError, NotFoundError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { queryPage } from '#core/query-page';
-import type { PageQuery } from '#core/schemas';
+import type { PageQuery } from '#core/http/schemas';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError, NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { Page } from '#core/table/db';
+import { toServiceView } from '#core/views/service';
 
 export type ServiceView = ReturnType<typeof toServiceView>;
 

@@ -8,7 +8,7 @@
  * each INSERT into mail exactly once without reading the ticket again.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
   type EntityOf,
