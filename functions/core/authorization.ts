@@ -5,7 +5,7 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGetAll } from './batch.ts';
-import { dynamo, tableName } from './clients/dynamodb.ts';
+import { dynamo, tableName, tableStore } from './clients/dynamodb.ts';
 import { contactDisplayName, contactKeys, fromContactItem } from './entities/contact.ts';
 import { sessionStillValid } from './entities/login.ts';
 import {
@@ -18,6 +18,7 @@ import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 import { allowedAreas, mayOpen } from './permissions.ts';
 import { PROBLEM } from './problem-types.ts';
 import type { ReachRefusal } from './reach.ts';
+import type { TableStore } from './store.ts';
 
 /** Same answer for "no such account" and "not yours": existence is never revealed. */
 const notAMember = () => new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
@@ -78,25 +79,30 @@ export const authorizeMember = async (
 };
 
 /** The primary contact's name, so a denied user knows whom to ask. */
-const grantorOf = async (membership: Membership): Promise<{ name: string }> => {
-  const { Item } = await dynamo.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
-    })
-  );
-  return { name: Item ? contactDisplayName(fromContactItem(Item)) : 'the account holder' };
+const grantorOf = async (
+  membership: Membership,
+  store: TableStore = tableStore
+): Promise<{ name: string }> => {
+  const item = await store.get({
+    TableName: tableName,
+    Key: contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
+  });
+  return { name: item ? contactDisplayName(fromContactItem(item)) : 'the account holder' };
 };
 
 /**
  * A 403 for a rule a route checks itself (after the area check passed): the
  * same shape as the authorizer's, one more read on this error path only.
  */
-export const refusal = async (membership: Membership, { problem, area, detail }: ReachRefusal) =>
+export const refusal = async (
+  membership: Membership,
+  { problem, area, detail }: ReachRefusal,
+  store: TableStore = tableStore
+) =>
   new ForbiddenError(problem, detail, {
     area,
     allowedAreas: allowedAreas(membership),
-    grantedBy: await grantorOf(membership),
+    grantedBy: await grantorOf(membership, store),
   });
 
 type Key = Record<string, string>;

@@ -1,3 +1,4 @@
+import { tableStore } from '#core/clients/dynamodb';
 import type { ServiceKind } from '#core/entities/service';
 import { toServiceView } from '#core/entities/service';
 import { createApiHandler } from '#core/http/stack';
@@ -20,21 +21,21 @@ const listingRoutes = (kind: ServiceKind, idParam: 'serviceId' | 'domainId') => 
   return {
     list: async ({ caller, query }: ListRequest): Promise<ApiResult> => ({
       status: 200,
-      body: await listServices(caller, kind, query),
+      body: await listServices(tableStore, caller, kind, query),
     }),
     get: async (request: Request): Promise<ApiResult> => {
       const { accountId } = request.caller.membership;
-      const service = await getService(accountId, kind, target(request).serviceId);
+      const service = await getService(tableStore, accountId, kind, target(request).serviceId);
       return { status: 200, body: toServiceView(service), version: service.version };
     },
     assign: async (request: Request): Promise<ApiResult> => {
-      const service = await assignSupportContact(request.caller, target(request), {
+      const service = await assignSupportContact(tableStore, request.caller, target(request), {
         ifMatch: request.ifMatchVersion,
       });
       return { status: 200, body: toServiceView(service), version: service.version };
     },
     reset: async (request: Request): Promise<ApiResult> => {
-      await resetSupportContact(request.caller, target(request), {
+      await resetSupportContact(tableStore, request.caller, target(request), {
         ifMatch: request.ifMatchVersion,
       });
       return { status: 204 };
@@ -50,7 +51,7 @@ export const handler = createApiHandler(SERVICE_ROUTES, {
   getService: services.get,
   listServiceIps: async ({ caller, params }: Request): Promise<ApiResult> => ({
     status: 200,
-    body: await listServiceIps(caller.membership.accountId, params.serviceId ?? ''),
+    body: await listServiceIps(tableStore, caller.membership.accountId, params.serviceId ?? ''),
   }),
   assignServiceSupportContact: services.assign,
   resetServiceSupportContact: services.reset,

@@ -5,6 +5,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readTableConfig } from '../config.ts';
+import { dynamoTableStore } from '../store.ts';
 
 const config = readTableConfig();
 
@@ -14,3 +15,6 @@ export const dynamo = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: config.region, endpoint: config.endpoint, maxAttempts: 3 }),
   { marshallOptions: { removeUndefinedValues: true } }
 );
+
+/** The function's table store over that client: what services are given in production. */
+export const tableStore = dynamoTableStore(dynamo);
