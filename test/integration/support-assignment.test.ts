@@ -1,0 +1,4 @@
+import { tableStore } from '#core/clients/dynamodb';
+import { describeSupportAssignment } from '../support/support-assignment-cases.ts';
+
+describeSupportAssignment('DynamoDB Local', () => tableStore);
