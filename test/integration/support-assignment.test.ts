@@ -1,4 +1,4 @@
 import { tableStore } from '#core/clients/dynamodb';
-import { describeSupportAssignment } from '../support/support-assignment-cases.ts';
+import { describeSupportAssignment } from '../support/service-cases/support-assignment.ts';
 
 describeSupportAssignment('DynamoDB Local', () => tableStore);
