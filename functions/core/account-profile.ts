@@ -1,6 +1,5 @@
 /** The account with all its contacts, as every contact change reads it. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './clients/dynamodb.ts';
+import { tableName, tableStore } from './clients/dynamodb.ts';
 import { type Account, fromAccountItem, isAccountItem } from './entities/account.ts';
 import {
   accountProfileQuery,
@@ -12,6 +11,7 @@ import {
 import { NotFoundError } from './errors.ts';
 import type { MemberCaller } from './http/types.ts';
 import { PROBLEM } from './problem-types.ts';
+import { queryAll, type TableStore } from './store.ts';
 
 export interface Profile {
   account: Account;
@@ -19,16 +19,11 @@ export interface Profile {
 }
 
 /** The account and all its contacts: one Query (more only past 1 MB of contacts). */
-export const loadProfile = async (accountId: string): Promise<Profile> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand(accountProfileQuery(tableName, accountId, startKey))
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+export const loadProfile = async (
+  accountId: string,
+  store: TableStore = tableStore
+): Promise<Profile> => {
+  const items = await queryAll(store, accountProfileQuery(tableName, accountId));
   const accountItem = items.find(isAccountItem);
   if (!accountItem) throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
   return {
