@@ -5,7 +5,9 @@
  * DynamoDB Local alike. Each account gets fresh ids, so cases never meet.
  */
 import { randomUUID } from 'node:crypto';
+import { loadProfile } from '#core/account-profile';
 import { tableName } from '#core/clients/dynamodb';
+import { createAccountPut } from '#core/entities/account';
 import { auditPageQuery, fromAuditItem } from '#core/entities/audit';
 import {
   type Contact,
@@ -13,6 +15,7 @@ import {
   createContactPut,
   fromContactItem,
 } from '#core/entities/contact';
+import { claimContactEmailPut, contactEmailKeys } from '#core/entities/contact-email-marker';
 import {
   createMembershipPut,
   fromMembershipItem,
@@ -28,7 +31,7 @@ import {
 import type { MemberCaller } from '#core/http/types';
 import type { Area } from '#core/permissions';
 import { queryAll, type TableStore } from '#core/store';
-import { callerOf, contactOf } from './profiles.ts';
+import { callerOf, contactOf, profileOf } from './profiles.ts';
 
 const AT = '2026-01-01T00:00:00.000Z';
 
@@ -76,15 +79,29 @@ export const newAccount = () => {
 export const memberOf = (contact: Contact): MemberCaller => callerOf(contact);
 
 /**
- * Writes contacts, the memberships of those with a login and services; each
- * service shows the contacts whose `assignedServices` name it.
+ * Writes the account item (when its primary is among `contacts`), contacts
+ * with their address markers, the memberships of those with a login, and
+ * services; each service shows the contacts whose `assignedServices` name it.
  */
 export const storeAccount = async (
   store: TableStore,
   { contacts, services = [] }: { contacts: Contact[]; services?: Service[] }
 ) => {
+  const primary = contacts.find((contact) => contact.isPrimary);
+  if (primary)
+    await store.put(
+      createAccountPut(tableName, { ...profileOf(contacts).account, id: primary.accountId })
+    );
   for (const contact of contacts) {
     await store.put(createContactPut(tableName, contact));
+    await store.put(
+      claimContactEmailPut(tableName, {
+        accountId: contact.accountId,
+        email: contact.email,
+        contactId: contact.id,
+        createdAt: contact.createdAt,
+      })
+    );
     if (contact.loginId)
       await store.put(createMembershipPut(tableName, memberOf(contact).membership));
   }
@@ -112,6 +129,12 @@ export const storedOf = (store: TableStore) => ({
     });
     return item && fromContactItem(item);
   },
+  /** The account and its contacts, as every contact change reads them. */
+  profile: (accountId: string) => loadProfile(accountId, store),
+  /** Which contact holds an address in the account, if any. */
+  addressHolder: async (accountId: string, email: string) =>
+    (await store.get({ TableName: tableName, Key: contactEmailKeys({ accountId, email }) }))
+      ?.contactId,
   membership: async (contact: Contact) => {
     const ids = { loginId: contact.loginId ?? '', accountId: contact.accountId };
     const item = await store.get(getMembershipCommand(tableName, ids));

@@ -1,0 +1,4 @@
+import { tableStore } from '#core/clients/dynamodb';
+import { describeContacts } from '../support/service-cases/contacts.ts';
+
+describeContacts('DynamoDB Local', () => tableStore);
