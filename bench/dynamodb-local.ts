@@ -1,15 +1,16 @@
 /**
  * DynamoDB Local for the overhead measurement, started with the local
  * stack's own helpers (in memory, on a free port) and holding the table
- * created from functions/core/table.ts. Only DynamoDB: the measured routes
+ * created from functions/core/table/table.ts. Only DynamoDB: the measured routes
  * need no Cognito, since the bench hands the handler verified claims.
  */
-import { createDynamoDbClient } from '../local/clients.ts';
+
 import { ensureTable } from '../local/create-table.ts';
 import { startDynamoDb } from '../local/emulators.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/env.ts';
 import { findFreePort } from '../local/ports.ts';
 import { checkJava } from '../local/processes.ts';
+import { createDynamoDbClient } from '../scripts/local-stack/clients.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../scripts/local-stack/env.ts';
 import { functionEnv } from './function-env.ts';
 
 export const BENCH_TABLE_NAME = 'portico-bench';

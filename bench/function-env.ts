@@ -1,10 +1,10 @@
 /**
- * The environment the functions read at import time (functions/core/config.ts
+ * The environment the functions read at import time (functions/core/platform/config.ts
  * ENV), filled with values that satisfy every required variable without
  * pointing at real AWS. Both the cold-import children and the in-process
  * overhead step use it, so a variable added to ENV reaches both.
  */
-import { ENV } from '#core/config';
+import { ENV } from '#core/platform/config';
 
 type EnvKey = keyof typeof ENV;
 

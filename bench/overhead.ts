@@ -65,7 +65,7 @@ const loadHandler = async (name: string): Promise<LambdaHandler> => {
 
 /** Imports the function code; the environment must already point at the bench table. */
 const buildScenarios = async (loginId: string, accountId: string): Promise<Scenario[]> => {
-  const { dynamo, tableName } = await import('#core/clients/dynamodb');
+  const { dynamo, tableName } = await import('#core/platform/clients/dynamodb');
   const batchGet = async (keys: Record<string, string>[], expected: number) => {
     const { Responses } = await dynamo.send(
       new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } })
@@ -165,7 +165,7 @@ export const measureOverhead = async (options: {
   warmup: number;
   iterations: number;
 }): Promise<OverheadResult> => {
-  const { provisionAccount } = await import('../functions/account/provision.ts');
+  const { provisionAccount } = await import('../functions/staff/provision.ts');
   const loginId = `bench-login-${randomUUID()}`;
   const account = await provisionAccount({
     name: 'Bench Hosting Ltd',

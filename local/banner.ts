@@ -1,6 +1,7 @@
 /** What `npm start` prints once everything is up. */
-import type { LocalStackInfo } from './env.ts';
-import { otpauthUri } from './totp.ts';
+
+import type { LocalStackInfo } from '../scripts/local-stack/env.ts';
+import { otpauthUri } from '../scripts/local-stack/totp.ts';
 
 export interface DemoLoginLine {
   email: string;

@@ -1,5 +1,5 @@
 /**
- * Creates the local table from functions/core/table.ts, the same definition
+ * Creates the local table from functions/core/table/table.ts, the same definition
  * the CDK table is derived from, or checks a persisted one still matches it.
  */
 import {
@@ -16,7 +16,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE } from '#core/table';
+import { TABLE } from '#core/table/table';
 import { LocalStackError } from './errors.ts';
 
 const keySchema = (partitionKey: string, sortKey: string): KeySchemaElement[] => [
@@ -78,7 +78,7 @@ const reconcile = async (
   const name = table.TableName ?? '';
   const mismatch = (what: string) =>
     new LocalStackError(
-      `the persisted table ${name} does not match functions/core/table.ts (${what}); ${resetHint}`
+      `the persisted table ${name} does not match functions/core/table/table.ts (${what}); ${resetHint}`
     );
   if (!sameKeys(table.KeySchema, keySchema(TABLE.partitionKey, TABLE.sortKey))) {
     throw mismatch('primary key');

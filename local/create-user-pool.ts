@@ -1,6 +1,6 @@
 /**
  * Creates the local user pools (client and staff) and their app clients from
- * functions/core/user-pool.ts, with the settings the CDK stack gives the real
+ * functions/core/access/user-pool.ts, with the settings the CDK stack gives the real
  * ones, or finds persisted ones again by id.
  */
 import {
@@ -23,10 +23,10 @@ import {
   LOGIN_ATTRIBUTES,
   PASSWORD_POLICY,
   STAFF_LOGIN_ATTRIBUTES,
-  STAFF_MFA,
   STAFF_TOKEN_VALIDITY_MINUTES,
   TOKEN_VALIDITY_MINUTES,
-} from '#core/user-pool';
+} from '#core/access/user-pool';
+import { STAFF_POOL_MFA } from '../scripts/local-stack/staff-logins.ts';
 
 /** CDK's `authFlows` keys and the flows they enable. */
 const AUTH_FLOWS: Record<string, ExplicitAuthFlowsType> = {
@@ -132,18 +132,6 @@ export const CLIENT_POOL: PoolBlueprint = {
   mfa: { MfaConfiguration: 'OFF' },
 };
 
-/**
- * AWS requires TOTP on the staff pool (lib/constructs/staff-auth.ts) and
- * answers a login without a device with the MFA_SETUP challenge. cognito-local
- * 5.3 challenges SOFTWARE_TOKEN_MFA at sign-in for a login with a verified
- * device when the pool's MFA is ON or OPTIONAL, but it has no MFA_SETUP: a
- * device can only be enrolled with an access token, which under ON a login
- * without a device can never get. So the local staff pool runs OPTIONAL and
- * every staff login is enrolled right after it is created
- * (local/staff-logins.ts); from then on each sign-in needs the TOTP code, as in AWS.
- */
-export const LOCAL_STAFF_MFA_CONFIGURATION = 'OPTIONAL' as const;
-
 /** The staff pool: a username (the work email by convention), TOTP as the second factor. */
 export const STAFF_POOL: PoolBlueprint = {
   clientSuffix: 'console',
@@ -155,10 +143,7 @@ export const STAFF_POOL: PoolBlueprint = {
   }),
   client: (userPoolId, clientName) =>
     appClientDefinition(userPoolId, clientName, STAFF_TOKEN_VALIDITY_MINUTES),
-  mfa: {
-    MfaConfiguration: STAFF_MFA.required ? LOCAL_STAFF_MFA_CONFIGURATION : 'OFF',
-    SoftwareTokenMfaConfiguration: { Enabled: STAFF_MFA.totp },
-  },
+  mfa: STAFF_POOL_MFA,
 };
 
 const exists = async (probe: () => Promise<unknown>): Promise<boolean> => {

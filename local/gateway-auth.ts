@@ -10,7 +10,7 @@ import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { JwtBaseError, JwtExpiredError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
-import type { LocalStackInfo } from './env.ts';
+import type { LocalStackInfo } from '../scripts/local-stack/env.ts';
 
 export type AuthorizerStack = Pick<
   LocalStackInfo,

@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError } from '#core/errors';
 import { problemFromError, problemResponse } from '#core/http/problem';
-import { PROBLEM, type ProblemType } from '#core/problem-types';
+import { DomainError } from '#core/platform/errors';
+import { PROBLEM, type ProblemType } from '#core/platform/problem-types';
 import { CORS_HEADERS } from '../functions/core/http/route.ts';
 import { authorizerOf, FUNCTION_NAMES, type FunctionName, ROUTES } from '../functions/routes.ts';
 import {

@@ -8,8 +8,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { LOCAL_CREDENTIALS } from '../scripts/local-stack/env.ts';
 import type { RunningEmulator } from './emulators.ts';
-import { LOCAL_CREDENTIALS } from './env.ts';
 import { LocalStackError } from './errors.ts';
 import { LOCAL_HOST } from './ports.ts';
 import { verifyPresigned, withoutSigning } from './s3-signature.ts';

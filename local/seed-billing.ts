@@ -4,7 +4,7 @@
  * invoices to see and the holder a call list and traffic. Idempotent: every
  * load is keyed by an external id, invoice number or record time.
  */
-import type { StaffCaller } from '#core/http/types';
+import type { StaffCaller } from '#core/access/caller';
 import { seedStaffReads } from './seed-services.ts';
 
 const SEED_STAFF: StaffCaller = { kind: 'staff', staffId: 'demo-seed', username: 'demo seed' };

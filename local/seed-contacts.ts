@@ -6,8 +6,8 @@
  * contact without login.
  */
 import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
-import type { MemberCaller } from '#core/http/types';
-import type { Area } from '#core/permissions';
+import type { MemberCaller } from '#core/access/caller';
+import type { Area } from '#core/rules/permissions';
 import type { ContactCreate } from '../functions/contacts/schemas.ts';
 import type { SeedOptions } from './seed-options.ts';
 
@@ -28,7 +28,7 @@ export const primaryCaller = async (
   accountId: string,
   primaryLoginId: string
 ): Promise<MemberCaller> => {
-  const { authorizeMember } = await import('#core/authorization');
+  const { authorizeMember } = await import('#core/access/authorization');
   const authTime = Math.floor(Date.now() / 1000);
   const membership = await authorizeMember(
     primaryLoginId,
@@ -44,7 +44,7 @@ export const seedDemoContacts = async (
   owner: MemberCaller
 ): Promise<DemoPeople> => {
   const { createContact, getContact } = await import('../functions/contacts/service.ts');
-  const { tableStore } = await import('#core/clients/dynamodb');
+  const { tableStore } = await import('#core/table/function-store');
   const { putSubAccount } = await import('../functions/logins/sub-accounts.ts');
   const { acceptInvitation } = await import('../functions/me/invitations.ts');
 

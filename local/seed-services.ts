@@ -6,8 +6,9 @@
  * hosting, the isolated devops login on its one VPS. Both domains stay
  * without support contact (`deactivated`).
  */
+
+import type { MemberCaller, StaffCaller, StaffCheck } from '#core/access/caller';
 import type { Service, ServiceType } from '#core/entities/service';
-import type { MemberCaller, StaffCaller, StaffCheck } from '#core/http/types';
 import type { DemoPeople } from './seed-contacts.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { DemoPeople } from './seed-contacts.ts';
  * it is a plain consistent BatchGet.
  */
 export const seedStaffReads = async (): Promise<StaffCheck> => ({
-  read: (await import('#core/batch')).batchGetAll,
+  read: (await import('#core/db/batch')).batchGetAll,
 });
 
 interface DemoService {
@@ -80,7 +81,7 @@ export const assignDemoSupport = async (
   services: Map<string, Service>
 ) => {
   const { assignSupportContact } = await import('../functions/services/support-contacts.ts');
-  const { tableStore } = await import('#core/clients/dynamodb');
+  const { tableStore } = await import('#core/table/function-store');
   const assign = (externalId: string, contactId: string) => {
     const service = services.get(externalId);
     if (!service) throw new Error(`Demo service ${externalId} was not loaded`);

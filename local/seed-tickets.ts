@@ -5,7 +5,7 @@
  * the helpdesk, one waiting for it, one closed, and one the isolated devops
  * login opened about the VPS it supports.
  */
-import type { StaffCaller } from '#core/http/types';
+import type { StaffCaller } from '#core/access/caller';
 import { seedStaffReads } from './seed-services.ts';
 
 export const seedDemoTickets = async (
@@ -14,7 +14,7 @@ export const seedDemoTickets = async (
   helpdesk: StaffCaller,
   vps: { serviceId: string; supportLoginId: string }
 ) => {
-  const { authorizeMember } = await import('#core/authorization');
+  const { authorizeMember } = await import('#core/access/authorization');
   const { closeTicketAsMember, openTicket } = await import('../functions/tickets/service.ts');
   const { answerTicket } = await import('../functions/tickets/staff.ts');
   const reads = await seedStaffReads();

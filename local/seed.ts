@@ -7,17 +7,17 @@ import {
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { createOrFindUser } from '#core/cognito-users';
-import { ConflictError } from '#core/errors';
-import type { StaffCaller } from '#core/http/types';
-import { type NewAccount, provisionAccount } from '../functions/account/provision.ts';
+import type { StaffCaller } from '#core/access/caller';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError } from '#core/platform/errors';
+import { createOrFindUser } from '../functions/logins/cognito-users.ts';
+import { type NewAccount, provisionAccount } from '../functions/staff/provision.ts';
+import { ensureStaffLogin, type StaffPool } from '../scripts/local-stack/staff-logins.ts';
 import { seedDemoBilling } from './seed-billing.ts';
 import { DEMO_SUB_ACCOUNTS, primaryCaller, seedDemoContacts } from './seed-contacts.ts';
 import type { SeedOptions } from './seed-options.ts';
 import { assignDemoSupport, DEMO_SERVICES, seedDemoServices } from './seed-services.ts';
 import { seedDemoTickets } from './seed-tickets.ts';
-import { ensureStaffLogin, type StaffPool } from './staff-logins.ts';
 
 export interface DemoLogin {
   email: string;

@@ -8,18 +8,18 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCognitoClient, createDynamoDbClient } from './clients.ts';
+import { createCognitoClient, createDynamoDbClient } from '../scripts/local-stack/clients.ts';
+import { LOCAL_REGION, type LocalStackInfo } from '../scripts/local-stack/env.ts';
 import { ensureTable } from './create-table.ts';
 import { CLIENT_POOL, ensureUserPool, STAFF_POOL, type UserPoolIds } from './create-user-pool.ts';
 import { type RunningEmulator, startCognito, startDynamoDb, startSes } from './emulators.ts';
-import { LOCAL_REGION, type LocalStackInfo } from './env.ts';
 import { assertPortFree, findFreePort, LOCAL_HOST } from './ports.ts';
 import { checkJava, removeOnExit, stopAll } from './processes.ts';
 import { startS3 } from './s3.ts';
 import { startWithOneRetry } from './start-retry.ts';
 
-export type { LocalStackInfo } from './env.ts';
-export { applyLocalStackEnv } from './env.ts';
+export type { LocalStackInfo } from '../scripts/local-stack/env.ts';
+export { applyLocalStackEnv } from '../scripts/local-stack/env.ts';
 
 export interface LocalStack extends LocalStackInfo {
   /** Stops every emulator (and its process group) and frees the ports. Safe to call twice. */

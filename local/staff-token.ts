@@ -8,10 +8,10 @@
  *     --username <name> --password <password> --totp-secret <base32> [--code]
  */
 import { parseArgs } from 'node:util';
-import { createCognitoClient } from './clients.ts';
-import { LOCAL_REGION } from './env.ts';
-import { signInStaff } from './staff-logins.ts';
-import { totpCode } from './totp.ts';
+import { createCognitoClient } from '../scripts/local-stack/clients.ts';
+import { LOCAL_REGION } from '../scripts/local-stack/env.ts';
+import { signInStaff } from '../scripts/local-stack/staff-logins.ts';
+import { totpCode } from '../scripts/local-stack/totp.ts';
 
 const { values } = parseArgs({
   options: {

@@ -8,15 +8,15 @@
  * imported dynamically, after applyLocalStackEnv.
  */
 import { parseArgs } from 'node:util';
-import { passwordPolicyProblems } from '#core/passwords';
+import { passwordPolicyProblems } from '#core/access/passwords';
+import { createCognitoClient } from '../scripts/local-stack/clients.ts';
+import { writeDemoStaffSignIn } from '../scripts/local-stack/demo-staff-sign-in.ts';
+import { applyLocalStackEnv } from '../scripts/local-stack/env.ts';
+import { writeRunningStack } from '../scripts/local-stack/running-stack.ts';
 import { renderBanner } from './banner.ts';
-import { createCognitoClient } from './clients.ts';
-import { writeDemoStaffSignIn } from './demo-staff-sign-in.ts';
-import { applyLocalStackEnv } from './env.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
 import { assertPortFree } from './ports.ts';
 import { checkJava } from './processes.ts';
-import { writeRunningStack } from './running-stack.ts';
 import type { DemoLogin, DemoStaffLogin } from './seed.ts';
 import {
   EMULATOR_PORTS,

@@ -14,7 +14,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { LOCAL_CREDENTIALS } from './env.ts';
+import { LOCAL_CREDENTIALS } from '../scripts/local-stack/env.ts';
 
 export type StreamHandler = (
   event: DynamoDBStreamEvent

@@ -3,7 +3,7 @@
  * stream poller with the same filters as their CDK event sources. Import
  * only after applyLocalStackEnv: the handlers read their settings on load.
  */
-import type { LocalStackInfo } from './env.ts';
+import type { LocalStackInfo } from '../scripts/local-stack/env.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
 export const startWorkers = async (stack: LocalStackInfo, log?: (line: string) => void) => {

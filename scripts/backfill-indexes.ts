@@ -18,9 +18,9 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../local/clients.ts';
-import { readRunningStack } from '../local/running-stack.ts';
 import { type BackfillTable, backfillIndexes } from './backfill/indexes.ts';
+import { createDocumentClient } from './local-stack/clients.ts';
+import { readRunningStack } from './local-stack/running-stack.ts';
 
 const USAGE =
   'usage: npm run backfill:indexes -- [--table-name NAME] [--page-size N] [--start-key JSON] [--dry-run]';

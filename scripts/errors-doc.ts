@@ -3,14 +3,14 @@
  * portal team reads can never drift from the types the API sends.
  */
 
-import { FIELD_CODES } from '../functions/core/field-errors.ts';
-import { FIELD_CODE_GUIDE, PROBLEM_GUIDE } from '../functions/core/problem-guide.ts';
+import { FIELD_CODES } from '#core/platform/field-errors';
+import { FIELD_CODE_GUIDE, PROBLEM_GUIDE } from '#core/platform/problem-guide';
 import {
   PROBLEM,
   PROBLEM_TYPE_BASE,
   type ProblemName,
   type ProblemType,
-} from '../functions/core/problem-types.ts';
+} from '#core/platform/problem-types';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad request',
@@ -64,8 +64,8 @@ export const renderErrorsDocument = () => {
   return [
     '# Errors',
     '',
-    'Written by `npm run openapi` from `functions/core/problem-types.ts` and',
-    '`functions/core/problem-guide.ts`; edit those, not this page.',
+    'Written by `npm run openapi` from `functions/core/platform/problem-types.ts` and',
+    '`functions/core/platform/problem-guide.ts`; edit those, not this page.',
     '',
     'Every error is `application/problem+json` (RFC 9457). Its `type` names the',
     `failure: \`${PROBLEM_TYPE_BASE}<type>\`, one of the types below, stable`,

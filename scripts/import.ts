@@ -21,8 +21,6 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { readDemoStaffSignIn } from '../local/demo-staff-sign-in.ts';
-import { totpCode } from '../local/totp.ts';
 import { arrayAsLines, JsonArrayLayoutError, looksLikeJsonArray } from './import/json-array.ts';
 import { createProgress, formatDuration } from './import/progress.ts';
 import { describeProblem, parseLine } from './import/rows.ts';
@@ -34,6 +32,8 @@ import {
   type Session,
   signInStaff,
 } from './import/staff-api.ts';
+import { readDemoStaffSignIn } from './local-stack/demo-staff-sign-in.ts';
+import { totpCode } from './local-stack/totp.ts';
 
 const USAGE =
   'usage: npm run import -- FILE.jsonl [--api-url URL] [--username NAME] [--mfa-code CODE] [--token TOKEN] [--concurrency N] [--dry-run]';

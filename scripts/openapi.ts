@@ -8,11 +8,11 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
+import { PATH_PARAMETERS } from '#core/http/id-shapes';
+import { problemSchemaOf } from '#core/http/responses';
 import { IF_MATCH_PATTERN } from '../functions/core/http/api-handler.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../functions/core/http/idempotency-key.ts';
 import type { FileBody } from '../functions/core/http/route.ts';
-import { PATH_PARAMETERS } from '../functions/core/id-shapes.ts';
-import { problemSchemaOf } from '../functions/core/responses.ts';
 import { RESPONSES } from '../functions/responses.ts';
 import {
   type AuthorizerKind,
@@ -28,10 +28,10 @@ const problem = (status: number, description: string) => ({
   content: { 'application/problem+json': { schema: problemSchemaOf(status) } },
 });
 
-/** A path id as the authorizer checks it (core/id-shapes.ts): malformed, it names nothing (404). */
+/** A path id as the authorizer checks it (core/http/id-shapes.ts): malformed, it names nothing (404). */
 const pathParameter = (name: string) => {
   const shape = PATH_PARAMETERS[name];
-  if (!shape) throw new Error(`The path parameter ${name} has no shape in core/id-shapes.ts.`);
+  if (!shape) throw new Error(`The path parameter ${name} has no shape in core/http/id-shapes.ts.`);
   const schema = shape.values
     ? z.enum(shape.values as [string, ...string[]])
     : z.string().max(shape.maxLength).regex(shape.pattern);
@@ -44,7 +44,7 @@ const pathParameters = (path: string) => {
   return z.object(Object.fromEntries(names.map((name) => [name, pathParameter(name)])));
 };
 
-/** A retry with the same key answers the first request's result (core/idempotency.ts). */
+/** A retry with the same key answers the first request's result (core/db/idempotency.ts). */
 const idempotencyHeader = z.object({
   'idempotency-key': z.string().max(100).regex(IDEMPOTENCY_KEY_PATTERN).optional().meta({
     description:

@@ -18,8 +18,8 @@ import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createCognitoClient, createDocumentClient } from '../local/clients.ts';
-import { readRunningStack } from '../local/running-stack.ts';
+import { createCognitoClient, createDocumentClient } from './local-stack/clients.ts';
+import { readRunningStack } from './local-stack/running-stack.ts';
 import {
   addStaff,
   disableStaff,

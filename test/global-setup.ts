@@ -9,9 +9,9 @@ import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createCognitoClient } from '../local/clients.ts';
 import { describeFailure } from '../local/errors.ts';
 import { applyLocalStackEnv, type LocalStack, stackInfo, startLocalStack } from '../local/stack.ts';
+import { createCognitoClient } from '../scripts/local-stack/clients.ts';
 
 /** Satisfies PASSWORD_POLICY, like the `npm start` default. */
 const DEMO_PASSWORD = 'Portico-Demo-2026!';

@@ -4,8 +4,8 @@
  * handler in a test behaves as a cold start against the emulators.
  */
 import { inject } from 'vitest';
-import { applyLocalStackEnv, type LocalStackInfo } from '../local/env.ts';
 import type { DemoLogin, DemoStaffLogin } from '../local/seed.ts';
+import { applyLocalStackEnv, type LocalStackInfo } from '../scripts/local-stack/env.ts';
 
 export interface ProvidedLocalStack extends LocalStackInfo {
   demoLogins: DemoLogin[];

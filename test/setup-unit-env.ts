@@ -5,7 +5,7 @@
  * every endpoint is a closed local port, so a unit test that made a network
  * call by mistake fails at once instead of reaching anything.
  */
-import { ENV } from '../functions/core/config.ts';
+import { ENV } from '#core/platform/config';
 
 const CLOSED_PORT = 'http://127.0.0.1:9';
 

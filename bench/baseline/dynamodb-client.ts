@@ -1,6 +1,6 @@
 /**
  * The cold import baseline: a bundle holding only the DynamoDB document
- * client, configured like functions/core/clients/dynamodb.ts. A function
+ * client, configured like functions/core/platform/clients/dynamodb.ts. A function
  * bundle's import time is judged against this one's.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';

@@ -1,9 +1,11 @@
 /** The account's audit trail, newest first, one page per request. */
-import { tableName } from '#core/clients/dynamodb';
-import { auditPageQuery, auditPartition, fromAuditItem, toAuditView } from '#core/entities/audit';
-import type { MemberCaller } from '#core/http/types';
-import { queryPage } from '#core/query-page';
-import type { PageQuery } from '#core/schemas';
+
+import type { MemberCaller } from '#core/access/caller';
+import { queryPage } from '#core/db/query-page';
+import { auditPageQuery, auditPartition, fromAuditItem } from '#core/entities/audit';
+import type { PageQuery } from '#core/http/schemas';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { toAuditView } from '#core/views/audit';
 
 export const listAuditEntries = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
   const { accountId } = caller.membership;

@@ -1,8 +1,8 @@
-/** Confirming a new login email for "My Details" (see core/contact-email.ts). */
+/** Confirming a new login email for "My Details" (see core/workflows/contact-email.ts). */
 
-import { now } from '#core/clock';
-import { confirmEmail } from '#core/contact-email';
-import type { MemberCaller } from '#core/http/types';
+import type { MemberCaller } from '#core/access/caller';
+import { now } from '#core/platform/clock';
+import { confirmEmail } from '#core/workflows/contact-email';
 import { commitPrimaryChange, loadAccount, toAccountView } from './service.ts';
 
 export const confirmEmailChange = async (caller: MemberCaller, code: string) => {

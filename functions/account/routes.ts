@@ -41,7 +41,7 @@ export const ACCOUNT_ROUTES = [
     function: 'account',
     access: { kind: 'member', area: 'profile', primaryOnly: true },
     summary: 'Who changed what on the account, newest first (`?cursor=&limit=`)',
-    query: lazySchema(async () => (await import('#core/schemas')).pageQuerySchema),
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
     success: { status: 200, description: 'A page of audit entries.' },
   },
 ] as const satisfies readonly RouteDefinition[];

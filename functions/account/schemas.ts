@@ -5,7 +5,7 @@ import {
   personFields,
   somethingToChange,
   versionSchema,
-} from '#core/schemas';
+} from '#core/http/schemas';
 
 /** "My Details": any of the primary contact's own fields, plus an optional version check. */
 export const patchMyDetailsSchema = z

@@ -4,12 +4,11 @@
  * account version, replaces the contact, follows the login profile and
  * records an audit entry, or does nothing at all.
  */
-import { batchGetAll } from '#core/batch';
-import { tableName } from '#core/clients/dynamodb';
-import { now } from '#core/clock';
-import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
-import { contactChangeWrites } from '#core/contact-changes';
-import { pendingEmailChange, planEmail } from '#core/contact-email';
+
+import type { MemberCaller } from '#core/access/caller';
+import { batchGetAll } from '#core/db/batch';
+import { checkVersion, staleError, type VersionClaim } from '#core/db/concurrency';
+import { type GuardedWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import {
   type Account,
   accountKeys,
@@ -25,13 +24,15 @@ import {
   contactKeys,
   fromContactItem,
   isContactItem,
-  toContactView,
 } from '#core/entities/contact';
 import type { Membership } from '#core/entities/membership';
-import { NotFoundError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { now } from '#core/platform/clock';
+import { NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { toContactView } from '#core/views/contact';
+import { contactChangeWrites } from '#core/workflows/contact-changes';
+import { pendingEmailChange, planEmail } from '#core/workflows/contact-email';
 import type { MyDetailsPatch } from './schemas.ts';
 
 export interface AccountWithPrimary {

@@ -1,51 +1,9 @@
 import * as z from 'zod';
+import { invoiceSchema, invoiceSummarySchema } from '#core/http/responses';
 import type { BILLING_ROUTES } from './routes.ts';
 
 const amount = z.string().meta({ description: 'Decimal amount as a string, e.g. `"119.00"`.' });
 const bytes = z.number().int().nonnegative().meta({ format: 'int64', description: 'Bytes.' });
-
-/** An invoice amount: exactly the currency's minor-unit digits (2 for EUR, 0 for JPY). */
-const money = (what: string) =>
-  z.string().meta({
-    description: `${what}: a decimal string with the currency’s minor-unit digits, e.g. \`"119.00"\` (EUR), \`"500"\` (JPY); never a float.`,
-  });
-const day = (what: string) =>
-  z.string().meta({ format: 'date', description: `${what}, \`YYYY-MM-DD\`.` });
-
-export const invoiceSummarySchema = z
-  .object({
-    number: z.string(),
-    issuedAt: day('Issue date'),
-    dueAt: day('Due date'),
-    paidAt: day('Payment date (paid invoices, when the billing system gave one)').optional(),
-    currency: z.string().meta({ description: 'ISO 4217' }),
-    net: money('Net amount: the sum of the lines’ net'),
-    tax: money('Tax: the sum of the lines’ tax'),
-    total: money('Total: net plus tax'),
-    status: z.enum(['open', 'paid', 'overdue', 'void']),
-    hasPdf: z.boolean().meta({
-      description: 'A PDF is available: `GET …/invoices/{invoiceNumber}/pdf` links to it.',
-    }),
-  })
-  .meta({ id: 'InvoiceSummary' });
-
-export const invoiceSchema = z
-  .object({
-    ...invoiceSummarySchema.shape,
-    lines: z.array(
-      z.object({
-        description: z.string(),
-        quantity: z.number(),
-        unitPrice: money('Price of one unit, as invoiced'),
-        net: money('Net amount of the line'),
-        tax: money('Tax on the line'),
-        total: money('Line total: net plus tax'),
-        contractNumber: z.string().optional(),
-        serviceId: z.string().optional(),
-      })
-    ),
-  })
-  .meta({ id: 'Invoice' });
 
 export const invoicePdfLinkSchema = z
   .object({

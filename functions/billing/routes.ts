@@ -12,7 +12,7 @@ export const BILLING_ROUTES = [
     function: 'billing',
     access: invoices,
     summary: 'The account’s invoices, newest first (`?cursor=&limit=`)',
-    query: lazySchema(async () => (await import('#core/schemas')).pageQuerySchema),
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
     success: { status: 200, description: 'A page of invoices (without their lines).' },
   },
   {

@@ -5,16 +5,13 @@
  * another account, or none at all, simply has no records here.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { downloadLink } from '#core/clients/invoice-files';
-import { now } from '#core/clock';
+import type { MemberCaller } from '#core/access/caller';
+import { queryPage } from '#core/db/query-page';
 import {
   fromInvoiceItem,
   getInvoiceCommand,
   invoicesListing,
   invoicesPageQuery,
-  toInvoiceSummary,
-  toInvoiceView,
 } from '#core/entities/invoice';
 import {
   type CallRecord,
@@ -27,11 +24,13 @@ import {
   trafficPageQuery,
   trafficRange,
 } from '#core/entities/usage';
-import { NotFoundError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { queryPage } from '#core/query-page';
-import type { PageQuery } from '#core/schemas';
+import type { PageQuery } from '#core/http/schemas';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { downloadLink } from '#core/platform/clients/invoice-files';
+import { now } from '#core/platform/clock';
+import { NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { toInvoiceSummary, toInvoiceView } from '#core/views/invoice';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 

@@ -6,8 +6,9 @@
  * says whether the service exists here and is a serverhousing one: two
  * reads with the membership check.
  */
-import { batchGetAll } from '#core/batch';
-import { now } from '#core/clock';
+
+import type { MemberCaller } from '#core/access/caller';
+import { batchGetAll } from '#core/db/batch';
 import { fromServiceItem, isServiceItem, serviceKeys } from '#core/entities/service';
 import {
   emptyTrafficMonth,
@@ -17,9 +18,9 @@ import {
   trafficMonthKeys,
 } from '#core/entities/traffic-month';
 import type { ServiceIds } from '#core/entities/usage';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
+import { now } from '#core/platform/clock';
+import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
 import type { TrafficTotalsQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 

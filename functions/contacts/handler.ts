@@ -1,6 +1,6 @@
-import { tableStore } from '#core/clients/dynamodb';
-import { toContactView } from '#core/entities/contact';
 import { createApiHandler } from '#core/http/stack';
+import { tableStore } from '#core/table/function-store';
+import { toContactView } from '#core/views/contact';
 import { CONTACT_ROUTES } from './routes.ts';
 import {
   createContact,

@@ -10,7 +10,7 @@ export const CONTACT_ROUTES = [
     function: 'contacts',
     access: contacts,
     summary: 'The account’s contacts, the primary included (`?cursor=&limit=`)',
-    query: lazySchema(async () => (await import('#core/schemas')).pageQuerySchema),
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
     success: { status: 200, description: 'A page of contacts.' },
   },
   {

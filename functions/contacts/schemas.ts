@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { fieldRule } from '#core/field-errors';
 import {
   contactLanguageSchema,
   personFields,
   somethingToChange,
   trimmedText,
   versionSchema,
-} from '#core/schemas';
+} from '#core/http/schemas';
+import { fieldRule } from '#core/platform/field-errors';
 
 const emailPreferencesPatch = z
   .strictObject({

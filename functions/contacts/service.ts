@@ -3,15 +3,13 @@
  * transaction with its audit entry (and, for a contact with a login, the
  * membership removal or the pending email change and its mail).
  */
-import { actorOf, contactIn, loadProfile, type Profile } from '#core/account-profile';
-import { refusal } from '#core/authorization';
-import { tableName } from '#core/clients/dynamodb';
-import { now, nowIso } from '#core/clock';
-import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
-import { contactAddressWrites } from '#core/contact-address';
-import { contactChangeWrites } from '#core/contact-changes';
-import { pendingEmailChange, planEmail } from '#core/contact-email';
-import { newId } from '#core/db';
+import { refusal } from '#core/access/authorization';
+import type { MemberCaller } from '#core/access/caller';
+import { loginRefusal, type ReachRefusal, supportScopeRefusal } from '#core/access/reach';
+import { checkVersion, staleError, type VersionClaim } from '#core/db/concurrency';
+import { claimOf, commitOnce, memberScope } from '#core/db/idempotency';
+import { queryPage } from '#core/db/query-page';
+import { auditWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import { diffFields } from '#core/entities/audit';
 import {
   CONTACT_DETAIL_FIELDS,
@@ -23,19 +21,21 @@ import {
   deleteContactDelete,
   fromContactItem,
   type SupportScope,
-  toContactView,
 } from '#core/entities/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { claimOf, commitOnce, memberScope } from '#core/idempotency';
-import { PROBLEM } from '#core/problem-types';
-import { queryPage } from '#core/query-page';
-import { loginRefusal, type ReachRefusal, supportScopeRefusal } from '#core/reach';
-import type { PageQuery } from '#core/schemas';
-import type { TableStore } from '#core/store';
-import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
-import { auditWrite, outboxWrites, writeTogether } from '#core/transact';
+import type { PageQuery } from '#core/http/schemas';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { now, nowIso } from '#core/platform/clock';
+import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { newId } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
+import { toContactView } from '#core/views/contact';
+import { actorOf, contactIn, loadProfile, type Profile } from '#core/workflows/account-profile';
+import { contactAddressWrites } from '#core/workflows/contact-address';
+import { contactChangeWrites } from '#core/workflows/contact-changes';
+import { pendingEmailChange, planEmail } from '#core/workflows/contact-email';
+import { supportMirrorWrites, withSupportScopeRules } from '#core/workflows/support-mirror';
 import type { ContactCreate, ContactPatch } from './schemas.ts';
 import { externalEmailWarnings } from './warnings.ts';
 
@@ -80,7 +80,7 @@ const raisesOwnSupportScope = (
   scope !== undefined &&
   SCOPE_REACH[scope] > SCOPE_REACH[contact.supportScope];
 
-/** No login reaches more through the contacts it changes than it holds itself (core/reach.ts). */
+/** No login reaches more through the contacts it changes than it holds itself (core/access/reach.ts). */
 const checkReach = async (
   store: TableStore,
   caller: MemberCaller,

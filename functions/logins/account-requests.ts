@@ -5,19 +5,19 @@
  * requests are counted per email and per source address.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { contactIn, loadProfile } from '#core/account-profile';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { now, nowIso } from '#core/clock';
+import { outboxWrites, writeTogether } from '#core/db/transact';
 import { contactDisplayName, normaliseEmail } from '#core/entities/contact';
 import { contractMarkerKeys } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
-import { TooManyRequestsError } from '#core/errors';
-import { logger } from '#core/observability';
-import { PROBLEM } from '#core/problem-types';
-import { quoted } from '#core/security-mail';
-import { rateLimitSubjectOfAddress } from '#core/source-address';
-import { outboxWrites, writeTogether } from '#core/transact';
+import { quoted } from '#core/mail/security-mail';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { now, nowIso } from '#core/platform/clock';
+import { TooManyRequestsError } from '#core/platform/errors';
+import { logger } from '#core/platform/observability';
+import { PROBLEM } from '#core/platform/problem-types';
+import { contactIn, loadProfile } from '#core/workflows/account-profile';
 import { activate } from './activation.ts';
+import { rateLimitSubjectOfAddress } from './source-address.ts';
 
 export const ACCOUNT_REQUEST_LIMITS = {
   perEmail: { limit: 3, windowSeconds: 3600 },

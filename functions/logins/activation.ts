@@ -5,20 +5,21 @@
  * login created here is deleted again. Either way the login joins only
  * when its owner accepts.
  */
-import type { Profile } from '#core/account-profile';
-import { tableName } from '#core/clients/dynamodb';
-import { staleError } from '#core/concurrency';
+
+import { generatePassword, passwordPolicyProblems } from '#core/access/passwords';
+import { staleError } from '#core/db/concurrency';
+import { type GuardedWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import { type Contact, contactDisplayName, normaliseEmail } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
 import type { OutboxTask } from '#core/entities/outbox';
-import { ConflictError, ValidationError } from '#core/errors';
-import { mailLimitWrites } from '#core/mail-limits';
-import { generatePassword, passwordPolicyProblems } from '#core/passwords';
-import type { Area } from '#core/permissions';
-import { PROBLEM } from '#core/problem-types';
-import { type GuardedWrite, outboxWrites, writeTogether } from '#core/transact';
+import { mailLimitWrites } from '#core/mail/mail-limits';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError, ValidationError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { Area } from '#core/rules/permissions';
+import type { Profile } from '#core/workflows/account-profile';
 import { createOrFindLogin, deleteLogin } from './cognito-logins.ts';
 import { type Actor, auditWrites, nextImage } from './login-change.ts';
 import type { SubAccountPut } from './schemas.ts';

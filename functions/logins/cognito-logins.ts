@@ -4,8 +4,8 @@
  * and the new membership links to it.
  */
 import { AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognito, userPoolId } from '#core/clients/cognito';
-import { createOrFindUser } from '#core/cognito-users';
+import { cognito, userPoolId } from '#core/platform/clients/cognito';
+import { createOrFindUser } from './cognito-users.ts';
 
 export interface LoginResult {
   loginId: string;

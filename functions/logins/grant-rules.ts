@@ -2,17 +2,18 @@
  * The rules every change of a sub-account login obeys: nobody grants an
  * area they do not hold, nobody changes their own login, nobody gives a
  * login to, changes, suspends or removes a login holding more than they do
- * (areas or support reach, core/reach.ts), and the primary's login is the
+ * (areas or support reach, core/access/reach.ts), and the primary's login is the
  * account holder's alone. A refusal names the areas the caller may open and
  * whom to ask.
  */
-import { contactIn, type Profile } from '#core/account-profile';
+
+import type { MemberCaller } from '#core/access/caller';
+import { loginRefusal, type ReachRefusal } from '#core/access/reach';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
-import { ConflictError, ForbiddenError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { AREAS, type Area, allowedAreas } from '#core/permissions';
-import { PROBLEM } from '#core/problem-types';
-import { loginRefusal, type ReachRefusal } from '#core/reach';
+import { ConflictError, ForbiddenError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { AREAS, type Area, allowedAreas } from '#core/rules/permissions';
+import { contactIn, type Profile } from '#core/workflows/account-profile';
 import type { SubAccountPut } from './schemas.ts';
 
 const primaryOf = (profile: Profile) => profile.contacts.find((contact) => contact.isPrimary);

@@ -1,5 +1,5 @@
-import { toContactView } from '#core/entities/contact';
 import { createApiHandler } from '#core/http/stack';
+import { toContactView } from '#core/views/contact';
 import { requestAccount } from './account-requests.ts';
 import { LOGIN_ROUTES } from './routes.ts';
 import { putSubAccount, removeSubAccount, setSubAccountStatus } from './sub-accounts.ts';

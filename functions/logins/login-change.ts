@@ -4,10 +4,10 @@
  * login fields that changed.
  */
 
-import { nowIso } from '#core/clock';
-import { contactChangeWrites } from '#core/contact-changes';
 import { diffFields } from '#core/entities/audit';
 import type { Contact } from '#core/entities/contact';
+import { nowIso } from '#core/platform/clock';
+import { contactChangeWrites } from '#core/workflows/contact-changes';
 
 /**
  * The contact after a change of its login. A pending email change belongs

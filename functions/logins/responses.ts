@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { contactSchema } from '#core/responses';
+import { contactSchema } from '#core/http/responses';
 import type { LOGIN_ROUTES } from './routes.ts';
 
 export const LOGIN_RESPONSES = {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { fieldRule } from '#core/field-errors';
-import { AREAS } from '#core/permissions';
-import { emailSchema, plainText } from '#core/schemas';
+import { emailSchema, plainText } from '#core/http/schemas';
+import { fieldRule } from '#core/platform/field-errors';
+import { AREAS } from '#core/rules/permissions';
 
 const areas = z.array(z.enum(AREAS)).check(z.maxLength(AREAS.length));
 
@@ -13,7 +13,7 @@ export const putSubAccountSchema = z
     password: z.optional(
       z.string().check(
         z.maxLength(256, { message: 'At most 256 characters.', abort: true }),
-        // The policy (core/passwords.ts) says what else is missing; this much Cognito never takes.
+        // The policy (core/access/passwords.ts) says what else is missing; this much Cognito never takes.
         z.regex(/^\S(?:[\s\S]*\S)?$/, 'No leading or trailing space.')
       )
     ),

@@ -3,15 +3,16 @@
  * (activation.ts) or change permissions, suspend and resume, deactivate.
  * Each applies the rules of grant-rules.ts first.
  */
-import { actorOf, loadProfile } from '#core/account-profile';
-import { tableName } from '#core/clients/dynamodb';
-import { staleError } from '#core/concurrency';
+
+import type { MemberCaller } from '#core/access/caller';
+import { signOutEverywhere } from '#core/access/login-sessions';
+import { staleError } from '#core/db/concurrency';
+import { writeTogether } from '#core/db/transact';
 import { deleteMembershipDelete, patchMembershipUpdate } from '#core/entities/membership';
-import { ConflictError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { signOutEverywhere } from '#core/login-sessions';
-import { PROBLEM } from '#core/problem-types';
-import { writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { actorOf, loadProfile } from '#core/workflows/account-profile';
 import { activate } from './activation.ts';
 import { checkGrant, requestedAreas, targetOf } from './grant-rules.ts';
 import { auditWrites, nextImage } from './login-change.ts';

@@ -5,15 +5,13 @@
  * from this same login. Confirming moves the one-login-per-address marker
  * and the profile together and queues the Cognito update, after which the
  * contact that stands for the login in each account follows
- * (core/login-email-follow.ts). My Details and a sub-account's own contact
+ * (outbox/login-email-follow.ts). My Details and a sub-account's own contact
  * offer the same change per account; this is the one every login has.
  */
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { sessionEnded } from '#core/authorization';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import * as clock from '#core/clock';
-import { CODE_MAIL_LIMITS } from '#core/contact-email';
-import { checkEmailChangeCode, startEmailChange } from '#core/email-change';
+import { sessionEnded } from '#core/access/authorization';
+import type { LoginCaller } from '#core/access/caller';
+import { type GuardedWrite, updateIf, writeTogether } from '#core/db/transact';
 import { normaliseEmail } from '#core/entities/contact';
 import {
   cancelLoginEmailChangeUpdate,
@@ -27,12 +25,14 @@ import {
 } from '#core/entities/login';
 import { createLoginEmailPut, releaseLoginEmailDelete } from '#core/entities/login-email';
 import { createOutboxPut, type OutboxTask } from '#core/entities/outbox';
-import { ConflictError, NotFoundError, ValidationError } from '#core/errors';
-import type { LoginCaller } from '#core/http/types';
-import { mailLimitWrites } from '#core/mail-limits';
-import { PROBLEM } from '#core/problem-types';
-import { emailChangedMail, emailChangeRequestedMails } from '#core/security-mail';
-import { type GuardedWrite, updateIf, writeTogether } from '#core/transact';
+import { mailLimitWrites } from '#core/mail/mail-limits';
+import { emailChangedMail, emailChangeRequestedMails } from '#core/mail/security-mail';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import * as clock from '#core/platform/clock';
+import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { checkEmailChangeCode, startEmailChange } from '#core/rules/email-change';
+import { CODE_MAIL_LIMITS } from '#core/workflows/contact-email';
 
 const ownLogin = async (caller: LoginCaller): Promise<LoginProfile> => {
   const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, caller.loginId)));

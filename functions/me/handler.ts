@@ -1,6 +1,6 @@
+import { generatePassword } from '#core/access/passwords';
+import { PASSWORD_POLICY } from '#core/access/user-pool';
 import { createApiHandler } from '#core/http/stack';
-import { generatePassword } from '#core/passwords';
-import { PASSWORD_POLICY } from '#core/user-pool';
 import { confirmOwnEmailChange, startOwnEmailChange } from './email.ts';
 import { acceptInvitation, declineInvitation } from './invitations.ts';
 import { ME_ROUTES } from './routes.ts';

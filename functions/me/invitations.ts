@@ -7,9 +7,9 @@
  * only the account that created it.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { sessionEnded } from '#core/authorization';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { nowIso } from '#core/clock';
+import { sessionEnded } from '#core/access/authorization';
+import type { LoginCaller } from '#core/access/caller';
+import { auditWrite, writeTogether } from '#core/db/transact';
 import { acceptedContactUpdate, declinedContactUpdate } from '#core/entities/contact-login';
 import {
   fromLoginItem,
@@ -25,11 +25,11 @@ import {
   loginPartitionQuery,
   type Membership,
 } from '#core/entities/membership';
-import { ConflictError, NotFoundError } from '#core/errors';
-import type { LoginCaller } from '#core/http/types';
-import { allowedAreas } from '#core/permissions';
-import { PROBLEM } from '#core/problem-types';
-import { auditWrite, writeTogether } from '#core/transact';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { nowIso } from '#core/platform/clock';
+import { ConflictError, NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { allowedAreas } from '#core/rules/permissions';
 
 const noInvitation = () =>
   new NotFoundError(PROBLEM.notFound, 'There is no invitation from this account.');

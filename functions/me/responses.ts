@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { areaSchema } from '#core/responses';
+import { areaSchema } from '#core/http/responses';
 import type { ME_ROUTES } from './routes.ts';
 
 export const meSchema = z

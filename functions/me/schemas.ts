@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { emailSchema, mailedCodeSchema } from '#core/schemas';
+import { emailSchema, mailedCodeSchema } from '#core/http/schemas';
 
 export const ownEmailChangeSchema = z
   .strictObject({ email: emailSchema })

@@ -3,9 +3,9 @@
  * its role and the areas it may open there.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { sessionEnded } from '#core/authorization';
-import { batchGetAll } from '#core/batch';
-import { dynamo, tableName } from '#core/clients/dynamodb';
+import { sessionEnded } from '#core/access/authorization';
+import type { LoginCaller } from '#core/access/caller';
+import { batchGetAll } from '#core/db/batch';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
 import { fromLoginItem, isLoginItem, sessionStillValid } from '#core/entities/login';
 import {
@@ -13,10 +13,10 @@ import {
   isMembershipItem,
   loginPartitionQuery,
 } from '#core/entities/membership';
-import { NotFoundError } from '#core/errors';
-import type { LoginCaller } from '#core/http/types';
-import { allowedAreas } from '#core/permissions';
-import { PROBLEM } from '#core/problem-types';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { allowedAreas } from '#core/rules/permissions';
 import { mayAnswer } from './invitations.ts';
 
 export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {

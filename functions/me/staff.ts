@@ -6,10 +6,11 @@
  * bundle (GetUser is one unsigned JSON call), and Cognito refuses a token
  * that a sign-out has revoked. Staff have no DynamoDB profile.
  */
-import { readStaffPoolConfig } from '#core/config';
-import { UnauthorizedError } from '#core/errors';
-import type { StaffCaller } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
+
+import type { StaffCaller } from '#core/access/caller';
+import { readStaffPoolConfig } from '#core/platform/config';
+import { UnauthorizedError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
 
 const pool = readStaffPoolConfig();
 const endpoint = pool.endpoint ?? `https://cognito-idp.${pool.region}.amazonaws.com/`;

@@ -7,9 +7,8 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { isOutboxTask } from '#core/entities/outbox';
-import { logger } from '#core/observability';
-import { runTask } from './tasks.ts';
+import { logger } from '#core/platform/observability';
+import { outboxTaskOf, runTask } from './tasks.ts';
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
@@ -17,16 +16,17 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     const image = record.dynamodb?.NewImage;
     if (!image) continue;
     const item = unmarshall(image as Record<string, AttributeValue>);
-    if (!isOutboxTask(item.task)) {
+    const task = outboxTaskOf(item);
+    if (!task) {
       // Not retryable: a malformed task would fail forever.
       logger.error('outbox item without a valid task', { id: item.id });
       continue;
     }
     try {
-      await runTask(item.task);
-      logger.info('outbox task done', { id: item.id, kind: item.task.kind });
+      await runTask(task);
+      logger.info('outbox task done', { id: item.id, kind: task.kind });
     } catch (error) {
-      logger.error('outbox task failed', { id: item.id, kind: item.task.kind, error });
+      logger.error('outbox task failed', { id: item.id, kind: task.kind, error });
       batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
     }
   }

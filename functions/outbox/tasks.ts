@@ -4,18 +4,18 @@ import {
   AdminUpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { cognito, userPoolId } from '#core/clients/cognito';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { nowIso } from '#core/clock';
+import { endSessionsBefore, nextSecond } from '#core/access/login-sessions';
+import { generatePassword } from '#core/access/passwords';
 import { normaliseEmail } from '#core/entities/contact';
 import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/entities/login';
-import type { InviteLoginTask, OutboxTask } from '#core/entities/outbox';
-import { followLoginEmail } from '#core/login-email-follow';
-import { endSessionsBefore, nextSecond } from '#core/login-sessions';
-import { sendMail } from '#core/mail';
-import { logger } from '#core/observability';
-import { generatePassword } from '#core/passwords';
-import { existingLoginInvitationText, invitationText } from '#core/security-mail';
+import { type InviteLoginTask, isOutboxTask, type OutboxTask } from '#core/entities/outbox';
+import { existingLoginInvitationText, invitationText } from '#core/mail/security-mail';
+import { cognito, userPoolId } from '#core/platform/clients/cognito';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { nowIso } from '#core/platform/clock';
+import { logger } from '#core/platform/observability';
+import { followLoginEmail } from './login-email-follow.ts';
+import { sendMail } from './mail.ts';
 
 const updateLoginEmail = async (loginId: string, email: string) => {
   // The address was proven by the code and reserved by its marker item.
@@ -74,6 +74,10 @@ const inviteLogin = async (task: InviteLoginTask) => {
     new UpdateCommand(markLoginProvenUpdate(tableName, task.loginId, notBefore, nowIso()))
   );
 };
+
+/** The task an outbox item carries, if it is one this function knows how to run. */
+export const outboxTaskOf = (item: Record<string, unknown>): OutboxTask | undefined =>
+  isOutboxTask(item.task) ? item.task : undefined;
 
 export const runTask = async (task: OutboxTask): Promise<void> => {
   switch (task.kind) {

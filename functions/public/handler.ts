@@ -1,5 +1,5 @@
-import { readStaffPoolConfig, readUserPoolConfig } from '#core/config';
 import { createPublicApiHandler } from '#core/http/public-stack';
+import { readStaffPoolConfig, readUserPoolConfig } from '#core/platform/config';
 import { PUBLIC_ROUTES } from './routes.ts';
 
 const userPool = readUserPoolConfig();

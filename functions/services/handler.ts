@@ -1,9 +1,9 @@
-import { tableStore } from '#core/clients/dynamodb';
-import type { ServiceKind } from '#core/entities/service';
-import { toServiceView } from '#core/entities/service';
+import type { MemberCaller } from '#core/access/caller';
+import type { PageQuery } from '#core/http/schemas';
 import { createApiHandler } from '#core/http/stack';
-import type { ApiRequest, ApiResult, MemberCaller } from '#core/http/types';
-import type { PageQuery } from '#core/schemas';
+import type { ApiRequest, ApiResult } from '#core/http/types';
+import { tableStore } from '#core/table/function-store';
+import { toServiceView } from '#core/views/service';
 import { SERVICE_ROUTES } from './routes.ts';
 import { getService, listServiceIps, listServices } from './service.ts';
 import { assignSupportContact, resetSupportContact } from './support-contacts.ts';
@@ -12,7 +12,10 @@ type Request = ApiRequest<MemberCaller, undefined>;
 type ListRequest = ApiRequest<MemberCaller, undefined, PageQuery>;
 
 /** The four route functions of one listing; services and domains differ only in kind and path id. */
-const listingRoutes = (kind: ServiceKind, idParam: 'serviceId' | 'domainId') => {
+const listingRoutes = (
+  kind: Parameters<typeof listServices>[2],
+  idParam: 'serviceId' | 'domainId'
+) => {
   const target = ({ params }: Request) => ({
     kind,
     serviceId: params[idParam] ?? '',

@@ -5,7 +5,7 @@ const servicesManage = { kind: 'member', area: 'services:manage' } as const;
 const domains = { kind: 'member', area: 'domains' } as const;
 const domainsManage = { kind: 'member', area: 'domains:manage' } as const;
 
-const pageQuery = lazySchema(async () => (await import('#core/schemas')).pageQuerySchema);
+const pageQuery = lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema);
 
 /** Services and domains are the same item; each has its own paths and permission areas. */
 export const SERVICE_ROUTES = [

@@ -3,8 +3,8 @@
  * (one index Query) or one item (one GetItem). A domain asked for under
  * /services, or a service under /domains, does not exist there.
  */
-import { tableName } from '#core/clients/dynamodb';
-import type { Page } from '#core/db';
+import type { MemberCaller } from '#core/access/caller';
+import { queryPage } from '#core/db/query-page';
 import {
   fromServiceItem,
   getServiceCommand,
@@ -13,14 +13,14 @@ import {
   type ServiceKind,
   servicesListingPartition,
   servicesPageQuery,
-  toServiceView,
 } from '#core/entities/service';
-import { ConflictError, NotFoundError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { queryPage } from '#core/query-page';
-import type { PageQuery } from '#core/schemas';
-import type { TableStore } from '#core/store';
+import type { PageQuery } from '#core/http/schemas';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError, NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { Page } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
+import { toServiceView } from '#core/views/service';
 
 export type ServiceView = ReturnType<typeof toServiceView>;
 

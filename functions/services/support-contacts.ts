@@ -3,14 +3,15 @@
  * BatchGet reads the service, the contact and the caller's own contact (for
  * the audit entry); one transaction writes the service's entry, the
  * contact's mirror, the contact's membership (when it has a login) and the
- * audit entry, so the copies never disagree (see core/support-mirror.ts).
+ * audit entry, so the copies never disagree (see core/workflows/support-mirror.ts).
  * A sub-account manages support only on services it reaches itself, and
- * only for contacts whose login holds no more than it does (core/reach.ts).
+ * only for contacts whose login holds no more than it does (core/access/reach.ts).
  */
-import { refusal } from '#core/authorization';
-import { tableName } from '#core/clients/dynamodb';
-import { nowIso } from '#core/clock';
-import { checkVersion, staleError, type VersionClaim } from '#core/concurrency';
+import { refusal } from '#core/access/authorization';
+import type { MemberCaller } from '#core/access/caller';
+import { loginRefusal, type ReachRefusal, serviceReachRefusal } from '#core/access/reach';
+import { checkVersion, staleError, type VersionClaim } from '#core/db/concurrency';
+import { auditWrite, type GuardedWrite, writeTogether } from '#core/db/transact';
 import {
   type Contact,
   contactDisplayName,
@@ -28,13 +29,12 @@ import {
   serviceKeys,
   supportSnapshot,
 } from '#core/entities/service';
-import { ConflictError, NotFoundError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { loginRefusal, type ReachRefusal, serviceReachRefusal } from '#core/reach';
-import type { TableStore } from '#core/store';
-import { MAX_ASSIGNED_SERVICES, membershipSupportUpdate } from '#core/support-mirror';
-import { auditWrite, type GuardedWrite, writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { nowIso } from '#core/platform/clock';
+import { ConflictError, NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
+import { MAX_ASSIGNED_SERVICES, membershipSupportUpdate } from '#core/workflows/support-mirror';
 import { serviceOfKind } from './service.ts';
 
 /**

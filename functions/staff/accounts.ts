@@ -8,8 +8,8 @@
  * the holder keeps up to date through My Details.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { nowIso } from '#core/db';
+import type { StaffCaller, StaffCheck } from '#core/access/caller';
+import { writeTogether } from '#core/db/transact';
 import {
   type Account,
   fromAccountItem,
@@ -18,11 +18,10 @@ import {
 } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
-import { ConflictError } from '#core/errors';
-import type { StaffCaller, StaffCheck } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { writeTogether } from '#core/transact';
-import { contractTakenError, planAccount } from '../account/provision.ts';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { nowIso } from '#core/table/db';
 import {
   createOrReload,
   externalIdWrite,
@@ -30,6 +29,7 @@ import {
   markerOfLoad,
   staffAuditWrite,
 } from './loaded.ts';
+import { contractTakenError, planAccount } from './provision.ts';
 import type { AccountLoad } from './schemas.ts';
 
 const LOADED_FIELDS = ['name', 'hostedDomains', 'contractNumbers'] as const;

@@ -1,11 +1,11 @@
 /**
- * The money rules of a loaded invoice, checked in minor units (core/money.ts):
+ * The money rules of a loaded invoice, checked in minor units (core/rules/money.ts):
  * every amount has the currency's digits; each line's total is its net
  * plus its tax; the invoice's net and tax are the sums of its lines', and
  * its total is its net plus its tax (so also the sum of the line totals).
  * Each broken rule names the field to fix and the amount it should hold.
  */
-import { exampleAmount, fromMinorUnits, minorUnitDigits, toMinorUnits } from '#core/money';
+import { exampleAmount, fromMinorUnits, minorUnitDigits, toMinorUnits } from '#core/rules/money';
 
 interface Amounts {
   net: string;

@@ -7,9 +7,7 @@
  */
 
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { putObject } from '#core/clients/invoice-files';
-import { nowIso } from '#core/clock';
+import { updateIf } from '#core/db/transact';
 import {
   fromInvoiceItem,
   getInvoiceCommand,
@@ -17,9 +15,11 @@ import {
   invoicePdfKey,
   recordInvoicePdfUpdate,
 } from '#core/entities/invoice';
-import { ConflictError, NotFoundError } from '#core/errors';
-import { PROBLEM } from '#core/problem-types';
-import { updateIf } from '#core/transact';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { putObject } from '#core/platform/clients/invoice-files';
+import { nowIso } from '#core/platform/clock';
+import { ConflictError, NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
 
 /** PUT /staff/accounts/{accountId}/invoices/{invoiceNumber}/pdf */
 export const uploadInvoicePdf = async (

@@ -5,8 +5,8 @@
  * lines), so a paid invoice is simply loaded again with `status: paid`.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { nowIso } from '#core/db';
+import type { StaffCheck } from '#core/access/caller';
+import { writeTogether } from '#core/db/transact';
 import type { Account } from '#core/entities/account';
 import { diffFields } from '#core/entities/audit';
 import { normaliseContractNumber } from '#core/entities/contract';
@@ -18,12 +18,12 @@ import {
   INVOICE_LOADED_FIELDS,
   type Invoice,
   replaceInvoicePut,
-  toInvoiceView,
 } from '#core/entities/invoice';
-import { ConflictError, ValidationError } from '#core/errors';
-import type { StaffCheck } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { writeTogether } from '#core/transact';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError, ValidationError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { nowIso } from '#core/table/db';
+import { toInvoiceView } from '#core/views/invoice';
 import { accountAndMarker, createOrReload, externalIdWrite, type Loaded } from './loaded.ts';
 import type { InvoiceLoad } from './schemas.ts';
 

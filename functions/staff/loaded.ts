@@ -3,7 +3,8 @@
  * marker lookup and write, and the answer's shape (created or not).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
+import type { StaffCaller, StaffCheck } from '#core/access/caller';
+import { auditWrite, type GuardedWrite } from '#core/db/transact';
 import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
 import type { FieldChange } from '#core/entities/audit';
 import {
@@ -16,10 +17,9 @@ import {
   getExternalIdCommand,
   isExternalIdItem,
 } from '#core/entities/external-id';
-import { NotFoundError } from '#core/errors';
-import type { StaffCaller, StaffCheck } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { auditWrite, type GuardedWrite } from '#core/transact';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
 
 /** A load either created the item (201) or found it by its external id (200). */
 export interface Loaded<T> {

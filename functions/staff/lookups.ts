@@ -5,9 +5,8 @@
  * the accounts read with the live staff check): two reads each.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { loadProfile } from '#core/account-profile';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { type CursorScope, openCursor, sealCursor } from '#core/cursor';
+import type { StaffCaller, StaffCheck } from '#core/access/caller';
+import { type CursorScope, openCursor, sealCursor } from '#core/db/cursor';
 import {
   type Account,
   accountKeys,
@@ -23,9 +22,10 @@ import {
   isContactItem,
 } from '#core/entities/contact';
 import { contractMarkerKeys } from '#core/entities/contract';
-import { ValidationError } from '#core/errors';
-import type { StaffCaller, StaffCheck } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { ValidationError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { loadProfile } from '#core/workflows/account-profile';
 import { toStaffAccountView } from './accounts.ts';
 import type { AccountLookupQuery } from './schemas.ts';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { invoiceSchema } from '../billing/responses.ts';
+import { invoiceSchema } from '#core/http/responses';
 import type { STAFF_ACCOUNT_ROUTES, STAFF_ROUTES } from './routes.ts';
 
 export const staffAccountSchema = z

@@ -6,8 +6,8 @@
  * contacts the holder assigned are never touched.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { newId, nowIso } from '#core/db';
+import type { StaffCaller, StaffCheck } from '#core/access/caller';
+import { writeTogether } from '#core/db/transact';
 import type { Account } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
 import { normaliseContractNumber } from '#core/entities/contract';
@@ -21,10 +21,10 @@ import {
   patchLoadedServiceUpdate,
   type Service,
 } from '#core/entities/service';
-import { ConflictError, ValidationError } from '#core/errors';
-import type { StaffCaller, StaffCheck } from '#core/http/types';
-import { PROBLEM } from '#core/problem-types';
-import { writeTogether } from '#core/transact';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError, ValidationError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { newId, nowIso } from '#core/table/db';
 import {
   accountAndMarker,
   createOrReload,

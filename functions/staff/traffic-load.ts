@@ -15,9 +15,8 @@
  * and tries again, so nothing is ever counted twice or lost.
  */
 
-import { batchGetAll } from '#core/batch';
-import { tableName } from '#core/clients/dynamodb';
-import { nowIso } from '#core/db';
+import { batchGetAll } from '#core/db/batch';
+import { type GuardedWrite, writeTogether } from '#core/db/transact';
 import { isServiceItem, serviceKeys } from '#core/entities/service';
 import {
   addToTrafficMonthUpdate,
@@ -37,9 +36,10 @@ import {
   type TrafficSample,
   trafficKeys,
 } from '#core/entities/usage';
-import { ConflictError } from '#core/errors';
-import { PROBLEM } from '#core/problem-types';
-import { type GuardedWrite, writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { nowIso } from '#core/table/db';
 
 /** Attempts of one load (each a BatchGet and a transaction) before it gives up with a 409. */
 export const MAX_LOAD_ATTEMPTS = 4;

@@ -7,13 +7,13 @@
  * (traffic-load.ts).
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { nowIso } from '#core/db';
+import { writeTogether } from '#core/db/transact';
 import { fromServiceItem, getServiceCommand, type ServiceType } from '#core/entities/service';
 import { upsertCallPut } from '#core/entities/usage';
-import { ConflictError, NotFoundError } from '#core/errors';
-import { PROBLEM } from '#core/problem-types';
-import { writeTogether } from '#core/transact';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { ConflictError, NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { nowIso } from '#core/table/db';
 import type { UsageLoad } from './schemas.ts';
 import { loadTraffic } from './traffic-load.ts';
 

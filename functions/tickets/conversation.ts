@@ -4,8 +4,9 @@
  * notifications will be made from. The event is written if and only if the
  * change is, so each event turns into mail exactly once.
  */
-import { tableName } from '#core/clients/dynamodb';
-import { readMessageIdConfig } from '#core/config';
+
+import { commitOnce, type IdempotencyClaim } from '#core/db/idempotency';
+import { type GuardedWrite, writeTogether } from '#core/db/transact';
 import { createMessageIdMarkerPut, emailMessageIdFor } from '#core/entities/message-id';
 import { serviceExistsCheck } from '#core/entities/service';
 import {
@@ -27,11 +28,11 @@ import {
   type TicketAuthor,
   type TicketMessage,
 } from '#core/entities/ticket-message';
-import { ConflictError, UnprocessableContentError } from '#core/errors';
-import { commitOnce, type IdempotencyClaim } from '#core/idempotency';
-import { sortableId } from '#core/ids';
-import { PROBLEM } from '#core/problem-types';
-import { type GuardedWrite, writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { readMessageIdConfig } from '#core/platform/config';
+import { ConflictError, UnprocessableContentError } from '#core/platform/errors';
+import { sortableId } from '#core/platform/ids';
+import { PROBLEM } from '#core/platform/problem-types';
 
 const { domain } = readMessageIdConfig();
 

@@ -1,7 +1,7 @@
-import { type Ticket, toTicketView } from '#core/entities/ticket';
-import { type TicketMessage, toTicketMessageView } from '#core/entities/ticket-message';
 import { createApiHandler } from '#core/http/stack';
 import type { ApiResult } from '#core/http/types';
+import { ticketLocation, toTicketView } from '#core/views/ticket';
+import { toTicketMessageView, withMessagesView } from '#core/views/ticket-message';
 import { findRequester } from './requesters.ts';
 import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
 import {
@@ -21,14 +21,9 @@ import {
 
 const ticketId = (params: Record<string, string>) => params.ticketId ?? '';
 
-const withMessages = (ticketView: ReturnType<typeof toTicketView>, messages: TicketMessage[]) => ({
-  ...ticketView,
-  messages: messages.map(toTicketMessageView),
-});
-
 /** A reply or an answer: 201 with the ticket as its reader sees it and the new message. */
 const messageAdded = (
-  saved: { message: TicketMessage; replayed: boolean },
+  saved: { message: Parameters<typeof toTicketMessageView>[0]; replayed: boolean },
   location: string,
   ticketView: object
 ): ApiResult => ({
@@ -37,8 +32,6 @@ const messageAdded = (
   body: { ticket: ticketView, message: toTicketMessageView(saved.message) },
   replayed: saved.replayed,
 });
-
-const ticketPath = (ticket: Ticket) => `/accounts/${ticket.accountId}/tickets/${ticket.id}`;
 
 export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTES], {
   listTickets: async ({ caller, query }) => {
@@ -49,18 +42,18 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     const { ticket, messages, replayed } = await openTicket(caller, body, idempotencyKey);
     return {
       status: 201,
-      headers: { location: ticketPath(ticket) },
+      headers: { location: ticketLocation(ticket) },
       replayed,
-      body: withMessages(toTicketView(ticket), messages),
+      body: withMessagesView(toTicketView(ticket), messages),
     };
   },
   getTicket: async ({ caller, params }) => {
     const { ticket, messages } = await getTicket(caller, ticketId(params));
-    return { status: 200, body: withMessages(toTicketView(ticket), messages) };
+    return { status: 200, body: withMessagesView(toTicketView(ticket), messages) };
   },
   replyToTicket: async ({ caller, params, body, idempotencyKey }) => {
     const saved = await replyToTicket(caller, ticketId(params), body.body, idempotencyKey);
-    return messageAdded(saved, ticketPath(saved.ticket), toTicketView(saved.ticket));
+    return messageAdded(saved, ticketLocation(saved.ticket), toTicketView(saved.ticket));
   },
   closeTicket: async ({ caller, params }) => ({
     status: 200,
@@ -72,7 +65,7 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
   }),
   getStaffTicket: async ({ staffCheck, params }) => {
     const { ticket, messages } = await getTicketForStaff(staffCheck, ticketId(params));
-    return { status: 200, body: withMessages(toStaffTicketView(ticket), messages) };
+    return { status: 200, body: withMessagesView(toStaffTicketView(ticket), messages) };
   },
   answerTicket: async ({ caller, staffCheck, params, body, idempotencyKey }) => {
     const saved = await answerTicket(

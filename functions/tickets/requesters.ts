@@ -6,8 +6,8 @@
  * route's `liveCheck: 'shared-read'`): nothing is answered before it passed.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { type CursorScope, openCursor, sealCursor } from '#core/cursor';
+import type { StaffCaller, StaffCheck } from '#core/access/caller';
+import { type CursorScope, openCursor, sealCursor } from '#core/db/cursor';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
 import {
   type Contact,
@@ -17,8 +17,8 @@ import {
   fromContactItem,
   isContactItem,
 } from '#core/entities/contact';
-import type { StaffCaller, StaffCheck } from '#core/http/types';
-import { AREAS, isKnownArea } from '#core/permissions';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { AREAS, isKnownArea } from '#core/rules/permissions';
 import type { RequesterQuery } from './schemas.ts';
 
 const roleOf = (contact: Contact) =>

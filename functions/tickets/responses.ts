@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
-import { areaSchema } from '#core/responses';
+import { areaSchema } from '#core/http/responses';
 import type { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
 
 const ticketFields = {

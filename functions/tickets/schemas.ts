@@ -5,7 +5,6 @@ import {
   TICKET_STATUSES,
   type TicketStatus,
 } from '#core/entities/ticket';
-import { fieldRule } from '#core/field-errors';
 import {
   atMost,
   emailSchema,
@@ -15,7 +14,8 @@ import {
   queryInteger,
   trimmedText,
   versionSchema,
-} from '#core/schemas';
+} from '#core/http/schemas';
+import { fieldRule } from '#core/platform/field-errors';
 
 /** Limits also keep a whole conversation within one Lambda response (docs/tickets.md). */
 export const SUBJECT_MAX = 200;

@@ -3,8 +3,10 @@
  * close. Every request reads the membership (authorization) and makes one
  * more read; every change is one transaction (conversation.ts).
  */
-import { tableName } from '#core/clients/dynamodb';
-import * as clock from '#core/clock';
+
+import type { MemberCaller } from '#core/access/caller';
+import { claimOf, memberScope } from '#core/db/idempotency';
+import { type GuardedWrite, writeTogether } from '#core/db/transact';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
 import { supportReachCheck } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
@@ -15,12 +17,11 @@ import {
   ticketsOfAccountQuery,
 } from '#core/entities/ticket';
 import type { TicketAuthor } from '#core/entities/ticket-message';
-import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#core/errors';
-import type { MemberCaller } from '#core/http/types';
-import { claimOf, memberScope } from '#core/idempotency';
-import { isSortableId } from '#core/ids';
-import { PROBLEM } from '#core/problem-types';
-import { type GuardedWrite, writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import * as clock from '#core/platform/clock';
+import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#core/platform/errors';
+import { isSortableId } from '#core/platform/ids';
+import { PROBLEM } from '#core/platform/problem-types';
 import {
   addMessage,
   closeTicket,

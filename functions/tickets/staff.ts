@@ -4,9 +4,11 @@
  * status. Staff routes name only the ticket; its locator gives the account
  * in one GetItem.
  */
-import { tableName } from '#core/clients/dynamodb';
-import { now } from '#core/clock';
-import { checkVersion, type VersionClaim } from '#core/concurrency';
+
+import type { StaffCaller, StaffCheck } from '#core/access/caller';
+import { checkVersion, type VersionClaim } from '#core/db/concurrency';
+import { claimOf, staffScope } from '#core/db/idempotency';
+import { auditWrite, writeTogether } from '#core/db/transact';
 import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
 import {
   type StaffSetStatus,
@@ -15,16 +17,15 @@ import {
   type TicketStatus,
   ticketsInQueuePartition,
   ticketsInQueueQuery,
-  toTicketView,
   turnOf,
 } from '#core/entities/ticket';
 import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
-import { ValidationError } from '#core/errors';
-import type { StaffCaller, StaffCheck } from '#core/http/types';
-import { claimOf, staffScope } from '#core/idempotency';
-import { isSortableId } from '#core/ids';
-import { PROBLEM } from '#core/problem-types';
-import { auditWrite, writeTogether } from '#core/transact';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { now } from '#core/platform/clock';
+import { ValidationError } from '#core/platform/errors';
+import { isSortableId } from '#core/platform/ids';
+import { PROBLEM } from '#core/platform/problem-types';
+import { toTicketView } from '#core/views/ticket';
 import { addMessage, saveMessageOnce, setTicketStatus, staleTicket } from './conversation.ts';
 import type { StaffTicketListQuery } from './schemas.ts';
 import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';

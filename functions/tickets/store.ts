@@ -4,10 +4,9 @@
  * read together with the live staff check).
  */
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '#core/batch';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { type CursorScope, openCursor, sealCursor } from '#core/cursor';
-import type { Page } from '#core/db';
+import type { StaffCheck } from '#core/access/caller';
+import { batchGetAll } from '#core/db/batch';
+import { type CursorScope, openCursor, sealCursor } from '#core/db/cursor';
 import { type Contact, contactKeys, fromContactItem, isContactItem } from '#core/entities/contact';
 import {
   fromTicketItem,
@@ -23,8 +22,9 @@ import {
   isTicketMessageItem,
   type TicketMessage,
 } from '#core/entities/ticket-message';
-import type { StaffCheck } from '#core/http/types';
-import type { IndexName } from '#core/table';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import type { Page } from '#core/table/db';
+import type { IndexName } from '#core/table/table';
 
 type TicketIds = { accountId: string; ticketId: string };
 

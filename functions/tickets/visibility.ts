@@ -11,8 +11,8 @@
 
 import type { Membership } from '#core/entities/membership';
 import type { Ticket } from '#core/entities/ticket';
-import { ForbiddenError, NotFoundError } from '#core/errors';
-import { PROBLEM } from '#core/problem-types';
+import { ForbiddenError, NotFoundError } from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
 
 export type Viewer = Pick<Membership, 'role' | 'contactId' | 'supportScope' | 'supportServiceIds'>;
 

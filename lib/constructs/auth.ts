@@ -1,6 +1,6 @@
 /**
  * The client user pool (portal logins) and the portal's app client, built
- * from functions/core/user-pool.ts so the local emulator and AWS create the
+ * from functions/core/access/user-pool.ts so the local emulator and AWS create the
  * same pool, and the settings it shares with the staff pool
  * (./staff-auth.ts). Stateful: retained and deletion protected.
  */
@@ -22,7 +22,7 @@ import {
   LOGIN_ATTRIBUTES,
   PASSWORD_POLICY,
   TOKEN_VALIDITY_MINUTES,
-} from '#core/user-pool';
+} from '#core/access/user-pool';
 import type { StageConfig } from '../config.ts';
 
 /**

@@ -39,10 +39,10 @@ export const BUNDLING = {
   /**
    * Lambda passes the role's credentials in environment variables, so the
    * SDK's default chain (SSO, INI, STS, IMDS: ~135 KB) is swapped for the
-   * environment provider; see functions/core/lambda-credentials.ts.
+   * environment provider; see functions/core/platform/lambda-credentials.ts.
    */
   alias: {
-    '@aws-sdk/credential-provider-node': `${PROJECT_ROOT}functions/core/lambda-credentials.ts`,
+    '@aws-sdk/credential-provider-node': `${PROJECT_ROOT}functions/core/platform/lambda-credentials.ts`,
   } as Record<string, string>,
 } as const;
 

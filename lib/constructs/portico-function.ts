@@ -15,8 +15,8 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { ENV } from '#core/config';
-import { TABLE } from '#core/table';
+import { ENV } from '#core/platform/config';
+import { TABLE } from '#core/table/table';
 import type { StageConfig } from '../config.ts';
 import { handlerEntry, LOCK_FILE_PATH, PROJECT_ROOT, toNodejsBundling } from './bundling.ts';
 import {

@@ -1,5 +1,5 @@
 /**
- * The single DynamoDB table, built from functions/core/table.ts so attribute
+ * The single DynamoDB table, built from functions/core/table/table.ts so attribute
  * and index names are written exactly once. Stateful: retained, deletion
  * protected, point-in-time recovery on.
  */
@@ -13,7 +13,7 @@ import {
   Table,
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { TABLE } from '#core/table';
+import { TABLE } from '#core/table/table';
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 

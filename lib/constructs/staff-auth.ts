@@ -1,6 +1,6 @@
 /**
  * The staff user pool (operators and helpdesk) and the staff console's app
- * client, built from functions/core/user-pool.ts so the local emulator and
+ * client, built from functions/core/access/user-pool.ts so the local emulator and
  * AWS create the same pool. Separate from the client pool so that no portal
  * login can ever hold a staff token: the HTTP API checks staff routes against
  * this pool only. Stateful: retained and deletion protected.
@@ -8,7 +8,11 @@
 
 import { Mfa, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { STAFF_LOGIN_ATTRIBUTES, STAFF_MFA, STAFF_TOKEN_VALIDITY_MINUTES } from '#core/user-pool';
+import {
+  STAFF_LOGIN_ATTRIBUTES,
+  STAFF_MFA,
+  STAFF_TOKEN_VALIDITY_MINUTES,
+} from '#core/access/user-pool';
 import type { StageConfig } from '../config.ts';
 import { acknowledgeEssentialsTier, sharedClientProps, sharedPoolProps } from './auth.ts';
 

@@ -8,7 +8,7 @@
 import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { contactIndexKeys } from '#core/entities/contact';
 import { ticketListingKeys } from '#core/entities/ticket';
-import { TABLE } from '#core/table';
+import { TABLE } from '#core/table/table';
 
 export interface BackfillTable {
   dynamo: DynamoDBDocumentClient;

@@ -9,7 +9,7 @@
  *   {"kind":"usage","account":"<account externalId>","service":"<service externalId>", ...POST …/usage body}
  */
 import type * as z from 'zod/mini';
-import { toFieldErrors } from '../../functions/core/field-errors.ts';
+import { toFieldErrors } from '#core/platform/field-errors';
 import {
   type AccountLoad,
   accountLoadSchema,

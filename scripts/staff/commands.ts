@@ -21,7 +21,7 @@ import {
   ensureStaffLogin,
   putStaffItemIfMissing,
   type StaffTable,
-} from '../../local/staff-logins.ts';
+} from '../local-stack/staff-logins.ts';
 
 export interface StaffAdmin {
   cognito: CognitoIdentityProviderClient;

@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import { contactKeys, fromContactItem, toContactItem } from '#core/entities/contact';
 import { ticketKeys } from '#core/entities/ticket';
-import { TABLE } from '#core/table';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { TABLE } from '#core/table/table';
 import { backfillIndexes, staleIndexKeys } from '../../scripts/backfill/indexes.ts';
 import { useGateway } from '../support/gateway.ts';
 import { readPages } from '../support/http.ts';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { foldName } from '#core/name-order';
+import { foldName } from '#core/rules/name-order';
 import { useGateway } from '../support/gateway.ts';
 import { readPages } from '../support/http.ts';
 import { signedInTenant } from '../support/tenants.ts';

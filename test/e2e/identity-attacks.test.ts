@@ -167,7 +167,7 @@ describe('tokens and stale sessions', () => {
   }, 30_000);
 
   // HOLE: `sessionsNotBefore` is written on the login profile and on the memberships that
-  // exist at takeover time only. authorizeMember (functions/core/authorization.ts) compares
+  // exist at takeover time only. authorizeMember (functions/core/access/authorization.ts) compares
   // the token's auth_time with the MEMBERSHIP's stamp, and a membership created later
   // (createMembershipPut in functions/logins/activation.ts; acceptMembershipUpdate in
   // functions/me/invitations.ts) carries none. So a session that predates the takeover
@@ -567,7 +567,7 @@ describe('whether an address has a login', () => {
     expect(sequences[0]).toEqual(sequences[1]);
   }, 60_000);
 
-  // HOLE: after a login's owner confirms a new email, functions/core/login-email-follow.ts
+  // HOLE: after a login's owner confirms a new email, functions/outbox/login-email-follow.ts
   // moves the contact of the login in EVERY account it has a membership in, `invited` ones
   // included. An account that merely invited an address (no consent) learns the person's
   // next address, and the one after, each time they change it (the audit entry

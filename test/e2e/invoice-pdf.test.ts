@@ -5,7 +5,7 @@
  * the expiry as S3 would.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { resetClock, runClockFrom } from '#core/clock';
+import { resetClock, runClockFrom } from '#core/platform/clock';
 import { useGateway } from '../support/gateway.ts';
 import { invoiceLoad, samplePdf } from '../support/loads.ts';
 import { readItem, staffCall, uploadPdf } from '../support/staff-calls.ts';

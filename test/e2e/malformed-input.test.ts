@@ -5,7 +5,7 @@
  * as if it had leaked), and path ids longer than any id this API hands out.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CursorOwner, sealCursor } from '#core/cursor';
+import { type CursorOwner, sealCursor } from '#core/db/cursor';
 import { useGateway } from '../support/gateway.ts';
 import type { ApiResponse } from '../support/http.ts';
 import { addService } from '../support/services.ts';

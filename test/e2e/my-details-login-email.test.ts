@@ -1,7 +1,7 @@
 /** Changing the login email in My Details: the mailed code, confirmation, conflicts, cancelling. */
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { resetClock, runClockFrom } from '#core/clock';
-import { EMAIL_CHANGE } from '#core/email-change';
+import { resetClock, runClockFrom } from '#core/platform/clock';
+import { EMAIL_CHANGE } from '#core/rules/email-change';
 import { useGateway } from '../support/gateway.ts';
 import { eventually, waitForMail } from '../support/mailbox.ts';
 import { accessTokenFor, createTenant, TEST_PASSWORD } from '../support/tenants.ts';

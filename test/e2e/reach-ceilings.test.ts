@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '#core/entities/service';
-import type { Area } from '#core/permissions';
+import type { Area } from '#core/rules/permissions';
 import { useGateway } from '../support/gateway.ts';
 import { addService, supportPaths } from '../support/services.ts';
 import {

@@ -8,7 +8,7 @@
  * membership check comes first).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AREAS } from '#core/permissions';
+import { AREAS } from '#core/rules/permissions';
 import { disableStaff } from '../../scripts/staff/commands.ts';
 import { useGateway } from '../support/gateway.ts';
 import type { ApiResponse } from '../support/http.ts';

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { startGateway } from '../../local/gateway.ts';
-import { signInStaff } from '../../local/staff-logins.ts';
+import { signInStaff } from '../../scripts/local-stack/staff-logins.ts';
 import { useGateway } from '../support/gateway.ts';
 import { callApi } from '../support/http.ts';
 import { decodeJwtPayload } from '../support/local-stack.ts';

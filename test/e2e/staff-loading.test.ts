@@ -5,8 +5,8 @@
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import { serviceKeys } from '#core/entities/service';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { useGateway } from '../support/gateway.ts';
 import { callRecords, invoiceLoad, serviceLoad, trafficSamples } from '../support/loads.ts';
 import { loadedAccountThrough, readItem, staffCall } from '../support/staff-calls.ts';

@@ -1,8 +1,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import { setAssignedServicesUpdate } from '#core/entities/contact';
-import { MAX_ASSIGNED_SERVICES } from '#core/support-mirror';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { MAX_ASSIGNED_SERVICES } from '#core/workflows/support-mirror';
 import { useGateway } from '../support/gateway.ts';
 import { addService, supportPaths } from '../support/services.ts';
 import {

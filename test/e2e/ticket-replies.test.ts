@@ -1,7 +1,7 @@
 /** Replying to and closing a ticket: status moves, events, Message-ID threading, refusals. */
 import { describe, expect, it } from 'vitest';
+import { writeTogether } from '#core/db/transact';
 import type { Ticket } from '#core/entities/ticket';
-import { writeTogether } from '#core/transact';
 import { addMessage, staleTicket } from '../../functions/tickets/conversation.ts';
 import { loadTicket } from '../../functions/tickets/store.ts';
 import { accessTokenFor, createTenant } from '../support/tenants.ts';

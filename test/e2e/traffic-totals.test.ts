@@ -6,9 +6,9 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import { trafficMonthKeys } from '#core/entities/traffic-month';
 import { trafficKeys } from '#core/entities/usage';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { useGateway } from '../support/gateway.ts';
 import { serviceLoad, trafficSamples } from '../support/loads.ts';
 import { staffCall } from '../support/staff-calls.ts';

@@ -2,8 +2,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ENV } from '#core/config';
 import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
+import { ENV } from '#core/platform/config';
 import {
   FUNCTION_NAMES,
   type FunctionName,

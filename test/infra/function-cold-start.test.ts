@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_GUIDE } from '../../functions/core/problem-guide.ts';
+import { PROBLEM_GUIDE } from '#core/platform/problem-guide';
 import { FUNCTION_NAMES } from '../../functions/routes.ts';
 import { logicalIdOf, synthPortico } from './app.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENV } from '#core/config';
+import { ENV } from '#core/platform/config';
 import { FUNCTION_NAMES, type FunctionName } from '../../functions/routes.ts';
 import {
   INVOICE_PDF_PREFIX,

@@ -1,19 +1,19 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { TABLE } from '#core/table';
 import {
   CLIENT_AUTH_FLOWS,
   LOGIN_ATTRIBUTES,
   PASSWORD_POLICY,
   STAFF_TOKEN_VALIDITY_MINUTES,
   TOKEN_VALIDITY_MINUTES,
-} from '#core/user-pool';
+} from '#core/access/user-pool';
+import { TABLE } from '#core/table/table';
 import { logicalIdOf, synthStateful } from './app.ts';
 
 const { stack: stateful, template } = synthStateful('dev');
 
 describe('PorticoTable', () => {
-  it('keys the table and its indexes exactly as functions/core/table.ts declares', () => {
+  it('keys the table and its indexes exactly as functions/core/table/table.ts declares', () => {
     // Prepare
     const indexes = Object.values(TABLE.indexes);
 

@@ -1,4 +1,4 @@
-import { tableStore } from '#core/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import { describeContacts } from '../support/service-cases/contacts.ts';
 
 describeContacts('DynamoDB Local', () => tableStore);

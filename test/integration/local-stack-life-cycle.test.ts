@@ -5,17 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { passwordPolicyProblems } from '#core/passwords';
-import {
-  createCognitoClient,
-  createDocumentClient,
-  createDynamoDbClient,
-} from '../../local/clients.ts';
+import { passwordPolicyProblems } from '#core/access/passwords';
 import { LocalStackError } from '../../local/errors.ts';
 import { findFreePort } from '../../local/ports.ts';
 import { checkJava } from '../../local/processes.ts';
 import { resolvePort, startLocalStack } from '../../local/stack.ts';
-import { ensureStaffLogin, signInStaff } from '../../local/staff-logins.ts';
+import {
+  createCognitoClient,
+  createDocumentClient,
+  createDynamoDbClient,
+} from '../../scripts/local-stack/clients.ts';
+import { ensureStaffLogin, signInStaff } from '../../scripts/local-stack/staff-logins.ts';
 import { TEST_LOGIN_PASSWORD } from '../support/local-stack.ts';
 
 describe('local stack life cycle', () => {

@@ -6,11 +6,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import { TABLE } from '#core/table';
-import { PASSWORD_POLICY } from '#core/user-pool';
-import { createCognitoClient, createDynamoDbClient } from '../../local/clients.ts';
-import { LOCAL_STAFF_MFA_CONFIGURATION } from '../../local/create-user-pool.ts';
-import { signInStaff } from '../../local/staff-logins.ts';
+import { PASSWORD_POLICY } from '#core/access/user-pool';
+import { TABLE } from '#core/table/table';
+import { createCognitoClient, createDynamoDbClient } from '../../scripts/local-stack/clients.ts';
+import {
+  LOCAL_STAFF_MFA_CONFIGURATION,
+  signInStaff,
+} from '../../scripts/local-stack/staff-logins.ts';
 import { createLogin, decodeJwtPayload, signIn, uniqueEmail } from '../support/local-stack.ts';
 
 const stack = inject('localStack');

@@ -1,5 +1,5 @@
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { dynamoTableStore } from '#core/store';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { dynamoTableStore } from '#core/table/store';
 import { describeTableStore } from '../support/memory-table/cases.ts';
 
 const store = dynamoTableStore(dynamo);

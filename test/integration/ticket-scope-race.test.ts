@@ -6,9 +6,9 @@
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import { membershipKeys } from '#core/entities/membership';
 import { ticketsOfAccountQuery } from '#core/entities/ticket';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { openTicket } from '../../functions/tickets/service.ts';
 import { addService, membershipOf } from '../support/services.ts';
 import { addSubAccountLogin, createTenant } from '../support/tenants.ts';

@@ -8,8 +8,8 @@
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import { fromTrafficMonthItem, trafficMonthKeys } from '#core/entities/traffic-month';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { loadTraffic } from '../../functions/staff/traffic-load.ts';
 import { trafficSamples } from '../support/loads.ts';
 import { addService } from '../support/services.ts';

@@ -87,3 +87,22 @@ export const areaOf = (file: string): string | undefined => {
   const match = /^functions\/([^/]+)\//.exec(file);
   return match?.[1];
 };
+/** functions/core's layers, lowest first: a layer imports only itself and those before it. */
+export const CORE_LAYERS = [
+  'platform',
+  'rules',
+  'table',
+  'entities',
+  'db',
+  'access',
+  'mail',
+  'workflows',
+  'views',
+  'http',
+] as const;
+export type CoreLayer = (typeof CORE_LAYERS)[number];
+
+export const coreLayerOf = (file: string): CoreLayer | undefined => {
+  const match = /^functions\/core\/([^/]+)\//.exec(file);
+  return CORE_LAYERS.find((layer) => layer === match?.[1]);
+};

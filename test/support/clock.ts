@@ -6,7 +6,7 @@
  * (local/gateway.ts), so they read the same clock.
  */
 import { onTestFinished } from 'vitest';
-import { resetClock, runClockFrom } from '#core/clock';
+import { resetClock, runClockFrom } from '#core/platform/clock';
 
 export const inFreshWindow = (windowSeconds: number): Date => {
   const windowMs = windowSeconds * 1000;

@@ -2,7 +2,7 @@
  * Counts the DynamoDB calls the code under test makes, by hooking an SDK
  * middleware into the functions' shared document client.
  */
-import { dynamo } from '#core/clients/dynamodb';
+import { dynamo } from '#core/platform/clients/dynamodb';
 
 const READS = new Set([
   'GetItemCommand',

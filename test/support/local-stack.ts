@@ -11,8 +11,8 @@ import {
   type CreateUserPoolClientCommandInput,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient } from '../../local/clients.ts';
-import type { LocalStackInfo } from '../../local/env.ts';
+import { createCognitoClient } from '../../scripts/local-stack/clients.ts';
+import type { LocalStackInfo } from '../../scripts/local-stack/env.ts';
 
 export const TEST_LOGIN_PASSWORD = 'Local-Stack-Test-2026!';
 

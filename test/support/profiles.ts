@@ -3,10 +3,11 @@
  * contacts and the caller objects the authorization middleware would build.
  * Nothing here talks to an emulator.
  */
-import type { Profile } from '#core/account-profile';
+
+import type { MemberCaller } from '#core/access/caller';
 import { ALL_EMAIL_PREFERENCES, type Contact } from '#core/entities/contact';
-import type { MemberCaller } from '#core/http/types';
-import type { Area } from '#core/permissions';
+import type { Area } from '#core/rules/permissions';
+import type { Profile } from '#core/workflows/account-profile';
 
 const AT = '2026-01-01T00:00:00.000Z';
 

@@ -4,10 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import { contactKeys, fromContactItem } from '#core/entities/contact';
 import { fromMembershipItem, getMembershipCommand } from '#core/entities/membership';
 import { type Service, type ServiceType, toServiceItem } from '#core/entities/service';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import type { Tenant } from './tenants.ts';
 
 export const addService = async (

@@ -3,7 +3,7 @@
  * access token (test/support/staff.ts): loading data the way operators do.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
 import { httpStaffApi } from '../../scripts/import/staff-api.ts';
 import { type ApiResponse, callApi } from './http.ts';

@@ -6,8 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { dynamo, tableName } from '#core/clients/dynamodb';
-import { ensureStaffLogin, type StaffLogin, signInStaff } from '../../local/staff-logins.ts';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import {
+  ensureStaffLogin,
+  type StaffLogin,
+  signInStaff,
+} from '../../scripts/local-stack/staff-logins.ts';
 import type { StaffAdmin } from '../../scripts/staff/commands.ts';
 import { cognito, TEST_PASSWORD } from './tenants.ts';
 

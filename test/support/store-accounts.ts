@@ -5,8 +5,7 @@
  * DynamoDB Local alike. Each account gets fresh ids, so cases never meet.
  */
 import { randomUUID } from 'node:crypto';
-import { loadProfile } from '#core/account-profile';
-import { tableName } from '#core/clients/dynamodb';
+import type { MemberCaller } from '#core/access/caller';
 import { createAccountPut } from '#core/entities/account';
 import { auditPageQuery, fromAuditItem } from '#core/entities/audit';
 import {
@@ -28,9 +27,10 @@ import {
   type Service,
   supportSnapshot,
 } from '#core/entities/service';
-import type { MemberCaller } from '#core/http/types';
-import type { Area } from '#core/permissions';
-import { queryAll, type TableStore } from '#core/store';
+import { tableName } from '#core/platform/clients/dynamodb';
+import type { Area } from '#core/rules/permissions';
+import { queryAll, type TableStore } from '#core/table/store';
+import { loadProfile } from '#core/workflows/account-profile';
 import { callerOf, contactOf, profileOf } from './profiles.ts';
 
 const AT = '2026-01-01T00:00:00.000Z';

@@ -9,7 +9,6 @@ import {
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/clients/dynamodb';
 import {
   ALL_EMAIL_PREFERENCES,
   type Contact,
@@ -19,8 +18,9 @@ import {
 import { createLoginPut } from '#core/entities/login';
 import { createMembershipPut, type MembershipStatus } from '#core/entities/membership';
 import type { Service } from '#core/entities/service';
-import type { Area } from '#core/permissions';
-import { provisionAccount } from '../../functions/account/provision.ts';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import type { Area } from '#core/rules/permissions';
+import { provisionAccount } from '../../functions/staff/provision.ts';
 import { ensureLogin } from '../../local/seed.ts';
 
 export const TEST_PASSWORD = 'Test-Password-2026!';

@@ -5,13 +5,13 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll } from 'vitest';
-import { dynamo, tableName } from '#core/clients/dynamodb';
+import { writeTogether } from '#core/db/transact';
 import { getMessageIdMarkerCommand } from '#core/entities/message-id';
 import { ticketConversationQuery } from '#core/entities/ticket';
 import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-event';
 import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
-import { writeTogether } from '#core/transact';
+import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { submitTicket } from '../../functions/tickets/conversation.ts';
 import { useGateway } from './gateway.ts';
 import { type ApiResponse, type CallOptions, callApi } from './http.ts';

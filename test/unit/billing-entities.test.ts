@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkCursorKey } from '#core/db';
 import { patchLoadedAccountUpdate } from '#core/entities/account';
 import { createExternalIdPut, externalIdKeys } from '#core/entities/external-id';
 import {
@@ -8,7 +7,6 @@ import {
   invoicesPageQuery,
   recordInvoicePdfUpdate,
   toInvoiceItem,
-  toInvoiceSummary,
 } from '#core/entities/invoice';
 import { patchLoadedServiceUpdate } from '#core/entities/service';
 import {
@@ -17,7 +15,9 @@ import {
   replaceTrafficPut,
   trafficPageQuery,
 } from '#core/entities/usage';
-import { BadRequestError } from '#core/errors';
+import { BadRequestError } from '#core/platform/errors';
+import { checkCursorKey } from '#core/table/db';
+import { toInvoiceSummary } from '#core/views/invoice';
 
 const ids = { accountId: 'a1', serviceId: 's1' };
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { now, nowIso, resetClock, runClockFrom } from '#core/clock';
+import { now, nowIso, resetClock, runClockFrom } from '#core/platform/clock';
 
 describe('clock', () => {
   afterEach(resetClock);

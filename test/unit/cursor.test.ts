@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CursorScope, openCursor, sealCursor } from '#core/cursor';
-import { BadRequestError } from '#core/errors';
+import { type CursorScope, openCursor, sealCursor } from '#core/db/cursor';
+import { BadRequestError } from '#core/platform/errors';
 
 const owner = { kind: 'member', loginId: 'login-1' } as const;
 const tickets: CursorScope = {

@@ -7,12 +7,12 @@ import {
   contactsPageQuery,
   replaceContactPut,
   toContactItem,
-  toContactView,
 } from '#core/entities/contact';
 import { normaliseContractNumber } from '#core/entities/contract';
 import { getMembershipCommand, loginPartitionQuery } from '#core/entities/membership';
 import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
-import { foldName } from '#core/name-order';
+import { foldName } from '#core/rules/name-order';
+import { toContactView } from '#core/views/contact';
 
 const contact: Contact = {
   id: 'c1',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { FIELD_CODES, fieldRule, toFieldErrors } from '#core/field-errors';
 import {
   countrySchema,
   emailSchema,
@@ -9,7 +8,8 @@ import {
   queryInteger,
   trimmedText,
   wholeNumber,
-} from '#core/schemas';
+} from '#core/http/schemas';
+import { FIELD_CODES, fieldRule, toFieldErrors } from '#core/platform/field-errors';
 import { ROUTES, type RouteDefinition } from '../../functions/routes.ts';
 
 /** The field errors of `body` against `schema` (none when it passes). */

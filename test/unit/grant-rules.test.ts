@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, NotFoundError } from '#core/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '#core/platform/errors';
 import { checkGrant, requestedAreas, targetOf } from '../../functions/logins/grant-rules.ts';
 import { callerOf, contactOf, profileOf, subAccountOf } from '../support/profiles.ts';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkCursorKey } from '#core/db';
+import { problemFromError, problemResponse } from '#core/http/problem';
+import { parseIfMatch } from '#core/http/stack';
 import {
   BadRequestError,
   ConflictError,
   ForbiddenError,
   TooManyRequestsError,
   ValidationError,
-} from '#core/errors';
-import { problemFromError, problemResponse } from '#core/http/problem';
-import { parseIfMatch } from '#core/http/stack';
-import { PROBLEM } from '#core/problem-types';
+} from '#core/platform/errors';
+import { PROBLEM } from '#core/platform/problem-types';
+import { checkCursorKey } from '#core/table/db';
 
 describe('parseIfMatch', () => {
   it('reads strong and weak ETags this API sends', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf } from '#core/db/idempotency';
 import { idempotencyKeys } from '#core/entities/idempotency';
 import { parseIdempotencyKey } from '#core/http/idempotency-key';
-import { fingerprintOf } from '#core/idempotency';
 
 describe('Idempotency-Key', () => {
   it('takes a UUID or a client request id, trimmed, and no header as no key', () => {

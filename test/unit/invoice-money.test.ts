@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromMinorUnits, minorUnitDigits, toMinorUnits } from '#core/money';
+import { fromMinorUnits, minorUnitDigits, toMinorUnits } from '#core/rules/money';
 import { invoiceMoneyProblems } from '../../functions/staff/invoice-money.ts';
 import { invoiceLoadSchema } from '../../functions/staff/schemas.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromLoginItem, sessionStillValid } from '#core/entities/login';
-import { quoted } from '#core/security-mail';
+import { quoted } from '#core/mail/security-mail';
 
 describe('sessionStillValid', () => {
   it('accepts every session while no cut-off was recorded', () => {

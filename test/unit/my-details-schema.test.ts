@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '#core/field-errors';
+import { toFieldErrors } from '#core/platform/field-errors';
 import { patchMyDetailsSchema } from '../../functions/account/schemas.ts';
 
 const fieldsOf = (body: unknown) => {

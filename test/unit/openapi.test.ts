@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM } from '../../functions/core/problem-types.ts';
+import { PROBLEM } from '#core/platform/problem-types';
 import { ROUTES } from '../../functions/routes.ts';
 import { renderErrorsDocument } from '../../scripts/errors-doc.ts';
 import { buildOpenApiDocument, renderOpenApiDocument } from '../../scripts/openapi.ts';

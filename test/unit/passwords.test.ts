@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generatePassword, passwordPolicyProblems } from '#core/passwords';
-import { PASSWORD_POLICY } from '#core/user-pool';
+import { generatePassword, passwordPolicyProblems } from '#core/access/passwords';
+import { PASSWORD_POLICY } from '#core/access/user-pool';
 
 describe('generatePassword', () => {
   it('always satisfies the pool policy', () => {

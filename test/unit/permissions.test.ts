@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, allowedAreas, isKnownArea, mayOpen } from '#core/permissions';
+import { AREAS, allowedAreas, isKnownArea, mayOpen } from '#core/rules/permissions';
 
 describe('mayOpen', () => {
   it('lets the primary open every known area', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '#core/field-errors';
-import { hasForbiddenCharacter, type RequestSchema, trimmedText } from '#core/schemas';
+import { hasForbiddenCharacter, type RequestSchema, trimmedText } from '#core/http/schemas';
+import { toFieldErrors } from '#core/platform/field-errors';
 import { patchMyDetailsSchema } from '../../functions/account/schemas.ts';
 import { createContactSchema } from '../../functions/contacts/schemas.ts';
 import { accountLoadSchema, serviceLoadSchema } from '../../functions/staff/schemas.ts';

@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SupportScope } from '#core/entities/contact';
-import type { Area } from '#core/permissions';
-import { PROBLEM } from '#core/problem-types';
 import {
   type Holder,
   loginRefusal,
@@ -9,7 +6,10 @@ import {
   reachCovers,
   serviceReachRefusal,
   supportScopeRefusal,
-} from '#core/reach';
+} from '#core/access/reach';
+import type { SupportScope } from '#core/entities/contact';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { Area } from '#core/rules/permissions';
 
 const PRIMARY: Holder = {
   role: 'primary',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { malformedPathId, PATH_PARAMETERS } from '#core/id-shapes';
-import { sortableId } from '#core/ids';
-import { PLAIN_TEXT_PATTERN, pageQuerySchema } from '#core/schemas';
+import { malformedPathId, PATH_PARAMETERS } from '#core/http/id-shapes';
+import { PLAIN_TEXT_PATTERN, pageQuerySchema } from '#core/http/schemas';
+import { sortableId } from '#core/platform/ids';
 import { ROUTES } from '../../functions/routes.ts';
 import { buildOpenApiDocument } from '../../scripts/openapi.ts';
 

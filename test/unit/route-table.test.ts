@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isKnownArea } from '#core/permissions';
+import { isKnownArea } from '#core/rules/permissions';
 import { authorizerOf, FUNCTION_NAMES, ROUTES } from '../../functions/routes.ts';
 
 describe('route table', () => {

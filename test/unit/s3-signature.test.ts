@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { downloadLink } from '#core/clients/invoice-files';
-import { resetClock, runClockFrom } from '#core/clock';
+import { downloadLink } from '#core/platform/clients/invoice-files';
+import { resetClock, runClockFrom } from '#core/platform/clock';
 import { verifyPresigned, withoutSigning } from '../../local/s3-signature.ts';
 
 // test/setup-unit-env.ts signs with AWS_ACCESS_KEY_ID=unit / AWS_SECRET_ACCESS_KEY=unit.

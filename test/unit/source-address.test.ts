@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitSubjectOfAddress } from '#core/source-address';
+import { rateLimitSubjectOfAddress } from '../../functions/logins/source-address.ts';
 
 describe('rateLimitSubjectOfAddress', () => {
   it('counts every spelling of addresses in one IPv6 /64 as one canonical prefix', () => {

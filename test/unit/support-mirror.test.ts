@@ -3,7 +3,6 @@ import {
   ALL_EMAIL_PREFERENCES,
   type Contact,
   setAssignedServicesUpdate,
-  toContactView,
 } from '#core/entities/contact';
 import {
   putSupportContactUpdate,
@@ -11,9 +10,10 @@ import {
   type Service,
   servicesPageQuery,
   supportSnapshot,
-  toServiceView,
 } from '#core/entities/service';
-import { supportMirrorWrites, withSupportScopeRules } from '#core/support-mirror';
+import { toContactView } from '#core/views/contact';
+import { toServiceView } from '#core/views/service';
+import { supportMirrorWrites, withSupportScopeRules } from '#core/workflows/support-mirror';
 
 const ASSIGNED_AT = '2026-02-01T00:00:00.000Z';
 

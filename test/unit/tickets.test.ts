@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, ENV, readMessageIdConfig } from '#core/config';
 import { emailMessageIdFor, messageIdMarkerKeys } from '#core/entities/message-id';
 import {
   listingKeyOf,
@@ -12,7 +11,8 @@ import {
 import { ticketEventKeys } from '#core/entities/ticket-event';
 import { ticketLocatorKeys } from '#core/entities/ticket-locator';
 import { ticketMessageKeys } from '#core/entities/ticket-message';
-import { isSortableId, sortableId } from '#core/ids';
+import { ConfigurationError, ENV, readMessageIdConfig } from '#core/platform/config';
+import { isSortableId, sortableId } from '#core/platform/ids';
 import { addMessage, closeTicket, MAX_MESSAGES } from '../../functions/tickets/conversation.ts';
 import { assertMayOpenAbout, maySee, type Viewer } from '../../functions/tickets/visibility.ts';
 

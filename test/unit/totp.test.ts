@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, otpauthUri, totpCode } from '../../local/totp.ts';
+import { base32Decode, otpauthUri, totpCode } from '../../scripts/local-stack/totp.ts';
 
 /** RFC 6238 appendix B, SHA-1: the secret is the ASCII "12345678901234567890". */
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

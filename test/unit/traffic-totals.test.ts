@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { usageReachRefusal } from '#core/access/reach';
 import {
   addToTrafficMonthUpdate,
   fromTrafficMonthItem,
@@ -6,8 +7,7 @@ import {
   monthOf,
 } from '#core/entities/traffic-month';
 import { replaceTrafficPut, type SampleBefore, type TrafficSample } from '#core/entities/usage';
-import type { ValidationError } from '#core/errors';
-import { usageReachRefusal } from '#core/reach';
+import type { ValidationError } from '#core/platform/errors';
 import { reportMonths } from '../../functions/billing/traffic-totals.ts';
 import { usageLoadSchema } from '../../functions/staff/schemas.ts';
 import { monthDeltas } from '../../functions/staff/traffic-load.ts';

@@ -3,8 +3,8 @@
  * item (and as uniqueness markers, see contract.ts) so "My Details" is one read.
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactUpdate } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
   type EntityOf,

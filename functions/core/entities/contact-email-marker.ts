@@ -6,8 +6,8 @@
  * existed simply have none until their address changes.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactItem } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { normaliseEmail } from './contact.ts';
 import { createPut } from './item-writes.ts';
 

@@ -4,8 +4,8 @@
  * names that login (a withdrawn invitation or a removed contact is left
  * alone), moving the contact's version like every other change.
  */
-import type { TransactItem, TransactUpdate } from '../db.ts';
-import { TABLE } from '../table.ts';
+import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import { TABLE } from '../table/table.ts';
 import { contactKeys } from './contact.ts';
 
 interface ContactLogin {

@@ -5,11 +5,11 @@
  * `contactsByName` (gsi2) lists an account's contacts by name.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem, TransactUpdate } from '../db.ts';
-import type { PendingEmailChange } from '../email-change.ts';
-import { nameSortKey } from '../name-order.ts';
-import type { Area } from '../permissions.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { PendingEmailChange } from '../rules/email-change.ts';
+import { nameSortKey } from '../rules/name-order.ts';
+import type { Area } from '../rules/permissions.ts';
+import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   atVersionCondition,
   createPut,
@@ -183,29 +183,6 @@ export const isContactItem = (item: Record<string, unknown>) => item.entity === 
 
 export const contactDisplayName = (contact: Pick<Contact, 'firstName' | 'lastName'>) =>
   `${contact.firstName} ${contact.lastName}`.trim();
-
-/** The API view: no account id, no login id. */
-export const toContactView = (contact: Contact) => ({
-  id: contact.id,
-  kind: contact.kind,
-  firstName: contact.firstName,
-  lastName: contact.lastName,
-  ...(contact.companyName === undefined ? {} : { companyName: contact.companyName }),
-  ...(contact.taxId === undefined ? {} : { taxId: contact.taxId }),
-  email: contact.email,
-  ...(contact.emailChange ? { pendingEmail: contact.emailChange.address } : {}),
-  phone: contact.phone,
-  address: contact.address,
-  language: contact.language,
-  emailPreferences: contact.emailPreferences,
-  supportScope: contact.supportScope,
-  assignedServices: contact.assignedServices.map(({ id, type }) => ({ id, type })),
-  subAccount: contact.subAccount
-    ? { status: contact.subAccount.status, permissions: contact.subAccount.permissions }
-    : null,
-  isPrimary: contact.isPrimary,
-  version: contact.version,
-});
 
 /** create: refuses to overwrite an existing contact. */
 export const createContactPut = (tableName: string, contact: Contact): PutCommandInput =>

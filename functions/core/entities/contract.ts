@@ -3,7 +3,7 @@
  * lets the account-request wizard find the account that holds it.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { createPut } from './item-writes.ts';
 
 /** Contract numbers are matched case-insensitively and without surrounding spaces. */

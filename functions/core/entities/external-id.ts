@@ -5,7 +5,7 @@
  * so loading the same external id twice can never create two items.
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, oneOf, optional, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 

@@ -5,7 +5,7 @@
  * Written in the create's own transaction; kept for a day (TTL).
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { createPut } from './item-writes.ts';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

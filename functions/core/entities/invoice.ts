@@ -3,15 +3,15 @@
  * the account partition (`INVOICE#<number>` sorts after the contacts, so
  * never inside `accountProfile`'s range) and listed newest first through
  * gsi1 (`invoicesOfAccount`). Amounts are decimal strings with the
- * currency's minor-unit digits (core/money.ts): never floats. Dates are
+ * currency's minor-unit digits (core/rules/money.ts): never floats. Dates are
  * calendar days, `YYYY-MM-DD`. An invoice may have a PDF in the invoice
  * bucket; the item records which object, so a view says `hasPdf` without
  * asking S3.
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactUpdate } from '../db.ts';
-import { zeroAmount } from '../money.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import { zeroAmount } from '../rules/money.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   type Attribute,
   attributesOf,
@@ -109,7 +109,7 @@ export const invoiceKeys = ({ accountId, number }: { accountId: string; number: 
 
 /**
  * The PDF's object key: the account and the number, both safe in a URL path
- * (an opaque id and an invoice number, core/id-shapes.ts).
+ * (an opaque id and an invoice number, core/http/id-shapes.ts).
  */
 export const invoicePdfKey = ({ accountId, number }: { accountId: string; number: string }) =>
   `invoices/${accountId}/${number}.pdf`;
@@ -126,25 +126,6 @@ export const toInvoiceItem = (invoice: Invoice) => ({
 
 export const fromInvoiceItem = (item: Record<string, unknown>): Invoice =>
   readItem('invoice', INVOICE_ATTRIBUTES, item);
-
-/** The API view; a list shows the same fields without the lines. */
-export const toInvoiceView = (invoice: Invoice) => ({
-  ...toInvoiceSummary(invoice),
-  lines: invoice.lines.map((line) => ({ ...line })),
-});
-
-export const toInvoiceSummary = (invoice: Invoice) => ({
-  number: invoice.number,
-  issuedAt: invoice.issuedAt,
-  dueAt: invoice.dueAt,
-  ...(invoice.paidAt ? { paidAt: invoice.paidAt } : {}),
-  currency: invoice.currency,
-  net: invoice.net,
-  tax: invoice.tax,
-  total: invoice.total,
-  status: invoice.status,
-  hasPdf: invoice.pdf !== undefined,
-});
 
 export const getInvoiceCommand = (
   tableName: string,

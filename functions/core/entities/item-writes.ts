@@ -4,8 +4,8 @@
  * say what they write; those builders say which of these shapes they mean.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactUpdate } from '../db.ts';
-import { TABLE } from '../table.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { TABLE } from '../table/table.ts';
 
 type Item = Record<string, unknown>;
 type Key = Record<string, string>;

@@ -4,8 +4,8 @@
  * when a login email change is confirmed.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactItem } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { normaliseEmail } from './contact.ts';
 import { createPut } from './item-writes.ts';
 

@@ -4,9 +4,9 @@
  * beside its memberships.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactUpdate } from '../db.ts';
-import type { PendingEmailChange } from '../email-change.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { PendingEmailChange } from '../rules/email-change.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
   type EntityOf,

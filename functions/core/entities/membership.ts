@@ -4,9 +4,9 @@
  * `sub` and the path's account id.
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem, TransactUpdate } from '../db.ts';
-import { ROLES } from '../permissions.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import { ROLES } from '../rules/permissions.ts';
+import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
   type EntityOf,

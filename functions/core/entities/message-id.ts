@@ -5,7 +5,7 @@
  * ticket with one GetItem, never by a guessable number in the subject.
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 

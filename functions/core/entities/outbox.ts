@@ -5,8 +5,8 @@
  * new task to the outbox function (functions/outbox/handler.ts).
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { newId } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import { newId } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { createPut } from './item-writes.ts';
 
 /** Security mail: always sent to the person concerned, whatever their preferences. */

@@ -4,8 +4,8 @@
  * start is in the key, so an expired window is simply never read again; TTL
  * only tidies up.
  */
-import type { TransactUpdate } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 
 export interface RateWindow {
   /** What is counted, e.g. `email#a@b.c` or `ip#203.0.113.9`. */

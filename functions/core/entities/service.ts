@@ -6,8 +6,8 @@
  * `servicesOfAccount` (gsi1) lists services and domains apart, by label.
  */
 import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactUpdate } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
   type EntityOf,
@@ -94,24 +94,6 @@ export const fromServiceItem = (item: Record<string, unknown>): Service =>
   readItem('service', SERVICE_ATTRIBUTES, item);
 
 export const isServiceItem = (item: Record<string, unknown>) => item.entity === 'service';
-
-/** The API view (DESIGN.md "Service"): support contacts oldest assignment first. */
-export const toServiceView = (service: Service) => {
-  const supportContacts = Object.values(service.supportContacts)
-    .sort((a, b) => a.assignedAt.localeCompare(b.assignedAt))
-    .map(({ id, name, email, supportScope }) => ({ id, name, email, supportScope }));
-  return {
-    id: service.id,
-    type: service.type,
-    label: service.label,
-    status: service.status,
-    ...(service.contractNumber === undefined ? {} : { contractNumber: service.contractNumber }),
-    ...(service.server === undefined ? {} : { server: service.server }),
-    supportContacts,
-    support: supportContacts.length > 0 ? ('assigned' as const) : ('deactivated' as const),
-    version: service.version,
-  };
-};
 
 export const getServiceCommand = (
   tableName: string,

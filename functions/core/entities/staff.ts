@@ -6,8 +6,8 @@
  * Operators write it with the Cognito user (`npm run staff`).
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem, TransactUpdate } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { type Attribute, attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
 

@@ -8,7 +8,7 @@
  * each INSERT into mail exactly once without reading the ticket again.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { createPut } from './item-writes.ts';
 import type { Department, TicketOpener, TicketStatus } from './ticket.ts';
 import type { TicketAuthor } from './ticket-message.ts';

@@ -4,7 +4,7 @@
  * the ticket's account partition. Written with the ticket, never changed.
  */
 import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 

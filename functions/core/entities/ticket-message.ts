@@ -5,7 +5,7 @@
  * its own RFC 5322 Message-ID (message-id.ts) for mail threading.
  */
 import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
-import { PREFIX, TABLE } from '../table.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, optional, readItem, shaped, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
 
@@ -54,14 +54,6 @@ export const fromTicketMessageItem = (item: Record<string, unknown>): TicketMess
 
 export const isTicketMessageItem = (item: Record<string, unknown>) =>
   item.entity === 'ticketMessage';
-
-/** The API view: the author's kind and name only (no contact, login or staff ids). */
-export const toTicketMessageView = (message: TicketMessage) => ({
-  id: message.id,
-  author: { kind: message.author.kind, name: message.author.name },
-  body: message.body,
-  createdAt: message.createdAt,
-});
 
 /** create: a message is written once and never changed. */
 export const createTicketMessagePut = (

@@ -8,7 +8,7 @@
  * both pairs.
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type IndexName, PREFIX, TABLE } from '../table.ts';
+import { type IndexName, PREFIX, TABLE } from '../table/table.ts';
 import { createPut, replacePut } from './item-writes.ts';
 
 export const TICKET_STATUSES = ['open', 'answered', 'customer-reply', 'closed'] as const;
@@ -111,19 +111,6 @@ export const fromTicketItem = (item: Record<string, unknown>): Ticket => ({
 });
 
 export const isTicketItem = (item: Record<string, unknown>) => item.entity === 'ticket';
-
-/** The API view (DESIGN.md "Ticket", without messages). */
-export const toTicketView = (ticket: Ticket) => ({
-  id: ticket.id,
-  subject: ticket.subject,
-  department: ticket.department,
-  ...(ticket.serviceId === undefined ? {} : { serviceId: ticket.serviceId }),
-  status: ticket.status,
-  openedBy: ticket.openedBy,
-  messageCount: ticket.messageCount,
-  createdAt: ticket.createdAt,
-  updatedAt: ticket.updatedAt,
-});
 
 /** create: a new ticket never overwrites one. */
 export const createTicketPut = (tableName: string, ticket: Ticket): PutCommandInput =>

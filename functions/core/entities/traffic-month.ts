@@ -7,8 +7,8 @@
  * nested map path cannot. `ipCount` counts those IPs, so a load can keep
  * the item far below DynamoDB's 400 KB (see MAX_IPS_PER_MONTH).
  */
-import type { TransactUpdate } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { TransactUpdate } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import { type ServiceIds, usagePartition } from './usage.ts';
 
 /**

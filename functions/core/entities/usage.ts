@@ -7,8 +7,8 @@
  * A service's monthly traffic totals share the partition (traffic-month.ts).
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { CursorListing } from '../db.ts';
-import { PREFIX, TABLE } from '../table.ts';
+import type { CursorListing } from '../table/db.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
   type EntityOf,

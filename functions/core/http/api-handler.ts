@@ -15,9 +15,9 @@ import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
-import { BadRequestError, NotFoundError } from '../errors.ts';
-import { logger } from '../observability.ts';
-import { PROBLEM } from '../problem-types.ts';
+import { BadRequestError, NotFoundError } from '../platform/errors.ts';
+import { logger } from '../platform/observability.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 import { parseFileBody, parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key.ts';

@@ -5,10 +5,10 @@
  * routes, which is given no table, starts without one.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { NotFoundError } from '../errors.ts';
-import { malformedPathId, PATH_PARAMETERS } from '../id-shapes.ts';
-import { PROBLEM } from '../problem-types.ts';
+import { NotFoundError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 import type { PorticoContext } from './context.ts';
+import { malformedPathId, PATH_PARAMETERS } from './id-shapes.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 

@@ -6,13 +6,13 @@
  */
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { authorizeMember, authorizeStaff } from '../authorization.ts';
-import { readStaffPoolConfig } from '../config.ts';
-import { NotFoundError, UnauthorizedError } from '../errors.ts';
-import { malformedPathId } from '../id-shapes.ts';
-import { PROBLEM } from '../problem-types.ts';
+import { authorizeMember, authorizeStaff } from '../access/authorization.ts';
+import { readStaffPoolConfig } from '../platform/config.ts';
+import { NotFoundError, UnauthorizedError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 import { authorizePublic, refuseMalformedPathIds } from './authorize-public.ts';
 import type { PorticoContext } from './context.ts';
+import { malformedPathId } from './id-shapes.ts';
 import type { Access } from './route.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;

@@ -11,9 +11,9 @@ import {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
   ValidationError,
-} from '../errors.ts';
-import { toFieldErrors } from '../field-errors.ts';
-import { PROBLEM } from '../problem-types.ts';
+} from '../platform/errors.ts';
+import { toFieldErrors } from '../platform/field-errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 import type { PorticoContext } from './context.ts';
 import type { FileBody, SchemaLoader } from './route.ts';
 

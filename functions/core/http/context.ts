@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { Caller, StaffCheck } from './types.ts';
+import type { Caller, StaffCheck } from '../access/caller.ts';
 
 /** What Portico's middlewares add to the Lambda context for the route function. */
 export interface PorticoContext extends Context {

@@ -1,10 +1,10 @@
 /**
  * The `Idempotency-Key` header of the routes that declare `idempotencyKey`
- * (what the key does is core/idempotency.ts's). Kept apart from it so the
+ * (what the key does is core/db/idempotency.ts's). Kept apart from it so the
  * middy stack, which every function loads, pulls in no table client.
  */
-import { BadRequestError } from '../errors.ts';
-import { PROBLEM } from '../problem-types.ts';
+import { BadRequestError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
 
 /** Printable, header-safe and short: a UUID or a client's own request id fits. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;

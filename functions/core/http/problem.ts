@@ -4,8 +4,8 @@
  * generic 500 so internals never leak.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError } from '../errors.ts';
-import { genericProblemOf, PROBLEM, problemTypeUri } from '../problem-types.ts';
+import { DomainError } from '../platform/errors.ts';
+import { genericProblemOf, PROBLEM, problemTypeUri } from '../platform/problem-types.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

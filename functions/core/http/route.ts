@@ -4,8 +4,8 @@
  * request schemas; `functions/routes.ts` gathers them into the one table.
  */
 
-import type { Area } from '../permissions.ts';
-import type { RequestSchema } from '../schemas.ts';
+import type { Area } from '../rules/permissions.ts';
+import type { RequestSchema } from './schemas.ts';
 
 /**
  * Request schemas are loaded on a route's first use, not at cold start:
@@ -97,7 +97,7 @@ export interface RouteDefinition {
   conflict?: string;
   /** The route honours `If-Match` and answers with an `ETag`. */
   etag?: boolean;
-  /** The route honours an `Idempotency-Key` header (see core/idempotency.ts). */
+  /** The route honours an `Idempotency-Key` header (see core/db/idempotency.ts). */
   idempotencyKey?: true;
   /** The route is rate-limited: over the limit it answers 429 with `Retry-After` (documents it). */
   rateLimited?: true;

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cancellations } from '#core/db';
 import { createPut, patchAtVersion } from '#core/entities/item-writes';
 import { supportReachCheck, toMembershipItem } from '#core/entities/membership';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
@@ -16,8 +15,9 @@ import {
   serviceKeys,
   toServiceItem,
 } from '#core/entities/service';
-import { queryAll, type TableStore, updateIf } from '#core/store';
-import { TABLE } from '#core/table';
+import { cancellations } from '#core/table/db';
+import { queryAll, type TableStore, updateIf } from '#core/table/store';
+import { TABLE } from '#core/table/table';
 
 const AT = '2026-01-01T00:00:00.000Z';
 

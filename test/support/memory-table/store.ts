@@ -8,9 +8,9 @@
  * cases against DynamoDB Local to keep the two honest.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { TransactItem } from '#core/db';
-import type { ItemKey, StoredItem, TableStore } from '#core/store';
-import { TABLE } from '#core/table';
+import type { TransactItem } from '#core/table/db';
+import type { ItemKey, StoredItem, TableStore } from '#core/table/store';
+import { TABLE } from '#core/table/table';
 import { applyUpdate, type ExpressionContext, meetsCondition } from './expressions.ts';
 
 const keyAttributes = [TABLE.partitionKey, TABLE.sortKey] as const;

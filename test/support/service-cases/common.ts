@@ -5,8 +5,8 @@
 import { expect } from 'vitest';
 import type { AssignedService, Contact } from '#core/entities/contact';
 import type { Service } from '#core/entities/service';
-import type { DomainError } from '#core/errors';
-import { type ProblemType, problemTypeUri } from '#core/problem-types';
+import type { DomainError } from '#core/platform/errors';
+import { type ProblemType, problemTypeUri } from '#core/platform/problem-types';
 
 export const AT = '2026-01-01T00:00:00.000Z';
 

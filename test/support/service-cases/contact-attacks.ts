@@ -4,11 +4,11 @@
  * its race with another.
  */
 import { expect, it } from 'vitest';
-import { tableName } from '#core/clients/dynamodb';
 import { contactKeys } from '#core/entities/contact';
 import { patchAtVersion } from '#core/entities/item-writes';
-import { PROBLEM } from '#core/problem-types';
-import type { TableStore } from '#core/store';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import {
   createContact,
   deleteContact,

@@ -3,8 +3,8 @@
  * removing one writes, with one address per account and version checks.
  */
 import { expect, it } from 'vitest';
-import { PROBLEM } from '#core/problem-types';
-import type { TableStore } from '#core/store';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import type { ContactCreate } from '../../../functions/contacts/schemas.ts';
 import { createContact, deleteContact, patchContact } from '../../../functions/contacts/service.ts';
 import { memberOf, newAccount, storeAccount, storedOf, watched } from '../store-accounts.ts';

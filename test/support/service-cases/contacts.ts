@@ -4,7 +4,7 @@
  * writes its own fresh accounts.
  */
 import { describe } from 'vitest';
-import type { TableStore } from '#core/store';
+import type { TableStore } from '#core/table/store';
 import { contactAttacks } from './contact-attacks.ts';
 import { contactRules } from './contact-rules.ts';
 

@@ -3,12 +3,12 @@
  * read and write, and sub-accounts reaching for more than they hold.
  */
 import { expect, it } from 'vitest';
-import { tableName } from '#core/clients/dynamodb';
 import { contactKeys } from '#core/entities/contact';
 import { patchAtVersion, patchIfExists } from '#core/entities/item-writes';
 import { serviceKeys } from '#core/entities/service';
-import { PROBLEM } from '#core/problem-types';
-import type { TableStore } from '#core/store';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import {
   assignSupportContact,
   resetSupportContact,

@@ -4,9 +4,9 @@
  */
 import { expect, it } from 'vitest';
 import { supportSnapshot } from '#core/entities/service';
-import { PROBLEM } from '#core/problem-types';
-import type { TableStore } from '#core/store';
-import { MAX_ASSIGNED_SERVICES } from '#core/support-mirror';
+import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
+import { MAX_ASSIGNED_SERVICES } from '#core/workflows/support-mirror';
 import {
   assignSupportContact,
   MAX_SUPPORT_CONTACTS,

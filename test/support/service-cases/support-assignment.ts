@@ -4,7 +4,7 @@
  * writes its own fresh account.
  */
 import { describe } from 'vitest';
-import type { TableStore } from '#core/store';
+import type { TableStore } from '#core/table/store';
 import { supportAssignmentAttacks } from './support-assignment-attacks.ts';
 import { supportAssignmentRules } from './support-assignment-rules.ts';
 

@@ -1,0 +1,110 @@
+/**
+ * The only place that reads process.env. Each group is read once, at the
+ * cold start of the module that needs it, and throws when a variable is
+ * missing or empty so a misconfigured function fails before its first call.
+ */
+
+export class ConfigurationError extends Error {
+  constructor(name: string, problem = 'is required but missing or empty') {
+    super(`Environment variable ${name} ${problem}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export const requiredEnv = (name: string): string => {
+  const value = process.env[name]?.trim();
+  if (!value) throw new ConfigurationError(name);
+  return value;
+};
+
+/** Optional values (emulator endpoints) are undefined when unset or empty. */
+export const optionalEnv = (name: string): string | undefined =>
+  process.env[name]?.trim() || undefined;
+
+export const ENV = {
+  region: 'AWS_REGION',
+  tableName: 'TABLE_NAME',
+  dynamoEndpoint: 'DYNAMODB_ENDPOINT',
+  userPoolId: 'USER_POOL_ID',
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  staffUserPoolId: 'STAFF_USER_POOL_ID',
+  staffUserPoolClientId: 'STAFF_USER_POOL_CLIENT_ID',
+  cognitoEndpoint: 'COGNITO_ENDPOINT',
+  mailFrom: 'MAIL_FROM',
+  messageIdDomain: 'MESSAGE_ID_DOMAIN',
+  cursorSecret: 'CURSOR_SECRET',
+  invoiceBucket: 'INVOICE_BUCKET',
+  s3Endpoint: 'S3_ENDPOINT',
+  logLevel: 'LOG_LEVEL',
+} as const;
+
+export const readTableConfig = () => ({
+  region: requiredEnv(ENV.region),
+  tableName: requiredEnv(ENV.tableName),
+  endpoint: optionalEnv(ENV.dynamoEndpoint),
+});
+
+export const readUserPoolConfig = () => ({
+  region: requiredEnv(ENV.region),
+  userPoolId: requiredEnv(ENV.userPoolId),
+  userPoolClientId: requiredEnv(ENV.userPoolClientId),
+  endpoint: optionalEnv(ENV.cognitoEndpoint),
+});
+
+/** The staff pool: read by functions serving `/staff/*` routes (and `GET /config`). */
+export const readStaffPoolConfig = () => ({
+  region: requiredEnv(ENV.region),
+  userPoolId: requiredEnv(ENV.staffUserPoolId),
+  userPoolClientId: requiredEnv(ENV.staffUserPoolClientId),
+  endpoint: optionalEnv(ENV.cognitoEndpoint),
+});
+
+/** Transactional mail (security notices). The SES endpoint follows AWS_ENDPOINT_URL_SESV2 locally. */
+export const readMailConfig = () => ({
+  region: requiredEnv(ENV.region),
+  from: requiredEnv(ENV.mailFrom),
+});
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * The right-hand side of the RFC 5322 Message-IDs given to ticket messages
+ * (`<id@domain>`): a domain of ours, so replies thread back to us.
+ */
+export const readMessageIdConfig = () => {
+  const domain = requiredEnv(ENV.messageIdDomain).toLowerCase();
+  if (!DOMAIN.test(domain)) {
+    throw new ConfigurationError(ENV.messageIdDomain, `must be a domain name; got "${domain}"`);
+  }
+  return { domain };
+};
+
+/** The shortest cursor secret accepted: 32 characters (the AES-256 key is derived from it). */
+export const CURSOR_SECRET_MIN_LENGTH = 32;
+
+/**
+ * The secret pagination cursors are sealed with (core/db/cursor.ts): read by
+ * functions that serve lists. In AWS a generated Secrets Manager secret,
+ * resolved into the function's environment at deploy (docs/adr/0001).
+ */
+export const readCursorConfig = () => {
+  const secret = requiredEnv(ENV.cursorSecret);
+  if (secret.length < CURSOR_SECRET_MIN_LENGTH) {
+    throw new ConfigurationError(
+      ENV.cursorSecret,
+      `must be at least ${CURSOR_SECRET_MIN_LENGTH} characters`
+    );
+  }
+  return { secret };
+};
+
+/**
+ * The bucket of invoice PDFs: read by the functions that upload them
+ * (staff) or hand out download links (billing). Locally `S3_ENDPOINT`
+ * points at the S3 emulator (path-style addresses).
+ */
+export const readInvoiceBucketConfig = () => ({
+  region: requiredEnv(ENV.region),
+  bucket: requiredEnv(ENV.invoiceBucket),
+  endpoint: optionalEnv(ENV.s3Endpoint),
+});

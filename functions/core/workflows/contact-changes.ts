@@ -1,0 +1,52 @@
+/**
+ * The writes every change of a contact carries, whichever API made it: the
+ * new image (only over the version that was read), the login profile when
+ * the person's name or email changed and the change is the login's own, the
+ * address marker when the email changed (one contact per address), the audit entry, and the support
+ * mirrors (services it supports, its membership; see support-mirror.ts).
+ */
+
+import { auditWrite, type GuardedWrite } from '../db/transact.ts';
+import type { FieldChange } from '../entities/audit.ts';
+import { type Contact, contactDisplayName, replaceContactPut } from '../entities/contact.ts';
+import { patchLoginUpdate } from '../entities/login.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
+import { contactAddressWrites } from './contact-address.ts';
+import { supportMirrorWrites } from './support-mirror.ts';
+
+export interface ContactAudit {
+  actor: { loginId: string; name: string };
+  action: string;
+  changes: Record<string, FieldChange>;
+}
+
+export const contactChangeWrites = (
+  before: Contact,
+  next: Contact,
+  audit: ContactAudit
+): GuardedWrite[] => {
+  const writes: GuardedWrite[] = [
+    { action: { Put: replaceContactPut(tableName, next, before.version) } },
+    auditWrite({
+      accountId: next.accountId,
+      at: next.updatedAt,
+      actor: audit.actor,
+      action: audit.action,
+      target: `contact/${next.id}`,
+      changes: audit.changes,
+    }),
+  ];
+  const { changes } = audit;
+  // The login (its global name and email) is the person's: only their own changes reach it.
+  const loginId = next.loginId;
+  const byTheLoginItself = loginId !== undefined && audit.actor.loginId === loginId;
+  if (byTheLoginItself && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
+    const login = { loginId, name: contactDisplayName(next), email: next.email };
+    writes.push({
+      action: { Update: patchLoginUpdate(tableName, { ...login, updatedAt: next.updatedAt }) },
+    });
+  }
+  writes.push(...supportMirrorWrites(before, next));
+  writes.push(...contactAddressWrites(before, next, next.updatedAt));
+  return writes;
+};
