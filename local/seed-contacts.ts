@@ -44,6 +44,7 @@ export const seedDemoContacts = async (
   owner: MemberCaller
 ): Promise<DemoPeople> => {
   const { createContact, getContact } = await import('../functions/contacts/service.ts');
+  const { tableStore } = await import('#core/table/function-store');
   const { putSubAccount } = await import('../functions/logins/sub-accounts.ts');
   const { acceptInvitation } = await import('../functions/me/invitations.ts');
 
@@ -52,7 +53,7 @@ export const seedDemoContacts = async (
    * first-sign-in change, and that has accepted the invitation as its owner would.
    */
   const withLogin = async (input: ContactCreate, permissions: Area[]) => {
-    const { contact } = await createContact(owner, input);
+    const { contact } = await createContact(tableStore, owner, input);
     const invited = await putSubAccount(owner, contact.id, {
       permissions,
       password: options.password,
@@ -70,7 +71,7 @@ export const seedDemoContacts = async (
         Permanent: true,
       })
     );
-    return getContact(owner.membership.accountId, contact.id);
+    return getContact(tableStore, owner.membership.accountId, contact.id);
   };
 
   const billing = await withLogin(
@@ -101,7 +102,7 @@ export const seedDemoContacts = async (
     },
     ['services', 'tickets']
   );
-  const { contact: tech } = await createContact(owner, {
+  const { contact: tech } = await createContact(tableStore, owner, {
     kind: 'individual',
     firstName: 'Tech',
     lastName: 'Contact',

@@ -81,10 +81,12 @@ export const assignDemoSupport = async (
   services: Map<string, Service>
 ) => {
   const { assignSupportContact } = await import('../functions/services/support-contacts.ts');
+  const { tableStore } = await import('#core/table/function-store');
   const assign = (externalId: string, contactId: string) => {
     const service = services.get(externalId);
     if (!service) throw new Error(`Demo service ${externalId} was not loaded`);
-    return assignSupportContact(owner, { kind: 'service', serviceId: service.id, contactId }, {});
+    const target = { kind: 'service' as const, serviceId: service.id, contactId };
+    return assignSupportContact(tableStore, owner, target, {});
   };
   await assign('DEMO-WEB-1', people.tech.contactId);
   await assign('DEMO-VPS-17', people.devops.contactId);

@@ -1,4 +1,5 @@
 import { createApiHandler } from '#core/http/stack';
+import { tableStore } from '#core/table/function-store';
 import { toContactView } from '#core/views/contact';
 import { CONTACT_ROUTES } from './routes.ts';
 import {
@@ -16,10 +17,15 @@ const contactId = (params: Record<string, string>) => params.contactId ?? '';
 export const handler = createApiHandler(CONTACT_ROUTES, {
   listContacts: async ({ caller, query }) => ({
     status: 200,
-    body: await listContacts(caller, query),
+    body: await listContacts(tableStore, caller, query),
   }),
   createContact: async ({ caller, body, idempotencyKey }) => {
-    const { contact, warnings, replayed } = await createContact(caller, body, idempotencyKey);
+    const { contact, warnings, replayed } = await createContact(
+      tableStore,
+      caller,
+      body,
+      idempotencyKey
+    );
     return {
       status: 201,
       headers: { location: `/accounts/${contact.accountId}/contacts/${contact.id}` },
@@ -29,26 +35,26 @@ export const handler = createApiHandler(CONTACT_ROUTES, {
     };
   },
   getContact: async ({ caller, params }) => {
-    const contact = await getContact(caller.membership.accountId, contactId(params));
+    const contact = await getContact(tableStore, caller.membership.accountId, contactId(params));
     return { status: 200, body: toContactView(contact), version: contact.version };
   },
   patchContact: async ({ caller, params, body, ifMatchVersion }) => {
-    const { contact, warnings } = await patchContact(caller, contactId(params), body, {
+    const { contact, warnings } = await patchContact(tableStore, caller, contactId(params), body, {
       ifMatch: ifMatchVersion,
       bodyVersion: body.version,
     });
     return { status: 200, body: { ...toContactView(contact), warnings }, version: contact.version };
   },
   deleteContact: async ({ caller, params, ifMatchVersion }) => {
-    await deleteContact(caller, contactId(params), { ifMatch: ifMatchVersion });
+    await deleteContact(tableStore, caller, contactId(params), { ifMatch: ifMatchVersion });
     return { status: 204 };
   },
   getOwnContact: async ({ caller }) => {
-    const contact = await getOwnContact(caller);
+    const contact = await getOwnContact(tableStore, caller);
     return { status: 200, body: toContactView(contact), version: contact.version };
   },
   patchOwnContact: async ({ caller, body, ifMatchVersion }) => {
-    const { contact, warnings } = await patchOwnContact(caller, body, {
+    const { contact, warnings } = await patchOwnContact(tableStore, caller, body, {
       ifMatch: ifMatchVersion,
       bodyVersion: body.version,
     });

@@ -3,7 +3,6 @@
  * transaction with its audit entry (and, for a contact with a login, the
  * membership removal or the pending email change and its mail).
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { refusal } from '#core/access/authorization';
 import type { MemberCaller } from '#core/access/caller';
 import { loginRefusal, type ReachRefusal, supportScopeRefusal } from '#core/access/reach';
@@ -25,11 +24,12 @@ import {
 } from '#core/entities/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
 import type { PageQuery } from '#core/http/schemas';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { now, nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { newId } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import { toContactView } from '#core/views/contact';
 import { actorOf, contactIn, loadProfile, type Profile } from '#core/workflows/account-profile';
 import { contactAddressWrites } from '#core/workflows/contact-address';
@@ -81,8 +81,12 @@ const raisesOwnSupportScope = (
   SCOPE_REACH[scope] > SCOPE_REACH[contact.supportScope];
 
 /** No login reaches more through the contacts it changes than it holds itself (core/access/reach.ts). */
-const checkReach = async (caller: MemberCaller, beyond: ReachRefusal | undefined) => {
-  if (beyond) throw await refusal(caller.membership, beyond);
+const checkReach = async (
+  store: TableStore,
+  caller: MemberCaller,
+  beyond: ReachRefusal | undefined
+) => {
+  if (beyond) throw await refusal(caller.membership, beyond, store);
 };
 
 const primaryIsMyDetails = () =>
@@ -91,36 +95,44 @@ const primaryIsMyDetails = () =>
     'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
   );
 
-export const listContacts = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
+export const listContacts = (
+  store: TableStore,
+  caller: MemberCaller,
+  { cursor, limit }: PageQuery
+) => {
   const { accountId } = caller.membership;
   return queryPage(
     { list: 'contacts', owner: caller, ...contactsPartition(accountId) },
     cursor,
     (startKey) => contactsPageQuery(tableName, accountId, { limit, startKey }),
-    (item) => toContactView(fromContactItem(item))
+    (item) => toContactView(fromContactItem(item)),
+    store
   );
 };
 
-export const getContact = async (accountId: string, contactId: string) => {
-  const { Item } = await dynamo.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: contactKeys({ accountId, contactId }),
-      ConsistentRead: true,
-    })
-  );
-  if (!Item) throw new NotFoundError(PROBLEM.notFound, 'The contact does not exist.');
-  return fromContactItem(Item);
+export const getContact = async (store: TableStore, accountId: string, contactId: string) => {
+  const item = await store.get({
+    TableName: tableName,
+    Key: contactKeys({ accountId, contactId }),
+    ConsistentRead: true,
+  });
+  if (!item) throw new NotFoundError(PROBLEM.notFound, 'The contact does not exist.');
+  return fromContactItem(item);
 };
 
 /** Adds a contact; with an idempotency key a retry answers the first one's result. */
 export const createContact = async (
+  store: TableStore,
   caller: MemberCaller,
   input: ContactCreate,
   idempotencyKey?: string
 ) => {
-  await checkReach(caller, supportScopeRefusal(caller.membership, undefined, input.supportScope));
-  const profile = await loadProfile(caller.membership.accountId);
+  await checkReach(
+    store,
+    caller,
+    supportScopeRefusal(caller.membership, undefined, input.supportScope)
+  );
+  const profile = await loadProfile(caller.membership.accountId, store);
   const now = nowIso();
   const { emailPreferences, ...fields } = input;
   const contact: Contact = {
@@ -160,7 +172,8 @@ export const createContact = async (
           new ConflictError(
             PROBLEM.changedMeanwhile,
             'The contact could not be created; try again.'
-          )
+          ),
+        store
       )
   );
   return { ...result, replayed };
@@ -189,23 +202,32 @@ const applyPatch = (contact: Contact, patch: ContactPatch, now: Date, caller: Me
 };
 
 export const patchContact = async (
+  store: TableStore,
   caller: MemberCaller,
   contactId: string,
   patch: ContactPatch,
   claim: VersionClaim
 ) => {
-  const profile = await loadProfile(caller.membership.accountId);
+  const profile = await loadProfile(caller.membership.accountId, store);
   const contact = contactIn(profile, contactId);
   if (contact.isPrimary) throw primaryIsMyDetails();
   checkVersion(contact.version, claim);
   if (raisesOwnSupportScope(caller, contact, patch.supportScope)) {
-    throw await refusal(caller.membership, {
-      problem: PROBLEM.selfChangeRefused,
-      area: 'contacts',
-      detail: 'A login cannot widen its own support scope; ask the account holder.',
-    });
+    throw await refusal(
+      caller.membership,
+      {
+        problem: PROBLEM.selfChangeRefused,
+        area: 'contacts',
+        detail: 'A login cannot widen its own support scope; ask the account holder.',
+      },
+      store
+    );
   }
-  await checkReach(caller, supportScopeRefusal(caller.membership, contact, patch.supportScope));
+  await checkReach(
+    store,
+    caller,
+    supportScopeRefusal(caller.membership, contact, patch.supportScope)
+  );
 
   const { next, mails, limits } = applyPatch(contact, patch, now(), caller);
   const changes = {
@@ -224,17 +246,19 @@ export const patchContact = async (
       ...outboxWrites(contact.accountId, next.updatedAt, mails),
       ...limits,
     ],
-    () => staleError(claim)
+    () => staleError(claim),
+    store
   );
   return { contact: next, warnings: warningsFor(profile, next) };
 };
 
 export const deleteContact = async (
+  store: TableStore,
   caller: MemberCaller,
   contactId: string,
   claim: VersionClaim
 ) => {
-  const profile = await loadProfile(caller.membership.accountId);
+  const profile = await loadProfile(caller.membership.accountId, store);
   const contact = contactIn(profile, contactId);
   if (contact.isPrimary)
     throw new ConflictError(
@@ -243,7 +267,7 @@ export const deleteContact = async (
     );
   checkVersion(contact.version, claim);
   // Deleting the contact removes its login from the account.
-  if (contact.loginId) await checkReach(caller, loginRefusal(caller.membership, contact));
+  if (contact.loginId) await checkReach(store, caller, loginRefusal(caller.membership, contact));
   const now = nowIso();
   await writeTogether(
     [
@@ -273,19 +297,25 @@ export const deleteContact = async (
           ]
         : []),
     ],
-    () => staleError(claim)
+    () => staleError(claim),
+    store
   );
 };
 
 /** GET .../my-contact: the caller's own contact, whatever areas it holds. */
-export const getOwnContact = (caller: MemberCaller) =>
-  getContact(caller.membership.accountId, caller.membership.contactId);
+export const getOwnContact = (store: TableStore, caller: MemberCaller) =>
+  getContact(store, caller.membership.accountId, caller.membership.contactId);
 
 /**
  * PATCH .../my-contact: the caller changes its own details (the schema
  * leaves out scope, kind and email), under the same rules as any change.
  */
-export const patchOwnContact = (caller: MemberCaller, patch: ContactPatch, claim: VersionClaim) => {
+export const patchOwnContact = (
+  store: TableStore,
+  caller: MemberCaller,
+  patch: ContactPatch,
+  claim: VersionClaim
+) => {
   if (caller.membership.role === 'primary') throw primaryIsMyDetails();
-  return patchContact(caller, caller.membership.contactId, patch, claim);
+  return patchContact(store, caller, caller.membership.contactId, patch, claim);
 };

@@ -2,6 +2,7 @@ import type { MemberCaller } from '#core/access/caller';
 import type { PageQuery } from '#core/http/schemas';
 import { createApiHandler } from '#core/http/stack';
 import type { ApiRequest, ApiResult } from '#core/http/types';
+import { tableStore } from '#core/table/function-store';
 import { toServiceView } from '#core/views/service';
 import { SERVICE_ROUTES } from './routes.ts';
 import { getService, listServiceIps, listServices } from './service.ts';
@@ -12,7 +13,7 @@ type ListRequest = ApiRequest<MemberCaller, undefined, PageQuery>;
 
 /** The four route functions of one listing; services and domains differ only in kind and path id. */
 const listingRoutes = (
-  kind: Parameters<typeof listServices>[1],
+  kind: Parameters<typeof listServices>[2],
   idParam: 'serviceId' | 'domainId'
 ) => {
   const target = ({ params }: Request) => ({
@@ -23,21 +24,21 @@ const listingRoutes = (
   return {
     list: async ({ caller, query }: ListRequest): Promise<ApiResult> => ({
       status: 200,
-      body: await listServices(caller, kind, query),
+      body: await listServices(tableStore, caller, kind, query),
     }),
     get: async (request: Request): Promise<ApiResult> => {
       const { accountId } = request.caller.membership;
-      const service = await getService(accountId, kind, target(request).serviceId);
+      const service = await getService(tableStore, accountId, kind, target(request).serviceId);
       return { status: 200, body: toServiceView(service), version: service.version };
     },
     assign: async (request: Request): Promise<ApiResult> => {
-      const service = await assignSupportContact(request.caller, target(request), {
+      const service = await assignSupportContact(tableStore, request.caller, target(request), {
         ifMatch: request.ifMatchVersion,
       });
       return { status: 200, body: toServiceView(service), version: service.version };
     },
     reset: async (request: Request): Promise<ApiResult> => {
-      await resetSupportContact(request.caller, target(request), {
+      await resetSupportContact(tableStore, request.caller, target(request), {
         ifMatch: request.ifMatchVersion,
       });
       return { status: 204 };
@@ -53,7 +54,7 @@ export const handler = createApiHandler(SERVICE_ROUTES, {
   getService: services.get,
   listServiceIps: async ({ caller, params }: Request): Promise<ApiResult> => ({
     status: 200,
-    body: await listServiceIps(caller.membership.accountId, params.serviceId ?? ''),
+    body: await listServiceIps(tableStore, caller.membership.accountId, params.serviceId ?? ''),
   }),
   assignServiceSupportContact: services.assign,
   resetServiceSupportContact: services.reset,

@@ -3,7 +3,6 @@
  * (one index Query) or one item (one GetItem). A domain asked for under
  * /services, or a service under /domains, does not exist there.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
 import {
@@ -16,10 +15,11 @@ import {
   servicesPageQuery,
 } from '#core/entities/service';
 import type { PageQuery } from '#core/http/schemas';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { Page } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import { toServiceView } from '#core/views/service';
 
 export type ServiceView = ReturnType<typeof toServiceView>;
@@ -41,6 +41,7 @@ export const serviceOfKind = (
 };
 
 export const listServices = (
+  store: TableStore,
   caller: MemberCaller,
   kind: ServiceKind,
   { cursor, limit }: PageQuery
@@ -50,30 +51,29 @@ export const listServices = (
     { list: `${kind}s`, owner: caller, ...servicesListingPartition(accountId, kind) },
     cursor,
     (startKey) => servicesPageQuery(tableName, accountId, kind, { limit, startKey }),
-    (item) => toServiceView(fromServiceItem(item))
+    (item) => toServiceView(fromServiceItem(item)),
+    store
   );
 };
 
 export const getService = async (
+  store: TableStore,
   accountId: string,
   kind: ServiceKind,
   serviceId: string
-): Promise<Service> => {
-  const { Item } = await dynamo.send(
-    new GetCommand(getServiceCommand(tableName, { accountId, serviceId }))
-  );
-  return serviceOfKind(Item, kind);
-};
+): Promise<Service> =>
+  serviceOfKind(await store.get(getServiceCommand(tableName, { accountId, serviceId })), kind);
 
 /**
  * The IPs of a serverhousing service, from its item (one GetItem): the
  * operators load them with the service, at most 256, so one page.
  */
 export const listServiceIps = async (
+  store: TableStore,
   accountId: string,
   serviceId: string
 ): Promise<Page<{ ip: string }>> => {
-  const service = await getService(accountId, 'service', serviceId);
+  const service = await getService(store, accountId, 'service', serviceId);
   if (service.type !== 'serverhousing') {
     throw new ConflictError(
       PROBLEM.wrongServiceType,

@@ -10,7 +10,6 @@
 import { refusal } from '#core/access/authorization';
 import type { MemberCaller } from '#core/access/caller';
 import { loginRefusal, type ReachRefusal, serviceReachRefusal } from '#core/access/reach';
-import { batchGetAll } from '#core/db/batch';
 import { checkVersion, staleError, type VersionClaim } from '#core/db/concurrency';
 import { auditWrite, type GuardedWrite, writeTogether } from '#core/db/transact';
 import {
@@ -34,6 +33,7 @@ import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import { MAX_ASSIGNED_SERVICES, membershipSupportUpdate } from '#core/workflows/support-mirror';
 import { serviceOfKind } from './service.ts';
 
@@ -60,8 +60,12 @@ const manageArea = (kind: ServiceKind): 'domains:manage' | 'services:manage' =>
   kind === 'domain' ? 'domains:manage' : 'services:manage';
 
 /** No login reaches more through the support it assigns than it holds itself. */
-const checkReach = async (caller: MemberCaller, beyond: ReachRefusal | undefined) => {
-  if (beyond) throw await refusal(caller.membership, beyond);
+const checkReach = async (
+  store: TableStore,
+  caller: MemberCaller,
+  beyond: ReachRefusal | undefined
+) => {
+  if (beyond) throw await refusal(caller.membership, beyond, store);
 };
 
 /**
@@ -69,12 +73,12 @@ const checkReach = async (caller: MemberCaller, beyond: ReachRefusal | undefined
  * the service; a contact with a login is changed only by a login holding as
  * much as it.
  */
-const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
+const load = async (store: TableStore, caller: MemberCaller, target: Target): Promise<Loaded> => {
   const area = manageArea(target.kind);
-  await checkReach(caller, serviceReachRefusal(caller.membership, target.serviceId, area));
+  await checkReach(store, caller, serviceReachRefusal(caller.membership, target.serviceId, area));
   const { accountId, contactId: callerContactId } = caller.membership;
   const contactIds = [...new Set([target.contactId, callerContactId])];
-  const items = await batchGetAll([
+  const items = await store.getMany(tableName, [
     serviceKeys({ accountId, serviceId: target.serviceId }),
     ...contactIds.map((contactId) => contactKeys({ accountId, contactId })),
   ]);
@@ -82,7 +86,8 @@ const load = async (caller: MemberCaller, target: Target): Promise<Loaded> => {
   const contacts = items.filter(isContactItem).map(fromContactItem);
   const contact = contacts.find((candidate) => candidate.id === target.contactId);
   if (!contact) throw new NotFoundError(PROBLEM.notFound, 'The contact does not exist.');
-  if (contact.loginId) await checkReach(caller, loginRefusal(caller.membership, contact, area));
+  if (contact.loginId)
+    await checkReach(store, caller, loginRefusal(caller.membership, contact, area));
   const self = contacts.find((candidate) => candidate.id === callerContactId);
   return {
     service,
@@ -108,6 +113,7 @@ const contactChanged = () =>
 
 /** The transaction of an assignment or a reset; `nextService` is the service's new image. */
 const commit = async (
+  store: TableStore,
   { service, contact, actor }: Loaded,
   nextService: Service,
   nextContact: Contact,
@@ -146,7 +152,8 @@ const commit = async (
         },
       }),
     ],
-    () => staleError(claim)
+    () => staleError(claim),
+    store
   );
 };
 
@@ -157,18 +164,23 @@ const nextImages = (loaded: Loaded, now: string) => ({
 
 /** PUT .../support-contacts/{contactId}: the service after the assignment (unchanged if it was already). */
 export const assignSupportContact = async (
+  store: TableStore,
   caller: MemberCaller,
   target: Target,
   claim: VersionClaim
 ): Promise<Service> => {
   if (caller.membership.role !== 'primary' && target.contactId === caller.membership.contactId) {
-    throw await refusal(caller.membership, {
-      problem: PROBLEM.selfChangeRefused,
-      area: manageArea(target.kind),
-      detail: 'A login cannot assign itself as a support contact; ask the account holder.',
-    });
+    throw await refusal(
+      caller.membership,
+      {
+        problem: PROBLEM.selfChangeRefused,
+        area: manageArea(target.kind),
+        detail: 'A login cannot assign itself as a support contact; ask the account holder.',
+      },
+      store
+    );
   }
-  const loaded = await load(caller, target);
+  const loaded = await load(store, caller, target);
   const { service, contact } = loaded;
   checkVersion(service.version, claim);
   const onService = Object.hasOwn(service.supportContacts, target.contactId);
@@ -200,6 +212,7 @@ export const assignSupportContact = async (
   ];
   const ids = { accountId: service.accountId, serviceId: service.id };
   await commit(
+    store,
     loaded,
     next.service,
     next.contact,
@@ -212,11 +225,12 @@ export const assignSupportContact = async (
 
 /** DELETE .../support-contacts/{contactId}: nothing to do when the contact does not support it. */
 export const resetSupportContact = async (
+  store: TableStore,
   caller: MemberCaller,
   target: Target,
   claim: VersionClaim
 ): Promise<void> => {
-  const loaded = await load(caller, target);
+  const loaded = await load(store, caller, target);
   const { service, contact } = loaded;
   checkVersion(service.version, claim);
   const onService = Object.hasOwn(service.supportContacts, target.contactId);
@@ -232,6 +246,7 @@ export const resetSupportContact = async (
   );
   const ids = { accountId: service.accountId, serviceId: service.id };
   await commit(
+    store,
     loaded,
     next.service,
     next.contact,

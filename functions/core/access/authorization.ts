@@ -17,6 +17,8 @@ import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { allowedAreas, mayOpen } from '../rules/permissions.ts';
+import { tableStore } from '../table/function-store.ts';
+import type { TableStore } from '../table/store.ts';
 import type { ReachRefusal } from './reach.ts';
 
 /** Same answer for "no such account" and "not yours": existence is never revealed. */
@@ -78,25 +80,30 @@ export const authorizeMember = async (
 };
 
 /** The primary contact's name, so a denied user knows whom to ask. */
-const grantorOf = async (membership: Membership): Promise<{ name: string }> => {
-  const { Item } = await dynamo.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
-    })
-  );
-  return { name: Item ? contactDisplayName(fromContactItem(Item)) : 'the account holder' };
+const grantorOf = async (
+  membership: Membership,
+  store: TableStore = tableStore
+): Promise<{ name: string }> => {
+  const item = await store.get({
+    TableName: tableName,
+    Key: contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
+  });
+  return { name: item ? contactDisplayName(fromContactItem(item)) : 'the account holder' };
 };
 
 /**
  * A 403 for a rule a route checks itself (after the area check passed): the
  * same shape as the authorizer's, one more read on this error path only.
  */
-export const refusal = async (membership: Membership, { problem, area, detail }: ReachRefusal) =>
+export const refusal = async (
+  membership: Membership,
+  { problem, area, detail }: ReachRefusal,
+  store: TableStore = tableStore
+) =>
   new ForbiddenError(problem, detail, {
     area,
     allowedAreas: allowedAreas(membership),
-    grantedBy: await grantorOf(membership),
+    grantedBy: await grantorOf(membership, store),
   });
 
 type Key = Record<string, string>;

@@ -4,19 +4,19 @@
  * page's cursor sealed for the same listing and caller (null on the last
  * page).
  */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../platform/clients/dynamodb.ts';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../table/db.ts';
+import { tableStore } from '../table/function-store.ts';
+import type { TableStore } from '../table/store.ts';
 import { type CursorScope, openCursor, sealCursor } from './cursor.ts';
 
 export const queryPage = async <T>(
   scope: CursorScope,
   cursor: string | undefined,
   query: (startKey: Record<string, unknown> | undefined) => QueryCommandInput,
-  toView: (item: Record<string, unknown>) => T
+  toView: (item: Record<string, unknown>) => T,
+  store: TableStore = tableStore
 ): Promise<Page<T>> => {
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(
-    new QueryCommand(query(openCursor(cursor, scope)))
-  );
-  return { items: Items.map(toView), cursor: sealCursor(LastEvaluatedKey, scope) };
+  const { items, lastKey } = await store.query(query(openCursor(cursor, scope)));
+  return { items: items.map(toView), cursor: sealCursor(lastKey, scope) };
 };

@@ -3,19 +3,14 @@
  * it. Each write may say what its failed condition means; a failure on a
  * write that does not say is reported by `otherwise` (usually "stale").
  */
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type AuditEntry, createAuditPut } from '../entities/audit.ts';
 import { createOutboxPut, type OutboxTask } from '../entities/outbox.ts';
-import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
-import {
-  cancellations,
-  isConditionFailure,
-  newId,
-  type TransactItem,
-  type TransactUpdate,
-} from '../table/db.ts';
+import { cancellations, newId, type TransactItem, type TransactUpdate } from '../table/db.ts';
+import { tableStore } from '../table/function-store.ts';
+import { type TableStore, updateIf as updateIfIn } from '../table/store.ts';
 
 export interface GuardedWrite {
   action: TransactItem;
@@ -31,12 +26,11 @@ const concurrentChange = () =>
 
 export const writeTogether = async (
   writes: GuardedWrite[],
-  otherwise: () => Error
+  otherwise: () => Error,
+  store: TableStore = tableStore
 ): Promise<void> => {
   try {
-    await dynamo.send(
-      new TransactWriteCommand({ TransactItems: writes.map((write) => write.action) })
-    );
+    await store.transact(writes.map((write) => write.action));
   } catch (error) {
     const reasons = cancellations(error) ?? [];
     const failed = reasons.findIndex((reason) => reason.code === 'ConditionalCheckFailed');
@@ -58,12 +52,5 @@ export const auditWrite = (entry: Omit<AuditEntry, 'id'>): GuardedWrite => ({
 });
 
 /** One conditional update on its own: true when it applied, false when its condition refused it. */
-export const updateIf = async (update: TransactUpdate): Promise<boolean> => {
-  try {
-    await dynamo.send(new UpdateCommand(update));
-    return true;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return false;
-  }
-};
+export const updateIf = (update: TransactUpdate, store: TableStore = tableStore) =>
+  updateIfIn(store, update);

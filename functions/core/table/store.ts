@@ -1,9 +1,10 @@
 /**
  * The data-access layer under the services: the handful of table
  * operations Portico makes, taking the command inputs the entity modules
- * build. Services reach the table only through `tableStore()`, so their
- * rules can be unit-tested against the in-memory table of test/support and
- * the same cases run against DynamoDB Local (test/integration).
+ * build. Services reach the table only through a TableStore (in a function,
+ * `tableStore` of function-store.ts, built once), so their rules can be
+ * unit-tested against the in-memory table of test/support and the same cases
+ * run against DynamoDB Local (test/integration).
  *
  * Failures keep DynamoDB's own error names and shapes
  * (`ConditionalCheckFailedException`, `TransactionCanceledException` with
@@ -24,7 +25,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { TransactItem } from './db.ts';
+import { isConditionFailure, type TransactItem } from './db.ts';
 
 export type StoredItem = Record<string, unknown>;
 export type ItemKey = Record<string, unknown>;
@@ -57,6 +58,17 @@ export const queryAll = async (store: TableStore, input: QueryCommandInput) => {
     startKey = page.lastKey;
   } while (startKey);
   return items;
+};
+
+/** One conditional update: true when it applied, false when its condition refused it. */
+export const updateIf = async (store: TableStore, input: UpdateCommandInput): Promise<boolean> => {
+  try {
+    await store.update(input);
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return false;
+  }
 };
 
 const MAX_BATCH_ROUNDS = 5;

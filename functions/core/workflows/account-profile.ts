@@ -1,5 +1,4 @@
 /** The account with all its contacts, as every contact change reads it. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberCaller } from '../access/caller.ts';
 import { type Account, fromAccountItem, isAccountItem } from '../entities/account.ts';
 import {
@@ -9,9 +8,11 @@ import {
   fromContactItem,
   isContactItem,
 } from '../entities/contact.ts';
-import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
+import { tableStore } from '../table/function-store.ts';
+import { queryAll, type TableStore } from '../table/store.ts';
 
 export interface Profile {
   account: Account;
@@ -19,16 +20,11 @@ export interface Profile {
 }
 
 /** The account and all its contacts: one Query (more only past 1 MB of contacts). */
-export const loadProfile = async (accountId: string): Promise<Profile> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand(accountProfileQuery(tableName, accountId, startKey))
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+export const loadProfile = async (
+  accountId: string,
+  store: TableStore = tableStore
+): Promise<Profile> => {
+  const items = await queryAll(store, accountProfileQuery(tableName, accountId));
   const accountItem = items.find(isAccountItem);
   if (!accountItem) throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
   return {

@@ -16,7 +16,7 @@ import {
   toServiceItem,
 } from '#core/entities/service';
 import { cancellations } from '#core/table/db';
-import { queryAll, type TableStore } from '#core/table/store';
+import { queryAll, type TableStore, updateIf } from '#core/table/store';
 import { TABLE } from '#core/table/table';
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -116,6 +116,35 @@ export const describeTableStore = (
 
       // Assess
       expect(third.name).toBe('ConditionalCheckFailedException');
+    });
+
+    it('reports a conditional update its condition refused as not applied, changing nothing', async () => {
+      // Prepare
+      const { store, tableName } = open();
+      const pk = fresh();
+      await store.put(createPut(tableName, { ...key(pk, 'A'), version: 1, note: 'a' }));
+
+      // Act
+      const applied = await updateIf(
+        store,
+        patchAtVersion(tableName, key(pk, 'A'), { note: 'b' }, 1)
+      );
+      const refused = await updateIf(
+        store,
+        patchAtVersion(tableName, key(pk, 'A'), { note: 'c' }, 1)
+      );
+      const missing = await updateIf(
+        store,
+        patchAtVersion(tableName, key(pk, 'B'), { note: 'd' }, 1)
+      );
+
+      // Assess
+      expect([applied, refused, missing]).toEqual([true, false, false]);
+      expect(await store.get({ TableName: tableName, Key: key(pk, 'A') })).toMatchObject({
+        version: 2,
+        note: 'b',
+      });
+      expect(await store.get({ TableName: tableName, Key: key(pk, 'B') })).toBeUndefined();
     });
 
     it('sets and removes one entry of a map attribute, adding to the version', async () => {
