@@ -52,7 +52,7 @@ const idempotencyHeader = z.object({
   }),
 });
 
-/** Routes with `etag` read it; others ignore it (functions/core/http/api-handler.ts). */
+/** Routes with `ifMatch` read it; others ignore it (functions/core/http/api-handler.ts). */
 const ifMatchHeader = z.object({
   'if-match': z.string().max(32).regex(IF_MATCH_PATTERN).optional().meta({
     description:
@@ -77,8 +77,17 @@ const gatewayThrottled = z
 const hasOwnPathIds = (route: RouteDefinition) =>
   route.access.kind !== 'member' && route.access.kind !== 'self' && /\{\w+\}/.test(route.path);
 
-const conflictDescription = (route: RouteDefinition) =>
-  [route.etag ? 'The body `version` is stale.' : undefined, route.conflict]
+/** The request body names the version it was edited from (a stale one is a 409). */
+const hasBodyVersion = (body: z.core.$ZodType | undefined) =>
+  body !== undefined &&
+  'version' in (((body._zod.def as { shape?: object }).shape ?? {}) as object);
+
+const conflictDescription = (route: RouteDefinition, bodyVersion: boolean) =>
+  [
+    bodyVersion ? 'The body `version` is stale.' : undefined,
+    route.ifMatch && !bodyVersion ? 'The item changed while this request wrote it.' : undefined,
+    route.conflict,
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -89,13 +98,45 @@ const etagHeader = z.object({
     .meta({ description: 'The current version, to send as `If-Match` after reading it again.' }),
 });
 
+/** Headers of a success answer, as the route row says it sends them. */
+const successHeaders = (route: RouteDefinition, status: number) => {
+  const headers = {
+    ...((route.etag || route.ifMatch) && status !== 204
+      ? {
+          ETag: z
+            .string()
+            .meta({ description: 'The item’s version, to send back as `If-Match` on a change.' }),
+        }
+      : {}),
+    ...(route.location && status === 201
+      ? { Location: z.string().meta({ description: 'The path of the new item.' }) }
+      : {}),
+    ...(route.location && status === 200
+      ? {
+          'Content-Location': z
+            .string()
+            .meta({ description: 'The path of the item the repeated request reached.' }),
+        }
+      : {}),
+    ...(route.idempotencyKey
+      ? {
+          'Idempotent-Replayed': z.literal('true').optional().meta({
+            description:
+              'Present when the answer repeats the first result of this `Idempotency-Key`.',
+          }),
+        }
+      : {}),
+  };
+  return Object.keys(headers).length > 0 ? { headers: z.object(headers) } : {};
+};
+
 const badRequest = (route: RouteDefinition) => {
   if (route.body) return 'Invalid body or parameters: `errors` lists each failing field.';
   if (route.fileBody)
     return `The body is not a ${route.fileBody.description} (it must start with \`${route.fileBody.startsWith}\`).`;
   if (route.query)
     return 'Invalid parameters (a bad `limit` or `cursor`, say): `errors` lists each failing field.';
-  return route.etag ? 'The `If-Match` header is not an ETag this API sent.' : undefined;
+  return route.ifMatch ? 'The `If-Match` header is not an ETag this API sent.' : undefined;
 };
 
 /**
@@ -118,7 +159,11 @@ const tooManyRequests = (route: RouteDefinition) =>
         content: { 'application/json': { schema: gatewayThrottled } },
       };
 
-const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => ({
+const errorResponses = (
+  route: RouteDefinition,
+  bodyVersion: boolean,
+  invalid = badRequest(route)
+) => ({
   ...(invalid ? { '400': problem(400, invalid) } : {}),
   ...(route.access.kind === 'public'
     ? {}
@@ -162,8 +207,10 @@ const errorResponses = (route: RouteDefinition, invalid = badRequest(route)) => 
         ),
       }
     : {}),
-  ...(route.etag || route.conflict ? { '409': problem(409, conflictDescription(route)) } : {}),
-  ...(route.etag
+  ...(route.ifMatch || bodyVersion || route.conflict
+    ? { '409': problem(409, conflictDescription(route, bodyVersion)) }
+    : {}),
+  ...(route.ifMatch
     ? {
         '412': {
           ...problem(
@@ -232,16 +279,16 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
     // Who may call it, read by portals to build menus from the document alone.
     'x-portico-access': route.access,
     ...SECURITY_OF[authorizerOf(route.access)],
-    ...(path || loaded.query || route.idempotencyKey || route.etag
+    ...(path || loaded.query || route.idempotencyKey || route.ifMatch
       ? {
           requestParams: {
             ...(path ? { path } : {}),
             ...(loaded.query ? { query: loaded.query } : {}),
-            ...(route.idempotencyKey || route.etag
+            ...(route.idempotencyKey || route.ifMatch
               ? {
                   header: z.object({
                     ...(route.idempotencyKey ? idempotencyHeader.shape : {}),
-                    ...(route.etag ? ifMatchHeader.shape : {}),
+                    ...(route.ifMatch ? ifMatchHeader.shape : {}),
                   }),
                 }
               : {}),
@@ -257,17 +304,19 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
     responses: {
       [String(route.success.status)]: {
         description: route.success.description,
+        ...successHeaders(route, route.success.status),
         ...(schema ? { content: { 'application/json': { schema } } } : {}),
       },
       ...(route.repeatSuccess
         ? {
             [String(route.repeatSuccess.status)]: {
               description: route.repeatSuccess.description,
+              ...successHeaders(route, route.repeatSuccess.status),
               ...(schema ? { content: { 'application/json': { schema } } } : {}),
             },
           }
         : {}),
-      ...errorResponses(route),
+      ...errorResponses(route, hasBodyVersion(loaded.body)),
     },
   };
 };

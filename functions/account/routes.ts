@@ -20,7 +20,7 @@ export const ACCOUNT_ROUTES = [
     summary: 'Update "My Details" (the primary contact)',
     body: lazySchema(async () => (await import('./schemas.ts')).patchMyDetailsSchema),
     success: { status: 200, description: 'The updated account.' },
-    etag: true,
+    ifMatch: true,
     rateLimited: true,
   },
   {

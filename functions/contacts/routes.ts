@@ -21,6 +21,7 @@ export const CONTACT_ROUTES = [
     access: contacts,
     summary: 'Add a contact (an individual or an organisation)',
     body: lazySchema(async () => (await import('./schemas.ts')).createContactSchema),
+    location: true,
     success: {
       status: 201,
       description:
@@ -48,7 +49,7 @@ export const CONTACT_ROUTES = [
     summary: 'Change a contact (the primary contact is changed through My Details)',
     body: lazySchema(async () => (await import('./schemas.ts')).patchContactSchema),
     success: { status: 200, description: 'The changed contact and any `warnings`.' },
-    etag: true,
+    ifMatch: true,
   },
   {
     id: 'deleteContact',
@@ -58,7 +59,7 @@ export const CONTACT_ROUTES = [
     access: contacts,
     summary: 'Remove a contact and its access to the account (never the primary)',
     success: { status: 204, description: 'Removed.' },
-    etag: true,
+    ifMatch: true,
   },
   {
     id: 'getOwnContact',
@@ -80,7 +81,7 @@ export const CONTACT_ROUTES = [
       'Change the caller’s own name, phone, address and email preferences (the primary uses My Details)',
     body: lazySchema(async () => (await import('./schemas.ts')).ownContactPatchSchema),
     success: { status: 200, description: 'The changed contact and any `warnings`.' },
-    etag: true,
+    ifMatch: true,
     conflict: 'The caller is the primary contact, whose details change through My Details.',
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -52,7 +52,7 @@ export const SERVICE_ROUTES = [
     summary:
       'Assign a contact to support the service (its support scope must be `isolated` or `global`); idempotent',
     success: { status: 200, description: 'The service with its support contacts.' },
-    etag: true,
+    ifMatch: true,
   },
   {
     id: 'resetServiceSupportContact',
@@ -62,7 +62,7 @@ export const SERVICE_ROUTES = [
     access: servicesManage,
     summary: 'Reset: the contact no longer supports the service; idempotent',
     success: { status: 204, description: 'Reset.' },
-    etag: true,
+    ifMatch: true,
   },
   {
     id: 'listDomains',
@@ -93,7 +93,7 @@ export const SERVICE_ROUTES = [
     summary:
       'Assign a contact to support the domain (its support scope must be `isolated` or `global`); idempotent',
     success: { status: 200, description: 'The domain with its support contacts.' },
-    etag: true,
+    ifMatch: true,
   },
   {
     id: 'resetDomainSupportContact',
@@ -103,6 +103,6 @@ export const SERVICE_ROUTES = [
     access: domainsManage,
     summary: 'Reset: the contact no longer supports the domain; idempotent',
     success: { status: 204, description: 'Reset.' },
-    etag: true,
+    ifMatch: true,
   },
 ] as const satisfies readonly RouteDefinition[];

@@ -52,6 +52,7 @@ export const STAFF_ROUTES = [
     summary:
       'Load an account with its contract numbers, hosted domains and primary contact (idempotent by `externalId`)',
     body: lazySchema(async () => (await import('./schemas.ts')).accountLoadSchema),
+    location: true,
     success: {
       status: 201,
       description:
@@ -73,6 +74,7 @@ export const STAFF_ROUTES = [
     access: staffSharedRead,
     summary: 'Load a service or domain of the account (idempotent by `externalId`)',
     body: lazySchema(async () => (await import('./schemas.ts')).serviceLoadSchema),
+    location: true,
     success: {
       status: 201,
       description:
@@ -94,6 +96,7 @@ export const STAFF_ROUTES = [
     access: staffSharedRead,
     summary: 'Load an invoice of the account (idempotent by `number`)',
     body: lazySchema(async () => (await import('./schemas.ts')).invoiceLoadSchema),
+    location: true,
     success: {
       status: 201,
       description:

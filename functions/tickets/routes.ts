@@ -26,6 +26,7 @@ export const TICKET_ROUTES = [
     summary:
       'Open a ticket, optionally about a service this login may support (403 otherwise, 422 if the account has no such service)',
     body: lazySchema(async () => (await import('./schemas.ts')).createTicketSchema),
+    location: true,
     success: {
       status: 201,
       description:
@@ -51,6 +52,7 @@ export const TICKET_ROUTES = [
     access: tickets,
     summary: 'Reply to a ticket: status `customer-reply` (a reply reopens a closed ticket)',
     body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
+    location: true,
     success: {
       status: 201,
       description:
@@ -103,6 +105,7 @@ export const STAFF_TICKET_ROUTES = [
     access: staffSharedRead,
     summary: 'Answer a ticket: status `answered` (an answer reopens a closed ticket)',
     body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
+    location: true,
     success: {
       status: 201,
       description:
@@ -120,7 +123,7 @@ export const STAFF_TICKET_ROUTES = [
       'Set a ticket’s status: `closed`, `open` (reopen) or `answered` (mark answered); setting the status it has changes nothing',
     body: lazySchema(async () => (await import('./schemas.ts')).ticketStatusSetSchema),
     success: { status: 200, description: 'The ticket after the change, with its `ETag`.' },
-    etag: true,
+    ifMatch: true,
     conflict: 'The ticket changed while its status was being set (fetch it and send again).',
   },
   {

@@ -350,11 +350,21 @@ describe('/accounts/{accountId}/my-contact', () => {
     const read = await api('GET', path, { token: subToken });
     const changed = await api('PATCH', path, {
       token: subToken,
-      body: { phone: '+441632960777', emailPreferences: { invoice: true } },
+      body: {
+        firstName: 'Selma',
+        lastName: 'Self',
+        phone: '+441632960777',
+        address: { line1: '9 New Street', city: 'York', postcode: 'YO1 7HH', country: 'GB' },
+        emailPreferences: { invoice: true },
+      },
     });
     const widened = await api('PATCH', path, {
       token: subToken,
       body: { supportScope: 'global' },
+    });
+    const escalated = await api('PATCH', path, {
+      token: subToken,
+      body: { permissions: ['contacts', 'invoices'] },
     });
     const readdressed = await api('PATCH', path, {
       token: subToken,
@@ -368,10 +378,20 @@ describe('/accounts/{accountId}/my-contact', () => {
     expect(read.body).toMatchObject({ id: sub.contactId, email: sub.email });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({
+      firstName: 'Selma',
+      lastName: 'Self',
       phone: '+441632960777',
+      address: { line1: '9 New Street', city: 'York', postcode: 'YO1 7HH', country: 'GB' },
       emailPreferences: { invoice: true },
     });
-    expect([widened.status, readdressed.status]).toEqual([400, 400]);
+    expect([widened.status, readdressed.status, escalated.status]).toEqual([400, 400, 400]);
+    expect(escalated.body.errors).toEqual([
+      expect.objectContaining({ field: 'permissions', code: 'unknown_field' }),
+    ]);
+    const membership = await api('GET', '/me', { token: subToken });
+    expect(membership.body.accounts).toEqual([
+      expect.objectContaining({ accountId: tenant.accountId, permissions: ['invoices'] }),
+    ]);
     expect(others.status).toBe(403);
     expect(others.body.type).toBe(problemType('areaNotGranted'));
     expect(primary.status).toBe(409);

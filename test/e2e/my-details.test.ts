@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useGateway } from '../support/gateway.ts';
 import { problemType } from '../support/problems.ts';
+import { addService, supportPaths } from '../support/services.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
@@ -17,6 +18,7 @@ let demo: Tenant;
 let other: Tenant;
 let demoToken: string;
 let otherToken: string;
+const { support } = supportPaths(() => demo);
 
 beforeAll(async () => {
   [demo, other] = await Promise.all([createTenant('Acme'), createTenant('Globex')]);
@@ -43,6 +45,36 @@ describe('GET /me', () => {
     ]);
     const [account] = response.body.accounts as { permissions: string[] }[];
     expect(account?.permissions).toContain('profile');
+  });
+
+  it('names, per account, the login’s own contact, its support scope and its assigned services', async () => {
+    // Prepare
+    const service = await addService(demo, { type: 'hosting' });
+    const sub = await addSubAccountLogin(demo, ['tickets'], 'active', { scope: 'isolated' });
+    const assigned = await api('PUT', support(service.id, sub.contactId), { token: demoToken });
+    const subToken = await accessTokenFor(sub.email);
+
+    // Act
+    const [primaryMe, subMe] = await Promise.all([
+      api('GET', '/me', { token: demoToken }),
+      api('GET', '/me', { token: subToken }),
+    ]);
+
+    // Assess
+    expect(assigned.status, assigned.text).toBe(200);
+    expect(primaryMe.body.accounts).toEqual([
+      expect.objectContaining({ accountId: demo.accountId, contactId: demo.primaryContactId }),
+    ]);
+    expect(subMe.body.accounts).toEqual([
+      expect.objectContaining({
+        accountId: demo.accountId,
+        role: 'sub-account',
+        contactId: sub.contactId,
+        supportScope: 'isolated',
+        assignedServiceIds: [service.id],
+        permissions: ['tickets'],
+      }),
+    ]);
   });
 
   it('answers 401 problem+json without a token', async () => {

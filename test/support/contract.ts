@@ -1,8 +1,9 @@
 /**
  * Every answer the tests receive from the API is held to docs/openapi.json:
  * the status must be listed for the operation, the body must match the
- * schema listed for that status and media type, and headers the document
- * marks required must be present. A response outside the contract fails the
+ * schema listed for that status and media type, headers the document
+ * marks required must be present, and the headers a client acts on (ETag,
+ * Location, Retry-After...) are sent only where the document declares them. A response outside the contract fails the
  * test that received it, so the document stays true as the code changes.
  * Requests that name no operation (an unknown path, a CORS preflight) have
  * no contract to check.
@@ -64,6 +65,15 @@ const tally = (line: string) => {
   if (file) appendFileSync(file, `${line}\n`);
 };
 
+/** Headers a client acts on: sent only where the document declares them. */
+const HEADERS_DECLARED_WHEN_SENT = [
+  'etag',
+  'location',
+  'content-location',
+  'idempotent-replayed',
+  'retry-after',
+];
+
 const validators = new Map<string, ReturnType<typeof ajv.getSchema>>();
 
 const validatorFor = (pointer: string) => {
@@ -97,6 +107,12 @@ export const contractViolations = (
   for (const [header, spec] of Object.entries(declared.headers ?? {})) {
     if (spec.required && !response.headers.has(header)) {
       problems.push(`${name} ${status} lacks the required header ${header}`);
+    }
+  }
+  const declaredNames = Object.keys(declared.headers ?? {}).map((header) => header.toLowerCase());
+  for (const header of HEADERS_DECLARED_WHEN_SENT) {
+    if (response.headers.has(header) && !declaredNames.includes(header)) {
+      problems.push(`${name} ${status} sends ${header}, which the document does not declare`);
     }
   }
   const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';

@@ -86,6 +86,61 @@ describe('contractViolations', () => {
     expect(found).toEqual(['POST /account-requests 429 lacks the required header Retry-After']);
   });
 
+  it('names a header a client acts on that the document does not declare there', () => {
+    // Prepare
+    const withHeaders = (status: number, headers: Record<string, string>) => ({
+      status,
+      headers: new Headers(headers),
+      text: '',
+    });
+
+    // Act
+    const etagOnHealth = contractViolations('GET', '/health', {
+      ...answer(200, { status: 'ok' }),
+      headers: new Headers({ 'content-type': 'application/json', etag: '"1"' }),
+    });
+    const deleteWithEtag = contractViolations(
+      'DELETE',
+      '/accounts/a-1/contacts/c-1',
+      withHeaders(204, { etag: '"2"' })
+    );
+
+    // Assess
+    expect(etagOnHealth).toEqual([
+      'GET /health 200 sends etag, which the document does not declare',
+    ]);
+    expect(deleteWithEtag).toEqual([
+      'DELETE /accounts/{accountId}/contacts/{contactId} 204 sends etag, which the document does not declare',
+    ]);
+  });
+
+  it('refuses a problem member the Problem schema does not declare', () => {
+    // Prepare
+    const problem = {
+      type: 'https://portico.example/problems/contract-taken',
+      title: 'Contract taken',
+      status: 409,
+      detail: 'Another account has it.',
+      contractNumber: 'C-1',
+    };
+
+    // Act
+    const declaredMember = contractViolations(
+      'POST',
+      '/staff/accounts',
+      answer(409, problem, 'application/problem+json')
+    );
+    const strayMember = contractViolations(
+      'POST',
+      '/staff/accounts',
+      answer(409, { ...problem, ownerAccountId: 'a-2' }, 'application/problem+json')
+    );
+
+    // Assess
+    expect(declaredMember).toEqual([]);
+    expect(strayMember.join('\n')).toContain('must NOT have additional properties');
+  });
+
   it('has nothing to say about a request that names no operation', () => {
     expect(contractViolations('GET', '/no/such/route', answer(404, { message: 'x' }))).toEqual([]);
   });

@@ -54,7 +54,7 @@ const toRequest = (route: RouteDefinition, event: Event, context: PorticoContext
   query: (context.query ?? event.queryStringParameters ?? {}) as Record<string, string>,
   body: context.body,
   // Only routes that honour If-Match read it; elsewhere the header means nothing.
-  ifMatchVersion: route.etag ? parseIfMatch(event.headers?.['if-match']) : undefined,
+  ifMatchVersion: route.ifMatch ? parseIfMatch(event.headers?.['if-match']) : undefined,
   idempotencyKey: route.idempotencyKey
     ? parseIdempotencyKey(event.headers?.[IDEMPOTENCY_HEADER])
     : undefined,

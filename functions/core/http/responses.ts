@@ -112,9 +112,25 @@ const problemSchema = z
       .int()
       .optional()
       .meta({ description: 'On 412: the version there is now (also sent as the `ETag`).' }),
+    supportScope: z
+      .string()
+      .optional()
+      .meta({ description: 'On a support refusal: the scope the contact or login has.' }),
+    allowedServiceIds: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'On a support refusal: the services the login may open tickets on.' }),
+    contractNumber: z
+      .string()
+      .optional()
+      .meta({ description: 'On `contract-taken`: the contract number of another account.' }),
+    existingContactId: z
+      .string()
+      .optional()
+      .meta({ description: 'On `contact-email-taken`: the contact that has the address.' }),
   })
-  // RFC 9457 extension members: each problem may carry more, named in its route's description.
-  .catchall(z.unknown())
+  // RFC 9457 extension members: exactly those of ProblemExtensions (core/platform/errors.ts).
+  .strict()
   .meta({ id: 'Problem' });
 
 const TYPES = Object.values(PROBLEM) as ProblemType[];

@@ -93,10 +93,14 @@ export interface RouteDefinition {
   repeatSuccess?: { status: number; description: string };
   /** What (else) a 404 means on this route: besides an unknown path id or account, or on its own for routes without path ids. */
   notFound?: string;
-  /** What a 409 means on this route, besides a stale `version` (routes with `etag`). */
+  /** What a 409 means on this route, besides a stale body `version`. */
   conflict?: string;
-  /** The route honours `If-Match` and answers with an `ETag`. */
+  /** The success answer carries the item's version as an `ETag`. */
   etag?: boolean;
+  /** The route honours `If-Match` (the write happens only over that version, 412 otherwise) and answers with an `ETag`. */
+  ifMatch?: boolean;
+  /** A 201 carries `Location`, the new item's path (a repeated load's 200, `Content-Location`). */
+  location?: boolean;
   /** The route honours an `Idempotency-Key` header (see core/db/idempotency.ts). */
   idempotencyKey?: true;
   /** The route is rate-limited: over the limit it answers 429 with `Retry-After` (documents it). */

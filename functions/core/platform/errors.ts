@@ -9,15 +9,34 @@ import { type ProblemType, problemTypeUri } from './problem-types.ts';
 
 export type { FieldError } from './field-errors.ts';
 
+/**
+ * The problem+json members beyond RFC 9457's own, all of them: the
+ * document's `Problem` schema declares exactly these (core/http/responses.ts),
+ * so a new member must be added here and there.
+ */
+export interface ProblemExtensions {
+  errors?: FieldError[];
+  area?: string;
+  allowedAreas?: readonly string[];
+  grantedBy?: { name: string };
+  field?: string;
+  retryAfterSeconds?: number;
+  currentVersion?: number;
+  supportScope?: string;
+  allowedServiceIds?: readonly string[];
+  contractNumber?: string;
+  existingContactId?: string;
+}
+
 export class DomainError extends Error {
   readonly statusCode: number;
   readonly title: string;
   readonly type: string;
-  readonly extensions: Record<string, unknown>;
+  readonly extensions: ProblemExtensions;
   /** 4xx messages are safe to show; anything else is replaced by a generic message. */
   readonly expose: boolean;
 
-  constructor(problem: ProblemType, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(problem: ProblemType, detail: string, extensions: ProblemExtensions = {}) {
     super(detail);
     this.name = new.target.name;
     this.statusCode = problem.status;
@@ -51,7 +70,7 @@ export class UnauthorizedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(problem: ProblemType<403>, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(problem: ProblemType<403>, detail: string, extensions: ProblemExtensions = {}) {
     super(problem, detail, extensions);
   }
 }
@@ -63,7 +82,7 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(problem: ProblemType<409>, detail: string, extensions: Record<string, unknown> = {}) {
+  constructor(problem: ProblemType<409>, detail: string, extensions: ProblemExtensions = {}) {
     super(problem, detail, extensions);
   }
 }
