@@ -17,6 +17,7 @@ export const seedDemoTickets = async (
   const { authorizeMember } = await import('#core/access/authorization');
   const { closeTicketAsMember, openTicket } = await import('../functions/tickets/service.ts');
   const { answerTicket } = await import('../functions/tickets/staff.ts');
+  const { tableStore: store } = await import('#core/table/function-store');
   const reads = await seedStaffReads();
   const authTime = Math.floor(Date.now() / 1000);
   const membership = await authorizeMember(
@@ -27,26 +28,27 @@ export const seedDemoTickets = async (
   );
   const owner = { kind: 'member' as const, loginId: primaryLoginId, authTime, membership };
 
-  const bounced = await openTicket(owner, {
+  const bounced = await openTicket(store, owner, {
     subject: 'Mail to info@demo.example bounces',
     body: 'Since this morning every mail to info@demo.example comes back with "mailbox full".',
   });
   await answerTicket(
+    store,
     helpdesk,
     reads,
     bounced.ticket.id,
     'The mailbox had reached its quota; we raised it to 10 GB. Mail is delivered again.'
   );
-  await openTicket(owner, {
+  await openTicket(store, owner, {
     subject: 'New invoice address from January',
     body: 'Please send invoices from January on to our new office: 7 Quay Road, Bristol BS1 6AA.',
     department: 'billing',
   });
-  const closed = await openTicket(owner, {
+  const closed = await openTicket(store, owner, {
     subject: 'Question about backups',
     body: 'How long are nightly backups kept?',
   });
-  await closeTicketAsMember(owner, closed.ticket.id);
+  await closeTicketAsMember(store, owner, closed.ticket.id);
   const devops = {
     kind: 'member' as const,
     loginId: vps.supportLoginId,
@@ -58,12 +60,13 @@ export const seedDemoTickets = async (
       authTime
     ),
   };
-  const reboot = await openTicket(devops, {
+  const reboot = await openTicket(store, devops, {
     subject: 'VPS 17 rebooted at 03:12',
     body: 'Our VPS restarted unexpectedly last night. Was there maintenance on the host?',
     serviceId: vps.serviceId,
   });
   await answerTicket(
+    store,
     helpdesk,
     reads,
     reboot.ticket.id,

@@ -33,6 +33,7 @@ import { readMessageIdConfig } from '#core/platform/config';
 import { ConflictError, UnprocessableContentError } from '#core/platform/errors';
 import { sortableId } from '#core/platform/ids';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 
 const { domain } = readMessageIdConfig();
 
@@ -67,6 +68,7 @@ export interface TicketChange {
  * with the same key answers the ticket and message the first one wrote.
  */
 export const saveMessageOnce = async (
+  store: TableStore,
   claim: IdempotencyClaim | undefined,
   change: TicketChange & { message: TicketMessage }
 ) => {
@@ -74,7 +76,8 @@ export const saveMessageOnce = async (
     claim,
     { ticket: change.ticket, message: change.message },
     change.message.createdAt,
-    (idempotencyWrites) => writeTogether([...idempotencyWrites, ...change.writes], staleTicket)
+    (idempotencyWrites) =>
+      writeTogether([...idempotencyWrites, ...change.writes], staleTicket, store)
   );
   return { ...result, replayed };
 };

@@ -1,5 +1,6 @@
 import { createApiHandler } from '#core/http/stack';
 import type { ApiResult } from '#core/http/types';
+import { tableStore } from '#core/table/function-store';
 import { ticketLocation, toTicketView } from '#core/views/ticket';
 import { toTicketMessageView, withMessagesView } from '#core/views/ticket-message';
 import { findRequester } from './requesters.ts';
@@ -35,11 +36,16 @@ const messageAdded = (
 
 export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTES], {
   listTickets: async ({ caller, query }) => {
-    const page = await listTickets(caller, query);
+    const page = await listTickets(tableStore, caller, query);
     return { status: 200, body: { items: page.items.map(toTicketView), cursor: page.cursor } };
   },
   createTicket: async ({ caller, body, idempotencyKey }) => {
-    const { ticket, messages, replayed } = await openTicket(caller, body, idempotencyKey);
+    const { ticket, messages, replayed } = await openTicket(
+      tableStore,
+      caller,
+      body,
+      idempotencyKey
+    );
     return {
       status: 201,
       headers: { location: ticketLocation(ticket) },
@@ -48,27 +54,34 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     };
   },
   getTicket: async ({ caller, params }) => {
-    const { ticket, messages } = await getTicket(caller, ticketId(params));
+    const { ticket, messages } = await getTicket(tableStore, caller, ticketId(params));
     return { status: 200, body: withMessagesView(toTicketView(ticket), messages) };
   },
   replyToTicket: async ({ caller, params, body, idempotencyKey }) => {
-    const saved = await replyToTicket(caller, ticketId(params), body.body, idempotencyKey);
+    const saved = await replyToTicket(
+      tableStore,
+      caller,
+      ticketId(params),
+      body.body,
+      idempotencyKey
+    );
     return messageAdded(saved, ticketLocation(saved.ticket), toTicketView(saved.ticket));
   },
   closeTicket: async ({ caller, params }) => ({
     status: 200,
-    body: toTicketView(await closeTicketAsMember(caller, ticketId(params))),
+    body: toTicketView(await closeTicketAsMember(tableStore, caller, ticketId(params))),
   }),
   listStaffTickets: async ({ caller, staffCheck, query }) => ({
     status: 200,
-    body: await listQueue(caller, staffCheck, query),
+    body: await listQueue(tableStore, caller, staffCheck, query),
   }),
   getStaffTicket: async ({ staffCheck, params }) => {
-    const { ticket, messages } = await getTicketForStaff(staffCheck, ticketId(params));
+    const { ticket, messages } = await getTicketForStaff(tableStore, staffCheck, ticketId(params));
     return { status: 200, body: withMessagesView(toStaffTicketView(ticket), messages) };
   },
   answerTicket: async ({ caller, staffCheck, params, body, idempotencyKey }) => {
     const saved = await answerTicket(
+      tableStore,
       caller,
       staffCheck,
       ticketId(params),
@@ -82,14 +95,21 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
     );
   },
   setStaffTicketStatus: async ({ caller, staffCheck, params, body, ifMatchVersion }) => {
-    const ticket = await setStatusAsStaff(caller, staffCheck, ticketId(params), body.status, {
-      ifMatch: ifMatchVersion,
-      bodyVersion: body.version,
-    });
+    const ticket = await setStatusAsStaff(
+      tableStore,
+      caller,
+      staffCheck,
+      ticketId(params),
+      body.status,
+      {
+        ifMatch: ifMatchVersion,
+        bodyVersion: body.version,
+      }
+    );
     return { status: 200, body: toStaffTicketView(ticket), version: ticket.version };
   },
   findRequester: async ({ caller, staffCheck, query }) => ({
     status: 200,
-    body: await findRequester(caller, staffCheck, query),
+    body: await findRequester(tableStore, caller, staffCheck, query),
   }),
 });

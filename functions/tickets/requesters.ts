@@ -5,7 +5,6 @@
  * accounts for their names, which also reads the live staff check (the
  * route's `liveCheck: 'shared-read'`): nothing is answered before it passed.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCaller, StaffCheck } from '#core/access/caller';
 import { type CursorScope, openCursor, sealCursor } from '#core/db/cursor';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
@@ -17,8 +16,9 @@ import {
   fromContactItem,
   isContactItem,
 } from '#core/entities/contact';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { AREAS, isKnownArea } from '#core/rules/permissions';
+import type { TableStore } from '#core/table/store';
 import type { RequesterQuery } from './schemas.ts';
 
 const roleOf = (contact: Contact) =>
@@ -31,6 +31,7 @@ const loginStatusOf = (contact: Contact) =>
   contact.isPrimary ? 'active' : (contact.subAccount?.status ?? 'none');
 
 export const findRequester = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   { email, cursor, limit }: RequesterQuery
@@ -40,12 +41,10 @@ export const findRequester = async (
     owner: caller,
     ...contactsByEmailPartition(email),
   };
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(
-    new QueryCommand(
-      contactsByEmailQuery(tableName, email, { limit, startKey: openCursor(cursor, scope) })
-    )
+  const page = await store.query(
+    contactsByEmailQuery(tableName, email, { limit, startKey: openCursor(cursor, scope) })
   );
-  const contacts = Items.filter(isContactItem).map(fromContactItem);
+  const contacts = page.items.filter(isContactItem).map(fromContactItem);
   const accountIds = [...new Set(contacts.map((contact) => contact.accountId))];
   const accounts = new Map(
     (await staffCheck.read(accountIds.map(accountKeys)))
@@ -72,6 +71,6 @@ export const findRequester = async (
         },
       ];
     }),
-    cursor: sealCursor(LastEvaluatedKey, scope),
+    cursor: sealCursor(page.lastKey, scope),
   };
 };

@@ -22,6 +22,7 @@ import * as clock from '#core/platform/clock';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#core/platform/errors';
 import { isSortableId } from '#core/platform/ids';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import {
   addMessage,
   closeTicket,
@@ -59,12 +60,16 @@ const idsOf = (caller: MemberCaller, ticketId: string) => {
   return { accountId: caller.membership.accountId, ticketId };
 };
 
-const save = async <C extends TicketChange>(change: C): Promise<C> => {
-  if (change.writes.length > 0) await writeTogether(change.writes, staleTicket);
+const save = async <C extends TicketChange>(store: TableStore, change: C): Promise<C> => {
+  if (change.writes.length > 0) await writeTogether(change.writes, staleTicket, store);
   return change;
 };
 
-export const listTickets = (caller: MemberCaller, { status, cursor, limit }: TicketListQuery) => {
+export const listTickets = (
+  store: TableStore,
+  caller: MemberCaller,
+  { status, cursor, limit }: TicketListQuery
+) => {
   const { membership } = caller;
   const restricted = !seesEveryTicket(membership);
   const keep =
@@ -72,6 +77,7 @@ export const listTickets = (caller: MemberCaller, { status, cursor, limit }: Tic
       ? (ticket: Ticket) => (!status || ticket.status === status) && maySee(membership, ticket)
       : undefined;
   return ticketPage(
+    store,
     { list: 'tickets', owner: caller, ...ticketsOfAccountPartition(membership.accountId) },
     (page) => ticketsOfAccountQuery(tableName, membership.accountId, page),
     'gsi1',
@@ -119,13 +125,14 @@ const ticketOpeningToken = (loginId: string, now: Date): GuardedWrite => {
  * answers the ticket the first one opened (`replayed`), never a second one.
  */
 export const openTicket = async (
+  store: TableStore,
   caller: MemberCaller,
   input: TicketCreate,
   idempotencyKey?: string
 ) => {
   const { membership } = caller;
   if (input.serviceId !== undefined) assertMayOpenAbout(membership, input.serviceId);
-  const contact = await loadContact({
+  const contact = await loadContact(store, {
     accountId: membership.accountId,
     contactId: membership.contactId,
   });
@@ -156,20 +163,22 @@ export const openTicket = async (
     });
   }
   const opened = await saveMessageOnce(
+    store,
     claimOf(memberScope(caller), 'createTicket', idempotencyKey, input),
     change
   );
   return { ticket: opened.ticket, messages: [opened.message], replayed: opened.replayed };
 };
 
-export const getTicket = async (caller: MemberCaller, ticketId: string) => {
-  const conversation = await loadConversation(idsOf(caller, ticketId));
+export const getTicket = async (store: TableStore, caller: MemberCaller, ticketId: string) => {
+  const conversation = await loadConversation(store, idsOf(caller, ticketId));
   if (!conversation || !maySee(caller.membership, conversation.ticket)) throw ticketNotFound();
   return conversation;
 };
 
-const loadForChange = async (caller: MemberCaller, ticketId: string) => {
+const loadForChange = async (store: TableStore, caller: MemberCaller, ticketId: string) => {
   const { ticket, contact } = await loadTicketAndContact(
+    store,
     idsOf(caller, ticketId),
     caller.membership.contactId
   );
@@ -178,19 +187,25 @@ const loadForChange = async (caller: MemberCaller, ticketId: string) => {
 
 /** A contact's reply: `customer-reply`, also on a closed ticket (a reply reopens it). */
 export const replyToTicket = async (
+  store: TableStore,
   caller: MemberCaller,
   ticketId: string,
   body: string,
   idempotencyKey?: string
 ) => {
-  const { ticket, author } = await loadForChange(caller, ticketId);
+  const { ticket, author } = await loadForChange(store, caller, ticketId);
   return saveMessageOnce(
+    store,
     claimOf(memberScope(caller), 'replyToTicket', idempotencyKey, { ticketId, body }),
     addMessage(ticket, 'replied', author, body, clock.now())
   );
 };
 
-export const closeTicketAsMember = async (caller: MemberCaller, ticketId: string) => {
-  const { ticket, author } = await loadForChange(caller, ticketId);
-  return (await save(closeTicket(ticket, author, clock.now()))).ticket;
+export const closeTicketAsMember = async (
+  store: TableStore,
+  caller: MemberCaller,
+  ticketId: string
+) => {
+  const { ticket, author } = await loadForChange(store, caller, ticketId);
+  return (await save(store, closeTicket(ticket, author, clock.now()))).ticket;
 };

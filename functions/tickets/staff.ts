@@ -25,6 +25,7 @@ import { now } from '#core/platform/clock';
 import { ValidationError } from '#core/platform/errors';
 import { isSortableId } from '#core/platform/ids';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import { toTicketView } from '#core/views/ticket';
 import { addMessage, saveMessageOnce, setTicketStatus, staleTicket } from './conversation.ts';
 import type { StaffTicketListQuery } from './schemas.ts';
@@ -85,6 +86,7 @@ const turnOfAll = async (staffCheck: StaffCheck, statuses: TicketStatus[]) => {
  * as it is now.
  */
 export const listQueue = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   { status, order, cursor, limit }: StaffTicketListQuery
@@ -94,6 +96,7 @@ export const listQueue = async (
   const wholeTurn = TICKET_STATUSES.every((other) => turnOf(other) !== turn || asked.has(other));
   const list = `staff-tickets#${order}#${[...asked].sort().join(',')}`;
   const page = await ticketPage(
+    store,
     { list, owner: caller, ...ticketsInQueuePartition(turn) },
     (range) => ticketsInQueueQuery(tableName, turn, { ...range, newestFirst: order === 'newest' }),
     'gsi2',
@@ -115,23 +118,29 @@ export const listQueue = async (
   };
 };
 
-export const getTicketForStaff = async (staffCheck: StaffCheck, ticketId: string) => {
-  const conversation = await loadConversation(await located(staffCheck, ticketId));
+export const getTicketForStaff = async (
+  store: TableStore,
+  staffCheck: StaffCheck,
+  ticketId: string
+) => {
+  const conversation = await loadConversation(store, await located(staffCheck, ticketId));
   if (!conversation) throw ticketNotFound();
   return conversation;
 };
 
 /** A staff answer: `answered`, also on a closed ticket (the answer reopens it). */
 export const answerTicket = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   ticketId: string,
   body: string,
   idempotencyKey?: string
 ) => {
-  const ticket = await loadTicket(await located(staffCheck, ticketId));
+  const ticket = await loadTicket(store, await located(staffCheck, ticketId));
   if (!ticket) throw ticketNotFound();
   return saveMessageOnce(
+    store,
     claimOf(staffScope(caller), 'answerTicket', idempotencyKey, { ticketId, body }),
     addMessage(ticket, 'answered', staffAuthor(caller), body, now())
   );
@@ -144,13 +153,14 @@ export const answerTicket = async (
  * stale body `version` 409; a change between read and write, 409.
  */
 export const setStatusAsStaff = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   ticketId: string,
   status: StaffSetStatus,
   claim: VersionClaim
 ) => {
-  const ticket = await loadTicket(await located(staffCheck, ticketId));
+  const ticket = await loadTicket(store, await located(staffCheck, ticketId));
   if (!ticket) throw ticketNotFound();
   checkVersion(ticket.version, claim);
   const change = setTicketStatus(ticket, status, staffAuthor(caller), now());
@@ -167,7 +177,8 @@ export const setStatusAsStaff = async (
         changes: { status: { before: ticket.status, after: change.ticket.status } },
       }),
     ],
-    staleTicket
+    staleTicket,
+    store
   );
   return change.ticket;
 };

@@ -3,9 +3,7 @@
  * the membership check (or, for staff, after the ticket locator, which is
  * read together with the live staff check).
  */
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { StaffCheck } from '#core/access/caller';
-import { batchGetAll } from '#core/db/batch';
 import { type CursorScope, openCursor, sealCursor } from '#core/db/cursor';
 import { type Contact, contactKeys, fromContactItem, isContactItem } from '#core/entities/contact';
 import {
@@ -22,11 +20,13 @@ import {
   isTicketMessageItem,
   type TicketMessage,
 } from '#core/entities/ticket-message';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import type { Page } from '#core/table/db';
+import { queryAll, type TableStore } from '#core/table/store';
 import type { IndexName } from '#core/table/table';
 
 type TicketIds = { accountId: string; ticketId: string };
+type QueryInput = Parameters<TableStore['query']>[0];
 
 export interface Conversation {
   ticket: Ticket;
@@ -37,16 +37,11 @@ export interface Conversation {
  * The ticket and its messages: one Query, a second page only past 1 MB of
  * conversation (message size and count limits keep it well within a few).
  */
-export const loadConversation = async (ids: TicketIds): Promise<Conversation | undefined> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand(ticketConversationQuery(tableName, ids, startKey))
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+export const loadConversation = async (
+  store: TableStore,
+  ids: TicketIds
+): Promise<Conversation | undefined> => {
+  const items = await queryAll(store, ticketConversationQuery(tableName, ids));
   const ticketItem = items.find(isTicketItem);
   if (!ticketItem) return undefined;
   return {
@@ -57,10 +52,14 @@ export const loadConversation = async (ids: TicketIds): Promise<Conversation | u
 
 /** The ticket and the caller's own contact (the author of what they write), in one BatchGet. */
 export const loadTicketAndContact = async (
+  store: TableStore,
   ids: TicketIds,
   contactId: string
 ): Promise<{ ticket?: Ticket; contact?: Contact }> => {
-  const items = await batchGetAll([ticketKeys(ids), contactKeys({ ...ids, contactId })]);
+  const items = await store.getMany(tableName, [
+    ticketKeys(ids),
+    contactKeys({ ...ids, contactId }),
+  ]);
   const ticketItem = items.find(isTicketItem);
   const contactItem = items.find(isContactItem);
   return {
@@ -69,18 +68,28 @@ export const loadTicketAndContact = async (
   };
 };
 
-export const loadContact = async (ids: { accountId: string; contactId: string }) => {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName: tableName, Key: contactKeys(ids), ConsistentRead: true })
-  );
-  return Item ? fromContactItem(Item) : undefined;
+export const loadContact = async (
+  store: TableStore,
+  ids: { accountId: string; contactId: string }
+) => {
+  const item = await store.get({
+    TableName: tableName,
+    Key: contactKeys(ids),
+    ConsistentRead: true,
+  });
+  return item ? fromContactItem(item) : undefined;
 };
 
-export const loadTicket = async (ids: TicketIds): Promise<Ticket | undefined> => {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName: tableName, Key: ticketKeys(ids), ConsistentRead: true })
-  );
-  return Item ? fromTicketItem(Item) : undefined;
+export const loadTicket = async (
+  store: TableStore,
+  ids: TicketIds
+): Promise<Ticket | undefined> => {
+  const item = await store.get({
+    TableName: tableName,
+    Key: ticketKeys(ids),
+    ConsistentRead: true,
+  });
+  return item ? fromTicketItem(item) : undefined;
 };
 
 /**
@@ -109,25 +118,24 @@ const FILTERED_READ = 100;
  * `limit` tickets (even none) with a cursor: follow it while it is not null.
  */
 export const ticketPage = async (
+  store: TableStore,
   scope: CursorScope,
-  query: (page: { limit: number; startKey?: Record<string, unknown> }) => QueryCommandInput,
+  query: (page: { limit: number; startKey?: Record<string, unknown> }) => QueryInput,
   index: IndexName,
   page: { limit: number; cursor?: string; keep?: (ticket: Ticket) => boolean }
 ): Promise<Page<Ticket>> => {
   const { keep, limit } = page;
   const readLimit = keep ? Math.max(limit, FILTERED_READ) : limit;
   const startKey = openCursor(page.cursor, scope);
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(
-    new QueryCommand(query({ limit: readLimit, startKey }))
-  );
+  const read = await store.query(query({ limit: readLimit, startKey }));
   const items: Ticket[] = [];
-  for (const [position, item] of Items.entries()) {
+  for (const [position, item] of read.items.entries()) {
     const ticket = fromTicketItem(item);
     if (keep && !keep(ticket)) continue;
     items.push(ticket);
-    if (items.length === limit && position < Items.length - 1) {
+    if (items.length === limit && position < read.items.length - 1) {
       return { items, cursor: sealCursor(listingKeyOf(item, index), scope) };
     }
   }
-  return { items, cursor: sealCursor(LastEvaluatedKey, scope) };
+  return { items, cursor: sealCursor(read.lastKey, scope) };
 };

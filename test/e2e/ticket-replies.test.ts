@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeTogether } from '#core/db/transact';
 import type { Ticket } from '#core/entities/ticket';
+import { tableStore } from '#core/table/function-store';
 import { addMessage, staleTicket } from '../../functions/tickets/conversation.ts';
 import { loadTicket } from '../../functions/tickets/store.ts';
 import { accessTokenFor, createTenant } from '../support/tenants.ts';
@@ -102,7 +103,10 @@ describe('replies and closing', () => {
   it('writes nothing, event included, when the ticket changed since it was read (409)', async () => {
     // Prepare
     const ticket = await open();
-    const stale = await loadTicket({ accountId: holder.tenant.accountId, ticketId: ticket.id });
+    const stale = await loadTicket(tableStore, {
+      accountId: holder.tenant.accountId,
+      ticketId: ticket.id,
+    });
     await api('POST', `${tickets()}/${ticket.id}/replies`, { body: { body: 'First' } });
     const author = {
       kind: 'contact',

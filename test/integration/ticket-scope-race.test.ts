@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { membershipKeys } from '#core/entities/membership';
 import { ticketsOfAccountQuery } from '#core/entities/ticket';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import { openTicket } from '../../functions/tickets/service.ts';
 import { addService, membershipOf } from '../support/services.ts';
 import { addSubAccountLogin, createTenant } from '../support/tenants.ts';
@@ -41,7 +42,7 @@ describe('opening a ticket about a service while its support is reset', () => {
     );
 
     // Act
-    const opening = openTicket(caller, {
+    const opening = openTicket(tableStore, caller, {
       subject: 'About the VPS',
       body: 'Is it down?',
       serviceId: service.id,
