@@ -16,7 +16,7 @@ import {
 import { listQueue, setStatusAsStaff } from '../../../functions/tickets/staff.ts';
 import { memberOf, newAccount, storeAccount, storedOf, watched } from '../store-accounts.ts';
 import { assignedTo, expectProblem, refusalOf, target } from './common.ts';
-import { asked, HELPDESK, openAs, staffCheckOn, ticketsIn } from './ticket-desk.ts';
+import { asked, caseClock, HELPDESK, openAs, staffCheckOn, ticketsIn } from './ticket-desk.ts';
 
 export const ticketAttacks = (open: () => TableStore) => {
   it('refuses a ticket about another account’s service (422), writing in neither account', async () => {
@@ -119,14 +119,17 @@ export const ticketAttacks = (open: () => TableStore) => {
     const base = open();
     await storeAccount(base, { contacts: [account.primary] });
     const owner = memberOf(account.primary);
+    const { at } = caseClock();
     const ticket = await openAs(base, owner);
     const meanwhile = (table: TableStore) =>
       replyToTicket(table, owner, ticket.id, 'Written meanwhile.').then(() => undefined);
 
     // Act
+    at(1);
     const reply = await refusalOf(() =>
       replyToTicket(watched(base, meanwhile), owner, ticket.id, 'From a stale read.')
     );
+    at(2);
     const close = await refusalOf(() =>
       closeTicketAsMember(watched(base, meanwhile), owner, ticket.id)
     );
@@ -154,7 +157,9 @@ export const ticketAttacks = (open: () => TableStore) => {
     const base = open();
     await storeAccount(base, { contacts: [account.primary] });
     const owner = memberOf(account.primary);
+    const { at } = caseClock();
     const ticket = await openAs(base, owner);
+    at(1);
     const checked = watched(base);
     const raced = watched(base, (table) =>
       replyToTicket(table, owner, ticket.id, 'Written meanwhile.').then(() => undefined)
