@@ -17,13 +17,15 @@ export const seedDemoTickets = async (
   const { authorizeMember } = await import('#core/access/authorization');
   const { closeTicketAsMember, openTicket } = await import('../functions/tickets/service.ts');
   const { answerTicket } = await import('../functions/tickets/staff.ts');
+  const { tableStore: store } = await import('#core/table/function-store');
   const reads = await seedStaffReads();
   const authTime = Math.floor(Date.now() / 1000);
   const membership = await authorizeMember(
     primaryLoginId,
     account.id,
     { area: 'tickets' },
-    authTime
+    authTime,
+    store
   );
   const owner = { kind: 'member' as const, loginId: primaryLoginId, authTime, membership };
 
@@ -55,7 +57,8 @@ export const seedDemoTickets = async (
       vps.supportLoginId,
       account.id,
       { area: 'tickets' },
-      authTime
+      authTime,
+      store
     ),
   };
   const reboot = await openTicket(devops, {

@@ -52,5 +52,4 @@ export const auditWrite = (entry: Omit<AuditEntry, 'id'>): GuardedWrite => ({
 });
 
 /** One conditional update on its own: true when it applied, false when its condition refused it. */
-export const updateIf = (update: TransactUpdate, store: TableStore = tableStore) =>
-  updateIfIn(store, update);
+export const updateIf = (update: TransactUpdate, store: TableStore) => updateIfIn(store, update);
