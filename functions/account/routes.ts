@@ -31,6 +31,8 @@ export const ACCOUNT_ROUTES = [
     access: { kind: 'member', area: 'profile', primaryOnly: true },
     summary: 'Confirm a new login email with the code mailed to it',
     body: lazySchema(async () => (await import('./schemas.ts')).confirmEmailChangeSchema),
+    conflict:
+      'No email change is pending, a newer code replaced this one, or another login took the address meanwhile.',
     success: { status: 200, description: 'The account with its new email.' },
     etag: true,
   },

@@ -22,6 +22,8 @@ export const CONTACT_ROUTES = [
     summary: 'Add a contact (an individual or an organisation)',
     body: lazySchema(async () => (await import('./schemas.ts')).createContactSchema),
     location: true,
+    conflict:
+      "Another contact of the account has this email address (`existingContactId` names it), or the address is a login's and cannot be a contact's.",
     success: {
       status: 201,
       description:

@@ -25,6 +25,8 @@ export const LOGIN_ROUTES = [
     summary:
       'Activate a login for the contact (initial `password` or `invite: true`), or change its permissions',
     body: lazySchema(async () => (await import('./schemas.ts')).putSubAccountSchema),
+    conflict:
+      'The person already has a login (send no password: it changes only by its owner), an invitation is pending, the person is already a member, or the contact is the primary.',
     success: { status: 200, description: 'The contact with its sub-account.' },
     etag: true,
     rateLimited: true,
@@ -37,6 +39,7 @@ export const LOGIN_ROUTES = [
     access: contacts,
     summary: 'Suspend or resume the contact’s login on this account',
     body: lazySchema(async () => (await import('./schemas.ts')).patchSubAccountSchema),
+    conflict: 'The contact has no sub-account, or it is the primary contact.',
     success: { status: 200, description: 'The contact with its sub-account.' },
     etag: true,
   },
