@@ -166,8 +166,9 @@ export const measureOverhead = async (options: {
   iterations: number;
 }): Promise<OverheadResult> => {
   const { provisionAccount } = await import('../functions/staff/provision.ts');
+  const { tableStore } = await import('#core/table/function-store');
   const loginId = `bench-login-${randomUUID()}`;
-  const account = await provisionAccount({
+  const account = await provisionAccount(tableStore, {
     name: 'Bench Hosting Ltd',
     contractNumbers: [`B-${loginId.slice(-8)}`],
     primary: {

@@ -15,10 +15,11 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
   const { loadInvoice } = await import('../functions/staff/invoices.ts');
   const { loadService } = await import('../functions/staff/services.ts');
   const { loadUsage } = await import('../functions/staff/usage.ts');
+  const { tableStore } = await import('#core/table/function-store');
   const reads = await seedStaffReads();
   for (const [index, status] of (['paid', 'paid', 'open'] as const).entries()) {
     const m = index + 1;
-    await loadInvoice(reads, account.id, {
+    await loadInvoice(tableStore, reads, account.id, {
       number: `DEMO-${month(m)}`,
       issuedAt: `${month(m)}-01`,
       dueAt: `${month(m)}-15`,
@@ -47,7 +48,7 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
     label: string,
     ips?: string[]
   ) =>
-    loadService(SEED_STAFF, reads, account.id, {
+    loadService(tableStore, SEED_STAFF, reads, account.id, {
       externalId,
       type,
       label,
@@ -62,7 +63,7 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
     '2001:db8:4::12',
   ]);
   const ids = (serviceId: string) => ({ accountId: account.id, serviceId });
-  await loadUsage(ids(voip.value.id), {
+  await loadUsage(tableStore, ids(voip.value.id), {
     calls: Array.from({ length: 12 }, (_, i) => ({
       id: `demo-cdr-${i}`,
       startedAt: new Date(Date.UTC(2026, 2, 2, 9 + i, 5 * i)).toISOString(),
@@ -72,7 +73,7 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
       durationSeconds: 30 + 17 * i,
     })),
   });
-  await loadUsage(ids(housing.value.id), {
+  await loadUsage(tableStore, ids(housing.value.id), {
     traffic: ['192.0.2.10', '192.0.2.11'].flatMap((ip, n) =>
       Array.from({ length: 24 }, (_, hour) => ({
         ip,
@@ -84,7 +85,7 @@ export const seedDemoBilling = async (account: { id: string; contractNumber: str
     ),
   });
   // February in daily samples, so the monthly totals show two months.
-  await loadUsage(ids(housing.value.id), {
+  await loadUsage(tableStore, ids(housing.value.id), {
     traffic: ['192.0.2.10', '192.0.2.11'].flatMap((ip, n) =>
       Array.from({ length: 28 }, (_, day) => ({
         ip,

@@ -29,12 +29,14 @@ export const primaryCaller = async (
   primaryLoginId: string
 ): Promise<MemberCaller> => {
   const { authorizeMember } = await import('#core/access/authorization');
+  const { tableStore } = await import('#core/table/function-store');
   const authTime = Math.floor(Date.now() / 1000);
   const membership = await authorizeMember(
     primaryLoginId,
     accountId,
     { area: 'contacts' },
-    authTime
+    authTime,
+    tableStore
   );
   return { kind: 'member', loginId: primaryLoginId, authTime, membership };
 };
@@ -54,12 +56,13 @@ export const seedDemoContacts = async (
    */
   const withLogin = async (input: ContactCreate, permissions: Area[]) => {
     const { contact } = await createContact(tableStore, owner, input);
-    const invited = await putSubAccount(owner, contact.id, {
+    const invited = await putSubAccount(tableStore, owner, contact.id, {
       permissions,
       password: options.password,
     });
     const loginId = invited.loginId ?? '';
     await acceptInvitation(
+      tableStore,
       { kind: 'login', loginId, authTime: Math.floor(Date.now() / 1000) },
       owner.membership.accountId
     );

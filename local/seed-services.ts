@@ -16,9 +16,11 @@ import type { DemoPeople } from './seed-contacts.ts';
  * request: there is no live staff check to pass, so the read that carries
  * it is a plain consistent BatchGet.
  */
-export const seedStaffReads = async (): Promise<StaffCheck> => ({
-  read: (await import('#core/db/batch')).batchGetAll,
-});
+export const seedStaffReads = async (): Promise<StaffCheck> => {
+  const { tableStore } = await import('#core/table/function-store');
+  const { tableName } = await import('#core/platform/clients/dynamodb');
+  return { read: (keys) => tableStore.getMany(tableName, keys) };
+};
 
 interface DemoService {
   externalId: string;
@@ -62,10 +64,11 @@ export const seedDemoServices = async (
   services: DemoService[]
 ): Promise<Map<string, Service>> => {
   const { loadService } = await import('../functions/staff/services.ts');
+  const { tableStore } = await import('#core/table/function-store');
   const reads = await seedStaffReads();
   const loaded = new Map<string, Service>();
   for (const service of services) {
-    const { value } = await loadService(staff, reads, account.id, {
+    const { value } = await loadService(tableStore, staff, reads, account.id, {
       ...service,
       status: 'active',
       contractNumber: account.contractNumber,

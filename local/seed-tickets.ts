@@ -24,7 +24,8 @@ export const seedDemoTickets = async (
     primaryLoginId,
     account.id,
     { area: 'tickets' },
-    authTime
+    authTime,
+    store
   );
   const owner = { kind: 'member' as const, loginId: primaryLoginId, authTime, membership };
 
@@ -57,7 +58,8 @@ export const seedDemoTickets = async (
       vps.supportLoginId,
       account.id,
       { area: 'tickets' },
-      authTime
+      authTime,
+      store
     ),
   };
   const reboot = await openTicket(store, devops, {

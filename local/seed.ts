@@ -10,6 +10,7 @@ import {
 import type { StaffCaller } from '#core/access/caller';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
+import { tableStore } from '#core/table/function-store';
 import { createOrFindUser } from '../functions/logins/cognito-users.ts';
 import { type NewAccount, provisionAccount } from '../functions/staff/provision.ts';
 import { ensureStaffLogin, type StaffPool } from '../scripts/local-stack/staff-logins.ts';
@@ -96,7 +97,7 @@ export const seedDemoData = async (options: SeedOptions): Promise<DemoLogin[]> =
   for (const [index, demo] of DEMO_ACCOUNTS.entries()) {
     const { loginId, created } = await ensureLogin(options, demo.primary);
     try {
-      const account = await provisionAccount({ ...demo, loginId, newLogin: created });
+      const account = await provisionAccount(tableStore, { ...demo, loginId, newLogin: created });
       const contract = { id: account.id, contractNumber: account.contractNumbers[0] ?? '' };
       const services = await seedDemoServices(helpdesk, contract, DEMO_SERVICES[index] ?? []);
       if (index === 0) {

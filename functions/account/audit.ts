@@ -5,14 +5,20 @@ import { queryPage } from '#core/db/query-page';
 import { auditPageQuery, auditPartition, fromAuditItem } from '#core/entities/audit';
 import type { PageQuery } from '#core/http/schemas';
 import { tableName } from '#core/platform/clients/dynamodb';
+import type { TableStore } from '#core/table/store';
 import { toAuditView } from '#core/views/audit';
 
-export const listAuditEntries = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
+export const listAuditEntries = (
+  store: TableStore,
+  caller: MemberCaller,
+  { cursor, limit }: PageQuery
+) => {
   const { accountId } = caller.membership;
   return queryPage(
     { list: 'audit', owner: caller, ...auditPartition(accountId) },
     cursor,
     (startKey) => auditPageQuery(tableName, accountId, { limit, startKey }),
-    (item) => toAuditView(fromAuditItem(item))
+    (item) => toAuditView(fromAuditItem(item)),
+    store
   );
 };

@@ -1,4 +1,5 @@
 import { createApiHandler } from '#core/http/stack';
+import { tableStore } from '#core/table/function-store';
 import { listAuditEntries } from './audit.ts';
 import { confirmEmailChange } from './email-change.ts';
 import { ACCOUNT_ROUTES } from './routes.ts';
@@ -6,11 +7,11 @@ import { getAccountDetails, updateMyDetails } from './service.ts';
 
 export const handler = createApiHandler(ACCOUNT_ROUTES, {
   getAccount: async ({ caller }) => {
-    const { view, version } = await getAccountDetails(caller);
+    const { view, version } = await getAccountDetails(tableStore, caller);
     return { status: 200, body: view, version };
   },
   patchAccount: async ({ caller, body, ifMatchVersion }) => {
-    const { view, version } = await updateMyDetails(caller, body, {
+    const { view, version } = await updateMyDetails(tableStore, caller, body, {
       ifMatch: ifMatchVersion,
       bodyVersion: body.version,
     });
@@ -18,10 +19,10 @@ export const handler = createApiHandler(ACCOUNT_ROUTES, {
   },
   listAudit: async ({ caller, query }) => ({
     status: 200,
-    body: await listAuditEntries(caller, query),
+    body: await listAuditEntries(tableStore, caller, query),
   }),
   confirmAccountEmail: async ({ caller, body }) => {
-    const { view, version } = await confirmEmailChange(caller, body.code);
+    const { view, version } = await confirmEmailChange(tableStore, caller, body.code);
     return { status: 200, body: view, version };
   },
 });

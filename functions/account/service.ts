@@ -6,7 +6,6 @@
  */
 
 import type { MemberCaller } from '#core/access/caller';
-import { batchGetAll } from '#core/db/batch';
 import { checkVersion, staleError, type VersionClaim } from '#core/db/concurrency';
 import { type GuardedWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import {
@@ -30,6 +29,7 @@ import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import { toContactView } from '#core/views/contact';
 import { contactChangeWrites } from '#core/workflows/contact-changes';
 import { pendingEmailChange, planEmail } from '#core/workflows/contact-email';
@@ -40,8 +40,11 @@ export interface AccountWithPrimary {
   primary: Contact;
 }
 
-export const loadAccount = async (membership: Membership): Promise<AccountWithPrimary> => {
-  const items = await batchGetAll([
+export const loadAccount = async (
+  store: TableStore,
+  membership: Membership
+): Promise<AccountWithPrimary> => {
+  const items = await store.getMany(tableName, [
     accountKeys(membership.accountId),
     contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
   ]);
@@ -61,8 +64,8 @@ export const toAccountView = ({ account, primary }: AccountWithPrimary) => ({
   version: account.version,
 });
 
-export const getAccountDetails = async (caller: MemberCaller) => {
-  const loaded = await loadAccount(caller.membership);
+export const getAccountDetails = async (store: TableStore, caller: MemberCaller) => {
+  const loaded = await loadAccount(store, caller.membership);
   return { view: toAccountView(loaded), version: loaded.account.version };
 };
 
@@ -86,6 +89,7 @@ const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date, caller: M
  * account or the contact makes the whole write fail as stale.
  */
 export const commitPrimaryChange = async (
+  store: TableStore,
   caller: MemberCaller,
   { account, primary }: AccountWithPrimary,
   next: Contact,
@@ -103,17 +107,19 @@ export const commitPrimaryChange = async (
       }),
       ...extras,
     ],
-    () => staleError(claim)
+    () => staleError(claim),
+    store
   );
   return { account: { ...account, version: account.version + 1, updatedAt: now }, primary: next };
 };
 
 export const updateMyDetails = async (
+  store: TableStore,
   caller: MemberCaller,
   patch: MyDetailsPatch,
   claim: VersionClaim
 ) => {
-  const loaded = await loadAccount(caller.membership);
+  const loaded = await loadAccount(store, caller.membership);
   checkVersion(loaded.account.version, claim);
 
   const { next, mails, limits } = planPatch(loaded.primary, patch, now(), caller);
@@ -125,6 +131,7 @@ export const updateMyDetails = async (
     return { view: toAccountView(loaded), version: loaded.account.version };
 
   const saved = await commitPrimaryChange(
+    store,
     caller,
     loaded,
     next,

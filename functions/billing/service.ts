@@ -4,7 +4,6 @@
  * partition per service keyed by the account too, so a service id of
  * another account, or none at all, simply has no records here.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
 import {
@@ -25,42 +24,46 @@ import {
   trafficRange,
 } from '#core/entities/usage';
 import type { PageQuery } from '#core/http/schemas';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { downloadLink } from '#core/platform/clients/invoice-files';
 import { now } from '#core/platform/clock';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import { toInvoiceSummary, toInvoiceView } from '#core/views/invoice';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 
-export const listInvoices = (caller: MemberCaller, { cursor, limit }: PageQuery) => {
+export const listInvoices = (
+  store: TableStore,
+  caller: MemberCaller,
+  { cursor, limit }: PageQuery
+) => {
   const { accountId } = caller.membership;
   return queryPage(
     { list: 'invoices', owner: caller, ...invoicesListing(accountId) },
     cursor,
     (startKey) => invoicesPageQuery(tableName, accountId, { limit, startKey }),
-    (item) => toInvoiceSummary(fromInvoiceItem(item))
+    (item) => toInvoiceSummary(fromInvoiceItem(item)),
+    store
   );
 };
 
-const readInvoice = async (accountId: string, number: string) => {
-  const { Item } = await dynamo.send(
-    new GetCommand(getInvoiceCommand(tableName, { accountId, number }))
-  );
-  if (!Item) throw new NotFoundError(PROBLEM.notFound, 'The invoice does not exist.');
-  return fromInvoiceItem(Item);
+const readInvoice = async (store: TableStore, accountId: string, number: string) => {
+  const item = await store.get(getInvoiceCommand(tableName, { accountId, number }));
+  if (!item) throw new NotFoundError(PROBLEM.notFound, 'The invoice does not exist.');
+  return fromInvoiceItem(item);
 };
 
-export const getInvoice = async (accountId: string, number: string) =>
-  toInvoiceView(await readInvoice(accountId, number));
+export const getInvoice = async (store: TableStore, accountId: string, number: string) =>
+  toInvoiceView(await readInvoice(store, accountId, number));
 
 /** How long a PDF link works: long enough to follow, short enough to be worthless once shared. */
 export const PDF_LINK_SECONDS = 300;
 
 /** GET …/pdf: a presigned GET of the invoice's PDF, valid `PDF_LINK_SECONDS`. */
-export const invoicePdfLink = async (accountId: string, number: string) => {
-  const { pdf } = await readInvoice(accountId, number);
+export const invoicePdfLink = async (store: TableStore, accountId: string, number: string) => {
+  const { pdf } = await readInvoice(store, accountId, number);
   if (!pdf) throw new NotFoundError(PROBLEM.notFound, 'The invoice has no PDF.');
   const expiresAt = new Date(now().getTime() + PDF_LINK_SECONDS * 1000).toISOString();
   return { url: await downloadLink(pdf.key, PDF_LINK_SECONDS), expiresAt };
@@ -71,29 +74,33 @@ export const invoicePdfLink = async (accountId: string, number: string) => {
  * (usage-reach.ts); a cursor of one window works in another only inside it.
  */
 export const listCalls = async (
+  store: TableStore,
   caller: MemberCaller,
   ids: ServiceIds,
   { from, to, cursor, limit }: CallsQuery
 ) => {
-  await assertReachesUsage(caller, ids.serviceId);
+  await assertReachesUsage(store, caller, ids.serviceId);
   return queryPage<CallRecord>(
     { list: 'calls', owner: caller, ...callsRange(ids, { from, to }) },
     cursor,
     (startKey) => callsPageQuery(tableName, ids, { from, to }, { limit, startKey }),
-    toCallView
+    toCallView,
+    store
   );
 };
 
 export const listTraffic = async (
+  store: TableStore,
   caller: MemberCaller,
   ids: ServiceIds,
   { from, to, ip, cursor, limit }: TrafficQuery
 ) => {
-  await assertReachesUsage(caller, ids.serviceId);
+  await assertReachesUsage(store, caller, ids.serviceId);
   return queryPage<TrafficSample>(
     { list: 'traffic', owner: caller, ...trafficRange(ids, { from, to, ip }) },
     cursor,
     (startKey) => trafficPageQuery(tableName, ids, { from, to, ip }, { limit, startKey }),
-    toTrafficView
+    toTrafficView,
+    store
   );
 };

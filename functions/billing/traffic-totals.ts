@@ -8,7 +8,6 @@
  */
 
 import type { MemberCaller } from '#core/access/caller';
-import { batchGetAll } from '#core/db/batch';
 import { fromServiceItem, isServiceItem, serviceKeys } from '#core/entities/service';
 import {
   emptyTrafficMonth,
@@ -18,9 +17,11 @@ import {
   trafficMonthKeys,
 } from '#core/entities/traffic-month';
 import type { ServiceIds } from '#core/entities/usage';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import type { TrafficTotalsQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 
@@ -74,13 +75,14 @@ export interface TrafficTotals {
 
 /** GET /accounts/{a}/services/{s}/traffic/totals */
 export const trafficTotals = async (
+  store: TableStore,
   caller: MemberCaller,
   ids: ServiceIds,
   query: TrafficTotalsQuery
 ): Promise<TrafficTotals> => {
-  await assertReachesUsage(caller, ids.serviceId);
+  await assertReachesUsage(store, caller, ids.serviceId);
   const months = reportMonths(query, now());
-  const items = await batchGetAll([
+  const items = await store.getMany(tableName, [
     serviceKeys(ids),
     ...months.map((month) => trafficMonthKeys(ids, month)),
   ]);

@@ -4,17 +4,17 @@
  * answer is the same and takes at least the same time (no enumeration);
  * requests are counted per email and per source address.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { outboxWrites, writeTogether } from '#core/db/transact';
 import { contactDisplayName, normaliseEmail } from '#core/entities/contact';
 import { contractMarkerKeys } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { quoted } from '#core/mail/security-mail';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { now, nowIso } from '#core/platform/clock';
 import { TooManyRequestsError } from '#core/platform/errors';
 import { logger } from '#core/platform/observability';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import { contactIn, loadProfile } from '#core/workflows/account-profile';
 import { activate } from './activation.ts';
 import { rateLimitSubjectOfAddress } from './source-address.ts';
@@ -34,7 +34,7 @@ export const ACCOUNT_REQUEST_ANSWER = {
     'Otherwise ask the account holder to give you access.',
 } as const;
 
-const countRequest = async (email: string, sourceIp: string, now: Date) => {
+const countRequest = async (store: TableStore, email: string, sourceIp: string, now: Date) => {
   const { perEmail, perSourceIp } = ACCOUNT_REQUEST_LIMITS;
   await writeTogether(
     [
@@ -65,32 +65,35 @@ const countRequest = async (email: string, sourceIp: string, now: Date) => {
         PROBLEM.rateLimited,
         'Too many account requests; try again in an hour.',
         perEmail.windowSeconds
-      )
+      ),
+    store
   );
 };
 
-const accountOfContract = async (contractNumber: string): Promise<string | undefined> => {
-  const { Item } = await dynamo.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: contractMarkerKeys(contractNumber),
-      ConsistentRead: true,
-    })
-  );
-  return typeof Item?.accountId === 'string' ? Item.accountId : undefined;
+const accountOfContract = async (
+  store: TableStore,
+  contractNumber: string
+): Promise<string | undefined> => {
+  const item = await store.get({
+    TableName: tableName,
+    Key: contractMarkerKeys(contractNumber),
+    ConsistentRead: true,
+  });
+  return typeof item?.accountId === 'string' ? item.accountId : undefined;
 };
 
 /** Invites the matching contact, if there is one; says nothing either way. */
-const inviteIfMatching = async (contractNumber: string, email: string) => {
-  const accountId = await accountOfContract(contractNumber);
+const inviteIfMatching = async (store: TableStore, contractNumber: string, email: string) => {
+  const accountId = await accountOfContract(store, contractNumber);
   if (!accountId) return;
-  const profile = await loadProfile(accountId);
+  const profile = await loadProfile(accountId, store);
   const contact = profile.contacts.find((candidate) => normaliseEmail(candidate.email) === email);
   if (!contact || contact.loginId) return;
   const primary = contactIn(profile, profile.account.primaryContactId);
   // No areas: the login can sign in and see the account; the holder decides what it may open.
   // The holder itself (an account the operators loaded) gets the primary login instead.
   await activate(
+    store,
     { loginId: 'account-request', name: contactDisplayName(contact) },
     profile,
     contact,
@@ -115,19 +118,21 @@ const inviteIfMatching = async (contractNumber: string, email: string) => {
           'Grant the areas they need under Contacts, or withdraw the login there.\n',
       },
     ]),
-    () => new Error('outbox write failed')
+    () => new Error('outbox write failed'),
+    store
   );
 };
 
 export const requestAccount = async (
+  store: TableStore,
   input: { contractNumber: string; email: string },
   sourceIp: string
 ) => {
   const started = Date.now();
   const email = normaliseEmail(input.email);
-  await countRequest(email, sourceIp, now());
+  await countRequest(store, email, sourceIp, now());
   try {
-    await inviteIfMatching(input.contractNumber, email);
+    await inviteIfMatching(store, input.contractNumber, email);
   } catch (error) {
     // The caller learns nothing from a failure either; the operators do.
     logger.error('account request could not be completed', { error });

@@ -19,6 +19,7 @@ import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { Area } from '#core/rules/permissions';
+import type { TableStore } from '#core/table/store';
 import type { Profile } from '#core/workflows/account-profile';
 import { createOrFindLogin, deleteLogin } from './cognito-logins.ts';
 import { type Actor, auditWrites, nextImage } from './login-change.ts';
@@ -87,6 +88,7 @@ const invitationLimits = (contact: Contact, now: Date) =>
  * and no sub-account on the contact.
  */
 export const activate = async (
+  store: TableStore,
   actor: Actor,
   profile: Profile,
   contact: Contact,
@@ -187,7 +189,8 @@ export const activate = async (
         ...outboxWrites(contact.accountId, now, mail),
         ...invitationLimits(contact, new Date(now)),
       ],
-      () => staleError({})
+      () => staleError({}),
+      store
     );
   } catch (error) {
     if (login.created) await deleteLogin(login.loginId);

@@ -12,6 +12,7 @@ import { deleteMembershipDelete, patchMembershipUpdate } from '#core/entities/me
 import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import { actorOf, loadProfile } from '#core/workflows/account-profile';
 import { activate } from './activation.ts';
 import { checkGrant, requestedAreas, targetOf } from './grant-rules.ts';
@@ -20,11 +21,12 @@ import type { SubAccountPut } from './schemas.ts';
 
 /** PUT .../sub-account: activates a login for the contact, or changes its permissions. */
 export const putSubAccount = async (
+  store: TableStore,
   caller: MemberCaller,
   contactId: string,
   body: SubAccountPut
 ) => {
-  const profile = await loadProfile(caller.membership.accountId);
+  const profile = await loadProfile(caller.membership.accountId, store);
   const contact = targetOf(caller, profile, contactId);
   const permissions = requestedAreas(body);
   checkGrant(caller, profile, permissions);
@@ -53,20 +55,22 @@ export const putSubAccount = async (
           },
         },
       ],
-      () => staleError({})
+      () => staleError({}),
+      store
     );
     return next;
   }
-  return activate(actorOf(caller, profile), profile, contact, permissions, body);
+  return activate(store, actorOf(caller, profile), profile, contact, permissions, body);
 };
 
 /** PATCH .../sub-account: suspend or resume; takes effect on the login's very next request. */
 export const setSubAccountStatus = async (
+  store: TableStore,
   caller: MemberCaller,
   contactId: string,
   status: 'active' | 'suspended'
 ) => {
-  const profile = await loadProfile(caller.membership.accountId);
+  const profile = await loadProfile(caller.membership.accountId, store);
   const contact = targetOf(caller, profile, contactId);
   if (!contact.subAccount || !contact.loginId)
     throw new ConflictError(PROBLEM.noSubAccount, 'This contact has no sub-account.');
@@ -99,7 +103,8 @@ export const setSubAccountStatus = async (
         },
       },
     ],
-    () => staleError({})
+    () => staleError({}),
+    store
   );
   if (status === 'suspended') await signOutEverywhere(contact.loginId);
   return next;
@@ -110,8 +115,12 @@ export const setSubAccountStatus = async (
  * person's other accounts stay. Idempotent: a contact without a sub-account
  * (already removed, say by a retried request) is answered as done.
  */
-export const removeSubAccount = async (caller: MemberCaller, contactId: string) => {
-  const profile = await loadProfile(caller.membership.accountId);
+export const removeSubAccount = async (
+  store: TableStore,
+  caller: MemberCaller,
+  contactId: string
+) => {
+  const profile = await loadProfile(caller.membership.accountId, store);
   const contact = targetOf(caller, profile, contactId);
   const loginId = contact.loginId;
   if (!contact.subAccount || !loginId) return contact;
@@ -127,7 +136,8 @@ export const removeSubAccount = async (caller: MemberCaller, contactId: string) 
         },
       },
     ],
-    () => staleError({})
+    () => staleError({}),
+    store
   );
   return next;
 };

@@ -8,7 +8,6 @@
  * (outbox/login-email-follow.ts). My Details and a sub-account's own contact
  * offer the same change per account; this is the one every login has.
  */
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sessionEnded } from '#core/access/authorization';
 import type { LoginCaller } from '#core/access/caller';
 import { type GuardedWrite, updateIf, writeTogether } from '#core/db/transact';
@@ -27,18 +26,19 @@ import { createLoginEmailPut, releaseLoginEmailDelete } from '#core/entities/log
 import { createOutboxPut, type OutboxTask } from '#core/entities/outbox';
 import { mailLimitWrites } from '#core/mail/mail-limits';
 import { emailChangedMail, emailChangeRequestedMails } from '#core/mail/security-mail';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import * as clock from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { checkEmailChangeCode, startEmailChange } from '#core/rules/email-change';
+import type { TableStore } from '#core/table/store';
 import { CODE_MAIL_LIMITS } from '#core/workflows/contact-email';
 
-const ownLogin = async (caller: LoginCaller): Promise<LoginProfile> => {
-  const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, caller.loginId)));
-  if (!Item)
+const ownLogin = async (store: TableStore, caller: LoginCaller): Promise<LoginProfile> => {
+  const item = await store.get(getLoginCommand(tableName, caller.loginId));
+  if (!item)
     throw new NotFoundError(PROBLEM.noProfile, 'This login has no client-area profile yet.');
-  const login = fromLoginItem(Item);
+  const login = fromLoginItem(item);
   if (!sessionStillValid(login, caller.authTime)) throw sessionEnded();
   return login;
 };
@@ -47,8 +47,12 @@ const outbox = (tasks: OutboxTask[], now: string): GuardedWrite[] =>
   tasks.map((task) => ({ action: { Put: createOutboxPut(tableName, task, { now }) } }));
 
 /** POST /me/email-change: a code to the new address, a notice to the current one. */
-export const startOwnEmailChange = async (caller: LoginCaller, email: string) => {
-  const login = await ownLogin(caller);
+export const startOwnEmailChange = async (
+  store: TableStore,
+  caller: LoginCaller,
+  email: string
+) => {
+  const login = await ownLogin(store, caller);
   if (!login.emailProven) {
     // Its address may not be its holder's: moving it would carry the login, and whatever
     // invitations wait for the address, to a mailbox nobody has proven.
@@ -61,9 +65,7 @@ export const startOwnEmailChange = async (caller: LoginCaller, email: string) =>
   }
   const now = clock.now();
   if (normaliseEmail(email) === normaliseEmail(login.email)) {
-    await dynamo.send(
-      new UpdateCommand(cancelLoginEmailChangeUpdate(tableName, login.loginId, now.toISOString()))
-    );
+    await store.update(cancelLoginEmailChangeUpdate(tableName, login.loginId, now.toISOString()));
     return { email: login.email, pendingEmail: null };
   }
   const { pending, code } = startEmailChange(login.loginId, email, now, login.loginId);
@@ -81,7 +83,8 @@ export const startOwnEmailChange = async (caller: LoginCaller, email: string) =>
         now
       ),
     ],
-    () => new ConflictError(PROBLEM.changedMeanwhile, 'The login changed meanwhile; try again.')
+    () => new ConflictError(PROBLEM.changedMeanwhile, 'The login changed meanwhile; try again.'),
+    store
   );
   return { email: login.email, pendingEmail: email, expiresAt: pending.expiresAt };
 };
@@ -92,8 +95,12 @@ const exhausted = () =>
   codeError('code_expired', 'The code has expired or was tried too often; ask for a new one.');
 
 /** POST /me/email-verification: the code from the new address makes it the login email. */
-export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) => {
-  const login = await ownLogin(caller);
+export const confirmOwnEmailChange = async (
+  store: TableStore,
+  caller: LoginCaller,
+  code: string
+) => {
+  const login = await ownLogin(store, caller);
   const pending = login.emailChange;
   if (!pending)
     throw new ConflictError(
@@ -104,8 +111,11 @@ export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) =
   const verdict = checkEmailChangeCode(login.loginId, pending, code, now);
   if (verdict === 'expired' || verdict === 'exhausted') throw exhausted();
   // Every guess spends an attempt first (conditional update): concurrent guesses share none.
-  if (!(await updateIf(spendLoginEmailAttemptUpdate(tableName, login.loginId, pending.codeHash))))
-    throw exhausted();
+  const spent = await updateIf(
+    spendLoginEmailAttemptUpdate(tableName, login.loginId, pending.codeHash),
+    store
+  );
+  if (!spent) throw exhausted();
   if (verdict === 'wrong')
     throw codeError(
       'code_incorrect',
@@ -152,7 +162,8 @@ export const confirmOwnEmailChange = async (caller: LoginCaller, code: string) =
         at
       ),
     ],
-    () => new ConflictError(PROBLEM.changedMeanwhile, 'The login changed meanwhile; try again.')
+    () => new ConflictError(PROBLEM.changedMeanwhile, 'The login changed meanwhile; try again.'),
+    store
   );
   return { email, pendingEmail: null };
 };

@@ -1,6 +1,7 @@
 import { generatePassword } from '#core/access/passwords';
 import { PASSWORD_POLICY } from '#core/access/user-pool';
 import { createApiHandler } from '#core/http/stack';
+import { tableStore } from '#core/table/function-store';
 import { confirmOwnEmailChange, startOwnEmailChange } from './email.ts';
 import { acceptInvitation, declineInvitation } from './invitations.ts';
 import { ME_ROUTES } from './routes.ts';
@@ -8,23 +9,23 @@ import { describeLogin } from './service.ts';
 import { describeStaffLogin } from './staff.ts';
 
 export const handler = createApiHandler(ME_ROUTES, {
-  getMe: async ({ caller }) => ({ status: 200, body: await describeLogin(caller) }),
+  getMe: async ({ caller }) => ({ status: 200, body: await describeLogin(tableStore, caller) }),
   acceptInvitation: async ({ caller, params }) => ({
     status: 200,
-    body: await acceptInvitation(caller, params.accountId ?? ''),
+    body: await acceptInvitation(tableStore, caller, params.accountId ?? ''),
   }),
   declineInvitation: async ({ caller, params }) => {
-    await declineInvitation(caller, params.accountId ?? '');
+    await declineInvitation(tableStore, caller, params.accountId ?? '');
     return { status: 204 };
   },
   // Generated here so the portal never duplicates the policy; no-store keeps it out of caches.
   startOwnEmailChange: async ({ caller, body }) => ({
     status: 202,
-    body: await startOwnEmailChange(caller, body.email),
+    body: await startOwnEmailChange(tableStore, caller, body.email),
   }),
   confirmOwnEmailChange: async ({ caller, body }) => ({
     status: 200,
-    body: await confirmOwnEmailChange(caller, body.code),
+    body: await confirmOwnEmailChange(tableStore, caller, body.code),
   }),
   suggestPassword: async () => ({
     status: 200,

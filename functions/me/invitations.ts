@@ -6,7 +6,6 @@
  * in. A login that has not yet been proven by its mailbox owner may accept
  * only the account that created it.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { sessionEnded } from '#core/access/authorization';
 import type { LoginCaller } from '#core/access/caller';
 import { auditWrite, writeTogether } from '#core/db/transact';
@@ -25,28 +24,29 @@ import {
   loginPartitionQuery,
   type Membership,
 } from '#core/entities/membership';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { allowedAreas } from '#core/rules/permissions';
+import type { TableStore } from '#core/table/store';
 
 const noInvitation = () =>
   new NotFoundError(PROBLEM.notFound, 'There is no invitation from this account.');
 
 /** The login's profile and its invitation from `accountId`, in one Query. */
 const loadInvitation = async (
+  store: TableStore,
   caller: LoginCaller,
   accountId: string
 ): Promise<{ login: LoginProfile; invitation: Membership }> => {
-  const { Items = [] } = await dynamo.send(
-    new QueryCommand(loginPartitionQuery(tableName, caller.loginId))
-  );
-  const profileItem = Items.find(isLoginItem);
+  const { items } = await store.query(loginPartitionQuery(tableName, caller.loginId));
+  const profileItem = items.find(isLoginItem);
   if (!profileItem) throw noInvitation();
   const login = fromLoginItem(profileItem);
   if (!sessionStillValid(login, caller.authTime)) throw sessionEnded();
-  const invitation = Items.filter(isMembershipItem)
+  const invitation = items
+    .filter(isMembershipItem)
     .map(fromMembershipItem)
     .find((membership) => membership.accountId === accountId && membership.status === 'invited');
   if (!invitation || !mayAnswer(login, accountId)) throw noInvitation();
@@ -79,8 +79,12 @@ const answerWrites = (login: LoginProfile, invitation: Membership, action: strin
     },
   });
 
-export const acceptInvitation = async (caller: LoginCaller, accountId: string) => {
-  const { login, invitation } = await loadInvitation(caller, accountId);
+export const acceptInvitation = async (
+  store: TableStore,
+  caller: LoginCaller,
+  accountId: string
+) => {
+  const { login, invitation } = await loadInvitation(store, caller, accountId);
   const now = nowIso();
   const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
   const holder = invitation.role === 'primary';
@@ -103,7 +107,8 @@ export const acceptInvitation = async (caller: LoginCaller, accountId: string) =
         now
       ),
     ],
-    gone
+    gone,
+    store
   );
   const active: Membership = { ...invitation, status: 'active' };
   return {
@@ -114,8 +119,12 @@ export const acceptInvitation = async (caller: LoginCaller, accountId: string) =
   };
 };
 
-export const declineInvitation = async (caller: LoginCaller, accountId: string) => {
-  const { login, invitation } = await loadInvitation(caller, accountId);
+export const declineInvitation = async (
+  store: TableStore,
+  caller: LoginCaller,
+  accountId: string
+) => {
+  const { login, invitation } = await loadInvitation(store, caller, accountId);
   const now = nowIso();
   const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
   await writeTogether(
@@ -129,6 +138,7 @@ export const declineInvitation = async (caller: LoginCaller, accountId: string) 
         now
       ),
     ],
-    gone
+    gone,
+    store
   );
 };

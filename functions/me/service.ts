@@ -2,10 +2,8 @@
  * "Who am I": the login's own profile and every account it belongs to, with
  * its role and the areas it may open there.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { sessionEnded } from '#core/access/authorization';
 import type { LoginCaller } from '#core/access/caller';
-import { batchGetAll } from '#core/db/batch';
 import { accountKeys, fromAccountItem } from '#core/entities/account';
 import { fromLoginItem, isLoginItem, sessionStillValid } from '#core/entities/login';
 import {
@@ -13,29 +11,33 @@ import {
   isMembershipItem,
   loginPartitionQuery,
 } from '#core/entities/membership';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { allowedAreas } from '#core/rules/permissions';
+import type { TableStore } from '#core/table/store';
 import { mayAnswer } from './invitations.ts';
 
-export const describeLogin = async ({ loginId, authTime }: LoginCaller) => {
-  const { Items = [] } = await dynamo.send(
-    new QueryCommand(loginPartitionQuery(tableName, loginId))
-  );
-  const profileItem = Items.find(isLoginItem);
+export const describeLogin = async (store: TableStore, { loginId, authTime }: LoginCaller) => {
+  const { items } = await store.query(loginPartitionQuery(tableName, loginId));
+  const profileItem = items.find(isLoginItem);
   if (!profileItem)
     throw new NotFoundError(PROBLEM.noProfile, 'This login has no client-area profile yet.');
   const profile = fromLoginItem(profileItem);
   if (!sessionStillValid(profile, authTime)) throw sessionEnded();
-  const memberships = Items.filter(isMembershipItem).map(fromMembershipItem);
+  const memberships = items.filter(isMembershipItem).map(fromMembershipItem);
   const joined = memberships.filter((membership) => membership.status !== 'invited');
   const invited = memberships.filter(
     (membership) => membership.status === 'invited' && mayAnswer(profile, membership.accountId)
   );
 
   const accounts = memberships.length
-    ? (await batchGetAll(memberships.map((m) => accountKeys(m.accountId)))).map(fromAccountItem)
+    ? (
+        await store.getMany(
+          tableName,
+          memberships.map((m) => accountKeys(m.accountId))
+        )
+      ).map(fromAccountItem)
     : [];
   const accountNames = new Map(accounts.map((account) => [account.id, account.name]));
 

@@ -8,6 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '#core/platform/observability';
+import { tableStore } from '#core/table/function-store';
 import { outboxTaskOf, runTask } from './tasks.ts';
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
@@ -23,7 +24,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       continue;
     }
     try {
-      await runTask(task);
+      await runTask(tableStore, task);
       logger.info('outbox task done', { id: item.id, kind: task.kind });
     } catch (error) {
       logger.error('outbox task failed', { id: item.id, kind: task.kind, error });

@@ -8,7 +8,6 @@
  * only while it still names the login. Safe to repeat: a contact already at
  * the address is left alone.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { writeTogether } from '#core/db/transact';
 import { type Contact, contactKeys, fromContactItem, normaliseEmail } from '#core/entities/contact';
 import { fromLoginItem, isLoginItem } from '#core/entities/login';
@@ -17,10 +16,11 @@ import {
   isMembershipItem,
   loginPartitionQuery,
 } from '#core/entities/membership';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError } from '#core/platform/errors';
 import { logger } from '#core/platform/observability';
+import type { TableStore } from '#core/table/store';
 import { contactChangeWrites } from '#core/workflows/contact-changes';
 
 const followed = (contact: Contact, email: string): Contact => {
@@ -33,26 +33,23 @@ const followed = (contact: Contact, email: string): Contact => {
   };
 };
 
-export const followLoginEmail = async (loginId: string, email: string) => {
-  const { Items = [] } = await dynamo.send(
-    new QueryCommand(loginPartitionQuery(tableName, loginId))
-  );
-  const profileItem = Items.find(isLoginItem);
+export const followLoginEmail = async (store: TableStore, loginId: string, email: string) => {
+  const { items } = await store.query(loginPartitionQuery(tableName, loginId));
+  const profileItem = items.find(isLoginItem);
   const actor = { loginId, name: profileItem ? fromLoginItem(profileItem).name : loginId };
-  const joined = Items.filter(isMembershipItem)
+  const joined = items
+    .filter(isMembershipItem)
     .map(fromMembershipItem)
     // An account the person has not joined learns nothing of their new address.
     .filter((membership) => membership.status !== 'invited');
   for (const membership of joined) {
-    const { Item } = await dynamo.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: contactKeys({ accountId: membership.accountId, contactId: membership.contactId }),
-        ConsistentRead: true,
-      })
-    );
-    if (!Item) continue;
-    const contact = fromContactItem(Item);
+    const item = await store.get({
+      TableName: tableName,
+      Key: contactKeys({ accountId: membership.accountId, contactId: membership.contactId }),
+      ConsistentRead: true,
+    });
+    if (!item) continue;
+    const contact = fromContactItem(item);
     if (contact.loginId !== loginId) continue;
     if (normaliseEmail(contact.email) === normaliseEmail(email)) continue;
     const next = followed(contact, email);
@@ -64,7 +61,8 @@ export const followLoginEmail = async (loginId: string, email: string) => {
           action: 'contact.email.followed-login',
           changes: { email: { before: contact.email, after: email } },
         }),
-        () => new Error(`contact ${contact.id} changed while following its login email`)
+        () => new Error(`contact ${contact.id} changed while following its login email`),
+        store
       );
     } catch (error) {
       // Another contact of that account has the address already: that account keeps both

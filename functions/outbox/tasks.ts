@@ -3,7 +3,6 @@ import {
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { endSessionsBefore, nextSecond } from '#core/access/login-sessions';
 import { generatePassword } from '#core/access/passwords';
 import { normaliseEmail } from '#core/entities/contact';
@@ -11,13 +10,14 @@ import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/ent
 import { type InviteLoginTask, isOutboxTask, type OutboxTask } from '#core/entities/outbox';
 import { existingLoginInvitationText, invitationText } from '#core/mail/security-mail';
 import { cognito, userPoolId } from '#core/platform/clients/cognito';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
+import type { TableStore } from '#core/table/store';
 import { followLoginEmail } from './login-email-follow.ts';
 import { sendMail } from './mail.ts';
 
-const updateLoginEmail = async (loginId: string, email: string) => {
+const updateLoginEmail = async (store: TableStore, loginId: string, email: string) => {
   // The address was proven by the code and reserved by its marker item.
   await cognito().send(
     new AdminUpdateUserAttributesCommand({
@@ -29,7 +29,7 @@ const updateLoginEmail = async (loginId: string, email: string) => {
       ],
     })
   );
-  await followLoginEmail(loginId, email);
+  await followLoginEmail(store, loginId, email);
 };
 
 /**
@@ -40,11 +40,11 @@ const updateLoginEmail = async (loginId: string, email: string) => {
  * first sign-in) is set and mailed, never stored, and only then is the
  * login marked proven. A retry repeats the steps with a newer password.
  */
-const inviteLogin = async (task: InviteLoginTask) => {
-  const { Item } = await dynamo.send(new GetCommand(getLoginCommand(tableName, task.loginId)));
+const inviteLogin = async (store: TableStore, task: InviteLoginTask) => {
+  const item = await store.get(getLoginCommand(tableName, task.loginId));
   // A login whose activation was rolled back: nobody to invite.
-  if (!Item) return;
-  const login = fromLoginItem(Item);
+  if (!item) return;
+  const login = fromLoginItem(item);
   if (login.emailProven) {
     await sendMail(existingLoginInvitationText(task));
     return;
@@ -66,29 +66,27 @@ const inviteLogin = async (task: InviteLoginTask) => {
     })
   );
   const notBefore = nextSecond();
-  await endSessionsBefore(task.loginId, notBefore);
+  await endSessionsBefore(task.loginId, notBefore, store);
   // Tokens carry whole seconds: the owner signs in with the new password from `notBefore` on.
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, notBefore * 1000 - Date.now())));
   await sendMail(invitationText(task, temporaryPassword));
-  await dynamo.send(
-    new UpdateCommand(markLoginProvenUpdate(tableName, task.loginId, notBefore, nowIso()))
-  );
+  await store.update(markLoginProvenUpdate(tableName, task.loginId, notBefore, nowIso()));
 };
 
 /** The task an outbox item carries, if it is one this function knows how to run. */
 export const outboxTaskOf = (item: Record<string, unknown>): OutboxTask | undefined =>
   isOutboxTask(item.task) ? item.task : undefined;
 
-export const runTask = async (task: OutboxTask): Promise<void> => {
+export const runTask = async (store: TableStore, task: OutboxTask): Promise<void> => {
   switch (task.kind) {
     case 'mail':
       await sendMail(task);
       return;
     case 'login-email':
-      await updateLoginEmail(task.loginId, task.email);
+      await updateLoginEmail(store, task.loginId, task.email);
       return;
     case 'invite-login':
-      await inviteLogin(task);
+      await inviteLogin(store, task);
       return;
   }
 };

@@ -7,7 +7,6 @@
  * invoices may still name it) and never touches the primary contact, which
  * the holder keeps up to date through My Details.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCaller, StaffCheck } from '#core/access/caller';
 import { writeTogether } from '#core/db/transact';
 import {
@@ -18,10 +17,11 @@ import {
 } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import {
   createOrReload,
   externalIdWrite,
@@ -63,7 +63,11 @@ const accountAudit = (
     changes
   );
 
-const createAccount = async (caller: StaffCaller, input: AccountLoad): Promise<Account> => {
+const createAccount = async (
+  store: TableStore,
+  caller: StaffCaller,
+  input: AccountLoad
+): Promise<Account> => {
   const { account, writes } = planAccount({
     name: input.name,
     contractNumbers: input.contractNumbers,
@@ -87,19 +91,21 @@ const createAccount = async (caller: StaffCaller, input: AccountLoad): Promise<A
         diffFields({} as Account, account, LOADED_FIELDS)
       ),
     ],
-    changedMeanwhile
+    changedMeanwhile,
+    store
   );
   return account;
 };
 
 const reloadAccount = async (
+  store: TableStore,
   caller: StaffCaller,
   accountId: string,
   input: AccountLoad
 ): Promise<Account> => {
-  const { Item } = await dynamo.send(new GetCommand(getAccountCommand(tableName, accountId)));
-  if (!Item) throw new Error(`external id ${input.externalId} points at a missing account`);
-  const account = fromAccountItem(Item);
+  const item = await store.get(getAccountCommand(tableName, accountId));
+  if (!item) throw new Error(`external id ${input.externalId} points at a missing account`);
+  const account = fromAccountItem(item);
   const added = input.contractNumbers
     .map(normaliseContractNumber)
     .filter((number) => !account.contractNumbers.includes(number));
@@ -130,20 +136,22 @@ const reloadAccount = async (
       })),
       accountAudit(caller, next, 'account.reloaded', changes),
     ],
-    changedMeanwhile
+    changedMeanwhile,
+    store
   );
   return next;
 };
 
 /** POST /staff/accounts: reads the marker, then creates (201) or reloads (200). */
 export const loadAccount = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   input: AccountLoad
 ): Promise<Loaded<Account>> => {
   const known = await markerOfLoad(staffCheck, 'account', input.externalId);
-  return createOrReload('account', input.externalId, known, {
-    create: () => createAccount(caller, input),
-    reload: (marker) => reloadAccount(caller, marker.accountId, input),
+  return createOrReload(store, 'account', input.externalId, known, {
+    create: () => createAccount(store, caller, input),
+    reload: (marker) => reloadAccount(store, caller, marker.accountId, input),
   });
 };

@@ -1,5 +1,6 @@
 import { createApiHandler } from '#core/http/stack';
 import type { ApiResult } from '#core/http/types';
+import { tableStore } from '#core/table/function-store';
 import { loadAccount, toStaffAccountView } from './accounts.ts';
 import { uploadInvoicePdf } from './invoice-pdf.ts';
 import { invoiceLocation, loadInvoice, toStaffInvoiceView } from './invoices.ts';
@@ -19,39 +20,44 @@ const answer = <T>(loaded: Loaded<T>, view: unknown, location: string): ApiResul
 export const handler = createApiHandler([...STAFF_ROUTES, ...STAFF_ACCOUNT_ROUTES], {
   getStaffAccount: async ({ params }) => ({
     status: 200,
-    body: await getAccountForStaff(params.accountId ?? ''),
+    body: await getAccountForStaff(tableStore, params.accountId ?? ''),
   }),
   findStaffAccounts: async ({ caller, staffCheck, query }) => ({
     status: 200,
-    body: await findAccounts(caller, staffCheck, query),
+    body: await findAccounts(tableStore, caller, staffCheck, query),
   }),
   loadAccount: async ({ caller, staffCheck, body }) => {
-    const loaded = await loadAccount(caller, staffCheck, body);
+    const loaded = await loadAccount(tableStore, caller, staffCheck, body);
     return answer(loaded, toStaffAccountView(loaded.value), `/accounts/${loaded.value.id}`);
   },
   loadService: async ({ caller, staffCheck, params, body }) => {
-    const loaded = await loadService(caller, staffCheck, params.accountId ?? '', body);
+    const loaded = await loadService(tableStore, caller, staffCheck, params.accountId ?? '', body);
     return answer(loaded, toStaffServiceView(loaded.value), serviceLocation(loaded.value));
   },
   loadInvoice: async ({ staffCheck, params, body }) => {
-    const loaded = await loadInvoice(staffCheck, params.accountId ?? '', body);
+    const loaded = await loadInvoice(tableStore, staffCheck, params.accountId ?? '', body);
     return answer(loaded, toStaffInvoiceView(loaded.value), invoiceLocation(loaded.value));
   },
   uploadInvoicePdf: async ({ params, body }) => ({
     status: 200,
     body: toStaffInvoiceView(
-      await uploadInvoicePdf({ accountId: params.accountId, number: params.invoiceNumber }, body)
+      await uploadInvoicePdf(
+        tableStore,
+        { accountId: params.accountId, number: params.invoiceNumber },
+        body
+      )
     ),
   }),
   loadUsage: async ({ params, body }) => ({
     status: 200,
     body: await loadUsage(
+      tableStore,
       { accountId: params.accountId ?? '', serviceId: params.serviceId ?? '' },
       body
     ),
   }),
   resolveExternalId: async ({ params }) => ({
     status: 200,
-    body: await resolveExternalId(params.kind ?? '', params.externalId ?? ''),
+    body: await resolveExternalId(tableStore, params.kind ?? '', params.externalId ?? ''),
   }),
 });

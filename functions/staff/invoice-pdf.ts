@@ -6,7 +6,6 @@
  * write (the record), besides the staff item the authorizer reads.
  */
 
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { updateIf } from '#core/db/transact';
 import {
   fromInvoiceItem,
@@ -15,24 +14,26 @@ import {
   invoicePdfKey,
   recordInvoicePdfUpdate,
 } from '#core/entities/invoice';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { putObject } from '#core/platform/clients/invoice-files';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 
 /** PUT /staff/accounts/{accountId}/invoices/{invoiceNumber}/pdf */
 export const uploadInvoicePdf = async (
+  store: TableStore,
   ids: { accountId: string; number: string },
   file: Buffer
 ): Promise<Invoice> => {
-  const { Item } = await dynamo.send(new GetCommand(getInvoiceCommand(tableName, ids)));
-  if (!Item)
+  const item = await store.get(getInvoiceCommand(tableName, ids));
+  if (!item)
     throw new NotFoundError(PROBLEM.notFound, 'The account has no invoice of that number.');
-  const invoice = fromInvoiceItem(Item);
+  const invoice = fromInvoiceItem(item);
   const pdf = { key: invoicePdfKey(invoice), size: file.length, uploadedAt: nowIso() };
   await putObject(pdf.key, file, 'application/pdf');
-  const recorded = await updateIf(recordInvoicePdfUpdate(tableName, invoice, pdf));
+  const recorded = await updateIf(recordInvoicePdfUpdate(tableName, invoice, pdf), store);
   if (!recorded) {
     throw new ConflictError(
       PROBLEM.changedMeanwhile,

@@ -4,7 +4,6 @@
  * again rewrites what the billing system owns (dates, amounts, status,
  * lines), so a paid invoice is simply loaded again with `status: paid`.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCheck } from '#core/access/caller';
 import { writeTogether } from '#core/db/transact';
 import type { Account } from '#core/entities/account';
@@ -19,10 +18,11 @@ import {
   type Invoice,
   replaceInvoicePut,
 } from '#core/entities/invoice';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import { toInvoiceView } from '#core/views/invoice';
 import { accountAndMarker, createOrReload, externalIdWrite, type Loaded } from './loaded.ts';
 import type { InvoiceLoad } from './schemas.ts';
@@ -69,7 +69,11 @@ const loadedInvoiceFields = (account: Account, input: InvoiceLoad) => {
   };
 };
 
-const createInvoice = async (account: Account, input: InvoiceLoad): Promise<Invoice> => {
+const createInvoice = async (
+  store: TableStore,
+  account: Account,
+  input: InvoiceLoad
+): Promise<Invoice> => {
   const now = nowIso();
   const invoice: Invoice = {
     accountId: account.id,
@@ -89,12 +93,14 @@ const createInvoice = async (account: Account, input: InvoiceLoad): Promise<Invo
       }),
       { action: { Put: createInvoicePut(tableName, invoice) } },
     ],
-    changedMeanwhile
+    changedMeanwhile,
+    store
   );
   return invoice;
 };
 
 const reloadInvoice = async (
+  store: TableStore,
   account: Account,
   marker: ExternalIdMarker,
   input: InvoiceLoad
@@ -106,11 +112,11 @@ const reloadInvoice = async (
     );
   }
   const fields = loadedInvoiceFields(account, input);
-  const { Item } = await dynamo.send(
-    new GetCommand(getInvoiceCommand(tableName, { accountId: account.id, number: input.number }))
+  const item = await store.get(
+    getInvoiceCommand(tableName, { accountId: account.id, number: input.number })
   );
-  if (!Item) throw new Error(`invoice marker ${input.number} points at a missing invoice`);
-  const invoice = fromInvoiceItem(Item);
+  if (!item) throw new Error(`invoice marker ${input.number} points at a missing invoice`);
+  const invoice = fromInvoiceItem(item);
   const next: Invoice = {
     ...invoice,
     ...fields,
@@ -120,7 +126,8 @@ const reloadInvoice = async (
   if (Object.keys(diffFields(invoice, next, INVOICE_LOADED_FIELDS)).length === 0) return invoice;
   await writeTogether(
     [{ action: { Put: replaceInvoicePut(tableName, next, invoice.version) } }],
-    changedMeanwhile
+    changedMeanwhile,
+    store
   );
   return next;
 };
@@ -130,6 +137,7 @@ const reloadInvoice = async (
  * the number's marker), then a create (201) or a read and a reload (200).
  */
 export const loadInvoice = async (
+  store: TableStore,
   staffCheck: StaffCheck,
   accountId: string,
   input: InvoiceLoad
@@ -140,8 +148,8 @@ export const loadInvoice = async (
     'invoice',
     input.number
   );
-  return createOrReload('invoice', input.number, marker, {
-    create: () => createInvoice(account, input),
-    reload: (known) => reloadInvoice(account, known, input),
+  return createOrReload(store, 'invoice', input.number, marker, {
+    create: () => createInvoice(store, account, input),
+    reload: (known) => reloadInvoice(store, account, known, input),
   });
 };

@@ -2,7 +2,6 @@
  * What every operators' load shares: the audit actor, the external-id
  * marker lookup and write, and the answer's shape (created or not).
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCaller, StaffCheck } from '#core/access/caller';
 import { auditWrite, type GuardedWrite } from '#core/db/transact';
 import { type Account, accountKeys, fromAccountItem, isAccountItem } from '#core/entities/account';
@@ -17,9 +16,10 @@ import {
   getExternalIdCommand,
   isExternalIdItem,
 } from '#core/entities/external-id';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 
 /** A load either created the item (201) or found it by its external id (200). */
 export interface Loaded<T> {
@@ -43,13 +43,12 @@ export const staffAuditWrite = (
   });
 
 export const readExternalId = async (
+  store: TableStore,
   kind: ExternalKind,
   externalId: string
 ): Promise<ExternalIdMarker | undefined> => {
-  const { Item } = await dynamo.send(
-    new GetCommand(getExternalIdCommand(tableName, kind, externalId))
-  );
-  return Item ? fromExternalIdItem(Item) : undefined;
+  const item = await store.get(getExternalIdCommand(tableName, kind, externalId));
+  return item ? fromExternalIdItem(item) : undefined;
 };
 
 /** A load's external-id marker, read with the live staff check (one BatchGet). */
@@ -101,6 +100,7 @@ export const externalIdWrite = (marker: ExternalIdMarker): GuardedWrite => ({
  * that one created, so two identical loads at once both succeed.
  */
 export const createOrReload = async <T>(
+  store: TableStore,
   kind: ExternalKind,
   externalId: string,
   known: ExternalIdMarker | undefined,
@@ -111,21 +111,21 @@ export const createOrReload = async <T>(
     return { value: await steps.create(), created: true };
   } catch (error) {
     if (!(error instanceof ExternalIdRace)) throw error;
-    const winner = await readExternalId(kind, externalId);
+    const winner = await readExternalId(store, kind, externalId);
     if (!winner) throw error;
     return { value: await steps.reload(winner), created: false };
   }
 };
 
 /** GET /staff/external-ids/{kind}/{externalId}: which account (and service) an external id names. */
-export const resolveExternalId = async (kind: string, externalId: string) => {
+export const resolveExternalId = async (store: TableStore, kind: string, externalId: string) => {
   const known = EXTERNAL_KINDS.find((candidate) => candidate === kind);
   if (!known)
     throw new NotFoundError(
       PROBLEM.notFound,
       `Use one of ${EXTERNAL_KINDS.join(', ')} as the kind.`
     );
-  const marker = await readExternalId(known, externalId);
+  const marker = await readExternalId(store, known, externalId);
   if (!marker)
     throw new NotFoundError(PROBLEM.notFound, `No ${known} has the external id ${externalId}.`);
   return {

@@ -4,7 +4,6 @@
  * check, then the account) or by a contact's email (`contactsByEmail`, then
  * the accounts read with the live staff check): two reads each.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCaller, StaffCheck } from '#core/access/caller';
 import { type CursorScope, openCursor, sealCursor } from '#core/db/cursor';
 import {
@@ -22,16 +21,17 @@ import {
   isContactItem,
 } from '#core/entities/contact';
 import { contractMarkerKeys } from '#core/entities/contract';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
+import type { TableStore } from '#core/table/store';
 import { loadProfile } from '#core/workflows/account-profile';
 import { toStaffAccountView } from './accounts.ts';
 import type { AccountLookupQuery } from './schemas.ts';
 
 /** GET /staff/accounts/{accountId}: the account, its primary contact and what its contacts count. */
-export const getAccountForStaff = async (accountId: string) => {
-  const { account, contacts } = await loadProfile(accountId);
+export const getAccountForStaff = async (store: TableStore, accountId: string) => {
+  const { account, contacts } = await loadProfile(accountId, store);
   const primary = contacts.find((contact) => contact.id === account.primaryContactId);
   return {
     ...toStaffAccountView(account),
@@ -51,17 +51,16 @@ export const getAccountForStaff = async (accountId: string) => {
   };
 };
 
-const byContract = async (staffCheck: StaffCheck, contractNumber: string) => {
+const byContract = async (store: TableStore, staffCheck: StaffCheck, contractNumber: string) => {
   const [marker] = await staffCheck.read([contractMarkerKeys(contractNumber)]);
   if (typeof marker?.accountId !== 'string') return [];
-  const { Item } = await dynamo.send(
-    new GetCommand(getAccountCommand(tableName, marker.accountId))
-  );
-  return Item ? [fromAccountItem(Item)] : [];
+  const item = await store.get(getAccountCommand(tableName, marker.accountId));
+  return item ? [fromAccountItem(item)] : [];
 };
 
 /** Every account the address is a contact of, a page of contacts at a time. */
 const byEmail = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   email: string,
@@ -72,16 +71,14 @@ const byEmail = async (
     owner: caller,
     ...contactsByEmailPartition(email),
   };
-  const { Items = [], LastEvaluatedKey } = await dynamo.send(
-    new QueryCommand(
-      contactsByEmailQuery(tableName, email, {
-        limit: page.limit,
-        startKey: openCursor(page.cursor, scope),
-      })
-    )
+  const { items, lastKey } = await store.query(
+    contactsByEmailQuery(tableName, email, {
+      limit: page.limit,
+      startKey: openCursor(page.cursor, scope),
+    })
   );
   const accountIds = [
-    ...new Set(Items.filter(isContactItem).map((item) => fromContactItem(item).accountId)),
+    ...new Set(items.filter(isContactItem).map((item) => fromContactItem(item).accountId)),
   ];
   const accounts = new Map<string, Account>(
     (await staffCheck.read(accountIds.map(accountKeys)))
@@ -91,7 +88,7 @@ const byEmail = async (
   );
   return {
     accounts: accountIds.flatMap((id) => accounts.get(id) ?? []),
-    cursor: sealCursor(LastEvaluatedKey, scope),
+    cursor: sealCursor(lastKey, scope),
   };
 };
 
@@ -106,6 +103,7 @@ const eitherOne = () =>
 
 /** GET /staff/accounts?contract= or ?email=: the accounts found, none when nothing matches. */
 export const findAccounts = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   { contract, email, cursor, limit }: AccountLookupQuery
@@ -117,9 +115,9 @@ export const findAccounts = async (
   }
   if (contract !== undefined) {
     // A contract number names at most one account: one page, whatever the cursor.
-    const accounts = await byContract(staffCheck, contract);
+    const accounts = await byContract(store, staffCheck, contract);
     return { items: accounts.map(toStaffAccountView), cursor: null };
   }
-  const found = await byEmail(caller, staffCheck, email ?? '', { cursor, limit });
+  const found = await byEmail(store, caller, staffCheck, email ?? '', { cursor, limit });
   return { items: found.accounts.map(toStaffAccountView), cursor: found.cursor };
 };

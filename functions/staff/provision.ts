@@ -24,6 +24,7 @@ import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { newId, nowIso } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import { contactAddressWrites } from '#core/workflows/contact-address';
 
 export interface AccountDetails {
@@ -169,12 +170,13 @@ export const planAccount = (details: AccountDetails, login?: PrimaryLogin) => {
 };
 
 /** An account whose primary already has a login (demo seed, tests, benchmarks). */
-export const provisionAccount = async (input: NewAccount): Promise<Account> => {
+export const provisionAccount = async (store: TableStore, input: NewAccount): Promise<Account> => {
   const { loginId, newLogin, ...details } = input;
   const { account, writes } = planAccount(details, { loginId, newLogin });
   await writeTogether(
     writes,
-    () => new ConflictError(PROBLEM.loginTaken, 'The login already belongs to another person.')
+    () => new ConflictError(PROBLEM.loginTaken, 'The login already belongs to another person.'),
+    store
   );
   return account;
 };

@@ -5,7 +5,6 @@
  * IPs and contract number, and nothing else: the type stays, and the support
  * contacts the holder assigned are never touched.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffCaller, StaffCheck } from '#core/access/caller';
 import { writeTogether } from '#core/db/transact';
 import type { Account } from '#core/entities/account';
@@ -21,10 +20,11 @@ import {
   patchLoadedServiceUpdate,
   type Service,
 } from '#core/entities/service';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { newId, nowIso } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import {
   accountAndMarker,
   createOrReload,
@@ -85,6 +85,7 @@ const loadedFields = (input: ServiceLoad): LoadedServiceFields => ({
 });
 
 const createService = async (
+  store: TableStore,
   caller: StaffCaller,
   account: Account,
   input: ServiceLoad
@@ -119,12 +120,14 @@ const createService = async (
         diffFields({} as Service, service, LOADED_FIELDS)
       ),
     ],
-    changedMeanwhile
+    changedMeanwhile,
+    store
   );
   return service;
 };
 
 const reloadService = async (
+  store: TableStore,
   caller: StaffCaller,
   account: Account,
   marker: ExternalIdMarker,
@@ -136,13 +139,11 @@ const reloadService = async (
       `External id ${input.externalId} is a service of another account.`
     );
   }
-  const { Item } = await dynamo.send(
-    new GetCommand(
-      getServiceCommand(tableName, { accountId: account.id, serviceId: marker.serviceId })
-    )
+  const item = await store.get(
+    getServiceCommand(tableName, { accountId: account.id, serviceId: marker.serviceId })
   );
-  if (!Item) throw new Error(`external id ${input.externalId} points at a missing service`);
-  const service = fromServiceItem(Item);
+  if (!item) throw new Error(`external id ${input.externalId} points at a missing service`);
+  const service = fromServiceItem(item);
   if (service.type !== input.type) {
     throw new ConflictError(
       PROBLEM.serviceTypeFixed,
@@ -164,7 +165,8 @@ const reloadService = async (
       { action: { Update: patchLoadedServiceUpdate(tableName, service, fields, next.updatedAt) } },
       serviceAudit(caller, next, 'service.reloaded', changes),
     ],
-    changedMeanwhile
+    changedMeanwhile,
+    store
   );
   return next;
 };
@@ -175,6 +177,7 @@ const reloadService = async (
  * or, for a known external id, a read of the service and its reload (200).
  */
 export const loadService = async (
+  store: TableStore,
   caller: StaffCaller,
   staffCheck: StaffCheck,
   accountId: string,
@@ -196,8 +199,8 @@ export const loadService = async (
       },
     ]);
   }
-  return createOrReload('service', input.externalId, marker, {
-    create: () => createService(caller, account, input),
-    reload: (known) => reloadService(caller, account, known, input),
+  return createOrReload(store, 'service', input.externalId, marker, {
+    create: () => createService(store, caller, account, input),
+    reload: (known) => reloadService(store, caller, account, known, input),
   });
 };

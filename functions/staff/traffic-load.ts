@@ -15,7 +15,6 @@
  * and tries again, so nothing is ever counted twice or lost.
  */
 
-import { batchGetAll } from '#core/db/batch';
 import { type GuardedWrite, writeTogether } from '#core/db/transact';
 import { isServiceItem, serviceKeys } from '#core/entities/service';
 import {
@@ -41,6 +40,7 @@ import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 
 /** Attempts of one load (each a BatchGet and a transaction) before it gives up with a 409. */
 export const MAX_LOAD_ATTEMPTS = 4;
@@ -112,13 +112,14 @@ const pause = (attempt: number) =>
  * type; it is given the service item of each attempt's read.
  */
 export const loadTraffic = async (
+  store: TableStore,
   ids: ServiceIds,
   samples: readonly TrafficSample[],
   checkService: (item: Record<string, unknown> | undefined) => void | Promise<void>
 ): Promise<void> => {
   const months = [...new Set(samples.map((sample) => monthOf(sample.at)))];
   for (let attempt = 1; ; attempt++) {
-    const items = await batchGetAll([
+    const items = await store.getMany(tableName, [
       serviceKeys(ids),
       ...samples.map((sample) => trafficKeys(ids, sample)),
       ...months.map((month) => trafficMonthKeys(ids, month)),
@@ -143,7 +144,7 @@ export const loadTraffic = async (
       })),
     ];
     try {
-      await writeTogether(writes, () => new ChangedMeanwhile());
+      await writeTogether(writes, () => new ChangedMeanwhile(), store);
       return;
     } catch (error) {
       // A failed condition, or another transaction on the same items at that moment.

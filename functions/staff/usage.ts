@@ -6,14 +6,14 @@
  * part, never duplicates a record. Traffic also keeps its monthly totals
  * (traffic-load.ts).
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { writeTogether } from '#core/db/transact';
 import { fromServiceItem, getServiceCommand, type ServiceType } from '#core/entities/service';
 import { upsertCallPut } from '#core/entities/usage';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import type { UsageLoad } from './schemas.ts';
 import { loadTraffic } from './traffic-load.ts';
 
@@ -48,16 +48,17 @@ const checkService =
  * for a load that lost a race, see traffic-load.ts).
  */
 export const loadUsage = async (
+  store: TableStore,
   ids: { accountId: string; serviceId: string },
   input: UsageLoad
 ): Promise<UsageLoaded> => {
   if (input.traffic) {
-    await loadTraffic(ids, input.traffic, checkService('traffic'));
+    await loadTraffic(store, ids, input.traffic, checkService('traffic'));
     return { serviceId: ids.serviceId, kind: 'traffic', loaded: input.traffic.length };
   }
   const calls = input.calls ?? [];
-  const { Item } = await dynamo.send(new GetCommand(getServiceCommand(tableName, ids)));
-  checkService('calls')(Item);
+  const item = await store.get(getServiceCommand(tableName, ids));
+  checkService('calls')(item);
   const loadedAt = nowIso();
   // Upserts carry no condition: a cancelled batch (a concurrent write of the same record) wrote nothing.
   await writeTogether(
@@ -66,7 +67,8 @@ export const loadUsage = async (
       new ConflictError(
         PROBLEM.changedMeanwhile,
         'The usage records could not be loaded; send the batch again.'
-      )
+      ),
+    store
   );
   return { serviceId: ids.serviceId, kind: 'calls', loaded: calls.length };
 };

@@ -117,7 +117,9 @@ describe('replies and closing', () => {
 
     // Act
     const change = addMessage(stale as Ticket, 'replied', author, 'From a stale read', new Date());
-    const failure = await writeTogether(change.writes, staleTicket).catch((error) => error);
+    const failure = await writeTogether(change.writes, staleTicket, tableStore).catch(
+      (error) => error
+    );
 
     // Assess
     expect(failure).toMatchObject({ statusCode: 409 });

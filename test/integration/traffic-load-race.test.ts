@@ -10,6 +10,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { fromTrafficMonthItem, trafficMonthKeys } from '#core/entities/traffic-month';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import { loadTraffic } from '../../functions/staff/traffic-load.ts';
 import { trafficSamples } from '../support/loads.ts';
 import { addService } from '../support/services.ts';
@@ -38,11 +39,11 @@ describe('two traffic loads of the same samples, one landing between the otherâ€
     let checks = 0;
     const landSecondInBetween = async () => {
       checks += 1;
-      if (checks === 1) await loadTraffic(ids, second, () => undefined);
+      if (checks === 1) await loadTraffic(tableStore, ids, second, () => undefined);
     };
 
     // Act
-    await loadTraffic(ids, first, landSecondInBetween);
+    await loadTraffic(tableStore, ids, first, landSecondInBetween);
     const totals = await monthTotals(ids, '2026-04');
 
     // Assess
@@ -78,11 +79,12 @@ describe('two traffic loads of the same samples, one landing between the otherâ€
     const changeOneEachTime = async () => {
       round += 1;
       const [sample] = batch;
-      if (sample) await loadTraffic(ids, [{ ...sample, inBytes: round }], () => undefined);
+      if (sample)
+        await loadTraffic(tableStore, ids, [{ ...sample, inBytes: round }], () => undefined);
     };
 
     // Act
-    const loading = loadTraffic(ids, batch, changeOneEachTime);
+    const loading = loadTraffic(tableStore, ids, batch, changeOneEachTime);
 
     // Assess
     await expect(loading).rejects.toMatchObject({ statusCode: 409 });

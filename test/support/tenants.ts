@@ -20,6 +20,7 @@ import { createMembershipPut, type MembershipStatus } from '#core/entities/membe
 import type { Service } from '#core/entities/service';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import type { Area } from '#core/rules/permissions';
+import { tableStore } from '#core/table/function-store';
 import { provisionAccount } from '../../functions/staff/provision.ts';
 import { ensureLogin } from '../../local/seed.ts';
 
@@ -60,7 +61,7 @@ export const createTenant = async (
   );
   const contractNumber = `T-${suffix}`;
   const name = `${label} ${suffix} Ltd`;
-  const account = await provisionAccount({
+  const account = await provisionAccount(tableStore, {
     name,
     contractNumbers: [contractNumber],
     primary: {

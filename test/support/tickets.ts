@@ -3,6 +3,7 @@
  * stored (messages with their Message-IDs, markers, events) straight from
  * DynamoDB Local through the entity builders.
  */
+
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll } from 'vitest';
 import { writeTogether } from '#core/db/transact';
@@ -12,6 +13,7 @@ import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-ev
 import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
 import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import { submitTicket } from '../../functions/tickets/conversation.ts';
 import { useGateway } from './gateway.ts';
 import { type ApiResponse, type CallOptions, callApi } from './http.ts';
@@ -50,7 +52,7 @@ export const storeTicket = async (tenant: Tenant): Promise<{ id: string }> => {
     { kind: 'contact', contactId: tenant.primaryContactId, name: tenant.name, email: tenant.email },
     new Date()
   );
-  await writeTogether(change.writes, () => new Error('storing the ticket failed'));
+  await writeTogether(change.writes, () => new Error('storing the ticket failed'), tableStore);
   return { id: change.ticket.id };
 };
 

@@ -3,8 +3,6 @@
  * whether a staff login may act at all: the live membership or staff item
  * (not the token) is what counts, on every request.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll } from '../db/batch.ts';
 import { contactDisplayName, contactKeys, fromContactItem } from '../entities/contact.ts';
 import { sessionStillValid } from '../entities/login.ts';
 import {
@@ -13,11 +11,10 @@ import {
   type Membership,
 } from '../entities/membership.ts';
 import { fromStaffItem, getStaffCommand, isStaffItem, staffKeys } from '../entities/staff.ts';
-import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { allowedAreas, mayOpen } from '../rules/permissions.ts';
-import { tableStore } from '../table/function-store.ts';
 import type { TableStore } from '../table/store.ts';
 import type { ReachRefusal } from './reach.ts';
 
@@ -36,13 +33,12 @@ export const authorizeMember = async (
   accountId: string,
   /** `area: null`: any active membership (routes on the caller's own contact). */
   { area, primaryOnly = false }: { area: string | null; primaryOnly?: boolean },
-  authTime: number
+  authTime: number,
+  store: TableStore
 ): Promise<Membership> => {
-  const { Item } = await dynamo.send(
-    new GetCommand(getMembershipCommand(tableName, { loginId, accountId }))
-  );
-  if (!Item) throw notAMember();
-  const membership = fromMembershipItem(Item);
+  const item = await store.get(getMembershipCommand(tableName, { loginId, accountId }));
+  if (!item) throw notAMember();
+  const membership = fromMembershipItem(item);
   // Until its owner accepts, an invitation opens nothing, and says nothing either.
   if (membership.status === 'invited') throw notAMember();
   if (!sessionStillValid(membership, authTime)) throw sessionEnded();
@@ -50,7 +46,7 @@ export const authorizeMember = async (
     throw new ForbiddenError(
       PROBLEM.loginSuspended,
       'Your login is suspended on this account. Ask the account holder to restore it.',
-      { ...(area ? { area } : {}), allowedAreas: [], grantedBy: await grantorOf(membership) }
+      { ...(area ? { area } : {}), allowedAreas: [], grantedBy: await grantorOf(membership, store) }
     );
   }
   if (area === null) return membership;
@@ -61,7 +57,7 @@ export const authorizeMember = async (
       {
         area,
         allowedAreas: allowedAreas(membership),
-        grantedBy: await grantorOf(membership),
+        grantedBy: await grantorOf(membership, store),
       }
     );
   }
@@ -72,7 +68,7 @@ export const authorizeMember = async (
       {
         area,
         allowedAreas: allowedAreas(membership),
-        grantedBy: await grantorOf(membership),
+        grantedBy: await grantorOf(membership, store),
       }
     );
   }
@@ -80,10 +76,7 @@ export const authorizeMember = async (
 };
 
 /** The primary contact's name, so a denied user knows whom to ask. */
-const grantorOf = async (
-  membership: Membership,
-  store: TableStore = tableStore
-): Promise<{ name: string }> => {
+const grantorOf = async (membership: Membership, store: TableStore): Promise<{ name: string }> => {
   const item = await store.get({
     TableName: tableName,
     Key: contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
@@ -98,7 +91,7 @@ const grantorOf = async (
 export const refusal = async (
   membership: Membership,
   { problem, area, detail }: ReachRefusal,
-  store: TableStore = tableStore
+  store: TableStore
 ) =>
   new ForbiddenError(problem, detail, {
     area,
@@ -135,17 +128,20 @@ const MAX_KEYS_WITH_STAFF = 99;
  * in a second one).
  * Returns the items of `alsoRead` that exist, once the check has passed.
  */
-export const authorizeStaff = async (staffId: string, alsoRead: Key[] = []): Promise<Item[]> => {
+export const authorizeStaff = async (
+  staffId: string,
+  alsoRead: Key[],
+  store: TableStore
+): Promise<Item[]> => {
   if (alsoRead.length === 0) {
-    const { Item } = await dynamo.send(new GetCommand(getStaffCommand(tableName, staffId)));
-    refuseUnlessActiveStaff(Item);
+    refuseUnlessActiveStaff(await store.get(getStaffCommand(tableName, staffId)));
     return [];
   }
   const first = alsoRead.slice(0, MAX_KEYS_WITH_STAFF);
   const rest = alsoRead.slice(MAX_KEYS_WITH_STAFF);
-  const items = await batchGetAll([staffKeys(staffId), ...first]);
+  const items = await store.getMany(tableName, [staffKeys(staffId), ...first]);
   const staff = items.find((item) => isStaffItem(item) && item.staffId === staffId);
   refuseUnlessActiveStaff(staff);
   const others = items.filter((item) => item !== staff);
-  return rest.length ? [...others, ...(await batchGetAll(rest))] : others;
+  return rest.length ? [...others, ...(await store.getMany(tableName, rest))] : others;
 };

@@ -7,7 +7,6 @@
  * refresh tokens where it works.
  */
 import { AdminUserGlobalSignOutCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { updateIf } from '../db/transact.ts';
 import { patchIfExists } from '../entities/item-writes.ts';
 import { isLoginItem, loginKeys } from '../entities/login.ts';
@@ -18,9 +17,10 @@ import {
   patchMembershipUpdate,
 } from '../entities/membership.ts';
 import { cognito, userPoolId } from '../platform/clients/cognito.ts';
-import { dynamo, tableName } from '../platform/clients/dynamodb.ts';
+import { tableName } from '../platform/clients/dynamodb.ts';
 import { nowIso } from '../platform/clock.ts';
 import { logger } from '../platform/observability.ts';
+import type { TableStore } from '../table/store.ts';
 
 /** Best effort: the recorded time or the live membership check already refuses the next request. */
 export const signOutEverywhere = async (loginId: string) => {
@@ -40,19 +40,19 @@ export const nextSecond = (now = Date.now()) => Math.floor(now / 1000) + 1;
  * Refuses every session of the login that began before `notBefore`, on the
  * profile and on each of its memberships (one Query, one Update each).
  */
-export const endSessionsBefore = async (loginId: string, notBefore: number) => {
+export const endSessionsBefore = async (loginId: string, notBefore: number, store: TableStore) => {
   const updatedAt = nowIso();
-  const { Items = [] } = await dynamo.send(
-    new QueryCommand(loginPartitionQuery(tableName, loginId))
-  );
-  if (Items.some(isLoginItem)) {
+  const items = (await store.query(loginPartitionQuery(tableName, loginId))).items;
+  if (items.some(isLoginItem)) {
     await updateIf(
-      patchIfExists(tableName, loginKeys(loginId), { sessionsNotBefore: notBefore, updatedAt })
+      patchIfExists(tableName, loginKeys(loginId), { sessionsNotBefore: notBefore, updatedAt }),
+      store
     );
   }
-  for (const membership of Items.filter(isMembershipItem).map(fromMembershipItem)) {
+  for (const membership of items.filter(isMembershipItem).map(fromMembershipItem)) {
     await updateIf(
-      patchMembershipUpdate(tableName, membership, { sessionsNotBefore: notBefore, updatedAt })
+      patchMembershipUpdate(tableName, membership, { sessionsNotBefore: notBefore, updatedAt }),
+      store
     );
   }
   await signOutEverywhere(loginId);

@@ -9,7 +9,6 @@ import { tableName } from '../platform/clients/dynamodb.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { cancellations, newId, type TransactItem, type TransactUpdate } from '../table/db.ts';
-import { tableStore } from '../table/function-store.ts';
 import { type TableStore, updateIf as updateIfIn } from '../table/store.ts';
 
 export interface GuardedWrite {
@@ -27,7 +26,7 @@ const concurrentChange = () =>
 export const writeTogether = async (
   writes: GuardedWrite[],
   otherwise: () => Error,
-  store: TableStore = tableStore
+  store: TableStore
 ): Promise<void> => {
   try {
     await store.transact(writes.map((write) => write.action));
@@ -52,5 +51,4 @@ export const auditWrite = (entry: Omit<AuditEntry, 'id'>): GuardedWrite => ({
 });
 
 /** One conditional update on its own: true when it applied, false when its condition refused it. */
-export const updateIf = (update: TransactUpdate, store: TableStore = tableStore) =>
-  updateIfIn(store, update);
+export const updateIf = (update: TransactUpdate, store: TableStore) => updateIfIn(store, update);

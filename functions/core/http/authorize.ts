@@ -10,6 +10,7 @@ import { authorizeMember, authorizeStaff } from '../access/authorization.ts';
 import { readStaffPoolConfig } from '../platform/config.ts';
 import { NotFoundError, UnauthorizedError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
+import { tableStore } from '../table/function-store.ts';
 import { authorizePublic, refuseMalformedPathIds } from './authorize-public.ts';
 import type { PorticoContext } from './context.ts';
 import { malformedPathId } from './id-shapes.ts';
@@ -67,7 +68,7 @@ const sharedReadStaffCheck = (staffId: string): NonNullable<PorticoContext['staf
     read: async (keys) => {
       if (state !== 'unread') throw new Error('The staff check is read once per request.');
       state = 'reading';
-      const items = await authorizeStaff(staffId, keys);
+      const items = await authorizeStaff(staffId, keys, tableStore);
       state = 'done';
       return items;
     },
@@ -86,9 +87,9 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
         // '' (never read) matches no token's client_id.
         const caller = staffCallerFrom(event, loginId, staffClientId ?? '');
         // The live check: here, or in the same call as a read the route makes anyway.
-        if (access.liveCheck !== 'shared-read') await authorizeStaff(loginId);
+        if (access.liveCheck !== 'shared-read') await authorizeStaff(loginId, [], tableStore);
         else if (malformedPathId(event.pathParameters ?? {}) !== undefined)
-          await authorizeStaff(loginId); // a disabled staff login hears 401 before any 404
+          await authorizeStaff(loginId, [], tableStore); // a disabled staff login hears 401 before any 404
         else context.staffCheck = sharedReadStaffCheck(loginId);
         refuseMalformedPathIds(event);
         context.caller = caller;
@@ -107,7 +108,8 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
         loginId,
         accountId,
         access.kind === 'self' ? { area: null } : access,
-        authTime
+        authTime,
+        tableStore
       );
       context.caller = { kind: 'member', loginId, authTime, membership };
     },

@@ -11,7 +11,6 @@ import {
 import { tableName } from '../platform/clients/dynamodb.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
-import { tableStore } from '../table/function-store.ts';
 import { queryAll, type TableStore } from '../table/store.ts';
 
 export interface Profile {
@@ -20,10 +19,7 @@ export interface Profile {
 }
 
 /** The account and all its contacts: one Query (more only past 1 MB of contacts). */
-export const loadProfile = async (
-  accountId: string,
-  store: TableStore = tableStore
-): Promise<Profile> => {
+export const loadProfile = async (accountId: string, store: TableStore): Promise<Profile> => {
   const items = await queryAll(store, accountProfileQuery(tableName, accountId));
   const accountItem = items.find(isAccountItem);
   if (!accountItem) throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');

@@ -22,6 +22,7 @@ import { tableName } from '../platform/clients/dynamodb.ts';
 import { ConflictError, ValidationError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { checkEmailChangeCode, startEmailChange } from '../rules/email-change.ts';
+import type { TableStore } from '../table/store.ts';
 
 /**
  * Code mails a contact and an account may cause: each one goes to an
@@ -133,7 +134,8 @@ export const confirmEmail = async (
   contact: Contact,
   code: string,
   now: Date,
-  callerLoginId: string
+  callerLoginId: string,
+  store: TableStore
 ): Promise<ConfirmedEmail> => {
   const pending = contact.emailChange;
   const loginId = contact.loginId;
@@ -150,7 +152,8 @@ export const confirmEmail = async (
     // refuses once none is left (or a newer code replaced this one): concurrent guesses share none.
     if (
       !(await updateIf(
-        spendEmailChangeAttemptUpdate(tableName, { ...contact, emailChange: pending })
+        spendEmailChangeAttemptUpdate(tableName, { ...contact, emailChange: pending }),
+        store
       ))
     ) {
       throw codeError(
