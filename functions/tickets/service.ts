@@ -5,6 +5,7 @@
  */
 
 import type { MemberCaller } from '#core/access/caller';
+import { maySee, seesEveryTicket } from '#core/access/ticket-reach';
 import { claimOf, memberScope } from '#core/db/idempotency';
 import { type GuardedWrite, writeTogether } from '#core/db/transact';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
@@ -33,13 +34,7 @@ import {
 } from './conversation.ts';
 import type { TicketCreate, TicketListQuery } from './schemas.ts';
 import { loadContact, loadConversation, loadTicketAndContact, ticketPage } from './store.ts';
-import {
-  assertMayOpenAbout,
-  maySee,
-  seesEveryTicket,
-  ticketNotFound,
-  visibleOrNotFound,
-} from './visibility.ts';
+import { assertMayOpenAbout, ticketNotFound, visibleOrNotFound } from './visibility.ts';
 
 type ContactAuthor = Extract<TicketAuthor, { kind: 'contact' }>;
 

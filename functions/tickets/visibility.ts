@@ -1,30 +1,13 @@
 /**
- * Who sees which ticket, decided from the membership alone (its support
- * scope and assigned services are kept current with the contact):
- *
- * - the primary login and `global` support contacts: every ticket;
- * - `isolated`: tickets about the services assigned to it, and its own;
- * - `none`: only the tickets it opened.
- *
- * A ticket the caller may not see is answered exactly like a missing one.
+ * The tickets API's answers to a ticket outside the caller's reach
+ * (core/access/ticket-reach.ts): the same 404 as for no ticket at all.
  */
-
-import type { Membership } from '#core/entities/membership';
+import { maySee, seesEveryTicket, type TicketViewer } from '#core/access/ticket-reach';
 import type { Ticket } from '#core/entities/ticket';
 import { ForbiddenError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 
-export type Viewer = Pick<Membership, 'role' | 'contactId' | 'supportScope' | 'supportServiceIds'>;
-
-export const seesEveryTicket = (viewer: Viewer): boolean =>
-  viewer.role === 'primary' || viewer.supportScope === 'global';
-
-export const maySee = (viewer: Viewer, ticket: Pick<Ticket, 'openedBy' | 'serviceId'>): boolean =>
-  seesEveryTicket(viewer) ||
-  ticket.openedBy.contactId === viewer.contactId ||
-  (viewer.supportScope === 'isolated' &&
-    ticket.serviceId !== undefined &&
-    viewer.supportServiceIds.includes(ticket.serviceId));
+export type Viewer = TicketViewer;
 
 export const ticketNotFound = () =>
   new NotFoundError(PROBLEM.notFound, 'The ticket does not exist.');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maySee } from '#core/access/ticket-reach';
 import { emailMessageIdFor, messageIdMarkerKeys } from '#core/entities/message-id';
 import {
   listingKeyOf,
@@ -14,7 +15,7 @@ import { ticketMessageKeys } from '#core/entities/ticket-message';
 import { ConfigurationError, ENV, readMessageIdConfig } from '#core/platform/config';
 import { isSortableId, sortableId } from '#core/platform/ids';
 import { addMessage, closeTicket, MAX_MESSAGES } from '../../functions/tickets/conversation.ts';
-import { assertMayOpenAbout, maySee, type Viewer } from '../../functions/tickets/visibility.ts';
+import { assertMayOpenAbout, type Viewer } from '../../functions/tickets/visibility.ts';
 
 const ticket: Ticket = {
   id: '01JD0000000000000000000000',

@@ -6,6 +6,7 @@
  */
 import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PendingEmailChange } from '../rules/email-change.ts';
+import type { EmailPreferences } from '../rules/mail-categories.ts';
 import { nameSortKey } from '../rules/name-order.ts';
 import type { Area } from '../rules/permissions.ts';
 import type { TransactItem, TransactUpdate } from '../table/db.ts';
@@ -42,13 +43,7 @@ export interface Address {
   country: string;
 }
 
-export interface EmailPreferences {
-  general: boolean;
-  product: boolean;
-  domain: boolean;
-  invoice: boolean;
-  support: boolean;
-}
+export type { EmailPreferences };
 
 export const CONTACT_KINDS = ['individual', 'organisation'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
