@@ -19,6 +19,9 @@ const UNIT_ENV: Record<string, string> = {
   [ENV.staffUserPoolClientId]: 'unit-staff-client',
   [ENV.cognitoEndpoint]: CLOSED_PORT,
   [ENV.mailFrom]: 'Portico <no-reply@unit.example>',
+  [ENV.mailConfigurationSet]: 'portico-unit',
+  [ENV.mailMaxSendRate]: '1000',
+  [ENV.mailSenders]: '1',
   [ENV.messageIdDomain]: 'unit.example',
   // 32 bytes, base64: cursors sealed in unit tests open only in unit tests.
   [ENV.cursorSecret]: Buffer.alloc(32, 7).toString('base64'),

@@ -4,7 +4,7 @@
  * so user data can never inject headers.
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { mailFrom, ses } from '#core/platform/clients/ses';
+import { mailConfigurationSet, mailFrom, ses } from '#core/platform/clients/ses';
 
 export interface OutgoingMail {
   to: string;
@@ -18,6 +18,7 @@ export const sendMail = async (mail: OutgoingMail): Promise<void> => {
   await ses().send(
     new SendEmailCommand({
       FromEmailAddress: mailFrom,
+      ConfigurationSetName: mailConfigurationSet,
       Destination: { ToAddresses: [mail.to] },
       Content: {
         Simple: {

@@ -19,6 +19,15 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 /** Sender of local mail; the SES emulator accepts any address. Override with MAIL_FROM. */
 export const LOCAL_MAIL_FROM = 'no-reply@portico.example';
 
+/** The configuration set named in local mail (the emulator accepts any). */
+export const LOCAL_MAIL_CONFIGURATION_SET = 'portico-local';
+
+/**
+ * Locally one poller sends (senders 1); the emulator has no quota, so the
+ * pace only keeps the machine responsive. Override with MAIL_MAX_SEND_RATE.
+ */
+export const LOCAL_MAX_SEND_RATE = '2000';
+
 /** Domain of the Message-IDs minted locally (the CDK uses the stage's From domain). */
 export const LOCAL_MESSAGE_ID_DOMAIN = 'portico.example';
 
@@ -62,6 +71,9 @@ export const applyLocalStackEnv = (
   env[ENV.invoiceBucket] = stack.invoiceBucket;
   env[ENV.s3Endpoint] = stack.s3Endpoint;
   env[ENV.mailFrom] ||= LOCAL_MAIL_FROM;
+  env[ENV.mailConfigurationSet] ||= LOCAL_MAIL_CONFIGURATION_SET;
+  env[ENV.mailMaxSendRate] ||= LOCAL_MAX_SEND_RATE;
+  env[ENV.mailSenders] ||= '1';
   env[ENV.messageIdDomain] ||= LOCAL_MESSAGE_ID_DOMAIN;
   // A fresh cursor secret per process (cursors of an earlier run are refused: a 400), unless set.
   env[ENV.cursorSecret] ||= randomBytes(32).toString('base64url');

@@ -6,8 +6,9 @@
  * failed); the conditional move to `sending` is what keeps two senders
  * from sending the same delivery (docs/notifications.md).
  */
-import type { PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
+import type { TransactUpdate } from '../table/db.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -76,7 +77,7 @@ export const moveDeliveryUpdate = (
   delivery: Pick<Delivery, 'sourceId' | 'address'>,
   from: DeliveryStatus,
   to: { status: DeliveryStatus; updatedAt: string; reason?: string; sesMessageId?: string }
-): UpdateCommandInput => {
+): TransactUpdate => {
   const extra = Object.entries(to).filter(([name]) => name !== 'status' && name !== 'updatedAt');
   return {
     TableName: tableName,

@@ -4,8 +4,9 @@
  * transaction as the delivery and moved with its status. Only the account's
  * own mail is in its partition.
  */
-import type { PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
+import type { TransactUpdate } from '../table/db.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, oneOf, optional, readItem, text } from './attributes.ts';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.ts';
@@ -56,7 +57,7 @@ export const emailLogStatusUpdate = (
   entry: Pick<EmailLogEntry, 'accountId' | 'at' | 'id'>,
   status: EmailLogStatus | DeliveryStatus,
   updatedAt: string
-): UpdateCommandInput => ({
+): TransactUpdate => ({
   TableName: tableName,
   Key: emailLogKeys(entry),
   UpdateExpression: 'SET #status = :status, #updatedAt = :at',

@@ -31,6 +31,9 @@ export const ENV = {
   staffUserPoolClientId: 'STAFF_USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
   mailFrom: 'MAIL_FROM',
+  mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
+  mailMaxSendRate: 'MAIL_MAX_SEND_RATE',
+  mailSenders: 'MAIL_SENDERS',
   messageIdDomain: 'MESSAGE_ID_DOMAIN',
   cursorSecret: 'CURSOR_SECRET',
   invoiceBucket: 'INVOICE_BUCKET',
@@ -59,11 +62,37 @@ export const readStaffPoolConfig = () => ({
   endpoint: optionalEnv(ENV.cognitoEndpoint),
 });
 
-/** Transactional mail (security notices). The SES endpoint follows AWS_ENDPOINT_URL_SESV2 locally. */
+/**
+ * Every function that sends mail: the From address and the stage's SES
+ * configuration set (its events feed bounces and complaints back). The SES
+ * endpoint follows AWS_ENDPOINT_URL_SESV2 locally.
+ */
 export const readMailConfig = () => ({
   region: requiredEnv(ENV.region),
   from: requiredEnv(ENV.mailFrom),
+  configurationSet: requiredEnv(ENV.mailConfigurationSet),
 });
+
+const positiveNumber = (name: string, max: number): number => {
+  const raw = requiredEnv(name);
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value > max) {
+    throw new ConfigurationError(name, `must be a number above 0 and at most ${max}; got "${raw}"`);
+  }
+  return value;
+};
+
+/**
+ * The mailer's pace: the stage's send rate (mails per second, kept under
+ * SES's MaxSendRate) shared by at most `senders` instances at once (the
+ * function's reserved concurrency), so each waits `senders / rate` seconds
+ * between two sends.
+ */
+export const readSendRateConfig = () => {
+  const maxSendRate = positiveNumber(ENV.mailMaxSendRate, 10_000);
+  const senders = positiveNumber(ENV.mailSenders, 1_000);
+  return { maxSendRate, senders, pauseMs: (1000 * senders) / maxSendRate };
+};
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 

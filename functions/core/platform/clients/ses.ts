@@ -8,10 +8,20 @@ import { readMailConfig } from '../config.ts';
 const config = readMailConfig();
 
 export const mailFrom = config.from;
+/** Every mail names it, so SES reports its deliveries, bounces and complaints. */
+export const mailConfigurationSet = config.configurationSet;
 
-let client: SESv2Client | undefined;
+const clients = new Map<number, SESv2Client>();
 
-export const ses = (): SESv2Client => {
-  client ??= new SESv2Client({ region: config.region });
+/**
+ * `maxAttempts` 1 leaves retrying to the caller (the mailer paces and backs
+ * off itself); the default keeps the SDK's standard retries.
+ */
+export const ses = (maxAttempts = 3): SESv2Client => {
+  let client = clients.get(maxAttempts);
+  if (!client) {
+    client = new SESv2Client({ region: config.region, maxAttempts });
+    clients.set(maxAttempts, client);
+  }
   return client;
 };

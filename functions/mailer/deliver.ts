@@ -1,0 +1,100 @@
+/**
+ * Sends one queued delivery, at most once (docs/notifications.md, "Sending").
+ *
+ * 1. Claim: queued → sending, conditional. A delivery that is not queued any
+ *    more (another instance has it, or a replayed record) is left alone.
+ * 2. One SendEmail call (throttling retried with backoff inside it).
+ * 3. sending → sent with SES's MessageId, and the email log entry with it,
+ *    in one transaction.
+ *
+ * A crash between 1 and 3 leaves the delivery `sending`: the only window in
+ * which a mail can go out twice is that one SendEmail call (an operator who
+ * resends a stuck delivery takes that risk knowingly).
+ */
+import { type Delivery, type DeliveryStatus, moveDeliveryUpdate } from '#core/entities/delivery';
+import { emailLogStatusUpdate } from '#core/entities/email-log';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { nowIso } from '#core/platform/clock';
+import { logger } from '#core/platform/observability';
+import { isConditionFailure } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
+import { type BackoffClock, type BackoffPolicy, retryWhile } from './backoff.ts';
+import { isPermanentRefusal, isThrottling } from './ses-mail.ts';
+
+export interface MailerDeps {
+  /** One SendEmail call; resolves to SES's MessageId. */
+  send: (delivery: Delivery) => Promise<string>;
+  /** Waits for this instance's turn under the stage's send rate. */
+  pace: () => Promise<void>;
+  backoff: BackoffPolicy;
+  clock: BackoffClock;
+}
+
+export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
+
+const move = async (store: TableStore, delivery: Delivery, from: DeliveryStatus, to: DeliveryStatus) => {
+  try {
+    await store.update(moveDeliveryUpdate(tableName, delivery, from, { status: to, updatedAt: nowIso() }));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+/** The end of a delivery: its status and its log entry's move together. */
+const finish = (
+  store: TableStore,
+  delivery: Delivery,
+  to: { status: 'sent'; sesMessageId: string } | { status: 'failed'; reason: string }
+) => {
+  const updatedAt = nowIso();
+  return store.transact([
+    { Update: moveDeliveryUpdate(tableName, delivery, 'sending', { ...to, updatedAt }) },
+    {
+      Update: emailLogStatusUpdate(
+        tableName,
+        { accountId: delivery.accountId, at: delivery.logAt, id: delivery.logId },
+        to.status,
+        updatedAt
+      ),
+    },
+  ]);
+};
+
+const reasonOf = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error);
+
+export const deliver = async (
+  store: TableStore,
+  delivery: Delivery,
+  deps: MailerDeps
+): Promise<DeliveryOutcome> => {
+  if (!(await move(store, delivery, 'queued', 'sending'))) return 'skipped';
+  let messageId: string;
+  try {
+    await deps.pace();
+    messageId = await retryWhile(() => deps.send(delivery), isThrottling, deps.backoff, deps.clock);
+  } catch (error) {
+    if (isPermanentRefusal(error)) {
+      await finish(store, delivery, { status: 'failed', reason: reasonOf(error) });
+      return 'failed';
+    }
+    // Throttled past the bound, or SES unreachable: back in the queue, so the
+    // record's retry (or a replay) claims it again.
+    await move(store, delivery, 'sending', 'queued');
+    throw error;
+  }
+  try {
+    await finish(store, delivery, { status: 'sent', sesMessageId: messageId });
+  } catch (error) {
+    // Sent: never back to queued. It stays `sending`; this line tells an operator it went out.
+    logger.error('mail sent but not recorded', {
+      sourceId: delivery.sourceId,
+      sesMessageId: messageId,
+      error,
+    });
+    throw error;
+  }
+  return 'sent';
+};

@@ -1,0 +1,16 @@
+/**
+ * Keeps one mailer instance to its share of the stage's send rate: a send
+ * starts no sooner than `pauseMs` after the previous one started. With the
+ * function's reserved concurrency as the number of instances, the stage
+ * stays under `maxSendRate` (core/platform/config.ts readSendRateConfig).
+ */
+import type { BackoffClock } from './backoff.ts';
+
+export const pacer = (pauseMs: number, clock: Pick<BackoffClock, 'sleep'>, now = Date.now) => {
+  let lastStart = Number.NEGATIVE_INFINITY;
+  return async (): Promise<void> => {
+    const wait = lastStart + pauseMs - now();
+    if (wait > 0) await clock.sleep(wait);
+    lastStart = now();
+  };
+};
