@@ -47,6 +47,13 @@ export interface StageConfig {
     identity: string;
     /** The From address of transactional mail; must belong to `identity`. */
     fromAddress: string;
+    /**
+     * Mails per second the mailer may send, at most the account's SES
+     * MaxSendRate minus headroom for the outbox's security mail.
+     */
+    maxSendRate: number;
+    /** The mailer's reserved concurrency: how many instances share `maxSendRate`. */
+    senders: number;
   };
 }
 
@@ -98,7 +105,7 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
 const mailSettings = (value: unknown, at: (path: string) => string): StageConfig['mail'] => {
   const mail = record(value, at('mail'));
-  const { identity, fromAddress } = mail;
+  const { identity, fromAddress, maxSendRate, senders } = mail;
   if (typeof identity !== 'string' || !(DOMAIN.test(identity) || EMAIL.test(identity))) {
     throw new StageConfigError(`${at('mail.identity')} must be a domain or an email address`);
   }
@@ -109,7 +116,12 @@ const mailSettings = (value: unknown, at: (path: string) => string): StageConfig
   if (fromAddress.toLowerCase() !== identity.toLowerCase() && domain !== identity.toLowerCase()) {
     throw new StageConfigError(`${at('mail.fromAddress')} must be ${identity} or an address at it`);
   }
-  return { identity, fromAddress };
+  return {
+    identity,
+    fromAddress,
+    maxSendRate: positiveInt(maxSendRate, at('mail.maxSendRate'), 10_000),
+    senders: positiveInt(senders, at('mail.senders'), 100),
+  };
 };
 
 /** Validates one stage's raw settings (from cdk.json context) into a StageConfig. */

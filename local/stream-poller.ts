@@ -14,6 +14,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { StreamBatchPointer } from '../scripts/local-stack/dead-letters.ts';
 import { LOCAL_CREDENTIALS } from '../scripts/local-stack/env.ts';
 
 export type StreamHandler = (
@@ -55,9 +56,13 @@ export interface StreamPollerOptions {
   handler: StreamHandler;
   intervalMs?: number;
   log?: (line: string) => void;
+  /** Where a record goes after its last attempt (in AWS: the on-failure destination). */
+  onDropped?: (pointer: StreamBatchPointer) => Promise<void>;
 }
 
 const MAX_ATTEMPTS = 3;
+
+const sequenceOf = (record: DynamoDBRecord) => record.dynamodb?.SequenceNumber ?? '';
 
 interface Delivery {
   record: DynamoDBRecord;
@@ -96,6 +101,8 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
 
   const iterators = new Map<string, string | undefined>();
   const retries: Delivery[] = [];
+  /** The shard each pending record came from (a dead-letter pointer names it). */
+  const shardOf = new Map<string, string>();
   let stopped = false;
   let firstScan = true;
 
@@ -130,8 +137,22 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
     }
     const { again, dropped } = redeliveryOf(batch, failed);
     retries.push(...again);
-    for (const entry of dropped)
-      options.log?.(`stream record ${entry.record.eventID} failed ${MAX_ATTEMPTS} times; dropped`);
+    const pending = new Set([...again, ...dropped].map((entry) => sequenceOf(entry.record)));
+    for (const entry of batch) {
+      if (!pending.has(sequenceOf(entry.record))) shardOf.delete(sequenceOf(entry.record));
+    }
+    for (const { record } of dropped) {
+      const sequence = record.dynamodb?.SequenceNumber ?? '';
+      options.log?.(`stream record ${record.eventID} failed ${MAX_ATTEMPTS} times; dropped`);
+      await options.onDropped?.({
+        shardId: shardOf.get(sequence) ?? '',
+        startSequenceNumber: sequence,
+        endSequenceNumber: sequence,
+        streamArn,
+        batchSize: 1,
+      });
+      shardOf.delete(sequence);
+    }
   };
 
   const pollOnce = async () => {
@@ -145,8 +166,9 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
       iterators.set(shardId, NextShardIterator);
       for (const record of Records) {
         const lambdaRecord = toLambdaRecord(record, streamArn);
-        if (matchesFilter(options.filter, lambdaRecord))
-          batch.push({ record: lambdaRecord, attempts: 0 });
+        if (!matchesFilter(options.filter, lambdaRecord)) continue;
+        shardOf.set(lambdaRecord.dynamodb?.SequenceNumber ?? '', shardId);
+        batch.push({ record: lambdaRecord, attempts: 0 });
       }
     }
     await deliver(batch);

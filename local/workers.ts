@@ -1,21 +1,46 @@
 /**
  * The stream consumers Lambda would run in AWS, driven locally by the
- * stream poller with the same filters as their CDK event sources. Import
- * only after applyLocalStackEnv: the handlers read their settings on load.
+ * stream poller with the same filters as their CDK event sources. A record
+ * that fails its last attempt is parked in a local file in the shape of the
+ * SQS dead-letter message (scripts/local-stack/dead-letters.ts). Import only
+ * after applyLocalStackEnv: the handlers read their settings on load.
  */
+import { localDeadLetterFile, parkLocally } from '../scripts/local-stack/dead-letters.ts';
 import type { LocalStackInfo } from '../scripts/local-stack/env.ts';
-import { startStreamPoller } from './stream-poller.ts';
+import { type StreamHandler, startStreamPoller } from './stream-poller.ts';
+
+const consumers = async (): Promise<
+  { name: string; filter: unknown; handler: StreamHandler }[]
+> => [
+  {
+    name: 'outbox',
+    filter: (await import('#core/entities/outbox')).OUTBOX_STREAM_FILTER,
+    handler: (await import('../functions/outbox/handler.ts')).handler,
+  },
+  {
+    name: 'mailer',
+    filter: (await import('#core/entities/delivery')).DELIVERY_STREAM_FILTER,
+    handler: (await import('../functions/mailer/handler.ts')).handler,
+  },
+];
 
 export const startWorkers = async (stack: LocalStackInfo, log?: (line: string) => void) => {
-  const { handler } = await import('../functions/outbox/handler.ts');
-  const { OUTBOX_STREAM_FILTER } = await import('#core/entities/outbox');
-  const outbox = await startStreamPoller({
-    endpoint: stack.dynamodbEndpoint,
-    region: stack.region,
-    tableName: stack.tableName,
-    filter: OUTBOX_STREAM_FILTER,
-    handler,
-    log,
-  });
-  return { stop: () => outbox.stop() };
+  const pollers = await Promise.all(
+    (await consumers()).map(({ name, filter, handler }) => {
+      const deadLetters = localDeadLetterFile(stack.tableName, name);
+      return startStreamPoller({
+        endpoint: stack.dynamodbEndpoint,
+        region: stack.region,
+        tableName: stack.tableName,
+        filter,
+        handler,
+        log,
+        onDropped: async (pointer) => {
+          await parkLocally(deadLetters, name, pointer);
+          log?.(`${name}: a stream record failed its last attempt; parked in ${deadLetters}`);
+        },
+      });
+    })
+  );
+  return { stop: async () => void (await Promise.all(pollers.map((poller) => poller.stop()))) };
 };

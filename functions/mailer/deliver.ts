@@ -32,9 +32,16 @@ export interface MailerDeps {
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 
-const move = async (store: TableStore, delivery: Delivery, from: DeliveryStatus, to: DeliveryStatus) => {
+const move = async (
+  store: TableStore,
+  delivery: Delivery,
+  from: DeliveryStatus,
+  to: DeliveryStatus
+) => {
   try {
-    await store.update(moveDeliveryUpdate(tableName, delivery, from, { status: to, updatedAt: nowIso() }));
+    await store.update(
+      moveDeliveryUpdate(tableName, delivery, from, { status: to, updatedAt: nowIso() })
+    );
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

@@ -48,9 +48,13 @@ const nameOf = (error: unknown) => (error instanceof Error ? error.name : '');
 export const isThrottling = (error: unknown): boolean => {
   const name = nameOf(error);
   return (
-    ['TooManyRequestsException', 'LimitExceededException', 'Throttling', 'ThrottlingException'].includes(
-      name
-    ) || /quota exceeded|sending rate exceeded/i.test(error instanceof Error ? error.message : '')
+    [
+      'TooManyRequestsException',
+      'LimitExceededException',
+      'Throttling',
+      'ThrottlingException',
+    ].includes(name) ||
+    /quota exceeded|sending rate exceeded/i.test(error instanceof Error ? error.message : '')
   );
 };
 

@@ -5,10 +5,10 @@
  * through the bind* methods, which grant and set the env var together.
  */
 
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -25,7 +25,8 @@ import {
   type InvoiceBucketAccess,
 } from './invoice-bucket.ts';
 
-export type TableAccess = 'RO' | 'RW';
+/** `UPDATE`: UpdateItem on the table only (also what a transaction of updates needs), no index. */
+export type TableAccess = 'RO' | 'RW' | 'UPDATE';
 
 export interface PorticoFunctionProps {
   /** Folder under functions/ whose handler.ts exports `handler`. */
@@ -36,6 +37,7 @@ export interface PorticoFunctionProps {
   /** Defaults to the stage's lambda settings. */
   memoryMb?: number;
   timeoutSeconds?: number;
+  reservedConcurrency?: number;
 }
 
 export class PorticoFunction extends NodejsFunction {
@@ -64,6 +66,7 @@ export class PorticoFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? stage.lambda.memoryMb,
       timeout: Duration.seconds(props.timeoutSeconds ?? stage.lambda.timeoutSeconds),
+      reservedConcurrentExecutions: props.reservedConcurrency,
       tracing: Tracing.ACTIVE,
       role,
       logGroup,
@@ -90,7 +93,7 @@ export class PorticoFunction extends NodejsFunction {
   }
 
   /**
-   * Grants read-only ('RO', the default) or read-write access and sets
+   * Grants read-only ('RO', the default), read-write or update-only access and sets
    * TABLE_NAME. Indexes are granted by name and read-only (they cannot be
    * written), so the policy holds no `index/*` wildcard.
    */
@@ -98,13 +101,17 @@ export class PorticoFunction extends NodejsFunction {
     // Imported by ARN so each grant covers exactly that ARN, not the table's `index/*`.
     // The table is encrypted with the AWS-owned key, so no key grant is lost this way.
     const tableOnly = Table.fromTableArn(this, 'TableGrant', table.tableArn);
+    this.addEnvironment(ENV.tableName, table.tableName);
+    if (access === 'UPDATE') {
+      tableOnly.grant(this, 'dynamodb:UpdateItem');
+      return this;
+    }
     if (access === 'RW') tableOnly.grantReadWriteData(this);
     else tableOnly.grantReadData(this);
     for (const index of Object.values(TABLE.indexes)) {
       const indexArn = `${table.tableArn}/index/${index.name}`;
       Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grantReadData(this);
     }
-    this.addEnvironment(ENV.tableName, table.tableName);
     return this;
   }
 
@@ -153,10 +160,31 @@ export class PorticoFunction extends NodejsFunction {
     return this;
   }
 
-  /** Grants sending through the SES identity and sets MAIL_FROM to an address of it. */
-  bindMail(identity: IEmailIdentity, fromAddress: string): this {
-    identity.grantSendEmail(this);
+  /**
+   * Grants ses:SendEmail through the stage's identity and configuration set
+   * (SES checks both: the From identity and the set the mail names), and
+   * sets MAIL_FROM and MAIL_CONFIGURATION_SET.
+   */
+  bindMail(identity: IEmailIdentity, configurationSetName: string, fromAddress: string): this {
+    const configurationSetArn = Stack.of(this).formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: configurationSetName,
+    });
+    Grant.addToPrincipal({
+      grantee: this,
+      actions: ['ses:SendEmail'],
+      resourceArns: [identity.emailIdentityArn, configurationSetArn],
+    });
     this.addEnvironment(ENV.mailFrom, fromAddress);
+    this.addEnvironment(ENV.mailConfigurationSet, configurationSetName);
+    return this;
+  }
+
+  /** Sets the mailer's pace: the stage's send rate and how many instances share it. */
+  bindSendRate(maxSendRate: number, senders: number): this {
+    this.addEnvironment(ENV.mailMaxSendRate, String(maxSendRate));
+    this.addEnvironment(ENV.mailSenders, String(senders));
     return this;
   }
 }

@@ -1,8 +1,7 @@
-/** The functions of the api stack: runtime and logging defaults, least-privilege bindings, the outbox worker. */
+/** The functions of the api stack: runtime and logging defaults, least-privilege bindings (the stream workers: stream-workers.test.ts). */
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
 import { ENV } from '#core/platform/config';
 import {
   FUNCTION_NAMES,
@@ -271,51 +270,5 @@ describe('FUNCTION_BINDINGS', () => {
 
     // Assess
     expect(wildcards).toEqual([]);
-  });
-});
-
-describe('OutboxWorker', () => {
-  it('receives only new outbox items from the table stream, failures parked in a queue', () => {
-    // Act
-    const mappings = template.findResources('AWS::Lambda::EventSourceMapping');
-
-    // Assess
-    expect(Object.values(mappings)).toHaveLength(1);
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      StartingPosition: 'TRIM_HORIZON',
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BisectBatchOnFunctionError: true,
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }] },
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-    });
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
-  });
-
-  it('lets the outbox change login emails and passwords and end sessions, and the logins function manage logins, nothing more', () => {
-    // Act
-    const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
-    const cognitoActionsOf = (fragment: string) =>
-      policies
-        .filter(([id]) => id.includes(fragment))
-        .flatMap(([, policy]) => JSON.stringify(policy).match(/cognito-idp:[A-Za-z]+/g) ?? []);
-
-    // Assess
-    expect(new Set(cognitoActionsOf('Outbox'))).toEqual(
-      new Set([
-        'cognito-idp:AdminUpdateUserAttributes',
-        'cognito-idp:AdminSetUserPassword',
-        'cognito-idp:AdminUserGlobalSignOut',
-      ])
-    );
-    // GET /staff/me calls GetUser, which the caller's own access token authorises.
-    expect(cognitoActionsOf('MeFunction')).toEqual([]);
-    expect(new Set(cognitoActionsOf('Logins'))).toEqual(
-      new Set([
-        'cognito-idp:AdminCreateUser',
-        'cognito-idp:AdminGetUser',
-        'cognito-idp:AdminDeleteUser',
-        'cognito-idp:AdminUserGlobalSignOut',
-      ])
-    );
   });
 });
