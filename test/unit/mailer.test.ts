@@ -1,0 +1,197 @@
+/**
+ * The mailer's rules on the in-memory table with a fake SES: backoff on
+ * throttling, the bound, permanent refusals, the pace and the checkpoint.
+ * Sending through the SES emulator: test/integration/mailer.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Delivery } from '#core/entities/delivery';
+import { backoffDelay, THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
+import { deliver, type MailerDeps } from '../../functions/mailer/deliver.ts';
+import { mailerHandler } from '../../functions/mailer/handler.ts';
+import { pacer } from '../../functions/mailer/pace.ts';
+import { sendEmailInput } from '../../functions/mailer/ses-mail.ts';
+import {
+  deliveryOf,
+  insertRecordOf,
+  storedDelivery,
+  storedLogEntry,
+  writeDelivery,
+} from '../support/deliveries.ts';
+import { memoryTableStore } from '../support/memory-table/store.ts';
+
+const sesError = (name: string, message = name) => Object.assign(new Error(message), { name });
+
+/** A fake SES: answers each call with the next scripted outcome (an error to throw, or success). */
+const fakeSes = (script: (Error | undefined)[] = []) => {
+  const sent: string[] = [];
+  const sleeps: number[] = [];
+  const deps: MailerDeps = {
+    send: async (delivery: Delivery) => {
+      const outcome = script.shift();
+      if (outcome) throw outcome;
+      sent.push(delivery.address);
+      return `ses-${sent.length}`;
+    },
+    pace: async () => {},
+    backoff: THROTTLE_BACKOFF,
+    clock: { sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 },
+  };
+  return { deps, sent, sleeps };
+};
+
+describe('throttling', () => {
+  it('is retried with growing waits, and the mail is sent once', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf());
+    const ses = fakeSes([
+      sesError('TooManyRequestsException'),
+      sesError('Throttling', 'Maximum sending rate exceeded.'),
+    ]);
+
+    // Act
+    const outcome = await deliver(store, delivery, ses.deps);
+
+    // Assess
+    expect(outcome).toBe('sent');
+    expect(ses.sent).toEqual([delivery.address]);
+    expect(ses.sleeps).toEqual([50, 100]);
+    expect(await storedDelivery(store, delivery)).toMatchObject({
+      status: 'sent',
+      sesMessageId: 'ses-1',
+    });
+    expect((await storedLogEntry(store, delivery))?.status).toBe('sent');
+  });
+
+  it('past the bound fails the record and puts the delivery back in the queue', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf());
+    const quota = sesError('LimitExceededException', 'Daily message quota exceeded.');
+    const ses = fakeSes(Array.from({ length: THROTTLE_BACKOFF.attempts }, () => quota));
+
+    // Act
+    const attempt = deliver(store, delivery, ses.deps);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('quota');
+    expect(ses.sleeps).toHaveLength(THROTTLE_BACKOFF.attempts - 1);
+    expect(ses.sent).toEqual([]);
+    expect((await storedDelivery(store, delivery))?.status).toBe('queued');
+    expect((await storedLogEntry(store, delivery))?.status).toBe('queued');
+  });
+
+  it('waits a random share of an exponential step, capped', () => {
+    // Act
+    const steps = [1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(THROTTLE_BACKOFF, n, () => 0.999));
+    const jittered = backoffDelay(THROTTLE_BACKOFF, 3, () => 0.25);
+
+    // Assess
+    expect(steps.map(Math.round)).toEqual([100, 200, 400, 799, 1598, 1598, 1598]);
+    expect(jittered).toBe(100);
+  });
+});
+
+describe('a permanent refusal', () => {
+  it('ends the delivery and its log entry failed with the reason, and the batch goes on', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const refused = await writeDelivery(store, deliveryOf());
+    const next = await writeDelivery(store, deliveryOf());
+    const ses = fakeSes([sesError('MessageRejected', 'Email address is not verified.')]);
+
+    // Act
+    const answer = await mailerHandler(
+      store,
+      ses.deps
+    )({ Records: [insertRecordOf(refused), insertRecordOf(next)] });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(await storedDelivery(store, refused)).toMatchObject({
+      status: 'failed',
+      reason: 'MessageRejected: Email address is not verified.',
+    });
+    expect((await storedLogEntry(store, refused))?.status).toBe('failed');
+    expect(ses.sent).toEqual([next.address]);
+  });
+});
+
+describe('the batch', () => {
+  it('stops at the first delivery that fails and reports it, sending nothing after it', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const [first, stuck, after] = [deliveryOf(), deliveryOf(), deliveryOf()];
+    for (const delivery of [first, stuck, after]) await writeDelivery(store, delivery);
+    const unreachable = sesError('InternalFailure');
+    const ses = fakeSes([undefined, unreachable]);
+    const records = [
+      insertRecordOf(first, '1'),
+      insertRecordOf(stuck, '2'),
+      insertRecordOf(after, '3'),
+    ];
+
+    // Act
+    const answer = await mailerHandler(store, ses.deps)({ Records: records });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '2' }]);
+    expect(ses.sent).toEqual([first.address]);
+    expect((await storedDelivery(store, stuck))?.status).toBe('queued');
+    expect((await storedDelivery(store, after))?.status).toBe('queued');
+  });
+
+  it('skips a delivery that is not queued any more', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf({ status: 'sending' }));
+    const ses = fakeSes();
+
+    // Act
+    const answer = await mailerHandler(
+      store,
+      ses.deps
+    )({
+      Records: [insertRecordOf({ ...delivery, status: 'queued' })],
+    });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(ses.sent).toEqual([]);
+  });
+});
+
+describe('the pace', () => {
+  it('starts a send no sooner than the pause after the previous start', async () => {
+    // Prepare
+    let now = 1_000;
+    const waits: number[] = [];
+    const pace = pacer(250, { sleep: async (ms) => void waits.push(ms) }, () => now);
+
+    // Act
+    await pace();
+    now += 100;
+    await pace();
+    now += 400;
+    await pace();
+
+    // Assess
+    expect(waits).toEqual([150]);
+  });
+});
+
+describe('the SES call', () => {
+  it('names the configuration set and carries the delivery headers, each on one line', () => {
+    // Act
+    const input = sendEmailInput(
+      deliveryOf({ subject: 'Two\r\nlines', headers: { 'X-Note': 'a\nBcc: x@evil.example' } })
+    );
+
+    // Assess
+    expect(input.ConfigurationSetName).toBe('portico-unit');
+    expect(input.Content.Simple.Subject.Data).toBe('Two lines');
+    expect(input.Content.Simple.Headers).toEqual([
+      { Name: 'X-Note', Value: 'a Bcc: x@evil.example' },
+    ]);
+  });
+});
