@@ -3,6 +3,8 @@ export interface StoredEmail {
   destination: { to: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  /** The headers SendEmail gave (Simple content's `Headers`). */
+  headers?: { name: string; value: string }[];
   at: number;
 }
 

@@ -1,0 +1,137 @@
+/**
+ * The mailer against DynamoDB Local and the SES emulator. The stack's own
+ * mailer (the stream poller of test/global-setup.ts) sends what is queued;
+ * the tests that need SES to refuse or throttle call the handler here,
+ * through a front of the emulator, with deliveries the stream never offers
+ * (written as `sending`, then moved to `queued`: a MODIFY, which the filter
+ * drops), so only this file's invocation sees them.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Delivery, moveDeliveryUpdate } from '#core/entities/delivery';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { tableStore as store } from '#core/table/function-store';
+import {
+  deliveryOf,
+  insertRecordOf,
+  storedDelivery,
+  storedLogEntry,
+  writeDelivery,
+} from '../support/deliveries.ts';
+import { eventually, mailTo, waitForMail } from '../support/mailbox.ts';
+import { startSesFront } from '../support/ses-front.ts';
+
+const front = await startSesFront(process.env.AWS_ENDPOINT_URL_SESV2 ?? '');
+process.env.AWS_ENDPOINT_URL_SESV2 = front.endpoint;
+const { handler } = await import('../../functions/mailer/handler.ts');
+afterAll(() => front.close());
+
+const writeOutOfStream = async (delivery: Delivery) => {
+  await writeDelivery(store, { ...delivery, status: 'sending' });
+  await store.update(
+    moveDeliveryUpdate(tableName, delivery, 'sending', {
+      status: 'queued',
+      updatedAt: new Date().toISOString(),
+    })
+  );
+  return delivery;
+};
+
+const sentOnce = async (delivery: Delivery) => {
+  const stored = await eventually(async () => {
+    const found = await storedDelivery(store, delivery);
+    expect(found?.status).toBe('sent');
+    return found;
+  });
+  return stored;
+};
+
+describe('the mailer', () => {
+  it('sends a queued delivery once, with its headers, and ends it and its log entry sent', async () => {
+    // Prepare
+    const delivery = deliveryOf();
+
+    // Act
+    await writeDelivery(store, delivery);
+
+    // Assess
+    const mail = await waitForMail(delivery.address, delivery.subject);
+    const stored = await sentOnce(delivery);
+    expect(mail.body).toEqual({ text: delivery.text, html: delivery.html });
+    expect(mail.headers).toEqual(
+      expect.arrayContaining([
+        { name: 'Message-ID', value: delivery.headers['Message-ID'] },
+        { name: 'Auto-Submitted', value: 'auto-generated' },
+      ])
+    );
+    expect(stored?.sesMessageId).toEqual(expect.any(String));
+    expect((await storedLogEntry(store, delivery))?.status).toBe('sent');
+    expect(await mailTo(delivery.address)).toHaveLength(1);
+  });
+
+  it('sends once when the same stream record comes twice', async () => {
+    // Prepare
+    const delivery = await writeDelivery(store, deliveryOf());
+    await sentOnce(delivery);
+
+    // Act
+    const answer = await handler({
+      Records: [insertRecordOf(delivery), insertRecordOf(delivery)],
+    });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(await mailTo(delivery.address)).toHaveLength(1);
+  });
+
+  it('does not send a delivery that is already sending or sent', async () => {
+    // Prepare
+    const sending = await writeDelivery(store, deliveryOf({ status: 'sending' }));
+    const sent = await writeDelivery(store, deliveryOf({ status: 'sent' }));
+
+    // Act
+    const answer = await handler({
+      Records: [sending, sent].map((delivery) => insertRecordOf({ ...delivery, status: 'queued' })),
+    });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(await mailTo(sending.address)).toEqual([]);
+    expect(await mailTo(sent.address)).toEqual([]);
+    expect((await storedDelivery(store, sending))?.status).toBe('sending');
+  });
+
+  it('ends a delivery SES refuses failed, with the reason, and goes on with the batch', async () => {
+    // Prepare
+    const refused = await writeOutOfStream(deliveryOf());
+    const next = await writeOutOfStream(deliveryOf());
+    front.refuse(refused.address);
+
+    // Act
+    const answer = await handler({ Records: [insertRecordOf(refused), insertRecordOf(next)] });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(await storedDelivery(store, refused)).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('MessageRejected'),
+    });
+    expect((await storedLogEntry(store, refused))?.status).toBe('failed');
+    expect(await mailTo(refused.address)).toEqual([]);
+    expect((await storedDelivery(store, next))?.status).toBe('sent');
+    expect(await mailTo(next.address)).toHaveLength(1);
+  });
+
+  it('sends once after SES throttled it twice', async () => {
+    // Prepare
+    const delivery = await writeOutOfStream(deliveryOf());
+    front.throttle(delivery.address, 2);
+
+    // Act
+    const answer = await handler({ Records: [insertRecordOf(delivery)] });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect((await storedDelivery(store, delivery))?.status).toBe('sent');
+    expect(await mailTo(delivery.address)).toHaveLength(1);
+  });
+});
