@@ -41,7 +41,13 @@ export const startSesFront = async (emulator: string): Promise<SesFront> => {
     }
     const passed = await fetch(`${emulator}${request.url}`, {
       method: request.method,
-      headers: { 'content-type': request.headers['content-type'] ?? 'application/json' },
+      headers: Object.fromEntries(
+        Object.entries(request.headers).flatMap(([name, value]) =>
+          ['host', 'content-length', 'connection'].includes(name) || value === undefined
+            ? []
+            : [[name, String(value)]]
+        )
+      ),
       body: request.method === 'GET' ? undefined : body,
     });
     response.writeHead(passed.status, {
