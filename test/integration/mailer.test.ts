@@ -7,8 +7,7 @@
  * drops), so only this file's invocation sees them.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Delivery, moveDeliveryUpdate } from '#core/entities/delivery';
-import { tableName } from '#core/platform/clients/dynamodb';
+import type { Delivery } from '#core/entities/delivery';
 import { tableStore as store } from '#core/table/function-store';
 import {
   deliveryOf,
@@ -16,6 +15,7 @@ import {
   storedDelivery,
   storedLogEntry,
   writeDelivery,
+  writeOutOfStream,
 } from '../support/deliveries.ts';
 import { eventually, mailTo, waitForMail } from '../support/mailbox.ts';
 import { startSesFront } from '../support/ses-front.ts';
@@ -24,17 +24,6 @@ const front = await startSesFront(process.env.AWS_ENDPOINT_URL_SESV2 ?? '');
 process.env.AWS_ENDPOINT_URL_SESV2 = front.endpoint;
 const { handler } = await import('../../functions/mailer/handler.ts');
 afterAll(() => front.close());
-
-const writeOutOfStream = async (delivery: Delivery) => {
-  await writeDelivery(store, { ...delivery, status: 'sending' });
-  await store.update(
-    moveDeliveryUpdate(tableName, delivery, 'sending', {
-      status: 'queued',
-      updatedAt: new Date().toISOString(),
-    })
-  );
-  return delivery;
-};
 
 const sentOnce = async (delivery: Delivery) => {
   const stored = await eventually(async () => {
@@ -102,8 +91,8 @@ describe('the mailer', () => {
 
   it('ends a delivery SES refuses failed, with the reason, and goes on with the batch', async () => {
     // Prepare
-    const refused = await writeOutOfStream(deliveryOf());
-    const next = await writeOutOfStream(deliveryOf());
+    const refused = await writeOutOfStream(store, deliveryOf());
+    const next = await writeOutOfStream(store, deliveryOf());
     front.refuse(refused.address);
 
     // Act
@@ -123,7 +112,7 @@ describe('the mailer', () => {
 
   it('sends once after SES throttled it twice', async () => {
     // Prepare
-    const delivery = await writeOutOfStream(deliveryOf());
+    const delivery = await writeOutOfStream(store, deliveryOf());
     front.throttle(delivery.address, 2);
 
     // Act

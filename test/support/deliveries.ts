@@ -12,6 +12,7 @@ import {
   type Delivery,
   deliveryKeys,
   fromDeliveryItem,
+  moveDeliveryUpdate,
   toDeliveryItem,
 } from '#core/entities/delivery';
 import {
@@ -66,6 +67,22 @@ export const writeDelivery = async (store: TableStore, delivery: Delivery) => {
     { Put: createDeliveryPut(tableName, delivery) },
     { Put: createEmailLogPut(tableName, logEntryOf(delivery)) },
   ]);
+  return delivery;
+};
+
+/**
+ * A queued delivery the stream never offers the mailer: written `sending`,
+ * then moved to `queued` (a MODIFY, which the filter drops). It stands for
+ * one whose record was parked, and lets a test alone invoke the mailer on it.
+ */
+export const writeOutOfStream = async (store: TableStore, delivery: Delivery) => {
+  await writeDelivery(store, { ...delivery, status: 'sending' });
+  await store.update(
+    moveDeliveryUpdate(tableName, delivery, 'sending', {
+      status: 'queued',
+      updatedAt: new Date().toISOString(),
+    })
+  );
   return delivery;
 };
 

@@ -6,7 +6,7 @@
  * failed); the conditional move to `sending` is what keeps two senders
  * from sending the same delivery (docs/notifications.md).
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DeleteCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
 import type { TransactUpdate } from '../table/db.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
@@ -97,6 +97,23 @@ export const moveDeliveryUpdate = (
     },
   };
 };
+
+/**
+ * An operator's re-queue (scripts/replay): the delivery goes only if it is
+ * still as it was read, then comes back as a new queued item, which the
+ * stream offers the sender again (an update would not: the filter takes
+ * INSERTs only).
+ */
+export const deleteDeliveryIfUnchanged = (
+  tableName: string,
+  delivery: Pick<Delivery, 'sourceId' | 'address' | 'status' | 'updatedAt'>
+): DeleteCommandInput => ({
+  TableName: tableName,
+  Key: deliveryKeys(delivery),
+  ConditionExpression: '#status = :status AND #updatedAt = :at',
+  ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
+  ExpressionAttributeValues: { ':status': delivery.status, ':at': delivery.updatedAt },
+});
 
 /** The sender's event source: new deliveries that wait to be sent. */
 export const DELIVERY_STREAM_FILTER = {

@@ -1,0 +1,51 @@
+/**
+ * Puts a delivery back in front of the mailer: a `queued` one (its record
+ * was parked after its retries, or its batch never came back) is deleted
+ * and written again as a new queued item, so the stream offers it to the
+ * mailer, which claims and sends it as usual. A `sending` one may already
+ * have gone out (the crash window of one SendEmail call); it is re-queued
+ * only when the operator says so. Any other status is final: untouched.
+ */
+import {
+  createDeliveryPut,
+  type Delivery,
+  deleteDeliveryIfUnchanged,
+  deliveryKeys,
+  fromDeliveryItem,
+} from '#core/entities/delivery';
+import { isConditionFailure } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
+
+export type RequeueOutcome =
+  | 'requeued'
+  | 'missing'
+  | 'changed meanwhile'
+  | `left ${Exclude<Delivery['status'], 'queued'>}`;
+
+export const requeueDelivery = async (
+  store: TableStore,
+  tableName: string,
+  key: Pick<Delivery, 'sourceId' | 'address'>,
+  options: { resendSending: boolean; now: string }
+): Promise<RequeueOutcome> => {
+  const item = await store.get({
+    TableName: tableName,
+    Key: deliveryKeys(key),
+    ConsistentRead: true,
+  });
+  if (!item) return 'missing';
+  const delivery = fromDeliveryItem(item);
+  const { status } = delivery;
+  if (status !== 'queued' && !(status === 'sending' && options.resendSending))
+    return `left ${status}`;
+  try {
+    await store.delete(deleteDeliveryIfUnchanged(tableName, delivery));
+  } catch (error) {
+    if (isConditionFailure(error)) return 'changed meanwhile';
+    throw error;
+  }
+  await store.put(
+    createDeliveryPut(tableName, { ...delivery, status: 'queued', updatedAt: options.now })
+  );
+  return 'requeued';
+};

@@ -1,0 +1,74 @@
+/**
+ * `npm run replay` re-queues what the mailer's dead-letter queue names
+ * (scripts/replay/requeue.ts): the stack's own mailer then sends it once.
+ */
+import { describe, expect, it } from 'vitest';
+import { tableName } from '#core/platform/clients/dynamodb';
+import { tableStore as store } from '#core/table/function-store';
+import { pointersIn } from '../../scripts/replay/pointers.ts';
+import { requeueDelivery } from '../../scripts/replay/requeue.ts';
+import {
+  deliveryOf,
+  storedDelivery,
+  writeDelivery,
+  writeOutOfStream,
+} from '../support/deliveries.ts';
+import { eventually, mailTo, waitForMail } from '../support/mailbox.ts';
+
+const options = { resendSending: false, now: '2026-03-02T00:00:00.000Z' };
+
+describe('replay', () => {
+  it('re-queues a parked delivery, which is then sent once; a second replay leaves it', async () => {
+    // Prepare
+    const delivery = await writeOutOfStream(store, deliveryOf());
+
+    // Act
+    const first = await requeueDelivery(store, tableName, delivery, options);
+    await waitForMail(delivery.address, delivery.subject);
+    await eventually(async () =>
+      expect((await storedDelivery(store, delivery))?.status).toBe('sent')
+    );
+    const second = await requeueDelivery(store, tableName, delivery, options);
+
+    // Assess
+    expect([first, second]).toEqual(['requeued', 'left sent']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await mailTo(delivery.address)).toHaveLength(1);
+  });
+
+  it('leaves a delivery stuck in sending unless told to resend it', async () => {
+    // Prepare
+    const delivery = await writeDelivery(store, deliveryOf({ status: 'sending' }));
+
+    // Act
+    const cautious = await requeueDelivery(store, tableName, delivery, options);
+    const told = await requeueDelivery(store, tableName, delivery, {
+      ...options,
+      resendSending: true,
+    });
+
+    // Assess
+    expect([cautious, told]).toEqual(['left sending', 'requeued']);
+    await waitForMail(delivery.address, delivery.subject);
+  });
+
+  it('reads pointers from the local queue file and from saved SQS messages alike', () => {
+    // Prepare
+    const pointer = {
+      shardId: 'shard-1',
+      startSequenceNumber: '100',
+      endSequenceNumber: '120',
+      streamArn: 'arn:aws:dynamodb:eu-west-1:1:table/t/stream/x',
+      batchSize: 3,
+    };
+    const body = JSON.stringify({ requestContext: {}, DDBStreamBatchInfo: pointer });
+
+    // Act
+    const local = pointersIn(`${body}\n${body}\n`);
+    const saved = pointersIn(JSON.stringify({ Messages: [{ Body: body, ReceiptHandle: 'r' }] }));
+
+    // Assess
+    expect(local).toEqual([pointer, pointer]);
+    expect(saved).toEqual([pointer]);
+  });
+});
