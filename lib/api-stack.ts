@@ -1,6 +1,6 @@
 /**
  * The stateless side: one function per area, the HTTP API in front of
- * them and the outbox worker behind them. Safe to destroy and redeploy; it only references the stateful stack.
+ * them and the stream workers (outbox, notify) behind them. Safe to destroy and redeploy; it only references the stateful stack.
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -8,12 +8,14 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
+import { TICKET_EVENT_STREAM_FILTER } from '#core/entities/ticket-event';
 import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
-import { mailDomainOf, type StageConfig } from './config.ts';
+import { mailDomainOf, type StageConfig, supportAddressOf } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
-import { OutboxWorker } from './constructs/outbox-worker.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
+import { StreamWorker } from './constructs/stream-worker.ts';
 
 export interface FunctionBinding {
   /** Table access; omitted means the function gets no table and no TABLE_NAME. */
@@ -77,7 +79,8 @@ const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 export class ApiStack extends Stack {
   readonly functions: Readonly<Record<FunctionName, PorticoFunction>>;
   readonly httpApi: PorticoHttpApi;
-  readonly outbox: OutboxWorker;
+  readonly outbox: StreamWorker;
+  readonly notify: StreamWorker;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, {
@@ -131,13 +134,34 @@ export class ApiStack extends Stack {
     });
 
     // Side effects of API writes (mail, Cognito changes) run here, off the request path.
-    this.outbox = new OutboxWorker(this, 'Outbox', {
+    this.outbox = new StreamWorker(this, 'Outbox', {
+      name: 'outbox',
       stage: props.stage,
       table: props.table,
-      userPool: props.userPool,
-      client: props.client,
-      mailIdentity,
+      // An invitation reads the login and, when its owner takes it over, marks it proven
+      // and ends older sessions on its memberships.
+      tableAccess: 'RW',
+      filter: OUTBOX_STREAM_FILTER,
     });
+    this.outbox.function
+      .bindUserPool(
+        props.userPool,
+        props.client,
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminUserGlobalSignOut'
+      )
+      .bindMail(mailIdentity, props.stage.mail.fromAddress);
+
+    // Ticket events become deliveries (created, never changed here); the sender mails them.
+    this.notify = new StreamWorker(this, 'Notify', {
+      name: 'notify',
+      stage: props.stage,
+      table: props.table,
+      tableAccess: 'append',
+      filter: TICKET_EVENT_STREAM_FILTER,
+    });
+    this.notify.function.bindSupportAddress(supportAddressOf(props.stage));
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
   }

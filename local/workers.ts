@@ -7,15 +7,25 @@ import type { LocalStackInfo } from '../scripts/local-stack/env.ts';
 import { startStreamPoller } from './stream-poller.ts';
 
 export const startWorkers = async (stack: LocalStackInfo, log?: (line: string) => void) => {
-  const { handler } = await import('../functions/outbox/handler.ts');
-  const { OUTBOX_STREAM_FILTER } = await import('#core/entities/outbox');
-  const outbox = await startStreamPoller({
-    endpoint: stack.dynamodbEndpoint,
-    region: stack.region,
-    tableName: stack.tableName,
-    filter: OUTBOX_STREAM_FILTER,
-    handler,
-    log,
-  });
-  return { stop: () => outbox.stop() };
+  const [outbox, notify, { OUTBOX_STREAM_FILTER }, { TICKET_EVENT_STREAM_FILTER }] =
+    await Promise.all([
+      import('../functions/outbox/handler.ts'),
+      import('../functions/notify/handler.ts'),
+      import('#core/entities/outbox'),
+      import('#core/entities/ticket-event'),
+    ]);
+  const poll = (filter: unknown, handler: typeof outbox.handler) =>
+    startStreamPoller({
+      endpoint: stack.dynamodbEndpoint,
+      region: stack.region,
+      tableName: stack.tableName,
+      filter,
+      handler,
+      log,
+    });
+  const pollers = [
+    await poll(OUTBOX_STREAM_FILTER, outbox.handler),
+    await poll(TICKET_EVENT_STREAM_FILTER, notify.handler),
+  ];
+  return { stop: async () => void (await Promise.all(pollers.map((poller) => poller.stop()))) };
 };

@@ -20,6 +20,7 @@ const UNIT_ENV: Record<string, string> = {
   [ENV.cognitoEndpoint]: CLOSED_PORT,
   [ENV.mailFrom]: 'Portico <no-reply@unit.example>',
   [ENV.messageIdDomain]: 'unit.example',
+  [ENV.supportAddress]: 'support@unit.example',
   // 32 bytes, base64: cursors sealed in unit tests open only in unit tests.
   [ENV.cursorSecret]: Buffer.alloc(32, 7).toString('base64'),
   [ENV.invoiceBucket]: 'portico-unit-invoices',

@@ -25,7 +25,8 @@ import {
   type InvoiceBucketAccess,
 } from './invoice-bucket.ts';
 
-export type TableAccess = 'RO' | 'RW';
+/** `append`: reads, and writes that create items (PutItem, in transactions too); no update or delete. */
+export type TableAccess = 'RO' | 'RW' | 'append';
 
 export interface PorticoFunctionProps {
   /** Folder under functions/ whose handler.ts exports `handler`. */
@@ -90,7 +91,8 @@ export class PorticoFunction extends NodejsFunction {
   }
 
   /**
-   * Grants read-only ('RO', the default) or read-write access and sets
+   * Grants read-only ('RO', the default), read-write, or read and PutItem
+   * ('append') access and sets
    * TABLE_NAME. Indexes are granted by name and read-only (they cannot be
    * written), so the policy holds no `index/*` wildcard.
    */
@@ -100,6 +102,7 @@ export class PorticoFunction extends NodejsFunction {
     const tableOnly = Table.fromTableArn(this, 'TableGrant', table.tableArn);
     if (access === 'RW') tableOnly.grantReadWriteData(this);
     else tableOnly.grantReadData(this);
+    if (access === 'append') tableOnly.grant(this, 'dynamodb:PutItem');
     for (const index of Object.values(TABLE.indexes)) {
       const indexArn = `${table.tableArn}/index/${index.name}`;
       Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grantReadData(this);
@@ -129,6 +132,12 @@ export class PorticoFunction extends NodejsFunction {
   /** Sets MESSAGE_ID_DOMAIN, the right-hand side of the Message-IDs the function mints. */
   bindMessageIdDomain(domain: string): this {
     this.addEnvironment(ENV.messageIdDomain, domain);
+    return this;
+  }
+
+  /** Sets SUPPORT_ADDRESS, the helpdesk address ticket mail answers to (no SES access). */
+  bindSupportAddress(address: string): this {
+    this.addEnvironment(ENV.supportAddress, address);
     return this;
   }
 

@@ -22,6 +22,9 @@ export const LOCAL_MAIL_FROM = 'no-reply@portico.example';
 /** Domain of the Message-IDs minted locally (the CDK uses the stage's From domain). */
 export const LOCAL_MESSAGE_ID_DOMAIN = 'portico.example';
 
+/** The helpdesk's address in local ticket mail (the CDK uses `support@` the stage's From domain). */
+export const LOCAL_SUPPORT_ADDRESS = 'support@portico.example';
+
 export interface LocalStackInfo {
   region: string;
   tableName: string;
@@ -63,6 +66,7 @@ export const applyLocalStackEnv = (
   env[ENV.s3Endpoint] = stack.s3Endpoint;
   env[ENV.mailFrom] ||= LOCAL_MAIL_FROM;
   env[ENV.messageIdDomain] ||= LOCAL_MESSAGE_ID_DOMAIN;
+  env[ENV.supportAddress] ||= LOCAL_SUPPORT_ADDRESS;
   // A fresh cursor secret per process (cursors of an earlier run are refused: a 400), unless set.
   env[ENV.cursorSecret] ||= randomBytes(32).toString('base64url');
   // Safety net: an SDK client built without an explicit endpoint still reaches
