@@ -6,7 +6,7 @@
  * failed); the conditional move to `sending` is what keeps two senders
  * from sending the same delivery (docs/notifications.md).
  */
-import type { PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
@@ -102,3 +102,15 @@ export const DELIVERY_STREAM_FILTER = {
   eventName: ['INSERT'],
   dynamodb: { NewImage: { entity: { S: [DELIVERY_ENTITY] }, status: { S: ['queued'] } } },
 } as const;
+
+/** Access pattern `deliveriesOfSource`: every delivery of one ticket event, notice or invoice. */
+export const deliveriesOfSourceQuery = (
+  tableName: string,
+  sourceId: string
+): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+  ExpressionAttributeValues: { ':pk': `${PREFIX.delivery}${sourceId}` },
+  ConsistentRead: true,
+});
