@@ -13,6 +13,7 @@ import {
   ALL_EMAIL_PREFERENCES,
   type Contact,
   createContactPut,
+  type EmailPreferences,
   type SupportScope,
 } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
@@ -275,7 +276,7 @@ export const joinAsSubAccount = async (
 export const addContact = async (
   tenant: Tenant,
   email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`,
-  options: { supportScope?: SupportScope } = {}
+  options: { supportScope?: SupportScope; emailPreferences?: EmailPreferences } = {}
 ) => {
   const contact = testContact(tenant, new Date().toISOString(), {
     firstName: 'Plain',
@@ -284,6 +285,7 @@ export const addContact = async (
     phone: '+441632960002',
     address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
     supportScope: options.supportScope ?? 'none',
+    ...(options.emailPreferences ? { emailPreferences: options.emailPreferences } : {}),
   });
   await dynamo.send(
     new TransactWriteCommand({ TransactItems: [{ Put: createContactPut(tableName, contact) }] })
