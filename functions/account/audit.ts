@@ -4,7 +4,6 @@ import type { MemberCaller } from '#core/access/caller';
 import { queryPage } from '#core/db/query-page';
 import { auditPageQuery, auditPartition, fromAuditItem } from '#core/entities/audit';
 import type { PageQuery } from '#core/http/schemas';
-import { tableName } from '#core/platform/clients/dynamodb';
 import type { TableStore } from '#core/table/store';
 import { toAuditView } from '#core/views/audit';
 
@@ -17,7 +16,7 @@ export const listAuditEntries = (
   return queryPage(
     { list: 'audit', owner: caller, ...auditPartition(accountId) },
     cursor,
-    (startKey) => auditPageQuery(tableName, accountId, { limit, startKey }),
+    (startKey) => auditPageQuery(accountId, { limit, startKey }),
     (item) => toAuditView(fromAuditItem(item)),
     store
   );

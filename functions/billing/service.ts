@@ -24,7 +24,6 @@ import {
   trafficRange,
 } from '#core/entities/usage';
 import type { PageQuery } from '#core/http/schemas';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { downloadLink } from '#core/platform/clients/invoice-files';
 import { now } from '#core/platform/clock';
 import { NotFoundError } from '#core/platform/errors';
@@ -43,14 +42,14 @@ export const listInvoices = (
   return queryPage(
     { list: 'invoices', owner: caller, ...invoicesListing(accountId) },
     cursor,
-    (startKey) => invoicesPageQuery(tableName, accountId, { limit, startKey }),
+    (startKey) => invoicesPageQuery(accountId, { limit, startKey }),
     (item) => toInvoiceSummary(fromInvoiceItem(item)),
     store
   );
 };
 
 const readInvoice = async (store: TableStore, accountId: string, number: string) => {
-  const item = await store.get(getInvoiceCommand(tableName, { accountId, number }));
+  const item = await store.get(getInvoiceCommand({ accountId, number }));
   if (!item) throw new NotFoundError(PROBLEM.notFound, 'The invoice does not exist.');
   return fromInvoiceItem(item);
 };
@@ -83,7 +82,7 @@ export const listCalls = async (
   return queryPage<CallRecord>(
     { list: 'calls', owner: caller, ...callsRange(ids, { from, to }) },
     cursor,
-    (startKey) => callsPageQuery(tableName, ids, { from, to }, { limit, startKey }),
+    (startKey) => callsPageQuery(ids, { from, to }, { limit, startKey }),
     toCallView,
     store
   );
@@ -99,7 +98,7 @@ export const listTraffic = async (
   return queryPage<TrafficSample>(
     { list: 'traffic', owner: caller, ...trafficRange(ids, { from, to, ip }) },
     cursor,
-    (startKey) => trafficPageQuery(tableName, ids, { from, to, ip }, { limit, startKey }),
+    (startKey) => trafficPageQuery(ids, { from, to, ip }, { limit, startKey }),
     toTrafficView,
     store
   );

@@ -24,7 +24,6 @@ import {
 } from '#core/entities/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
 import type { PageQuery } from '#core/http/schemas';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { now, nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
@@ -104,7 +103,7 @@ export const listContacts = (
   return queryPage(
     { list: 'contacts', owner: caller, ...contactsPartition(accountId) },
     cursor,
-    (startKey) => contactsPageQuery(tableName, accountId, { limit, startKey }),
+    (startKey) => contactsPageQuery(accountId, { limit, startKey }),
     (item) => toContactView(fromContactItem(item)),
     store
   );
@@ -112,7 +111,6 @@ export const listContacts = (
 
 export const getContact = async (store: TableStore, accountId: string, contactId: string) => {
   const item = await store.get({
-    TableName: tableName,
     Key: contactKeys({ accountId, contactId }),
     ConsistentRead: true,
   });
@@ -157,7 +155,7 @@ export const createContact = async (
       writeTogether(
         [
           ...idempotencyWrites,
-          { action: { Put: createContactPut(tableName, contact) } },
+          { action: { Put: createContactPut(contact) } },
           ...contactAddressWrites(null, contact, now),
           auditWrite({
             accountId: contact.accountId,
@@ -271,7 +269,7 @@ export const deleteContact = async (
   const now = nowIso();
   await writeTogether(
     [
-      { action: { Delete: deleteContactDelete(tableName, contact, contact.version) } },
+      { action: { Delete: deleteContactDelete(contact, contact.version) } },
       ...contactAddressWrites(contact, null, now),
       auditWrite({
         accountId: contact.accountId,
@@ -288,7 +286,7 @@ export const deleteContact = async (
         ? [
             {
               action: {
-                Delete: deleteMembershipDelete(tableName, {
+                Delete: deleteMembershipDelete({
                   loginId: contact.loginId,
                   accountId: contact.accountId,
                 }),

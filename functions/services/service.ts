@@ -15,7 +15,6 @@ import {
   servicesPageQuery,
 } from '#core/entities/service';
 import type { PageQuery } from '#core/http/schemas';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { Page } from '#core/table/db';
@@ -50,7 +49,7 @@ export const listServices = (
   return queryPage(
     { list: `${kind}s`, owner: caller, ...servicesListingPartition(accountId, kind) },
     cursor,
-    (startKey) => servicesPageQuery(tableName, accountId, kind, { limit, startKey }),
+    (startKey) => servicesPageQuery(accountId, kind, { limit, startKey }),
     (item) => toServiceView(fromServiceItem(item)),
     store
   );
@@ -62,7 +61,7 @@ export const getService = async (
   kind: ServiceKind,
   serviceId: string
 ): Promise<Service> =>
-  serviceOfKind(await store.get(getServiceCommand(tableName, { accountId, serviceId })), kind);
+  serviceOfKind(await store.get(getServiceCommand({ accountId, serviceId })), kind);
 
 /**
  * The IPs of a serverhousing service, from its item (one GetItem): the
