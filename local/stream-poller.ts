@@ -59,6 +59,28 @@ export interface StreamPollerOptions {
 
 const MAX_ATTEMPTS = 3;
 
+interface Delivery {
+  record: DynamoDBRecord;
+  attempts: number;
+}
+
+/**
+ * What Lambda does after a stream batch reports failures: the batch is
+ * checkpointed before its first failed record, and every record from there
+ * on is delivered again, in order (the ones after it never ran). The failed
+ * record counts an attempt; after MAX_ATTEMPTS it is dropped (in AWS: to the
+ * on-failure destination) and the rest goes on.
+ */
+export const redeliveryOf = (batch: Delivery[], failed: ReadonlySet<string>) => {
+  const first = batch.findIndex((entry) => failed.has(entry.record.dynamodb?.SequenceNumber ?? ''));
+  if (first < 0) return { again: [], dropped: [] };
+  const [failing, ...after] = batch.slice(first) as [Delivery, ...Delivery[]];
+  const attempts = failing.attempts + 1;
+  return attempts < MAX_ATTEMPTS
+    ? { again: [{ record: failing.record, attempts }, ...after], dropped: [] }
+    : { again: after, dropped: [failing] };
+};
+
 export const startStreamPoller = async (options: StreamPollerOptions) => {
   const clientConfig = {
     endpoint: options.endpoint,
@@ -73,7 +95,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
 
   const iterators = new Map<string, string | undefined>();
-  const retries: { record: DynamoDBRecord; attempts: number }[] = [];
+  const retries: Delivery[] = [];
   let stopped = false;
   let firstScan = true;
 
@@ -96,7 +118,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
     firstScan = false;
   };
 
-  const deliver = async (batch: { record: DynamoDBRecord; attempts: number }[]) => {
+  const deliver = async (batch: Delivery[]) => {
     if (batch.length === 0) return;
     let failed = new Set<string>();
     try {
@@ -106,15 +128,10 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
       options.log?.(`stream handler threw: ${(error as Error).message}`);
       failed = new Set(batch.map((entry) => entry.record.dynamodb?.SequenceNumber ?? ''));
     }
-    for (const entry of batch) {
-      if (!failed.has(entry.record.dynamodb?.SequenceNumber ?? '')) continue;
-      if (entry.attempts + 1 < MAX_ATTEMPTS)
-        retries.push({ record: entry.record, attempts: entry.attempts + 1 });
-      else
-        options.log?.(
-          `stream record ${entry.record.eventID} failed ${MAX_ATTEMPTS} times; dropped`
-        );
-    }
+    const { again, dropped } = redeliveryOf(batch, failed);
+    retries.push(...again);
+    for (const entry of dropped)
+      options.log?.(`stream record ${entry.record.eventID} failed ${MAX_ATTEMPTS} times; dropped`);
   };
 
   const pollOnce = async () => {

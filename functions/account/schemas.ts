@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   contactLanguageSchema,
+  emailPreferencesPatchSchema,
   mailedCodeSchema,
   personFields,
   somethingToChange,
@@ -17,6 +18,8 @@ export const patchMyDetailsSchema = z
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
     language: z.optional(contactLanguageSchema),
+    /** The primary still gets every ticket mail whatever `support` says (docs/notifications.md). */
+    emailPreferences: z.optional(emailPreferencesPatchSchema),
     version: z.optional(versionSchema),
   })
   .check(somethingToChange)

@@ -68,12 +68,16 @@ export const getAccountDetails = async (store: TableStore, caller: MemberCaller)
   return { view: toAccountView(loaded), version: loaded.account.version };
 };
 
+/** What My Details changes and the audit records: the person's details and their mail. */
+const MY_DETAILS_FIELDS = [...CONTACT_DETAIL_FIELDS, 'emailPreferences'] as const;
+
 /** The contact after the patch; email changes go through planEmail. */
 const planPatch = (primary: Contact, patch: MyDetailsPatch, now: Date, caller: MemberCaller) => {
-  const { version: _version, companyName, email, ...fields } = patch;
+  const { version: _version, companyName, email, emailPreferences, ...fields } = patch;
   const next: Contact = {
     ...primary,
     ...fields,
+    emailPreferences: { ...primary.emailPreferences, ...emailPreferences },
     version: primary.version + 1,
     updatedAt: now.toISOString(),
   };
@@ -123,7 +127,7 @@ export const updateMyDetails = async (
 
   const { next, mails, limits } = planPatch(loaded.primary, patch, now(), caller);
   const changes = {
-    ...diffFields(loaded.primary, next, CONTACT_DETAIL_FIELDS),
+    ...diffFields(loaded.primary, next, MY_DETAILS_FIELDS),
     ...pendingEmailChange(loaded.primary, next, mails),
   };
   if (Object.keys(changes).length === 0)

@@ -1,22 +1,13 @@
 import * as z from 'zod/mini';
 import {
   contactLanguageSchema,
+  emailPreferencesPatchSchema,
   personFields,
   somethingToChange,
   trimmedText,
   versionSchema,
 } from '#core/http/schemas';
 import { fieldRule } from '#core/platform/field-errors';
-
-const emailPreferencesPatch = z
-  .strictObject({
-    general: z.optional(z.boolean()),
-    product: z.optional(z.boolean()),
-    domain: z.optional(z.boolean()),
-    invoice: z.optional(z.boolean()),
-    support: z.optional(z.boolean()),
-  })
-  .register(z.globalRegistry, { id: 'EmailPreferencesInput' });
 
 const kind = z.enum(['individual', 'organisation']);
 const supportScope = z.enum(['none', 'isolated', 'global']);
@@ -39,7 +30,7 @@ export const createContactSchema = z
     phone: personFields.phone,
     address: personFields.address,
     language: z._default(contactLanguageSchema, 'en'),
-    emailPreferences: z.optional(emailPreferencesPatch),
+    emailPreferences: z.optional(emailPreferencesPatchSchema),
     supportScope: z._default(supportScope, 'none'),
   })
   .check(organisationNeedsCompany)
@@ -58,7 +49,7 @@ export const patchContactSchema = z
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
     language: z.optional(contactLanguageSchema),
-    emailPreferences: z.optional(emailPreferencesPatch),
+    emailPreferences: z.optional(emailPreferencesPatchSchema),
     supportScope: z.optional(supportScope),
     version: z.optional(versionSchema),
   })
@@ -80,7 +71,7 @@ export const ownContactPatchSchema = z
     phone: z.optional(personFields.phone),
     address: z.optional(personFields.address),
     language: z.optional(contactLanguageSchema),
-    emailPreferences: z.optional(emailPreferencesPatch),
+    emailPreferences: z.optional(emailPreferencesPatchSchema),
     version: z.optional(versionSchema),
   })
   .check(somethingToChange)

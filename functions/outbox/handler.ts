@@ -1,8 +1,14 @@
 /**
  * The outbox function: DynamoDB stream consumer that carries out each new
  * outbox task (see core/entities/outbox.ts): a mail through SES, or a login
- * email update in Cognito. Failed records are reported one by one so only
- * they are retried; both kinds of task are safe to repeat.
+ * email update in Cognito.
+ *
+ * Lambda checkpoints a stream batch at the first reported failure and
+ * delivers everything from it again, so the handler stops at the first
+ * task that fails: the tasks before it are done and never run again, the
+ * ones after it have not run yet. Only the failed task can repeat, and a
+ * repeat is safe for both kinds (a mail is sent at most twice only if SES
+ * accepted it and the call failed after).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -12,7 +18,6 @@ import { tableStore } from '#core/table/function-store';
 import { outboxTaskOf, runTask } from './tasks.ts';
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     if (!image) continue;
@@ -28,8 +33,8 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       logger.info('outbox task done', { id: item.id, kind: task.kind });
     } catch (error) {
       logger.error('outbox task failed', { id: item.id, kind: task.kind, error });
-      batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
     }
   }
-  return { batchItemFailures };
+  return { batchItemFailures: [] };
 };

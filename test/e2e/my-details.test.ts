@@ -181,6 +181,42 @@ describe('PATCH /accounts/{accountId}', () => {
     expect(reread.body).toEqual(response.body);
   });
 
+  it('lets the primary choose its mail categories, keeping the ones it does not name, and audits the change', async () => {
+    // Prepare
+    const tenant = await createTenant('Prefs');
+    const token = await accessTokenFor(tenant.email);
+    const before = await api('GET', `/accounts/${tenant.accountId}`, { token });
+
+    // Act
+    const changed = await api('PATCH', `/accounts/${tenant.accountId}`, {
+      token,
+      body: { emailPreferences: { product: false, domain: false } },
+    });
+    const unknown = await api('PATCH', `/accounts/${tenant.accountId}`, {
+      token,
+      body: { emailPreferences: { security: false } },
+    });
+    const audit = await api('GET', `/accounts/${tenant.accountId}/audit?limit=1`, { token });
+
+    // Assess
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.primaryContact).toMatchObject({
+      emailPreferences: {
+        ...(before.body.primaryContact as { emailPreferences: object }).emailPreferences,
+        product: false,
+        domain: false,
+      },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'emailPreferences.security', code: 'unknown_field' })
+    );
+    expect((audit.body.items as { action: string; changes: object }[])[0]).toMatchObject({
+      action: 'account.details.updated',
+      changes: { emailPreferences: expect.any(Object) },
+    });
+  });
+
   it('refuses a stale If-Match with 412 and the current ETag, a stale body version with 409, writing nothing', async () => {
     // Prepare
     const current = await api('GET', `/accounts/${other.accountId}`, { token: otherToken });

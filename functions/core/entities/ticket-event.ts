@@ -85,3 +85,9 @@ export const ticketEventsQuery = (ticketId: string): QueryInput => ({
   ExpressionAttributeValues: { ':pk': `${PREFIX.ticket}${ticketId}`, ':event': PREFIX.ticketEvent },
   ConsistentRead: true,
 });
+
+/** The ticket-mail fan-out's event source: every new ticket event. */
+export const TICKET_EVENT_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: ['ticketEvent'] } } },
+} as const;

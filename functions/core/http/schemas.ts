@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { CONTACT_LANGUAGES } from '../entities/contact.ts';
 import { fieldPattern, fieldRule } from '../platform/field-errors.ts';
 import { ISO_COUNTRY_CODES } from '../rules/iso-countries.ts';
+import { PREFERENCE_CATEGORIES, type PreferenceCategory } from '../rules/mail-categories.ts';
 import { OPAQUE_ID_MAX, OPAQUE_ID_PATTERN } from './id-shapes.ts';
 
 /** Request schema type accepted by the route table and the body middleware. */
@@ -299,3 +300,14 @@ export const ipAddressSchema = z
     z.transform(canonicalIp)
   )
   .register(z.globalRegistry, { example: '192.0.2.10' });
+
+/** A change of some mail categories (docs/notifications.md); the others keep their setting. */
+export const emailPreferencesPatchSchema = z
+  .strictObject(
+    Object.fromEntries(
+      PREFERENCE_CATEGORIES.map((category) => [category, z.optional(z.boolean())])
+    ) as {
+      [Category in PreferenceCategory]: z.ZodMiniOptional<z.ZodMiniBoolean>;
+    }
+  )
+  .register(z.globalRegistry, { id: 'EmailPreferencesInput' });

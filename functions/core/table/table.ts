@@ -53,6 +53,14 @@ export const PREFIX = {
   traffic: 'TRAFFIC#',
   /** A service's traffic totals of one UTC month; sorts after every `TRAFFIC#…` sample. */
   trafficMonth: 'TRAFFICMONTH#',
+  /** One mail of a notice or ticket event to one address (`TO#<address>` inside). */
+  delivery: 'DELIVERY#',
+  deliveryTo: 'TO#',
+  /** An account's email log: its own partition, like the audit trail, since it grows without bound. */
+  emailLog: 'EMAILLOG#',
+  /** An address SES reported as bouncing or complaining: mail to it is skipped. */
+  suppression: 'SUPPRESS#',
+  suppressionItem: 'SUPPRESS',
 } as const;
 
 export const KEY_SEPARATOR = '#';

@@ -1,0 +1,104 @@
+/**
+ * A delivery: one mail of one source (a ticket event, a notice, an
+ * invoice) to one address. Keyed by the source and the address, and
+ * created only if absent, so a replayed source never mails an address
+ * twice. Its status moves queued → sending → sent (or suppressed, or
+ * failed); the conditional move to `sending` is what keeps two senders
+ * from sending the same delivery (docs/notifications.md).
+ */
+import type { PutCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  oneOf,
+  optional,
+  readItem,
+  shaped,
+  text,
+} from './attributes.ts';
+import { normaliseEmail } from './contact.ts';
+import { createPut } from './item-writes.ts';
+
+export const DELIVERY_ENTITY = 'delivery';
+
+export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'suppressed', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const DELIVERY_ATTRIBUTES = {
+  /** What the mail is about: `TICKETEVENT#<id>`, `NOTICE#<id>`, `INVOICE#<account>#<number>`. */
+  sourceId: text(),
+  accountId: text(),
+  address: text(),
+  contactId: optional(text()),
+  category: oneOf(MAIL_CATEGORIES),
+  language: text(),
+  subject: text(),
+  text: text(),
+  html: text(),
+  headers: shaped<Record<string, string>>(),
+  status: oneOf(DELIVERY_STATUSES),
+  /** The email log entry that shows it to the account (email-log.ts `emailLogKeys`). */
+  logAt: text(),
+  logId: text(),
+  createdAt: text(),
+  updatedAt: text(),
+  /** Why it was not sent (suppressed address, SES refusal). */
+  reason: optional(text()),
+  /** SES's id of the sent message. */
+  sesMessageId: optional(text()),
+};
+
+export type Delivery = EntityOf<typeof DELIVERY_ATTRIBUTES>;
+
+export const deliveryKeys = ({ sourceId, address }: Pick<Delivery, 'sourceId' | 'address'>) => ({
+  [TABLE.partitionKey]: `${PREFIX.delivery}${sourceId}`,
+  [TABLE.sortKey]: `${PREFIX.deliveryTo}${normaliseEmail(address)}`,
+});
+
+export const toDeliveryItem = (delivery: Delivery) => ({
+  ...deliveryKeys(delivery),
+  entity: DELIVERY_ENTITY,
+  ...attributesOf(DELIVERY_ATTRIBUTES, delivery),
+});
+
+export const fromDeliveryItem = (item: Record<string, unknown>): Delivery =>
+  readItem(DELIVERY_ENTITY, DELIVERY_ATTRIBUTES, item);
+
+/** create: a source mails an address once, however often the source is replayed. */
+export const createDeliveryPut = (tableName: string, delivery: Delivery): PutCommandInput =>
+  createPut(tableName, toDeliveryItem(delivery));
+
+/** The status moves only from `from`: a second sender, or a replay, finds it moved and stops. */
+export const moveDeliveryUpdate = (
+  tableName: string,
+  delivery: Pick<Delivery, 'sourceId' | 'address'>,
+  from: DeliveryStatus,
+  to: { status: DeliveryStatus; updatedAt: string; reason?: string; sesMessageId?: string }
+): UpdateCommandInput => {
+  const extra = Object.entries(to).filter(([name]) => name !== 'status' && name !== 'updatedAt');
+  return {
+    TableName: tableName,
+    Key: deliveryKeys(delivery),
+    UpdateExpression: `SET #status = :to, #updatedAt = :at${extra.map(([name]) => `, #${name} = :${name}`).join('')}`,
+    ConditionExpression: '#status = :from',
+    ExpressionAttributeNames: {
+      '#status': 'status',
+      '#updatedAt': 'updatedAt',
+      ...Object.fromEntries(extra.map(([name]) => [`#${name}`, name])),
+    },
+    ExpressionAttributeValues: {
+      ':to': to.status,
+      ':from': from,
+      ':at': to.updatedAt,
+      ...Object.fromEntries(extra.map(([name, value]) => [`:${name}`, value])),
+    },
+  };
+};
+
+/** The sender's event source: new deliveries that wait to be sent. */
+export const DELIVERY_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: [DELIVERY_ENTITY] }, status: { S: ['queued'] } } },
+} as const;

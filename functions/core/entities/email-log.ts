@@ -1,0 +1,90 @@
+/**
+ * The email log of an account: what was mailed to whom, in which category,
+ * and what became of it. One entry per delivery, written in the same
+ * transaction as the delivery and moved with its status. Only the account's
+ * own mail is in its partition.
+ */
+import type { PutCommandInput, QueryCommandInput, UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
+import { PREFIX, TABLE } from '../table/table.ts';
+import { attributesOf, type EntityOf, oneOf, optional, readItem, text } from './attributes.ts';
+import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.ts';
+import { createPut } from './item-writes.ts';
+
+export const EMAIL_LOG_ENTITY = 'emailLog';
+
+/** What the log shows; `bounced` and `complained` come from SES feedback. */
+export const EMAIL_LOG_STATUSES = [...DELIVERY_STATUSES, 'bounced', 'complained'] as const;
+export type EmailLogStatus = (typeof EMAIL_LOG_STATUSES)[number];
+
+export const EMAIL_LOG_ATTRIBUTES = {
+  id: text(),
+  accountId: text(),
+  at: text(),
+  to: text(),
+  contactId: optional(text()),
+  category: oneOf(MAIL_CATEGORIES),
+  subject: text(),
+  status: oneOf(EMAIL_LOG_STATUSES),
+  updatedAt: text(),
+};
+
+export type EmailLogEntry = EntityOf<typeof EMAIL_LOG_ATTRIBUTES>;
+
+export const emailLogKeys = ({
+  accountId,
+  at,
+  id,
+}: Pick<EmailLogEntry, 'accountId' | 'at' | 'id'>) => ({
+  [TABLE.partitionKey]: `${PREFIX.emailLog}${accountId}`,
+  [TABLE.sortKey]: `${at}#${id}`,
+});
+
+export const fromEmailLogItem = (item: Record<string, unknown>): EmailLogEntry =>
+  readItem(EMAIL_LOG_ENTITY, EMAIL_LOG_ATTRIBUTES, item);
+
+export const createEmailLogPut = (tableName: string, entry: EmailLogEntry): PutCommandInput =>
+  createPut(tableName, {
+    ...emailLogKeys(entry),
+    entity: EMAIL_LOG_ENTITY,
+    ...attributesOf(EMAIL_LOG_ATTRIBUTES, entry),
+  });
+
+/** The entry follows its delivery's status (and SES feedback after it). */
+export const emailLogStatusUpdate = (
+  tableName: string,
+  entry: Pick<EmailLogEntry, 'accountId' | 'at' | 'id'>,
+  status: EmailLogStatus | DeliveryStatus,
+  updatedAt: string
+): UpdateCommandInput => ({
+  TableName: tableName,
+  Key: emailLogKeys(entry),
+  UpdateExpression: 'SET #status = :status, #updatedAt = :at',
+  ConditionExpression: 'attribute_exists(#pk)',
+  ExpressionAttributeNames: {
+    '#status': 'status',
+    '#updatedAt': 'updatedAt',
+    '#pk': TABLE.partitionKey,
+  },
+  ExpressionAttributeValues: { ':status': status, ':at': updatedAt },
+});
+
+export const emailLogPartition = (accountId: string) => ({
+  partitionAttribute: TABLE.partitionKey,
+  partitionValue: `${PREFIX.emailLog}${accountId}`,
+});
+
+/** Access pattern `emailLogOfAccount`: newest first, one page. */
+export const emailLogPageQuery = (
+  tableName: string,
+  accountId: string,
+  page: { limit: number; startKey?: Record<string, unknown> }
+): QueryCommandInput => ({
+  TableName: tableName,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+  ExpressionAttributeValues: { ':pk': `${PREFIX.emailLog}${accountId}` },
+  ScanIndexForward: false,
+  Limit: page.limit,
+  ExclusiveStartKey: page.startKey,
+});
