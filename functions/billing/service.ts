@@ -5,7 +5,7 @@
  * another account, or none at all, simply has no records here.
  */
 import type { MemberCaller } from '#core/access/caller';
-import { queryPage } from '#core/db/query-page';
+import { accountListPage, queryPage } from '#core/db/query-page';
 import {
   fromInvoiceItem,
   getInvoiceCommand,
@@ -33,20 +33,13 @@ import { toInvoiceSummary, toInvoiceView } from '#core/views/invoice';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 
-export const listInvoices = (
-  store: TableStore,
-  caller: MemberCaller,
-  { cursor, limit }: PageQuery
-) => {
-  const { accountId } = caller.membership;
-  return queryPage(
-    { list: 'invoices', owner: caller, ...invoicesListing(accountId) },
-    cursor,
-    (startKey) => invoicesPageQuery(accountId, { limit, startKey }),
-    (item) => toInvoiceSummary(fromInvoiceItem(item)),
-    store
-  );
-};
+export const listInvoices = (store: TableStore, caller: MemberCaller, page: PageQuery) =>
+  accountListPage(store, caller, page, {
+    list: 'invoices',
+    listing: invoicesListing,
+    page: invoicesPageQuery,
+    toView: (item) => toInvoiceSummary(fromInvoiceItem(item)),
+  });
 
 const readInvoice = async (store: TableStore, accountId: string, number: string) => {
   const item = await store.get(getInvoiceCommand({ accountId, number }));

@@ -8,7 +8,7 @@ import type { MemberCaller } from '#core/access/caller';
 import { loginRefusal, type ReachRefusal, supportScopeRefusal } from '#core/access/reach';
 import { checkVersion, staleError, type VersionClaim } from '#core/db/concurrency';
 import { claimOf, commitOnce, memberScope } from '#core/db/idempotency';
-import { queryPage } from '#core/db/query-page';
+import { accountListPage } from '#core/db/query-page';
 import { auditWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import { diffFields } from '#core/entities/audit';
 import {
@@ -94,20 +94,13 @@ const primaryIsMyDetails = () =>
     'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
   );
 
-export const listContacts = (
-  store: TableStore,
-  caller: MemberCaller,
-  { cursor, limit }: PageQuery
-) => {
-  const { accountId } = caller.membership;
-  return queryPage(
-    { list: 'contacts', owner: caller, ...contactsPartition(accountId) },
-    cursor,
-    (startKey) => contactsPageQuery(accountId, { limit, startKey }),
-    (item) => toContactView(fromContactItem(item)),
-    store
-  );
-};
+export const listContacts = (store: TableStore, caller: MemberCaller, page: PageQuery) =>
+  accountListPage(store, caller, page, {
+    list: 'contacts',
+    listing: contactsPartition,
+    page: contactsPageQuery,
+    toView: (item) => toContactView(fromContactItem(item)),
+  });
 
 export const getContact = async (store: TableStore, accountId: string, contactId: string) => {
   const item = await store.get({

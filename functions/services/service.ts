@@ -4,7 +4,7 @@
  * /services, or a service under /domains, does not exist there.
  */
 import type { MemberCaller } from '#core/access/caller';
-import { queryPage } from '#core/db/query-page';
+import { accountListPage } from '#core/db/query-page';
 import {
   fromServiceItem,
   getServiceCommand,
@@ -43,17 +43,14 @@ export const listServices = (
   store: TableStore,
   caller: MemberCaller,
   kind: ServiceKind,
-  { cursor, limit }: PageQuery
-): Promise<Page<ServiceView>> => {
-  const { accountId } = caller.membership;
-  return queryPage(
-    { list: `${kind}s`, owner: caller, ...servicesListingPartition(accountId, kind) },
-    cursor,
-    (startKey) => servicesPageQuery(accountId, kind, { limit, startKey }),
-    (item) => toServiceView(fromServiceItem(item)),
-    store
-  );
-};
+  page: PageQuery
+): Promise<Page<ServiceView>> =>
+  accountListPage(store, caller, page, {
+    list: `${kind}s`,
+    listing: (accountId) => servicesListingPartition(accountId, kind),
+    page: (accountId, range) => servicesPageQuery(accountId, kind, range),
+    toView: (item) => toServiceView(fromServiceItem(item)),
+  });
 
 export const getService = async (
   store: TableStore,
