@@ -25,7 +25,6 @@ import {
   type TicketEvent,
 } from '#core/entities/ticket-event';
 import { fromTicketMessageItem, ticketMessageKeys } from '#core/entities/ticket-message';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { readSupportMailConfig } from '#core/platform/config';
 import { sortableId } from '#core/platform/ids';
@@ -60,7 +59,7 @@ export const mailReaderOf = (contact: Contact): MailReader => ({
 });
 
 const readAccountProfile = async (store: TableStore, accountId: string) => {
-  const items = await queryAll(store, accountProfileQuery(tableName, accountId));
+  const items = await queryAll(store, accountProfileQuery(accountId));
   const accountItem = items.find(isAccountItem);
   return {
     account: accountItem ? fromAccountItem(accountItem) : undefined,
@@ -72,7 +71,7 @@ const getAll = async (store: TableStore, keys: ItemKey[]): Promise<StoredItem[]>
   const chunks: ItemKey[][] = [];
   for (let at = 0; at < keys.length; at += BATCH_GET_LIMIT)
     chunks.push(keys.slice(at, at + BATCH_GET_LIMIT));
-  return (await Promise.all(chunks.map((chunk) => store.getMany(tableName, chunk)))).flat();
+  return (await Promise.all(chunks.map((chunk) => store.getMany(chunk)))).flat();
 };
 
 /** The event's message (written with the event, at the same time) and the suppressed addresses. */
@@ -153,10 +152,7 @@ const deliveryOf = (
 /** True when written, false when the delivery already existed (a replay). */
 const writeOnce = async (store: TableStore, { delivery, entry }: ReturnType<typeof deliveryOf>) => {
   try {
-    await store.transact([
-      { Put: createDeliveryPut(tableName, delivery) },
-      { Put: createEmailLogPut(tableName, entry) },
-    ]);
+    await store.transact([{ Put: createDeliveryPut(delivery) }, { Put: createEmailLogPut(entry) }]);
     return true;
   } catch (error) {
     if (cancellations(error)?.[0]?.code === 'ConditionalCheckFailed') return false;

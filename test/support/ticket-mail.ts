@@ -16,7 +16,6 @@ import {
   fromTicketEventItem,
   type TicketEvent,
 } from '#core/entities/ticket-event';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { queryAll, type TableStore } from '#core/table/store';
 import { ticketEventSource } from '../../functions/notify/fan-out.ts';
 import type { TicketChange } from '../../functions/tickets/conversation.ts';
@@ -47,7 +46,7 @@ export const streamEventOf = (event: TicketEvent): DynamoDBStreamEvent => {
     eventSource: 'aws:dynamodb',
     dynamodb: {
       SequenceNumber: String(Date.now()),
-      NewImage: marshall(createTicketEventPut(tableName, event).Item ?? {}, {
+      NewImage: marshall(createTicketEventPut(event).Item ?? {}, {
         removeUndefinedValues: true,
       }),
     } as DynamoDBRecord['dynamodb'],
@@ -56,18 +55,16 @@ export const streamEventOf = (event: TicketEvent): DynamoDBStreamEvent => {
 };
 
 export const deliveriesOf = async (store: TableStore, eventId: string) =>
-  (await queryAll(store, deliveriesOfSourceQuery(tableName, ticketEventSource(eventId)))).map(
+  (await queryAll(store, deliveriesOfSourceQuery(ticketEventSource(eventId)))).map(
     fromDeliveryItem
   );
 
 export const emailLogOf = async (store: TableStore, accountId: string) =>
-  (await queryAll(store, emailLogPageQuery(tableName, accountId, { limit: 100 }))).map(
-    fromEmailLogItem
-  );
+  (await queryAll(store, emailLogPageQuery(accountId, { limit: 100 }))).map(fromEmailLogItem);
 
 /** An address SES reported, as the feedback function will record it. */
 export const suppress = (store: TableStore, address: string) =>
-  store.put({ TableName: tableName, Item: { ...suppressionKeys(address), entity: 'suppression' } });
+  store.put({ Item: { ...suppressionKeys(address), entity: 'suppression' } });
 
 /** A fresh address no other test uses (suppression is per address, across accounts). */
 export const uniqueAddress = (label: string) =>
