@@ -63,7 +63,11 @@ const loadHandler = async (name: string): Promise<LambdaHandler> => {
   return module.handler as LambdaHandler;
 };
 
-/** Imports the function code; the environment must already point at the bench table. */
+/**
+ * Imports the function code; the environment must already point at the bench
+ * table. The raw calls are the bare SDK on purpose (the baseline the handlers
+ * are measured against), so they name the table themselves.
+ */
 const buildScenarios = async (loginId: string, accountId: string): Promise<Scenario[]> => {
   const { dynamo, tableName } = await import('#core/platform/clients/dynamodb');
   const batchGet = async (keys: Record<string, string>[], expected: number) => {
@@ -79,7 +83,7 @@ const buildScenarios = async (loginId: string, accountId: string): Promise<Scena
       handler: await loadHandler('account'),
       raw: async () => {
         const { Item } = await dynamo.send(
-          new GetCommand(getMembershipCommand(tableName, { loginId, accountId }))
+          new GetCommand({ TableName: tableName, ...getMembershipCommand({ loginId, accountId }) })
         );
         if (!Item) throw new Error('raw GetItem found no membership');
         const { primaryContactId } = fromMembershipItem(Item);
@@ -95,7 +99,7 @@ const buildScenarios = async (loginId: string, accountId: string): Promise<Scena
       handler: await loadHandler('me'),
       raw: async () => {
         const { Items = [] } = await dynamo.send(
-          new QueryCommand(loginPartitionQuery(tableName, loginId))
+          new QueryCommand({ TableName: tableName, ...loginPartitionQuery(loginId) })
         );
         const memberships = Items.filter(isMembershipItem).map(fromMembershipItem);
         await batchGet(

@@ -1,6 +1,6 @@
 /**
  * The stateless side: one function per area, the HTTP API in front of
- * them and the outbox worker behind them. Safe to destroy and redeploy; it only references the stateful stack.
+ * them and the stream workers (outbox, notify) behind them. Safe to destroy and redeploy; it only references the stateful stack.
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -10,8 +10,9 @@ import { ConfigurationSet, EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { DELIVERY_STREAM_FILTER } from '#core/entities/delivery';
 import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
+import { TICKET_EVENT_STREAM_FILTER } from '#core/entities/ticket-event';
 import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
-import { mailDomainOf, type StageConfig } from './config.ts';
+import { mailDomainOf, type StageConfig, supportAddressOf } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
@@ -80,6 +81,7 @@ export class ApiStack extends Stack {
   readonly functions: Readonly<Record<FunctionName, PorticoFunction>>;
   readonly httpApi: PorticoHttpApi;
   readonly outbox: StreamWorker;
+  readonly notify: StreamWorker;
   readonly mailer: StreamWorker;
   readonly mailConfigurationSet: ConfigurationSet;
 
@@ -147,21 +149,30 @@ export class ApiStack extends Stack {
       name: 'outbox',
       stage: props.stage,
       table: props.table,
+      // An invitation reads the login and, when its owner takes it over, marks it proven
+      // and ends older sessions on its memberships.
+      tableAccess: 'RW',
       filter: OUTBOX_STREAM_FILTER,
-      batchSize: 25,
     });
-    const outbox = this.outbox.function;
-    // An invitation reads the login and, when its owner takes it over, marks it proven
-    // and ends older sessions on its memberships.
-    outbox.bindTable(props.table, 'RW');
-    outbox.bindUserPool(
-      props.userPool,
-      props.client,
-      'cognito-idp:AdminUpdateUserAttributes',
-      'cognito-idp:AdminSetUserPassword',
-      'cognito-idp:AdminUserGlobalSignOut'
-    );
-    outbox.bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress);
+    this.outbox.function
+      .bindUserPool(
+        props.userPool,
+        props.client,
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminUserGlobalSignOut'
+      )
+      .bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress);
+
+    // Ticket events become deliveries (created, never changed here); the sender mails them.
+    this.notify = new StreamWorker(this, 'Notify', {
+      name: 'notify',
+      stage: props.stage,
+      table: props.table,
+      tableAccess: 'append',
+      filter: TICKET_EVENT_STREAM_FILTER,
+    });
+    this.notify.function.bindSupportAddress(supportAddressOf(props.stage));
 
     // Queued deliveries → SES, at the stage's send rate: `senders` instances at most, each
     // pausing senders / maxSendRate seconds between sends (docs/notifications.md).
@@ -170,15 +181,15 @@ export class ApiStack extends Stack {
       name: 'mailer',
       stage: props.stage,
       table: props.table,
+      // Moves deliveries and their log entries (conditional updates); reads nothing but the stream.
+      tableAccess: 'update',
       filter: DELIVERY_STREAM_FILTER,
       batchSize: 10,
       // A batch at the slowest pace, each mail after its longest backoff, fits.
       timeoutSeconds: 120,
       reservedConcurrency: senders,
     });
-    // Moves deliveries and their log entries (conditional updates); reads nothing but the stream.
     this.mailer.function
-      .bindTable(props.table, 'UPDATE')
       .bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress)
       .bindSendRate(maxSendRate, senders);
 

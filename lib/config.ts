@@ -156,3 +156,7 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
 /** The domain of the stage's From address: ours, so it also ends our Message-IDs. */
 export const mailDomainOf = (stage: Pick<StageConfig, 'mail'>): string =>
   stage.mail.fromAddress.slice(stage.mail.fromAddress.lastIndexOf('@') + 1).toLowerCase();
+
+/** The helpdesk's address: ticket mail's replies go to `support+<ticketId>@` the mail domain. */
+export const supportAddressOf = (stage: Pick<StageConfig, 'mail'>): string =>
+  `support@${mailDomainOf(stage)}`;

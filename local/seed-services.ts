@@ -18,8 +18,7 @@ import type { DemoPeople } from './seed-contacts.ts';
  */
 export const seedStaffReads = async (): Promise<StaffCheck> => {
   const { tableStore } = await import('#core/table/function-store');
-  const { tableName } = await import('#core/platform/clients/dynamodb');
-  return { read: (keys) => tableStore.getMany(tableName, keys) };
+  return { read: (keys) => tableStore.getMany(keys) };
 };
 
 interface DemoService {

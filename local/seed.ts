@@ -8,7 +8,6 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { StaffCaller } from '#core/access/caller';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { tableStore } from '#core/table/function-store';
 import { createOrFindUser } from '../functions/logins/cognito-users.ts';
@@ -141,7 +140,7 @@ export const seedDemoStaff = async (
   pool: StaffPool,
   password: string
 ): Promise<DemoStaffLogin> => {
-  const login = await ensureStaffLogin(cognito, pool, DEMO_STAFF, password, { dynamo, tableName });
+  const login = await ensureStaffLogin(cognito, pool, DEMO_STAFF, password, tableStore);
   return {
     username: login.username,
     name: `${DEMO_STAFF.firstName} ${DEMO_STAFF.lastName}`,

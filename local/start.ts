@@ -132,7 +132,7 @@ const main = async () => {
   }
   const [logins, staff] = seeded;
 
-  // Stream consumers (outbox → mail), polling DynamoDB Local's stream as Lambda's event source would.
+  // Stream consumers (outbox → mail, ticket events → deliveries), polling DynamoDB Local's stream as Lambda's event source would.
   const { startWorkers } = await import('./workers.ts');
   const workers = await startWorkers(stack, (line) => console.log(`portico: ${line}`));
   stopWorkers = workers.stop;

@@ -18,6 +18,11 @@ const consumers = async (): Promise<
     handler: (await import('../functions/outbox/handler.ts')).handler,
   },
   {
+    name: 'notify',
+    filter: (await import('#core/entities/ticket-event')).TICKET_EVENT_STREAM_FILTER,
+    handler: (await import('../functions/notify/handler.ts')).handler,
+  },
+  {
     name: 'mailer',
     filter: (await import('#core/entities/delivery')).DELIVERY_STREAM_FILTER,
     handler: (await import('../functions/mailer/handler.ts')).handler,

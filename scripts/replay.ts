@@ -98,14 +98,14 @@ const target = async (options: ReturnType<typeof readOptions>) => {
 const main = async () => {
   const options = readOptions();
   const { tableName, documents, streams, file, local } = await target(options);
-  const store = dynamoTableStore(documents);
+  const store = dynamoTableStore(documents, tableName);
   const keys = options.delivery ? [options.delivery] : [];
   if (!options.delivery && file) {
     const text = await readFile(file, 'utf8').catch(() => '');
     for (const pointer of pointersIn(text)) keys.push(...(await deliveriesAt(streams, pointer)));
   }
   for (const key of keys) {
-    const outcome = await requeueDelivery(store, tableName, key, {
+    const outcome = await requeueDelivery(store, key, {
       resendSending: options.resendSending,
       now: new Date().toISOString(),
     });

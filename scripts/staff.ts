@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoTableStore } from '#core/table/store';
 import { createCognitoClient, createDocumentClient } from './local-stack/clients.ts';
 import { readRunningStack } from './local-stack/running-stack.ts';
 import {
@@ -79,22 +80,34 @@ const readOptions = () => {
 
 type Options = ReturnType<typeof readOptions>;
 
+/** The commands' view of a stage through these clients; `close` lets them go. */
+const adminOver = (
+  cognito: CognitoIdentityProviderClient,
+  dynamo: DynamoDBDocumentClient,
+  tableName: string,
+  pool: Pick<StaffAdmin, 'staffUserPoolId' | 'emulator'>
+): StaffAdmin & { close: () => void } => ({
+  cognito,
+  table: dynamoTableStore(dynamo, tableName),
+  ...pool,
+  close: () => {
+    cognito.destroy();
+    dynamo.destroy();
+  },
+});
+
 /** A deployed stage (both names given), or the local stack `npm start` left its coordinates for. */
-const adminFor = async (options: Options): Promise<StaffAdmin> => {
+const adminFor = async (options: Options) => {
   if (options.tableName || options.userPoolId) {
     if (!options.tableName || !options.userPoolId) {
       throw new SetupError('a deployed stage needs both --table-name and --user-pool-id');
     }
-    return {
-      cognito: new CognitoIdentityProviderClient({}),
-      table: {
-        dynamo: DynamoDBDocumentClient.from(new DynamoDBClient({}), {
-          marshallOptions: { removeUndefinedValues: true },
-        }),
-        tableName: options.tableName,
-      },
+    const dynamo = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    return adminOver(new CognitoIdentityProviderClient({}), dynamo, options.tableName, {
       staffUserPoolId: options.userPoolId,
-    };
+    });
   }
   const stack = await readRunningStack(options.port);
   if (!stack) {
@@ -102,15 +115,13 @@ const adminFor = async (options: Options): Promise<StaffAdmin> => {
       `no local stack on port ${options.port}: is \`npm start\` running? For a deployed stage pass --table-name and --user-pool-id`
     );
   }
-  return {
-    cognito: createCognitoClient(stack),
-    table: { dynamo: createDocumentClient(stack), tableName: stack.tableName },
+  return adminOver(createCognitoClient(stack), createDocumentClient(stack), stack.tableName, {
     staffUserPoolId: stack.staffUserPoolId,
     emulator: {
       staffUserPoolClientId: stack.staffUserPoolClientId,
       password: process.env.PORTICO_DEMO_PASSWORD || DEFAULT_LOCAL_PASSWORD,
     },
-  };
+  });
 };
 
 const run = (admin: StaffAdmin, options: Options): Promise<StaffOutcome> => {
@@ -148,8 +159,7 @@ const main = async (): Promise<number> => {
     report(options.command, await run(admin, options));
     return 0;
   } finally {
-    admin.cognito.destroy();
-    admin.table.dynamo.destroy();
+    admin.close();
   }
 };
 

@@ -23,6 +23,7 @@ const UNIT_ENV: Record<string, string> = {
   [ENV.mailMaxSendRate]: '1000',
   [ENV.mailSenders]: '1',
   [ENV.messageIdDomain]: 'unit.example',
+  [ENV.supportAddress]: 'support@unit.example',
   // 32 bytes, base64: cursors sealed in unit tests open only in unit tests.
   [ENV.cursorSecret]: Buffer.alloc(32, 7).toString('base64'),
   [ENV.invoiceBucket]: 'portico-unit-invoices',

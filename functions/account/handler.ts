@@ -2,6 +2,7 @@ import { createApiHandler } from '#core/http/stack';
 import { tableStore } from '#core/table/function-store';
 import { listAuditEntries } from './audit.ts';
 import { confirmEmailChange } from './email-change.ts';
+import { listEmailLog } from './email-log.ts';
 import { ACCOUNT_ROUTES } from './routes.ts';
 import { getAccountDetails, updateMyDetails } from './service.ts';
 
@@ -20,6 +21,10 @@ export const handler = createApiHandler(ACCOUNT_ROUTES, {
   listAudit: async ({ caller, query }) => ({
     status: 200,
     body: await listAuditEntries(tableStore, caller, query),
+  }),
+  listEmails: async ({ caller, query }) => ({
+    status: 200,
+    body: await listEmailLog(tableStore, caller, query),
   }),
   confirmAccountEmail: async ({ caller, body }) => {
     const { view, version } = await confirmEmailChange(tableStore, caller, body.code);

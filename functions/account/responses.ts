@@ -1,5 +1,7 @@
 import * as z from 'zod';
+import { EMAIL_LOG_STATUSES } from '#core/entities/email-log';
 import { contactSchema } from '#core/http/responses';
+import { MAIL_CATEGORIES } from '#core/rules/mail-categories';
 import type { ACCOUNT_ROUTES } from './routes.ts';
 
 export const accountSchema = z
@@ -34,9 +36,27 @@ export const auditPageSchema = z
   })
   .meta({ id: 'AuditPage' });
 
+export const emailLogPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        at: z.string().meta({ description: 'When the mail was queued (ISO 8601, UTC).' }),
+        to: z.string(),
+        contactId: z.string().optional(),
+        category: z.enum(MAIL_CATEGORIES),
+        subject: z.string(),
+        status: z.enum(EMAIL_LOG_STATUSES),
+      })
+    ),
+    cursor: z.string().nullable(),
+  })
+  .meta({ id: 'EmailLogPage' });
+
 export const ACCOUNT_RESPONSES = {
   getAccount: accountSchema,
   patchAccount: accountSchema,
   confirmAccountEmail: accountSchema,
   listAudit: auditPageSchema,
+  listEmails: emailLogPageSchema,
 } satisfies Record<(typeof ACCOUNT_ROUTES)[number]['id'], z.ZodType | null>;

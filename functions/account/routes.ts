@@ -46,4 +46,14 @@ export const ACCOUNT_ROUTES = [
     query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
     success: { status: 200, description: 'A page of audit entries.' },
   },
+  {
+    id: 'listEmails',
+    method: 'GET',
+    path: '/accounts/{accountId}/emails',
+    function: 'account',
+    access: { kind: 'member', area: 'emails' },
+    summary: 'What was mailed to whom on the account, newest first (`?cursor=&limit=`)',
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
+    success: { status: 200, description: 'A page of email log entries.' },
+  },
 ] as const satisfies readonly RouteDefinition[];

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import {
-  contactLanguageSchema,
-  emailPreferencesPatchSchema,
   mailedCodeSchema,
+  ownDetailsPatchFields,
   personFields,
   somethingToChange,
   versionSchema,
@@ -11,15 +10,9 @@ import {
 /** "My Details": any of the primary contact's own fields, plus an optional version check. */
 export const patchMyDetailsSchema = z
   .strictObject({
-    firstName: z.optional(personFields.firstName),
-    lastName: z.optional(personFields.lastName),
-    companyName: z.optional(z.nullable(personFields.companyName)),
+    // The primary still gets every ticket mail whatever `emailPreferences.support` says.
+    ...ownDetailsPatchFields,
     email: z.optional(personFields.email),
-    phone: z.optional(personFields.phone),
-    address: z.optional(personFields.address),
-    language: z.optional(contactLanguageSchema),
-    /** The primary still gets every ticket mail whatever `support` says (docs/notifications.md). */
-    emailPreferences: z.optional(emailPreferencesPatchSchema),
     version: z.optional(versionSchema),
   })
   .check(somethingToChange)

@@ -25,7 +25,6 @@ import {
   isContactItem,
 } from '#core/entities/contact';
 import type { Membership } from '#core/entities/membership';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
@@ -44,7 +43,7 @@ export const loadAccount = async (
   store: TableStore,
   membership: Membership
 ): Promise<AccountWithPrimary> => {
-  const items = await store.getMany(tableName, [
+  const items = await store.getMany([
     accountKeys(membership.accountId),
     contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
   ]);
@@ -104,7 +103,7 @@ export const commitPrimaryChange = async (
   const now = next.updatedAt;
   await writeTogether(
     [
-      { action: { Update: bumpAccountVersionUpdate(tableName, account.id, account.version, now) } },
+      { action: { Update: bumpAccountVersionUpdate(account.id, account.version, now) } },
       ...contactChangeWrites(primary, next, {
         ...audit,
         actor: { loginId: caller.loginId, name: contactDisplayName(primary) },

@@ -5,7 +5,7 @@
  * another account, or none at all, simply has no records here.
  */
 import type { MemberCaller } from '#core/access/caller';
-import { queryPage } from '#core/db/query-page';
+import { accountListPage, queryPage } from '#core/db/query-page';
 import {
   fromInvoiceItem,
   getInvoiceCommand,
@@ -24,7 +24,6 @@ import {
   trafficRange,
 } from '#core/entities/usage';
 import type { PageQuery } from '#core/http/schemas';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { downloadLink } from '#core/platform/clients/invoice-files';
 import { now } from '#core/platform/clock';
 import { NotFoundError } from '#core/platform/errors';
@@ -34,23 +33,16 @@ import { toInvoiceSummary, toInvoiceView } from '#core/views/invoice';
 import type { CallsQuery, TrafficQuery } from './schemas.ts';
 import { assertReachesUsage } from './usage-reach.ts';
 
-export const listInvoices = (
-  store: TableStore,
-  caller: MemberCaller,
-  { cursor, limit }: PageQuery
-) => {
-  const { accountId } = caller.membership;
-  return queryPage(
-    { list: 'invoices', owner: caller, ...invoicesListing(accountId) },
-    cursor,
-    (startKey) => invoicesPageQuery(tableName, accountId, { limit, startKey }),
-    (item) => toInvoiceSummary(fromInvoiceItem(item)),
-    store
-  );
-};
+export const listInvoices = (store: TableStore, caller: MemberCaller, page: PageQuery) =>
+  accountListPage(store, caller, page, {
+    list: 'invoices',
+    listing: invoicesListing,
+    page: invoicesPageQuery,
+    toView: (item) => toInvoiceSummary(fromInvoiceItem(item)),
+  });
 
 const readInvoice = async (store: TableStore, accountId: string, number: string) => {
-  const item = await store.get(getInvoiceCommand(tableName, { accountId, number }));
+  const item = await store.get(getInvoiceCommand({ accountId, number }));
   if (!item) throw new NotFoundError(PROBLEM.notFound, 'The invoice does not exist.');
   return fromInvoiceItem(item);
 };
@@ -83,7 +75,7 @@ export const listCalls = async (
   return queryPage<CallRecord>(
     { list: 'calls', owner: caller, ...callsRange(ids, { from, to }) },
     cursor,
-    (startKey) => callsPageQuery(tableName, ids, { from, to }, { limit, startKey }),
+    (startKey) => callsPageQuery(ids, { from, to }, { limit, startKey }),
     toCallView,
     store
   );
@@ -99,7 +91,7 @@ export const listTraffic = async (
   return queryPage<TrafficSample>(
     { list: 'traffic', owner: caller, ...trafficRange(ids, { from, to, ip }) },
     cursor,
-    (startKey) => trafficPageQuery(tableName, ids, { from, to, ip }, { limit, startKey }),
+    (startKey) => trafficPageQuery(ids, { from, to, ip }, { limit, startKey }),
     toTrafficView,
     store
   );

@@ -17,7 +17,6 @@ import {
   trafficMonthKeys,
 } from '#core/entities/traffic-month';
 import type { ServiceIds } from '#core/entities/usage';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
@@ -82,7 +81,7 @@ export const trafficTotals = async (
 ): Promise<TrafficTotals> => {
   await assertReachesUsage(store, caller, ids.serviceId);
   const months = reportMonths(query, now());
-  const items = await store.getMany(tableName, [
+  const items = await store.getMany([
     serviceKeys(ids),
     ...months.map((month) => trafficMonthKeys(ids, month)),
   ]);

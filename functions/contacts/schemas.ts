@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import {
   contactLanguageSchema,
   emailPreferencesPatchSchema,
+  ownDetailsPatchFields,
   personFields,
   somethingToChange,
   trimmedText,
@@ -41,15 +42,9 @@ export type ContactCreate = z.output<typeof createContactSchema>;
 export const patchContactSchema = z
   .strictObject({
     kind: z.optional(kind),
-    firstName: z.optional(personFields.firstName),
-    lastName: z.optional(personFields.lastName),
-    companyName: z.optional(z.nullable(personFields.companyName)),
+    ...ownDetailsPatchFields,
     taxId: z.optional(z.nullable(trimmedText(50))),
     email: z.optional(personFields.email),
-    phone: z.optional(personFields.phone),
-    address: z.optional(personFields.address),
-    language: z.optional(contactLanguageSchema),
-    emailPreferences: z.optional(emailPreferencesPatchSchema),
     supportScope: z.optional(supportScope),
     version: z.optional(versionSchema),
   })
@@ -65,13 +60,7 @@ export type ContactPatch = z.output<typeof patchContactSchema>;
  */
 export const ownContactPatchSchema = z
   .strictObject({
-    firstName: z.optional(personFields.firstName),
-    lastName: z.optional(personFields.lastName),
-    companyName: z.optional(z.nullable(personFields.companyName)),
-    phone: z.optional(personFields.phone),
-    address: z.optional(personFields.address),
-    language: z.optional(contactLanguageSchema),
-    emailPreferences: z.optional(emailPreferencesPatchSchema),
+    ...ownDetailsPatchFields,
     version: z.optional(versionSchema),
   })
   .check(somethingToChange)

@@ -8,7 +8,7 @@ import type { MemberCaller } from '#core/access/caller';
 import { loginRefusal, type ReachRefusal, supportScopeRefusal } from '#core/access/reach';
 import { checkVersion, staleError, type VersionClaim } from '#core/db/concurrency';
 import { claimOf, commitOnce, memberScope } from '#core/db/idempotency';
-import { queryPage } from '#core/db/query-page';
+import { accountListPage } from '#core/db/query-page';
 import { auditWrite, outboxWrites, writeTogether } from '#core/db/transact';
 import { diffFields } from '#core/entities/audit';
 import {
@@ -24,7 +24,6 @@ import {
 } from '#core/entities/contact';
 import { deleteMembershipDelete } from '#core/entities/membership';
 import type { PageQuery } from '#core/http/schemas';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { now, nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
@@ -95,24 +94,16 @@ const primaryIsMyDetails = () =>
     'The primary contact is changed through My Details (PATCH /accounts/{accountId}).'
   );
 
-export const listContacts = (
-  store: TableStore,
-  caller: MemberCaller,
-  { cursor, limit }: PageQuery
-) => {
-  const { accountId } = caller.membership;
-  return queryPage(
-    { list: 'contacts', owner: caller, ...contactsPartition(accountId) },
-    cursor,
-    (startKey) => contactsPageQuery(tableName, accountId, { limit, startKey }),
-    (item) => toContactView(fromContactItem(item)),
-    store
-  );
-};
+export const listContacts = (store: TableStore, caller: MemberCaller, page: PageQuery) =>
+  accountListPage(store, caller, page, {
+    list: 'contacts',
+    listing: contactsPartition,
+    page: contactsPageQuery,
+    toView: (item) => toContactView(fromContactItem(item)),
+  });
 
 export const getContact = async (store: TableStore, accountId: string, contactId: string) => {
   const item = await store.get({
-    TableName: tableName,
     Key: contactKeys({ accountId, contactId }),
     ConsistentRead: true,
   });
@@ -157,7 +148,7 @@ export const createContact = async (
       writeTogether(
         [
           ...idempotencyWrites,
-          { action: { Put: createContactPut(tableName, contact) } },
+          { action: { Put: createContactPut(contact) } },
           ...contactAddressWrites(null, contact, now),
           auditWrite({
             accountId: contact.accountId,
@@ -271,7 +262,7 @@ export const deleteContact = async (
   const now = nowIso();
   await writeTogether(
     [
-      { action: { Delete: deleteContactDelete(tableName, contact, contact.version) } },
+      { action: { Delete: deleteContactDelete(contact, contact.version) } },
       ...contactAddressWrites(contact, null, now),
       auditWrite({
         accountId: contact.accountId,
@@ -288,7 +279,7 @@ export const deleteContact = async (
         ? [
             {
               action: {
-                Delete: deleteMembershipDelete(tableName, {
+                Delete: deleteMembershipDelete({
                   loginId: contact.loginId,
                   accountId: contact.accountId,
                 }),

@@ -9,7 +9,6 @@ import { contactDisplayName, normaliseEmail } from '#core/entities/contact';
 import { contractMarkerKeys } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
 import { quoted } from '#core/mail/security-mail';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { now, nowIso } from '#core/platform/clock';
 import { TooManyRequestsError } from '#core/platform/errors';
 import { logger } from '#core/platform/observability';
@@ -41,7 +40,6 @@ const countRequest = async (store: TableStore, email: string, sourceIp: string, 
       {
         action: {
           Update: takeRateTokenUpdate(
-            tableName,
             { subject: `account-request#email#${email}`, ...perEmail },
             now
           ),
@@ -50,7 +48,6 @@ const countRequest = async (store: TableStore, email: string, sourceIp: string, 
       {
         action: {
           Update: takeRateTokenUpdate(
-            tableName,
             {
               subject: `account-request#ip#${rateLimitSubjectOfAddress(sourceIp)}`,
               ...perSourceIp,
@@ -75,7 +72,6 @@ const accountOfContract = async (
   contractNumber: string
 ): Promise<string | undefined> => {
   const item = await store.get({
-    TableName: tableName,
     Key: contractMarkerKeys(contractNumber),
     ConsistentRead: true,
   });

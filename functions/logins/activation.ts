@@ -15,7 +15,6 @@ import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
 import type { OutboxTask } from '#core/entities/outbox';
 import { mailLimitWrites } from '#core/mail/mail-limits';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { Area } from '#core/rules/permissions';
@@ -130,7 +129,7 @@ export const activate = async (
     ? [
         {
           action: {
-            Put: createLoginPut(tableName, {
+            Put: createLoginPut({
               ...ids,
               name: contactDisplayName(contact),
               email: contact.email,
@@ -144,7 +143,7 @@ export const activate = async (
         },
         {
           action: {
-            Put: createLoginEmailPut(tableName, {
+            Put: createLoginEmailPut({
               email: contact.email,
               loginId: login.loginId,
               createdAt: now,
@@ -166,7 +165,7 @@ export const activate = async (
         ),
         {
           action: {
-            Put: createMembershipPut(tableName, {
+            Put: createMembershipPut({
               ...ids,
               contactId: contact.id,
               role: holder ? 'primary' : 'sub-account',

@@ -9,7 +9,6 @@ import { signOutEverywhere } from '#core/access/login-sessions';
 import { staleError } from '#core/db/concurrency';
 import { writeTogether } from '#core/db/transact';
 import { deleteMembershipDelete, patchMembershipUpdate } from '#core/entities/membership';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
@@ -48,7 +47,6 @@ export const putSubAccount = async (
         {
           action: {
             Update: patchMembershipUpdate(
-              tableName,
               { loginId: contact.loginId, accountId: contact.accountId },
               { permissions, updatedAt: next.updatedAt }
             ),
@@ -96,7 +94,6 @@ export const setSubAccountStatus = async (
       {
         action: {
           Update: patchMembershipUpdate(
-            tableName,
             { loginId: contact.loginId, accountId: contact.accountId },
             { status, updatedAt: next.updatedAt }
           ),
@@ -132,7 +129,7 @@ export const removeSubAccount = async (
       ...auditWrites(actorOf(caller, profile), contact, next, 'sub-account.removed'),
       {
         action: {
-          Delete: deleteMembershipDelete(tableName, { loginId, accountId: contact.accountId }),
+          Delete: deleteMembershipDelete({ loginId, accountId: contact.accountId }),
         },
       },
     ],

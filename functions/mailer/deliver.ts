@@ -13,7 +13,6 @@
  */
 import { type Delivery, type DeliveryStatus, moveDeliveryUpdate } from '#core/entities/delivery';
 import { emailLogStatusUpdate } from '#core/entities/email-log';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
 import { isConditionFailure } from '#core/table/db';
@@ -39,9 +38,7 @@ const move = async (
   to: DeliveryStatus
 ) => {
   try {
-    await store.update(
-      moveDeliveryUpdate(tableName, delivery, from, { status: to, updatedAt: nowIso() })
-    );
+    await store.update(moveDeliveryUpdate(delivery, from, { status: to, updatedAt: nowIso() }));
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -57,10 +54,9 @@ const finish = (
 ) => {
   const updatedAt = nowIso();
   return store.transact([
-    { Update: moveDeliveryUpdate(tableName, delivery, 'sending', { ...to, updatedAt }) },
+    { Update: moveDeliveryUpdate(delivery, 'sending', { ...to, updatedAt }) },
     {
       Update: emailLogStatusUpdate(
-        tableName,
         { accountId: delivery.accountId, at: delivery.logAt, id: delivery.logId },
         to.status,
         updatedAt

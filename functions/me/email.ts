@@ -26,7 +26,6 @@ import { createLoginEmailPut, releaseLoginEmailDelete } from '#core/entities/log
 import { createOutboxPut, type OutboxTask } from '#core/entities/outbox';
 import { mailLimitWrites } from '#core/mail/mail-limits';
 import { emailChangedMail, emailChangeRequestedMails } from '#core/mail/security-mail';
-import { tableName } from '#core/platform/clients/dynamodb';
 import * as clock from '#core/platform/clock';
 import { ConflictError, NotFoundError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
@@ -35,7 +34,7 @@ import type { TableStore } from '#core/table/store';
 import { CODE_MAIL_LIMITS } from '#core/workflows/contact-email';
 
 const ownLogin = async (store: TableStore, caller: LoginCaller): Promise<LoginProfile> => {
-  const item = await store.get(getLoginCommand(tableName, caller.loginId));
+  const item = await store.get(getLoginCommand(caller.loginId));
   if (!item)
     throw new NotFoundError(PROBLEM.noProfile, 'This login has no client-area profile yet.');
   const login = fromLoginItem(item);
@@ -44,7 +43,7 @@ const ownLogin = async (store: TableStore, caller: LoginCaller): Promise<LoginPr
 };
 
 const outbox = (tasks: OutboxTask[], now: string): GuardedWrite[] =>
-  tasks.map((task) => ({ action: { Put: createOutboxPut(tableName, task, { now }) } }));
+  tasks.map((task) => ({ action: { Put: createOutboxPut(task, { now }) } }));
 
 /** POST /me/email-change: a code to the new address, a notice to the current one. */
 export const startOwnEmailChange = async (
@@ -65,7 +64,7 @@ export const startOwnEmailChange = async (
   }
   const now = clock.now();
   if (normaliseEmail(email) === normaliseEmail(login.email)) {
-    await store.update(cancelLoginEmailChangeUpdate(tableName, login.loginId, now.toISOString()));
+    await store.update(cancelLoginEmailChangeUpdate(login.loginId, now.toISOString()));
     return { email: login.email, pendingEmail: null };
   }
   const { pending, code } = startEmailChange(login.loginId, email, now, login.loginId);
@@ -73,7 +72,7 @@ export const startOwnEmailChange = async (
     [
       {
         action: {
-          Update: startLoginEmailChangeUpdate(tableName, login.loginId, pending, now.toISOString()),
+          Update: startLoginEmailChangeUpdate(login.loginId, pending, now.toISOString()),
         },
       },
       ...outbox(emailChangeRequestedMails(login, email, code), now.toISOString()),
@@ -112,7 +111,7 @@ export const confirmOwnEmailChange = async (
   if (verdict === 'expired' || verdict === 'exhausted') throw exhausted();
   // Every guess spends an attempt first (conditional update): concurrent guesses share none.
   const spent = await updateIf(
-    spendLoginEmailAttemptUpdate(tableName, login.loginId, pending.codeHash),
+    spendLoginEmailAttemptUpdate(login.loginId, pending.codeHash),
     store
   );
   if (!spent) throw exhausted();
@@ -127,7 +126,7 @@ export const confirmOwnEmailChange = async (
     [
       {
         action: {
-          Update: confirmLoginEmailUpdate(tableName, login.loginId, {
+          Update: confirmLoginEmailUpdate(login.loginId, {
             email,
             codeHash: pending.codeHash,
             now: at,
@@ -138,7 +137,7 @@ export const confirmOwnEmailChange = async (
       },
       {
         action: {
-          Put: createLoginEmailPut(tableName, { email, loginId: login.loginId, createdAt: at }),
+          Put: createLoginEmailPut({ email, loginId: login.loginId, createdAt: at }),
         },
         onConditionFailed: () =>
           new ConflictError(
@@ -148,7 +147,7 @@ export const confirmOwnEmailChange = async (
       },
       {
         action: {
-          Delete: releaseLoginEmailDelete(tableName, {
+          Delete: releaseLoginEmailDelete({
             email: login.email,
             loginId: login.loginId,
           }),

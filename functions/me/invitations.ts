@@ -24,7 +24,6 @@ import {
   loginPartitionQuery,
   type Membership,
 } from '#core/entities/membership';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
@@ -40,7 +39,7 @@ const loadInvitation = async (
   caller: LoginCaller,
   accountId: string
 ): Promise<{ login: LoginProfile; invitation: Membership }> => {
-  const { items } = await store.query(loginPartitionQuery(tableName, caller.loginId));
+  const { items } = await store.query(loginPartitionQuery(caller.loginId));
   const profileItem = items.find(isLoginItem);
   if (!profileItem) throw noInvitation();
   const login = fromLoginItem(profileItem);
@@ -92,12 +91,12 @@ export const acceptInvitation = async (
     [
       {
         action: {
-          Update: acceptMembershipUpdate(tableName, ids, now, login.sessionsNotBefore ?? 0),
+          Update: acceptMembershipUpdate(ids, now, login.sessionsNotBefore ?? 0),
         },
         onConditionFailed: gone,
       },
       {
-        action: { Update: acceptedContactUpdate(tableName, ids, holder, now) },
+        action: { Update: acceptedContactUpdate(ids, holder, now) },
         onConditionFailed: gone,
       },
       answerWrites(
@@ -129,8 +128,8 @@ export const declineInvitation = async (
   const ids = { accountId, contactId: invitation.contactId, loginId: caller.loginId };
   await writeTogether(
     [
-      { action: { Delete: declineMembershipDelete(tableName, ids) }, onConditionFailed: gone },
-      { action: { Update: declinedContactUpdate(tableName, ids, now) }, onConditionFailed: gone },
+      { action: { Delete: declineMembershipDelete(ids) }, onConditionFailed: gone },
+      { action: { Update: declinedContactUpdate(ids, now) }, onConditionFailed: gone },
       answerWrites(
         login,
         invitation,

@@ -11,7 +11,6 @@ import {
   isMembershipItem,
   loginPartitionQuery,
 } from '#core/entities/membership';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { allowedAreas } from '#core/rules/permissions';
@@ -19,7 +18,7 @@ import type { TableStore } from '#core/table/store';
 import { mayAnswer } from './invitations.ts';
 
 export const describeLogin = async (store: TableStore, { loginId, authTime }: LoginCaller) => {
-  const { items } = await store.query(loginPartitionQuery(tableName, loginId));
+  const { items } = await store.query(loginPartitionQuery(loginId));
   const profileItem = items.find(isLoginItem);
   if (!profileItem)
     throw new NotFoundError(PROBLEM.noProfile, 'This login has no client-area profile yet.');
@@ -32,12 +31,7 @@ export const describeLogin = async (store: TableStore, { loginId, authTime }: Lo
   );
 
   const accounts = memberships.length
-    ? (
-        await store.getMany(
-          tableName,
-          memberships.map((m) => accountKeys(m.accountId))
-        )
-      ).map(fromAccountItem)
+    ? (await store.getMany(memberships.map((m) => accountKeys(m.accountId)))).map(fromAccountItem)
     : [];
   const accountNames = new Map(accounts.map((account) => [account.id, account.name]));
 

@@ -10,7 +10,7 @@
  *   the API would hide from it.
  *
  * One mail per address: the first reader of an address (the primary first)
- * is the one mailed. Suppressed addresses are skipped later, by the sender.
+ * is the one mailed. Suppressed addresses are logged, not queued, by the fan-out.
  */
 import { maySee, type TicketInReach } from '#core/access/ticket-reach';
 import type { Membership } from '#core/entities/membership';

@@ -16,7 +16,6 @@ import {
   isMembershipItem,
   loginPartitionQuery,
 } from '#core/entities/membership';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError } from '#core/platform/errors';
 import { logger } from '#core/platform/observability';
@@ -34,7 +33,7 @@ const followed = (contact: Contact, email: string): Contact => {
 };
 
 export const followLoginEmail = async (store: TableStore, loginId: string, email: string) => {
-  const { items } = await store.query(loginPartitionQuery(tableName, loginId));
+  const { items } = await store.query(loginPartitionQuery(loginId));
   const profileItem = items.find(isLoginItem);
   const actor = { loginId, name: profileItem ? fromLoginItem(profileItem).name : loginId };
   const joined = items
@@ -44,7 +43,6 @@ export const followLoginEmail = async (store: TableStore, loginId: string, email
     .filter((membership) => membership.status !== 'invited');
   for (const membership of joined) {
     const item = await store.get({
-      TableName: tableName,
       Key: contactKeys({ accountId: membership.accountId, contactId: membership.contactId }),
       ConsistentRead: true,
     });

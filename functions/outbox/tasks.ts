@@ -10,7 +10,6 @@ import { fromLoginItem, getLoginCommand, markLoginProvenUpdate } from '#core/ent
 import { type InviteLoginTask, isOutboxTask, type OutboxTask } from '#core/entities/outbox';
 import { existingLoginInvitationText, invitationText } from '#core/mail/security-mail';
 import { cognito, userPoolId } from '#core/platform/clients/cognito';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
 import type { TableStore } from '#core/table/store';
@@ -41,7 +40,7 @@ const updateLoginEmail = async (store: TableStore, loginId: string, email: strin
  * login marked proven. A retry repeats the steps with a newer password.
  */
 const inviteLogin = async (store: TableStore, task: InviteLoginTask) => {
-  const item = await store.get(getLoginCommand(tableName, task.loginId));
+  const item = await store.get(getLoginCommand(task.loginId));
   // A login whose activation was rolled back: nobody to invite.
   if (!item) return;
   const login = fromLoginItem(item);
@@ -70,7 +69,7 @@ const inviteLogin = async (store: TableStore, task: InviteLoginTask) => {
   // Tokens carry whole seconds: the owner signs in with the new password from `notBefore` on.
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, notBefore * 1000 - Date.now())));
   await sendMail(invitationText(task, temporaryPassword));
-  await store.update(markLoginProvenUpdate(tableName, task.loginId, notBefore, nowIso()));
+  await store.update(markLoginProvenUpdate(task.loginId, notBefore, nowIso()));
 };
 
 /** The task an outbox item carries, if it is one this function knows how to run. */

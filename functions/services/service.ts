@@ -4,7 +4,7 @@
  * /services, or a service under /domains, does not exist there.
  */
 import type { MemberCaller } from '#core/access/caller';
-import { queryPage } from '#core/db/query-page';
+import { accountListPage } from '#core/db/query-page';
 import {
   fromServiceItem,
   getServiceCommand,
@@ -15,7 +15,6 @@ import {
   servicesPageQuery,
 } from '#core/entities/service';
 import type { PageQuery } from '#core/http/schemas';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { Page } from '#core/table/db';
@@ -44,17 +43,14 @@ export const listServices = (
   store: TableStore,
   caller: MemberCaller,
   kind: ServiceKind,
-  { cursor, limit }: PageQuery
-): Promise<Page<ServiceView>> => {
-  const { accountId } = caller.membership;
-  return queryPage(
-    { list: `${kind}s`, owner: caller, ...servicesListingPartition(accountId, kind) },
-    cursor,
-    (startKey) => servicesPageQuery(tableName, accountId, kind, { limit, startKey }),
-    (item) => toServiceView(fromServiceItem(item)),
-    store
-  );
-};
+  page: PageQuery
+): Promise<Page<ServiceView>> =>
+  accountListPage(store, caller, page, {
+    list: `${kind}s`,
+    listing: (accountId) => servicesListingPartition(accountId, kind),
+    page: (accountId, range) => servicesPageQuery(accountId, kind, range),
+    toView: (item) => toServiceView(fromServiceItem(item)),
+  });
 
 export const getService = async (
   store: TableStore,
@@ -62,7 +58,7 @@ export const getService = async (
   kind: ServiceKind,
   serviceId: string
 ): Promise<Service> =>
-  serviceOfKind(await store.get(getServiceCommand(tableName, { accountId, serviceId })), kind);
+  serviceOfKind(await store.get(getServiceCommand({ accountId, serviceId })), kind);
 
 /**
  * The IPs of a serverhousing service, from its item (one GetItem): the

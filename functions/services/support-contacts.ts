@@ -29,7 +29,6 @@ import {
   serviceKeys,
   supportSnapshot,
 } from '#core/entities/service';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
@@ -78,7 +77,7 @@ const load = async (store: TableStore, caller: MemberCaller, target: Target): Pr
   await checkReach(store, caller, serviceReachRefusal(caller.membership, target.serviceId, area));
   const { accountId, contactId: callerContactId } = caller.membership;
   const contactIds = [...new Set([target.contactId, callerContactId])];
-  const items = await store.getMany(tableName, [
+  const items = await store.getMany([
     serviceKeys({ accountId, serviceId: target.serviceId }),
     ...contactIds.map((contactId) => contactKeys({ accountId, contactId })),
   ]);
@@ -127,7 +126,7 @@ const commit = async (
       { action: serviceWrite, onConditionFailed: () => staleError(claim) },
       {
         action: {
-          Update: setAssignedServicesUpdate(tableName, contact, {
+          Update: setAssignedServicesUpdate(contact, {
             assignedServices: nextContact.assignedServices,
             updatedAt: now,
             requireSupportScope: action === 'support.assigned',
@@ -216,7 +215,7 @@ export const assignSupportContact = async (
     loaded,
     next.service,
     next.contact,
-    { Update: putSupportContactUpdate(tableName, ids, snapshot, now, service.version) },
+    { Update: putSupportContactUpdate(ids, snapshot, now, service.version) },
     'support.assigned',
     claim
   );
@@ -250,7 +249,7 @@ export const resetSupportContact = async (
     loaded,
     next.service,
     next.contact,
-    { Update: removeSupportContactUpdate(tableName, ids, contact.id, now, service.version) },
+    { Update: removeSupportContactUpdate(ids, contact.id, now, service.version) },
     'support.reset',
     claim
   );

@@ -17,7 +17,6 @@ import {
 } from '#core/entities/account';
 import { diffFields, type FieldChange } from '#core/entities/audit';
 import { createContractMarkerPut, normaliseContractNumber } from '#core/entities/contract';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
@@ -103,7 +102,7 @@ const reloadAccount = async (
   accountId: string,
   input: AccountLoad
 ): Promise<Account> => {
-  const item = await store.get(getAccountCommand(tableName, accountId));
+  const item = await store.get(getAccountCommand(accountId));
   if (!item) throw new Error(`external id ${input.externalId} points at a missing account`);
   const account = fromAccountItem(item);
   const added = input.contractNumbers
@@ -123,10 +122,10 @@ const reloadAccount = async (
   if (Object.keys(changes).length === 0) return account;
   await writeTogether(
     [
-      { action: { Update: patchLoadedAccountUpdate(tableName, next, account.version) } },
+      { action: { Update: patchLoadedAccountUpdate(next, account.version) } },
       ...added.map((contractNumber) => ({
         action: {
-          Put: createContractMarkerPut(tableName, {
+          Put: createContractMarkerPut({
             contractNumber,
             accountId,
             createdAt: next.updatedAt,

@@ -14,7 +14,6 @@ import {
   invoicePdfKey,
   recordInvoicePdfUpdate,
 } from '#core/entities/invoice';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { putObject } from '#core/platform/clients/invoice-files';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
@@ -27,13 +26,13 @@ export const uploadInvoicePdf = async (
   ids: { accountId: string; number: string },
   file: Buffer
 ): Promise<Invoice> => {
-  const item = await store.get(getInvoiceCommand(tableName, ids));
+  const item = await store.get(getInvoiceCommand(ids));
   if (!item)
     throw new NotFoundError(PROBLEM.notFound, 'The account has no invoice of that number.');
   const invoice = fromInvoiceItem(item);
   const pdf = { key: invoicePdfKey(invoice), size: file.length, uploadedAt: nowIso() };
   await putObject(pdf.key, file, 'application/pdf');
-  const recorded = await updateIf(recordInvoicePdfUpdate(tableName, invoice, pdf), store);
+  const recorded = await updateIf(recordInvoicePdfUpdate(invoice, pdf), store);
   if (!recorded) {
     throw new ConflictError(
       PROBLEM.changedMeanwhile,

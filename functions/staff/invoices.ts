@@ -18,7 +18,6 @@ import {
   type Invoice,
   replaceInvoicePut,
 } from '#core/entities/invoice';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
@@ -91,7 +90,7 @@ const createInvoice = async (
         accountId: account.id,
         createdAt: now,
       }),
-      { action: { Put: createInvoicePut(tableName, invoice) } },
+      { action: { Put: createInvoicePut(invoice) } },
     ],
     changedMeanwhile,
     store
@@ -112,9 +111,7 @@ const reloadInvoice = async (
     );
   }
   const fields = loadedInvoiceFields(account, input);
-  const item = await store.get(
-    getInvoiceCommand(tableName, { accountId: account.id, number: input.number })
-  );
+  const item = await store.get(getInvoiceCommand({ accountId: account.id, number: input.number }));
   if (!item) throw new Error(`invoice marker ${input.number} points at a missing invoice`);
   const invoice = fromInvoiceItem(item);
   const next: Invoice = {
@@ -125,7 +122,7 @@ const reloadInvoice = async (
   };
   if (Object.keys(diffFields(invoice, next, INVOICE_LOADED_FIELDS)).length === 0) return invoice;
   await writeTogether(
-    [{ action: { Put: replaceInvoicePut(tableName, next, invoice.version) } }],
+    [{ action: { Put: replaceInvoicePut(next, invoice.version) } }],
     changedMeanwhile,
     store
   );

@@ -16,7 +16,6 @@ import {
   getExternalIdCommand,
   isExternalIdItem,
 } from '#core/entities/external-id';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
@@ -47,7 +46,7 @@ export const readExternalId = async (
   kind: ExternalKind,
   externalId: string
 ): Promise<ExternalIdMarker | undefined> => {
-  const item = await store.get(getExternalIdCommand(tableName, kind, externalId));
+  const item = await store.get(getExternalIdCommand(kind, externalId));
   return item ? fromExternalIdItem(item) : undefined;
 };
 
@@ -89,7 +88,7 @@ class ExternalIdRace extends Error {}
  * losing a race on it is what the cancellation reports (see createOrReload).
  */
 export const externalIdWrite = (marker: ExternalIdMarker): GuardedWrite => ({
-  action: { Put: createExternalIdPut(tableName, marker) },
+  action: { Put: createExternalIdPut(marker) },
   onConditionFailed: () => new ExternalIdRace(),
 });
 

@@ -21,7 +21,6 @@ import {
   isContactItem,
 } from '#core/entities/contact';
 import { contractMarkerKeys } from '#core/entities/contract';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
@@ -54,7 +53,7 @@ export const getAccountForStaff = async (store: TableStore, accountId: string) =
 const byContract = async (store: TableStore, staffCheck: StaffCheck, contractNumber: string) => {
   const [marker] = await staffCheck.read([contractMarkerKeys(contractNumber)]);
   if (typeof marker?.accountId !== 'string') return [];
-  const item = await store.get(getAccountCommand(tableName, marker.accountId));
+  const item = await store.get(getAccountCommand(marker.accountId));
   return item ? [fromAccountItem(item)] : [];
 };
 
@@ -72,7 +71,7 @@ const byEmail = async (
     ...contactsByEmailPartition(email),
   };
   const { items, lastKey } = await store.query(
-    contactsByEmailQuery(tableName, email, {
+    contactsByEmailQuery(email, {
       limit: page.limit,
       startKey: openCursor(page.cursor, scope),
     })

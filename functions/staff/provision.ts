@@ -20,7 +20,6 @@ import { createContractMarkerPut, normaliseContractNumber } from '#core/entities
 import { createLoginPut } from '#core/entities/login';
 import { createLoginEmailPut } from '#core/entities/login-email';
 import { createMembershipPut } from '#core/entities/membership';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { newId, nowIso } from '#core/table/db';
@@ -72,7 +71,7 @@ const primaryLoginWrites = (
   const writes: GuardedWrite[] = [
     {
       action: {
-        Put: createMembershipPut(tableName, {
+        Put: createMembershipPut({
           loginId: login.loginId,
           accountId: account.id,
           contactId: primary.id,
@@ -93,7 +92,7 @@ const primaryLoginWrites = (
     writes.push(
       {
         action: {
-          Put: createLoginPut(tableName, {
+          Put: createLoginPut({
             ...profile,
             email: primary.email,
             // Seeds, tests and benchmarks: the person set their own password.
@@ -105,7 +104,7 @@ const primaryLoginWrites = (
       },
       {
         action: {
-          Put: createLoginEmailPut(tableName, {
+          Put: createLoginEmailPut({
             email: primary.email,
             loginId: login.loginId,
             createdAt: now,
@@ -155,12 +154,12 @@ export const planAccount = (details: AccountDetails, login?: PrimaryLogin) => {
     updatedAt: now,
   };
   const writes: GuardedWrite[] = [
-    { action: { Put: createAccountPut(tableName, account) } },
-    { action: { Put: createContactPut(tableName, primary) } },
+    { action: { Put: createAccountPut(account) } },
+    { action: { Put: createContactPut(primary) } },
     ...contactAddressWrites(null, primary, now),
     ...contractNumbers.map((contractNumber) => ({
       action: {
-        Put: createContractMarkerPut(tableName, { contractNumber, accountId, createdAt: now }),
+        Put: createContractMarkerPut({ contractNumber, accountId, createdAt: now }),
       },
       onConditionFailed: () => contractTakenError(contractNumber),
     })),

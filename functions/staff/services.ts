@@ -20,7 +20,6 @@ import {
   patchLoadedServiceUpdate,
   type Service,
 } from '#core/entities/service';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, ValidationError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { newId, nowIso } from '#core/table/db';
@@ -112,7 +111,7 @@ const createService = async (
   await writeTogether(
     [
       externalIdWrite(marker),
-      { action: { Put: createServicePut(tableName, service) } },
+      { action: { Put: createServicePut(service) } },
       serviceAudit(
         caller,
         service,
@@ -140,7 +139,7 @@ const reloadService = async (
     );
   }
   const item = await store.get(
-    getServiceCommand(tableName, { accountId: account.id, serviceId: marker.serviceId })
+    getServiceCommand({ accountId: account.id, serviceId: marker.serviceId })
   );
   if (!item) throw new Error(`external id ${input.externalId} points at a missing service`);
   const service = fromServiceItem(item);
@@ -162,7 +161,7 @@ const reloadService = async (
   if (Object.keys(changes).length === 0) return service;
   await writeTogether(
     [
-      { action: { Update: patchLoadedServiceUpdate(tableName, service, fields, next.updatedAt) } },
+      { action: { Update: patchLoadedServiceUpdate(service, fields, next.updatedAt) } },
       serviceAudit(caller, next, 'service.reloaded', changes),
     ],
     changedMeanwhile,

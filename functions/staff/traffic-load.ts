@@ -36,7 +36,6 @@ import {
   type TrafficSample,
   trafficKeys,
 } from '#core/entities/usage';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
@@ -119,7 +118,7 @@ export const loadTraffic = async (
 ): Promise<void> => {
   const months = [...new Set(samples.map((sample) => monthOf(sample.at)))];
   for (let attempt = 1; ; attempt++) {
-    const items = await store.getMany(tableName, [
+    const items = await store.getMany([
       serviceKeys(ids),
       ...samples.map((sample) => trafficKeys(ids, sample)),
       ...months.map((month) => trafficMonthKeys(ids, month)),
@@ -137,10 +136,10 @@ export const loadTraffic = async (
     const now = nowIso();
     const writes: GuardedWrite[] = [
       ...samples.map((sample) => ({
-        action: { Put: replaceTrafficPut(tableName, ids, sample, now, before(sample)) },
+        action: { Put: replaceTrafficPut(ids, sample, now, before(sample)) },
       })),
       ...deltas.map((delta) => ({
-        action: { Update: addToTrafficMonthUpdate(tableName, ids, delta, now) },
+        action: { Update: addToTrafficMonthUpdate(ids, delta, now) },
       })),
     ];
     try {

@@ -9,7 +9,6 @@
 import { writeTogether } from '#core/db/transact';
 import { fromServiceItem, getServiceCommand, type ServiceType } from '#core/entities/service';
 import { upsertCallPut } from '#core/entities/usage';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import { nowIso } from '#core/table/db';
@@ -57,12 +56,12 @@ export const loadUsage = async (
     return { serviceId: ids.serviceId, kind: 'traffic', loaded: input.traffic.length };
   }
   const calls = input.calls ?? [];
-  const item = await store.get(getServiceCommand(tableName, ids));
+  const item = await store.get(getServiceCommand(ids));
   checkService('calls')(item);
   const loadedAt = nowIso();
   // Upserts carry no condition: a cancelled batch (a concurrent write of the same record) wrote nothing.
   await writeTogether(
-    calls.map((call) => ({ action: { Put: upsertCallPut(tableName, ids, call, loadedAt) } })),
+    calls.map((call) => ({ action: { Put: upsertCallPut(ids, call, loadedAt) } })),
     () =>
       new ConflictError(
         PROBLEM.changedMeanwhile,

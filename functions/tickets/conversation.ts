@@ -28,7 +28,6 @@ import {
   type TicketAuthor,
   type TicketMessage,
 } from '#core/entities/ticket-message';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { readMessageIdConfig } from '#core/platform/config';
 import { ConflictError, UnprocessableContentError } from '#core/platform/errors';
 import { sortableId } from '#core/platform/ids';
@@ -133,10 +132,10 @@ const eventOf = (
 });
 
 const messageWrites = (message: TicketMessage): GuardedWrite[] => [
-  { action: { Put: createTicketMessagePut(tableName, message) } },
+  { action: { Put: createTicketMessagePut(message) } },
   {
     action: {
-      Put: createMessageIdMarkerPut(tableName, {
+      Put: createMessageIdMarkerPut({
         emailMessageId: message.emailMessageId,
         accountId: message.accountId,
         ticketId: message.ticketId,
@@ -148,7 +147,7 @@ const messageWrites = (message: TicketMessage): GuardedWrite[] => [
 ];
 
 const eventWrite = (event: TicketEvent): GuardedWrite => ({
-  action: { Put: createTicketEventPut(tableName, event) },
+  action: { Put: createTicketEventPut(event) },
 });
 
 export interface NewTicket {
@@ -187,7 +186,7 @@ export const submitTicket = (
     ? [
         {
           action: {
-            ConditionCheck: serviceExistsCheck(tableName, {
+            ConditionCheck: serviceExistsCheck({
               accountId: input.accountId,
               serviceId: input.serviceId,
             }),
@@ -208,11 +207,11 @@ export const submitTicket = (
     message,
     writes: [
       ...serviceGuard,
-      { action: { Put: createTicketPut(tableName, ticket) } },
+      { action: { Put: createTicketPut(ticket) } },
       ...messageWrites(message),
       {
         action: {
-          Put: createTicketLocatorPut(tableName, {
+          Put: createTicketLocatorPut({
             ticketId,
             accountId: input.accountId,
             createdAt: at,
@@ -257,7 +256,7 @@ export const addMessage = (
     ticket: next,
     message,
     writes: [
-      { action: { Put: replaceTicketPut(tableName, next, ticket.version) } },
+      { action: { Put: replaceTicketPut(next, ticket.version) } },
       ...messageWrites(message),
       eventWrite(eventOf(type, next, author, now, { message, inReplyTo: message.inReplyTo })),
     ],
@@ -285,7 +284,7 @@ const changeStatus = (
   return {
     ticket: next,
     writes: [
-      { action: { Put: replaceTicketPut(tableName, next, ticket.version) } },
+      { action: { Put: replaceTicketPut(next, ticket.version) } },
       eventWrite(eventOf(type, next, author, now, { inReplyTo: ticket.lastEmailMessageId })),
     ],
   };

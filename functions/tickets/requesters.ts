@@ -16,7 +16,6 @@ import {
   fromContactItem,
   isContactItem,
 } from '#core/entities/contact';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { AREAS, isKnownArea } from '#core/rules/permissions';
 import type { TableStore } from '#core/table/store';
 import type { RequesterQuery } from './schemas.ts';
@@ -42,7 +41,7 @@ export const findRequester = async (
     ...contactsByEmailPartition(email),
   };
   const page = await store.query(
-    contactsByEmailQuery(tableName, email, { limit, startKey: openCursor(cursor, scope) })
+    contactsByEmailQuery(email, { limit, startKey: openCursor(cursor, scope) })
   );
   const contacts = page.items.filter(isContactItem).map(fromContactItem);
   const accountIds = [...new Set(contacts.map((contact) => contact.accountId))];

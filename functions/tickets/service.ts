@@ -18,7 +18,6 @@ import {
   ticketsOfAccountQuery,
 } from '#core/entities/ticket';
 import type { TicketAuthor } from '#core/entities/ticket-message';
-import { tableName } from '#core/platform/clients/dynamodb';
 import * as clock from '#core/platform/clock';
 import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#core/platform/errors';
 import { isSortableId } from '#core/platform/ids';
@@ -74,7 +73,7 @@ export const listTickets = (
   return ticketPage(
     store,
     { list: 'tickets', owner: caller, ...ticketsOfAccountPartition(membership.accountId) },
-    (page) => ticketsOfAccountQuery(tableName, membership.accountId, page),
+    (page) => ticketsOfAccountQuery(membership.accountId, page),
     'gsi1',
     { limit, cursor, keep }
   );
@@ -98,7 +97,6 @@ const ticketOpeningToken = (loginId: string, now: Date): GuardedWrite => {
   return {
     action: {
       Update: takeRateTokenUpdate(
-        tableName,
         { subject: `ticket#login#${loginId}`, limit, windowSeconds },
         now
       ),
@@ -148,7 +146,7 @@ export const openTicket = async (
   if (input.serviceId !== undefined && membership.role !== 'primary') {
     change.writes.push({
       action: {
-        ConditionCheck: supportReachCheck(tableName, membership, input.serviceId),
+        ConditionCheck: supportReachCheck(membership, input.serviceId),
       },
       onConditionFailed: () =>
         new ForbiddenError(

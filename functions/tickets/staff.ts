@@ -20,7 +20,6 @@ import {
   turnOf,
 } from '#core/entities/ticket';
 import { HELPDESK_NAME, type TicketAuthor } from '#core/entities/ticket-message';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { now } from '#core/platform/clock';
 import { ValidationError } from '#core/platform/errors';
 import { isSortableId } from '#core/platform/ids';
@@ -98,7 +97,7 @@ export const listQueue = async (
   const page = await ticketPage(
     store,
     { list, owner: caller, ...ticketsInQueuePartition(turn) },
-    (range) => ticketsInQueueQuery(tableName, turn, { ...range, newestFirst: order === 'newest' }),
+    (range) => ticketsInQueueQuery(turn, { ...range, newestFirst: order === 'newest' }),
     'gsi2',
     { limit, cursor, keep: wholeTurn ? undefined : (ticket) => asked.has(ticket.status) }
   );

@@ -20,7 +20,6 @@ import {
   isTicketMessageItem,
   type TicketMessage,
 } from '#core/entities/ticket-message';
-import { tableName } from '#core/platform/clients/dynamodb';
 import type { Page } from '#core/table/db';
 import { queryAll, type TableStore } from '#core/table/store';
 import type { IndexName } from '#core/table/table';
@@ -41,7 +40,7 @@ export const loadConversation = async (
   store: TableStore,
   ids: TicketIds
 ): Promise<Conversation | undefined> => {
-  const items = await queryAll(store, ticketConversationQuery(tableName, ids));
+  const items = await queryAll(store, ticketConversationQuery(ids));
   const ticketItem = items.find(isTicketItem);
   if (!ticketItem) return undefined;
   return {
@@ -56,10 +55,7 @@ export const loadTicketAndContact = async (
   ids: TicketIds,
   contactId: string
 ): Promise<{ ticket?: Ticket; contact?: Contact }> => {
-  const items = await store.getMany(tableName, [
-    ticketKeys(ids),
-    contactKeys({ ...ids, contactId }),
-  ]);
+  const items = await store.getMany([ticketKeys(ids), contactKeys({ ...ids, contactId })]);
   const ticketItem = items.find(isTicketItem);
   const contactItem = items.find(isContactItem);
   return {
@@ -73,7 +69,6 @@ export const loadContact = async (
   ids: { accountId: string; contactId: string }
 ) => {
   const item = await store.get({
-    TableName: tableName,
     Key: contactKeys(ids),
     ConsistentRead: true,
   });
@@ -85,7 +80,6 @@ export const loadTicket = async (
   ids: TicketIds
 ): Promise<Ticket | undefined> => {
   const item = await store.get({
-    TableName: tableName,
     Key: ticketKeys(ids),
     ConsistentRead: true,
   });

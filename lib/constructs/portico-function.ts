@@ -25,8 +25,11 @@ import {
   type InvoiceBucketAccess,
 } from './invoice-bucket.ts';
 
-/** `UPDATE`: UpdateItem on the table only (also what a transaction of updates needs), no index. */
-export type TableAccess = 'RO' | 'RW' | 'UPDATE';
+/**
+ * `append`: reads, and writes that create items (PutItem, in transactions too); no update or delete.
+ * `update`: UpdateItem on the table only (also what a transaction of updates needs); no read, no index.
+ */
+export type TableAccess = 'RO' | 'RW' | 'append' | 'update';
 
 export interface PorticoFunctionProps {
   /** Folder under functions/ whose handler.ts exports `handler`. */
@@ -93,7 +96,8 @@ export class PorticoFunction extends NodejsFunction {
   }
 
   /**
-   * Grants read-only ('RO', the default), read-write or update-only access and sets
+   * Grants read-only ('RO', the default), read-write, read and PutItem
+   * ('append') or UpdateItem only ('update') access and sets
    * TABLE_NAME. Indexes are granted by name and read-only (they cannot be
    * written), so the policy holds no `index/*` wildcard.
    */
@@ -102,12 +106,13 @@ export class PorticoFunction extends NodejsFunction {
     // The table is encrypted with the AWS-owned key, so no key grant is lost this way.
     const tableOnly = Table.fromTableArn(this, 'TableGrant', table.tableArn);
     this.addEnvironment(ENV.tableName, table.tableName);
-    if (access === 'UPDATE') {
+    if (access === 'update') {
       tableOnly.grant(this, 'dynamodb:UpdateItem');
       return this;
     }
     if (access === 'RW') tableOnly.grantReadWriteData(this);
     else tableOnly.grantReadData(this);
+    if (access === 'append') tableOnly.grant(this, 'dynamodb:PutItem');
     for (const index of Object.values(TABLE.indexes)) {
       const indexArn = `${table.tableArn}/index/${index.name}`;
       Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grantReadData(this);
@@ -136,6 +141,12 @@ export class PorticoFunction extends NodejsFunction {
   /** Sets MESSAGE_ID_DOMAIN, the right-hand side of the Message-IDs the function mints. */
   bindMessageIdDomain(domain: string): this {
     this.addEnvironment(ENV.messageIdDomain, domain);
+    return this;
+  }
+
+  /** Sets SUPPORT_ADDRESS, the helpdesk address ticket mail answers to (no SES access). */
+  bindSupportAddress(address: string): this {
+    this.addEnvironment(ENV.supportAddress, address);
     return this;
   }
 

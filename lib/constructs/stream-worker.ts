@@ -1,9 +1,10 @@
 /**
- * A stream consumer: a function fed by the table's stream through an event
- * source with the consumer's filter (the same one the local stream poller
- * applies), batches bisected on failure and checkpointed at the first
- * reported failure, retried, then parked in an SQS dead-letter queue
- * (`npm run replay`, docs/runbook.md). The outbox and the mailer are two.
+ * A stream consumer and its event source: the items of the table's stream
+ * that match `filter` (the same filter the local stream poller applies),
+ * failed batches bisected, checkpointed at the first reported failure and
+ * retried, then parked in an SQS dead-letter queue (`npm run replay`,
+ * docs/runbook.md). The outbox, the ticket-mail fan-out (notify) and the
+ * mailer are each one; the caller binds what else the function may touch.
  */
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -13,15 +14,17 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { WorkerName } from '../../functions/workers.ts';
 import type { StageConfig } from '../config.ts';
-import { PorticoFunction } from './portico-function.ts';
+import { PorticoFunction, type TableAccess } from './portico-function.ts';
 
 export interface StreamWorkerProps {
   name: WorkerName;
   stage: StageConfig;
   table: ITable;
-  /** A Lambda event filter pattern (the entity module's `*_STREAM_FILTER`). */
+  tableAccess: TableAccess;
+  /** A Lambda event filter pattern over the stream record (an entity's `*_STREAM_FILTER`). */
   filter: Record<string, unknown>;
-  batchSize: number;
+  /** Records per invocation; 25 unless given. */
+  batchSize?: number;
   timeoutSeconds?: number;
   /** Caps how many instances run at once (the mailer's share of the send rate). */
   reservedConcurrency?: number;
@@ -33,23 +36,25 @@ export class StreamWorker extends Construct {
 
   constructor(scope: Construct, id: string, props: StreamWorkerProps) {
     super(scope, id);
-    const { stage, table } = props;
+    const { name, stage, table } = props;
     this.function = new PorticoFunction(this, 'Function', {
-      name: props.name,
+      name,
       stage,
       timeoutSeconds: props.timeoutSeconds,
       reservedConcurrency: props.reservedConcurrency,
     });
+    this.function.bindTable(table, props.tableAccess);
+
     this.deadLetters = new Queue(this, 'DeadLetters', {
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
       retentionPeriod: Duration.days(14),
     });
-    if (!table.tableStreamArn) throw new Error(`The ${props.name} worker needs the table stream`);
+    if (!table.tableStreamArn) throw new Error(`The ${name} worker needs the table stream`);
     this.function.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: props.batchSize,
+        batchSize: props.batchSize ?? 25,
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
         retryAttempts: 5,
@@ -65,7 +70,7 @@ export class StreamWorker extends Construct {
       { id: 'Serverless-LambdaDLQ', reason: streamReason },
       { id: 'Serverless-LambdaAsyncFailureDestination', reason: streamReason }
     );
-    const dlqReason = `This queue is itself the dead-letter destination of the ${props.name} stream; a queue behind it would never be read.`;
+    const dlqReason = `This queue is itself the dead-letter destination of the ${name} stream consumer; a queue behind it would never be read.`;
     Validations.of(this.deadLetters).acknowledge(
       { id: 'AwsSolutions-SQS3', reason: dlqReason },
       { id: 'Serverless-SQSRedrivePolicy', reason: dlqReason }

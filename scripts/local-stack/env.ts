@@ -31,6 +31,9 @@ export const LOCAL_MAX_SEND_RATE = '2000';
 /** Domain of the Message-IDs minted locally (the CDK uses the stage's From domain). */
 export const LOCAL_MESSAGE_ID_DOMAIN = 'portico.example';
 
+/** The helpdesk's address in local ticket mail (the CDK uses `support@` the stage's From domain). */
+export const LOCAL_SUPPORT_ADDRESS = 'support@portico.example';
+
 export interface LocalStackInfo {
   region: string;
   tableName: string;
@@ -75,6 +78,7 @@ export const applyLocalStackEnv = (
   env[ENV.mailMaxSendRate] ||= LOCAL_MAX_SEND_RATE;
   env[ENV.mailSenders] ||= '1';
   env[ENV.messageIdDomain] ||= LOCAL_MESSAGE_ID_DOMAIN;
+  env[ENV.supportAddress] ||= LOCAL_SUPPORT_ADDRESS;
   // A fresh cursor secret per process (cursors of an earlier run are refused: a 400), unless set.
   env[ENV.cursorSecret] ||= randomBytes(32).toString('base64url');
   // Safety net: an SDK client built without an explicit endpoint still reaches

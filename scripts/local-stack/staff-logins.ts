@@ -17,7 +17,6 @@ import {
   type SetUserPoolMfaConfigCommandInput,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { STAFF_MFA } from '#core/access/user-pool';
 import {
   createStaffPut,
@@ -27,6 +26,7 @@ import {
   type StaffStatus,
 } from '#core/entities/staff';
 import { isConditionFailure } from '#core/table/db';
+import type { TableStore } from '#core/table/store';
 import { createOrFindUser } from '../../functions/logins/cognito-users.ts';
 import { totpCode } from './totp.ts';
 
@@ -68,33 +68,25 @@ export interface StaffLogin {
   totpSecret: string;
 }
 
-/** The table that holds the staff items, and a client for it. */
-export interface StaffTable {
-  dynamo: DynamoDBDocumentClient;
-  tableName: string;
-}
-
 /**
  * Writes a login's staff item (`active`) unless it has one: an existing item
  * keeps its status, so a login an operator disabled stays disabled. Returns
  * the item as it now is.
  */
 export const putStaffItemIfMissing = async (
-  table: StaffTable,
+  table: TableStore,
   login: { staffId: string; username: string; name: string }
 ): Promise<{ staff: StaffItem; created: boolean }> => {
   const now = new Date().toISOString();
   const staff: StaffItem = { ...login, status: 'active', createdAt: now, updatedAt: now };
   try {
-    await table.dynamo.send(new PutCommand(createStaffPut(table.tableName, staff)));
+    await table.put(createStaffPut(staff));
     return { staff, created: true };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    const { Item } = await table.dynamo.send(
-      new GetCommand(getStaffCommand(table.tableName, login.staffId))
-    );
-    if (!Item) throw error;
-    return { staff: fromStaffItem(Item), created: false };
+    const item = await table.get(getStaffCommand(login.staffId));
+    if (!item) throw error;
+    return { staff: fromStaffItem(item), created: false };
   }
 };
 
@@ -174,7 +166,7 @@ export const ensureStaffLogin = async (
   pool: StaffPool,
   person: StaffPerson,
   password: string,
-  table: StaffTable
+  table: TableStore
 ): Promise<StaffLogin & { created: boolean; item: { status: StaffStatus; created: boolean } }> => {
   const { sub: staffId, created } = await createOrFindUser(cognito, pool.staffUserPoolId, person);
   const name = `${person.firstName} ${person.lastName}`.trim() || person.username;

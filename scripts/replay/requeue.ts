@@ -24,12 +24,10 @@ export type RequeueOutcome =
 
 export const requeueDelivery = async (
   store: TableStore,
-  tableName: string,
   key: Pick<Delivery, 'sourceId' | 'address'>,
   options: { resendSending: boolean; now: string }
 ): Promise<RequeueOutcome> => {
   const item = await store.get({
-    TableName: tableName,
     Key: deliveryKeys(key),
     ConsistentRead: true,
   });
@@ -39,13 +37,11 @@ export const requeueDelivery = async (
   if (status !== 'queued' && !(status === 'sending' && options.resendSending))
     return `left ${status}`;
   try {
-    await store.delete(deleteDeliveryIfUnchanged(tableName, delivery));
+    await store.delete(deleteDeliveryIfUnchanged(delivery));
   } catch (error) {
     if (isConditionFailure(error)) return 'changed meanwhile';
     throw error;
   }
-  await store.put(
-    createDeliveryPut(tableName, { ...delivery, status: 'queued', updatedAt: options.now })
-  );
+  await store.put(createDeliveryPut({ ...delivery, status: 'queued', updatedAt: options.now }));
   return 'requeued';
 };

@@ -15,17 +15,14 @@ import {
   type AttributeType,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { deleteStaffDelete, patchStaffStatusUpdate, type StaffStatus } from '#core/entities/staff';
-import {
-  ensureStaffLogin,
-  putStaffItemIfMissing,
-  type StaffTable,
-} from '../local-stack/staff-logins.ts';
+import { type TableStore, updateIf } from '#core/table/store';
+import { ensureStaffLogin, putStaffItemIfMissing } from '../local-stack/staff-logins.ts';
 
 export interface StaffAdmin {
   cognito: CognitoIdentityProviderClient;
-  table: StaffTable;
+  /** The table that holds the staff items. */
+  table: TableStore;
   staffUserPoolId: string;
   /**
    * The local stack's cognito-local: it cannot enrol a TOTP device at
@@ -83,23 +80,11 @@ const findLogin = async (admin: StaffAdmin, username: string) => {
 };
 
 /** Sets the item's status; false when the login has no item. */
-const setStatus = async (admin: StaffAdmin, staffId: string, status: StaffStatus) => {
-  try {
-    await admin.table.dynamo.send(
-      new UpdateCommand(
-        patchStaffStatusUpdate(admin.table.tableName, {
-          staffId,
-          status,
-          updatedAt: new Date().toISOString(),
-        })
-      )
-    );
-    return true;
-  } catch (error) {
-    if (isNamed(error, 'ConditionalCheckFailedException')) return false;
-    throw error;
-  }
-};
+const setStatus = (admin: StaffAdmin, staffId: string, status: StaffStatus) =>
+  updateIf(
+    admin.table,
+    patchStaffStatusUpdate({ staffId, status, updatedAt: new Date().toISOString() })
+  );
 
 /** Refresh tokens revoked, so no new access token is issued; not on the emulator (HTTP 500). */
 const signOutEverywhere = async (admin: StaffAdmin, username: string, steps: string[]) => {
@@ -231,9 +216,7 @@ export const enableStaff = async (admin: StaffAdmin, username: string): Promise<
 /** The item goes first (refused from the next request on), then the Cognito user. */
 export const removeStaff = async (admin: StaffAdmin, username: string): Promise<StaffOutcome> => {
   const { staffId } = await findLogin(admin, username);
-  await admin.table.dynamo.send(
-    new DeleteCommand(deleteStaffDelete(admin.table.tableName, staffId))
-  );
+  await admin.table.delete(deleteStaffDelete(staffId));
   await admin.cognito.send(
     new AdminDeleteUserCommand({ UserPoolId: admin.staffUserPoolId, Username: username })
   );

@@ -124,6 +124,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   patchAccount: { body: { phone: '+441632960999' } },
   confirmAccountEmail: { body: { code: '123456' } },
   listAudit: { query: 'limit=5' },
+  listEmails: { query: 'limit=5' },
   listContacts: { query: 'limit=5' },
   createContact: {
     body: {

@@ -71,6 +71,10 @@ describe('DynamoDB calls per request', () => {
       call: () => gateway.api('GET', `/accounts/${tenant.accountId}/audit?limit=5`, { token }),
     },
     {
+      route: 'GET /accounts/{accountId}/emails',
+      call: () => gateway.api('GET', `/accounts/${tenant.accountId}/emails?limit=5`, { token }),
+    },
+    {
       route: 'GET /accounts/{accountId}/contacts',
       call: () => gateway.api('GET', `/accounts/${tenant.accountId}/contacts`, { token }),
     },

@@ -6,9 +6,9 @@
  * commands (scripts/staff/commands.ts, what `npm run staff` runs).
  */
 import { rm } from 'node:fs/promises';
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { deleteStaffDelete, getStaffCommand } from '#core/entities/staff';
+import { tableStore } from '#core/table/function-store';
 import { findFreePort } from '../../local/ports.ts';
 import { runningStackFile, writeRunningStack } from '../../scripts/local-stack/running-stack.ts';
 import { signInStaff } from '../../scripts/local-stack/staff-logins.ts';
@@ -20,7 +20,6 @@ import { runScript } from '../support/run-script.ts';
 import {
   createStaffLogin,
   staffAdmin,
-  staffTable,
   staffTokensFor,
   type TestStaffLogin,
 } from '../support/staff.ts';
@@ -39,15 +38,10 @@ const signedInStaff = async (label: string) => {
   return { login, token: AccessToken };
 };
 
-const staffItemOf = async (login: TestStaffLogin) => {
-  const { dynamo, tableName } = staffTable();
-  return (await dynamo.send(new GetCommand(getStaffCommand(tableName, login.staffId)))).Item;
-};
+const staffItemOf = (login: TestStaffLogin) => tableStore.get(getStaffCommand(login.staffId));
 
-const dropStaffItem = async (login: TestStaffLogin) => {
-  const { dynamo, tableName } = staffTable();
-  await dynamo.send(new DeleteCommand(deleteStaffDelete(tableName, login.staffId)));
-};
+const dropStaffItem = (login: TestStaffLogin) =>
+  tableStore.delete(deleteStaffDelete(login.staffId));
 
 describe('a staff login through its life', () => {
   it('is refused at its next request once disabled, accepted again once enabled, refused once removed', async () => {

@@ -1,7 +1,6 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setAssignedServicesUpdate } from '#core/entities/contact';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import { MAX_ASSIGNED_SERVICES } from '#core/workflows/support-mirror';
 import { useGateway } from '../support/gateway.ts';
 import { addService, supportPaths } from '../support/services.ts';
@@ -159,13 +158,10 @@ describe('PUT .../support-contacts/{contactId}', () => {
       type: 'hosting' as const,
       assignedAt: new Date().toISOString(),
     }));
-    await dynamo.send(
-      new UpdateCommand(
-        setAssignedServicesUpdate(
-          tableName,
-          { accountId: tenant.accountId, id: contactId, version: 1 },
-          { assignedServices: many, updatedAt: new Date().toISOString(), requireSupportScope: true }
-        )
+    await tableStore.update(
+      setAssignedServicesUpdate(
+        { accountId: tenant.accountId, id: contactId, version: 1 },
+        { assignedServices: many, updatedAt: new Date().toISOString(), requireSupportScope: true }
       )
     );
 

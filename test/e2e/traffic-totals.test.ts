@@ -4,11 +4,10 @@
  * IP) equal the sum of the samples stored for it, however often and however
  * concurrently the samples were loaded.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trafficMonthKeys } from '#core/entities/traffic-month';
 import { trafficKeys } from '#core/entities/usage';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import { useGateway } from '../support/gateway.ts';
 import { serviceLoad, trafficSamples } from '../support/loads.ts';
 import { staffCall } from '../support/staff-calls.ts';
@@ -181,19 +180,16 @@ describe('GET /accounts/{a}/services/{s}/traffic/totals', () => {
     const housing = await newHousing();
     const ids = { accountId: tenant.accountId, serviceId: housing };
     const sample = { ip: '192.0.2.77', at: '2026-10-01T00:00:00.000Z', periodSeconds: 300 };
-    await dynamo.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...trafficKeys(ids, sample),
-          entity: 'traffic',
-          ...ids,
-          ...sample,
-          inBytes: 10,
-          outBytes: 20,
-        },
-      })
-    );
+    await tableStore.put({
+      Item: {
+        ...trafficKeys(ids, sample),
+        entity: 'traffic',
+        ...ids,
+        ...sample,
+        inBytes: 10,
+        outBytes: 20,
+      },
+    });
 
     // Act
     const before = await totals(housing, 'from=2026-10&to=2026-10');
@@ -217,21 +213,18 @@ describe('GET /accounts/{a}/services/{s}/traffic/totals', () => {
     // Prepare: a month already at the limit (as 1,000 loaded IPs would leave it).
     const housing = await newHousing();
     const ids = { accountId: tenant.accountId, serviceId: housing };
-    await dynamo.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...trafficMonthKeys(ids, '2026-11'),
-          entity: 'trafficMonth',
-          month: '2026-11',
-          inBytes: 1,
-          outBytes: 1,
-          ipCount: 1000,
-          'in#192.0.2.1': 1,
-          'out#192.0.2.1': 1,
-        },
-      })
-    );
+    await tableStore.put({
+      Item: {
+        ...trafficMonthKeys(ids, '2026-11'),
+        entity: 'trafficMonth',
+        month: '2026-11',
+        inBytes: 1,
+        outBytes: 1,
+        ipCount: 1000,
+        'in#192.0.2.1': 1,
+        'out#192.0.2.1': 1,
+      },
+    });
     const known = {
       ip: '192.0.2.1',
       at: '2026-11-02T00:00:00Z',

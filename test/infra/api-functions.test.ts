@@ -1,7 +1,9 @@
-/** The functions of the api stack: runtime and logging defaults, least-privilege bindings (the stream workers: stream-workers.test.ts). */
+/** The functions of the api stack: runtime and logging defaults, least-privilege bindings, the stream workers (the mailer's own: stream-workers.test.ts). */
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
+import { TICKET_EVENT_STREAM_FILTER } from '#core/entities/ticket-event';
 import { ENV } from '#core/platform/config';
 import {
   FUNCTION_NAMES,
@@ -273,5 +275,108 @@ describe('FUNCTION_BINDINGS', () => {
 
     // Assess
     expect(wildcards).toEqual([]);
+  });
+});
+
+const mappingOf = (worker: typeof api.outbox) =>
+  Object.values(template.findResources('AWS::Lambda::EventSourceMapping')).find(
+    (mapping) => mapping.Properties.FunctionName.Ref === logicalIdOf(worker.function)
+  )?.Properties;
+
+const workerStatements = (worker: typeof api.outbox) => {
+  const role = worker.function.role;
+  if (!role) throw new Error('worker without a role');
+  return allowStatementsOf(template, logicalIdOf(role));
+};
+
+describe('StreamWorker', () => {
+  it('gives each worker one event source over the table stream, with exactly its filter', () => {
+    // Act
+    const mappings = template.findResources('AWS::Lambda::EventSourceMapping');
+
+    // Assess
+    expect(Object.values(mappings)).toHaveLength(WORKER_FUNCTIONS.length);
+    expect(mappingOf(api.outbox)?.FilterCriteria).toEqual({
+      Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }],
+    });
+    expect(mappingOf(api.notify)?.FilterCriteria).toEqual({
+      Filters: [{ Pattern: JSON.stringify(TICKET_EVENT_STREAM_FILTER) }],
+    });
+  });
+
+  it('bisects failing batches, reports single failures, retries, then parks them in its own queue', () => {
+    // Prepare
+    const expected = {
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    };
+
+    // Act
+    const outbox = mappingOf(api.outbox);
+    const notify = mappingOf(api.notify);
+
+    // Assess
+    expect(outbox).toMatchObject(expected);
+    expect(notify).toMatchObject(expected);
+    expect(JSON.stringify(outbox?.DestinationConfig)).toContain(
+      logicalIdOf(api.outbox.deadLetters)
+    );
+    expect(JSON.stringify(notify?.DestinationConfig)).toContain(
+      logicalIdOf(api.notify.deadLetters)
+    );
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('lets notify read the table and create items, never update or delete one, and send no mail', () => {
+    // Act
+    const statements = workerStatements(api.notify);
+    const actions = actionsOf(statements);
+    const env = resources[logicalIdOf(api.notify.function)].Properties.Environment.Variables;
+
+    // Assess
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:BatchGetItem',
+        'dynamodb:PutItem',
+      ])
+    );
+    for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+      expect(actions).not.toContain(action);
+    expect(actions.filter((action) => /^(ses|cognito-idp):/.test(action))).toEqual([]);
+    expect(env[ENV.supportAddress]).toBe(`support@${config.mail.fromAddress.split('@')[1]}`);
+    expect(env).not.toHaveProperty(ENV.mailFrom);
+  });
+
+  it('lets the outbox change login emails and passwords and end sessions, and the logins function manage logins, nothing more', () => {
+    // Act
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
+    const cognitoActionsOf = (fragment: string) =>
+      policies
+        .filter(([id]) => id.includes(fragment))
+        .flatMap(([, policy]) => JSON.stringify(policy).match(/cognito-idp:[A-Za-z]+/g) ?? []);
+
+    // Assess
+    expect(new Set(cognitoActionsOf('Outbox'))).toEqual(
+      new Set([
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminSetUserPassword',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ])
+    );
+    // GET /staff/me calls GetUser, which the caller's own access token authorises.
+    expect(cognitoActionsOf('MeFunction')).toEqual([]);
+    expect(new Set(cognitoActionsOf('Logins'))).toEqual(
+      new Set([
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminDeleteUser',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ])
+    );
   });
 });

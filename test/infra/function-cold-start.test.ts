@@ -42,6 +42,7 @@ const bundleOf = (logicalId: string): string => {
 const functions = [
   ...FUNCTION_NAMES.map((name) => ({ name, construct: api.functions[name] })),
   { name: 'outbox', construct: api.outbox.function },
+  { name: 'notify', construct: api.notify.function },
   { name: 'mailer', construct: api.mailer.function },
 ];
 

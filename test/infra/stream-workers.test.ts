@@ -1,7 +1,6 @@
-/** The stream workers of the api stack: the outbox and the mailer, their event sources, queues and grants. */
+/** The mailer worker: its event source, pace, grants, and the stage's SES configuration set. */
 import { describe, expect, it } from 'vitest';
 import { DELIVERY_STREAM_FILTER } from '#core/entities/delivery';
-import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
 import { ENV } from '#core/platform/config';
 import type { StreamWorker } from '../../lib/constructs/stream-worker.ts';
 import { actionsOf, allowStatementsOf, logicalIdOf, synthPortico } from './app.ts';
@@ -25,65 +24,25 @@ const statementsOf = (worker: StreamWorker) => {
 
 const configurationSetName = `portico-${config.name}`;
 
-describe('stream workers', () => {
-  it.each([
-    ['outbox', () => api.outbox, OUTBOX_STREAM_FILTER],
-    ['mailer', () => api.mailer, DELIVERY_STREAM_FILTER],
-  ] as const)(
-    '%s receives only its new items from the table stream, failures bisected, retried and parked in its own encrypted queue',
-    (_name, worker, filter) => {
-      // Act
-      const mapping = mappingOf(worker());
-
-      // Assess
-      expect(mapping).toMatchObject({
-        StartingPosition: 'TRIM_HORIZON',
-        FunctionResponseTypes: ['ReportBatchItemFailures'],
-        BisectBatchOnFunctionError: true,
-        MaximumRetryAttempts: 5,
-        FilterCriteria: { Filters: [{ Pattern: JSON.stringify(filter) }] },
-        DestinationConfig: {
-          OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(worker().deadLetters), 'Arn'] } },
-        },
-      });
-      expect(resources[logicalIdOf(worker().deadLetters)]?.Properties).toMatchObject({
-        SqsManagedSseEnabled: true,
-      });
-    }
-  );
-});
-
-describe('outbox', () => {
-  it('lets the outbox change login emails and passwords and end sessions, and the logins function manage logins, nothing more', () => {
+describe('mailer', () => {
+  it('receives only new queued deliveries, failures bisected, retried and parked in its own queue', () => {
     // Act
-    const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
-    const cognitoActionsOf = (fragment: string) =>
-      policies
-        .filter(([id]) => id.includes(fragment))
-        .flatMap(([, policy]) => JSON.stringify(policy).match(/cognito-idp:[A-Za-z]+/g) ?? []);
+    const mapping = mappingOf(api.mailer);
 
     // Assess
-    expect(new Set(cognitoActionsOf('Outbox'))).toEqual(
-      new Set([
-        'cognito-idp:AdminUpdateUserAttributes',
-        'cognito-idp:AdminSetUserPassword',
-        'cognito-idp:AdminUserGlobalSignOut',
-      ])
-    );
-    // GET /staff/me calls GetUser, which the caller's own access token authorises.
-    expect(cognitoActionsOf('MeFunction')).toEqual([]);
-    expect(new Set(cognitoActionsOf('Logins'))).toEqual(
-      new Set([
-        'cognito-idp:AdminCreateUser',
-        'cognito-idp:AdminGetUser',
-        'cognito-idp:AdminDeleteUser',
-        'cognito-idp:AdminUserGlobalSignOut',
-      ])
-    );
+    expect(mapping).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(DELIVERY_STREAM_FILTER) }] },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf(api.mailer.deadLetters), 'Arn'] } },
+      },
+    });
   });
-});
 
-describe('mailer', () => {
   it('runs at most `senders` instances, each told the stage send rate, the From address and the configuration set', () => {
     // Act
     const props = resources[logicalIdOf(api.mailer.function)]?.Properties;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { passwordPolicyProblems } from '#core/access/passwords';
+import { dynamoTableStore, type TableStore } from '#core/table/store';
 import { LocalStackError } from '../../local/errors.ts';
 import { findFreePort } from '../../local/ports.ts';
 import { checkJava } from '../../local/processes.ts';
@@ -131,11 +132,11 @@ const withCognito = async <T>(
 /** The stack's table for staff items, with a client closed after `use`. */
 const withStaffTable = async <T>(
   stack: Parameters<typeof createDocumentClient>[0] & { tableName: string },
-  use: (table: { dynamo: ReturnType<typeof createDocumentClient>; tableName: string }) => Promise<T>
+  use: (table: TableStore) => Promise<T>
 ): Promise<T> => {
   const dynamo = createDocumentClient(stack);
   try {
-    return await use({ dynamo, tableName: stack.tableName });
+    return await use(dynamoTableStore(dynamo, stack.tableName));
   } finally {
     dynamo.destroy();
   }

@@ -3,7 +3,6 @@
  * (scripts/replay/requeue.ts): the stack's own mailer then sends it once.
  */
 import { describe, expect, it } from 'vitest';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { tableStore as store } from '#core/table/function-store';
 import { pointersIn } from '../../scripts/replay/pointers.ts';
 import { requeueDelivery } from '../../scripts/replay/requeue.ts';
@@ -23,12 +22,12 @@ describe('replay', () => {
     const delivery = await writeOutOfStream(store, deliveryOf());
 
     // Act
-    const first = await requeueDelivery(store, tableName, delivery, options);
+    const first = await requeueDelivery(store, delivery, options);
     await waitForMail(delivery.address, delivery.subject);
     await eventually(async () =>
       expect((await storedDelivery(store, delivery))?.status).toBe('sent')
     );
-    const second = await requeueDelivery(store, tableName, delivery, options);
+    const second = await requeueDelivery(store, delivery, options);
 
     // Assess
     expect([first, second]).toEqual(['requeued', 'left sent']);
@@ -41,8 +40,8 @@ describe('replay', () => {
     const delivery = await writeDelivery(store, deliveryOf({ status: 'sending' }));
 
     // Act
-    const cautious = await requeueDelivery(store, tableName, delivery, options);
-    const told = await requeueDelivery(store, tableName, delivery, {
+    const cautious = await requeueDelivery(store, delivery, options);
+    const told = await requeueDelivery(store, delivery, {
       ...options,
       resendSending: true,
     });

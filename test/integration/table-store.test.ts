@@ -2,6 +2,6 @@ import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { dynamoTableStore } from '#core/table/store';
 import { describeTableStore } from '../support/memory-table/cases.ts';
 
-const store = dynamoTableStore(dynamo);
+const store = dynamoTableStore(dynamo, tableName);
 
-describeTableStore('DynamoDB Local', () => ({ store, tableName }));
+describeTableStore('DynamoDB Local', () => store);

@@ -4,11 +4,9 @@
  * support assignment is reset between the two (the caller holds the stale
  * membership), and the transaction refuses the ticket.
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { membershipKeys } from '#core/entities/membership';
 import { ticketsOfAccountQuery } from '#core/entities/ticket';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { tableStore } from '#core/table/function-store';
 import { openTicket } from '../../functions/tickets/service.ts';
 import { addService, membershipOf } from '../support/services.ts';
@@ -32,14 +30,11 @@ describe('opening a ticket about a service while its support is reset', () => {
       membership: asRead,
     };
     // The reset lands after the request read the membership.
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: membershipKeys({ loginId: isolated.loginId, accountId: tenant.accountId }),
-        UpdateExpression: 'SET supportServiceIds = :none',
-        ExpressionAttributeValues: { ':none': [] },
-      })
-    );
+    await tableStore.update({
+      Key: membershipKeys({ loginId: isolated.loginId, accountId: tenant.accountId }),
+      UpdateExpression: 'SET supportServiceIds = :none',
+      ExpressionAttributeValues: { ':none': [] },
+    });
 
     // Act
     const opening = openTicket(tableStore, caller, {
@@ -50,9 +45,9 @@ describe('opening a ticket about a service while its support is reset', () => {
 
     // Assess
     await expect(opening).rejects.toMatchObject({ statusCode: 403 });
-    const { Items = [] } = await dynamo.send(
-      new QueryCommand(ticketsOfAccountQuery(tableName, tenant.accountId, { limit: 10 }))
+    const { items } = await tableStore.query(
+      ticketsOfAccountQuery(tenant.accountId, { limit: 10 })
     );
-    expect(Items).toHaveLength(0);
+    expect(items).toHaveLength(0);
   });
 });

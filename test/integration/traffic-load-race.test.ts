@@ -6,10 +6,8 @@
  * adds only what is still missing, so the totals count every distinct
  * sample exactly once.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { fromTrafficMonthItem, trafficMonthKeys } from '#core/entities/traffic-month';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { tableStore } from '#core/table/function-store';
 import { loadTraffic } from '../../functions/staff/traffic-load.ts';
 import { trafficSamples } from '../support/loads.ts';
@@ -17,14 +15,8 @@ import { addService } from '../support/services.ts';
 import { createTenant } from '../support/tenants.ts';
 
 const monthTotals = async (ids: { accountId: string; serviceId: string }, month: string) => {
-  const { Item } = await dynamo.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: trafficMonthKeys(ids, month),
-      ConsistentRead: true,
-    })
-  );
-  return Item ? fromTrafficMonthItem(Item) : undefined;
+  const item = await tableStore.get({ Key: trafficMonthKeys(ids, month), ConsistentRead: true });
+  return item ? fromTrafficMonthItem(item) : undefined;
 };
 
 describe('two traffic loads of the same samples, one landing between the other’s read and write', () => {

@@ -21,7 +21,6 @@ import {
   emailLogKeys,
   fromEmailLogItem,
 } from '#core/entities/email-log';
-import { tableName } from '#core/platform/clients/dynamodb';
 import type { TableStore } from '#core/table/store';
 
 export const deliveryOf = (changes: Partial<Delivery> = {}): Delivery => {
@@ -64,8 +63,8 @@ const logEntryOf = (delivery: Delivery): EmailLogEntry => ({
 /** The delivery and its log entry in one transaction, as the fan-out writes them. */
 export const writeDelivery = async (store: TableStore, delivery: Delivery) => {
   await store.transact([
-    { Put: createDeliveryPut(tableName, delivery) },
-    { Put: createEmailLogPut(tableName, logEntryOf(delivery)) },
+    { Put: createDeliveryPut(delivery) },
+    { Put: createEmailLogPut(logEntryOf(delivery)) },
   ]);
   return delivery;
 };
@@ -78,7 +77,7 @@ export const writeDelivery = async (store: TableStore, delivery: Delivery) => {
 export const writeOutOfStream = async (store: TableStore, delivery: Delivery) => {
   await writeDelivery(store, { ...delivery, status: 'sending' });
   await store.update(
-    moveDeliveryUpdate(tableName, delivery, 'sending', {
+    moveDeliveryUpdate(delivery, 'sending', {
       status: 'queued',
       updatedAt: new Date().toISOString(),
     })
@@ -88,7 +87,6 @@ export const writeOutOfStream = async (store: TableStore, delivery: Delivery) =>
 
 export const storedDelivery = async (store: TableStore, delivery: Delivery) => {
   const item = await store.get({
-    TableName: tableName,
     Key: deliveryKeys(delivery),
     ConsistentRead: true,
   });
@@ -97,7 +95,6 @@ export const storedDelivery = async (store: TableStore, delivery: Delivery) => {
 
 export const storedLogEntry = async (store: TableStore, delivery: Delivery) => {
   const item = await store.get({
-    TableName: tableName,
     Key: emailLogKeys({ accountId: delivery.accountId, at: delivery.logAt, id: delivery.logId }),
     ConsistentRead: true,
   });

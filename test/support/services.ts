@@ -3,11 +3,10 @@
  * (test setup only; operators load them through the staff API).
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { contactKeys, fromContactItem } from '#core/entities/contact';
 import { fromMembershipItem, getMembershipCommand } from '#core/entities/membership';
 import { type Service, type ServiceType, toServiceItem } from '#core/entities/service';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import type { Tenant } from './tenants.ts';
 
 export const addService = async (
@@ -30,7 +29,7 @@ export const addService = async (
     createdAt: now,
     updatedAt: now,
   };
-  await dynamo.send(new PutCommand({ TableName: tableName, Item: toServiceItem(service) }));
+  await tableStore.put({ Item: toServiceItem(service) });
   return service;
 };
 
@@ -51,19 +50,14 @@ export const supportPaths = (tenantOf: () => Pick<Tenant, 'accountId'>) => {
 
 /** The membership item as stored (to check what the API keeps denormalised there). */
 export const membershipOf = async (tenant: Pick<Tenant, 'accountId'>, loginId: string) => {
-  const { Item } = await dynamo.send(
-    new GetCommand(getMembershipCommand(tableName, { loginId, accountId: tenant.accountId }))
-  );
-  return Item ? fromMembershipItem(Item) : undefined;
+  const item = await tableStore.get(getMembershipCommand({ loginId, accountId: tenant.accountId }));
+  return item ? fromMembershipItem(item) : undefined;
 };
 
 /** The login a contact was given (read from its item). */
 export const loginIdOf = async (tenant: Pick<Tenant, 'accountId'>, contactId: string) => {
-  const { Item } = await dynamo.send(
-    new GetCommand({
-      TableName: tableName,
-      Key: contactKeys({ accountId: tenant.accountId, contactId }),
-    })
-  );
-  return Item ? (fromContactItem(Item).loginId ?? '') : '';
+  const item = await tableStore.get({
+    Key: contactKeys({ accountId: tenant.accountId, contactId }),
+  });
+  return item ? (fromContactItem(item).loginId ?? '') : '';
 };

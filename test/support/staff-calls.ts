@@ -2,8 +2,7 @@
  * Calls to the staff routes through a gateway, with this worker's staff
  * access token (test/support/staff.ts): loading data the way operators do.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
 import { httpStaffApi } from '../../scripts/import/staff-api.ts';
 import { type ApiResponse, callApi } from './http.ts';
@@ -48,6 +47,5 @@ export const loadedAccountThrough = async (gatewayUrl: string) => {
 };
 
 /** An item as stored (consistent read), to check what a load wrote or left alone. */
-export const readItem = async (key: Record<string, string>) =>
-  (await dynamo.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))
-    .Item;
+export const readItem = (key: Record<string, string>) =>
+  tableStore.get({ Key: key, ConsistentRead: true });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
+import { tableStore } from '#core/table/function-store';
 import {
   ensureStaffLogin,
   type StaffLogin,
@@ -32,15 +32,12 @@ export interface TestStaffLogin extends StaffLogin {
   password: string;
 }
 
-/** The test stack's table, where staff items live (the functions' own client). */
-export const staffTable = () => ({ dynamo, tableName });
-
 /** A new staff login (username = its email, as operators create them) with a TOTP device and its active staff item. */
 export const createStaffLogin = async (label = 'staff'): Promise<TestStaffLogin> => {
   const suffix = randomUUID().slice(0, 8);
   const email = `${label}-${suffix}@staff.portico.example`;
   const person = { username: email, email, firstName: 'Test', lastName: `Staff ${suffix}` };
-  const login = await ensureStaffLogin(cognito(), staffPool(), person, TEST_PASSWORD, staffTable());
+  const login = await ensureStaffLogin(cognito(), staffPool(), person, TEST_PASSWORD, tableStore);
   return { ...login, email, name: `Test Staff ${suffix}`, password: TEST_PASSWORD };
 };
 
@@ -50,7 +47,7 @@ export const createStaffLogin = async (label = 'staff'): Promise<TestStaffLogin>
  */
 export const staffAdmin = (): StaffAdmin => ({
   cognito: cognito(),
-  table: staffTable(),
+  table: tableStore,
   staffUserPoolId: staffPool().staffUserPoolId,
   emulator: { staffUserPoolClientId: staffPool().staffUserPoolClientId, password: TEST_PASSWORD },
 });

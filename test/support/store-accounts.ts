@@ -27,7 +27,6 @@ import {
   type Service,
   supportSnapshot,
 } from '#core/entities/service';
-import { tableName } from '#core/platform/clients/dynamodb';
 import type { Area } from '#core/rules/permissions';
 import { queryAll, type TableStore } from '#core/table/store';
 import { loadProfile } from '#core/workflows/account-profile';
@@ -89,21 +88,18 @@ export const storeAccount = async (
 ) => {
   const primary = contacts.find((contact) => contact.isPrimary);
   if (primary)
-    await store.put(
-      createAccountPut(tableName, { ...profileOf(contacts).account, id: primary.accountId })
-    );
+    await store.put(createAccountPut({ ...profileOf(contacts).account, id: primary.accountId }));
   for (const contact of contacts) {
-    await store.put(createContactPut(tableName, contact));
+    await store.put(createContactPut(contact));
     await store.put(
-      claimContactEmailPut(tableName, {
+      claimContactEmailPut({
         accountId: contact.accountId,
         email: contact.email,
         contactId: contact.id,
         createdAt: contact.createdAt,
       })
     );
-    if (contact.loginId)
-      await store.put(createMembershipPut(tableName, memberOf(contact).membership));
+    if (contact.loginId) await store.put(createMembershipPut(memberOf(contact).membership));
   }
   for (const service of services) {
     const supporters = contacts.flatMap((contact) => {
@@ -111,19 +107,18 @@ export const storeAccount = async (
       return assigned ? [[contact.id, supportSnapshot(contact, assigned.assignedAt)] as const] : [];
     });
     const supportContacts = { ...service.supportContacts, ...Object.fromEntries(supporters) };
-    await store.put(createServicePut(tableName, { ...service, supportContacts }));
+    await store.put(createServicePut({ ...service, supportContacts }));
   }
 };
 
 /** What the table holds now, read back through the same builders. */
 export const storedOf = (store: TableStore) => ({
   service: async ({ accountId, id }: Pick<Service, 'accountId' | 'id'>) => {
-    const item = await store.get(getServiceCommand(tableName, { accountId, serviceId: id }));
+    const item = await store.get(getServiceCommand({ accountId, serviceId: id }));
     return item && fromServiceItem(item);
   },
   contact: async ({ accountId, id }: Pick<Contact, 'accountId' | 'id'>) => {
     const item = await store.get({
-      TableName: tableName,
       Key: contactKeys({ accountId, contactId: id }),
       ConsistentRead: true,
     });
@@ -133,17 +128,14 @@ export const storedOf = (store: TableStore) => ({
   profile: (accountId: string) => loadProfile(accountId, store),
   /** Which contact holds an address in the account, if any. */
   addressHolder: async (accountId: string, email: string) =>
-    (await store.get({ TableName: tableName, Key: contactEmailKeys({ accountId, email }) }))
-      ?.contactId,
+    (await store.get({ Key: contactEmailKeys({ accountId, email }) }))?.contactId,
   membership: async (contact: Contact) => {
     const ids = { loginId: contact.loginId ?? '', accountId: contact.accountId };
-    const item = await store.get(getMembershipCommand(tableName, ids));
+    const item = await store.get(getMembershipCommand(ids));
     return item && fromMembershipItem(item);
   },
   audit: async (accountId: string) =>
-    (await queryAll(store, auditPageQuery(tableName, accountId, { limit: 100 }))).map(
-      fromAuditItem
-    ),
+    (await queryAll(store, auditPageQuery(accountId, { limit: 100 }))).map(fromAuditItem),
 });
 
 export interface WatchedStore extends TableStore {

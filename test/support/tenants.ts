@@ -8,17 +8,16 @@ import {
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ALL_EMAIL_PREFERENCES,
   type Contact,
   createContactPut,
+  type EmailPreferences,
   type SupportScope,
 } from '#core/entities/contact';
 import { createLoginPut } from '#core/entities/login';
 import { createMembershipPut, type MembershipStatus } from '#core/entities/membership';
 import type { Service } from '#core/entities/service';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import type { Area } from '#core/rules/permissions';
 import { tableStore } from '#core/table/function-store';
 import { provisionAccount } from '../../functions/staff/provision.ts';
@@ -173,7 +172,7 @@ const membershipPut = (
   contact: Contact,
   grant: { loginId: string; permissions: Area[]; status: MembershipStatus }
 ) =>
-  createMembershipPut(tableName, {
+  createMembershipPut({
     loginId: grant.loginId,
     accountId: tenant.accountId,
     contactId: contact.id,
@@ -218,24 +217,20 @@ export const addSubAccountLogin = async (
     subAccount: { status, permissions },
   });
   const contactId = contact.id;
-  await dynamo.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: createContactPut(tableName, contact) },
-        { Put: membershipPut(tenant, contact, { loginId, permissions, status }) },
-        {
-          Put: createLoginPut(tableName, {
-            loginId,
-            name: `Sub User ${suffix}`,
-            email,
-            emailProven: true,
-            createdAt: now,
-            updatedAt: now,
-          }),
-        },
-      ],
-    })
-  );
+  await tableStore.transact([
+    { Put: createContactPut(contact) },
+    { Put: membershipPut(tenant, contact, { loginId, permissions, status }) },
+    {
+      Put: createLoginPut({
+        loginId,
+        name: `Sub User ${suffix}`,
+        email,
+        emailProven: true,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    },
+  ]);
   return { contactId, loginId, email };
 };
 
@@ -260,14 +255,10 @@ export const joinAsSubAccount = async (
     loginId: login.loginId,
     subAccount: { status, permissions },
   });
-  await dynamo.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: createContactPut(tableName, contact) },
-        { Put: membershipPut(tenant, contact, { loginId: login.loginId, permissions, status }) },
-      ],
-    })
-  );
+  await tableStore.transact([
+    { Put: createContactPut(contact) },
+    { Put: membershipPut(tenant, contact, { loginId: login.loginId, permissions, status }) },
+  ]);
   return { contactId: contact.id };
 };
 
@@ -275,7 +266,7 @@ export const joinAsSubAccount = async (
 export const addContact = async (
   tenant: Tenant,
   email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`,
-  options: { supportScope?: SupportScope } = {}
+  options: { supportScope?: SupportScope; emailPreferences?: EmailPreferences } = {}
 ) => {
   const contact = testContact(tenant, new Date().toISOString(), {
     firstName: 'Plain',
@@ -284,10 +275,9 @@ export const addContact = async (
     phone: '+441632960002',
     address: { line1: '4 Test Lane', city: 'Leeds', postcode: 'LS1 1AC', country: 'GB' },
     supportScope: options.supportScope ?? 'none',
+    ...(options.emailPreferences ? { emailPreferences: options.emailPreferences } : {}),
   });
-  await dynamo.send(
-    new TransactWriteCommand({ TransactItems: [{ Put: createContactPut(tableName, contact) }] })
-  );
+  await tableStore.transact([{ Put: createContactPut(contact) }]);
   return { contactId: contact.id, email };
 };
 

@@ -4,7 +4,6 @@
  * DynamoDB Local through the entity builders.
  */
 
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll } from 'vitest';
 import { writeTogether } from '#core/db/transact';
 import { getMessageIdMarkerCommand } from '#core/entities/message-id';
@@ -12,7 +11,6 @@ import { ticketConversationQuery } from '#core/entities/ticket';
 import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-event';
 import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
-import { dynamo, tableName } from '#core/platform/clients/dynamodb';
 import { tableStore } from '#core/table/function-store';
 import { submitTicket } from '../../functions/tickets/conversation.ts';
 import { useGateway } from './gateway.ts';
@@ -56,25 +54,19 @@ export const storeTicket = async (tenant: Tenant): Promise<{ id: string }> => {
   return { id: change.ticket.id };
 };
 
-export const storedEvents = async (ticketId: string) => {
-  const { Items = [] } = await dynamo.send(
-    new QueryCommand(ticketEventsQuery(tableName, ticketId))
-  );
-  return Items.map(fromTicketEventItem);
-};
+export const storedEvents = async (ticketId: string) =>
+  (await tableStore.query(ticketEventsQuery(ticketId))).items.map(fromTicketEventItem);
 
-export const storedMessages = async (accountId: string, ticketId: string) => {
-  const { Items = [] } = await dynamo.send(
-    new QueryCommand(ticketConversationQuery(tableName, { accountId, ticketId }))
-  );
-  return Items.filter(isTicketMessageItem).map(fromTicketMessageItem);
-};
+export const storedMessages = async (accountId: string, ticketId: string) =>
+  (await tableStore.query(ticketConversationQuery({ accountId, ticketId }))).items
+    .filter(isTicketMessageItem)
+    .map(fromTicketMessageItem);
 
-export const storedMarker = async (emailMessageId: string) =>
-  (await dynamo.send(new GetCommand(getMessageIdMarkerCommand(tableName, emailMessageId)))).Item;
+export const storedMarker = (emailMessageId: string) =>
+  tableStore.get(getMessageIdMarkerCommand(emailMessageId));
 
-export const storedLocator = async (ticketId: string) =>
-  (await dynamo.send(new GetCommand(getTicketLocatorCommand(tableName, ticketId)))).Item;
+export const storedLocator = (ticketId: string) =>
+  tableStore.get(getTicketLocatorCommand(ticketId));
 
 /**
  * The setup every ticket test file shares: its gateway and a fresh account

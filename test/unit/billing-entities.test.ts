@@ -24,7 +24,7 @@ const ids = { accountId: 'a1', serviceId: 's1' };
 describe('external-id marker', () => {
   it('keys one item per kind and id, created once', () => {
     // Act
-    const put = createExternalIdPut('T', {
+    const put = createExternalIdPut({
       kind: 'service',
       externalId: 'SVC-1',
       accountId: 'a1',
@@ -114,7 +114,7 @@ describe('invoice entity', () => {
 
   it('records a PDF only over the version read, and moves the version on', () => {
     // Act
-    const update = recordInvoicePdfUpdate('T', invoice, {
+    const update = recordInvoicePdfUpdate(invoice, {
       key: invoicePdfKey(invoice),
       size: 10,
       uploadedAt: 'later',
@@ -131,7 +131,7 @@ describe('invoice entity', () => {
 
   it('lists newest first from the index', () => {
     // Act
-    const query = invoicesPageQuery('T', 'a1', { limit: 10 });
+    const query = invoicesPageQuery('a1', { limit: 10 });
 
     // Assess
     expect(query).toMatchObject({ IndexName: 'gsi1', ScanIndexForward: false, Limit: 10 });
@@ -143,7 +143,6 @@ describe('usage entity', () => {
   it('queries calls in a half-open window of the service’s own partition', () => {
     // Act
     const query = callsPageQuery(
-      'T',
       ids,
       { from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T00:00:00.000Z' },
       { limit: 5 }
@@ -165,7 +164,6 @@ describe('usage entity', () => {
   it('indexes each traffic sample by IP, and reads one IP from the index', () => {
     // Act
     const put = replaceTrafficPut(
-      'T',
       ids,
       {
         ip: '192.0.2.1',
@@ -177,8 +175,8 @@ describe('usage entity', () => {
       'now',
       { state: 'absent' }
     );
-    const query = trafficPageQuery('T', ids, { ip: '192.0.2.1' }, { limit: 5 });
-    const all = trafficPageQuery('T', ids, {}, { limit: 5 });
+    const query = trafficPageQuery(ids, { ip: '192.0.2.1' }, { limit: 5 });
+    const all = trafficPageQuery(ids, {}, { limit: 5 });
 
     // Assess
     expect(put.Item).toMatchObject({
@@ -213,7 +211,6 @@ describe('loaded updates', () => {
   it('rewrite a service’s loaded fields only, never its support contacts or type', () => {
     // Act
     const update = patchLoadedServiceUpdate(
-      'T',
       { accountId: 'a1', id: 's1', type: 'vps' },
       { label: 'Big VPS', status: 'active', contractNumber: 'C-1' },
       'now'
@@ -229,7 +226,6 @@ describe('loaded updates', () => {
   it('move an account’s version only from the one read', () => {
     // Act
     const update = patchLoadedAccountUpdate(
-      'T',
       { id: 'a1', name: 'N', hostedDomains: [], contractNumbers: ['C-1'], updatedAt: 'now' },
       3
     );

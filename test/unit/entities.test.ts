@@ -58,7 +58,7 @@ describe('contact entity', () => {
       firstName: 'Al',
       lastName: 'Smith Jones',
     }).gsi2sk;
-    const query = contactsPageQuery('T', 'a1', { limit: 5 });
+    const query = contactsPageQuery('a1', { limit: 5 });
 
     // Assess
     expect(item).toMatchObject({
@@ -77,7 +77,7 @@ describe('contact entity', () => {
 
   it('replaces only the version it was read at', () => {
     // Act
-    const put = replaceContactPut('T', { ...contact, version: 5 }, 4);
+    const put = replaceContactPut({ ...contact, version: 5 }, 4);
 
     // Assess
     expect(put.ConditionExpression).toBe('attribute_exists(#pk) AND #version = :expected');
@@ -97,7 +97,7 @@ describe('contact entity', () => {
 describe('account and membership builders', () => {
   it('moves the account version only from the expected one', () => {
     // Act
-    const update = bumpAccountVersionUpdate('T', 'a1', 3, 'now');
+    const update = bumpAccountVersionUpdate('a1', 3, 'now');
 
     // Assess
     expect(update.ConditionExpression).toContain('#version = :expected');
@@ -106,18 +106,17 @@ describe('account and membership builders', () => {
 
   it('reads the membership strongly consistent by login and account', () => {
     // Act
-    const get = getMembershipCommand('T', { loginId: 'L', accountId: 'A' });
+    const get = getMembershipCommand({ loginId: 'L', accountId: 'A' });
 
     // Assess
     expect(get).toEqual({
-      TableName: 'T',
       Key: { pk: 'LOGIN#L', sk: 'ACCOUNT#A' },
       ConsistentRead: true,
     });
   });
 
   it('reads a login partition with one Query', () => {
-    expect(loginPartitionQuery('T', 'L').ExpressionAttributeValues).toEqual({ ':pk': 'LOGIN#L' });
+    expect(loginPartitionQuery('L').ExpressionAttributeValues).toEqual({ ':pk': 'LOGIN#L' });
   });
 
   it('matches contract numbers without case or spaces', () => {
@@ -142,7 +141,6 @@ describe('rate counters', () => {
 
     // Act
     const update = takeRateTokenUpdate(
-      't',
       { subject: 'ticket#login#l1', limit: 20, windowSeconds: 3600 },
       now
     );

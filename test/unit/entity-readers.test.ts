@@ -73,7 +73,7 @@ const event: TicketEvent = {
 };
 
 const eventItem = (value: TicketEvent) =>
-  createTicketEventPut('T', value).Item as Record<string, unknown>;
+  createTicketEventPut(value).Item as Record<string, unknown>;
 
 describe('contact reader and writer', () => {
   it('writes keys, tag and the contact, and reads the same contact back', () => {
@@ -253,7 +253,7 @@ describe('traffic month and sample readers', () => {
     // Prepare
     const ids = { accountId: 'a1', serviceId: 's1' };
     const sample = { ip: '192.0.2.1', at: AT, periodSeconds: 300, inBytes: 4, outBytes: 2 };
-    const stored = replaceTrafficPut('T', ids, sample, AT, { state: 'absent' }).Item;
+    const stored = replaceTrafficPut(ids, sample, AT, { state: 'absent' }).Item;
 
     // Act
     const before = sampleBefore(stored);

@@ -6,11 +6,10 @@ const key = { pk: 'ACCOUNT#a1', sk: 'ACCOUNT' };
 describe('createPut', () => {
   it('refuses to overwrite an item with the same key', () => {
     // Act
-    const put = createPut('T', { ...key, entity: 'account' });
+    const put = createPut({ ...key, entity: 'account' });
 
     // Assess
     expect(put).toEqual({
-      TableName: 'T',
       Item: { ...key, entity: 'account' },
       ConditionExpression: 'attribute_not_exists(#pk)',
       ExpressionAttributeNames: { '#pk': 'pk' },
@@ -21,7 +20,7 @@ describe('createPut', () => {
 describe('replacePut', () => {
   it('writes only over the version that was read', () => {
     // Act
-    const put = replacePut('T', { ...key, version: 5 }, 4);
+    const put = replacePut({ ...key, version: 5 }, 4);
 
     // Assess
     expect(put.ConditionExpression).toBe('attribute_exists(#pk) AND #version = :expected');
@@ -33,11 +32,10 @@ describe('replacePut', () => {
 describe('patchIfExists', () => {
   it('sets the fields given a value and leaves undefined ones alone', () => {
     // Act
-    const update = patchIfExists('T', key, { status: 'active', permissions: undefined });
+    const update = patchIfExists(key, { status: 'active', permissions: undefined });
 
     // Assess
     expect(update).toEqual({
-      TableName: 'T',
       Key: key,
       UpdateExpression: 'SET #status = :status',
       ConditionExpression: 'attribute_exists(#pk)',
@@ -50,7 +48,7 @@ describe('patchIfExists', () => {
 describe('patchAtVersion', () => {
   it('moves the version on only from the one read, with the caller’s extra condition', () => {
     // Act
-    const update = patchAtVersion('T', key, { updatedAt: 'now' }, 3, {
+    const update = patchAtVersion(key, { updatedAt: 'now' }, 3, {
       expression: '#scope = :global',
       names: { '#scope': 'supportScope' },
       values: { ':global': 'global' },

@@ -1,7 +1,4 @@
 import { describeTableStore } from '../support/memory-table/cases.ts';
 import { memoryTableStore } from '../support/memory-table/store.ts';
 
-describeTableStore('the in-memory table', () => ({
-  store: memoryTableStore(),
-  tableName: 'memory',
-}));
+describeTableStore('the in-memory table', () => memoryTableStore());

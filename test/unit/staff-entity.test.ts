@@ -56,11 +56,10 @@ describe('staff entity', () => {
 
   it('reads the live check consistently', () => {
     // Act
-    const command = getStaffCommand('T', '5f0c-sub');
+    const command = getStaffCommand('5f0c-sub');
 
     // Assess
     expect(command).toEqual({
-      TableName: 'T',
       Key: { pk: 'STAFF#5f0c-sub', sk: 'STAFF' },
       ConsistentRead: true,
     });
@@ -68,7 +67,7 @@ describe('staff entity', () => {
 
   it('creates without ever overwriting an existing item', () => {
     // Act
-    const put = createStaffPut('T', staff);
+    const put = createStaffPut(staff);
 
     // Assess
     expect(put.ConditionExpression).toBe('attribute_not_exists(#pk)');
@@ -77,7 +76,7 @@ describe('staff entity', () => {
 
   it('changes the status of an existing item only, and nothing else', () => {
     // Act
-    const update = patchStaffStatusUpdate('T', {
+    const update = patchStaffStatusUpdate({
       staffId: '5f0c-sub',
       status: 'disabled',
       updatedAt: '2026-12-02T10:00:00.000Z',
@@ -97,9 +96,9 @@ describe('staff entity', () => {
 
   it('deletes by the same key', () => {
     // Act
-    const removal = deleteStaffDelete('T', '5f0c-sub');
+    const removal = deleteStaffDelete('5f0c-sub');
 
     // Assess
-    expect(removal).toEqual({ TableName: 'T', Key: { pk: 'STAFF#5f0c-sub', sk: 'STAFF' } });
+    expect(removal).toEqual({ Key: { pk: 'STAFF#5f0c-sub', sk: 'STAFF' } });
   });
 });

@@ -159,7 +159,7 @@ describe('service entity', () => {
 
   it('pages one listing of the account through gsi1', () => {
     // Act
-    const query = servicesPageQuery('T', 'a1', 'domain', { limit: 10 });
+    const query = servicesPageQuery('a1', 'domain', { limit: 10 });
 
     // Assess
     expect(query).toMatchObject({
@@ -173,25 +173,13 @@ describe('service entity', () => {
     // Act
     const snapshot = supportSnapshot(contact, ASSIGNED_AT);
     const assign = putSupportContactUpdate(
-      'T',
       { accountId: 'a1', serviceId: 's1' },
       snapshot,
       'now',
       2
     );
-    const refresh = putSupportContactUpdate(
-      'T',
-      { accountId: 'a1', serviceId: 's1' },
-      snapshot,
-      'now'
-    );
-    const reset = removeSupportContactUpdate(
-      'T',
-      { accountId: 'a1', serviceId: 's1' },
-      'c1',
-      'now',
-      2
-    );
+    const refresh = putSupportContactUpdate({ accountId: 'a1', serviceId: 's1' }, snapshot, 'now');
+    const reset = removeSupportContactUpdate({ accountId: 'a1', serviceId: 's1' }, 'c1', 'now', 2);
 
     // Assess
     expect(assign.ConditionExpression).toBe('attribute_exists(#pk) AND #version = :expected');
@@ -205,12 +193,12 @@ describe('service entity', () => {
 describe('contact assigned services', () => {
   it('needs a support scope to assign but not to reset', () => {
     // Act
-    const assign = setAssignedServicesUpdate('T', contact, {
+    const assign = setAssignedServicesUpdate(contact, {
       assignedServices: [],
       updatedAt: 'now',
       requireSupportScope: true,
     });
-    const reset = setAssignedServicesUpdate('T', contact, {
+    const reset = setAssignedServicesUpdate(contact, {
       assignedServices: [],
       updatedAt: 'now',
       requireSupportScope: false,

@@ -65,7 +65,7 @@ describe('ticket keys', () => {
       createdAt: '2026-01-01T00:00:01.000Z',
       id: 'm1',
     });
-    const query = ticketConversationQuery('T', { accountId: 'a1', ticketId: ticket.id });
+    const query = ticketConversationQuery({ accountId: 'a1', ticketId: ticket.id });
 
     // Assess
     expect(item).toMatchObject({ pk: 'ACCOUNT#a1', sk: `TICKET#${ticket.id}` });
@@ -83,9 +83,9 @@ describe('ticket keys', () => {
   it('lists per account and per turn by latest activity, either way for the queue', () => {
     // Act
     const item = toTicketItem(ticket);
-    const perAccount = ticketsOfAccountQuery('T', 'a1', { limit: 5 });
-    const perTurn = ticketsInQueueQuery('T', 'waiting', { limit: 5, newestFirst: true });
-    const oldestFirst = ticketsInQueueQuery('T', 'closed', { limit: 5, newestFirst: false });
+    const perAccount = ticketsOfAccountQuery('a1', { limit: 5 });
+    const perTurn = ticketsInQueueQuery('waiting', { limit: 5, newestFirst: true });
+    const oldestFirst = ticketsInQueueQuery('closed', { limit: 5, newestFirst: false });
     const replied = toTicketItem({ ...ticket, status: 'customer-reply' });
 
     // Assess

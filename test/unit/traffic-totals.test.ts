@@ -112,7 +112,7 @@ describe('traffic items', () => {
         { state: 'counted', inBytes: 5, outBytes: 6 },
         { state: 'uncounted' },
       ] as SampleBefore[]
-    ).map((before) => replaceTrafficPut('T', ids, s, 'now', before));
+    ).map((before) => replaceTrafficPut(ids, s, 'now', before));
 
     // Assess
     expect(absent?.Item).toMatchObject({ inMonthTotals: true, inBytes: 1, outBytes: 2 });
@@ -129,7 +129,6 @@ describe('traffic items', () => {
   it('adds to a month with ADD, guarding the IP count only when new IPs come', () => {
     // Act
     const first = addToTrafficMonthUpdate(
-      'T',
       ids,
       {
         month: '2026-03',
@@ -142,7 +141,6 @@ describe('traffic items', () => {
       'now'
     );
     const later = addToTrafficMonthUpdate(
-      'T',
       ids,
       {
         month: '2026-03',

@@ -11,7 +11,6 @@ import {
   type Membership,
 } from '../entities/membership.ts';
 import { fromStaffItem, getStaffCommand, isStaffItem, staffKeys } from '../entities/staff.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { allowedAreas, mayOpen } from '../rules/permissions.ts';
@@ -36,7 +35,7 @@ export const authorizeMember = async (
   authTime: number,
   store: TableStore
 ): Promise<Membership> => {
-  const item = await store.get(getMembershipCommand(tableName, { loginId, accountId }));
+  const item = await store.get(getMembershipCommand({ loginId, accountId }));
   if (!item) throw notAMember();
   const membership = fromMembershipItem(item);
   // Until its owner accepts, an invitation opens nothing, and says nothing either.
@@ -78,7 +77,6 @@ export const authorizeMember = async (
 /** The primary contact's name, so a denied user knows whom to ask. */
 const grantorOf = async (membership: Membership, store: TableStore): Promise<{ name: string }> => {
   const item = await store.get({
-    TableName: tableName,
     Key: contactKeys({ accountId: membership.accountId, contactId: membership.primaryContactId }),
   });
   return { name: item ? contactDisplayName(fromContactItem(item)) : 'the account holder' };
@@ -134,14 +132,14 @@ export const authorizeStaff = async (
   store: TableStore
 ): Promise<Item[]> => {
   if (alsoRead.length === 0) {
-    refuseUnlessActiveStaff(await store.get(getStaffCommand(tableName, staffId)));
+    refuseUnlessActiveStaff(await store.get(getStaffCommand(staffId)));
     return [];
   }
   const first = alsoRead.slice(0, MAX_KEYS_WITH_STAFF);
   const rest = alsoRead.slice(MAX_KEYS_WITH_STAFF);
-  const items = await store.getMany(tableName, [staffKeys(staffId), ...first]);
+  const items = await store.getMany([staffKeys(staffId), ...first]);
   const staff = items.find((item) => isStaffItem(item) && item.staffId === staffId);
   refuseUnlessActiveStaff(staff);
   const others = items.filter((item) => item !== staff);
-  return rest.length ? [...others, ...(await store.getMany(tableName, rest))] : others;
+  return rest.length ? [...others, ...(await store.getMany(rest))] : others;
 };

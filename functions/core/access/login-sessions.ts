@@ -17,7 +17,6 @@ import {
   patchMembershipUpdate,
 } from '../entities/membership.ts';
 import { cognito, userPoolId } from '../platform/clients/cognito.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { nowIso } from '../platform/clock.ts';
 import { logger } from '../platform/observability.ts';
 import type { TableStore } from '../table/store.ts';
@@ -42,16 +41,16 @@ export const nextSecond = (now = Date.now()) => Math.floor(now / 1000) + 1;
  */
 export const endSessionsBefore = async (loginId: string, notBefore: number, store: TableStore) => {
   const updatedAt = nowIso();
-  const items = (await store.query(loginPartitionQuery(tableName, loginId))).items;
+  const items = (await store.query(loginPartitionQuery(loginId))).items;
   if (items.some(isLoginItem)) {
     await updateIf(
-      patchIfExists(tableName, loginKeys(loginId), { sessionsNotBefore: notBefore, updatedAt }),
+      patchIfExists(loginKeys(loginId), { sessionsNotBefore: notBefore, updatedAt }),
       store
     );
   }
   for (const membership of items.filter(isMembershipItem).map(fromMembershipItem)) {
     await updateIf(
-      patchMembershipUpdate(tableName, membership, { sessionsNotBefore: notBefore, updatedAt }),
+      patchMembershipUpdate(membership, { sessionsNotBefore: notBefore, updatedAt }),
       store
     );
   }

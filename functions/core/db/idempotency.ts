@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { createIdempotencyPut } from '../entities/idempotency.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { ConflictError, UnprocessableContentError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import type { GuardedWrite } from './transact.ts';
@@ -77,7 +76,7 @@ export const idempotencyWrite = (
   const fingerprint = fingerprintOf(claim.request);
   return {
     action: {
-      Put: createIdempotencyPut(tableName, {
+      Put: createIdempotencyPut({
         scope: claim.scope,
         key: claim.key,
         fingerprint,

@@ -5,7 +5,6 @@
  */
 import { type AuditEntry, createAuditPut } from '../entities/audit.ts';
 import { createOutboxPut, type OutboxTask } from '../entities/outbox.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { cancellations, newId, type TransactItem, type TransactUpdate } from '../table/db.ts';
@@ -43,11 +42,11 @@ export const writeTogether = async (
 
 /** Outbox tasks as writes of the same transaction: they happen if and only if the change does. */
 export const outboxWrites = (accountId: string, now: string, tasks: OutboxTask[]): GuardedWrite[] =>
-  tasks.map((task) => ({ action: { Put: createOutboxPut(tableName, task, { accountId, now }) } }));
+  tasks.map((task) => ({ action: { Put: createOutboxPut(task, { accountId, now }) } }));
 
 /** The audit entry of a change, as a write of the same transaction (a fresh id each time). */
 export const auditWrite = (entry: Omit<AuditEntry, 'id'>): GuardedWrite => ({
-  action: { Put: createAuditPut(tableName, { id: newId(), ...entry }) },
+  action: { Put: createAuditPut({ id: newId(), ...entry }) },
 });
 
 /** One conditional update on its own: true when it applied, false when its condition refused it. */

@@ -2,8 +2,8 @@
  * Account: the customer's master record. Contract numbers are kept on the
  * item (and as uniqueness markers, see contract.ts) so "My Details" is one read.
  */
-import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../table/db.ts';
+import type { GetInput, PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -56,23 +56,19 @@ export const fromAccountItem = (item: Record<string, unknown>): Account =>
 export const isAccountItem = (item: Record<string, unknown>) => item.entity === 'account';
 
 /** create: refuses to overwrite an existing account. */
-export const createAccountPut = (tableName: string, account: Account): PutCommandInput =>
-  createPut(tableName, toAccountItem(account));
+export const createAccountPut = (account: Account): PutInput => createPut(toAccountItem(account));
 
 /**
  * Optimistic concurrency: moves the account to `expectedVersion + 1` only if
  * nobody else did first. Used in the same transaction as the change itself.
  */
 export const bumpAccountVersionUpdate = (
-  tableName: string,
   accountId: string,
   expectedVersion: number,
   updatedAt: string
-): TransactUpdate =>
-  patchAtVersion(tableName, accountKeys(accountId), { updatedAt }, expectedVersion);
+): TransactUpdate => patchAtVersion(accountKeys(accountId), { updatedAt }, expectedVersion);
 
-export const getAccountCommand = (tableName: string, accountId: string): GetCommandInput => ({
-  TableName: tableName,
+export const getAccountCommand = (accountId: string): GetInput => ({
   Key: accountKeys(accountId),
   ConsistentRead: true,
 });
@@ -83,12 +79,10 @@ export const getAccountCommand = (tableName: string, accountId: string): GetComm
  * changed it first. Status and primary contact are never touched here.
  */
 export const patchLoadedAccountUpdate = (
-  tableName: string,
   next: Pick<Account, 'id' | 'name' | 'hostedDomains' | 'contractNumbers' | 'updatedAt'>,
   expectedVersion: number
 ): TransactUpdate =>
   patchAtVersion(
-    tableName,
     accountKeys(next.id),
     {
       name: next.name,

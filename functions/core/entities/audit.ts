@@ -2,7 +2,7 @@
  * Audit entry: who changed what on an account, with before/after values.
  * Written in the same transaction as the change it records.
  */
-import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, readItem, shaped, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
@@ -47,11 +47,9 @@ export const auditKeys = ({ accountId, at, id }: Pick<AuditEntry, 'accountId' | 
 
 /** Access pattern `auditOfAccount`: newest first, one page. */
 export const auditPageQuery = (
-  tableName: string,
   accountId: string,
   page: { limit: number; startKey?: Record<string, unknown> }
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
   ExpressionAttributeValues: { ':pk': `${PREFIX.audit}${accountId}` },
@@ -65,8 +63,8 @@ export const auditPartition = (accountId: string) => ({
   partitionValue: `${PREFIX.audit}${accountId}`,
 });
 
-export const createAuditPut = (tableName: string, entry: AuditEntry): PutCommandInput =>
-  createPut(tableName, {
+export const createAuditPut = (entry: AuditEntry): PutInput =>
+  createPut({
     ...auditKeys(entry),
     entity: 'audit',
     ...attributesOf(AUDIT_ATTRIBUTES, entry),

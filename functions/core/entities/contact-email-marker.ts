@@ -5,8 +5,8 @@
  * transaction as the contact it names; contacts stored before markers
  * existed simply have none until their address changes.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../table/db.ts';
+import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { normaliseEmail } from './contact.ts';
 import { createPut } from './item-writes.ts';
@@ -23,11 +23,8 @@ export const contactEmailKeys = ({ accountId, email }: Omit<ContactAddress, 'con
 });
 
 /** create: refuses an address another contact of the account holds, handing that one back (ALL_OLD). */
-export const claimContactEmailPut = (
-  tableName: string,
-  marker: ContactAddress & { createdAt: string }
-): PutCommandInput => ({
-  ...createPut(tableName, {
+export const claimContactEmailPut = (marker: ContactAddress & { createdAt: string }): PutInput => ({
+  ...createPut({
     ...contactEmailKeys(marker),
     entity: 'contactEmail',
     accountId: marker.accountId,
@@ -40,10 +37,8 @@ export const claimContactEmailPut = (
 
 /** Releases an address, only if it is still this contact's (or was never marked). */
 export const releaseContactEmailDelete = (
-  tableName: string,
   marker: ContactAddress
 ): NonNullable<TransactItem['Delete']> => ({
-  TableName: tableName,
   Key: contactEmailKeys(marker),
   ConditionExpression: 'attribute_not_exists(#pk) OR #contactId = :contactId',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#contactId': 'contactId' },

@@ -22,14 +22,12 @@ const stillThisLogin = (loginId: string) => ({
 
 /** Accepted: a sub-account becomes active; a holder's contact only moves its version. */
 export const acceptedContactUpdate = (
-  tableName: string,
   ids: ContactLogin,
   holder: boolean,
   now: string
 ): TransactUpdate => {
   const condition = stillThisLogin(ids.loginId);
   return {
-    TableName: tableName,
     Key: contactKeys(ids),
     UpdateExpression: holder
       ? 'SET #version = #version + :one, #updatedAt = :now'
@@ -54,13 +52,11 @@ export const acceptedContactUpdate = (
 
 /** Declined: the contact stays, without a login or a sub-account. */
 export const declinedContactUpdate = (
-  tableName: string,
   ids: ContactLogin,
   now: string
 ): NonNullable<TransactItem['Update']> => {
   const condition = stillThisLogin(ids.loginId);
   return {
-    TableName: tableName,
     Key: contactKeys(ids),
     // A pending email change was the login's; it leaves with it.
     UpdateExpression:

@@ -4,12 +4,12 @@
  * contacts behind a sender address for inbound mail and the helpdesk;
  * `contactsByName` (gsi2) lists an account's contacts by name.
  */
-import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PendingEmailChange } from '../rules/email-change.ts';
 import type { EmailPreferences } from '../rules/mail-categories.ts';
 import { nameSortKey } from '../rules/name-order.ts';
 import type { Area } from '../rules/permissions.ts';
 import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import type { PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -177,28 +177,22 @@ export const contactDisplayName = (contact: Pick<Contact, 'firstName' | 'lastNam
   `${contact.firstName} ${contact.lastName}`.trim();
 
 /** create: refuses to overwrite an existing contact. */
-export const createContactPut = (tableName: string, contact: Contact): PutCommandInput =>
-  createPut(tableName, toContactItem(contact));
+export const createContactPut = (contact: Contact): PutInput => createPut(toContactItem(contact));
 
 /**
  * replace: writes the whole new image of an existing contact, only if it is
  * still at the version it was read at (so no concurrent change is lost).
  */
-export const replaceContactPut = (
-  tableName: string,
-  contact: Contact,
-  expectedVersion: number
-): PutCommandInput => replacePut(tableName, toContactItem(contact), expectedVersion);
+export const replaceContactPut = (contact: Contact, expectedVersion: number): PutInput =>
+  replacePut(toContactItem(contact), expectedVersion);
 
 /**
  * Spends one attempt of a pending email change, only while that same change
  * (same code) is still pending and has an attempt left.
  */
 export const spendEmailChangeAttemptUpdate = (
-  tableName: string,
   contact: Contact & { emailChange: PendingEmailChange }
 ): TransactUpdate => ({
-  TableName: tableName,
   Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
   UpdateExpression: 'SET #change.#attempts = #change.#attempts - :one',
   ConditionExpression: '#change.#hash = :hash AND #change.#attempts > :zero',
@@ -221,11 +215,9 @@ export const contactsPartition = (accountId: string) => ({
  * order, so it stays valid when contacts are renamed, added or removed.
  */
 export const contactsPageQuery = (
-  tableName: string,
   accountId: string,
   page: { limit: number; startKey?: Record<string, unknown> }
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   IndexName: TABLE.indexes.gsi2.name,
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi2.partitionKey },
@@ -240,11 +232,9 @@ export const contactsPageQuery = (
  * could grow large must keep their sort keys outside this range.
  */
 export const accountProfileQuery = (
-  tableName: string,
   accountId: string,
   startKey?: Record<string, unknown>
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
   ExpressionAttributeValues: {
@@ -268,12 +258,10 @@ const HAS_SUPPORT_SCOPE: ExtraCondition = {
  * still have a support scope (it may have been set to `none` meanwhile).
  */
 export const setAssignedServicesUpdate = (
-  tableName: string,
   contact: Pick<Contact, 'accountId' | 'id' | 'version'>,
   change: { assignedServices: AssignedService[]; updatedAt: string; requireSupportScope: boolean }
 ): TransactUpdate =>
   patchAtVersion(
-    tableName,
     contactKeys({ accountId: contact.accountId, contactId: contact.id }),
     { assignedServices: change.assignedServices, updatedAt: change.updatedAt },
     contact.version,
@@ -282,22 +270,18 @@ export const setAssignedServicesUpdate = (
 
 /** delete: only the version that was read (any version when none is given). */
 export const deleteContactDelete = (
-  tableName: string,
   contact: Pick<Contact, 'accountId' | 'id'>,
   expectedVersion: number
 ): NonNullable<TransactItem['Delete']> => ({
-  TableName: tableName,
   Key: contactKeys({ accountId: contact.accountId, contactId: contact.id }),
   ...atVersionCondition(expectedVersion),
 });
 
 /** Access pattern `contactsByEmail` (gsi1): every account an address is a contact of. */
 export const contactsByEmailQuery = (
-  tableName: string,
   email: string,
   page: { limit: number; startKey?: Record<string, unknown> }
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   IndexName: TABLE.indexes.gsi1.name,
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi1.partitionKey },

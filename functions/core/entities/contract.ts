@@ -2,7 +2,7 @@
  * Contract-number marker: makes a contract number unique across accounts and
  * lets the account-request wizard find the account that holds it.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { createPut } from './item-writes.ts';
 
@@ -16,11 +16,12 @@ export const contractMarkerKeys = (contractNumber: string) => ({
 });
 
 /** create: a contract number belongs to exactly one account. */
-export const createContractMarkerPut = (
-  tableName: string,
-  marker: { contractNumber: string; accountId: string; createdAt: string }
-): PutCommandInput =>
-  createPut(tableName, {
+export const createContractMarkerPut = (marker: {
+  contractNumber: string;
+  accountId: string;
+  createdAt: string;
+}): PutInput =>
+  createPut({
     ...contractMarkerKeys(marker.contractNumber),
     entity: 'contractMarker',
     contractNumber: normaliseContractNumber(marker.contractNumber),

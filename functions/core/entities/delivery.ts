@@ -6,9 +6,9 @@
  * failed); the conditional move to `sending` is what keeps two senders
  * from sending the same delivery (docs/notifications.md).
  */
-import type { DeleteCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
 import type { TransactUpdate } from '../table/db.ts';
+import type { DeleteInput, PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -68,19 +68,17 @@ export const fromDeliveryItem = (item: Record<string, unknown>): Delivery =>
   readItem(DELIVERY_ENTITY, DELIVERY_ATTRIBUTES, item);
 
 /** create: a source mails an address once, however often the source is replayed. */
-export const createDeliveryPut = (tableName: string, delivery: Delivery): PutCommandInput =>
-  createPut(tableName, toDeliveryItem(delivery));
+export const createDeliveryPut = (delivery: Delivery): PutInput =>
+  createPut(toDeliveryItem(delivery));
 
 /** The status moves only from `from`: a second sender, or a replay, finds it moved and stops. */
 export const moveDeliveryUpdate = (
-  tableName: string,
   delivery: Pick<Delivery, 'sourceId' | 'address'>,
   from: DeliveryStatus,
   to: { status: DeliveryStatus; updatedAt: string; reason?: string; sesMessageId?: string }
 ): TransactUpdate => {
   const extra = Object.entries(to).filter(([name]) => name !== 'status' && name !== 'updatedAt');
   return {
-    TableName: tableName,
     Key: deliveryKeys(delivery),
     UpdateExpression: `SET #status = :to, #updatedAt = :at${extra.map(([name]) => `, #${name} = :${name}`).join('')}`,
     ConditionExpression: '#status = :from',
@@ -105,10 +103,8 @@ export const moveDeliveryUpdate = (
  * INSERTs only).
  */
 export const deleteDeliveryIfUnchanged = (
-  tableName: string,
   delivery: Pick<Delivery, 'sourceId' | 'address' | 'status' | 'updatedAt'>
-): DeleteCommandInput => ({
-  TableName: tableName,
+): DeleteInput => ({
   Key: deliveryKeys(delivery),
   ConditionExpression: '#status = :status AND #updatedAt = :at',
   ExpressionAttributeNames: { '#status': 'status', '#updatedAt': 'updatedAt' },
@@ -120,3 +116,11 @@ export const DELIVERY_STREAM_FILTER = {
   eventName: ['INSERT'],
   dynamodb: { NewImage: { entity: { S: [DELIVERY_ENTITY] }, status: { S: ['queued'] } } },
 } as const;
+
+/** Access pattern `deliveriesOfSource`: every delivery of one ticket event, notice or invoice. */
+export const deliveriesOfSourceQuery = (sourceId: string): QueryInput => ({
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
+  ExpressionAttributeValues: { ':pk': `${PREFIX.delivery}${sourceId}` },
+  ConsistentRead: true,
+});

@@ -4,9 +4,9 @@
  * transaction as the delivery and moved with its status. Only the account's
  * own mail is in its partition.
  */
-import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
 import type { TransactUpdate } from '../table/db.ts';
+import type { PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, oneOf, optional, readItem, text } from './attributes.ts';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.ts';
@@ -44,8 +44,8 @@ export const emailLogKeys = ({
 export const fromEmailLogItem = (item: Record<string, unknown>): EmailLogEntry =>
   readItem(EMAIL_LOG_ENTITY, EMAIL_LOG_ATTRIBUTES, item);
 
-export const createEmailLogPut = (tableName: string, entry: EmailLogEntry): PutCommandInput =>
-  createPut(tableName, {
+export const createEmailLogPut = (entry: EmailLogEntry): PutInput =>
+  createPut({
     ...emailLogKeys(entry),
     entity: EMAIL_LOG_ENTITY,
     ...attributesOf(EMAIL_LOG_ATTRIBUTES, entry),
@@ -53,12 +53,10 @@ export const createEmailLogPut = (tableName: string, entry: EmailLogEntry): PutC
 
 /** The entry follows its delivery's status (and SES feedback after it). */
 export const emailLogStatusUpdate = (
-  tableName: string,
   entry: Pick<EmailLogEntry, 'accountId' | 'at' | 'id'>,
   status: EmailLogStatus | DeliveryStatus,
   updatedAt: string
 ): TransactUpdate => ({
-  TableName: tableName,
   Key: emailLogKeys(entry),
   UpdateExpression: 'SET #status = :status, #updatedAt = :at',
   ConditionExpression: 'attribute_exists(#pk)',
@@ -77,11 +75,9 @@ export const emailLogPartition = (accountId: string) => ({
 
 /** Access pattern `emailLogOfAccount`: newest first, one page. */
 export const emailLogPageQuery = (
-  tableName: string,
   accountId: string,
   page: { limit: number; startKey?: Record<string, unknown> }
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
   ExpressionAttributeValues: { ':pk': `${PREFIX.emailLog}${accountId}` },

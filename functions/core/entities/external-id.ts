@@ -4,7 +4,7 @@
  * the same transaction as the item it points to, with `attribute_not_exists`,
  * so loading the same external id twice can never create two items.
  */
-import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { GetInput, PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, oneOf, optional, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
@@ -29,19 +29,14 @@ export const externalIdKeys = (kind: ExternalKind, externalId: string) => ({
   [TABLE.sortKey]: PREFIX.externalId.slice(0, -1),
 });
 
-export const getExternalIdCommand = (
-  tableName: string,
-  kind: ExternalKind,
-  externalId: string
-): GetCommandInput => ({
-  TableName: tableName,
+export const getExternalIdCommand = (kind: ExternalKind, externalId: string): GetInput => ({
   Key: externalIdKeys(kind, externalId),
   ConsistentRead: true,
 });
 
 /** create: an external id names exactly one item, for good. */
-export const createExternalIdPut = (tableName: string, marker: ExternalIdMarker): PutCommandInput =>
-  createPut(tableName, {
+export const createExternalIdPut = (marker: ExternalIdMarker): PutInput =>
+  createPut({
     ...externalIdKeys(marker.kind, marker.externalId),
     entity: 'externalId',
     ...attributesOf(EXTERNAL_ID_ATTRIBUTES, marker),

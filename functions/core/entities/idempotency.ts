@@ -4,7 +4,7 @@
  * double click) gets that result again instead of a second resource.
  * Written in the create's own transaction; kept for a day (TTL).
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { createPut } from './item-writes.ts';
 
@@ -26,11 +26,8 @@ export const idempotencyKeys = ({ scope, key }: Pick<IdempotencyRecord, 'scope' 
 });
 
 /** create: fails when the key was used, handing back the stored record (ALL_OLD). */
-export const createIdempotencyPut = (
-  tableName: string,
-  record: IdempotencyRecord
-): PutCommandInput => ({
-  ...createPut(tableName, {
+export const createIdempotencyPut = (record: IdempotencyRecord): PutInput => ({
+  ...createPut({
     ...idempotencyKeys(record),
     entity: 'idempotency',
     ...record,

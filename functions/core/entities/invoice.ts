@@ -8,9 +8,9 @@
  * bucket; the item records which object, so a view says `hasPdf` without
  * asking S3.
  */
-import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { zeroAmount } from '../rules/money.ts';
 import type { TransactUpdate } from '../table/db.ts';
+import type { GetInput, PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   type Attribute,
@@ -127,38 +127,25 @@ export const toInvoiceItem = (invoice: Invoice) => ({
 export const fromInvoiceItem = (item: Record<string, unknown>): Invoice =>
   readItem('invoice', INVOICE_ATTRIBUTES, item);
 
-export const getInvoiceCommand = (
-  tableName: string,
-  ids: { accountId: string; number: string }
-): GetCommandInput => ({ TableName: tableName, Key: invoiceKeys(ids), ConsistentRead: true });
+export const getInvoiceCommand = (ids: { accountId: string; number: string }): GetInput => ({
+  Key: invoiceKeys(ids),
+  ConsistentRead: true,
+});
 
 /** create: a new invoice number of the account. */
-export const createInvoicePut = (tableName: string, invoice: Invoice): PutCommandInput =>
-  createPut(tableName, toInvoiceItem(invoice));
+export const createInvoicePut = (invoice: Invoice): PutInput => createPut(toInvoiceItem(invoice));
 
 /** replace: the reloaded invoice, only over the version that was read. */
-export const replaceInvoicePut = (
-  tableName: string,
-  invoice: Invoice,
-  expectedVersion: number
-): PutCommandInput => replacePut(tableName, toInvoiceItem(invoice), expectedVersion);
+export const replaceInvoicePut = (invoice: Invoice, expectedVersion: number): PutInput =>
+  replacePut(toInvoiceItem(invoice), expectedVersion);
 
 /**
  * patch: records the uploaded PDF, only over the version that was read, and
  * moves the version on, so a reload read before it cannot put the item back
  * without it.
  */
-export const recordInvoicePdfUpdate = (
-  tableName: string,
-  invoice: Invoice,
-  pdf: InvoicePdf
-): TransactUpdate =>
-  patchAtVersion(
-    tableName,
-    invoiceKeys(invoice),
-    { pdf, updatedAt: pdf.uploadedAt },
-    invoice.version
-  );
+export const recordInvoicePdfUpdate = (invoice: Invoice, pdf: InvoicePdf): TransactUpdate =>
+  patchAtVersion(invoiceKeys(invoice), { pdf, updatedAt: pdf.uploadedAt }, invoice.version);
 
 export const invoicesListing = (accountId: string) => ({
   partitionAttribute: TABLE.indexes.gsi1.partitionKey,
@@ -167,11 +154,9 @@ export const invoicesListing = (accountId: string) => ({
 
 /** Access pattern `invoicesOfAccount`: one page, newest issue date first. */
 export const invoicesPageQuery = (
-  tableName: string,
   accountId: string,
   page: { limit: number; startKey?: Record<string, unknown> }
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   IndexName: TABLE.indexes.gsi1.name,
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi1.partitionKey },

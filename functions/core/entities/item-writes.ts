@@ -3,8 +3,8 @@
  * its own named builders (createContactPut, replaceInvoicePut …) so callers
  * say what they write; those builders say which of these shapes they mean.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../table/db.ts';
+import type { PutInput } from '../table/inputs.ts';
 import { TABLE } from '../table/table.ts';
 
 type Item = Record<string, unknown>;
@@ -18,8 +18,7 @@ export const atVersionCondition = (expectedVersion: number) => ({
 });
 
 /** create: a Put that refuses to overwrite an item with the same key. */
-export const createPut = (tableName: string, item: Item): PutCommandInput => ({
-  TableName: tableName,
+export const createPut = (item: Item): PutInput => ({
   Item: item,
   ConditionExpression: 'attribute_not_exists(#pk)',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
@@ -29,12 +28,7 @@ export const createPut = (tableName: string, item: Item): PutCommandInput => ({
  * replace: a Put of the whole new image of an existing item, only if it is
  * still at the version it was read at (so no concurrent change is lost).
  */
-export const replacePut = (
-  tableName: string,
-  item: Item,
-  expectedVersion: number
-): PutCommandInput => ({
-  TableName: tableName,
+export const replacePut = (item: Item, expectedVersion: number): PutInput => ({
   Item: item,
   ...atVersionCondition(expectedVersion),
 });
@@ -50,10 +44,9 @@ const setFields = (fields: Item) => {
 };
 
 /** patch: sets the given fields, only while the item exists. */
-export const patchIfExists = (tableName: string, key: Key, fields: Item): TransactUpdate => {
+export const patchIfExists = (key: Key, fields: Item): TransactUpdate => {
   const { sets, names, values } = setFields(fields);
   return {
-    TableName: tableName,
     Key: key,
     UpdateExpression: `SET ${sets.join(', ')}`,
     ConditionExpression: 'attribute_exists(#pk)',
@@ -74,7 +67,6 @@ export interface ExtraCondition {
  * the next one, only if nobody else moved it first (optimistic concurrency).
  */
 export const patchAtVersion = (
-  tableName: string,
   key: Key,
   fields: Item,
   expectedVersion: number,
@@ -83,7 +75,6 @@ export const patchAtVersion = (
   const { sets, names, values } = setFields(fields);
   const atVersion = atVersionCondition(expectedVersion);
   return {
-    TableName: tableName,
     Key: key,
     UpdateExpression: `SET ${[...sets, '#version = :next'].join(', ')}`,
     ConditionExpression: extra

@@ -3,8 +3,8 @@
  * person, one login). Written with the login and moved, in one transaction,
  * when a login email change is confirmed.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem } from '../table/db.ts';
+import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { normaliseEmail } from './contact.ts';
 import { createPut } from './item-writes.ts';
@@ -15,11 +15,12 @@ export const loginEmailKeys = (email: string) => ({
 });
 
 /** create: refuses an address another login already holds. */
-export const createLoginEmailPut = (
-  tableName: string,
-  marker: { email: string; loginId: string; createdAt: string }
-): PutCommandInput =>
-  createPut(tableName, {
+export const createLoginEmailPut = (marker: {
+  email: string;
+  loginId: string;
+  createdAt: string;
+}): PutInput =>
+  createPut({
     ...loginEmailKeys(marker.email),
     entity: 'loginEmail',
     email: normaliseEmail(marker.email),
@@ -28,11 +29,10 @@ export const createLoginEmailPut = (
   });
 
 /** Releases an address, only if it is still this login's. */
-export const releaseLoginEmailDelete = (
-  tableName: string,
-  marker: { email: string; loginId: string }
-): NonNullable<TransactItem['Delete']> => ({
-  TableName: tableName,
+export const releaseLoginEmailDelete = (marker: {
+  email: string;
+  loginId: string;
+}): NonNullable<TransactItem['Delete']> => ({
   Key: loginEmailKeys(marker.email),
   ConditionExpression: 'attribute_not_exists(#pk) OR #loginId = :loginId',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#loginId': 'loginId' },

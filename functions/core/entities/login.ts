@@ -3,9 +3,9 @@
  * by every account the login belongs to). Lives in the login's partition
  * beside its memberships.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PendingEmailChange } from '../rules/email-change.ts';
 import type { TransactUpdate } from '../table/db.ts';
+import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -63,22 +63,19 @@ export const fromLoginItem = (item: Record<string, unknown>): LoginProfile =>
 export const isLoginItem = (item: Record<string, unknown>) => item.entity === 'login';
 
 /** create: one profile per login. */
-export const createLoginPut = (tableName: string, login: LoginProfile): PutCommandInput =>
-  createPut(tableName, toLoginItem(login));
+export const createLoginPut = (login: LoginProfile): PutInput => createPut(toLoginItem(login));
 
 /** patch: the person's display name and email follow their contact details. */
 export const patchLoginUpdate = (
-  tableName: string,
   login: Pick<LoginProfile, 'loginId' | 'name' | 'email' | 'updatedAt'>
 ): TransactUpdate =>
-  patchIfExists(tableName, loginKeys(login.loginId), {
+  patchIfExists(loginKeys(login.loginId), {
     name: login.name,
     email: login.email,
     updatedAt: login.updatedAt,
   });
 
-export const getLoginCommand = (tableName: string, loginId: string) => ({
-  TableName: tableName,
+export const getLoginCommand = (loginId: string) => ({
   Key: loginKeys(loginId),
   ConsistentRead: true,
 });
@@ -88,12 +85,10 @@ export const getLoginCommand = (tableName: string, loginId: string) => ({
  * no longer confined, and sessions older than `notBefore` are refused.
  */
 export const markLoginProvenUpdate = (
-  tableName: string,
   loginId: string,
   notBefore: number,
   now: string
 ): TransactUpdate => ({
-  TableName: tableName,
   Key: loginKeys(loginId),
   UpdateExpression:
     'SET #proven = :true, #notBefore = :notBefore, #updatedAt = :now REMOVE #confined',
@@ -116,16 +111,13 @@ export const sessionStillValid = (
 
 /** A new pending login email (replacing any earlier one and its attempts). */
 export const startLoginEmailChangeUpdate = (
-  tableName: string,
   loginId: string,
   pending: PendingEmailChange,
   now: string
-): TransactUpdate =>
-  patchIfExists(tableName, loginKeys(loginId), { emailChange: pending, updatedAt: now });
+): TransactUpdate => patchIfExists(loginKeys(loginId), { emailChange: pending, updatedAt: now });
 
 /** Drops a pending login email (the owner sent its current address back). */
-export const cancelLoginEmailChangeUpdate = (tableName: string, loginId: string, now: string) => ({
-  TableName: tableName,
+export const cancelLoginEmailChangeUpdate = (loginId: string, now: string) => ({
   Key: loginKeys(loginId),
   UpdateExpression: 'SET #updatedAt = :now REMOVE #change',
   ConditionExpression: 'attribute_exists(#pk)',
@@ -144,14 +136,9 @@ const sameCode = (hash: string) => ({
 });
 
 /** Spends one attempt, before the guess is compared, while that code is pending and has one left. */
-export const spendLoginEmailAttemptUpdate = (
-  tableName: string,
-  loginId: string,
-  codeHash: string
-): TransactUpdate => {
+export const spendLoginEmailAttemptUpdate = (loginId: string, codeHash: string): TransactUpdate => {
   const condition = sameCode(codeHash);
   return {
-    TableName: tableName,
     Key: loginKeys(loginId),
     UpdateExpression: 'SET #change.#attempts = #change.#attempts - :one',
     ConditionExpression: `${condition.ConditionExpression} AND #change.#attempts > :zero`,
@@ -162,13 +149,11 @@ export const spendLoginEmailAttemptUpdate = (
 
 /** The confirmed address becomes the login's, only while the same code is pending. */
 export const confirmLoginEmailUpdate = (
-  tableName: string,
   loginId: string,
   change: { email: string; codeHash: string; now: string }
 ): TransactUpdate => {
   const condition = sameCode(change.codeHash);
   return {
-    TableName: tableName,
     Key: loginKeys(loginId),
     UpdateExpression: 'SET #email = :email, #updatedAt = :now REMOVE #change',
     ConditionExpression: condition.ConditionExpression,

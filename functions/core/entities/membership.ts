@@ -3,9 +3,9 @@
  * Keyed by login so the authorizer finds it with one GetItem from the token's
  * `sub` and the path's account id.
  */
-import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ROLES } from '../rules/permissions.ts';
 import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import type { GetInput, PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -76,18 +76,17 @@ export const toMembershipItem = (membership: Membership) => ({
 export const fromMembershipItem = (item: Record<string, unknown>): Membership =>
   readItem('membership', MEMBERSHIP_ATTRIBUTES, item);
 
-export const getMembershipCommand = (
-  tableName: string,
-  ids: { loginId: string; accountId: string }
-): GetCommandInput => ({ TableName: tableName, Key: membershipKeys(ids), ConsistentRead: true });
+export const getMembershipCommand = (ids: { loginId: string; accountId: string }): GetInput => ({
+  Key: membershipKeys(ids),
+  ConsistentRead: true,
+});
 
 /** create: refuses to overwrite an existing membership. */
-export const createMembershipPut = (tableName: string, membership: Membership): PutCommandInput =>
-  createPut(tableName, toMembershipItem(membership));
+export const createMembershipPut = (membership: Membership): PutInput =>
+  createPut(toMembershipItem(membership));
 
 /** Access pattern `loginPartition`: the login's profile and all its memberships in one Query. */
-export const loginPartitionQuery = (tableName: string, loginId: string): QueryCommandInput => ({
-  TableName: tableName,
+export const loginPartitionQuery = (loginId: string): QueryInput => ({
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
   ExpressionAttributeValues: { ':pk': `${PREFIX.login}${loginId}` },
@@ -97,11 +96,10 @@ export const loginPartitionQuery = (tableName: string, loginId: string): QueryCo
 export const isMembershipItem = (item: Record<string, unknown>) => item.entity === 'membership';
 
 /** Removes a login from an account (the login itself and its other accounts stay). */
-export const deleteMembershipDelete = (
-  tableName: string,
-  ids: { loginId: string; accountId: string }
-): NonNullable<TransactItem['Delete']> => ({
-  TableName: tableName,
+export const deleteMembershipDelete = (ids: {
+  loginId: string;
+  accountId: string;
+}): NonNullable<TransactItem['Delete']> => ({
   Key: membershipKeys(ids),
 });
 
@@ -110,7 +108,6 @@ export const deleteMembershipDelete = (
  * contact's scope and assigned service ids), only if it still exists.
  */
 export const patchMembershipUpdate = (
-  tableName: string,
   ids: { loginId: string; accountId: string },
   change: {
     permissions?: string[];
@@ -120,7 +117,7 @@ export const patchMembershipUpdate = (
     sessionsNotBefore?: number;
     updatedAt: string;
   }
-): TransactUpdate => patchIfExists(tableName, membershipKeys(ids), change);
+): TransactUpdate => patchIfExists(membershipKeys(ids), change);
 
 /**
  * The membership still reaches `serviceId` for support (global scope, or
@@ -128,11 +125,9 @@ export const patchMembershipUpdate = (
  * ticket about that service, so a reset racing the ticket cannot slip by.
  */
 export const supportReachCheck = (
-  tableName: string,
   ids: { loginId: string; accountId: string },
   serviceId: string
 ): NonNullable<TransactItem['ConditionCheck']> => ({
-  TableName: tableName,
   Key: membershipKeys(ids),
   ConditionExpression:
     '#status = :active AND (#scope = :global OR (#scope = :isolated AND contains(#ids, :service)))',
@@ -154,13 +149,11 @@ export const supportReachCheck = (
  * becomes active (a withdrawn or already accepted one is left alone).
  */
 export const acceptMembershipUpdate = (
-  tableName: string,
   ids: { loginId: string; accountId: string },
   now: string,
   /** The login's session cut-off, so sessions ended before the membership existed stay ended. */
   sessionsNotBefore = 0
 ): TransactUpdate => ({
-  TableName: tableName,
   Key: membershipKeys(ids),
   UpdateExpression: 'SET #status = :active, #updatedAt = :now, #notBefore = :notBefore',
   ConditionExpression: '#status = :invited',
@@ -178,11 +171,10 @@ export const acceptMembershipUpdate = (
 });
 
 /** The owner declines an invitation: removes the membership only while still `invited`. */
-export const declineMembershipDelete = (
-  tableName: string,
-  ids: { loginId: string; accountId: string }
-): NonNullable<TransactItem['Delete']> => ({
-  TableName: tableName,
+export const declineMembershipDelete = (ids: {
+  loginId: string;
+  accountId: string;
+}): NonNullable<TransactItem['Delete']> => ({
   Key: membershipKeys(ids),
   ConditionExpression: '#status = :invited',
   ExpressionAttributeNames: { '#status': 'status' },

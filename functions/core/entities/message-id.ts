@@ -4,7 +4,7 @@
  * unique and an inbound reply (`In-Reply-To` / `References`) finds its
  * ticket with one GetItem, never by a guessable number in the subject.
  */
-import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { GetInput, PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
@@ -40,21 +40,17 @@ export const messageIdMarkerKeys = (emailMessageId: string) => ({
 });
 
 /** create: a Message-ID names exactly one message. */
-export const createMessageIdMarkerPut = (
-  tableName: string,
-  marker: MessageIdMarker
-): PutCommandInput =>
-  createPut(tableName, {
+export const createMessageIdMarkerPut = (marker: MessageIdMarker): PutInput =>
+  createPut({
     ...messageIdMarkerKeys(marker.emailMessageId),
     entity: 'messageIdMarker',
     ...attributesOf(MESSAGE_ID_MARKER_ATTRIBUTES, marker),
   });
 
 /** Access pattern `messageByMessageId`: threading an inbound reply. */
-export const getMessageIdMarkerCommand = (
-  tableName: string,
-  emailMessageId: string
-): GetCommandInput => ({ TableName: tableName, Key: messageIdMarkerKeys(emailMessageId) });
+export const getMessageIdMarkerCommand = (emailMessageId: string): GetInput => ({
+  Key: messageIdMarkerKeys(emailMessageId),
+});
 
 export const fromMessageIdMarkerItem = (item: Record<string, unknown>): MessageIdMarker =>
   readItem('messageIdMarker', MESSAGE_ID_MARKER_ATTRIBUTES, item);

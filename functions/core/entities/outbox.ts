@@ -4,8 +4,8 @@
  * it happens if and only if that change did. The table's stream hands each
  * new task to the outbox function (functions/outbox/handler.ts).
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { newId } from '../table/db.ts';
+import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { createPut } from './item-writes.ts';
 
@@ -49,12 +49,11 @@ export const outboxKeys = (taskId: string) => ({
 });
 
 export const createOutboxPut = (
-  tableName: string,
   task: OutboxTask,
   context: { accountId?: string; now: string }
-): PutCommandInput => {
+): PutInput => {
   const id = newId();
-  return createPut(tableName, {
+  return createPut({
     ...outboxKeys(id),
     entity: OUTBOX_ENTITY,
     id,

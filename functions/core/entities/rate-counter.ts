@@ -27,14 +27,9 @@ export const rateCounterKeys = (subject: string, start: number) => ({
 });
 
 /** Counts one more event in the window, only while it is under the limit. */
-export const takeRateTokenUpdate = (
-  tableName: string,
-  window: RateWindow,
-  now: Date
-): TransactUpdate => {
+export const takeRateTokenUpdate = (window: RateWindow, now: Date): TransactUpdate => {
   const start = windowStart(now, window.windowSeconds);
   return {
-    TableName: tableName,
     Key: rateCounterKeys(window.subject, start),
     UpdateExpression: 'SET #ttl = :ttl ADD #count :one',
     ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',

@@ -5,8 +5,8 @@
  * showing a service with its support contacts is one read. Index
  * `servicesOfAccount` (gsi1) lists services and domains apart, by label.
  */
-import type { GetCommandInput, PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactUpdate } from '../table/db.ts';
+import type { GetInput, PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -95,10 +95,10 @@ export const fromServiceItem = (item: Record<string, unknown>): Service =>
 
 export const isServiceItem = (item: Record<string, unknown>) => item.entity === 'service';
 
-export const getServiceCommand = (
-  tableName: string,
-  ids: { accountId: string; serviceId: string }
-): GetCommandInput => ({ TableName: tableName, Key: serviceKeys(ids), ConsistentRead: true });
+export const getServiceCommand = (ids: { accountId: string; serviceId: string }): GetInput => ({
+  Key: serviceKeys(ids),
+  ConsistentRead: true,
+});
 
 export const servicesListingPartition = (accountId: string, kind: ServiceKind) => ({
   partitionAttribute: TABLE.indexes.gsi1.partitionKey,
@@ -110,12 +110,10 @@ export const servicesListingPartition = (accountId: string, kind: ServiceKind) =
  * of its domains, by label. An index read, so eventually consistent.
  */
 export const servicesPageQuery = (
-  tableName: string,
   accountId: string,
   kind: ServiceKind,
   page: { limit: number; startKey?: Record<string, unknown> }
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   IndexName: TABLE.indexes.gsi1.name,
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi1.partitionKey },
@@ -151,13 +149,11 @@ const supportContactNames = (contactId: string) => ({
  * change refreshing the snapshots of the services it supports).
  */
 export const putSupportContactUpdate = (
-  tableName: string,
   ids: { accountId: string; serviceId: string },
   snapshot: SupportContactSnapshot,
   updatedAt: string,
   expectedVersion?: number
 ): TransactUpdate => ({
-  TableName: tableName,
   Key: serviceKeys(ids),
   UpdateExpression: 'SET #contacts.#contact = :snapshot, #updatedAt = :updatedAt ADD #version :one',
   ConditionExpression:
@@ -175,13 +171,11 @@ export const putSupportContactUpdate = (
 
 /** patch: removes one support contact's entry (reset, scope `none`, contact deleted). */
 export const removeSupportContactUpdate = (
-  tableName: string,
   ids: { accountId: string; serviceId: string },
   contactId: string,
   updatedAt: string,
   expectedVersion?: number
 ): TransactUpdate => ({
-  TableName: tableName,
   Key: serviceKeys(ids),
   UpdateExpression: 'REMOVE #contacts.#contact SET #updatedAt = :updatedAt ADD #version :one',
   ConditionExpression:
@@ -197,18 +191,13 @@ export const removeSupportContactUpdate = (
 });
 
 /** A transaction's guard that the service exists in the account (e.g. for a ticket about it). */
-export const serviceExistsCheck = (
-  tableName: string,
-  ids: { accountId: string; serviceId: string }
-) => ({
-  TableName: tableName,
+export const serviceExistsCheck = (ids: { accountId: string; serviceId: string }) => ({
   Key: serviceKeys(ids),
   ConditionExpression: 'attribute_exists(#pk)',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
 });
 /** create: a new service or domain, as the operators load it (no support contacts yet). */
-export const createServicePut = (tableName: string, service: Service): PutCommandInput =>
-  createPut(tableName, toServiceItem(service));
+export const createServicePut = (service: Service): PutInput => createPut(toServiceItem(service));
 
 /** The fields an operators' reload owns; everything else (support contacts) is the holder's. */
 export type LoadedServiceFields = Pick<
@@ -223,7 +212,6 @@ export type LoadedServiceFields = Pick<
  * Support contacts are never named, so a concurrent assignment is kept.
  */
 export const patchLoadedServiceUpdate = (
-  tableName: string,
   service: Pick<Service, 'accountId' | 'id' | 'type'>,
   fields: LoadedServiceFields,
   updatedAt: string
@@ -265,7 +253,6 @@ export const patchLoadedServiceUpdate = (
     }
   }
   return {
-    TableName: tableName,
     Key: serviceKeys({ accountId: service.accountId, serviceId: service.id }),
     UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
     ConditionExpression: 'attribute_exists(#pk) AND #type = :type',

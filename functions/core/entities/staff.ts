@@ -5,8 +5,8 @@
  * login is refused at its next request, whatever its token still says.
  * Operators write it with the Cognito user (`npm run staff`).
  */
-import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactItem, TransactUpdate } from '../table/db.ts';
+import type { GetInput, PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { type Attribute, attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
@@ -51,31 +51,26 @@ export const fromStaffItem = (item: Record<string, unknown>): StaffLogin =>
   readItem('staff', STAFF_ATTRIBUTES, item);
 
 /** Access pattern `staffById`: the live check of every staff request (consistent). */
-export const getStaffCommand = (tableName: string, staffId: string): GetCommandInput => ({
-  TableName: tableName,
+export const getStaffCommand = (staffId: string): GetInput => ({
   Key: staffKeys(staffId),
   ConsistentRead: true,
 });
 
 /** create: refuses to overwrite an existing staff item (and so its status). */
-export const createStaffPut = (tableName: string, staff: StaffLogin): PutCommandInput =>
-  createPut(tableName, toStaffItem(staff));
+export const createStaffPut = (staff: StaffLogin): PutInput => createPut(toStaffItem(staff));
 
 /** patch: disables or enables a staff login, only if its item exists. */
-export const patchStaffStatusUpdate = (
-  tableName: string,
-  change: { staffId: string; status: StaffStatus; updatedAt: string }
-): TransactUpdate =>
-  patchIfExists(tableName, staffKeys(change.staffId), {
+export const patchStaffStatusUpdate = (change: {
+  staffId: string;
+  status: StaffStatus;
+  updatedAt: string;
+}): TransactUpdate =>
+  patchIfExists(staffKeys(change.staffId), {
     status: change.status,
     updatedAt: change.updatedAt,
   });
 
 /** Removes a staff login's item: from then on its tokens open nothing. */
-export const deleteStaffDelete = (
-  tableName: string,
-  staffId: string
-): NonNullable<TransactItem['Delete']> => ({
-  TableName: tableName,
+export const deleteStaffDelete = (staffId: string): NonNullable<TransactItem['Delete']> => ({
   Key: staffKeys(staffId),
 });

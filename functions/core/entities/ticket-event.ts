@@ -7,7 +7,7 @@
  * carry everything a mail about them needs, so a stream consumer can turn
  * each INSERT into mail exactly once without reading the ticket again.
  */
-import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -66,8 +66,8 @@ export const ticketEventKeys = ({
 });
 
 /** create: each event is recorded once (the stream sees exactly one INSERT). */
-export const createTicketEventPut = (tableName: string, event: TicketEvent): PutCommandInput =>
-  createPut(tableName, {
+export const createTicketEventPut = (event: TicketEvent): PutInput =>
+  createPut({
     ...ticketEventKeys(event),
     entity: 'ticketEvent',
     ...attributesOf(TICKET_EVENT_ATTRIBUTES, event),
@@ -79,8 +79,7 @@ export const fromTicketEventItem = (item: Record<string, unknown>): TicketEvent 
   readItem('ticketEvent', TICKET_EVENT_ATTRIBUTES, item);
 
 /** Access pattern `eventsOfTicket`: a ticket's history, oldest first. */
-export const ticketEventsQuery = (tableName: string, ticketId: string): QueryCommandInput => ({
-  TableName: tableName,
+export const ticketEventsQuery = (ticketId: string): QueryInput => ({
   KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :event)',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
   ExpressionAttributeValues: { ':pk': `${PREFIX.ticket}${ticketId}`, ':event': PREFIX.ticketEvent },

@@ -3,7 +3,7 @@
  * Staff routes carry only the ticket id; one GetItem on the locator finds
  * the ticket's account partition. Written with the ticket, never changed.
  */
-import type { GetCommandInput, PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { GetInput, PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, readItem, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
@@ -23,19 +23,15 @@ export const ticketLocatorKeys = (ticketId: string) => ({
 });
 
 /** create: one locator per ticket id. */
-export const createTicketLocatorPut = (
-  tableName: string,
-  locator: TicketLocator
-): PutCommandInput =>
-  createPut(tableName, {
+export const createTicketLocatorPut = (locator: TicketLocator): PutInput =>
+  createPut({
     ...ticketLocatorKeys(locator.ticketId),
     entity: 'ticketLocator',
     ...attributesOf(TICKET_LOCATOR_ATTRIBUTES, locator),
   });
 
 /** Access pattern `ticketLocator`. */
-export const getTicketLocatorCommand = (tableName: string, ticketId: string): GetCommandInput => ({
-  TableName: tableName,
+export const getTicketLocatorCommand = (ticketId: string): GetInput => ({
   Key: ticketLocatorKeys(ticketId),
   ConsistentRead: true,
 });

@@ -4,7 +4,7 @@
  * ticket and its messages come back in one Query, oldest first. Each has
  * its own RFC 5322 Message-ID (message-id.ts) for mail threading.
  */
-import type { PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, optional, readItem, shaped, text } from './attributes.ts';
 import { createPut } from './item-writes.ts';
@@ -56,7 +56,5 @@ export const isTicketMessageItem = (item: Record<string, unknown>) =>
   item.entity === 'ticketMessage';
 
 /** create: a message is written once and never changed. */
-export const createTicketMessagePut = (
-  tableName: string,
-  message: TicketMessage
-): PutCommandInput => createPut(tableName, toTicketMessageItem(message));
+export const createTicketMessagePut = (message: TicketMessage): PutInput =>
+  createPut(toTicketMessageItem(message));

@@ -7,7 +7,7 @@
  * per turn). Both sort keys start with `updatedAt`, so every change rebuilds
  * both pairs.
  */
-import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PutInput, QueryInput } from '../table/inputs.ts';
 import { type IndexName, PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -113,15 +113,11 @@ export const fromTicketItem = (item: Record<string, unknown>): Ticket =>
 export const isTicketItem = (item: Record<string, unknown>) => item.entity === 'ticket';
 
 /** create: a new ticket never overwrites one. */
-export const createTicketPut = (tableName: string, ticket: Ticket): PutCommandInput =>
-  createPut(tableName, toTicketItem(ticket));
+export const createTicketPut = (ticket: Ticket): PutInput => createPut(toTicketItem(ticket));
 
 /** replace: the new image (status, counts, both listing keys), only from the version read. */
-export const replaceTicketPut = (
-  tableName: string,
-  ticket: Ticket,
-  expectedVersion: number
-): PutCommandInput => replacePut(tableName, toTicketItem(ticket), expectedVersion);
+export const replaceTicketPut = (ticket: Ticket, expectedVersion: number): PutInput =>
+  replacePut(toTicketItem(ticket), expectedVersion);
 
 /**
  * Access pattern `ticketConversation`: the ticket item and its messages,
@@ -129,11 +125,9 @@ export const replaceTicketPut = (
  * fixed length, so the prefix matches no other ticket.
  */
 export const ticketConversationQuery = (
-  tableName: string,
   ids: TicketIds,
   startKey?: Record<string, unknown>
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :ticket)',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
   ExpressionAttributeValues: {
@@ -150,12 +144,10 @@ interface PageRequest {
 }
 
 const listingQuery = (
-  tableName: string,
   index: IndexName,
   partition: string,
   page: PageRequest & { newestFirst: boolean }
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   IndexName: TABLE.indexes[index].name,
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.indexes[index].partitionKey },
@@ -166,8 +158,8 @@ const listingQuery = (
 });
 
 /** Access pattern `ticketsOfAccount` (gsi1): newest activity first. */
-export const ticketsOfAccountQuery = (tableName: string, accountId: string, page: PageRequest) =>
-  listingQuery(tableName, 'gsi1', accountListing(accountId), { ...page, newestFirst: true });
+export const ticketsOfAccountQuery = (accountId: string, page: PageRequest) =>
+  listingQuery('gsi1', accountListing(accountId), { ...page, newestFirst: true });
 
 export const ticketsOfAccountPartition = (accountId: string) => ({
   partitionAttribute: TABLE.indexes.gsi1.partitionKey,
@@ -176,10 +168,9 @@ export const ticketsOfAccountPartition = (accountId: string) => ({
 
 /** Access pattern `ticketsInQueue` (gsi2): the helpdesk's queue of one turn, by last activity. */
 export const ticketsInQueueQuery = (
-  tableName: string,
   turn: TicketTurn,
   page: PageRequest & { newestFirst: boolean }
-) => listingQuery(tableName, 'gsi2', turnQueue(turn), page);
+) => listingQuery('gsi2', turnQueue(turn), page);
 
 export const ticketsInQueuePartition = (turn: TicketTurn) => ({
   partitionAttribute: TABLE.indexes.gsi2.partitionKey,

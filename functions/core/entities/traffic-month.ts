@@ -123,7 +123,6 @@ export interface TrafficMonthDelta {
  * together pass MAX_IPS_PER_MONTH.
  */
 export const addToTrafficMonthUpdate = (
-  tableName: string,
   ids: ServiceIds,
   delta: TrafficMonthDelta,
   updatedAt: string
@@ -168,7 +167,6 @@ export const addToTrafficMonthUpdate = (
     }
   }
   return {
-    TableName: tableName,
     Key: trafficMonthKeys(ids, delta.month),
     UpdateExpression:
       'SET #entity = :entity, #accountId = :accountId, #serviceId = :serviceId, ' +

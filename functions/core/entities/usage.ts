@@ -6,8 +6,8 @@
  * Index `trafficByIp` (gsi1) holds one IP's samples of a service by time.
  * A service's monthly traffic totals share the partition (traffic-month.ts).
  */
-import type { PutCommandInput, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { CursorListing } from '../table/db.ts';
+import type { PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -82,13 +82,7 @@ export const trafficKeys = (ids: ServiceIds, sample: Pick<TrafficSample, 'at' | 
  * upsert, on purpose: a record is a fact keyed by its time and id, and
  * loading it again (a corrected export) replaces it rather than adding one.
  */
-export const upsertCallPut = (
-  tableName: string,
-  ids: ServiceIds,
-  call: CallRecord,
-  loadedAt: string
-): PutCommandInput => ({
-  TableName: tableName,
+export const upsertCallPut = (ids: ServiceIds, call: CallRecord, loadedAt: string): PutInput => ({
   Item: {
     ...callKeys(ids, call),
     entity: 'call',
@@ -126,7 +120,7 @@ export const sampleBefore = (item: Record<string, unknown> | undefined): SampleB
 const unchangedSince = (
   before: SampleBefore
 ): Pick<
-  PutCommandInput,
+  PutInput,
   'ConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
 > => {
   if (before.state === 'absent') {
@@ -155,13 +149,11 @@ const unchangedSince = (
  * A concurrent load that changed it meanwhile fails the condition.
  */
 export const replaceTrafficPut = (
-  tableName: string,
   ids: ServiceIds,
   sample: TrafficSample,
   loadedAt: string,
   before: SampleBefore
-): PutCommandInput => ({
-  TableName: tableName,
+): PutInput => ({
   Item: {
     ...trafficKeys(ids, sample),
     [TABLE.indexes.gsi1.partitionKey]: trafficOfIpPartition(ids, sample.ip),
@@ -237,12 +229,10 @@ export const trafficRange = (ids: ServiceIds, window: TimeWindow & { ip?: string
     : tableRange(ids, PREFIX.traffic, window);
 
 const rangeQuery = (
-  tableName: string,
   range: UsageRange,
   index: string | undefined,
   page: PageRequest
-): QueryCommandInput => ({
-  TableName: tableName,
+): QueryInput => ({
   ...(index ? { IndexName: index } : {}),
   KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
   ExpressionAttributeNames: { '#pk': range.partitionAttribute, '#sk': range.sortRange.attribute },
@@ -257,12 +247,11 @@ const rangeQuery = (
 
 /** Access pattern `callsOfService`: one page of call records in `[from, to)`, oldest first. */
 export const callsPageQuery = (
-  tableName: string,
   ids: ServiceIds,
   window: TimeWindow,
   page: PageRequest
-): QueryCommandInput => ({
-  ...rangeQuery(tableName, callsRange(ids, window), undefined, page),
+): QueryInput => ({
+  ...rangeQuery(callsRange(ids, window), undefined, page),
   ConsistentRead: true,
 });
 
@@ -271,14 +260,13 @@ export const callsPageQuery = (
  * page of samples in `[from, to)`, oldest first.
  */
 export const trafficPageQuery = (
-  tableName: string,
   ids: ServiceIds,
   window: TimeWindow & { ip?: string },
   page: PageRequest
-): QueryCommandInput =>
+): QueryInput =>
   window.ip
-    ? rangeQuery(tableName, trafficRange(ids, window), TABLE.indexes.gsi1.name, page)
+    ? rangeQuery(trafficRange(ids, window), TABLE.indexes.gsi1.name, page)
     : {
-        ...rangeQuery(tableName, trafficRange(ids, window), undefined, page),
+        ...rangeQuery(trafficRange(ids, window), undefined, page),
         ConsistentRead: true,
       };

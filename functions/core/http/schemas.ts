@@ -311,3 +311,18 @@ export const emailPreferencesPatchSchema = z
     }
   )
   .register(z.globalRegistry, { id: 'EmailPreferencesInput' });
+
+/**
+ * What a person may change of their own contact (My Details, a contact's
+ * own details, the contacts area's patch): each optional, `companyName`
+ * removed by `null`.
+ */
+export const ownDetailsPatchFields = {
+  firstName: z.optional(personFields.firstName),
+  lastName: z.optional(personFields.lastName),
+  companyName: z.optional(z.nullable(personFields.companyName)),
+  phone: z.optional(personFields.phone),
+  address: z.optional(personFields.address),
+  language: z.optional(contactLanguageSchema),
+  emailPreferences: z.optional(emailPreferencesPatchSchema),
+};

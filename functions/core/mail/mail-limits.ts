@@ -7,14 +7,13 @@
 
 import type { GuardedWrite } from '../db/transact.ts';
 import { type RateWindow, takeRateTokenUpdate } from '../entities/rate-counter.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { TooManyRequestsError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 
 /** Rate-token writes for a change's transaction; a full window refuses the whole change with 429. */
 export const mailLimitWrites = (windows: RateWindow[], what: string, now: Date): GuardedWrite[] =>
   windows.map((window) => ({
-    action: { Update: takeRateTokenUpdate(tableName, window, now) },
+    action: { Update: takeRateTokenUpdate(window, now) },
     onConditionFailed: () =>
       new TooManyRequestsError(
         PROBLEM.rateLimited,

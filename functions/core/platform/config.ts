@@ -35,6 +35,7 @@ export const ENV = {
   mailMaxSendRate: 'MAIL_MAX_SEND_RATE',
   mailSenders: 'MAIL_SENDERS',
   messageIdDomain: 'MESSAGE_ID_DOMAIN',
+  supportAddress: 'SUPPORT_ADDRESS',
   cursorSecret: 'CURSOR_SECRET',
   invoiceBucket: 'INVOICE_BUCKET',
   s3Endpoint: 'S3_ENDPOINT',
@@ -106,6 +107,23 @@ export const readMessageIdConfig = () => {
     throw new ConfigurationError(ENV.messageIdDomain, `must be a domain name; got "${domain}"`);
   }
   return { domain };
+};
+
+const ADDRESS = /^[^@\s+]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * The helpdesk's address: ticket mail answers to `<local>+<ticketId>@<domain>`
+ * of it, so it carries no `+` of its own.
+ */
+export const readSupportMailConfig = () => {
+  const address = requiredEnv(ENV.supportAddress);
+  if (!ADDRESS.test(address)) {
+    throw new ConfigurationError(
+      ENV.supportAddress,
+      `must be an email address without "+"; got "${address}"`
+    );
+  }
+  return { address };
 };
 
 /** The shortest cursor secret accepted: 32 characters (the AES-256 key is derived from it). */

@@ -10,8 +10,17 @@ import { BadRequestError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { TABLE } from './table.ts';
 
-/** One action of a TransactWriteItems call, as the entity builders produce them. */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** One action of a TransactWriteItems call, as DynamoDB takes it (with its table). */
+export type NamedTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+type Unnamed<T> = Omit<NonNullable<T>, 'TableName'>;
+
+/** One action of a TransactWriteItems call, as the entity builders produce them: no table. */
+export interface TransactItem {
+  Put?: Unnamed<NamedTransactItem['Put']>;
+  Update?: Unnamed<NamedTransactItem['Update']>;
+  Delete?: Unnamed<NamedTransactItem['Delete']>;
+  ConditionCheck?: Unnamed<NamedTransactItem['ConditionCheck']>;
+}
 export type TransactUpdate = NonNullable<TransactItem['Update']>;
 
 export const newId = (): string => randomUUID();

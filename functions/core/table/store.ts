@@ -1,7 +1,8 @@
 /**
  * The data-access layer under the services: the handful of table
  * operations Portico makes, taking the command inputs the entity modules
- * build. Services reach the table only through a TableStore (in a function,
+ * build. A store is made for one table and names it in every command, so
+ * those inputs never do (inputs.ts). Services reach the table only through a TableStore (in a function,
  * `tableStore` of function-store.ts, built once), so their rules can be
  * unit-tested against the in-memory table of test/support and the same cases
  * run against DynamoDB Local (test/integration).
@@ -13,19 +14,15 @@
 import {
   BatchGetCommand,
   DeleteCommand,
-  type DeleteCommandInput,
   type DynamoDBDocumentClient,
   GetCommand,
-  type GetCommandInput,
   PutCommand,
-  type PutCommandInput,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
-  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, type TransactItem } from './db.ts';
+import { isConditionFailure, type NamedTransactItem, type TransactItem } from './db.ts';
+import type { DeleteInput, GetInput, PutInput, QueryInput, UpdateInput } from './inputs.ts';
 
 export type StoredItem = Record<string, unknown>;
 export type ItemKey = Record<string, unknown>;
@@ -37,19 +34,19 @@ export interface QueryPage {
 }
 
 export interface TableStore {
-  get(input: GetCommandInput): Promise<StoredItem | undefined>;
-  /** Consistent reads of every key of one table; the order of the answer is not the keys'. */
-  getMany(tableName: string, keys: ItemKey[]): Promise<StoredItem[]>;
-  query(input: QueryCommandInput): Promise<QueryPage>;
-  put(input: PutCommandInput): Promise<void>;
-  update(input: UpdateCommandInput): Promise<void>;
-  delete(input: DeleteCommandInput): Promise<void>;
+  get(input: GetInput): Promise<StoredItem | undefined>;
+  /** Consistent reads of every key; the order of the answer is not the keys'. */
+  getMany(keys: ItemKey[]): Promise<StoredItem[]>;
+  query(input: QueryInput): Promise<QueryPage>;
+  put(input: PutInput): Promise<void>;
+  update(input: UpdateInput): Promise<void>;
+  delete(input: DeleteInput): Promise<void>;
   /** All or nothing: TransactWriteItems. */
   transact(actions: TransactItem[]): Promise<void>;
 }
 
 /** Every item of a query, page after page (for the bounded partitions that are read whole). */
-export const queryAll = async (store: TableStore, input: QueryCommandInput) => {
+export const queryAll = async (store: TableStore, input: QueryInput) => {
   const items: StoredItem[] = [];
   let startKey: ItemKey | undefined;
   do {
@@ -61,7 +58,7 @@ export const queryAll = async (store: TableStore, input: QueryCommandInput) => {
 };
 
 /** One conditional update: true when it applied, false when its condition refused it. */
-export const updateIf = async (store: TableStore, input: UpdateCommandInput): Promise<boolean> => {
+export const updateIf = async (store: TableStore, input: UpdateInput): Promise<boolean> => {
   try {
     await store.update(input);
     return true;
@@ -73,12 +70,26 @@ export const updateIf = async (store: TableStore, input: UpdateCommandInput): Pr
 
 const MAX_BATCH_ROUNDS = 5;
 
-/** The table through the DynamoDB document client. */
-export const dynamoTableStore = (client: DynamoDBDocumentClient): TableStore => ({
+/** Each action of a transaction with the table it writes to. */
+const named = (action: TransactItem, TableName: string): NamedTransactItem => {
+  const { Put, Update, Delete, ConditionCheck } = action;
+  return {
+    ...(Put && { Put: { ...Put, TableName } }),
+    ...(Update && { Update: { ...Update, TableName } }),
+    ...(Delete && { Delete: { ...Delete, TableName } }),
+    ...(ConditionCheck && { ConditionCheck: { ...ConditionCheck, TableName } }),
+  };
+};
+
+/** One table through the DynamoDB document client. */
+export const dynamoTableStore = (
+  client: DynamoDBDocumentClient,
+  tableName: string
+): TableStore => ({
   async get(input) {
-    return (await client.send(new GetCommand(input))).Item;
+    return (await client.send(new GetCommand({ ...input, TableName: tableName }))).Item;
   },
-  async getMany(tableName, keys) {
+  async getMany(keys) {
     const items: StoredItem[] = [];
     let pending = keys;
     // DynamoDB may hand back UnprocessedKeys under load: those are asked again.
@@ -95,19 +106,25 @@ export const dynamoTableStore = (client: DynamoDBDocumentClient): TableStore => 
     return items;
   },
   async query(input) {
-    const { Items = [], LastEvaluatedKey } = await client.send(new QueryCommand(input));
+    const { Items = [], LastEvaluatedKey } = await client.send(
+      new QueryCommand({ ...input, TableName: tableName })
+    );
     return LastEvaluatedKey ? { items: Items, lastKey: LastEvaluatedKey } : { items: Items };
   },
   async put(input) {
-    await client.send(new PutCommand(input));
+    await client.send(new PutCommand({ ...input, TableName: tableName }));
   },
   async update(input) {
-    await client.send(new UpdateCommand(input));
+    await client.send(new UpdateCommand({ ...input, TableName: tableName }));
   },
   async delete(input) {
-    await client.send(new DeleteCommand(input));
+    await client.send(new DeleteCommand({ ...input, TableName: tableName }));
   },
   async transact(actions) {
-    await client.send(new TransactWriteCommand({ TransactItems: actions }));
+    await client.send(
+      new TransactWriteCommand({
+        TransactItems: actions.map((action) => named(action, tableName)),
+      })
+    );
   },
 });

@@ -8,7 +8,6 @@ import {
   fromContactItem,
   isContactItem,
 } from '../entities/contact.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { NotFoundError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { queryAll, type TableStore } from '../table/store.ts';
@@ -20,7 +19,7 @@ export interface Profile {
 
 /** The account and all its contacts: one Query (more only past 1 MB of contacts). */
 export const loadProfile = async (accountId: string, store: TableStore): Promise<Profile> => {
-  const items = await queryAll(store, accountProfileQuery(tableName, accountId));
+  const items = await queryAll(store, accountProfileQuery(accountId));
   const accountItem = items.find(isAccountItem);
   if (!accountItem) throw new NotFoundError(PROBLEM.notFound, 'The account does not exist.');
   return {

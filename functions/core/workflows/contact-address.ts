@@ -11,7 +11,6 @@ import {
   claimContactEmailPut,
   releaseContactEmailDelete,
 } from '../entities/contact-email-marker.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { ConflictError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 
@@ -27,7 +26,7 @@ export const addressTaken = (current?: Record<string, unknown>) =>
 
 const claim = (contact: Pick<Contact, 'accountId' | 'id' | 'email'>, at: string): GuardedWrite => ({
   action: {
-    Put: claimContactEmailPut(tableName, {
+    Put: claimContactEmailPut({
       accountId: contact.accountId,
       email: contact.email,
       contactId: contact.id,
@@ -39,7 +38,7 @@ const claim = (contact: Pick<Contact, 'accountId' | 'id' | 'email'>, at: string)
 
 const release = (contact: Pick<Contact, 'accountId' | 'id' | 'email'>): GuardedWrite => ({
   action: {
-    Delete: releaseContactEmailDelete(tableName, {
+    Delete: releaseContactEmailDelete({
       accountId: contact.accountId,
       email: contact.email,
       contactId: contact.id,

@@ -10,7 +10,6 @@ import { auditWrite, type GuardedWrite } from '../db/transact.ts';
 import type { FieldChange } from '../entities/audit.ts';
 import { type Contact, contactDisplayName, replaceContactPut } from '../entities/contact.ts';
 import { patchLoginUpdate } from '../entities/login.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { contactAddressWrites } from './contact-address.ts';
 import { supportMirrorWrites } from './support-mirror.ts';
 
@@ -26,7 +25,7 @@ export const contactChangeWrites = (
   audit: ContactAudit
 ): GuardedWrite[] => {
   const writes: GuardedWrite[] = [
-    { action: { Put: replaceContactPut(tableName, next, before.version) } },
+    { action: { Put: replaceContactPut(next, before.version) } },
     auditWrite({
       accountId: next.accountId,
       at: next.updatedAt,
@@ -43,7 +42,7 @@ export const contactChangeWrites = (
   if (byTheLoginItself && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
     const login = { loginId, name: contactDisplayName(next), email: next.email };
     writes.push({
-      action: { Update: patchLoginUpdate(tableName, { ...login, updatedAt: next.updatedAt }) },
+      action: { Update: patchLoginUpdate({ ...login, updatedAt: next.updatedAt }) },
     });
   }
   writes.push(...supportMirrorWrites(before, next));

@@ -18,7 +18,6 @@ import { createLoginEmailPut, releaseLoginEmailDelete } from '../entities/login-
 import type { MailTask } from '../entities/outbox.ts';
 import { mailLimitWrites } from '../mail/mail-limits.ts';
 import { emailChangedMail, emailChangeRequestedMails } from '../mail/security-mail.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { ConflictError, ValidationError } from '../platform/errors.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { checkEmailChangeCode, startEmailChange } from '../rules/email-change.ts';
@@ -151,10 +150,7 @@ export const confirmEmail = async (
     // Every guess spends an attempt before it is compared, through a conditional update that
     // refuses once none is left (or a newer code replaced this one): concurrent guesses share none.
     if (
-      !(await updateIf(
-        spendEmailChangeAttemptUpdate(tableName, { ...contact, emailChange: pending }),
-        store
-      ))
+      !(await updateIf(spendEmailChangeAttemptUpdate({ ...contact, emailChange: pending }), store))
     ) {
       throw codeError(
         'code_expired',
@@ -190,7 +186,7 @@ export const confirmEmail = async (
     writes: [
       {
         action: {
-          Put: createLoginEmailPut(tableName, {
+          Put: createLoginEmailPut({
             email: next.email,
             loginId,
             createdAt: next.updatedAt,
@@ -202,7 +198,7 @@ export const confirmEmail = async (
             'Another login already uses this email address.'
           ),
       },
-      { action: { Delete: releaseLoginEmailDelete(tableName, { email: contact.email, loginId }) } },
+      { action: { Delete: releaseLoginEmailDelete({ email: contact.email, loginId }) } },
       ...outboxWrites(contact.accountId, next.updatedAt, [
         { kind: 'login-email', loginId, email: next.email },
         emailChangedMail(next, contact.email),

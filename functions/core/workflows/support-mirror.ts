@@ -15,7 +15,6 @@ import {
   removeSupportContactUpdate,
   supportSnapshot,
 } from '../entities/service.ts';
-import { tableName } from '../platform/clients/dynamodb.ts';
 import { nowIso } from '../platform/clock.ts';
 import type { TransactUpdate } from '../table/db.ts';
 
@@ -64,7 +63,6 @@ export const supportMirrorWrites = (before: Contact, next: Contact | null): Guar
     .map((service) =>
       update(
         removeSupportContactUpdate(
-          tableName,
           { accountId: before.accountId, serviceId: service.id },
           before.id,
           now
@@ -76,9 +74,7 @@ export const supportMirrorWrites = (before: Contact, next: Contact | null): Guar
     for (const service of next.assignedServices) {
       const ids = { accountId: next.accountId, serviceId: service.id };
       writes.push(
-        update(
-          putSupportContactUpdate(tableName, ids, supportSnapshot(next, service.assignedAt), now)
-        )
+        update(putSupportContactUpdate(ids, supportSnapshot(next, service.assignedAt), now))
       );
     }
   }
@@ -95,7 +91,6 @@ export const supportMirrorWrites = (before: Contact, next: Contact | null): Guar
 /** The membership's copy of the contact's support scope and assigned service ids. */
 export const membershipSupportUpdate = (contact: Contact, loginId: string) =>
   patchMembershipUpdate(
-    tableName,
     { loginId, accountId: contact.accountId },
     {
       supportScope: contact.supportScope,

@@ -30,47 +30,42 @@ const errorOf = async (act: () => Promise<unknown>) => {
   throw new Error('expected the table to refuse');
 };
 
-export const describeTableStore = (
-  name: string,
-  open: () => { store: TableStore; tableName: string }
-) =>
+export const describeTableStore = (name: string, open: () => TableStore) =>
   describe(`${name}: what Portico relies on from its table`, () => {
     const key = (pk: string, sk: string) => ({ [TABLE.partitionKey]: pk, [TABLE.sortKey]: sk });
     const fresh = () => `T#${randomUUID()}`;
 
     it('creates an item once and refuses to overwrite it', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
 
       // Act
-      await store.put(createPut(tableName, { ...key(pk, 'A'), note: 'first' }));
-      const again = await errorOf(() =>
-        store.put(createPut(tableName, { ...key(pk, 'A'), note: 'second' }))
-      );
+      await store.put(createPut({ ...key(pk, 'A'), note: 'first' }));
+      const again = await errorOf(() => store.put(createPut({ ...key(pk, 'A'), note: 'second' })));
 
       // Assess
       expect(again.name).toBe('ConditionalCheckFailedException');
-      expect(
-        await store.get({ TableName: tableName, Key: key(pk, 'A'), ConsistentRead: true })
-      ).toMatchObject({ note: 'first' });
+      expect(await store.get({ Key: key(pk, 'A'), ConsistentRead: true })).toMatchObject({
+        note: 'first',
+      });
     });
 
     it('moves a version only from the one that was read', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
-      await store.put(createPut(tableName, { ...key(pk, 'A'), version: 1, note: 'a' }));
+      await store.put(createPut({ ...key(pk, 'A'), version: 1, note: 'a' }));
 
       // Act
-      await store.update(patchAtVersion(tableName, key(pk, 'A'), { note: 'b' }, 1));
+      await store.update(patchAtVersion(key(pk, 'A'), { note: 'b' }, 1));
       const stale = await errorOf(() =>
-        store.update(patchAtVersion(tableName, key(pk, 'A'), { note: 'c' }, 1))
+        store.update(patchAtVersion(key(pk, 'A'), { note: 'c' }, 1))
       );
 
       // Assess
       expect(stale.name).toBe('ConditionalCheckFailedException');
-      expect(await store.get({ TableName: tableName, Key: key(pk, 'A') })).toMatchObject({
+      expect(await store.get({ Key: key(pk, 'A') })).toMatchObject({
         version: 2,
         note: 'b',
       });
@@ -78,17 +73,17 @@ export const describeTableStore = (
 
     it('writes a transaction whole or not at all, saying which condition failed and what stood there', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
-      await store.put(createPut(tableName, { ...key(pk, 'B'), version: 5 }));
+      await store.put(createPut({ ...key(pk, 'B'), version: 5 }));
 
       // Act
       const error = await errorOf(() =>
         store.transact([
-          { Put: createPut(tableName, { ...key(pk, 'A'), note: 'new' }) },
+          { Put: createPut({ ...key(pk, 'A'), note: 'new' }) },
           {
             Update: {
-              ...patchAtVersion(tableName, key(pk, 'B'), { note: 'x' }, 4),
+              ...patchAtVersion(key(pk, 'B'), { note: 'x' }, 4),
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
@@ -100,19 +95,19 @@ export const describeTableStore = (
       const reasons = cancellations(error);
       expect(reasons?.map((reason) => reason.code)).toEqual([undefined, 'ConditionalCheckFailed']);
       expect(reasons?.[1]?.item).toMatchObject({ version: 5 });
-      expect(await store.get({ TableName: tableName, Key: key(pk, 'A') })).toBeUndefined();
+      expect(await store.get({ Key: key(pk, 'A') })).toBeUndefined();
     });
 
     it('counts rate tokens up to the limit of their window, then refuses', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const window = { subject: fresh(), limit: 2, windowSeconds: 3600 };
       const now = new Date(AT);
 
       // Act
-      await store.update(takeRateTokenUpdate(tableName, window, now));
-      await store.update(takeRateTokenUpdate(tableName, window, now));
-      const third = await errorOf(() => store.update(takeRateTokenUpdate(tableName, window, now)));
+      await store.update(takeRateTokenUpdate(window, now));
+      await store.update(takeRateTokenUpdate(window, now));
+      const third = await errorOf(() => store.update(takeRateTokenUpdate(window, now)));
 
       // Assess
       expect(third.name).toBe('ConditionalCheckFailedException');
@@ -120,40 +115,30 @@ export const describeTableStore = (
 
     it('reports a conditional update its condition refused as not applied, changing nothing', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
-      await store.put(createPut(tableName, { ...key(pk, 'A'), version: 1, note: 'a' }));
+      await store.put(createPut({ ...key(pk, 'A'), version: 1, note: 'a' }));
 
       // Act
-      const applied = await updateIf(
-        store,
-        patchAtVersion(tableName, key(pk, 'A'), { note: 'b' }, 1)
-      );
-      const refused = await updateIf(
-        store,
-        patchAtVersion(tableName, key(pk, 'A'), { note: 'c' }, 1)
-      );
-      const missing = await updateIf(
-        store,
-        patchAtVersion(tableName, key(pk, 'B'), { note: 'd' }, 1)
-      );
+      const applied = await updateIf(store, patchAtVersion(key(pk, 'A'), { note: 'b' }, 1));
+      const refused = await updateIf(store, patchAtVersion(key(pk, 'A'), { note: 'c' }, 1));
+      const missing = await updateIf(store, patchAtVersion(key(pk, 'B'), { note: 'd' }, 1));
 
       // Assess
       expect([applied, refused, missing]).toEqual([true, false, false]);
-      expect(await store.get({ TableName: tableName, Key: key(pk, 'A') })).toMatchObject({
+      expect(await store.get({ Key: key(pk, 'A') })).toMatchObject({
         version: 2,
         note: 'b',
       });
-      expect(await store.get({ TableName: tableName, Key: key(pk, 'B') })).toBeUndefined();
+      expect(await store.get({ Key: key(pk, 'B') })).toBeUndefined();
     });
 
     it('sets and removes one entry of a map attribute, adding to the version', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const ids = { accountId: randomUUID(), serviceId: 's1' };
       await store.put(
         createPut(
-          tableName,
           toServiceItem({
             id: ids.serviceId,
             accountId: ids.accountId,
@@ -177,12 +162,12 @@ export const describeTableStore = (
       };
 
       // Act
-      await store.update(putSupportContactUpdate(tableName, ids, snapshot, AT, 1));
-      const afterPut = await store.get({ TableName: tableName, Key: serviceKeys(ids) });
-      await store.update(removeSupportContactUpdate(tableName, ids, 'c1', AT));
-      const afterRemove = await store.get({ TableName: tableName, Key: serviceKeys(ids) });
+      await store.update(putSupportContactUpdate(ids, snapshot, AT, 1));
+      const afterPut = await store.get({ Key: serviceKeys(ids) });
+      await store.update(removeSupportContactUpdate(ids, 'c1', AT));
+      const afterRemove = await store.get({ Key: serviceKeys(ids) });
       const stale = await errorOf(() =>
-        store.update(putSupportContactUpdate(tableName, ids, snapshot, AT, 1))
+        store.update(putSupportContactUpdate(ids, snapshot, AT, 1))
       );
 
       // Assess
@@ -193,11 +178,10 @@ export const describeTableStore = (
 
     it('checks a list attribute with contains() inside a condition check', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const ids = { loginId: randomUUID(), accountId: 'a1' };
       await store.put(
         createPut(
-          tableName,
           toMembershipItem({
             ...ids,
             contactId: 'c1',
@@ -214,9 +198,9 @@ export const describeTableStore = (
       );
 
       // Act
-      await store.transact([{ ConditionCheck: supportReachCheck(tableName, ids, 's1') }]);
+      await store.transact([{ ConditionCheck: supportReachCheck(ids, 's1') }]);
       const other = await errorOf(() =>
-        store.transact([{ ConditionCheck: supportReachCheck(tableName, ids, 's2') }])
+        store.transact([{ ConditionCheck: supportReachCheck(ids, 's2') }])
       );
 
       // Assess
@@ -227,12 +211,10 @@ export const describeTableStore = (
 
     it('queries a partition in sort-key order, both ways, a page at a time', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
-      for (const sk of ['B#2', 'A#1', 'B#1', 'B#3', 'C#1'])
-        await store.put(createPut(tableName, key(pk, sk)));
+      for (const sk of ['B#2', 'A#1', 'B#1', 'B#3', 'C#1']) await store.put(createPut(key(pk, sk)));
       const listing = {
-        TableName: tableName,
         KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
         ExpressionAttributeNames: { '#pk': TABLE.partitionKey, '#sk': TABLE.sortKey },
         ExpressionAttributeValues: { ':pk': pk, ':prefix': 'B#' },
@@ -262,28 +244,27 @@ export const describeTableStore = (
 
     it('queries an index with the index keys in the page key, skipping items without them', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
       const gsi = TABLE.indexes.gsi1;
       await store.put(
-        createPut(tableName, {
+        createPut({
           ...key(pk, '1'),
           [gsi.partitionKey]: `${pk}-list`,
           [gsi.sortKey]: 'b',
         })
       );
       await store.put(
-        createPut(tableName, {
+        createPut({
           ...key(pk, '2'),
           [gsi.partitionKey]: `${pk}-list`,
           [gsi.sortKey]: 'a',
         })
       );
-      await store.put(createPut(tableName, { ...key(pk, '3') }));
+      await store.put(createPut({ ...key(pk, '3') }));
 
       // Act
       const page = await store.query({
-        TableName: tableName,
         IndexName: gsi.name,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': gsi.partitionKey },
@@ -302,17 +283,13 @@ export const describeTableStore = (
 
     it('reads several keys at once, answering only those that exist', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
-      await store.put(createPut(tableName, { ...key(pk, 'A'), note: 'a' }));
-      await store.put(createPut(tableName, { ...key(pk, 'B'), note: 'b' }));
+      await store.put(createPut({ ...key(pk, 'A'), note: 'a' }));
+      await store.put(createPut({ ...key(pk, 'B'), note: 'b' }));
 
       // Act
-      const items = await store.getMany(tableName, [
-        key(pk, 'A'),
-        key(pk, 'B'),
-        key(pk, 'missing'),
-      ]);
+      const items = await store.getMany([key(pk, 'A'), key(pk, 'B'), key(pk, 'missing')]);
 
       // Assess
       expect(items.map((item) => item.note).sort()).toEqual(['a', 'b']);
@@ -320,11 +297,10 @@ export const describeTableStore = (
 
     it('deletes only on its condition, and a delete of nothing is no error', async () => {
       // Prepare
-      const { store, tableName } = open();
+      const store = open();
       const pk = fresh();
-      await store.put(createPut(tableName, { ...key(pk, 'A'), owner: 'l1' }));
+      await store.put(createPut({ ...key(pk, 'A'), owner: 'l1' }));
       const ownedBy = (owner: string) => ({
-        TableName: tableName,
         Key: key(pk, 'A'),
         ConditionExpression: '#owner = :owner',
         ExpressionAttributeNames: { '#owner': 'owner' },
@@ -334,10 +310,10 @@ export const describeTableStore = (
       // Act
       const refused = await errorOf(() => store.delete(ownedBy('l2')));
       await store.delete(ownedBy('l1'));
-      await store.delete({ TableName: tableName, Key: key(pk, 'A') });
+      await store.delete({ Key: key(pk, 'A') });
 
       // Assess
       expect(refused.name).toBe('ConditionalCheckFailedException');
-      expect(await store.get({ TableName: tableName, Key: key(pk, 'A') })).toBeUndefined();
+      expect(await store.get({ Key: key(pk, 'A') })).toBeUndefined();
     });
   });

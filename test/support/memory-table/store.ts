@@ -4,7 +4,8 @@
  * semantics where Portico relies on them: conditional writes, all-or-nothing
  * transactions with their cancellation reasons, one item per key, queries
  * by key condition in sort-key order on the table or an index, Limit before
- * FilterExpression, and LastEvaluatedKey. test/integration runs the same
+ * FilterExpression, and LastEvaluatedKey. Like any store it holds one
+ * table, so the commands it takes name none. test/integration runs the same
  * cases against DynamoDB Local to keep the two honest.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -134,7 +135,7 @@ export const memoryTableStore = (): MemoryTableStore => {
       const item = table.get(keyOf(input.Key ?? {}));
       return item && structuredClone(item);
     },
-    async getMany(_tableName, keys) {
+    async getMany(keys) {
       calls.reads++;
       return keys.flatMap((key) => {
         const item = table.get(keyOf(key));

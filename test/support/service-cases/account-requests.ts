@@ -7,7 +7,6 @@ import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createContractMarkerPut } from '#core/entities/contract';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
 import {
@@ -33,7 +32,7 @@ const accountWithContract = async (store: TableStore) => {
   });
   await storeAccount(store, { contacts: [account.primary, withoutLogin, withLogin] });
   await store.put(
-    createContractMarkerPut(tableName, {
+    createContractMarkerPut({
       contractNumber,
       accountId: account.accountId,
       createdAt: AT,
@@ -49,7 +48,7 @@ const useUp = async (
   limit: { limit: number; windowSeconds: number }
 ) => {
   for (let taken = 0; taken < limit.limit; taken++)
-    await store.update(takeRateTokenUpdate(tableName, { subject, ...limit }, new Date()));
+    await store.update(takeRateTokenUpdate({ subject, ...limit }, new Date()));
 };
 
 export const describeAccountRequests = (name: string, open: () => TableStore) =>

@@ -6,7 +6,6 @@
 import { expect, it } from 'vitest';
 import { contactKeys } from '#core/entities/contact';
 import { patchAtVersion } from '#core/entities/item-writes';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
 import {
@@ -148,7 +147,6 @@ export const contactAttacks = (open: () => TableStore) => {
     const store = watched(base, (table) =>
       table.update(
         patchAtVersion(
-          tableName,
           contactKeys({ accountId: plain.accountId, contactId: plain.id }),
           { phone: '+441632960111' },
           1

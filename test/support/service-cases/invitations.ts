@@ -10,7 +10,6 @@ import type { Contact } from '#core/entities/contact';
 import { createContactPut } from '#core/entities/contact';
 import { createLoginPut, type LoginProfile } from '#core/entities/login';
 import { createMembershipPut, declineMembershipDelete } from '#core/entities/membership';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
 import { acceptInvitation, declineInvitation } from '../../../functions/me/invitations.ts';
@@ -26,7 +25,7 @@ const storeLogin = async (
   changes: Partial<LoginProfile> = {}
 ) =>
   store.put(
-    createLoginPut(tableName, {
+    createLoginPut({
       loginId,
       name: 'Ivy Invited',
       email: `${loginId}@customer.example`,
@@ -49,10 +48,10 @@ const invite = async (
     isPrimary: holder,
     subAccount: holder ? null : { status: 'invited', permissions: ['invoices'] },
   });
-  await store.put(createContactPut(tableName, contact));
+  await store.put(createContactPut(contact));
   const { membership } = memberOf(contact);
   await store.put(
-    createMembershipPut(tableName, {
+    createMembershipPut({
       ...membership,
       role: holder ? 'primary' : 'sub-account',
       primaryContactId: account.primary.id,
@@ -238,7 +237,7 @@ export const describeInvitations = (name: string, open: () => TableStore) =>
       await storeLogin(base, loginId);
       const contact = await invite(base, account, loginId);
       const ids = { loginId, accountId: account.accountId };
-      const store = watched(base, (table) => table.delete(declineMembershipDelete(tableName, ids)));
+      const store = watched(base, (table) => table.delete(declineMembershipDelete(ids)));
 
       // Act
       const error = await refusalOf(() =>

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StaffCaller, StaffCheck } from '#core/access/caller';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
 import { loadAccount } from '../../../functions/staff/accounts.ts';
@@ -27,7 +26,7 @@ const HELPDESK: StaffCaller = { kind: 'staff', staffId: 'staff-helpdesk', userna
 
 /** The reads the live staff check would share, straight from the table (the check itself is the authorizer's). */
 const readsOf = (store: TableStore): StaffCheck => ({
-  read: (keys) => store.getMany(tableName, keys),
+  read: (keys) => store.getMany(keys),
 });
 
 const accountInput = (overrides: Record<string, unknown> = {}) =>

@@ -6,7 +6,6 @@ import { expect, it } from 'vitest';
 import { contactKeys } from '#core/entities/contact';
 import { patchAtVersion, patchIfExists } from '#core/entities/item-writes';
 import { serviceKeys } from '#core/entities/service';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
 import {
@@ -48,7 +47,6 @@ export const supportAssignmentAttacks = (open: () => TableStore) => {
     const store = watched(base, (table) =>
       table.update(
         patchAtVersion(
-          tableName,
           serviceKeys({ accountId: account.accountId, serviceId: service.id }),
           { label: 'Renamed meanwhile' },
           1
@@ -81,7 +79,7 @@ export const supportAssignmentAttacks = (open: () => TableStore) => {
     await storeAccount(base, { contacts: [account.primary, tech], services: [service] });
     const store = watched(base, (table) =>
       table.update(
-        patchIfExists(tableName, contactKeys({ accountId: tech.accountId, contactId: tech.id }), {
+        patchIfExists(contactKeys({ accountId: tech.accountId, contactId: tech.id }), {
           supportScope: 'none',
         })
       )

@@ -10,7 +10,6 @@ import type { Contact } from '#core/entities/contact';
 import { getMessageIdMarkerCommand } from '#core/entities/message-id';
 import { fromTicketItem, type Ticket, ticketsOfAccountQuery } from '#core/entities/ticket';
 import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-event';
-import { tableName } from '#core/platform/clients/dynamodb';
 import { runClockFrom } from '#core/platform/clock';
 import { queryAll, type TableStore } from '#core/table/store';
 import type { StaffTicketListQuery, TicketCreate } from '../../../functions/tickets/schemas.ts';
@@ -37,7 +36,7 @@ export const staffCheckOn = (store: TableStore): StaffCheck => {
     read: (keys) => {
       if (used) throw new Error('The staff check is read once per request.');
       used = true;
-      return store.getMany(tableName, keys);
+      return store.getMany(keys);
     },
   };
 };
@@ -112,13 +111,10 @@ export const ticketsIn = (store: TableStore) => ({
   conversation: (ticket: Pick<Ticket, 'accountId' | 'id'>) =>
     loadConversation(store, { accountId: ticket.accountId, ticketId: ticket.id }),
   ofAccount: async (accountId: string) =>
-    (await queryAll(store, ticketsOfAccountQuery(tableName, accountId, { limit: 100 }))).map(
-      fromTicketItem
-    ),
+    (await queryAll(store, ticketsOfAccountQuery(accountId, { limit: 100 }))).map(fromTicketItem),
   eventTypes: async (ticketId: string) =>
-    (await queryAll(store, ticketEventsQuery(tableName, ticketId)))
+    (await queryAll(store, ticketEventsQuery(ticketId)))
       .map(fromTicketEventItem)
       .map((event) => event.type),
-  marker: (emailMessageId: string) =>
-    store.get(getMessageIdMarkerCommand(tableName, emailMessageId)),
+  marker: (emailMessageId: string) => store.get(getMessageIdMarkerCommand(emailMessageId)),
 });
