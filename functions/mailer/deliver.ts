@@ -11,7 +11,12 @@
  * which a mail can go out twice is that one SendEmail call (an operator who
  * resends a stuck delivery takes that risk knowingly).
  */
-import { type Delivery, type DeliveryStatus, moveDeliveryUpdate } from '#core/entities/delivery';
+import {
+  type Delivery,
+  type DeliveryStatus,
+  fromDeliveryItem,
+  moveDeliveryUpdate,
+} from '#core/entities/delivery';
 import { emailLogStatusUpdate } from '#core/entities/email-log';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
@@ -100,4 +105,28 @@ export const deliver = async (
     throw error;
   }
   return 'sent';
+};
+
+/** A stream record's new image: read as a delivery, then delivered; a failure is the record's. */
+export const deliverItem = async (
+  store: TableStore,
+  item: Record<string, unknown>,
+  deps: MailerDeps
+): Promise<void> => {
+  const at = { sourceId: item.sourceId, logId: item.logId };
+  let delivery: Delivery;
+  try {
+    delivery = fromDeliveryItem(item);
+  } catch (error) {
+    // Not retryable: no retry makes a malformed delivery sendable.
+    logger.error('delivery item unreadable; not sent', { ...at, error });
+    return;
+  }
+  try {
+    const outcome = await deliver(store, delivery, deps);
+    logger.info('delivery', { ...at, outcome });
+  } catch (error) {
+    logger.error('delivery failed; the record will be retried', { ...at, error });
+    throw error;
+  }
 };

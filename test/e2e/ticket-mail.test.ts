@@ -9,6 +9,7 @@ import { ALL_EMAIL_PREFERENCES } from '#core/entities/contact';
 import type { Delivery } from '#core/entities/delivery';
 import { tableStore } from '#core/table/function-store';
 import { readPages } from '../support/http.ts';
+import { mailTo, waitForMail } from '../support/mailbox.ts';
 import { addService } from '../support/services.ts';
 import {
   accessTokenFor,
@@ -17,7 +18,13 @@ import {
   createTenant,
   type Tenant,
 } from '../support/tenants.ts';
-import { deliveriesOf, sortedAddresses, suppress, uniqueAddress } from '../support/ticket-mail.ts';
+import {
+  deliveriesOf,
+  ON_ITS_WAY,
+  sortedAddresses,
+  suppress,
+  uniqueAddress,
+} from '../support/ticket-mail.ts';
 import { storedEvents, useTicketTenant } from '../support/tickets.ts';
 
 const desk = useTicketTenant('Ticketmail');
@@ -130,10 +137,28 @@ describe('ticket mail recipients', () => {
     ]);
 
     // Assess
-    for (const [address, status] of statuses)
-      expect(status, address).toBe(
-        address === addressesOf('suppressed')[0] ? 'suppressed' : 'queued'
-      );
+    for (const [address, status] of statuses) {
+      if (address === addressesOf('suppressed')[0]) expect(status, address).toBe('suppressed');
+      else expect(ON_ITS_WAY, address).toContain(status);
+    }
+  });
+
+  it('sends every queued delivery once through the mailer, and nothing to the suppressed address', async () => {
+    // Prepare
+    const queued = aboutService.deliveries.filter((delivery) => delivery.status !== 'suppressed');
+
+    // Act
+    for (const delivery of queued) await waitForMail(delivery.address, delivery.subject);
+
+    // Assess
+    for (const delivery of queued) {
+      const mail = await mailTo(delivery.address);
+      expect(
+        mail.filter((one) => one.subject === delivery.subject),
+        delivery.address
+      ).toHaveLength(1);
+    }
+    expect(await mailTo(addressesOf('suppressed')[0] ?? '')).toEqual([]);
   });
 });
 

@@ -10,8 +10,10 @@ import { submitTicket } from '../../functions/tickets/conversation.ts';
 import { assignedTo } from '../support/service-cases/common.ts';
 import { newAccount, storeAccount } from '../support/store-accounts.ts';
 import {
+  asWritten,
   deliveriesOf,
   emailLogOf,
+  ON_ITS_WAY,
   sortedAddresses,
   storeChangeWithoutEvent,
   streamEventOf,
@@ -63,9 +65,9 @@ describe('notify handler', () => {
     const deliveries = await deliveriesOf(tableStore, event.id);
     const log = await emailLogOf(tableStore, account.accountId);
     expect(sortedAddresses(deliveries)).toEqual(recipients);
-    expect(deliveries).toEqual(afterFirst);
+    expect(deliveries.map(asWritten)).toEqual(afterFirst.map(asWritten));
     expect(sortedAddresses(log)).toEqual(recipients);
-    expect(deliveries.every((delivery) => delivery.status === 'queued')).toBe(true);
+    for (const delivery of deliveries) expect(ON_ITS_WAY).toContain(delivery.status);
   });
 
   it('takes the same event twice in one batch as once', async () => {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { writeTogether } from '#core/db/transact';
-import { deliveriesOfSourceQuery, fromDeliveryItem } from '#core/entities/delivery';
+import { type Delivery, deliveriesOfSourceQuery, fromDeliveryItem } from '#core/entities/delivery';
 import { emailLogPageQuery, fromEmailLogItem } from '#core/entities/email-log';
 import { suppressionKeys } from '#core/entities/suppression';
 import {
@@ -72,3 +72,13 @@ export const uniqueAddress = (label: string) =>
 
 export const sortedAddresses = (items: { address?: string; to?: string }[]) =>
   items.map((item) => (item.address ?? item.to ?? '').toLowerCase()).sort();
+
+/**
+ * A queued delivery as whoever reads it after the fan-out finds it: where the
+ * mailer runs (DynamoDB Local's stream), it may already be sending or sent.
+ */
+export const ON_ITS_WAY = ['queued', 'sending', 'sent'] as const;
+
+/** A delivery without what the mailer moves on it (status, times, SES's id). */
+export const asWritten = ({ status: _s, updatedAt: _u, sesMessageId: _m, ...rest }: Delivery) =>
+  rest;
