@@ -20,6 +20,7 @@ const VALUES: Partial<Record<EnvKey, string>> = {
   mailMaxSendRate: '14',
   mailSenders: '1',
   messageIdDomain: 'portico.example',
+  supportAddress: 'support@portico.example',
   cursorSecret: 'bench-cursor-secret-at-least-32-characters',
   logLevel: 'silent',
 };
