@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { fieldPattern, fieldRule } from '#core/http/field-rules';
 import { cursorSchema, instantSchema, ipAddressSchema, queryInteger } from '#core/http/schemas';
-import { fieldPattern, fieldRule } from '#core/platform/field-errors';
 
 /** `limit` of the usage lists: records are small, so pages may be longer than other lists. */
 const usageLimit = queryInteger(1, 500, 100);

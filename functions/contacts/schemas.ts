@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fieldRule } from '#core/http/field-rules';
 import {
   contactLanguageSchema,
   emailPreferencesPatchSchema,
@@ -8,7 +9,6 @@ import {
   trimmedText,
   versionSchema,
 } from '#core/http/schemas';
-import { fieldRule } from '#core/platform/field-errors';
 
 const kind = z.enum(['individual', 'organisation']);
 const supportScope = z.enum(['none', 'isolated', 'global']);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { fieldRule } from '#core/http/field-rules';
 import { emailSchema, plainText } from '#core/http/schemas';
-import { fieldRule } from '#core/platform/field-errors';
 import { AREAS } from '#core/rules/permissions';
 
 const areas = z.array(z.enum(AREAS)).check(z.maxLength(AREAS.length));

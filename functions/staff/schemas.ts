@@ -8,6 +8,7 @@ import { normaliseContractNumber } from '#core/entities/contract';
 import { INVOICE_STATUSES } from '#core/entities/invoice';
 import { SERVICE_STATUSES, SERVICE_TYPES } from '#core/entities/service';
 import { CALL_DIRECTIONS } from '#core/entities/usage';
+import { fieldPattern, fieldRule, fieldRules } from '#core/http/field-rules';
 import { INVOICE_NUMBER_MAX, INVOICE_NUMBER_PATTERN } from '#core/http/id-shapes';
 import {
   amountSchema,
@@ -23,7 +24,6 @@ import {
   trimmedText,
   wholeNumber,
 } from '#core/http/schemas';
-import { fieldPattern, fieldRule, fieldRules } from '#core/platform/field-errors';
 import { invoiceMoneyProblems } from './invoice-money.ts';
 
 /** An enum whose error lists the choices (zod/mini ships no message catalogue). */

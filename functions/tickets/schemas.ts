@@ -5,6 +5,7 @@ import {
   TICKET_STATUSES,
   type TicketStatus,
 } from '#core/entities/ticket';
+import { fieldRule } from '#core/http/field-rules';
 import {
   atMost,
   emailSchema,
@@ -15,7 +16,6 @@ import {
   trimmedText,
   versionSchema,
 } from '#core/http/schemas';
-import { fieldRule } from '#core/platform/field-errors';
 
 /** Limits also keep a whole conversation within one Lambda response (docs/tickets.md). */
 export const SUBJECT_MAX = 200;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { fieldRule } from '#core/http/field-rules';
 import {
   countrySchema,
   emailSchema,
@@ -9,7 +10,7 @@ import {
   trimmedText,
   wholeNumber,
 } from '#core/http/schemas';
-import { FIELD_CODES, fieldRule, toFieldErrors } from '#core/platform/field-errors';
+import { FIELD_CODES, toFieldErrors } from '#core/platform/field-errors';
 import { ROUTES, type RouteDefinition } from '../../functions/routes.ts';
 
 /** The field errors of `body` against `schema` (none when it passes). */

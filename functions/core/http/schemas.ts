@@ -6,9 +6,9 @@
  */
 import * as z from 'zod/mini';
 import { CONTACT_LANGUAGES } from '../entities/contact.ts';
-import { fieldPattern, fieldRule } from '../platform/field-errors.ts';
 import { ISO_COUNTRY_CODES } from '../rules/iso-countries.ts';
 import { PREFERENCE_CATEGORIES, type PreferenceCategory } from '../rules/mail-categories.ts';
+import { fieldPattern, fieldRule } from './field-rules.ts';
 import { OPAQUE_ID_MAX, OPAQUE_ID_PATTERN } from './id-shapes.ts';
 
 /** Request schema type accepted by the route table and the body middleware. */

@@ -4,7 +4,7 @@
  * Portals localise from the code. zod issues are mapped here and only
  * here; refinements say their code through `fieldRule` / `fieldRules`.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 
 /** Every code a field error may carry (the OpenAPI `FieldError.code` enum). */
 export const FIELD_CODES = [
@@ -58,60 +58,13 @@ export interface FieldError {
 }
 
 /** What a refinement adds to its issue: its code and, where it helps, a bound or the values. */
-type RuleParams = Pick<FieldError, 'code' | 'allowed' | 'minimum' | 'maximum'>;
-
-interface RuleOptions {
-  path?: PropertyKey[];
-  abort?: boolean;
-  bounds?: Omit<RuleParams, 'code'>;
-}
-
-/** A refinement that names its field code: `fieldRule('invalid_date', isDate, 'Use a date.')`. */
-export const fieldRule = <T>(
-  code: FieldCode,
-  ok: (value: T) => boolean,
-  message: string,
-  { path, abort, bounds }: RuleOptions = {}
-) =>
-  z.refine<T>(ok, {
-    message,
-    params: { code, ...bounds },
-    ...(path ? { path } : {}),
-    ...(abort ? { abort } : {}),
-  });
-
-/**
- * A check that may report several issues (one per list item, say), of
- * `code` unless `report(message, path, otherCode)` names another.
- */
-export const fieldRules = <T>(
-  code: FieldCode,
-  check: (
-    value: T,
-    report: (message: string, path?: PropertyKey[], otherCode?: FieldCode) => void
-  ) => void
-) => {
-  const rule = z.superRefine<T>((value, ctx) =>
-    check(value, (message, path = [], otherCode = code) =>
-      ctx.addIssue({ code: 'custom', message, path, input: value, params: { code: otherCode } })
-    )
-  );
-  // The rule's code, where a walk of the schema finds it (test/unit/field-errors.test.ts).
-  (rule._zod.def as { params?: RuleParams }).params = { code };
-  return rule;
-};
+export type RuleParams = Pick<FieldError, 'code' | 'allowed' | 'minimum' | 'maximum'>;
 
 /**
  * Patterns whose failure has a code of its own rather than `pattern`
  * (plain text, dates), keyed by the pattern as zod reports it.
  */
-const PATTERN_CODES = new Map<string, FieldCode>();
-
-/** A regex check whose failure is `code`. */
-export const fieldPattern = (code: FieldCode, pattern: RegExp, message: string, abort = false) => {
-  PATTERN_CODES.set(pattern.toString(), code);
-  return z.regex(pattern, { message, abort });
-};
+export const PATTERN_CODES = new Map<string, FieldCode>();
 
 const FORMAT_CODES: Record<string, FieldCode> = {
   email: 'invalid_email',
