@@ -23,6 +23,7 @@ describe('startWithOneRetry', () => {
         return `up on ${port}`;
       },
       log: (line) => lines.push(line),
+      pauseMs: 0,
     });
 
     // Assess
@@ -47,6 +48,7 @@ describe('startWithOneRetry', () => {
         return port;
       },
       log: (line) => lines.push(line),
+      pauseMs: 0,
     });
 
     // Assess
@@ -70,6 +72,7 @@ describe('startWithOneRetry', () => {
         throw new LocalStackError(`not ready on ${port}`, { retryable: true });
       },
       log: () => undefined,
+      pauseMs: 0,
     });
 
     // Assess
@@ -91,6 +94,7 @@ describe('startWithOneRetry', () => {
         throw busy;
       },
       log: () => undefined,
+      pauseMs: 0,
     });
 
     // Assess
