@@ -129,7 +129,7 @@ const timeRaw = async (scenario: Scenario): Promise<number> => {
 
 /** One request per route through the handler, with the shared client's calls counted. */
 const countCalls = async (scenarios: Scenario[]): Promise<Map<string, CallCounts>> => {
-  const counter = await import('../test/support/dynamo-calls.ts');
+  const counter = await import('./dynamo-calls.ts');
   counter.installCallCounter();
   const counts = new Map<string, CallCounts>();
   for (const scenario of scenarios) {

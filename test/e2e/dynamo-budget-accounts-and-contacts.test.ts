@@ -1,7 +1,7 @@
 /** DynamoDB calls per request of My Details, contacts, sub-accounts and account requests. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countCalls, installCallCounter, resetCalls } from '../../bench/dynamo-calls.ts';
 import { BUDGET, expectWithinBudget, measured } from '../support/dynamo-budget.ts';
-import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { useGateway } from '../support/gateway.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import {

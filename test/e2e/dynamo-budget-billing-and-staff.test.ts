@@ -1,7 +1,7 @@
 /** DynamoDB calls per request of staff identity, invoices, usage and the operators’ loading. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { countCalls, installCallCounter, resetCalls } from '../../bench/dynamo-calls.ts';
 import { expectWithinBudget, measured } from '../support/dynamo-budget.ts';
-import { countCalls, installCallCounter, resetCalls } from '../support/dynamo-calls.ts';
 import { useGateway } from '../support/gateway.ts';
 import {
   accountLoad,

@@ -1,7 +1,7 @@
 /** DynamoDB calls per request of services, domains, their support contacts and tickets. */
 import { beforeAll, describe, it } from 'vitest';
+import { installCallCounter } from '../../bench/dynamo-calls.ts';
 import { expectWithinBudget, measured } from '../support/dynamo-budget.ts';
-import { installCallCounter } from '../support/dynamo-calls.ts';
 import { useGateway } from '../support/gateway.ts';
 import { addService } from '../support/services.ts';
 import { staffAccessToken } from '../support/staff.ts';

@@ -6,7 +6,7 @@
  * `<route>: N reads, M writes`.
  */
 import { expect } from 'vitest';
-import { countCalls, resetCalls } from './dynamo-calls.ts';
+import { countCalls, resetCalls } from '../../bench/dynamo-calls.ts';
 
 /** DESIGN.md budget: membership + one read, membership + before-image + one transaction. */
 export const BUDGET = { reads: 2, writes: 3 };

@@ -71,7 +71,7 @@ describe('architecture', () => {
     const leaks = edges.filter(
       (edge) =>
         (/^(functions|lib|bin|scripts)\//.test(edge.from) && /^(local|test)\//.test(edge.to)) ||
-        (edge.from.startsWith('local/') && edge.to.startsWith('test/'))
+        (/^(local|bench)\//.test(edge.from) && edge.to.startsWith('test/'))
     );
 
     // Assess

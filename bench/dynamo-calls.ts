@@ -1,5 +1,6 @@
 /**
- * Counts the DynamoDB calls the code under test makes, by hooking an SDK
+ * Counts the DynamoDB calls the code being measured makes (the benchmark and
+ * the DynamoDB budget tests), by hooking an SDK
  * middleware into the functions' shared document client.
  */
 import { dynamo } from '#core/platform/clients/dynamodb';
