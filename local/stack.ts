@@ -47,6 +47,8 @@ export interface LocalStackOptions {
   persistDir?: string;
   /** Progress lines (what started where, what was created). */
   log?: (line: string) => void;
+  /** What went wrong but was recovered or needs attention (a start-up retry, a crash); `log` when absent. */
+  warn?: (line: string) => void;
   /** Also pass every line the emulators print to `log`. */
   verbose?: boolean;
   /** Per emulator; the JVM needs ~2 s here, more on a busy machine. */
@@ -91,6 +93,7 @@ export const resolvePort = async (name: EmulatorName, requested?: number): Promi
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const log = options.log ?? (() => undefined);
+  const warn = options.warn ?? log;
   const onLine = options.verbose ? log : undefined;
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   checkJava();
@@ -111,7 +114,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       what: EMULATOR_PORTS[name].what,
       choosePort: () => resolvePort(name, options.ports?.[name]),
       start,
-      log,
+      log: warn,
     });
 
   // Start all four at once; if one fails (twice), stop the others before rethrowing.
@@ -152,7 +155,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   for (const emulator of running) {
     // A crash later on (e.g. the JVM killed for memory) would otherwise only show as 500s.
     emulator.process.unexpectedExit.catch(() =>
-      log(`${emulator.process.name} stopped unexpectedly; restart the stack`)
+      warn(`${emulator.process.name} stopped unexpectedly; restart the stack`)
     );
   }
   log(

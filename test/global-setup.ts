@@ -39,7 +39,8 @@ export const setup = async (project: TestProject): Promise<void> => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   process.env.PORTICO_CONTRACT_TALLY = contractTally;
   try {
-    stack = await startLocalStack();
+    // A start-up retry is worth seeing in the run's output (npm run stress:emulators counts them).
+    stack = await startLocalStack({ warn: (line) => console.warn(`local stack: ${line}`) });
   } catch (error) {
     // One readable line (e.g. no Java, emulator did not start) instead of a stack trace.
     throw new Error(describeFailure(error));

@@ -9,7 +9,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { writeTogether } from '#core/db/transact';
 import { type Delivery, deliveriesOfSourceQuery, fromDeliveryItem } from '#core/entities/delivery';
-import { emailLogPageQuery, fromEmailLogItem } from '#core/entities/email-log';
+import { type EmailLogEntry, emailLogPageQuery, fromEmailLogItem } from '#core/entities/email-log';
 import { suppressionKeys } from '#core/entities/suppression';
 import {
   createTicketEventPut,
@@ -82,3 +82,6 @@ export const ON_ITS_WAY = ['queued', 'sending', 'sent'] as const;
 /** A delivery without what the mailer moves on it (status, times, SES's id). */
 export const asWritten = ({ status: _s, updatedAt: _u, sesMessageId: _m, ...rest }: Delivery) =>
   rest;
+
+/** A log entry without what the mailer moves on it (status, time). */
+export const entryAsWritten = ({ status: _s, updatedAt: _u, ...rest }: EmailLogEntry) => rest;
