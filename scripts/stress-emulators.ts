@@ -8,6 +8,9 @@
  * rather than assumed. Exit status: 0 every run passed, 1 otherwise.
  */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({
@@ -42,6 +45,8 @@ interface RunResult {
   summary: string;
   /** The tests that failed, as vitest names them. */
   failures: string[];
+  /** The whole output of the run, kept for reading when it failed. */
+  output: string;
 }
 
 const runOnce = (): Promise<RunResult> =>
@@ -73,6 +78,7 @@ const runOnce = (): Promise<RunResult> =>
           .map((line) => line.trim())
           .join('; '),
         failures: lines.filter((line) => /^\s*FAIL\s/.test(line)).map((line) => line.trim()),
+        output,
       });
     });
   });
@@ -81,10 +87,15 @@ const results: RunResult[] = [];
 for (let run = 1; run <= runs; run += 1) {
   const result = await runOnce();
   results.push(result);
+  const kept = result.passed
+    ? undefined
+    : join(tmpdir(), `portico-stress-${process.pid}-${run}.log`);
+  if (kept) writeFileSync(kept, result.output);
   process.stdout.write(
     `run ${run}/${runs}: ${result.passed ? 'passed' : 'FAILED'} in ${result.seconds.toFixed(1)} s, ` +
       `${result.retries} start-up retr${result.retries === 1 ? 'y' : 'ies'}; ${result.summary}\n` +
-      result.failures.map((failure) => `  ${failure}\n`).join('')
+      result.failures.map((failure) => `  ${failure}\n`).join('') +
+      (kept ? `  output: ${kept}\n` : '')
   );
 }
 stopBurners();
