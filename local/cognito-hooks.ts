@@ -56,8 +56,9 @@ const isMail = (value: unknown): value is CognitoMail => {
 };
 
 /**
- * Cognito's own text when no trigger answered (it failed, or the pool has
- * none): the code and nothing else, so a broken trigger shows.
+ * Sends the email as Cognito does through the pool's SES settings. When no
+ * trigger worded it (the trigger failed: the emulator then goes on without
+ * it), the code alone goes out, so a broken trigger shows in the mailbox.
  */
 const sendCognitoMail = async (mail: CognitoMail) => {
   const [{ SendEmailCommand }, { ses, mailFrom, mailConfigurationSet }, { readSupportMailConfig }] =
