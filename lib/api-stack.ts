@@ -12,7 +12,12 @@ import { DELIVERY_STREAM_FILTER } from '#core/entities/delivery';
 import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
 import { TICKET_EVENT_STREAM_FILTER } from '#core/entities/ticket-event';
 import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
-import { mailDomainOf, type StageConfig, supportAddressOf } from './config.ts';
+import {
+  mailConfigurationSetOf,
+  mailDomainOf,
+  type StageConfig,
+  supportAddressOf,
+} from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
@@ -99,7 +104,7 @@ export class ApiStack extends Stack {
     );
     // Every mail names it: SES's sending events (bounces, complaints) are configured on it.
     // Named, so the grants and the functions' environment read as the operator knows it.
-    const configurationSetName = `portico-${props.stage.name}`;
+    const configurationSetName = mailConfigurationSetOf(props.stage);
     this.mailConfigurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
       configurationSetName,
       reputationMetrics: true,

@@ -157,6 +157,10 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
 export const mailDomainOf = (stage: Pick<StageConfig, 'mail'>): string =>
   stage.mail.fromAddress.slice(stage.mail.fromAddress.lastIndexOf('@') + 1).toLowerCase();
 
+/** The stage's SES configuration set, named in every mail: Portico's own and Cognito's. */
+export const mailConfigurationSetOf = (stage: Pick<StageConfig, 'name'>): string =>
+  `portico-${stage.name}`;
+
 /** The helpdesk's address: ticket mail's replies go to `support+<ticketId>@` the mail domain. */
 export const supportAddressOf = (stage: Pick<StageConfig, 'mail'>): string =>
   `support@${mailDomainOf(stage)}`;

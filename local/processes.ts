@@ -177,15 +177,19 @@ export const manageProcess = (
 export const spawnNodeEmulator = (
   name: string,
   script: string,
-  options: { args?: string[]; cwd: string; env: Record<string, string> },
+  options: { args?: string[]; nodeArgs?: string[]; cwd: string; env: Record<string, string> },
   onLine?: (line: string) => void
 ): ManagedProcess => {
-  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
-    cwd: options.cwd,
-    env: childEnv(options.env),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), script, ...(options.args ?? [])],
+    {
+      cwd: options.cwd,
+      env: childEnv(options.env),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  );
   return manageProcess(name, child, onLine);
 };
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCognitoClient, createDynamoDbClient } from '../scripts/local-stack/clients.ts';
 import { LOCAL_REGION, type LocalStackInfo } from '../scripts/local-stack/env.ts';
+import { startCognitoHooks } from './cognito-hooks.ts';
 import { ensureTable } from './create-table.ts';
 import { CLIENT_POOL, ensureUserPool, STAFF_POOL, type UserPoolIds } from './create-user-pool.ts';
 import { type RunningEmulator, startCognito, startDynamoDb, startSes } from './emulators.ts';
@@ -109,6 +110,8 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   await mkdir(s3Dir, { recursive: true });
   const removeS3Dir = persistDir ? undefined : removeOnExit(s3Dir);
 
+  // Before cognito-local, which is told where they are.
+  const hooks = await startCognitoHooks(log);
   const retried = <T>(name: EmulatorName, start: (port: number) => Promise<T>) =>
     startWithOneRetry({
       what: EMULATOR_PORTS[name].what,
@@ -127,7 +130,15 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
         onLine,
       })
     ),
-    retried('cognito', (port) => startCognito({ port, stateDir: cognitoDir, timeoutMs, onLine })),
+    retried('cognito', (port) =>
+      startCognito({
+        port,
+        stateDir: cognitoDir,
+        hooksEndpoint: hooks.endpoint,
+        timeoutMs,
+        onLine,
+      })
+    ),
     retried('ses', (port) => startSes({ port, timeoutMs, onLine })),
     retried('s3', (port) => startS3({ port, directory: s3Dir, bucket: INVOICE_BUCKET, onLine })),
   ]);
@@ -136,6 +147,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const stop = () => {
     stopped ??= (async () => {
       await stopAll(running.map((emulator) => emulator.process));
+      await hooks.close();
       removeCognitoDir?.();
       removeS3Dir?.();
     })();
@@ -161,7 +173,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   log(
     `DynamoDB Local ${dynamodb.endpoint} (${persistDir ? `data in ${join(persistDir, 'dynamodb')}` : 'in memory'})`
   );
-  log(`cognito-local  ${cognito.endpoint} (state in ${join(cognitoDir, '.cognito')})`);
+  log(
+    `cognito-local  ${cognito.endpoint} (state in ${join(cognitoDir, '.cognito')}; its mail goes to the SES emulator)`
+  );
   log(`SES emulator   ${ses.endpoint} (mail in memory: GET /store)`);
   log(`S3 emulator    ${s3.endpoint} (bucket ${INVOICE_BUCKET}, objects in ${s3Dir})`);
 

@@ -133,6 +133,7 @@ export const activate = async (
               ...ids,
               name: contactDisplayName(contact),
               email: contact.email,
+              language: contact.language,
               // Nobody but Portico has mailed this address yet: confined to this account.
               emailProven: false,
               confinedToAccountId: contact.accountId,

@@ -8,6 +8,7 @@
  * Message-IDs before it attaches anything).
  */
 import type { TicketEvent } from '#core/entities/ticket-event';
+import { escapeHtml } from '#core/mail/html';
 import { quoted } from '#core/mail/security-mail';
 
 export type MailLanguage = 'en' | 'es';
@@ -89,13 +90,6 @@ const SUBJECT_PREFIX: Record<MailLanguage, Record<TicketEvent['type'], string>> 
 };
 
 const languageOf = (language: string): MailLanguage => (language === 'es' ? 'es' : 'en');
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (char) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char
-  );
 
 /** One line for a header: no CR/LF, bounded. */
 const headerText = (value: string, max = 150) =>

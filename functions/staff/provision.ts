@@ -95,6 +95,7 @@ const primaryLoginWrites = (
           Put: createLoginPut({
             ...profile,
             email: primary.email,
+            language: primary.language,
             // Seeds, tests and benchmarks: the person set their own password.
             emailProven: true,
             createdAt: now,

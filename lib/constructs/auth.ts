@@ -24,12 +24,21 @@ import {
   TOKEN_VALIDITY_MINUTES,
 } from '#core/access/user-pool';
 import type { StageConfig } from '../config.ts';
+import type { CognitoMail } from './cognito-mail.ts';
+
+/** What every pool is given by its stack. */
+export interface PoolProps {
+  featurePlan: StageConfig['userPool']['featurePlan'];
+  /** The stage's SES sending and the CustomMessage trigger both pools share. */
+  mail: CognitoMail;
+}
 
 /**
  * What both user pools share: the password policy, the stage's feature plan
- * (threat protection on Plus), no self sign-up, deletion protection, RETAIN.
+ * (threat protection on Plus), no self sign-up, their mail through the
+ * stage's SES identity worded by Portico, deletion protection, RETAIN.
  */
-export const sharedPoolProps = (featurePlan: StageConfig['userPool']['featurePlan']) => {
+export const sharedPoolProps = ({ featurePlan, mail }: PoolProps) => {
   const plus = featurePlan === 'plus';
   const { temporaryPasswordValidityDays, ...passwordRules } = PASSWORD_POLICY;
   return {
@@ -43,6 +52,8 @@ export const sharedPoolProps = (featurePlan: StageConfig['userPool']['featurePla
     accountRecovery: AccountRecovery.EMAIL_ONLY,
     featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
     ...(plus && { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }),
+    email: mail.email,
+    lambdaTriggers: { customMessage: mail.customMessage },
     deletionProtection: true,
     removalPolicy: RemovalPolicy.RETAIN,
   } satisfies UserPoolProps;
@@ -76,9 +87,7 @@ export const acknowledgeEssentialsTier = (
   });
 };
 
-export interface ClientAuthProps {
-  featurePlan: StageConfig['userPool']['featurePlan'];
-}
+export type ClientAuthProps = PoolProps;
 
 export class ClientAuth extends Construct {
   readonly userPool: UserPool;
@@ -88,7 +97,7 @@ export class ClientAuth extends Construct {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
-      ...sharedPoolProps(props.featurePlan),
+      ...sharedPoolProps(props),
       signInAliases: { email: true },
       autoVerify: { email: true },
       // An email change takes effect only once the new address is verified.

@@ -28,8 +28,9 @@ import {
 /**
  * `append`: reads, and writes that create items (PutItem, in transactions too); no update or delete.
  * `update`: UpdateItem on the table only (also what a transaction of updates needs); no read, no index.
+ * `get`: GetItem on the table only (one item by its key); no query, no index.
  */
-export type TableAccess = 'RO' | 'RW' | 'append' | 'update';
+export type TableAccess = 'RO' | 'RW' | 'append' | 'update' | 'get';
 
 export interface PorticoFunctionProps {
   /** Folder under functions/ whose handler.ts exports `handler`. */
@@ -97,7 +98,7 @@ export class PorticoFunction extends NodejsFunction {
 
   /**
    * Grants read-only ('RO', the default), read-write, read and PutItem
-   * ('append') or UpdateItem only ('update') access and sets
+   * ('append'), UpdateItem only ('update') or GetItem only ('get') access and sets
    * TABLE_NAME. Indexes are granted by name and read-only (they cannot be
    * written), so the policy holds no `index/*` wildcard.
    */
@@ -106,8 +107,8 @@ export class PorticoFunction extends NodejsFunction {
     // The table is encrypted with the AWS-owned key, so no key grant is lost this way.
     const tableOnly = Table.fromTableArn(this, 'TableGrant', table.tableArn);
     this.addEnvironment(ENV.tableName, table.tableName);
-    if (access === 'update') {
-      tableOnly.grant(this, 'dynamodb:UpdateItem');
+    if (access === 'update' || access === 'get') {
+      tableOnly.grant(this, access === 'get' ? 'dynamodb:GetItem' : 'dynamodb:UpdateItem');
       return this;
     }
     if (access === 'RW') tableOnly.grantReadWriteData(this);

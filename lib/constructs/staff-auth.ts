@@ -13,12 +13,14 @@ import {
   STAFF_MFA,
   STAFF_TOKEN_VALIDITY_MINUTES,
 } from '#core/access/user-pool';
-import type { StageConfig } from '../config.ts';
-import { acknowledgeEssentialsTier, sharedClientProps, sharedPoolProps } from './auth.ts';
+import {
+  acknowledgeEssentialsTier,
+  type PoolProps,
+  sharedClientProps,
+  sharedPoolProps,
+} from './auth.ts';
 
-export interface StaffAuthProps {
-  featurePlan: StageConfig['userPool']['featurePlan'];
-}
+export type StaffAuthProps = PoolProps;
 
 export class StaffAuth extends Construct {
   readonly userPool: UserPool;
@@ -28,7 +30,7 @@ export class StaffAuth extends Construct {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
-      ...sharedPoolProps(props.featurePlan),
+      ...sharedPoolProps(props),
       // A username (the work email by convention) keeps the token's `username` claim readable.
       signInAliases: { username: true },
       autoVerify: { email: true },

@@ -68,13 +68,13 @@ export const synthPortico = (stage: StageName = 'dev'): SynthesizedPortico => {
 };
 
 /**
- * The stateful stack on its own: no functions, so no bundling. Logical ids
- * depend only on construct ids inside the stack, so they match the full app.
+ * The stateful stack on its own: one function to bundle (the pools'
+ * CustomMessage trigger). Logical ids depend only on construct ids inside
+ * the stack, so they match the full app. `config` replaces the stage's
+ * settings (a variant of a stage).
  */
-export const synthStateful = (stage: StageName = 'dev') => {
-  const stack = new StatefulStack(newApp(), `Portico-${stage}-Stateful`, {
-    stage: stageConfig(stage),
-  });
+export const synthStateful = (stage: StageName = 'dev', config = stageConfig(stage)) => {
+  const stack = new StatefulStack(newApp(), `Portico-${stage}-Stateful`, { stage: config });
   return { stack, template: Template.fromStack(stack) };
 };
 

@@ -13,8 +13,9 @@ import { PROBLEM_GUIDE } from '#core/platform/problem-guide';
 import { FUNCTION_NAMES } from '../../functions/routes.ts';
 import { logicalIdOf, synthPortico } from './app.ts';
 
-const { app, api, apiTemplate } = synthPortico('dev');
-const resources = apiTemplate.toJSON().Resources;
+const { app, api, apiTemplate, stateful, statefulTemplate } = synthPortico('dev');
+// Logical ids are unique within a stack; the two stacks' functions get distinct ones.
+const resources = { ...statefulTemplate.toJSON().Resources, ...apiTemplate.toJSON().Resources };
 
 /** The template's variables, with deploy-time values (Refs, dynamic references) made concrete. */
 const environmentOf = (logicalId: string): Record<string, string> => {
@@ -44,6 +45,7 @@ const functions = [
   { name: 'outbox', construct: api.outbox.function },
   { name: 'notify', construct: api.notify.function },
   { name: 'mailer', construct: api.mailer.function },
+  { name: 'cognito-messages', construct: stateful.cognitoMail.customMessage },
 ];
 
 describe('cold start with the deployed environment', () => {

@@ -225,6 +225,7 @@ export const addSubAccountLogin = async (
         loginId,
         name: `Sub User ${suffix}`,
         email,
+        language: 'en',
         emailProven: true,
         createdAt: now,
         updatedAt: now,

@@ -12,12 +12,14 @@ import {
   type EntityOf,
   flag,
   integer,
+  oneOf,
   optional,
   readItem,
   shaped,
   text,
   withDefault,
 } from './attributes.ts';
+import { CONTACT_LANGUAGES, DEFAULT_CONTACT_LANGUAGE } from './contact.ts';
 import { createPut, patchIfExists } from './item-writes.ts';
 
 /** What a login profile item holds, declared once: the type and the item mapping derive from it. */
@@ -25,6 +27,11 @@ export const LOGIN_ATTRIBUTES = {
   loginId: text(),
   name: text(),
   email: text(),
+  /**
+   * The language of the mail Cognito sends this person (reset codes), from
+   * their own contact; profiles written before it existed read as English.
+   */
+  language: withDefault(oneOf(CONTACT_LANGUAGES), DEFAULT_CONTACT_LANGUAGE),
   /**
    * Whether the owner of the mailbox holds the login's password. `false`
    * for a login created by an account (a password the granter chose, or an
@@ -65,13 +72,14 @@ export const isLoginItem = (item: Record<string, unknown>) => item.entity === 'l
 /** create: one profile per login. */
 export const createLoginPut = (login: LoginProfile): PutInput => createPut(toLoginItem(login));
 
-/** patch: the person's display name and email follow their contact details. */
+/** patch: the person's display name, email and language follow their contact details. */
 export const patchLoginUpdate = (
-  login: Pick<LoginProfile, 'loginId' | 'name' | 'email' | 'updatedAt'>
+  login: Pick<LoginProfile, 'loginId' | 'name' | 'email' | 'language' | 'updatedAt'>
 ): TransactUpdate =>
   patchIfExists(loginKeys(login.loginId), {
     name: login.name,
     email: login.email,
+    language: login.language,
     updatedAt: login.updatedAt,
   });
 

@@ -60,12 +60,15 @@ export const emailChangedMail = (
  * layout characters go, the length is bounded, and quotes mark where it
  * starts and ends.
  */
-export const quoted = (value: string, max = 100) => {
+export const quoted = (value: string, max = 100) => `\u201c${oneLine(value, max)}\u201d`;
+
+/** Customer text flattened to one bounded line: no control or layout characters. */
+export const oneLine = (value: string, max = 100) => {
   const flat = value
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return `\u201c${flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat}\u201d`;
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 };
 
 /** The invitation of a login Portico just gave a fresh temporary password (never stored). */

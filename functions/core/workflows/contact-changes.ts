@@ -1,7 +1,7 @@
 /**
  * The writes every change of a contact carries, whichever API made it: the
  * new image (only over the version that was read), the login profile when
- * the person's name or email changed and the change is the login's own, the
+ * the person's name, email or language changed and the change is the login's own, the
  * address marker when the email changed (one contact per address), the audit entry, and the support
  * mirrors (services it supports, its membership; see support-mirror.ts).
  */
@@ -18,6 +18,9 @@ export interface ContactAudit {
   action: string;
   changes: Record<string, FieldChange>;
 }
+
+/** Contact fields the login profile mirrors (its name derives from the first two). */
+const LOGIN_FIELDS = ['firstName', 'lastName', 'email', 'language'] as const;
 
 export const contactChangeWrites = (
   before: Contact,
@@ -36,11 +39,16 @@ export const contactChangeWrites = (
     }),
   ];
   const { changes } = audit;
-  // The login (its global name and email) is the person's: only their own changes reach it.
+  // The login (its global name, email and language) is the person's: only their own changes reach it.
   const loginId = next.loginId;
   const byTheLoginItself = loginId !== undefined && audit.actor.loginId === loginId;
-  if (byTheLoginItself && ('firstName' in changes || 'lastName' in changes || 'email' in changes)) {
-    const login = { loginId, name: contactDisplayName(next), email: next.email };
+  if (byTheLoginItself && LOGIN_FIELDS.some((field) => field in changes)) {
+    const login = {
+      loginId,
+      name: contactDisplayName(next),
+      email: next.email,
+      language: next.language,
+    };
     writes.push({
       action: { Update: patchLoginUpdate({ ...login, updatedAt: next.updatedAt }) },
     });

@@ -29,6 +29,7 @@ const storeLogin = async (
       loginId,
       name: 'Ivy Invited',
       email: `${loginId}@customer.example`,
+      language: 'en',
       emailProven: true,
       createdAt: AT,
       updatedAt: AT,
