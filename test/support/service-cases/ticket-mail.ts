@@ -20,6 +20,7 @@ import {
   suppress,
   uniqueAddress,
 } from '../ticket-mail.ts';
+import { unsubscribeClaimsOf } from '../unsubscribe.ts';
 import { assignedTo } from './common.ts';
 
 const SUPPORT_OFF = { ...ALL_EMAIL_PREFERENCES, support: false };
@@ -221,6 +222,30 @@ export const describeTicketMail = (name: string, openStore: () => TableStore) =>
             status: 'queued',
           })
         );
+    });
+
+    it('gives every recipient but the primary a one-click unsubscribe link for support mail naming that contact alone', async () => {
+      // Prepare
+      const store = openStore();
+      const { account, contacts } = await helpdesk(store);
+      const event = await storeChangeWithoutEvent(store, open(account.accountId, contacts.opener));
+
+      // Act
+      await fanOutTicketEvent(store, event);
+
+      // Assess
+      const deliveries = await deliveriesOf(store, event.id);
+      expect(deliveries.length).toBeGreaterThan(2);
+      for (const delivery of deliveries) {
+        const claims = unsubscribeClaimsOf(delivery.headers);
+        if (delivery.contactId === contacts.primary.id) expect(claims).toBeUndefined();
+        else
+          expect(claims, delivery.address).toEqual({
+            accountId: account.accountId,
+            contactId: delivery.contactId,
+            category: 'support',
+          });
+      }
     });
 
     it('mails a close, which carries no message, with two reads and one write per recipient', async () => {
