@@ -115,7 +115,7 @@ export class ApiStack extends Stack {
       `Portico ${props.stage.name}: seals the API's list cursors`,
       'only makes outstanding list cursors a 400 (clients start the list again). It guards no credential.'
     );
-    // Signs unsubscribe links (docs/adr/0003-unsubscribe-links.md): its own secret, so
+    // Signs unsubscribe links (docs/adr/0006-unsubscribe-links.md): its own secret, so
     // rotating the cursors' does not void the links of mail already sent.
     const unsubscribeSecret = this.deployTimeSecret(
       'UnsubscribeSecret',

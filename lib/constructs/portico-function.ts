@@ -164,7 +164,7 @@ export class PorticoFunction extends NodejsFunction {
   /**
    * Sets UNSUBSCRIBE_SECRET the same way (a dynamic reference resolved at
    * deploy): the key unsubscribe links are signed and checked with
-   * (docs/adr/0003-unsubscribe-links.md).
+   * (docs/adr/0006-unsubscribe-links.md).
    */
   bindUnsubscribeSecret(secret: ISecret): this {
     this.addEnvironment(ENV.unsubscribeSecret, secret.secretValue.unsafeUnwrap());

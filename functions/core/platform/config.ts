@@ -151,7 +151,7 @@ export const readCursorConfig = () => ({ secret: secretOf(ENV.cursorSecret) });
  * The secret unsubscribe links are signed with (core/mail/unsubscribe-token.ts):
  * read by the function that answers the links (contacts) and the workers
  * that put them in mail. Its own secret, not the cursors': rotating one
- * must not void the other (docs/adr/0003-unsubscribe-links.md).
+ * must not void the other (docs/adr/0006-unsubscribe-links.md).
  */
 export const readUnsubscribeConfig = () => ({ secret: secretOf(ENV.unsubscribeSecret) });
 
