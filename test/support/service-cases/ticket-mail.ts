@@ -7,11 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALL_EMAIL_PREFERENCES, type Contact } from '#core/entities/contact';
+import type { EmailLogEntry } from '#core/entities/email-log';
 import type { TableStore } from '#core/table/store';
 import { fanOutTicketEvent } from '../../../functions/notify/fan-out.ts';
 import { closeTicket, submitTicket } from '../../../functions/tickets/conversation.ts';
 import { newAccount, storeAccount, watched } from '../store-accounts.ts';
 import {
+  asWritten,
   deliveriesOf,
   emailLogOf,
   ON_ITS_WAY,
@@ -22,6 +24,9 @@ import {
 } from '../ticket-mail.ts';
 import { unsubscribeClaimsOf } from '../unsubscribe.ts';
 import { assignedTo } from './common.ts';
+
+/** A log entry without what the mailer moves on it. */
+const logAsWritten = ({ status: _s, updatedAt: _u, ...rest }: EmailLogEntry) => rest;
 
 const SUPPORT_OFF = { ...ALL_EMAIL_PREFERENCES, support: false };
 
@@ -144,9 +149,14 @@ export const describeTicketMail = (name: string, openStore: () => TableStore) =>
       const again = await fanOutTicketEvent(store, event);
 
       // Assess
+      // On DynamoDB Local the stack's mailer may send meanwhile: compare what the fan-out wrote.
       expect(again).toMatchObject({ recipients: 4, written: 0 });
-      expect(await deliveriesOf(store, event.id)).toEqual(first.deliveries);
-      expect(await emailLogOf(store, account.accountId)).toEqual(first.log);
+      expect((await deliveriesOf(store, event.id)).map(asWritten)).toEqual(
+        first.deliveries.map(asWritten)
+      );
+      expect((await emailLogOf(store, account.accountId)).map(logAsWritten)).toEqual(
+        first.log.map(logAsWritten)
+      );
       expect(first.log).toHaveLength(4);
     });
 
