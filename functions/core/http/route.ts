@@ -114,6 +114,11 @@ export interface RouteDefinition {
   idempotencyKey?: true;
   /** The route is rate-limited: over the limit it answers 429 with `Retry-After` (documents it). */
   rateLimited?: true;
+  /**
+   * API Gateway throttles this route below the stage's default (requests
+   * per second, burst): its own 429, before any function runs.
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 /**
