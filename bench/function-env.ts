@@ -22,6 +22,8 @@ const VALUES: Partial<Record<EnvKey, string>> = {
   messageIdDomain: 'portico.example',
   supportAddress: 'support@portico.example',
   cursorSecret: 'bench-cursor-secret-at-least-32-characters',
+  unsubscribeSecret: 'bench-unsubscribe-secret-at-least-32-characters',
+  publicApiUrl: 'https://api.portico.example/',
   logLevel: 'silent',
 };
 

@@ -37,6 +37,11 @@ export interface StageConfig {
     /** Stage-wide default throttling (requests per second, burst). */
     throttleRateLimit: number;
     throttleBurstLimit: number;
+    /**
+     * The API's public base URL (a custom domain, `https://api.example.com/`)
+     * that links in mail point to; unset, the HTTP API's own URL.
+     */
+    publicUrl?: string;
   };
   userPool: {
     /** `plus` turns on Cognito threat protection (enforced); billed per active user. */
@@ -100,6 +105,16 @@ const origins = (value: unknown, at: string): string[] => {
   });
 };
 
+/** An https base URL without query or fragment, ending in `/` (links are built under it). */
+const publicUrl = (value: unknown, at: string): string => {
+  if (typeof value !== 'string' || !/^https:\/\/[^/?#*\s]+(\/[^?#\s]*)?\/$/.test(value)) {
+    throw new StageConfigError(
+      `${at} must be an https URL ending in /, like https://api.example.com/`
+    );
+  }
+  return value;
+};
+
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i;
 
@@ -145,6 +160,9 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
       corsAllowOrigins: origins(api.corsAllowOrigins, at('api.corsAllowOrigins')),
       throttleRateLimit: positiveInt(api.throttleRateLimit, at('api.throttleRateLimit'), 10_000),
       throttleBurstLimit: positiveInt(api.throttleBurstLimit, at('api.throttleBurstLimit'), 5_000),
+      ...(api.publicUrl === undefined
+        ? {}
+        : { publicUrl: publicUrl(api.publicUrl, at('api.publicUrl')) }),
     },
     userPool: {
       featurePlan: oneOf(USER_POOL_PLANS, userPool.featurePlan, at('userPool.featurePlan')),

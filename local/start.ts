@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { passwordPolicyProblems } from '#core/access/passwords';
+import { ENV } from '#core/platform/config';
 import { createCognitoClient } from '../scripts/local-stack/clients.ts';
 import { writeDemoStaffSignIn } from '../scripts/local-stack/demo-staff-sign-in.ts';
 import { applyLocalStackEnv } from '../scripts/local-stack/env.ts';
@@ -117,6 +118,8 @@ const main = async () => {
     verbose: options.verbose,
     log: (line) => console.log(`portico: ${line}`),
   });
+  // Links in local mail (unsubscribe) point at this gateway.
+  process.env[ENV.publicApiUrl] ||= `http://localhost:${options.port}/`;
   applyLocalStackEnv(stack);
 
   const { seedDemoData, seedDemoStaff } = await import('./seed.ts');

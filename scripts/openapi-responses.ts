@@ -119,7 +119,13 @@ export const successHeaders = (route: RouteDefinition, status: number) => {
 };
 
 const badRequest = (route: RouteDefinition) => {
-  if (route.body) return 'Invalid body or parameters: `errors` lists each failing field.';
+  const generic = genericBadRequest(route);
+  return route.invalid ? [generic, route.invalid].filter(Boolean).join(' ') : generic;
+};
+
+const genericBadRequest = (route: RouteDefinition) => {
+  if (route.body || route.formBody)
+    return 'Invalid body or parameters: `errors` lists each failing field.';
   if (route.fileBody)
     return `The body is not a ${route.fileBody.description} (it must start with \`${route.fileBody.startsWith}\`).`;
   if (route.query)
@@ -215,7 +221,11 @@ export const errorResponses = (
         '415': problem(415, `The body is not \`${route.fileBody.mediaType}\`.`),
       }
     : {}),
+  ...(route.gone ? { '410': problem(410, route.gone) } : {}),
   ...(route.body ? { '415': problem(415, 'The body is not JSON.') } : {}),
+  ...(route.formBody
+    ? { '415': problem(415, 'The body is not `application/x-www-form-urlencoded`.') }
+    : {}),
   ...(route.idempotencyKey
     ? { '422': problem(422, 'The `Idempotency-Key` was used for a different request.') }
     : {}),

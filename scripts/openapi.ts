@@ -8,6 +8,7 @@ import {
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
 } from 'zod-openapi';
+import { FORM_MEDIA_TYPE } from '../functions/core/http/body.ts';
 import type { FileBody } from '../functions/core/http/route.ts';
 import { RESPONSES } from '../functions/responses.ts';
 import {
@@ -37,6 +38,7 @@ const fileRequestBody = (file: FileBody) => ({
 
 interface LoadedSchemas {
   body?: z.core.$ZodType;
+  form?: z.core.$ZodType;
   /** Query schemas are objects of parameters. */
   query?: z.core.$ZodType<unknown, Record<string, unknown>>;
 }
@@ -89,6 +91,9 @@ const operation = (route: RouteDefinition, loaded: LoadedSchemas): ZodOpenApiOpe
         }
       : {}),
     ...(route.fileBody ? { requestBody: fileRequestBody(route.fileBody) } : {}),
+    ...(loaded.form
+      ? { requestBody: { required: true, content: { [FORM_MEDIA_TYPE]: { schema: loaded.form } } } }
+      : {}),
     responses: {
       [String(route.success.status)]: {
         description: route.success.description,
@@ -114,6 +119,7 @@ export const buildOpenApiDocument = async () => {
   for (const route of ROUTES as readonly RouteDefinition[]) {
     const loaded = {
       body: await route.body?.(),
+      form: await route.formBody?.(),
       query: (await route.query?.()) as LoadedSchemas['query'],
     };
     paths[route.path] = {

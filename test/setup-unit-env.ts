@@ -26,6 +26,8 @@ const UNIT_ENV: Record<string, string> = {
   [ENV.supportAddress]: 'support@unit.example',
   // 32 bytes, base64: cursors sealed in unit tests open only in unit tests.
   [ENV.cursorSecret]: Buffer.alloc(32, 7).toString('base64'),
+  [ENV.unsubscribeSecret]: 'unit-unsubscribe-secret-of-at-least-32-characters',
+  [ENV.publicApiUrl]: 'https://api.unit.example/',
   [ENV.invoiceBucket]: 'portico-unit-invoices',
   [ENV.s3Endpoint]: CLOSED_PORT,
   [ENV.logLevel]: 'silent',

@@ -26,6 +26,16 @@ export const auditPageSchema = z
           z
             .object({ kind: z.literal('staff'), name: z.literal('Helpdesk') })
             .meta({ description: 'Any operator or helpdesk member: customers never see who.' }),
+          z
+            .object({
+              kind: z.literal('contact'),
+              via: z.literal('unsubscribe-link'),
+              name: z.string(),
+            })
+            .meta({
+              description:
+                'The contact the entry targets, itself, through the unsubscribe link of a mail it received.',
+            }),
         ]),
         action: z.string(),
         target: z.string(),

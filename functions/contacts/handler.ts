@@ -11,8 +11,12 @@ import {
   patchContact,
   patchOwnContact,
 } from './service.ts';
+import { describeUnsubscribeLink, unsubscribe } from './unsubscribe.ts';
 
 const contactId = (params: Record<string, string>) => params.contactId ?? '';
+
+/** The link's answer says whether its contact receives a category: no cache keeps it. */
+const PRIVATE = { 'cache-control': 'no-store' };
 
 export const handler = createApiHandler(CONTACT_ROUTES, {
   listContacts: async ({ caller, query }) => ({
@@ -60,4 +64,14 @@ export const handler = createApiHandler(CONTACT_ROUTES, {
     });
     return { status: 200, body: { ...toContactView(contact), warnings }, version: contact.version };
   },
+  getUnsubscribe: async ({ query }) => ({
+    status: 200,
+    headers: PRIVATE,
+    body: await describeUnsubscribeLink(tableStore, query.token),
+  }),
+  postUnsubscribe: async ({ query }) => ({
+    status: 200,
+    headers: PRIVATE,
+    body: await unsubscribe(tableStore, query.token),
+  }),
 });

@@ -2,6 +2,19 @@ import { lazySchema, type RouteDefinition } from '#core/http/route';
 
 const contacts = { kind: 'member', area: 'contacts' } as const;
 
+/** The link a mail's `List-Unsubscribe` carries (core/mail/unsubscribe-headers.ts): no token of ours, no answer. */
+const unsubscribeLink = {
+  path: '/unsubscribe',
+  function: 'contacts',
+  access: { kind: 'public' },
+  query: lazySchema(async () => (await import('./schemas.ts')).unsubscribeQuerySchema),
+  invalid:
+    'The `token` is not one Portico signed (altered or cut short): `invalid-unsubscribe-link`.',
+  gone: 'The link expired, or its contact or account no longer exists (`unsubscribe-link-gone`; the two are not told apart).',
+  // People click these one at a time; a flood is someone else, and is stopped before any read.
+  throttle: { rateLimit: 20, burstLimit: 40 },
+} as const;
+
 export const CONTACT_ROUTES = [
   {
     id: 'listContacts',
@@ -85,5 +98,30 @@ export const CONTACT_ROUTES = [
     success: { status: 200, description: 'The changed contact and any `warnings`.' },
     ifMatch: true,
     conflict: 'The caller is the primary contact, whose details change through My Details.',
+  },
+  {
+    id: 'getUnsubscribe',
+    method: 'GET',
+    ...unsubscribeLink,
+    summary:
+      'What an unsubscribe link would do, for a confirm page: the category and the masked address; changes nothing',
+    success: {
+      status: 200,
+      description: 'The category the link turns off, the masked address, and whether it is on now.',
+    },
+  },
+  {
+    id: 'postUnsubscribe',
+    method: 'POST',
+    ...unsubscribeLink,
+    summary:
+      'One-click unsubscribe (RFC 8058): turns the link’s category off for its contact; a repeat changes nothing',
+    formBody: lazySchema(async () => (await import('./schemas.ts')).oneClickUnsubscribeSchema),
+    conflict: 'The contact kept changing while the link was applied; send it again.',
+    success: {
+      status: 200,
+      description:
+        'The category is off for that contact (already off: the same answer, nothing written).',
+    },
   },
 ] as const satisfies readonly RouteDefinition[];

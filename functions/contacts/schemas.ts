@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { fieldRule } from '#core/http/field-rules';
 import {
+  atMost,
   contactLanguageSchema,
   emailPreferencesPatchSchema,
   ownDetailsPatchFields,
@@ -9,6 +10,7 @@ import {
   trimmedText,
   versionSchema,
 } from '#core/http/schemas';
+import { UNSUBSCRIBE_TOKEN_MAX } from '#core/mail/unsubscribe-token';
 
 const kind = z.enum(['individual', 'organisation']);
 const supportScope = z.enum(['none', 'isolated', 'global']);
@@ -65,3 +67,24 @@ export const ownContactPatchSchema = z
   })
   .check(somethingToChange)
   .register(z.globalRegistry, { id: 'OwnContactPatch' });
+
+/**
+ * `?token=` of an unsubscribe link: only its alphabet and length here, so a
+ * token cut short or altered gets the link's own answer
+ * (`invalid-unsubscribe-link`), not a field error.
+ */
+export const unsubscribeQuerySchema = z
+  .strictObject({
+    token: z
+      .string()
+      .check(
+        atMost(UNSUBSCRIBE_TOKEN_MAX, 'The link is not valid.'),
+        z.regex(/^[A-Za-z0-9_.-]+$/, 'The link is not valid.')
+      ),
+  })
+  .register(z.globalRegistry, { id: 'UnsubscribeQuery' });
+
+/** RFC 8058's one-click body: exactly `List-Unsubscribe=One-Click`. */
+export const oneClickUnsubscribeSchema = z
+  .strictObject({ 'List-Unsubscribe': z.literal('One-Click') })
+  .register(z.globalRegistry, { id: 'OneClickUnsubscribe' });

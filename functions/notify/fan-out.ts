@@ -25,6 +25,7 @@ import {
   type TicketEvent,
 } from '#core/entities/ticket-event';
 import { fromTicketMessageItem, ticketMessageKeys } from '#core/entities/ticket-message';
+import { unsubscribeHeaders } from '#core/mail/unsubscribe-headers';
 import { nowIso } from '#core/platform/clock';
 import { readSupportMailConfig } from '#core/platform/config';
 import { sortableId } from '#core/platform/ids';
@@ -138,7 +139,18 @@ const deliveryOf = (
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
-    headers: mail.headers,
+    // The primary gets every ticket mail whatever it sets: a link that changed nothing would mislead.
+    headers:
+      recipient.reason === 'primary'
+        ? mail.headers
+        : {
+            ...mail.headers,
+            ...unsubscribeHeaders({
+              accountId: event.accountId,
+              contactId: recipient.contactId,
+              category: 'support',
+            }),
+          },
     status,
     logAt: entry.at,
     logId: entry.id,

@@ -9,6 +9,7 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -29,6 +30,7 @@ import {
   authorizerOf,
   type FunctionName,
   ROUTES,
+  type RouteDefinition,
   type RouteId,
 } from '../../functions/routes.ts';
 import type { StageConfig } from '../config.ts';
@@ -153,6 +155,25 @@ export class PorticoHttpApi extends Construct {
       routes[route.id] = httpRoute;
     }
     this.routes = routes as Record<RouteId, HttpRoute>;
+
+    // Routes throttled below the stage's default (public links anyone may call).
+    const routeSettings = Object.fromEntries(
+      (ROUTES as readonly RouteDefinition[]).flatMap((route) =>
+        route.throttle
+          ? [
+              [
+                `${route.method} ${route.path}`,
+                {
+                  ThrottlingRateLimit: route.throttle.rateLimit,
+                  ThrottlingBurstLimit: route.throttle.burstLimit,
+                },
+              ],
+            ]
+          : []
+      )
+    );
+    if (Object.keys(routeSettings).length > 0)
+      (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
   }
 
   /** The invoke URL of the default stage. */

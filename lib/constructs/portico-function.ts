@@ -163,6 +163,22 @@ export class PorticoFunction extends NodejsFunction {
   }
 
   /**
+   * Sets UNSUBSCRIBE_SECRET the same way (a dynamic reference resolved at
+   * deploy): the key unsubscribe links are signed and checked with
+   * (docs/adr/0006-unsubscribe-links.md).
+   */
+  bindUnsubscribeSecret(secret: ISecret): this {
+    this.addEnvironment(ENV.unsubscribeSecret, secret.secretValue.unsafeUnwrap());
+    return this;
+  }
+
+  /** Sets PUBLIC_API_URL, where links in mail point (no grant: only a URL). */
+  bindPublicApiUrl(url: string): this {
+    this.addEnvironment(ENV.publicApiUrl, url);
+    return this;
+  }
+
+  /**
    * Sets INVOICE_BUCKET and grants the one action on invoice PDFs the
    * function signs: GET (download links) or PUT (uploads).
    */

@@ -34,6 +34,9 @@ export const LOCAL_MESSAGE_ID_DOMAIN = 'portico.example';
 /** The helpdesk's address in local ticket mail (the CDK uses `support@` the stage's From domain). */
 export const LOCAL_SUPPORT_ADDRESS = 'support@portico.example';
 
+/** The local gateway's address with `npm start`'s default port; unsubscribe links in local mail point here. */
+export const LOCAL_PUBLIC_API_URL = 'http://localhost:3000/';
+
 export interface LocalStackInfo {
   region: string;
   tableName: string;
@@ -81,6 +84,10 @@ export const applyLocalStackEnv = (
   env[ENV.supportAddress] ||= LOCAL_SUPPORT_ADDRESS;
   // A fresh cursor secret per process (cursors of an earlier run are refused: a 400), unless set.
   env[ENV.cursorSecret] ||= randomBytes(32).toString('base64url');
+  // Likewise for unsubscribe links: set once here, inherited by the processes the stack starts.
+  env[ENV.unsubscribeSecret] ||= randomBytes(32).toString('base64url');
+  // Where mailed links point: the local gateway (`npm start` sets its real port).
+  env[ENV.publicApiUrl] ||= LOCAL_PUBLIC_API_URL;
   // Safety net: an SDK client built without an explicit endpoint still reaches
   // the emulator, never real AWS (SDK v3 reads AWS_ENDPOINT_URL_<SERVICE ID>).
   env.AWS_ENDPOINT_URL_DYNAMODB = stack.dynamodbEndpoint;

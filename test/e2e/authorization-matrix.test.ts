@@ -28,6 +28,7 @@ import {
   type Tenant,
 } from '../support/tenants.ts';
 import { storeTicket } from '../support/tickets.ts';
+import { FORM, ONE_CLICK, signedUnsubscribeToken } from '../support/unsubscribe.ts';
 
 type Caller =
   | 'anonymous'
@@ -53,7 +54,9 @@ interface Sample {
   body?: unknown;
   /** A raw file body (`application/pdf`) instead of JSON. */
   file?: Buffer;
-  query?: string;
+  /** A form-encoded body instead of JSON. */
+  form?: string;
+  query?: string | (() => Promise<string>);
   /** Path ids beyond the account; made fresh per call where a call consumes them. */
   params?: (caller: Caller) => Promise<Record<string, string>>;
 }
@@ -77,6 +80,9 @@ const freshInvitation = async (caller: Caller) => {
   return { accountId: inviter.accountId };
 };
 const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
+/** The link a fresh contact of the home account would find in its ticket mail. */
+const freshUnsubscribeLink = async () =>
+  `token=${signedUnsubscribeToken({ accountId: home.accountId, contactId: (await addContact(home)).contactId, category: 'support' })}`;
 const voipService = async () => ({ serviceId: (await addService(home, { type: 'voip' })).id });
 const housingService = async () => ({
   serviceId: (await addService(home, { type: 'serverhousing' })).id,
@@ -182,7 +188,12 @@ const SAMPLES: Record<RouteId, Sample> = {
   setStaffTicketStatus: { body: { status: 'closed' }, params: freshTicket },
   getStaffAccount: {},
   findStaffAccounts: { query: 'email=matrix-request%40elsewhere.example' },
+  getUnsubscribe: { query: freshUnsubscribeLink },
+  postUnsubscribe: { query: freshUnsubscribeLink, form: ONE_CLICK },
 };
+
+/** Public routes whose answers still say something of someone (whether a contact gets a category). */
+const PRIVATE_PUBLIC: RouteId[] = ['getUnsubscribe', 'postUnsubscribe'];
 
 /** Statuses meaning "refused before the handler ran". */
 const REFUSALS = [401, 403, 404];
@@ -276,7 +287,8 @@ describe('authorization matrix', () => {
           ...(await sample.params?.(caller)),
         };
         const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? name);
-        const url = sample.query ? `${path}?${sample.query}` : path;
+        const query = typeof sample.query === 'function' ? await sample.query() : sample.query;
+        const url = query ? `${path}?${query}` : path;
 
         // Act
         const response = await gateway.api(route.method, url, {
@@ -285,6 +297,7 @@ describe('authorization matrix', () => {
           ...(sample.file
             ? { rawBody: sample.file, headers: { 'content-type': 'application/pdf' } }
             : {}),
+          ...(sample.form ? { rawBody: sample.form, headers: { 'content-type': FORM } } : {}),
         });
 
         // Assess
@@ -297,7 +310,11 @@ describe('authorization matrix', () => {
           expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(response.status).toBeLessThan(500);
         // Whatever a signed-in route answers, success or problem, no cache may keep it.
-        if (route.access.kind !== 'public' || response.status >= 400)
+        if (
+          route.access.kind !== 'public' ||
+          PRIVATE_PUBLIC.includes(route.id as RouteId) ||
+          response.status >= 400
+        )
           expect(response.headers.get('cache-control')).toBe('no-store');
         else expect(response.headers.get('cache-control')).toBeNull();
         // Staff routes serve every account by design; everyone else sees only their own.

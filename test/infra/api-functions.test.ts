@@ -197,21 +197,49 @@ describe('FUNCTION_BINDINGS', () => {
       expect(Boolean(bindings[name]?.cursors), name).toBe(paged.has(name));
   });
 
-  it('resolves the cursor secret from a generated Secrets Manager secret at deploy, never a literal', () => {
+  it('resolves the cursor and unsubscribe secrets from two generated Secrets Manager secrets at deploy, never literals', () => {
     // Prepare
     const secrets = template.findResources('AWS::SecretsManager::Secret');
-    const [secretId] = Object.keys(secrets);
+    const idOf = (prefix: string) => Object.keys(secrets).find((id) => id.startsWith(prefix));
+    const variables = functionProps('contacts').Environment.Variables;
 
     // Act
-    const value = JSON.stringify(functionProps('contacts').Environment.Variables[ENV.cursorSecret]);
+    const values = {
+      CursorSecret: JSON.stringify(variables[ENV.cursorSecret]),
+      UnsubscribeSecret: JSON.stringify(variables[ENV.unsubscribeSecret]),
+    };
 
     // Assess
-    expect(Object.keys(secrets)).toHaveLength(1);
-    expect(secrets[secretId ?? '']?.Properties.GenerateSecretString).toMatchObject({
-      PasswordLength: 64,
-    });
-    expect(value).toContain('{{resolve:secretsmanager:');
-    expect(value).toContain(secretId);
+    expect(Object.keys(secrets)).toHaveLength(2);
+    for (const [prefix, value] of Object.entries(values)) {
+      const secretId = idOf(prefix) ?? '';
+      expect(secrets[secretId]?.Properties.GenerateSecretString).toMatchObject({
+        PasswordLength: 64,
+      });
+      expect(value).toContain('{{resolve:secretsmanager:');
+      expect(value).toContain(secretId);
+    }
+  });
+
+  it('gives the unsubscribe secret only to the function answering /unsubscribe and the worker signing links, which also gets the API’s URL', () => {
+    // Prepare
+    const holders = Object.entries(template.findResources('AWS::Lambda::Function'))
+      .filter(([, fn]) => ENV.unsubscribeSecret in (fn.Properties.Environment?.Variables ?? {}))
+      .map(([id]) => id)
+      .sort();
+
+    // Act
+    const notifyEnv = resources[logicalIdOf(api.notify.function)]?.Properties.Environment.Variables;
+    const serving = new Set(
+      ROUTES.filter((route) => route.path === '/unsubscribe').map((route) => route.function)
+    );
+
+    // Assess
+    expect([...serving]).toEqual(['contacts']);
+    expect(holders).toEqual(
+      [logicalIdOf(api.functions.contacts), logicalIdOf(api.notify.function)].sort()
+    );
+    expect(JSON.stringify(notifyEnv[ENV.publicApiUrl])).toContain(logicalIdOf(api.httpApi.api));
   });
 
   it('binds the staff pool to every function that serves a staff route', () => {

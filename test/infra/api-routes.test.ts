@@ -141,4 +141,19 @@ describe('PorticoHttpApi', () => {
       RetentionInDays: config.logRetentionDays,
     });
   });
+
+  it('throttles the public unsubscribe link below the stage default, and only the routes that ask for it', () => {
+    // Prepare
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+
+    // Act
+    const settings = stage?.Properties.RouteSettings as Record<string, Record<string, number>>;
+
+    // Assess
+    expect(Object.keys(settings).sort()).toEqual(['GET /unsubscribe', 'POST /unsubscribe']);
+    for (const limits of Object.values(settings)) {
+      expect(limits.ThrottlingRateLimit).toBeLessThan(config.api.throttleRateLimit);
+      expect(limits.ThrottlingBurstLimit).toBeLessThan(config.api.throttleBurstLimit);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENV } from '#core/platform/config';
 import { PROBLEM_GUIDE } from '#core/platform/problem-guide';
 import { FUNCTION_NAMES } from '../../functions/routes.ts';
 import { logicalIdOf, synthPortico } from './app.ts';
@@ -28,7 +29,9 @@ const environmentOf = (logicalId: string): Record<string, string> => {
       name,
       typeof value === 'string' && !value.startsWith('{{resolve:')
         ? value
-        : `deploy-time-${name.toLowerCase()}-value-long-enough-for-any-check`,
+        : name === ENV.publicApiUrl
+          ? 'https://deploy-time.execute-api.example/'
+          : `deploy-time-${name.toLowerCase()}-value-long-enough-for-any-check`,
     ])
   );
 };

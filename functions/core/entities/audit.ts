@@ -14,12 +14,14 @@ export interface FieldChange {
 
 /**
  * Who made a change. A staff actor is stored with its staff id and username
- * for the operators, and shown to customers only as the helpdesk.
+ * for the operators, and shown to customers only as the helpdesk. A
+ * `contact` actor is the changed contact itself, without a login: it
+ * followed the unsubscribe link of a mail (`loginId` names the link).
  */
 export interface AuditActor {
   loginId: string;
   name: string;
-  kind?: 'login' | 'staff';
+  kind?: 'login' | 'staff' | 'contact';
 }
 
 /** What an audit item holds, declared once: the type and the item mapping derive from it. */

@@ -18,7 +18,7 @@ import type {
 import { BadRequestError, NotFoundError } from '../platform/errors.ts';
 import { logger } from '../platform/observability.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
-import { parseFileBody, parseJsonBody, parseQuery } from './body.ts';
+import { parseFileBody, parseFormBody, parseJsonBody, parseQuery } from './body.ts';
 import type { PorticoContext } from './context.ts';
 import { IDEMPOTENCY_HEADER, parseIdempotencyKey } from './idempotency-key.ts';
 import { NO_STORE, problemFromError, problemResponse } from './problem.ts';
@@ -113,6 +113,7 @@ const routeHandler = (
   if (route.query) stack.use(parseQuery(route.query));
   if (route.body) stack.use(parseJsonBody(route.body));
   if (route.fileBody) stack.use(parseFileBody(route.fileBody));
+  if (route.formBody) stack.use(parseFormBody(route.formBody));
   return stack.handler(async (event, context) =>
     toResponse(route, await implementation(toRequest(route, event, context)))
   );

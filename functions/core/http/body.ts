@@ -29,6 +29,24 @@ const once = (load: SchemaLoader) => {
   };
 };
 
+/** The body as text (API Gateway base64-encodes what it does not take for text). */
+const bodyText = (event: APIGatewayProxyEventV2) =>
+  event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
+
+/** Validates a parsed body with the route's schema into `context.body`. */
+const validateBody = async (
+  schemaOf: () => Promise<z.ZodMiniType>,
+  parsed: unknown,
+  context: PorticoContext
+) => {
+  const result = (await schemaOf()).safeParse(parsed, { reportInput: true });
+  if (!result.success)
+    throw new ValidationError(PROBLEM.validationFailed, toFieldErrors(result.error.issues));
+  context.body = result.data;
+};
+
 export const parseJsonBody = (
   loadSchema: SchemaLoader
 ): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => {
@@ -37,9 +55,7 @@ export const parseJsonBody = (
     before: async ({ event, context }) => {
       if (!isJsonContentType(event.headers?.['content-type']))
         throw new UnsupportedMediaTypeError(PROBLEM.unsupportedMediaType);
-      const raw = event.isBase64Encoded
-        ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-        : (event.body ?? '');
+      const raw = bodyText(event);
       if (raw.trim() === '')
         throw new BadRequestError(PROBLEM.invalidJson, 'The request needs a JSON body.');
       let parsed: unknown;
@@ -48,10 +64,37 @@ export const parseJsonBody = (
       } catch {
         throw new BadRequestError(PROBLEM.invalidJson, 'The body is not valid JSON.');
       }
-      const result = (await schemaOf()).safeParse(parsed, { reportInput: true });
-      if (!result.success)
-        throw new ValidationError(PROBLEM.validationFailed, toFieldErrors(result.error.issues));
-      context.body = result.data;
+      await validateBody(schemaOf, parsed, context);
+    },
+  };
+};
+
+export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+
+/**
+ * Per-route middleware of a `formBody` route: a form-encoded body becomes an
+ * object of its fields (a field sent twice is refused), validated like JSON.
+ */
+export const parseFormBody = (
+  loadSchema: SchemaLoader
+): MiddlewareObj<APIGatewayProxyEventV2, unknown, Error, PorticoContext> => {
+  const schemaOf = once(loadSchema);
+  return {
+    before: async ({ event, context }) => {
+      if (mediaTypeOf(event.headers?.['content-type']) !== FORM_MEDIA_TYPE)
+        throw new UnsupportedMediaTypeError(
+          PROBLEM.unsupportedMediaType,
+          `Send the body as ${FORM_MEDIA_TYPE}.`
+        );
+      const fields: Record<string, string> = {};
+      for (const [name, value] of new URLSearchParams(bodyText(event))) {
+        if (Object.hasOwn(fields, name))
+          throw new ValidationError(PROBLEM.validationFailed, [
+            { field: name, code: 'duplicate', message: 'Send each field once.' },
+          ]);
+        fields[name] = value;
+      }
+      await validateBody(schemaOf, fields, context);
     },
   };
 };

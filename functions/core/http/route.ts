@@ -85,6 +85,11 @@ export interface RouteDefinition {
   body?: SchemaLoader;
   /** A raw file body instead (never together with `body`). */
   fileBody?: FileBody;
+  /**
+   * An `application/x-www-form-urlencoded` body instead, each field once
+   * (RFC 8058's one-click POST sends one); the strict schema sees strings.
+   */
+  formBody?: SchemaLoader;
   /** Query string schema (strict: unknown parameters fail). */
   query?: SchemaLoader;
   /** Success status; the body's schema is in the area's responses.ts. */
@@ -93,6 +98,10 @@ export interface RouteDefinition {
   repeatSuccess?: { status: number; description: string };
   /** What (else) a 404 means on this route: besides an unknown path id or account, or on its own for routes without path ids. */
   notFound?: string;
+  /** What (else) a 400 means on this route, beyond a field `errors` lists. */
+  invalid?: string;
+  /** What a 410 means on this route (a link past its expiry). */
+  gone?: string;
   /** What a 409 means on this route, besides a stale body `version`. */
   conflict?: string;
   /** The success answer carries the item's version as an `ETag`. */
@@ -105,6 +114,11 @@ export interface RouteDefinition {
   idempotencyKey?: true;
   /** The route is rate-limited: over the limit it answers 429 with `Retry-After` (documents it). */
   rateLimited?: true;
+  /**
+   * API Gateway throttles this route below the stage's default (requests
+   * per second, burst): its own 429, before any function runs.
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
 
 /**

@@ -63,9 +63,11 @@ export interface ApiResult {
 
 type BodyOf<R> = R extends { body: () => Promise<infer S extends z.ZodMiniType> }
   ? z.output<S>
-  : R extends { fileBody: object }
-    ? Buffer
-    : undefined;
+  : R extends { formBody: () => Promise<infer S extends z.ZodMiniType> }
+    ? z.output<S>
+    : R extends { fileBody: object }
+      ? Buffer
+      : undefined;
 type QueryOf<R> = R extends { query: () => Promise<infer S extends z.ZodMiniType> }
   ? z.output<S>
   : Record<string, string>;

@@ -37,6 +37,8 @@ export const ENV = {
   messageIdDomain: 'MESSAGE_ID_DOMAIN',
   supportAddress: 'SUPPORT_ADDRESS',
   cursorSecret: 'CURSOR_SECRET',
+  unsubscribeSecret: 'UNSUBSCRIBE_SECRET',
+  publicApiUrl: 'PUBLIC_API_URL',
   invoiceBucket: 'INVOICE_BUCKET',
   s3Endpoint: 'S3_ENDPOINT',
   logLevel: 'LOG_LEVEL',
@@ -129,20 +131,51 @@ export const readSupportMailConfig = () => {
 /** The shortest cursor secret accepted: 32 characters (the AES-256 key is derived from it). */
 export const CURSOR_SECRET_MIN_LENGTH = 32;
 
+/** A secret at least this long: the keys are derived from it (HKDF-SHA256). */
+const secretOf = (name: string) => {
+  const secret = requiredEnv(name);
+  if (secret.length < CURSOR_SECRET_MIN_LENGTH) {
+    throw new ConfigurationError(name, `must be at least ${CURSOR_SECRET_MIN_LENGTH} characters`);
+  }
+  return secret;
+};
+
 /**
  * The secret pagination cursors are sealed with (core/db/cursor.ts): read by
  * functions that serve lists. In AWS a generated Secrets Manager secret,
  * resolved into the function's environment at deploy (docs/adr/0001).
  */
-export const readCursorConfig = () => {
-  const secret = requiredEnv(ENV.cursorSecret);
-  if (secret.length < CURSOR_SECRET_MIN_LENGTH) {
-    throw new ConfigurationError(
-      ENV.cursorSecret,
-      `must be at least ${CURSOR_SECRET_MIN_LENGTH} characters`
-    );
+export const readCursorConfig = () => ({ secret: secretOf(ENV.cursorSecret) });
+
+/**
+ * The secret unsubscribe links are signed with (core/mail/unsubscribe-token.ts):
+ * read by the function that answers the links (contacts) and the workers
+ * that put them in mail. Its own secret, not the cursors': rotating one
+ * must not void the other (docs/adr/0006-unsubscribe-links.md).
+ */
+export const readUnsubscribeConfig = () => ({ secret: secretOf(ENV.unsubscribeSecret) });
+
+/**
+ * Where the API answers on the internet (`https://api.example.com/`, or the
+ * HTTP API's own URL): unsubscribe links in mail point there. Plain http
+ * only for a local address (the local gateway).
+ */
+export const readPublicApiConfig = () => {
+  const raw = requiredEnv(ENV.publicApiUrl);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError(ENV.publicApiUrl, `must be a URL; got "${raw}"`);
   }
-  return { secret };
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) {
+    throw new ConfigurationError(ENV.publicApiUrl, `must be an https URL; got "${raw}"`);
+  }
+  if (url.search || url.hash || url.username) {
+    throw new ConfigurationError(ENV.publicApiUrl, `must be a plain base URL; got "${raw}"`);
+  }
+  return { baseUrl: url.href.endsWith('/') ? url.href : `${url.href}/` };
 };
 
 /**

@@ -88,6 +88,13 @@ export class ConflictError extends DomainError {
 }
 
 /** `currentVersion`, when known, also goes out as the `ETag` the client should send next. */
+/** It was there once and is no more (an expired link). */
+export class GoneError extends DomainError {
+  constructor(problem: ProblemType<410>, detail: string) {
+    super(problem, detail);
+  }
+}
+
 export class PreconditionFailedError extends DomainError {
   constructor(
     problem: ProblemType<412>,

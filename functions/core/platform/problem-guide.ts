@@ -30,6 +30,14 @@ export const PROBLEM_GUIDE: Record<ProblemName, Guide> = {
     when: 'An uploaded file does not begin as its type does (a “PDF” that is not one).',
     todo: 'Send the file itself, not a renamed one.',
   },
+  invalidUnsubscribeLink: {
+    when: 'The `token` of an unsubscribe link is not one Portico signed: altered, cut short, or of another stage.',
+    todo: 'Say the link does not work and offer the email preferences of the client area.',
+  },
+  unsubscribeLinkGone: {
+    when: 'An unsubscribe link expired (60 days after its mail), or its contact or account no longer exists; the two are not told apart.',
+    todo: 'Say the link no longer works and offer the email preferences of the client area.',
+  },
   invalidCursor: {
     when: 'The `cursor` was not handed out by this list (another list, another account, altered).',
     todo: 'Start the list again without a cursor.',

@@ -33,6 +33,7 @@ export const PROBLEM = {
   invalidIfMatch: entry(400, 'invalid-if-match', 'Invalid If-Match'),
   invalidIdempotencyKey: entry(400, 'invalid-idempotency-key', 'Invalid Idempotency-Key'),
   fileNotOfType: entry(400, 'file-not-of-type', 'File not of its type'),
+  invalidUnsubscribeLink: entry(400, 'invalid-unsubscribe-link', 'Invalid unsubscribe link'),
   // 401
   unauthorized: entry(401, 'unauthorized', 'Unauthorized'),
   accessTokenRequired: entry(401, 'access-token-required', 'Access token required'),
@@ -88,6 +89,8 @@ export const PROBLEM = {
   ticketFull: entry(409, 'ticket-full', 'Ticket full'),
   trafficIpLimit: entry(409, 'traffic-ip-limit', 'Traffic IP limit'),
   idempotencyKeyInUse: entry(409, 'idempotency-key-in-use', 'Idempotency-Key in use'),
+  // 410
+  unsubscribeLinkGone: entry(410, 'unsubscribe-link-gone', 'Unsubscribe link gone'),
   // 412
   staleVersion: entry(412, 'stale-version', 'Precondition failed'),
   // 415

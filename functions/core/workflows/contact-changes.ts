@@ -7,14 +7,14 @@
  */
 
 import { auditWrite, type GuardedWrite } from '../db/transact.ts';
-import type { FieldChange } from '../entities/audit.ts';
+import type { AuditActor, FieldChange } from '../entities/audit.ts';
 import { type Contact, contactDisplayName, replaceContactPut } from '../entities/contact.ts';
 import { patchLoginUpdate } from '../entities/login.ts';
 import { contactAddressWrites } from './contact-address.ts';
 import { supportMirrorWrites } from './support-mirror.ts';
 
 export interface ContactAudit {
-  actor: { loginId: string; name: string };
+  actor: AuditActor;
   action: string;
   changes: Record<string, FieldChange>;
 }

@@ -22,6 +22,7 @@ import {
   suppress,
   uniqueAddress,
 } from '../ticket-mail.ts';
+import { unsubscribeClaimsOf } from '../unsubscribe.ts';
 import { assignedTo } from './common.ts';
 
 const SUPPORT_OFF = { ...ALL_EMAIL_PREFERENCES, support: false };
@@ -145,8 +146,8 @@ export const describeTicketMail = (name: string, openStore: () => TableStore) =>
       const again = await fanOutTicketEvent(store, event);
 
       // Assess
+      // On DynamoDB Local the stack's mailer may send meanwhile: compare what the fan-out wrote.
       expect(again).toMatchObject({ recipients: 4, written: 0 });
-      // The stack's mailer may be sending them meanwhile: compare what the fan-out writes.
       expect((await deliveriesOf(store, event.id)).map(asWritten)).toEqual(
         first.deliveries.map(asWritten)
       );
@@ -228,6 +229,30 @@ export const describeTicketMail = (name: string, openStore: () => TableStore) =>
             status: 'queued',
           })
         );
+    });
+
+    it('gives every recipient but the primary a one-click unsubscribe link for support mail naming that contact alone', async () => {
+      // Prepare
+      const store = openStore();
+      const { account, contacts } = await helpdesk(store);
+      const event = await storeChangeWithoutEvent(store, open(account.accountId, contacts.opener));
+
+      // Act
+      await fanOutTicketEvent(store, event);
+
+      // Assess
+      const deliveries = await deliveriesOf(store, event.id);
+      expect(deliveries.length).toBeGreaterThan(2);
+      for (const delivery of deliveries) {
+        const claims = unsubscribeClaimsOf(delivery.headers);
+        if (delivery.contactId === contacts.primary.id) expect(claims).toBeUndefined();
+        else
+          expect(claims, delivery.address).toEqual({
+            accountId: account.accountId,
+            contactId: delivery.contactId,
+            category: 'support',
+          });
+      }
     });
 
     it('mails a close, which carries no message, with two reads and one write per recipient', async () => {
