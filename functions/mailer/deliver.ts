@@ -82,7 +82,8 @@ const finish = (
       Update: emailLogStatusUpdate(
         { accountId: delivery.accountId, at: delivery.logAt, id: delivery.logId },
         to.status,
-        updatedAt
+        updatedAt,
+        to.status === 'sent' ? to.sesMessageId : undefined
       ),
     },
   ]);

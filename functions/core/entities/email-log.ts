@@ -12,7 +12,7 @@ import type { PutInput, QueryInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import { attributesOf, type EntityOf, oneOf, optional, readItem, text } from './attributes.ts';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery.ts';
-import { createPut } from './item-writes.ts';
+import { createPut, patchIfExists } from './item-writes.ts';
 
 export const EMAIL_LOG_ENTITY = 'emailLog';
 
@@ -30,6 +30,8 @@ export const EMAIL_LOG_ATTRIBUTES = {
   subject: text(),
   status: oneOf(EMAIL_LOG_STATUSES),
   updatedAt: text(),
+  /** SES's id of the sent mail (never shown: for operators and local feedback). */
+  sesMessageId: optional(text()),
 };
 
 export type EmailLogEntry = EntityOf<typeof EMAIL_LOG_ATTRIBUTES>;
@@ -72,18 +74,9 @@ export const createEmailLogPut = (entry: EmailLogEntry): PutInput =>
 export const emailLogStatusUpdate = (
   entry: Pick<EmailLogEntry, 'accountId' | 'at' | 'id'>,
   status: EmailLogStatus,
-  updatedAt: string
-): TransactUpdate => ({
-  Key: emailLogKeys(entry),
-  UpdateExpression: 'SET #status = :status, #updatedAt = :at',
-  ConditionExpression: 'attribute_exists(#pk)',
-  ExpressionAttributeNames: {
-    '#status': 'status',
-    '#updatedAt': 'updatedAt',
-    '#pk': TABLE.partitionKey,
-  },
-  ExpressionAttributeValues: { ':status': status, ':at': updatedAt },
-});
+  updatedAt: string,
+  sesMessageId?: string
+): TransactUpdate => patchIfExists(emailLogKeys(entry), { status, updatedAt, sesMessageId });
 
 export const emailLogPartition = (accountId: string) => ({
   partitionAttribute: TABLE.partitionKey,
