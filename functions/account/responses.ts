@@ -59,4 +59,6 @@ export const ACCOUNT_RESPONSES = {
   confirmAccountEmail: accountSchema,
   listAudit: auditPageSchema,
   listEmails: emailLogPageSchema,
+  listContactEmails: emailLogPageSchema,
+  listOwnEmails: emailLogPageSchema,
 } satisfies Record<(typeof ACCOUNT_ROUTES)[number]['id'], z.ZodType | null>;
