@@ -3,5 +3,9 @@
  * functions/ with a handler.ts. The CDK stack, the local stack and the
  * benchmark iterate over this list as they do over the route table.
  */
-export const WORKER_FUNCTIONS = ['outbox', 'notify', 'mailer'] as const;
-export type WorkerName = (typeof WORKER_FUNCTIONS)[number];
+/** Consumers of the table stream (lib/constructs/stream-worker.ts, local/stream-poller.ts). */
+export const STREAM_WORKER_FUNCTIONS = ['outbox', 'notify', 'mailer'] as const;
+export type WorkerName = (typeof STREAM_WORKER_FUNCTIONS)[number];
+
+/** Every event-driven function: the stream consumers and SES feedback (SNS, lib/constructs/mail-feedback.ts). */
+export const WORKER_FUNCTIONS = [...STREAM_WORKER_FUNCTIONS, 'feedback'] as const;

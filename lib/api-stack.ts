@@ -1,6 +1,7 @@
 /**
  * The stateless side: one function per area, the HTTP API in front of
- * them and the stream workers (outbox, notify) behind them. Safe to destroy and redeploy; it only references the stateful stack.
+ * them, the stream workers (outbox, notify, mailer) behind them and the
+ * SES feedback function. Safe to destroy and redeploy; it only references the stateful stack.
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -20,6 +21,7 @@ import {
 } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
+import { MailFeedback } from './constructs/mail-feedback.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
 import { StreamWorker } from './constructs/stream-worker.ts';
 
@@ -91,6 +93,7 @@ export class ApiStack extends Stack {
   readonly outbox: StreamWorker;
   readonly notify: StreamWorker;
   readonly mailer: StreamWorker;
+  readonly feedback: MailFeedback;
   readonly mailConfigurationSet: ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -207,6 +210,13 @@ export class ApiStack extends Stack {
     this.mailer.function
       .bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress)
       .bindSendRate(maxSendRate, senders);
+
+    // SES bounces and complaints → suppressions, statuses (docs/notifications.md, "Feedback").
+    this.feedback = new MailFeedback(this, 'MailFeedback', {
+      stage: props.stage,
+      table: props.table,
+      configurationSet: this.mailConfigurationSet,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
   }

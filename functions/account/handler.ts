@@ -2,7 +2,7 @@ import { createApiHandler } from '#core/http/stack';
 import { tableStore } from '#core/table/function-store';
 import { listAuditEntries } from './audit.ts';
 import { confirmEmailChange } from './email-change.ts';
-import { listEmailLog } from './email-log.ts';
+import { listContactEmailLog, listEmailLog, listOwnEmailLog } from './email-log.ts';
 import { ACCOUNT_ROUTES } from './routes.ts';
 import { getAccountDetails, updateMyDetails } from './service.ts';
 
@@ -25,6 +25,14 @@ export const handler = createApiHandler(ACCOUNT_ROUTES, {
   listEmails: async ({ caller, query }) => ({
     status: 200,
     body: await listEmailLog(tableStore, caller, query),
+  }),
+  listContactEmails: async ({ caller, params, query }) => ({
+    status: 200,
+    body: await listContactEmailLog(tableStore, caller, params.contactId ?? '', query),
+  }),
+  listOwnEmails: async ({ caller, query }) => ({
+    status: 200,
+    body: await listOwnEmailLog(tableStore, caller, query),
   }),
   confirmAccountEmail: async ({ caller, body }) => {
     const { view, version } = await confirmEmailChange(tableStore, caller, body.code);

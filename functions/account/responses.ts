@@ -69,4 +69,6 @@ export const ACCOUNT_RESPONSES = {
   confirmAccountEmail: accountSchema,
   listAudit: auditPageSchema,
   listEmails: emailLogPageSchema,
+  listContactEmails: emailLogPageSchema,
+  listOwnEmails: emailLogPageSchema,
 } satisfies Record<(typeof ACCOUNT_ROUTES)[number]['id'], z.ZodType | null>;

@@ -56,4 +56,25 @@ export const ACCOUNT_ROUTES = [
     query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
     success: { status: 200, description: 'A page of email log entries.' },
   },
+  {
+    id: 'listContactEmails',
+    method: 'GET',
+    path: '/accounts/{accountId}/contacts/{contactId}/emails',
+    function: 'account',
+    access: { kind: 'member', area: 'emails' },
+    summary: 'What was mailed to one contact, newest first (`?cursor=&limit=`)',
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
+    success: { status: 200, description: 'A page of the contact’s email log entries.' },
+  },
+  {
+    id: 'listOwnEmails',
+    method: 'GET',
+    path: '/accounts/{accountId}/my-contact/emails',
+    function: 'account',
+    access: { kind: 'self' },
+    summary:
+      'What was mailed to the caller’s own contact on the account, newest first, whatever areas it holds (`?cursor=&limit=`)',
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
+    success: { status: 200, description: 'A page of the caller’s email log entries.' },
+  },
 ] as const satisfies readonly RouteDefinition[];

@@ -4,8 +4,8 @@
  * 1. Claim: queued → sending, conditional. A delivery that is not queued any
  *    more (another instance has it, or a replayed record) is left alone.
  * 2. One SendEmail call (throttling retried with backoff inside it).
- * 3. sending → sent with SES's MessageId, and the email log entry with it,
- *    in one transaction.
+ * 3. sending → sent with SES's MessageId, the email log entry with it and
+ *    the marker of that id (what SES feedback finds it by), in one transaction.
  *
  * A crash between 1 and 3 leaves the delivery `sending`: the only window in
  * which a mail can go out twice is that one SendEmail call (an operator who
@@ -18,6 +18,7 @@ import {
   moveDeliveryUpdate,
 } from '#core/entities/delivery';
 import { emailLogStatusUpdate } from '#core/entities/email-log';
+import { recordSesMessageUpdate } from '#core/entities/ses-message';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
 import { isConditionFailure } from '#core/table/db';
@@ -51,20 +52,38 @@ const move = async (
   }
 };
 
-/** The end of a delivery: its status and its log entry's move together. */
+/** The end of a delivery: its status and its log entry's move together (with the marker once sent). */
 const finish = (
   store: TableStore,
   delivery: Delivery,
   to: { status: 'sent'; sesMessageId: string } | { status: 'failed'; reason: string }
 ) => {
   const updatedAt = nowIso();
+  const marker =
+    to.status === 'sent'
+      ? [
+          {
+            Update: recordSesMessageUpdate({
+              sesMessageId: to.sesMessageId,
+              sourceId: delivery.sourceId,
+              address: delivery.address,
+              accountId: delivery.accountId,
+              logAt: delivery.logAt,
+              logId: delivery.logId,
+              sentAt: updatedAt,
+            }),
+          },
+        ]
+      : [];
   return store.transact([
+    ...marker,
     { Update: moveDeliveryUpdate(delivery, 'sending', { ...to, updatedAt }) },
     {
       Update: emailLogStatusUpdate(
         { accountId: delivery.accountId, at: delivery.logAt, id: delivery.logId },
         to.status,
-        updatedAt
+        updatedAt,
+        to.status === 'sent' ? to.sesMessageId : undefined
       ),
     },
   ]);

@@ -4,7 +4,10 @@
  * so user data can never inject headers.
  */
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { suppressionKeys } from '#core/entities/suppression';
 import { mailConfigurationSet, mailFrom, ses } from '#core/platform/clients/ses';
+import { logger } from '#core/platform/observability';
+import type { TableStore } from '#core/table/store';
 
 export interface OutgoingMail {
   to: string;
@@ -28,4 +31,23 @@ export const sendMail = async (mail: OutgoingMail): Promise<void> => {
       },
     })
   );
+};
+
+/**
+ * Security mail skips an address SES reported as bouncing for good or
+ * complaining: it would not arrive (SES drops it on its own suppression
+ * list too), and sending it again hurts the stage's sending reputation.
+ */
+export const isSuppressed = async (store: TableStore, address: string) => {
+  const item = await store.get({ Key: suppressionKeys(address), ConsistentRead: true });
+  if (item)
+    logger.warn('security mail not sent: the address is suppressed', { kind: 'suppressed' });
+  return item !== undefined;
+};
+
+/** Sends the mail unless its address is suppressed; false when skipped. */
+export const sendMailUnlessSuppressed = async (store: TableStore, mail: OutgoingMail) => {
+  if (await isSuppressed(store, mail.to)) return false;
+  await sendMail(mail);
+  return true;
 };

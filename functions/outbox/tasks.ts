@@ -14,7 +14,7 @@ import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
 import type { TableStore } from '#core/table/store';
 import { followLoginEmail } from './login-email-follow.ts';
-import { sendMail } from './mail.ts';
+import { isSuppressed, sendMail, sendMailUnlessSuppressed } from './mail.ts';
 
 const updateLoginEmail = async (store: TableStore, loginId: string, email: string) => {
   // The address was proven by the code and reserved by its marker item.
@@ -45,7 +45,7 @@ const inviteLogin = async (store: TableStore, task: InviteLoginTask) => {
   if (!item) return;
   const login = fromLoginItem(item);
   if (login.emailProven) {
-    await sendMail(existingLoginInvitationText(task));
+    await sendMailUnlessSuppressed(store, existingLoginInvitationText(task));
     return;
   }
   if (normaliseEmail(login.email) !== normaliseEmail(task.email)) {
@@ -53,6 +53,8 @@ const inviteLogin = async (store: TableStore, task: InviteLoginTask) => {
     logger.warn('invitation address is not the login’s; nothing sent', { loginId: task.loginId });
     return;
   }
+  // A password nobody could receive would only lock the login's owner out.
+  if (await isSuppressed(store, login.email)) return;
   // The old password stops working first; only then is the cut-off taken, strictly
   // after it, so no sign-in with the old password can carry a newer auth_time.
   const temporaryPassword = generatePassword();
@@ -79,7 +81,7 @@ export const outboxTaskOf = (item: Record<string, unknown>): OutboxTask | undefi
 export const runTask = async (store: TableStore, task: OutboxTask): Promise<void> => {
   switch (task.kind) {
     case 'mail':
-      await sendMail(task);
+      await sendMailUnlessSuppressed(store, task);
       return;
     case 'login-email':
       await updateLoginEmail(store, task.loginId, task.email);

@@ -14,6 +14,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '#core/platform/config';
 import { TABLE } from '#core/table/table';
@@ -42,6 +43,9 @@ export interface PorticoFunctionProps {
   memoryMb?: number;
   timeoutSeconds?: number;
   reservedConcurrency?: number;
+  /** Asynchronously invoked functions: where failed events go, after `retryAttempts` retries. */
+  deadLetterQueue?: IQueue;
+  retryAttempts?: number;
 }
 
 export class PorticoFunction extends NodejsFunction {
@@ -71,6 +75,8 @@ export class PorticoFunction extends NodejsFunction {
       memorySize: props.memoryMb ?? stage.lambda.memoryMb,
       timeout: Duration.seconds(props.timeoutSeconds ?? stage.lambda.timeoutSeconds),
       reservedConcurrentExecutions: props.reservedConcurrency,
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: props.retryAttempts,
       tracing: Tracing.ACTIVE,
       role,
       logGroup,

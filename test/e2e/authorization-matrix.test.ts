@@ -131,6 +131,8 @@ const SAMPLES: Record<RouteId, Sample> = {
   confirmAccountEmail: { body: { code: '123456' } },
   listAudit: { query: 'limit=5' },
   listEmails: { query: 'limit=5' },
+  listContactEmails: { query: 'limit=5', params: freshContact },
+  listOwnEmails: { query: 'limit=5' },
   listContacts: { query: 'limit=5' },
   createContact: {
     body: {

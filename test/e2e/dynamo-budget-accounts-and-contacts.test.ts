@@ -1,5 +1,8 @@
 /** DynamoDB calls per request of My Details, contacts, sub-accounts and account requests. */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createEmailLogPut } from '#core/entities/email-log';
+import { tableStore } from '#core/table/function-store';
 import { countCalls, installCallCounter, resetCalls } from '../../bench/dynamo-calls.ts';
 import { BUDGET, expectWithinBudget, measured } from '../support/dynamo-budget.ts';
 import { useGateway } from '../support/gateway.ts';
@@ -15,6 +18,24 @@ import {
 } from '../support/tenants.ts';
 
 const gateway = useGateway();
+
+/** One email log entry for the primary, as the ticket fan-out writes it. */
+const logMailTo = (tenant: Tenant) => {
+  const at = new Date().toISOString();
+  return tableStore.put(
+    createEmailLogPut({
+      id: randomUUID(),
+      accountId: tenant.accountId,
+      at,
+      to: tenant.email,
+      contactId: tenant.primaryContactId,
+      category: 'support',
+      subject: 'Budget',
+      status: 'sent',
+      updatedAt: at,
+    })
+  );
+};
 let tenant: Tenant;
 let token: string;
 
@@ -73,6 +94,23 @@ describe('DynamoDB calls per request', () => {
     {
       route: 'GET /accounts/{accountId}/emails',
       call: () => gateway.api('GET', `/accounts/${tenant.accountId}/emails?limit=5`, { token }),
+    },
+    {
+      route: 'GET /accounts/{accountId}/contacts/{contactId}/emails',
+      call: measured(
+        () => logMailTo(tenant),
+        () =>
+          gateway.api(
+            'GET',
+            `/accounts/${tenant.accountId}/contacts/${tenant.primaryContactId}/emails?limit=5`,
+            { token }
+          )
+      ),
+    },
+    {
+      route: 'GET /accounts/{accountId}/my-contact/emails',
+      call: () =>
+        gateway.api('GET', `/accounts/${tenant.accountId}/my-contact/emails?limit=5`, { token }),
     },
     {
       route: 'GET /accounts/{accountId}/contacts',

@@ -11,7 +11,7 @@ import {
   ROUTES,
   type RouteDefinition,
 } from '../../functions/routes.ts';
-import { WORKER_FUNCTIONS } from '../../functions/workers.ts';
+import { STREAM_WORKER_FUNCTIONS, WORKER_FUNCTIONS } from '../../functions/workers.ts';
 import { FUNCTION_BINDINGS, type FunctionBinding } from '../../lib/api-stack.ts';
 import { PorticoFunction } from '../../lib/constructs/portico-function.ts';
 import {
@@ -323,7 +323,7 @@ describe('StreamWorker', () => {
     const mappings = template.findResources('AWS::Lambda::EventSourceMapping');
 
     // Assess
-    expect(Object.values(mappings)).toHaveLength(WORKER_FUNCTIONS.length);
+    expect(Object.values(mappings)).toHaveLength(STREAM_WORKER_FUNCTIONS.length);
     expect(mappingOf(api.outbox)?.FilterCriteria).toEqual({
       Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }],
     });

@@ -5,6 +5,7 @@
  * `contactsByName` (gsi2) lists an account's contacts by name.
  */
 import type { PendingEmailChange } from '../rules/email-change.ts';
+import type { ContactEmailStatus } from '../rules/email-status.ts';
 import type { EmailPreferences } from '../rules/mail-categories.ts';
 import { nameSortKey } from '../rules/name-order.ts';
 import type { Area } from '../rules/permissions.ts';
@@ -94,6 +95,8 @@ export const CONTACT_ATTRIBUTES = {
   subAccount: withDefault(nullable(shaped<SubAccount>()), null),
   /** A new login email waiting for its owner to confirm it. */
   emailChange: optional(shaped<PendingEmailChange>()),
+  /** SES feedback on the address (contact-email-status.ts); written only by the feedback function. */
+  emailStatus: optional(shaped<ContactEmailStatus>()),
   isPrimary: withDefault(flag(), false),
   version: integer(),
   createdAt: text(),

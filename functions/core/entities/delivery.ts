@@ -3,7 +3,7 @@
  * invoice) to one address. Keyed by the source and the address, and
  * created only if absent, so a replayed source never mails an address
  * twice. Its status moves queued → sending → sent (or suppressed, or
- * failed); the conditional move to `sending` is what keeps two senders
+ * failed), and from sent to bounced or complained when SES reports so; the conditional move to `sending` is what keeps two senders
  * from sending the same delivery (docs/notifications.md).
  */
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
@@ -24,7 +24,15 @@ import { createPut } from './item-writes.ts';
 
 export const DELIVERY_ENTITY = 'delivery';
 
-export const DELIVERY_STATUSES = ['queued', 'sending', 'sent', 'suppressed', 'failed'] as const;
+export const DELIVERY_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'suppressed',
+  'failed',
+  'bounced',
+  'complained',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const DELIVERY_ATTRIBUTES = {
@@ -93,6 +101,25 @@ export const moveDeliveryUpdate = (
       ':at': to.updatedAt,
       ...Object.fromEntries(extra.map(([name, value]) => [`:${name}`, value])),
     },
+  };
+};
+
+/**
+ * SES feedback on a sent delivery: only the send SES names (a resent
+ * delivery has a newer id) and only once, so a replayed report finds it
+ * moved and changes nothing.
+ */
+export const feedbackDeliveryUpdate = (
+  delivery: Pick<Delivery, 'sourceId' | 'address'>,
+  sesMessageId: string,
+  to: { status: 'bounced' | 'complained'; updatedAt: string; reason: string }
+): TransactUpdate => {
+  const move = moveDeliveryUpdate(delivery, 'sent', to);
+  return {
+    ...move,
+    ConditionExpression: `${move.ConditionExpression} AND #sesMessageId = :sesMessageId`,
+    ExpressionAttributeNames: { ...move.ExpressionAttributeNames, '#sesMessageId': 'sesMessageId' },
+    ExpressionAttributeValues: { ...move.ExpressionAttributeValues, ':sesMessageId': sesMessageId },
   };
 };
 

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { CONTACT_LANGUAGES } from '../entities/contact.ts';
 import { FIELD_CODES } from '../platform/field-errors.ts';
 import { PROBLEM, type ProblemType, problemTypeUri } from '../platform/problem-types.ts';
+import { EMAIL_STATUSES } from '../rules/email-status.ts';
 import { AREAS } from '../rules/permissions.ts';
 
 const areaSchema = z.enum(AREAS);
@@ -34,6 +35,16 @@ export const contactSchema = z
       description:
         'A new login email sent a confirmation code; it replaces `email` once confirmed.',
     }),
+    emailStatus: z
+      .object({
+        status: z.enum(EMAIL_STATUSES),
+        at: z.string().meta({ description: 'When SES reported it (ISO 8601, UTC).' }),
+      })
+      .optional()
+      .meta({
+        description:
+          'SES reported the current `email` as bouncing for good (`bounced`) or its owner complained (`complained`): Portico sends it no more mail. Absent otherwise; a new address starts without it.',
+      }),
     phone: z.string(),
     address: addressViewSchema,
     language: z

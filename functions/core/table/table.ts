@@ -61,6 +61,11 @@ export const PREFIX = {
   /** An address SES reported as bouncing or complaining: mail to it is skipped. */
   suppression: 'SUPPRESS#',
   suppressionItem: 'SUPPRESS',
+  /** SES's id of a sent mail → the delivery and log entry it was (SES feedback names only that id). */
+  sesMessage: 'SESMSG#',
+  sesMessageItem: 'SESMSG',
+  /** gsi1 partition of one contact's email log entries: `EMAILLOG#<a>#CONTACT#<c>`. */
+  emailLogContact: '#CONTACT#',
 } as const;
 
 export const KEY_SEPARATOR = '#';

@@ -1,4 +1,11 @@
 import type { Contact } from '../entities/contact.ts';
+import { currentEmailStatus } from '../rules/email-status.ts';
+
+/** What SES reported of the contact's current address, if anything. */
+const emailStatusView = (contact: Contact) => {
+  const current = currentEmailStatus(contact.emailStatus, contact.email);
+  return current ? { emailStatus: { status: current.status, at: current.at } } : {};
+};
 
 /** The API view: no account id, no login id. */
 export const toContactView = (contact: Contact) => ({
@@ -10,6 +17,7 @@ export const toContactView = (contact: Contact) => ({
   ...(contact.taxId === undefined ? {} : { taxId: contact.taxId }),
   email: contact.email,
   ...(contact.emailChange ? { pendingEmail: contact.emailChange.address } : {}),
+  ...emailStatusView(contact),
   phone: contact.phone,
   address: contact.address,
   language: contact.language,

@@ -10,6 +10,7 @@ import { auditWrite, type GuardedWrite } from '../db/transact.ts';
 import type { AuditActor, FieldChange } from '../entities/audit.ts';
 import { type Contact, contactDisplayName, replaceContactPut } from '../entities/contact.ts';
 import { patchLoginUpdate } from '../entities/login.ts';
+import { currentEmailStatus } from '../rules/email-status.ts';
 import { contactAddressWrites } from './contact-address.ts';
 import { supportMirrorWrites } from './support-mirror.ts';
 
@@ -22,13 +23,20 @@ export interface ContactAudit {
 /** Contact fields the login profile mirrors (its name derives from the first two). */
 const LOGIN_FIELDS = ['firstName', 'lastName', 'email', 'language'] as const;
 
+/** SES feedback belongs to the address it was for: a new address starts without any. */
+const withoutStaleEmailStatus = (contact: Contact): Contact => {
+  if (currentEmailStatus(contact.emailStatus, contact.email)) return contact;
+  const { emailStatus: _stale, ...rest } = contact;
+  return rest;
+};
+
 export const contactChangeWrites = (
   before: Contact,
   next: Contact,
   audit: ContactAudit
 ): GuardedWrite[] => {
   const writes: GuardedWrite[] = [
-    { action: { Put: replaceContactPut(next, before.version) } },
+    { action: { Put: replaceContactPut(withoutStaleEmailStatus(next), before.version) } },
     auditWrite({
       accountId: next.accountId,
       at: next.updatedAt,
