@@ -1,6 +1,7 @@
 /**
  * The stateless side: one function per area, the HTTP API in front of
- * them and the stream workers (outbox, notify) behind them. Safe to destroy and redeploy; it only references the stateful stack.
+ * them, the stream workers (outbox, notify, mailer) behind them and the
+ * monitoring of it all. Safe to destroy and redeploy; it only references the stateful stack.
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -15,8 +16,10 @@ import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
 import { mailDomainOf, type StageConfig, supportAddressOf } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
+import { Monitoring } from './constructs/monitoring.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
 import { StreamWorker } from './constructs/stream-worker.ts';
+import { addTracingSampling } from './constructs/tracing.ts';
 
 export interface FunctionBinding {
   /** Table access; omitted means the function gets no table and no TABLE_NAME. */
@@ -84,6 +87,7 @@ export class ApiStack extends Stack {
   readonly notify: StreamWorker;
   readonly mailer: StreamWorker;
   readonly mailConfigurationSet: ConfigurationSet;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, {
@@ -193,7 +197,17 @@ export class ApiStack extends Stack {
       .bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress)
       .bindSendRate(maxSendRate, senders);
 
+    // Watches every function and dead-letter queue of this stack, whoever adds them.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: props.stage,
+      httpApi: this.httpApi,
+      table: props.table,
+    });
+
+    addTracingSampling(this, props.stage);
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    new CfnOutput(this, 'AlertTopicArn', { value: this.monitoring.topic.topicArn });
   }
 }
 
