@@ -1,7 +1,8 @@
 /**
  * The stateless side: one function per area, the HTTP API in front of
- * them, the stream workers (outbox, notify, mailer) behind them and the
- * SES feedback function. Safe to destroy and redeploy; it only references the stateful stack.
+ * them, the stream workers (outbox, notify, mailer) behind them, the SES
+ * feedback function, and the monitoring of it all. Safe to destroy and
+ * redeploy; it only references the stateful stack.
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -22,8 +23,10 @@ import {
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
+import { Monitoring } from './constructs/monitoring.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
 import { StreamWorker } from './constructs/stream-worker.ts';
+import { addTracingSampling } from './constructs/tracing.ts';
 
 export interface FunctionBinding {
   /** Table access; omitted means the function gets no table and no TABLE_NAME. */
@@ -95,6 +98,7 @@ export class ApiStack extends Stack {
   readonly mailer: StreamWorker;
   readonly feedback: MailFeedback;
   readonly mailConfigurationSet: ConfigurationSet;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, {
@@ -218,7 +222,17 @@ export class ApiStack extends Stack {
       configurationSet: this.mailConfigurationSet,
     });
 
+    // Watches every function and dead-letter queue of this stack, whoever adds them.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: props.stage,
+      httpApi: this.httpApi,
+      table: props.table,
+    });
+
+    addTracingSampling(this, props.stage);
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    new CfnOutput(this, 'AlertTopicArn', { value: this.monitoring.topic.topicArn });
   }
 
   /**

@@ -60,7 +60,44 @@ export interface StageConfig {
     /** The mailer's reserved concurrency: how many instances share `maxSendRate`. */
     senders: number;
   };
+  monitoring: MonitoringSettings;
+  /** X-Ray: off unless switched on (it is billed per trace); see docs/deploy.md. */
+  tracing: { enabled: boolean; samplingRate: number };
 }
+
+/** The alert topic's subscribers and the alarm thresholds (lib/constructs/monitoring.ts). */
+export interface MonitoringSettings {
+  /** Confirmed by each address (SNS mails a link); at least one in prod. */
+  alertEmails: string[];
+  /** Share of API requests answered 5xx (0.01 = 1 %) over 5 minutes. */
+  api5xxRate: number;
+  /** p99 of the API's latency over 5 minutes, in milliseconds. */
+  apiP99LatencyMs: number;
+  /** Errors (crashes, timeouts) of one function in 5 minutes. */
+  functionErrors: number;
+  /** Throttled invocations of one function in 5 minutes. */
+  functionThrottles: number;
+  /** Age of the oldest record a stream consumer has yet to read, in seconds. */
+  iteratorAgeSeconds: number;
+  /** SES account bounce rate (0.02 = 2 %); SES reviews an account at 5 %. */
+  sesBounceRate: number;
+  /** SES account complaint rate (0.0005 = 0.05 %); SES reviews an account at 0.1 %. */
+  sesComplaintRate: number;
+}
+
+/** What a stage gets for any threshold its `monitoring` block leaves out. */
+export const MONITORING_DEFAULTS: Omit<MonitoringSettings, 'alertEmails'> = {
+  api5xxRate: 0.01,
+  apiP99LatencyMs: 3000,
+  functionErrors: 1,
+  functionThrottles: 1,
+  iteratorAgeSeconds: 900,
+  sesBounceRate: 0.02,
+  sesComplaintRate: 0.0005,
+};
+
+/** X-Ray's own default rate (beyond one trace a second), used when tracing is on and no rate is given. */
+export const DEFAULT_SAMPLING_RATE = 0.05;
 
 export class StageConfigError extends Error {
   constructor(message: string) {
@@ -139,6 +176,64 @@ const mailSettings = (value: unknown, at: (path: string) => string): StageConfig
   };
 };
 
+const fraction = (value: unknown, at: string): number => {
+  if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
+    throw new StageConfigError(
+      `${at} must be a number above 0 and at most 1; got ${String(value)}`
+    );
+  }
+  return value;
+};
+
+const monitoringSettings = (
+  value: unknown,
+  stage: StageName,
+  at: (path: string) => string
+): MonitoringSettings => {
+  const raw = value === undefined ? {} : record(value, at('monitoring'));
+  const emails = raw.alertEmails ?? [];
+  if (
+    !Array.isArray(emails) ||
+    emails.some((email) => typeof email !== 'string' || !EMAIL.test(email))
+  ) {
+    throw new StageConfigError(`${at('monitoring.alertEmails')} must be a list of email addresses`);
+  }
+  if (stage === 'prod' && emails.length === 0) {
+    throw new StageConfigError(
+      `${at('monitoring.alertEmails')} needs at least one address in prod`
+    );
+  }
+  const d = MONITORING_DEFAULTS;
+  const count = (
+    key: 'apiP99LatencyMs' | 'functionErrors' | 'functionThrottles' | 'iteratorAgeSeconds',
+    max: number
+  ) => positiveInt(raw[key] ?? d[key], at(`monitoring.${key}`), max);
+  const rate = (key: 'api5xxRate' | 'sesBounceRate' | 'sesComplaintRate') =>
+    fraction(raw[key] ?? d[key], at(`monitoring.${key}`));
+  return {
+    alertEmails: emails as string[],
+    api5xxRate: rate('api5xxRate'),
+    apiP99LatencyMs: count('apiP99LatencyMs', 30_000),
+    functionErrors: count('functionErrors', 10_000),
+    functionThrottles: count('functionThrottles', 10_000),
+    iteratorAgeSeconds: count('iteratorAgeSeconds', 86_400),
+    sesBounceRate: rate('sesBounceRate'),
+    sesComplaintRate: rate('sesComplaintRate'),
+  };
+};
+
+const tracingSettings = (value: unknown, at: (path: string) => string): StageConfig['tracing'] => {
+  const raw = value === undefined ? {} : record(value, at('tracing'));
+  const enabled = raw.enabled ?? false;
+  if (typeof enabled !== 'boolean') {
+    throw new StageConfigError(`${at('tracing.enabled')} must be true or false`);
+  }
+  return {
+    enabled,
+    samplingRate: fraction(raw.samplingRate ?? DEFAULT_SAMPLING_RATE, at('tracing.samplingRate')),
+  };
+};
+
 /** Validates one stage's raw settings (from cdk.json context) into a StageConfig. */
 export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig => {
   const name = oneOf(STAGE_NAMES, stage, 'stage');
@@ -168,6 +263,8 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
       featurePlan: oneOf(USER_POOL_PLANS, userPool.featurePlan, at('userPool.featurePlan')),
     },
     mail: mailSettings(raw.mail, at),
+    monitoring: monitoringSettings(raw.monitoring, name, at),
+    tracing: tracingSettings(raw.tracing, at),
   };
 };
 

@@ -118,6 +118,8 @@ export const deliver = async (
     // Sent: never back to queued. It stays `sending`; this line tells an operator it went out.
     logger.error('mail sent but not recorded', {
       sourceId: delivery.sourceId,
+      logId: delivery.logId,
+      accountId: delivery.accountId,
       sesMessageId: messageId,
       error,
     });
@@ -132,7 +134,8 @@ export const deliverItem = async (
   item: Record<string, unknown>,
   deps: MailerDeps
 ): Promise<void> => {
-  const at = { sourceId: item.sourceId, logId: item.logId };
+  // Never the address: the account's email log entry (logId) names it to those who may see it.
+  const at = { sourceId: item.sourceId, logId: item.logId, accountId: item.accountId };
   let delivery: Delivery;
   try {
     delivery = fromDeliveryItem(item);

@@ -5,8 +5,9 @@
  * delivery that fails (core/platform/stream-batch.ts); a permanent SES
  * refusal is not a failure: the delivery ends `failed` and the batch goes on.
  */
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { readSendRateConfig } from '#core/platform/config';
+import { startInvocation } from '#core/platform/observability';
 import { untilFirstFailure } from '#core/platform/stream-batch';
 import { tableStore } from '#core/table/function-store';
 import type { TableStore } from '#core/table/store';
@@ -26,7 +27,9 @@ const DEPS: MailerDeps = {
 
 export const mailerHandler =
   (store: TableStore, deps: MailerDeps) =>
-  (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-    untilFirstFailure(event.Records, (item) => deliverItem(store, item, deps));
+  (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+    startInvocation('mailer', context);
+    return untilFirstFailure(event.Records, (item) => deliverItem(store, item, deps));
+  };
 
 export const handler = mailerHandler(tableStore, DEPS);

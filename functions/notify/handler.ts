@@ -9,8 +9,8 @@
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger } from '#core/platform/observability';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { logger, startInvocation } from '#core/platform/observability';
 import { tableStore } from '#core/table/function-store';
 import { fanOutTicketEvent, ticketEventOf } from './fan-out.ts';
 
@@ -23,18 +23,23 @@ const eventIn = (image: Record<string, AttributeValue>) => {
   }
 };
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = async (
+  event: DynamoDBStreamEvent,
+  context?: Context
+): Promise<DynamoDBBatchResponse> => {
+  startInvocation('notify', context);
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     if (!image) continue;
     // Not retryable: an item that is no ticket event would fail forever.
     const ticketEvent = eventIn(image as Record<string, AttributeValue>);
     if (!ticketEvent) continue;
+    const ids = { id: ticketEvent.id, accountId: ticketEvent.accountId };
     try {
       const result = await fanOutTicketEvent(tableStore, ticketEvent);
-      logger.info('ticket event fanned out', { id: ticketEvent.id, ...result });
+      logger.info('ticket event fanned out', { ...ids, ...result });
     } catch (error) {
-      logger.error('ticket event fan-out failed', { id: ticketEvent.id, error });
+      logger.error('ticket event fan-out failed', { ...ids, error });
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
     }
   }

@@ -8,25 +8,32 @@
  * mail is sent at most twice only if SES accepted it and the call failed
  * after).
  */
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger } from '#core/platform/observability';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { logger, startInvocation } from '#core/platform/observability';
 import { untilFirstFailure } from '#core/platform/stream-batch';
 import { tableStore } from '#core/table/function-store';
 import { outboxTaskOf, runTask } from './tasks.ts';
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  untilFirstFailure(event.Records, async (item) => {
+export const handler = async (
+  event: DynamoDBStreamEvent,
+  context?: Context
+): Promise<DynamoDBBatchResponse> => {
+  startInvocation('outbox', context);
+  return untilFirstFailure(event.Records, async (item) => {
     const task = outboxTaskOf(item);
     if (!task) {
       // Not retryable: a malformed task would fail forever.
-      logger.error('outbox item without a valid task', { id: item.id });
+      logger.error('outbox item without a valid task', { id: item.id, accountId: item.accountId });
       return;
     }
+    // Ids only: a task's address, name or subject stays out of the log.
+    const ids = { id: item.id, kind: task.kind, accountId: item.accountId };
     try {
       await runTask(tableStore, task);
-      logger.info('outbox task done', { id: item.id, kind: task.kind });
+      logger.info('outbox task done', ids);
     } catch (error) {
-      logger.error('outbox task failed', { id: item.id, kind: task.kind, error });
+      logger.error('outbox task failed', { ...ids, error });
       throw error;
     }
   });
+};

@@ -1,6 +1,7 @@
 /**
  * A Lambda function with the project's defaults: Node.js 22 on arm64, ESM
- * bundle with source maps, active tracing, explicit timeout and memory, and
+ * bundle with source maps, X-Ray active tracing when the stage turns it on
+ * (`tracing.enabled`), explicit timeout and memory, and
  * its own log group with retention. Access to other resources is added only
  * through the bind* methods, which grant and set the env var together.
  */
@@ -77,7 +78,7 @@ export class PorticoFunction extends NodejsFunction {
       reservedConcurrentExecutions: props.reservedConcurrency,
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,
-      tracing: Tracing.ACTIVE,
+      tracing: stage.tracing.enabled ? Tracing.ACTIVE : Tracing.DISABLED,
       role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -89,11 +90,18 @@ export class PorticoFunction extends NodejsFunction {
       },
     });
 
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; this role is otherwise scoped to named resources.',
-    });
+    if (stage.tracing.enabled) {
+      Validations.of(role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions; this role is otherwise scoped to named resources.',
+      });
+    } else {
+      Validations.of(this).acknowledge({
+        id: 'Serverless-LambdaTracing',
+        reason: `X-Ray is off in the ${stage.name} stage settings (tracing.enabled): it is billed per trace, and the request and login ids in every log line, the access logs and the alarms cover day-to-day diagnosis; an operator turns it on per stage (docs/deploy.md).`,
+      });
+    }
     const runtimeReason =
       'Node.js 22 is pinned on purpose: bundles target node22 and the project runs on Node 22 locally; moving to a newer runtime is a deliberate change to runtime, esbuild target and CI together.';
     Validations.of(this).acknowledge(

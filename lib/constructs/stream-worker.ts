@@ -70,6 +70,13 @@ export class StreamWorker extends Construct {
       { id: 'Serverless-LambdaDLQ', reason: streamReason },
       { id: 'Serverless-LambdaAsyncFailureDestination', reason: streamReason }
     );
+    if (this.function.role) {
+      Validations.of(this.function.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'The stream event source grants dynamodb:ListStreams, which supports no resource-level permission; the stream reads (DescribeStream, GetRecords, GetShardIterator) name the table stream.',
+      });
+    }
     const dlqReason = `This queue is itself the dead-letter destination of the ${name} stream consumer; a queue behind it would never be read.`;
     Validations.of(this.deadLetters).acknowledge(
       { id: 'AwsSolutions-SQS3', reason: dlqReason },

@@ -51,12 +51,12 @@ const WRITE_ACTIONS = [
 ];
 
 describe('PorticoFunction', () => {
-  it('runs every function on Node.js 22 for arm64 with active tracing', () => {
+  // Tracing follows the stage settings: tracing.test.ts.
+  it('runs every function on Node.js 22 for arm64', () => {
     // Prepare
     const expected = {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
       Handler: 'index.handler',
       MemorySize: config.lambda.memoryMb,
     };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SAMPLING_RATE,
+  MONITORING_DEFAULTS,
   parseStageConfig,
   STAGE_NAMES,
   STAGES_CONTEXT_KEY,
@@ -68,5 +70,57 @@ describe('parseStageConfig', () => {
 
     // Assess
     expect(parse).toThrow(/fromAddress/);
+  });
+
+  it('fills every monitoring threshold the stage leaves out, and keeps tracing off', () => {
+    // Prepare
+    const raw = devWith('monitoring', { alertEmails: ['ops@example.org'] });
+    const withoutTracing = { dev: { ...raw.dev, tracing: undefined } };
+
+    // Act
+    const config = parseStageConfig('dev', withoutTracing);
+
+    // Assess
+    expect(config.monitoring).toEqual({ alertEmails: ['ops@example.org'], ...MONITORING_DEFAULTS });
+    expect(config.tracing).toEqual({ enabled: false, samplingRate: DEFAULT_SAMPLING_RATE });
+  });
+
+  it('refuses an alert subscriber that is not an email address', () => {
+    // Prepare
+    const raw = devWith('monitoring', { alertEmails: ['ops at example.org'] });
+
+    // Act
+    const parse = () => parseStageConfig('dev', raw);
+
+    // Assess
+    expect(parse).toThrow(/monitoring.alertEmails/);
+  });
+
+  it('refuses a prod stage with nobody to alert', () => {
+    // Prepare
+    const raw = { prod: { ...stages.prod, monitoring: { alertEmails: [] } } };
+
+    // Act
+    const parse = () => parseStageConfig('prod', raw);
+
+    // Assess
+    expect(parse).toThrow(/at least one address in prod/);
+  });
+
+  it.each([
+    ['monitoring', { api5xxRate: 5 }, /api5xxRate/],
+    ['monitoring', { sesComplaintRate: 0 }, /sesComplaintRate/],
+    ['monitoring', { apiP99LatencyMs: -1 }, /apiP99LatencyMs/],
+    ['tracing', { enabled: 'yes' }, /tracing.enabled/],
+    ['tracing', { enabled: true, samplingRate: 1.5 }, /tracing.samplingRate/],
+  ])('refuses %s %o', (field, value, message) => {
+    // Prepare
+    const raw = devWith(field, value);
+
+    // Act
+    const parse = () => parseStageConfig('dev', raw);
+
+    // Assess
+    expect(parse).toThrow(message);
   });
 });

@@ -87,17 +87,51 @@ const problemErrors = (): MiddlewareObj<Event, Result, Error, PorticoContext> =>
   },
 });
 
-const requestLogging = (fn: string): MiddlewareObj<Event, Result, Error, PorticoContext> => ({
-  before: ({ event, context }) => {
-    logger.resetKeys();
-    logger.appendKeys({
-      function: fn,
-      requestId: context.awsRequestId,
-      correlationId: event.requestContext?.requestId,
-      route: event.routeKey,
+/**
+ * Starts each request's lines afresh with its ids (authorize.ts adds the
+ * login's and the account's once known) and ends them with one line saying
+ * how it went: status, problem type, duration. Ids only, never the body.
+ */
+const requestLogging = (fn: string): MiddlewareObj<Event, Result, Error, PorticoContext> => {
+  const startedAt = new WeakMap<PorticoContext, number>();
+  const done = (request: { response: Result | null | undefined; context: PorticoContext }) => {
+    const status = request.response?.statusCode;
+    const started = startedAt.get(request.context);
+    logger.info('request done', {
+      status,
+      ...(typeof status === 'number' &&
+        status >= 400 && { problem: problemTypeOf(request.response ?? undefined) }),
+      durationMs: started === undefined ? undefined : Date.now() - started,
     });
-  },
-});
+  };
+  return {
+    before: (request) => {
+      const { event, context } = request;
+      startedAt.set(context, Date.now());
+      logger.resetKeys();
+      logger.appendKeys({
+        function: fn,
+        requestId: context.awsRequestId,
+        correlationId: event.requestContext?.requestId,
+        route: event.routeKey,
+      });
+    },
+    after: done,
+    // Outermost, so it runs after problemErrors has made the response.
+    onError: done,
+  };
+};
+
+/** The last segment of a problem response's `type` (e.g. `validation`), for the request's log line. */
+const problemTypeOf = (response: Result | undefined): string | undefined => {
+  if (typeof response?.body !== 'string' || !response.body.startsWith('{')) return undefined;
+  try {
+    const type = (JSON.parse(response.body) as { type?: unknown }).type;
+    return typeof type === 'string' ? type.slice(type.lastIndexOf('/') + 1) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** Makes the per-route middleware that establishes the caller (see authorize.ts). */
 export type AuthorizerFor = (

@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { authorizeMember, authorizeStaff } from '../access/authorization.ts';
 import { readStaffPoolConfig } from '../platform/config.ts';
 import { NotFoundError, UnauthorizedError } from '../platform/errors.ts';
+import { logger } from '../platform/observability.ts';
 import { PROBLEM } from '../platform/problem-types.ts';
 import { tableStore } from '../table/function-store.ts';
 import { authorizePublic, refuseMalformedPathIds } from './authorize-public.ts';
@@ -75,6 +76,12 @@ const sharedReadStaffCheck = (staffId: string): NonNullable<PorticoContext['staf
   };
 };
 
+/** The account a route names (well formed, checked before): on every line, refused requests too. */
+const appendAccountId = (event: Event) => {
+  const accountId = event.pathParameters?.accountId;
+  if (accountId) logger.appendKeys({ accountId });
+};
+
 export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, PorticoContext> => {
   // Read when the handler is built (cold start): a function serving staff routes without the staff pool env fails at once.
   const staffClientId =
@@ -83,6 +90,8 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
     before: async ({ event, context }) => {
       if (access.kind === 'public') return authorizePublic.before(event, context);
       const loginId = loginIdFrom(event);
+      // From here on every line of the request names who asked (a staff login's id on staff routes).
+      logger.appendKeys({ loginId, ...(access.kind === 'staff' && { caller: 'staff' }) });
       if (access.kind === 'staff') {
         // '' (never read) matches no token's client_id.
         const caller = staffCallerFrom(event, loginId, staffClientId ?? '');
@@ -92,11 +101,13 @@ export const authorize = (access: Access): MiddlewareObj<Event, unknown, Error, 
           await authorizeStaff(loginId, [], tableStore); // a disabled staff login hears 401 before any 404
         else context.staffCheck = sharedReadStaffCheck(loginId);
         refuseMalformedPathIds(event);
+        appendAccountId(event);
         context.caller = caller;
         return;
       }
       // Before the membership read: a malformed id never reaches a key.
       refuseMalformedPathIds(event);
+      appendAccountId(event);
       const authTime = authTimeFrom(event);
       if (access.kind === 'login') {
         context.caller = { kind: 'login', loginId, authTime };
