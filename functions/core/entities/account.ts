@@ -16,6 +16,7 @@ import {
   textList,
   withDefault,
 } from './attributes.ts';
+import { accountAudienceKeys } from './audience.ts';
 import { createPut, patchAtVersion } from './item-writes.ts';
 
 export const ACCOUNT_STATUSES = ['active', 'suspended', 'closed'] as const;
@@ -46,6 +47,7 @@ export const accountKeys = (accountId: string) => ({
 
 export const toAccountItem = (account: Account) => ({
   ...accountKeys(account.id),
+  ...accountAudienceKeys(account.id),
   entity: 'account',
   ...attributesOf(ACCOUNT_ATTRIBUTES, account),
 });

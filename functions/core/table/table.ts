@@ -16,6 +16,8 @@ export const TABLE = {
      * accounts) and an account's contacts by name.
      */
     gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Third generic index: notice audiences (every account, services by type). */
+    gsi3: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   },
 } as const;
 
@@ -61,6 +63,11 @@ export const PREFIX = {
   /** An address SES reported as bouncing or complaining: mail to it is skipped. */
   suppression: 'SUPPRESS#',
   suppressionItem: 'SUPPRESS',
+  /** A staff notice (`NOTICE`) and, in its partition, one work item per account in scope. */
+  notice: 'NOTICE#',
+  noticeItem: 'NOTICE',
+  /** Index partitions a notice's scope pages through (`AUDIENCE#everyone`, `AUDIENCE#type#vps` …). */
+  audience: 'AUDIENCE#',
 } as const;
 
 export const KEY_SEPARATOR = '#';
