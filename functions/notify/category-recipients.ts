@@ -13,8 +13,9 @@
  *
  * Every contact not mailed is named with the reason, for the notice's counts.
  */
-import type { PreferenceCategory } from '#core/rules/mail-categories';
+
 import type { SkipReason } from '#core/entities/notice';
+import type { PreferenceCategory } from '#core/rules/mail-categories';
 import type { MailReader } from './ticket-recipients.ts';
 
 export interface CategoryMail {

@@ -37,8 +37,7 @@ const entry = (audience: Audience, sortKey: string) => {
 };
 
 /** The account item's index keys: every account is in `everyone`. */
-export const accountAudienceKeys = (accountId: string) =>
-  entry({ kind: 'everyone' }, accountId);
+export const accountAudienceKeys = (accountId: string) => entry({ kind: 'everyone' }, accountId);
 
 /** The service item's index keys: its type, and its server or (a domain) its name. */
 export const serviceAudienceKeys = (service: {
@@ -84,7 +83,11 @@ export const audienceMemberOf = (
   item: Record<string, unknown>
 ): { accountId: string; serviceId?: string } | undefined => {
   if (item.entity === 'account' && typeof item.id === 'string') return { accountId: item.id };
-  if (item.entity === 'service' && typeof item.accountId === 'string' && typeof item.id === 'string')
+  if (
+    item.entity === 'service' &&
+    typeof item.accountId === 'string' &&
+    typeof item.id === 'string'
+  )
     return { accountId: item.accountId, serviceId: item.id };
   return undefined;
 };

@@ -42,7 +42,8 @@ export type NoticeScope =
   | { everyone: true };
 
 /** Scopes that name services: isolated support contacts get them only for their own services. */
-export const isServiceScope = (scope: NoticeScope) => !('accountIds' in scope || 'everyone' in scope);
+export const isServiceScope = (scope: NoticeScope) =>
+  !('accountIds' in scope || 'everyone' in scope);
 
 export const NOTICE_STATUSES = ['accepted', 'addressed'] as const;
 
@@ -159,8 +160,7 @@ export const noticeAccountCountsUpdate = (
   work: Pick<NoticeAccount, 'noticeId' | 'accountId'>,
   counts: Pick<NoticeAccount, 'recipients' | 'queued' | 'skipped'>,
   doneAt: string
-): TransactUpdate =>
-  patchIfExists(noticeAccountKeys(work), { ...counts, status: 'done', doneAt });
+): TransactUpdate => patchIfExists(noticeAccountKeys(work), { ...counts, status: 'done', doneAt });
 
 /** The source id a notice's deliveries carry (delivery.ts). */
 export const noticeSource = (noticeId: string) => `${PREFIX.notice}${noticeId}`;
