@@ -19,7 +19,7 @@ const consumers = async (): Promise<
   },
   {
     name: 'notify',
-    filter: (await import('#core/entities/ticket-event')).TICKET_EVENT_STREAM_FILTER,
+    filter: (await import('../functions/notify/stream-filter.ts')).NOTIFY_STREAM_FILTER,
     handler: (await import('../functions/notify/handler.ts')).handler,
   },
   {

@@ -3,8 +3,8 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
-import { TICKET_EVENT_STREAM_FILTER } from '#core/entities/ticket-event';
 import { ENV } from '#core/platform/config';
+import { NOTIFY_STREAM_FILTER } from '../../functions/notify/stream-filter.ts';
 import {
   FUNCTION_NAMES,
   type FunctionName,
@@ -300,7 +300,7 @@ describe('StreamWorker', () => {
       Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }],
     });
     expect(mappingOf(api.notify)?.FilterCriteria).toEqual({
-      Filters: [{ Pattern: JSON.stringify(TICKET_EVENT_STREAM_FILTER) }],
+      Filters: [{ Pattern: JSON.stringify(NOTIFY_STREAM_FILTER) }],
     });
   });
 
@@ -330,7 +330,7 @@ describe('StreamWorker', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('lets notify read the table and create items, never update or delete one, and send no mail', () => {
+  it('lets notify read the table, create items and update them (notice status and counts), never delete one, and send no mail', () => {
     // Act
     const statements = workerStatements(api.notify);
     const actions = actionsOf(statements);
@@ -343,9 +343,10 @@ describe('StreamWorker', () => {
         'dynamodb:Query',
         'dynamodb:BatchGetItem',
         'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
       ])
     );
-    for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+    for (const action of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
       expect(actions).not.toContain(action);
     expect(actions.filter((action) => /^(ses|cognito-idp):/.test(action))).toEqual([]);
     expect(env[ENV.supportAddress]).toBe(`support@${config.mail.fromAddress.split('@')[1]}`);
