@@ -18,6 +18,7 @@ import {
   moveDeliveryUpdate,
 } from '#core/entities/delivery';
 import { emailLogStatusUpdate } from '#core/entities/email-log';
+import { noticeTallyUpdate } from '#core/entities/notice';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
 import { isConditionFailure } from '#core/table/db';
@@ -51,13 +52,14 @@ const move = async (
   }
 };
 
-/** The end of a delivery: its status and its log entry's move together. */
+/** The end of a delivery: its status, its log entry and (a notice's) its account's tally move together. */
 const finish = (
   store: TableStore,
   delivery: Delivery,
   to: { status: 'sent'; sesMessageId: string } | { status: 'failed'; reason: string }
 ) => {
   const updatedAt = nowIso();
+  const tally = noticeTallyUpdate(delivery, to.status);
   return store.transact([
     { Update: moveDeliveryUpdate(delivery, 'sending', { ...to, updatedAt }) },
     {
@@ -67,6 +69,7 @@ const finish = (
         updatedAt
       ),
     },
+    ...(tally ? [{ Update: tally }] : []),
   ]);
 };
 

@@ -12,56 +12,13 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { fromInvoiceItem } from '#core/entities/invoice';
-import {
-  fromNoticeAccountItem,
-  fromNoticeItem,
-  isNoticeAccountItem,
-  isNoticeItem,
-} from '#core/entities/notice';
 import { logger } from '#core/platform/observability';
 import { tableStore } from '#core/table/function-store';
-import { fanOutTicketEvent, ticketEventOf } from './fan-out.ts';
-import { fanOutInvoice } from './invoice-fan-out.ts';
-import { addressNotice, fanOutNoticeAccount } from './notices.ts';
-
-type Job = { what: string; id: string; run: () => Promise<unknown> };
-
-/** The work a new item asks for, or undefined when it is nothing notify mails about. */
-const jobOf = (item: Record<string, unknown>): Job | undefined => {
-  const ticketEvent = ticketEventOf(item);
-  if (ticketEvent)
-    return {
-      what: 'ticket event',
-      id: ticketEvent.id,
-      run: () => fanOutTicketEvent(tableStore, ticketEvent),
-    };
-  if (isNoticeItem(item)) {
-    const notice = fromNoticeItem(item);
-    return { what: 'notice', id: notice.id, run: () => addressNotice(tableStore, notice) };
-  }
-  if (isNoticeAccountItem(item)) {
-    const work = fromNoticeAccountItem(item);
-    return {
-      what: 'notice account',
-      id: `${work.noticeId}/${work.accountId}`,
-      run: () => fanOutNoticeAccount(tableStore, work),
-    };
-  }
-  if (item.entity === 'invoice') {
-    const invoice = fromInvoiceItem(item);
-    return {
-      what: 'invoice',
-      id: `${invoice.accountId}/${invoice.number}`,
-      run: () => fanOutInvoice(tableStore, invoice),
-    };
-  }
-  return undefined;
-};
+import { jobOf } from './jobs.ts';
 
 const jobIn = (image: Record<string, AttributeValue>) => {
   try {
-    return jobOf(unmarshall(image));
+    return jobOf(tableStore, unmarshall(image));
   } catch (error) {
     logger.error('stream item of an unexpected shape', { error });
     return undefined;

@@ -99,6 +99,17 @@ const loadedAccountId = async () => {
   await staffCall(gateway.url, 'POST', '/staff/accounts', body);
   return { kind: 'account', externalId: body.externalId };
 };
+/** A notice of the home account alone (its contacts are the matrix's own). */
+const noticeBody = () => ({
+  category: 'general',
+  scope: { accountIds: [home.accountId] },
+  subject: 'Matrix notice',
+  text: 'Checking access.',
+});
+const freshNotice = async () => {
+  const { body } = await staffCall(gateway.url, 'POST', '/staff/notices', noticeBody());
+  return { noticeId: (body as { id: string }).id };
+};
 const freshSubAccount = async () => ({
   contactId: (await addSubAccountLogin(home, ['contacts'])).contactId,
 });
@@ -182,6 +193,8 @@ const SAMPLES: Record<RouteId, Sample> = {
   setStaffTicketStatus: { body: { status: 'closed' }, params: freshTicket },
   getStaffAccount: {},
   findStaffAccounts: { query: 'email=matrix-request%40elsewhere.example' },
+  createNotice: { body: noticeBody() },
+  getNotice: { params: freshNotice },
 };
 
 /** Statuses meaning "refused before the handler ran". */
