@@ -32,8 +32,6 @@ export interface MailSource {
   sourceId: string;
   accountId: string;
   category: MailCategory;
-  /** A source several accounts share (a notice): an address already taken is another account's. */
-  crossAccount?: boolean;
 }
 
 export interface Addressee {
@@ -134,7 +132,7 @@ const deliveryOf = (
   return { delivery, entry };
 };
 
-/** True when written, false when the delivery already existed (a replay, or a race for the address). */
+/** True when written, false when the delivery already existed. */
 const writeOnce = async (store: TableStore, { delivery, entry }: ReturnType<typeof deliveryOf>) => {
   try {
     await store.transact([{ Put: createDeliveryPut(delivery) }, { Put: createEmailLogPut(entry) }]);
@@ -186,10 +184,24 @@ export const writeDeliveries = async (
       return { recipient, suppressed, written };
     })
   );
+  // Lost creates: a replay running alongside (this account's), or another
+  // account of the notice that took the address first. One read tells which.
+  const lost = outcomes.filter((outcome) => !outcome.written);
+  const owners = new Map(
+    (lost.length
+      ? await getAll(
+          store,
+          lost.map(({ recipient }) =>
+            deliveryKeys({ sourceId: source.sourceId, address: recipient.email })
+          )
+        )
+      : []
+    )
+      .map(fromDeliveryItem)
+      .map((delivery) => [normaliseEmail(delivery.address), delivery.accountId])
+  );
   for (const { recipient, suppressed, written } of outcomes) {
-    // Lost the create to another writer between the read and the write: a
-    // replay running alongside, or another account of the notice.
-    if (!written && source.crossAccount) {
+    if (!written && owners.get(normaliseEmail(recipient.email)) !== source.accountId) {
       result.duplicates.push(recipient.contactId);
       continue;
     }

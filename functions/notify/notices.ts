@@ -140,7 +140,6 @@ export const fanOutNoticeAccount = async (store: TableStore, work: NoticeAccount
     sourceId: noticeSource(notice.id),
     accountId: account.id,
     category: notice.category,
-    crossAccount: true,
   };
   const state = await readMailState(
     store,
