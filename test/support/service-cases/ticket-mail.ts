@@ -12,6 +12,7 @@ import { fanOutTicketEvent } from '../../../functions/notify/fan-out.ts';
 import { closeTicket, submitTicket } from '../../../functions/tickets/conversation.ts';
 import { newAccount, storeAccount, watched } from '../store-accounts.ts';
 import {
+  asWritten,
   deliveriesOf,
   emailLogOf,
   ON_ITS_WAY,
@@ -134,18 +135,21 @@ export const describeTicketMail = (name: string, openStore: () => TableStore) =>
       const { account, contacts } = await helpdesk(store);
       const event = await storeChangeWithoutEvent(store, open(account.accountId, contacts.opener));
       await fanOutTicketEvent(store, event);
-      const first = {
-        deliveries: await deliveriesOf(store, event.id),
-        log: await emailLogOf(store, account.accountId),
-      };
+      // What the mailer (running beside DynamoDB Local) moves meanwhile is left out.
+      const written = async () => ({
+        deliveries: (await deliveriesOf(store, event.id)).map(asWritten),
+        log: (await emailLogOf(store, account.accountId)).map(
+          ({ status: _s, updatedAt: _u, ...entry }) => entry
+        ),
+      });
+      const first = await written();
 
       // Act
       const again = await fanOutTicketEvent(store, event);
 
       // Assess
       expect(again).toMatchObject({ recipients: 4, written: 0 });
-      expect(await deliveriesOf(store, event.id)).toEqual(first.deliveries);
-      expect(await emailLogOf(store, account.accountId)).toEqual(first.log);
+      expect(await written()).toEqual(first);
       expect(first.log).toHaveLength(4);
     });
 
