@@ -134,20 +134,20 @@ export const noticeAddressedUpdate = (
 /** create: one work item per (notice, account), however often the notice is replayed. */
 export const createNoticeAccountPut = (
   work: Pick<NoticeAccount, 'noticeId' | 'accountId' | 'serviceIds' | 'createdAt'>
-): PutInput =>
-  createPut({
-    ...noticeAccountKeys(work),
-    entity: NOTICE_ACCOUNT_ENTITY,
-    ...attributesOf(NOTICE_ACCOUNT_ATTRIBUTES, {
-      ...work,
-      status: 'pending',
-      recipients: 0,
-      queued: 0,
-      skipped: {},
-      sent: 0,
-      failed: 0,
-    }),
+): PutInput => {
+  // No empty `skipped` map: DynamoDB Local's stream image carries it as an
+  // attribute without a type, which no reader can unmarshall.
+  const { skipped: _none, ...fields } = attributesOf(NOTICE_ACCOUNT_ATTRIBUTES, {
+    ...work,
+    status: 'pending',
+    recipients: 0,
+    queued: 0,
+    skipped: {},
+    sent: 0,
+    failed: 0,
   });
+  return createPut({ ...noticeAccountKeys(work), entity: NOTICE_ACCOUNT_ENTITY, ...fields });
+};
 
 export const fromNoticeAccountItem = (item: Record<string, unknown>): NoticeAccount =>
   readItem(NOTICE_ACCOUNT_ENTITY, NOTICE_ACCOUNT_ATTRIBUTES, item);
