@@ -55,6 +55,10 @@ export const toAccountItem = (account: Account) => ({
 export const fromAccountItem = (item: Record<string, unknown>): Account =>
   readItem('account', ACCOUNT_ATTRIBUTES, item);
 
+/** The index keys an account item carries (the backfill writes them onto older items). */
+export const accountIndexKeys = (item: Record<string, unknown>) =>
+  accountAudienceKeys(fromAccountItem(item).id);
+
 export const isAccountItem = (item: Record<string, unknown>) => item.entity === 'account';
 
 /** create: refuses to overwrite an existing account. */

@@ -95,6 +95,10 @@ export const toServiceItem = (service: Service) => ({
 export const fromServiceItem = (item: Record<string, unknown>): Service =>
   readItem('service', SERVICE_ATTRIBUTES, item);
 
+/** The notice-audience keys a service item carries (the backfill writes them onto older items). */
+export const serviceIndexKeys = (item: Record<string, unknown>) =>
+  serviceAudienceKeys(fromServiceItem(item));
+
 export const isServiceItem = (item: Record<string, unknown>) => item.entity === 'service';
 
 export const getServiceCommand = (ids: { accountId: string; serviceId: string }): GetInput => ({
