@@ -61,6 +61,7 @@ describe('PorticoFunction', () => {
       MemorySize: config.lambda.memoryMb,
     };
     const mailer = logicalIdOf(api.mailer.function);
+    const notify = logicalIdOf(api.notify.function);
 
     // Act
     const functions = template.findResources('AWS::Lambda::Function');
@@ -69,8 +70,11 @@ describe('PorticoFunction', () => {
     expect(Object.keys(functions)).toHaveLength(FUNCTION_NAMES.length + WORKER_FUNCTIONS.length);
     for (const [id, resource] of Object.entries(functions)) {
       expect(resource.Properties).toMatchObject(expected);
-      // The mailer's batch runs at the stage's send pace (stream-workers.test.ts).
-      if (id !== mailer) expect(resource.Properties.Timeout).toBe(config.lambda.timeoutSeconds);
+      // The mailer's batch runs at the stage's send pace (stream-workers.test.ts); notify
+      // writes a notice's work items, one per account in scope, in one invocation.
+      if (id === notify) expect(resource.Properties.Timeout).toBe(300);
+      else if (id !== mailer)
+        expect(resource.Properties.Timeout).toBe(config.lambda.timeoutSeconds);
     }
   });
 
