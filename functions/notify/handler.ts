@@ -4,41 +4,38 @@
  * sends them. Ticket events (fan-out.ts), staff notices and their
  * per-account work items (notices.ts), invoices (invoice-fan-out.ts).
  *
- * Like the outbox, it stops at the first record that fails: Lambda
- * checkpoints the batch there and delivers that record and the ones after it
- * again. A repeated record writes nothing it wrote before, so a retry only
- * adds what is still missing.
+ * Every record is safe to run again (create-only writes, counts set from
+ * what is stored), so records run several at a time; the first that fails
+ * in a window is reported and Lambda delivers it, and what follows, again.
  */
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '#core/platform/observability';
+import { inWindows } from '#core/platform/stream-batch';
 import { tableStore } from '#core/table/function-store';
 import { jobOf } from './jobs.ts';
 
-const jobIn = (image: Record<string, AttributeValue>) => {
+/** Records run at once: a notice's work items fan out side by side. */
+const WINDOW = 16;
+
+const jobIn = (item: Record<string, unknown>) => {
   try {
-    return jobOf(tableStore, unmarshall(image));
+    return jobOf(tableStore, item);
   } catch (error) {
     logger.error('stream item of an unexpected shape', { error });
     return undefined;
   }
 };
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    if (!image) continue;
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  inWindows(event.Records, WINDOW, async (item) => {
     // Not retryable: an item of the wrong shape would fail forever.
-    const job = jobIn(image as Record<string, AttributeValue>);
-    if (!job) continue;
+    const job = jobIn(item);
+    if (!job) return;
     try {
       const result = await job.run();
       logger.info(`${job.what} fanned out`, { id: job.id, result });
     } catch (error) {
       logger.error(`${job.what} fan-out failed`, { id: job.id, error });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+      throw error;
     }
-  }
-  return { batchItemFailures: [] };
-};
+  });
