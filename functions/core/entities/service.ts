@@ -250,6 +250,14 @@ export const patchLoadedServiceUpdate = (
     ':updatedAt': updatedAt,
     ':one': 1,
   };
+  for (const field of ['contractNumber', 'server', 'ips'] as const) {
+    const value = fields[field];
+    if (value === undefined) removes.push(`#${field}`);
+    else {
+      sets.push(`#${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
   // The notice audiences follow the server (a domain: its name) with the change.
   const audience = serviceAudienceKeys({ ...service, label: fields.label, server: fields.server });
   for (const [index, attribute] of SERVICE_PLACE_ATTRIBUTES.entries()) {
@@ -259,14 +267,6 @@ export const patchLoadedServiceUpdate = (
     else {
       sets.push(`#place${index} = :place${index}`);
       values[`:place${index}`] = value;
-    }
-  }
-  for (const field of ['contractNumber', 'server', 'ips'] as const) {
-    const value = fields[field];
-    if (value === undefined) removes.push(`#${field}`);
-    else {
-      sets.push(`#${field} = :${field}`);
-      values[`:${field}`] = value;
     }
   }
   return {
