@@ -24,7 +24,7 @@ import { positiveIntFromEnv } from './stats.ts';
 
 export const CONTACTS_PER_ACCOUNT = 5;
 const AT = '2026-12-01T00:00:00.000Z';
-const TIMEOUT_MS = 180_000;
+const TIMEOUT_MS = positiveIntFromEnv('BENCH_FANOUT_TIMEOUT_S', 900) * 1000;
 
 export interface FanOutRun {
   label: string;

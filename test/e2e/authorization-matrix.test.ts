@@ -193,7 +193,12 @@ const SAMPLES: Record<RouteId, Sample> = {
   setStaffTicketStatus: { body: { status: 'closed' }, params: freshTicket },
   getStaffAccount: {},
   findStaffAccounts: { query: 'email=matrix-request%40elsewhere.example' },
-  createNotice: { body: noticeBody() },
+  // A getter: `home` exists only once beforeAll has run.
+  createNotice: {
+    get body() {
+      return noticeBody();
+    },
+  },
   getNotice: { params: freshNotice },
 };
 
