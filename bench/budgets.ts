@@ -48,3 +48,11 @@ export const HANDLER_OVERHEAD_MAX_RATIO = 1.3;
 
 /** DynamoDB calls one API request may make. */
 export const CALLS_PER_REQUEST = { reads: 2, writes: 3, scans: 0 } as const;
+
+/** The notice fan-out (bench/fan-out.ts): every recipient's mail in the SES emulator, once. */
+export const FAN_OUT_BUDGET = {
+  recipients: 10_000,
+  maxSeconds: 10,
+  duplicates: 0,
+  missing: 0,
+} as const;

@@ -14,7 +14,7 @@ import { LOGIN_ROUTES } from './logins/routes.ts';
 import { ME_ROUTES } from './me/routes.ts';
 import { PUBLIC_ROUTES } from './public/routes.ts';
 import { SERVICE_ROUTES } from './services/routes.ts';
-import { STAFF_ACCOUNT_ROUTES, STAFF_ROUTES } from './staff/routes.ts';
+import { STAFF_ACCOUNT_ROUTES, STAFF_NOTICE_ROUTES, STAFF_ROUTES } from './staff/routes.ts';
 import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './tickets/routes.ts';
 
 export type { Access, AuthorizerKind, HttpMethod, RouteDefinition } from './core/http/route.ts';
@@ -46,6 +46,7 @@ export const ROUTES = [
   ...BILLING_ROUTES,
   ...STAFF_ROUTES,
   ...STAFF_ACCOUNT_ROUTES,
+  ...STAFF_NOTICE_ROUTES,
 ] as const satisfies readonly (RouteDefinition & {
   function: FunctionName;
 })[];

@@ -12,7 +12,7 @@ import { ConfigurationSet, EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { DELIVERY_STREAM_FILTER } from '#core/entities/delivery';
 import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
-import { TICKET_EVENT_STREAM_FILTER } from '#core/entities/ticket-event';
+import { NOTIFY_STREAM_FILTER } from '../functions/notify/stream-filter.ts';
 import { FUNCTION_NAMES, type FunctionName } from '../functions/routes.ts';
 import {
   mailConfigurationSetOf,
@@ -182,13 +182,16 @@ export class ApiStack extends Stack {
       )
       .bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress);
 
-    // Ticket events become deliveries (created, never changed here); the sender mails them.
+    // Ticket events, notices and invoices become deliveries (created, never changed here;
+    // a notice's status and its accounts' counts are updated); the sender mails them.
     this.notify = new StreamWorker(this, 'Notify', {
       name: 'notify',
       stage: props.stage,
       table: props.table,
-      tableAccess: 'append',
-      filter: TICKET_EVENT_STREAM_FILTER,
+      tableAccess: 'append-update',
+      // A notice to everyone writes one work item per account in one invocation.
+      timeoutSeconds: 300,
+      filter: NOTIFY_STREAM_FILTER,
     });
     // Ticket mail to contacts carries unsubscribe links to this API (docs/notifications.md).
     this.notify.function

@@ -58,6 +58,12 @@ export interface StreamPollerOptions {
   log?: (line: string) => void;
   /** Where a record goes after its last attempt (in AWS: the on-failure destination). */
   onDropped?: (pointer: StreamBatchPointer) => Promise<void>;
+  /**
+   * Where shards open at start are read from: `latest` (the default, a new
+   * stack) or `trim-horizon` (a consumer restarted without its checkpoint,
+   * which replays everything the stream still holds).
+   */
+  startAt?: 'latest' | 'trim-horizon';
 }
 
 const MAX_ATTEMPTS = 3;
@@ -117,7 +123,8 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
         new GetShardIteratorCommand({
           StreamArn: streamArn,
           ShardId: shard.ShardId,
-          ShardIteratorType: firstScan ? 'LATEST' : 'TRIM_HORIZON',
+          ShardIteratorType:
+            firstScan && options.startAt !== 'trim-horizon' ? 'LATEST' : 'TRIM_HORIZON',
         })
       );
       iterators.set(shard.ShardId, ShardIterator);

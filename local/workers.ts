@@ -19,7 +19,7 @@ const consumers = async (): Promise<
   },
   {
     name: 'notify',
-    filter: (await import('#core/entities/ticket-event')).TICKET_EVENT_STREAM_FILTER,
+    filter: (await import('../functions/notify/stream-filter.ts')).NOTIFY_STREAM_FILTER,
     handler: (await import('../functions/notify/handler.ts')).handler,
   },
   {
@@ -29,23 +29,30 @@ const consumers = async (): Promise<
   },
 ];
 
-export const startWorkers = async (stack: LocalStackInfo, log?: (line: string) => void) => {
+export const startWorkers = async (
+  stack: Pick<LocalStackInfo, 'tableName' | 'dynamodbEndpoint' | 'region'>,
+  log?: (line: string) => void,
+  options: { only?: string[]; startAt?: 'latest' | 'trim-horizon' } = {}
+) => {
   const pollers = await Promise.all(
-    (await consumers()).map(({ name, filter, handler }) => {
-      const deadLetters = localDeadLetterFile(stack.tableName, name);
-      return startStreamPoller({
-        endpoint: stack.dynamodbEndpoint,
-        region: stack.region,
-        tableName: stack.tableName,
-        filter,
-        handler,
-        log,
-        onDropped: async (pointer) => {
-          await parkLocally(deadLetters, name, pointer);
-          log?.(`${name}: a stream record failed its last attempt; parked in ${deadLetters}`);
-        },
-      });
-    })
+    (await consumers())
+      .filter(({ name }) => !options.only || options.only.includes(name))
+      .map(({ name, filter, handler }) => {
+        const deadLetters = localDeadLetterFile(stack.tableName, name);
+        return startStreamPoller({
+          endpoint: stack.dynamodbEndpoint,
+          region: stack.region,
+          tableName: stack.tableName,
+          filter,
+          handler,
+          log,
+          ...(options.startAt ? { startAt: options.startAt } : {}),
+          onDropped: async (pointer) => {
+            await parkLocally(deadLetters, name, pointer);
+            log?.(`${name}: a stream record failed its last attempt; parked in ${deadLetters}`);
+          },
+        });
+      })
   );
   return { stop: async () => void (await Promise.all(pollers.map((poller) => poller.stop()))) };
 };

@@ -96,7 +96,7 @@ export const successHeaders = (route: RouteDefinition, status: number) => {
             .meta({ description: 'The item’s version, to send back as `If-Match` on a change.' }),
         }
       : {}),
-    ...(route.location && status === 201
+    ...(route.location && (status === 201 || status === 202)
       ? { Location: z.string().meta({ description: 'The path of the new item.' }) }
       : {}),
     ...(route.location && status === 200

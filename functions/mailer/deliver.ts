@@ -18,6 +18,7 @@ import {
   moveDeliveryUpdate,
 } from '#core/entities/delivery';
 import { emailLogStatusUpdate } from '#core/entities/email-log';
+import { noticeTallyUpdate } from '#core/entities/notice';
 import { recordSesMessageUpdate } from '#core/entities/ses-message';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
@@ -52,7 +53,7 @@ const move = async (
   }
 };
 
-/** The end of a delivery: its status and its log entry's move together (with the marker once sent). */
+/** The end of a delivery: its status, its log entry, the SES id's marker once sent and (a notice's) its account's tally move together. */
 const finish = (
   store: TableStore,
   delivery: Delivery,
@@ -75,6 +76,7 @@ const finish = (
           },
         ]
       : [];
+  const tally = noticeTallyUpdate(delivery, to.status);
   return store.transact([
     ...marker,
     { Update: moveDeliveryUpdate(delivery, 'sending', { ...to, updatedAt }) },
@@ -86,6 +88,7 @@ const finish = (
         to.status === 'sent' ? to.sesMessageId : undefined
       ),
     },
+    ...(tally ? [{ Update: tally }] : []),
   ]);
 };
 

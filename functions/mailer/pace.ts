@@ -9,8 +9,11 @@ import type { BackoffClock } from './backoff.ts';
 export const pacer = (pauseMs: number, clock: Pick<BackoffClock, 'sleep'>, now = Date.now) => {
   let lastStart = Number.NEGATIVE_INFINITY;
   return async (): Promise<void> => {
-    const wait = lastStart + pauseMs - now();
+    // Each caller reserves its start before waiting, so sends running side
+    // by side still start `pauseMs` apart.
+    const start = Math.max(now(), lastStart + pauseMs);
+    lastStart = start;
+    const wait = start - now();
     if (wait > 0) await clock.sleep(wait);
-    lastStart = now();
   };
 };

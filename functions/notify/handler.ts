@@ -1,24 +1,27 @@
 /**
- * The notify function: a DynamoDB stream consumer that turns each new
- * ticket event into its deliveries (fan-out.ts); the sender mails them.
+ * The notify function: a DynamoDB stream consumer that turns each new item
+ * that becomes mail (stream-filter.ts) into its deliveries; the mailer
+ * sends them. Ticket events (fan-out.ts), staff notices and their
+ * per-account work items (notices.ts), invoices (invoice-fan-out.ts).
  *
- * Like the outbox, it stops at the first event that fails: Lambda
- * checkpoints the batch there and delivers that event and the ones after it
- * again. A repeated event writes nothing it wrote before, so a retry only
- * adds the deliveries that are still missing.
+ * Every record is safe to run again (create-only writes, counts set from
+ * what is stored), so records run several at a time; the first that fails
+ * in a window is reported and Lambda delivers it, and what follows, again.
  */
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger, startInvocation } from '#core/platform/observability';
+import { inWindows } from '#core/platform/stream-batch';
 import { tableStore } from '#core/table/function-store';
-import { fanOutTicketEvent, ticketEventOf } from './fan-out.ts';
+import { jobOf } from './jobs.ts';
 
-const eventIn = (image: Record<string, AttributeValue>) => {
+/** Records run at once: a notice's work items fan out side by side. */
+const WINDOW = 16;
+
+const jobIn = (item: Record<string, unknown>) => {
   try {
-    return ticketEventOf(unmarshall(image));
+    return jobOf(tableStore, item);
   } catch (error) {
-    logger.error('ticket event of an unexpected shape', { error });
+    logger.error('stream item of an unexpected shape', { error });
     return undefined;
   }
 };
@@ -28,20 +31,16 @@ export const handler = async (
   context?: Context
 ): Promise<DynamoDBBatchResponse> => {
   startInvocation('notify', context);
-  for (const record of event.Records) {
-    const image = record.dynamodb?.NewImage;
-    if (!image) continue;
-    // Not retryable: an item that is no ticket event would fail forever.
-    const ticketEvent = eventIn(image as Record<string, AttributeValue>);
-    if (!ticketEvent) continue;
-    const ids = { id: ticketEvent.id, accountId: ticketEvent.accountId };
+  return inWindows(event.Records, WINDOW, async (item) => {
+    // Not retryable: an item of the wrong shape would fail forever.
+    const job = jobIn(item);
+    if (!job) return;
     try {
-      const result = await fanOutTicketEvent(tableStore, ticketEvent);
-      logger.info('ticket event fanned out', { ...ids, ...result });
+      const result = await job.run();
+      logger.info(`${job.what} fanned out`, { id: job.id, result });
     } catch (error) {
-      logger.error('ticket event fan-out failed', { ...ids, error });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+      logger.error(`${job.what} fan-out failed`, { id: job.id, error });
+      throw error;
     }
-  }
-  return { batchItemFailures: [] };
+  });
 };

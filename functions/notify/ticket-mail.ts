@@ -10,8 +10,15 @@
 import type { TicketEvent } from '#core/entities/ticket-event';
 import { escapeHtml } from '#core/mail/html';
 import { quoted } from '#core/mail/security-mail';
+import {
+  headerText,
+  htmlDocument,
+  languageOf,
+  type MailLanguage,
+  type RenderedMail,
+} from './mail-text.ts';
 
-export type MailLanguage = 'en' | 'es';
+export type { RenderedMail } from './mail-text.ts';
 
 export interface TicketMailInput {
   event: Pick<
@@ -30,13 +37,6 @@ export interface TicketMailInput {
   recipient: { name: string; language: string };
   /** The stage's support address, e.g. `support@example.com`; the ticket's id is added as `+<id>`. */
   supportAddress: string;
-}
-
-export interface RenderedMail {
-  subject: string;
-  text: string;
-  html: string;
-  headers: Record<string, string>;
 }
 
 const WORDING = {
@@ -89,16 +89,6 @@ const SUBJECT_PREFIX: Record<MailLanguage, Record<TicketEvent['type'], string>> 
   },
 };
 
-const languageOf = (language: string): MailLanguage => (language === 'es' ? 'es' : 'en');
-
-/** One line for a header: no CR/LF, bounded. */
-const headerText = (value: string, max = 150) =>
-  value
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, max);
-
 export const ticketReplyAddress = (supportAddress: string, ticketId: string) => {
   const [local = 'support', domain = ''] = supportAddress.split('@');
   return `${local}+${ticketId}@${domain}`;
@@ -148,7 +138,7 @@ export const renderTicketMail = ({
   return {
     subject: headerText(`[${SUBJECT_PREFIX[language][event.type]}] ${event.subject}`),
     text: `${lines.join('\n')}\n`,
-    html: `<!doctype html>\n<html lang="${language}"><body>\n${html}\n</body></html>\n`,
+    html: htmlDocument(language, html),
     headers: {
       ...(event.emailMessageId ? { 'Message-ID': angle(event.emailMessageId) } : {}),
       ...(event.inReplyTo ? { 'In-Reply-To': angle(event.inReplyTo) } : {}),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { invoiceSchema } from '#core/http/responses';
-import type { STAFF_ACCOUNT_ROUTES, STAFF_ROUTES } from './routes.ts';
+import type { STAFF_ACCOUNT_ROUTES, STAFF_NOTICE_ROUTES, STAFF_ROUTES } from './routes.ts';
 
 export const staffAccountSchema = z
   .object({
@@ -53,6 +53,41 @@ const staffAccountDetailSchema = z
   })
   .meta({ id: 'StaffAccountDetail' });
 
+const count = (description: string) => z.number().int().meta({ description });
+
+const noticeStatusSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['accepted', 'addressing', 'sending', 'done']).meta({
+      description:
+        '`accepted`: not yet addressed; `addressing`: accounts still to fan out; `sending`: mail queued; `done`.',
+    }),
+    category: z.enum(['general', 'product', 'domain']),
+    scope: z.record(z.string(), z.unknown()).meta({ description: 'The scope as it was sent.' }),
+    subject: z.string(),
+    createdAt: z.string(),
+    accounts: z.object({
+      inScope: z.number().int().nullable().meta({ description: 'Null until addressed.' }),
+      done: count('Accounts whose deliveries are written.'),
+    }),
+    recipients: count('Addresses mailed (a delivery each; suppressed ones included).'),
+    sent: count('Accepted by SES.'),
+    failed: count('Refused by SES for good.'),
+    queued: count('Waiting for the mailer.'),
+    skipped: z.object({
+      total: count('Contacts not mailed, and suppressed addresses.'),
+      reasons: z.object({
+        categoryOff: count('The category is off in the contact’s preferences.'),
+        loginSuspended: count('The contact’s login is suspended.'),
+        notAssigned: count('Isolated support contact of none of the services in scope.'),
+        noInvoiceAccess: count('The login may not read invoices.'),
+        duplicateAddress: count('Another contact (of this or another account) has the address.'),
+        suppressed: count('The address bounced or complained (logged, not sent).'),
+      }),
+    }),
+  })
+  .meta({ id: 'NoticeStatus' });
+
 export const STAFF_RESPONSES = {
   getStaffAccount: staffAccountDetailSchema,
   findStaffAccounts: z
@@ -80,7 +115,11 @@ export const STAFF_RESPONSES = {
       serviceId: z.string().optional(),
     })
     .meta({ id: 'ExternalIdTarget' }),
+  createNotice: z
+    .object({ id: z.string(), status: z.enum(['accepted']) })
+    .meta({ id: 'NoticeAccepted' }),
+  getNotice: noticeStatusSchema,
 } satisfies Record<
-  (typeof STAFF_ROUTES | typeof STAFF_ACCOUNT_ROUTES)[number]['id'],
+  (typeof STAFF_ROUTES | typeof STAFF_ACCOUNT_ROUTES | typeof STAFF_NOTICE_ROUTES)[number]['id'],
   z.ZodType | null
 >;

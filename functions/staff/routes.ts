@@ -151,3 +151,35 @@ export const STAFF_ROUTES = [
     success: { status: 200, description: 'What the id names.' },
   },
 ] as const satisfies readonly RouteDefinition[];
+
+/** Staff notices: mail to the contacts of the accounts, services, servers or domains named. */
+export const STAFF_NOTICE_ROUTES = [
+  {
+    id: 'createNotice',
+    method: 'POST',
+    path: '/staff/notices',
+    function: 'staff',
+    access: staff,
+    summary:
+      'Send a notice (category general, product or domain) to the contacts of the accounts, services, a server, a service type, domains or everyone it names; mailed by preference, in each contact’s language',
+    body: lazySchema(async () => (await import('./notice-schemas.ts')).noticeCreateSchema),
+    location: true,
+    success: {
+      status: 202,
+      description:
+        'Accepted, with `Location`: the notice is addressed and mailed in the background; follow it there. A retry with the same `Idempotency-Key` answers the same notice (header `Idempotent-Replayed: true`).',
+    },
+    idempotencyKey: true,
+  },
+  {
+    id: 'getNotice',
+    method: 'GET',
+    path: '/staff/notices/{noticeId}',
+    function: 'staff',
+    access: staff,
+    summary:
+      'A notice and how far it got: accounts addressed, recipients, sent, failed, queued and skipped (by reason)',
+    success: { status: 200, description: 'The notice and its counts.' },
+    notFound: 'No notice has this id.',
+  },
+] as const satisfies readonly RouteDefinition[];

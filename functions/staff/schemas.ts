@@ -68,7 +68,7 @@ export const invoiceNumberSchema = z
 
 const contractNumber = trimmedText(40);
 
-const hostname = z
+export const hostname = z
   .string()
   .check(
     z.trim(),

@@ -31,8 +31,9 @@ import {
  * `append`: reads, and writes that create items (PutItem, in transactions too); no update or delete.
  * `update`: UpdateItem on the table only (also what a transaction of updates needs); no read, no index.
  * `get`: GetItem on the table only (one item by its key); no query, no index.
+ * `append-update`: `append` plus UpdateItem (counters and statuses of what it created); no delete.
  */
-export type TableAccess = 'RO' | 'RW' | 'append' | 'update' | 'get';
+export type TableAccess = 'RO' | 'RW' | 'append' | 'update' | 'append-update' | 'get';
 
 export interface PorticoFunctionProps {
   /** Folder under functions/ whose handler.ts exports `handler`. */
@@ -128,6 +129,8 @@ export class PorticoFunction extends NodejsFunction {
     if (access === 'RW') tableOnly.grantReadWriteData(this);
     else tableOnly.grantReadData(this);
     if (access === 'append') tableOnly.grant(this, 'dynamodb:PutItem');
+    if (access === 'append-update')
+      tableOnly.grant(this, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
     for (const index of Object.values(TABLE.indexes)) {
       const indexArn = `${table.tableArn}/index/${index.name}`;
       Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grantReadData(this);

@@ -1,12 +1,15 @@
 /**
  * Writes the index keys the code writes today onto items stored before it
  * did: contacts get their `contactsByName` (gsi2) keys, tickets their
- * helpdesk-queue keys (gsi2 per turn, where they were per status). One Scan
+ * helpdesk-queue keys (gsi2 per turn, where they were per status),
+ * accounts and services their notice-audience keys (gsi3, gsi2). One Scan
  * page at a time; an item whose keys are already right is left alone, so a
  * run can be repeated or resumed from the key it printed last.
  */
 import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { accountIndexKeys } from '#core/entities/account';
 import { contactIndexKeys } from '#core/entities/contact';
+import { serviceIndexKeys } from '#core/entities/service';
 import { ticketListingKeys } from '#core/entities/ticket';
 import { TABLE } from '#core/table/table';
 
@@ -34,7 +37,9 @@ export interface BackfillProgress {
 }
 
 const KEYS_OF: Record<string, (item: Record<string, unknown>) => Record<string, string>> = {
+  account: accountIndexKeys,
   contact: contactIndexKeys,
+  service: serviceIndexKeys,
   ticket: ticketListingKeys,
 };
 

@@ -105,6 +105,17 @@ const loadedAccountId = async () => {
   await staffCall(gateway.url, 'POST', '/staff/accounts', body);
   return { kind: 'account', externalId: body.externalId };
 };
+/** A notice of the home account alone (its contacts are the matrix's own). */
+const noticeBody = () => ({
+  category: 'general',
+  scope: { accountIds: [home.accountId] },
+  subject: 'Matrix notice',
+  text: 'Checking access.',
+});
+const freshNotice = async () => {
+  const { body } = await staffCall(gateway.url, 'POST', '/staff/notices', noticeBody());
+  return { noticeId: (body as { id: string }).id };
+};
 const freshSubAccount = async () => ({
   contactId: (await addSubAccountLogin(home, ['contacts'])).contactId,
 });
@@ -192,6 +203,13 @@ const SAMPLES: Record<RouteId, Sample> = {
   findStaffAccounts: { query: 'email=matrix-request%40elsewhere.example' },
   getUnsubscribe: { query: freshUnsubscribeLink },
   postUnsubscribe: { query: freshUnsubscribeLink, form: ONE_CLICK },
+  // A getter: `home` exists only once beforeAll has run.
+  createNotice: {
+    get body() {
+      return noticeBody();
+    },
+  },
+  getNotice: { params: freshNotice },
 };
 
 /** Public routes whose answers still say something of someone (whether a contact gets a category). */

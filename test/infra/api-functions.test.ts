@@ -3,8 +3,8 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
-import { TICKET_EVENT_STREAM_FILTER } from '#core/entities/ticket-event';
 import { ENV } from '#core/platform/config';
+import { NOTIFY_STREAM_FILTER } from '../../functions/notify/stream-filter.ts';
 import {
   FUNCTION_NAMES,
   type FunctionName,
@@ -61,6 +61,7 @@ describe('PorticoFunction', () => {
       MemorySize: config.lambda.memoryMb,
     };
     const mailer = logicalIdOf(api.mailer.function);
+    const notify = logicalIdOf(api.notify.function);
 
     // Act
     const functions = template.findResources('AWS::Lambda::Function');
@@ -69,8 +70,11 @@ describe('PorticoFunction', () => {
     expect(Object.keys(functions)).toHaveLength(FUNCTION_NAMES.length + WORKER_FUNCTIONS.length);
     for (const [id, resource] of Object.entries(functions)) {
       expect(resource.Properties).toMatchObject(expected);
-      // The mailer's batch runs at the stage's send pace (stream-workers.test.ts).
-      if (id !== mailer) expect(resource.Properties.Timeout).toBe(config.lambda.timeoutSeconds);
+      // The mailer's batch runs at the stage's send pace (stream-workers.test.ts); notify
+      // writes a notice's work items, one per account in scope, in one invocation.
+      if (id === notify) expect(resource.Properties.Timeout).toBe(300);
+      else if (id !== mailer)
+        expect(resource.Properties.Timeout).toBe(config.lambda.timeoutSeconds);
     }
   });
 
@@ -328,7 +332,7 @@ describe('StreamWorker', () => {
       Filters: [{ Pattern: JSON.stringify(OUTBOX_STREAM_FILTER) }],
     });
     expect(mappingOf(api.notify)?.FilterCriteria).toEqual({
-      Filters: [{ Pattern: JSON.stringify(TICKET_EVENT_STREAM_FILTER) }],
+      Filters: [{ Pattern: JSON.stringify(NOTIFY_STREAM_FILTER) }],
     });
   });
 
@@ -358,7 +362,7 @@ describe('StreamWorker', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('lets notify read the table and create items, never update or delete one, and send no mail', () => {
+  it('lets notify read the table, create items and update them (notice status and counts), never delete one, and send no mail', () => {
     // Act
     const statements = workerStatements(api.notify);
     const actions = actionsOf(statements);
@@ -371,9 +375,10 @@ describe('StreamWorker', () => {
         'dynamodb:Query',
         'dynamodb:BatchGetItem',
         'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
       ])
     );
-    for (const action of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
+    for (const action of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'])
       expect(actions).not.toContain(action);
     expect(actions.filter((action) => /^(ses|cognito-idp):/.test(action))).toEqual([]);
     expect(env[ENV.supportAddress]).toBe(`support@${config.mail.fromAddress.split('@')[1]}`);

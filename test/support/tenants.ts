@@ -267,10 +267,16 @@ export const joinAsSubAccount = async (
 export const addContact = async (
   tenant: Tenant,
   email = `contact-${randomUUID().slice(0, 8)}@elsewhere.example`,
-  options: { supportScope?: SupportScope; emailPreferences?: EmailPreferences } = {}
+  options: {
+    supportScope?: SupportScope;
+    emailPreferences?: EmailPreferences;
+    language?: Contact['language'];
+    firstName?: string;
+  } = {}
 ) => {
   const contact = testContact(tenant, new Date().toISOString(), {
-    firstName: 'Plain',
+    firstName: options.firstName ?? 'Plain',
+    ...(options.language ? { language: options.language } : {}),
     lastName: 'Contact',
     email,
     phone: '+441632960002',

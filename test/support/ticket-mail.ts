@@ -83,5 +83,10 @@ export const ON_ITS_WAY = ['queued', 'sending', 'sent'] as const;
 export const asWritten = ({ status: _s, updatedAt: _u, sesMessageId: _m, ...rest }: Delivery) =>
   rest;
 
-/** A log entry without what the mailer moves on it (status, time). */
-export const entryAsWritten = ({ status: _s, updatedAt: _u, ...rest }: EmailLogEntry) => rest;
+/** A log entry without what the mailer moves on it (status, time, SES's id). */
+export const entryAsWritten = ({
+  status: _s,
+  updatedAt: _u,
+  sesMessageId: _m,
+  ...rest
+}: EmailLogEntry) => rest;

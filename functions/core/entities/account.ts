@@ -16,6 +16,7 @@ import {
   textList,
   withDefault,
 } from './attributes.ts';
+import { accountAudienceKeys } from './audience.ts';
 import { createPut, patchAtVersion } from './item-writes.ts';
 
 export const ACCOUNT_STATUSES = ['active', 'suspended', 'closed'] as const;
@@ -46,12 +47,17 @@ export const accountKeys = (accountId: string) => ({
 
 export const toAccountItem = (account: Account) => ({
   ...accountKeys(account.id),
+  ...accountAudienceKeys(account.id),
   entity: 'account',
   ...attributesOf(ACCOUNT_ATTRIBUTES, account),
 });
 
 export const fromAccountItem = (item: Record<string, unknown>): Account =>
   readItem('account', ACCOUNT_ATTRIBUTES, item);
+
+/** The index keys an account item carries (the backfill writes them onto older items). */
+export const accountIndexKeys = (item: Record<string, unknown>) =>
+  accountAudienceKeys(fromAccountItem(item).id);
 
 export const isAccountItem = (item: Record<string, unknown>) => item.entity === 'account';
 

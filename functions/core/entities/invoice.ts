@@ -165,3 +165,10 @@ export const invoicesPageQuery = (
   Limit: page.limit,
   ExclusiveStartKey: page.startKey,
 });
+
+/** The source id an invoice's mail carries (delivery.ts): one per account and number. */
+export const invoiceMailSource = ({ accountId, number }: { accountId: string; number: string }) =>
+  `${PREFIX.invoice}${accountId}#${number}`;
+
+/** Invoices worth a mail when first loaded; a paid or void one loaded late mails nobody. */
+export const MAILED_INVOICE_STATUSES: readonly InvoiceStatus[] = ['open', 'overdue'];

@@ -20,6 +20,7 @@ import {
   textList,
   withDefault,
 } from './attributes.ts';
+import { SERVICE_PLACE_ATTRIBUTES, serviceAudienceKeys } from './audience.ts';
 import { type Contact, contactDisplayName, type SupportScope } from './contact.ts';
 import { createPut } from './item-writes.ts';
 import { SERVICE_AND_DOMAIN_TYPES, type ServiceType } from './service-type.ts';
@@ -86,12 +87,17 @@ export const toServiceItem = (service: Service) => ({
   ...serviceKeys({ accountId: service.accountId, serviceId: service.id }),
   [TABLE.indexes.gsi1.partitionKey]: servicesListingKey(service.accountId, kindOf(service.type)),
   [TABLE.indexes.gsi1.sortKey]: listingSortKey(service),
+  ...serviceAudienceKeys(service),
   entity: 'service',
   ...attributesOf(SERVICE_ATTRIBUTES, service),
 });
 
 export const fromServiceItem = (item: Record<string, unknown>): Service =>
   readItem('service', SERVICE_ATTRIBUTES, item);
+
+/** The notice-audience keys a service item carries (the backfill writes them onto older items). */
+export const serviceIndexKeys = (item: Record<string, unknown>) =>
+  serviceAudienceKeys(fromServiceItem(item));
 
 export const isServiceItem = (item: Record<string, unknown>) => item.entity === 'service';
 
@@ -250,6 +256,17 @@ export const patchLoadedServiceUpdate = (
     else {
       sets.push(`#${field} = :${field}`);
       values[`:${field}`] = value;
+    }
+  }
+  // The notice audiences follow the server (a domain: its name) with the change.
+  const audience = serviceAudienceKeys({ ...service, label: fields.label, server: fields.server });
+  for (const [index, attribute] of SERVICE_PLACE_ATTRIBUTES.entries()) {
+    const value = audience[attribute];
+    names[`#place${index}`] = attribute;
+    if (value === undefined) removes.push(`#place${index}`);
+    else {
+      sets.push(`#place${index} = :place${index}`);
+      values[`:place${index}`] = value;
     }
   }
   return {

@@ -49,6 +49,12 @@ export const PATH_PARAMETERS: Record<string, IdShape> = {
     description: 'A ticket’s id (26 characters, time-sortable).',
     missing: 'The ticket does not exist.',
   },
+  noticeId: {
+    pattern: SORTABLE_ID_PATTERN,
+    maxLength: 26,
+    description: 'A staff notice’s id (26 characters, time-sortable).',
+    missing: 'No notice has this id.',
+  },
   invoiceNumber: {
     pattern: INVOICE_NUMBER_PATTERN,
     maxLength: INVOICE_NUMBER_MAX,

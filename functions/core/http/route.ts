@@ -108,7 +108,7 @@ export interface RouteDefinition {
   etag?: boolean;
   /** The route honours `If-Match` (the write happens only over that version, 412 otherwise) and answers with an `ETag`. */
   ifMatch?: boolean;
-  /** A 201 carries `Location`, the new item's path (a repeated load's 200, `Content-Location`). */
+  /** A 201 (or 202) carries `Location`, the new item's path (a repeated load's 200, `Content-Location`). */
   location?: boolean;
   /** The route honours an `Idempotency-Key` header (see core/db/idempotency.ts). */
   idempotencyKey?: true;

@@ -25,3 +25,32 @@ export const untilFirstFailure = async (
   }
   return { batchItemFailures: [] };
 };
+
+/**
+ * The same contract, `width` records at a time, for consumers whose every
+ * record is safe to run again (notify: create-only writes). A window runs
+ * whole; the first record of it that failed is reported, so Lambda
+ * checkpoints before it, and the window's later records, done or not, run
+ * again with it, writing nothing twice.
+ */
+export const inWindows = async (
+  records: DynamoDBRecord[],
+  width: number,
+  run: (item: Record<string, unknown>) => Promise<void>
+): Promise<DynamoDBBatchResponse> => {
+  for (let at = 0; at < records.length; at += width) {
+    const window = records.slice(at, at + width);
+    const outcomes = await Promise.allSettled(
+      window.map(async (record) => {
+        const image = record.dynamodb?.NewImage;
+        if (image) await run(unmarshall(image as Record<string, AttributeValue>));
+      })
+    );
+    const failed = outcomes.findIndex((outcome) => outcome.status === 'rejected');
+    if (failed >= 0)
+      return {
+        batchItemFailures: [{ itemIdentifier: window[failed]?.dynamodb?.SequenceNumber ?? '' }],
+      };
+  }
+  return { batchItemFailures: [] };
+};

@@ -16,6 +16,8 @@ export const TABLE = {
      * accounts) and an account's contacts by name.
      */
     gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Third generic index: notice audiences (every account, services by type). */
+    gsi3: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   },
 } as const;
 
@@ -66,6 +68,11 @@ export const PREFIX = {
   sesMessageItem: 'SESMSG',
   /** gsi1 partition of one contact's email log entries: `EMAILLOG#<a>#CONTACT#<c>`. */
   emailLogContact: '#CONTACT#',
+  /** A staff notice (`NOTICE`) and, in its partition, one work item per account in scope. */
+  notice: 'NOTICE#',
+  noticeItem: 'NOTICE',
+  /** Index partitions a notice's scope pages through (`AUDIENCE#everyone`, `AUDIENCE#type#vps` …). */
+  audience: 'AUDIENCE#',
 } as const;
 
 export const KEY_SEPARATOR = '#';
