@@ -56,6 +56,9 @@ export interface LocalStackOptions {
   startTimeoutMs?: number;
 }
 
+/** Per emulator, per attempt; `startTimeoutMs` overrides it. */
+export const DEFAULT_START_TIMEOUT_MS = 30_000;
+
 const TABLE_NAME = 'portico-local';
 const POOL_NAME = 'portico-local';
 const STAFF_POOL_NAME = 'portico-local-staff';
@@ -96,7 +99,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const log = options.log ?? (() => undefined);
   const warn = options.warn ?? log;
   const onLine = options.verbose ? log : undefined;
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   checkJava();
 
   const persistDir = options.persistDir ? resolve(options.persistDir) : undefined;

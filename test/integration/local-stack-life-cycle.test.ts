@@ -10,7 +10,8 @@ import { dynamoTableStore, type TableStore } from '#core/table/store';
 import { LocalStackError } from '../../local/errors.ts';
 import { findFreePort } from '../../local/ports.ts';
 import { checkJava } from '../../local/processes.ts';
-import { resolvePort, startLocalStack } from '../../local/stack.ts';
+import { DEFAULT_START_TIMEOUT_MS, resolvePort, startLocalStack } from '../../local/stack.ts';
+import { RETRY_PAUSE_MS } from '../../local/start-retry.ts';
 import {
   createCognitoClient,
   createDocumentClient,
@@ -19,66 +20,79 @@ import {
 import { ensureStaffLogin, signInStaff } from '../../scripts/local-stack/staff-logins.ts';
 import { TEST_LOGIN_PASSWORD } from '../support/local-stack.ts';
 
+/**
+ * Two start-ups, each allowed one retry per emulator (what start-retry.ts
+ * permits on a busy machine), plus a minute for the seed and sign-ins: a
+ * budget below that failed a stress run while the stack did what it should.
+ */
+const TWO_START_UPS_MS = 2 * (2 * DEFAULT_START_TIMEOUT_MS + RETRY_PAUSE_MS) + 60_000;
+
 describe('local stack life cycle', () => {
-  it('stops every emulator, frees its ports and finds persisted data again', async () => {
-    // Prepare
-    const persistDir = await mkdtemp(join(tmpdir(), 'portico-persist-'));
-    const first = await startLocalStack({ persistDir });
-    const dynamo = createDynamoDbClient(first);
-    const item = { pk: { S: 'TEST#persist' }, sk: { S: 'TEST' } };
-    await dynamo.send(new PutItemCommand({ TableName: first.tableName, Item: item }));
-    dynamo.destroy();
-    const person = {
-      username: 'persist@staff.example',
-      email: 'persist@staff.example',
-      firstName: 'Per',
-      lastName: 'Sist',
-    };
-    const staffBefore = await withCognito(first, (cognito) =>
-      withStaffTable(first, (table) =>
-        ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD, table)
-      )
-    );
-    const ports = [
-      first.dynamodbEndpoint,
-      first.cognitoEndpoint,
-      first.sesEndpoint,
-      first.s3Endpoint,
-    ].map((url) => Number(new URL(url).port));
+  it(
+    'stops every emulator, frees its ports and finds persisted data again',
+    async () => {
+      // Prepare
+      const persistDir = await mkdtemp(join(tmpdir(), 'portico-persist-'));
+      const first = await startLocalStack({ persistDir });
+      const dynamo = createDynamoDbClient(first);
+      const item = { pk: { S: 'TEST#persist' }, sk: { S: 'TEST' } };
+      await dynamo.send(new PutItemCommand({ TableName: first.tableName, Item: item }));
+      dynamo.destroy();
+      const person = {
+        username: 'persist@staff.example',
+        email: 'persist@staff.example',
+        firstName: 'Per',
+        lastName: 'Sist',
+      };
+      const staffBefore = await withCognito(first, (cognito) =>
+        withStaffTable(first, (table) =>
+          ensureStaffLogin(cognito, first, person, TEST_LOGIN_PASSWORD, table)
+        )
+      );
+      const ports = [
+        first.dynamodbEndpoint,
+        first.cognitoEndpoint,
+        first.sesEndpoint,
+        first.s3Endpoint,
+      ].map((url) => Number(new URL(url).port));
 
-    // Act
-    await first.stop();
-    const freed = await Promise.all(ports.map((port) => canListen(port)));
-    const second = await startLocalStack({ persistDir });
-    const again = createDynamoDbClient(second);
-    const found = await again.send(new GetItemCommand({ TableName: second.tableName, Key: item }));
-    again.destroy();
-    // The TOTP secret is not persisted: the seed gives a persisted staff login a new device.
-    const staffAfter = await withCognito(second, (cognito) =>
-      withStaffTable(second, (table) =>
-        ensureStaffLogin(cognito, second, person, TEST_LOGIN_PASSWORD, table)
-      )
-    );
-    const signedIn = await withCognito(second, (cognito) =>
-      signInStaff(cognito, second.staffUserPoolClientId, {
-        ...staffAfter,
-        password: TEST_LOGIN_PASSWORD,
-      })
-    );
-    await second.stop();
-    await rm(persistDir, { recursive: true, force: true });
+      // Act
+      await first.stop();
+      const freed = await Promise.all(ports.map((port) => canListen(port)));
+      const second = await startLocalStack({ persistDir });
+      const again = createDynamoDbClient(second);
+      const found = await again.send(
+        new GetItemCommand({ TableName: second.tableName, Key: item })
+      );
+      again.destroy();
+      // The TOTP secret is not persisted: the seed gives a persisted staff login a new device.
+      const staffAfter = await withCognito(second, (cognito) =>
+        withStaffTable(second, (table) =>
+          ensureStaffLogin(cognito, second, person, TEST_LOGIN_PASSWORD, table)
+        )
+      );
+      const signedIn = await withCognito(second, (cognito) =>
+        signInStaff(cognito, second.staffUserPoolClientId, {
+          ...staffAfter,
+          password: TEST_LOGIN_PASSWORD,
+        })
+      );
+      await second.stop();
+      await rm(persistDir, { recursive: true, force: true });
 
-    // Assess
-    expect(freed).toEqual([true, true, true, true]);
-    expect(second.userPoolId).toBe(first.userPoolId);
-    expect(second.userPoolClientId).toBe(first.userPoolClientId);
-    expect(second.staffUserPoolId).toBe(first.staffUserPoolId);
-    expect(second.staffUserPoolClientId).toBe(first.staffUserPoolClientId);
-    expect(found.Item).toEqual(item);
-    expect(staffAfter).toMatchObject({ created: false, staffId: staffBefore.staffId });
-    expect(staffAfter.totpSecret).not.toBe(staffBefore.totpSecret);
-    expect(signedIn.AccessToken).toEqual(expect.any(String));
-  }, 120_000);
+      // Assess
+      expect(freed).toEqual([true, true, true, true]);
+      expect(second.userPoolId).toBe(first.userPoolId);
+      expect(second.userPoolClientId).toBe(first.userPoolClientId);
+      expect(second.staffUserPoolId).toBe(first.staffUserPoolId);
+      expect(second.staffUserPoolClientId).toBe(first.staffUserPoolClientId);
+      expect(found.Item).toEqual(item);
+      expect(staffAfter).toMatchObject({ created: false, staffId: staffBefore.staffId });
+      expect(staffAfter.totpSecret).not.toBe(staffBefore.totpSecret);
+      expect(signedIn.AccessToken).toEqual(expect.any(String));
+    },
+    TWO_START_UPS_MS
+  );
 
   it('refuses a busy port with one line naming the setting that moves it', async () => {
     // Prepare
