@@ -64,6 +64,11 @@ export interface StreamPollerOptions {
    * which replays everything the stream still holds).
    */
   startAt?: 'latest' | 'trim-horizon';
+  /**
+   * Lambda's ParallelizationFactor: a poll's records are split by partition
+   * key into this many batches, run at once (one key's records in order).
+   */
+  parallelization?: number;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -90,6 +95,22 @@ export const redeliveryOf = (batch: Delivery[], failed: ReadonlySet<string>) => 
   return attempts < MAX_ATTEMPTS
     ? { again: [{ record: failing.record, attempts }, ...after], dropped: [] }
     : { again: after, dropped: [failing] };
+};
+
+/** A stable spread of partition keys over `groups` batches, as Lambda spreads a shard's keys. */
+export const byPartitionKey = <T extends { record: DynamoDBRecord }>(
+  batch: T[],
+  groups: number
+): T[][] => {
+  if (groups <= 1) return [batch];
+  const split: T[][] = Array.from({ length: groups }, () => []);
+  for (const entry of batch) {
+    const key = JSON.stringify(entry.record.dynamodb?.Keys?.pk ?? '');
+    let hash = 0;
+    for (let at = 0; at < key.length; at += 1) hash = (hash * 31 + key.charCodeAt(at)) >>> 0;
+    split[hash % groups]?.push(entry);
+  }
+  return split.filter((group) => group.length > 0);
 };
 
 export const startStreamPoller = async (options: StreamPollerOptions) => {
@@ -132,7 +153,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
     firstScan = false;
   };
 
-  const deliver = async (batch: Delivery[]) => {
+  const deliverOne = async (batch: Delivery[]) => {
     if (batch.length === 0) return;
     let failed = new Set<string>();
     try {
@@ -161,6 +182,9 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
       shardOf.delete(sequence);
     }
   };
+
+  const deliver = async (batch: Delivery[]) =>
+    void (await Promise.all(byPartitionKey(batch, options.parallelization ?? 1).map(deliverOne)));
 
   const pollOnce = async () => {
     await discoverShards();

@@ -5,12 +5,14 @@
  * SQS dead-letter message (scripts/local-stack/dead-letters.ts). Import only
  * after applyLocalStackEnv: the handlers read their settings on load.
  */
+
+import { STREAM_PARALLELIZATION, type WorkerName } from '../functions/workers.ts';
 import { localDeadLetterFile, parkLocally } from '../scripts/local-stack/dead-letters.ts';
 import type { LocalStackInfo } from '../scripts/local-stack/env.ts';
 import { type StreamHandler, startStreamPoller } from './stream-poller.ts';
 
 const consumers = async (): Promise<
-  { name: string; filter: unknown; handler: StreamHandler }[]
+  { name: WorkerName; filter: unknown; handler: StreamHandler }[]
 > => [
   {
     name: 'outbox',
@@ -46,6 +48,7 @@ export const startWorkers = async (
           filter,
           handler,
           log,
+          parallelization: STREAM_PARALLELIZATION[name],
           ...(options.startAt ? { startAt: options.startAt } : {}),
           onDropped: async (pointer) => {
             await parkLocally(deadLetters, name, pointer);

@@ -47,6 +47,7 @@ const followUpMail = (
           email: contact.email,
           firstName: contact.firstName,
           accountName,
+          language: contact.language,
         },
       ];
 

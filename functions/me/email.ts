@@ -156,7 +156,7 @@ export const confirmOwnEmailChange = async (
       ...outbox(
         [
           { kind: 'login-email', loginId: login.loginId, email },
-          emailChangedMail({ email }, login.email),
+          emailChangedMail({ email, language: login.language }, login.email),
         ],
         at
       ),

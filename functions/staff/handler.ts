@@ -6,7 +6,7 @@ import { uploadInvoicePdf } from './invoice-pdf.ts';
 import { invoiceLocation, loadInvoice, toStaffInvoiceView } from './invoices.ts';
 import { type Loaded, resolveExternalId } from './loaded.ts';
 import { findAccounts, getAccountForStaff } from './lookups.ts';
-import { createNotice, getNotice, noticeLocation } from './notices.ts';
+import { createNotice, getNotice, listNotices, noticeLocation } from './notices.ts';
 import { STAFF_ACCOUNT_ROUTES, STAFF_NOTICE_ROUTES, STAFF_ROUTES } from './routes.ts';
 import { loadService, serviceLocation, toStaffServiceView } from './services.ts';
 import { loadUsage } from './usage.ts';
@@ -79,6 +79,10 @@ export const handler = createApiHandler(
         replayed,
       };
     },
+    listNotices: async ({ caller, query }) => ({
+      status: 200,
+      body: await listNotices(tableStore, caller, query),
+    }),
     getNotice: async ({ params }) => ({
       status: 200,
       body: await getNotice(tableStore, params.noticeId ?? ''),

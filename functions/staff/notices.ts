@@ -8,6 +8,7 @@
  */
 import type { StaffCaller } from '#core/access/caller';
 import { claimOf, commitOnce, staffScope } from '#core/db/idempotency';
+import { queryPage } from '#core/db/query-page';
 import { writeTogether } from '#core/db/transact';
 import {
   createNoticePut,
@@ -17,10 +18,13 @@ import {
   isNoticeItem,
   type Notice,
   type NoticeAccount,
+  noticeListPageQuery,
+  noticeListPartition,
   noticePartitionQuery,
   SKIP_REASONS,
   type SkipReason,
 } from '#core/entities/notice';
+import type { PageQuery } from '#core/http/schemas';
 import { nowIso } from '#core/platform/clock';
 import { ConflictError, NotFoundError } from '#core/platform/errors';
 import { sortableId } from '#core/platform/ids';
@@ -115,3 +119,28 @@ export const getNotice = async (store: TableStore, noticeId: string) => {
     items.filter(isNoticeAccountItem).map(fromNoticeAccountItem)
   );
 };
+
+/** A line of the staff list: what the notice item alone says (the counts are in its detail). */
+const toNoticeSummary = (item: Record<string, unknown>) => {
+  const notice = fromNoticeItem(item);
+  return {
+    id: notice.id,
+    status: notice.status,
+    category: notice.category,
+    scope: notice.scope,
+    subject: notice.subject,
+    createdAt: notice.createdAt,
+    createdBy: notice.createdBy,
+    accounts: notice.accounts ?? null,
+  };
+};
+
+/** GET /staff/notices: every notice, newest first, one index page (never a Scan). */
+export const listNotices = (store: TableStore, caller: StaffCaller, page: PageQuery) =>
+  queryPage(
+    { list: 'staff-notices', owner: caller, ...noticeListPartition() },
+    page.cursor,
+    (startKey) => noticeListPageQuery({ limit: page.limit, startKey }),
+    toNoticeSummary,
+    store
+  );

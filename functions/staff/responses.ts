@@ -88,6 +88,26 @@ const noticeStatusSchema = z
   })
   .meta({ id: 'NoticeStatus' });
 
+const noticeSummarySchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['accepted', 'addressed']).meta({
+      description:
+        '`accepted`: not yet addressed; `addressed`: its accounts are known (how far the mail got: `GET /staff/notices/{id}`).',
+    }),
+    category: z.enum(['general', 'product', 'domain']),
+    scope: z.record(z.string(), z.unknown()).meta({ description: 'The scope as it was sent.' }),
+    subject: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string().meta({ description: 'The staff login that sent it.' }),
+    accounts: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'Accounts in scope; null until addressed.' }),
+  })
+  .meta({ id: 'NoticeSummary' });
+
 export const STAFF_RESPONSES = {
   getStaffAccount: staffAccountDetailSchema,
   findStaffAccounts: z
@@ -118,6 +138,12 @@ export const STAFF_RESPONSES = {
   createNotice: z
     .object({ id: z.string(), status: z.enum(['accepted']) })
     .meta({ id: 'NoticeAccepted' }),
+  listNotices: z
+    .object({
+      items: z.array(noticeSummarySchema),
+      cursor: z.string().nullable().meta({ description: 'Null on the last page.' }),
+    })
+    .meta({ id: 'NoticePage' }),
   getNotice: noticeStatusSchema,
 } satisfies Record<
   (typeof STAFF_ROUTES | typeof STAFF_ACCOUNT_ROUTES | typeof STAFF_NOTICE_ROUTES)[number]['id'],

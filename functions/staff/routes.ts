@@ -172,6 +172,17 @@ export const STAFF_NOTICE_ROUTES = [
     idempotencyKey: true,
   },
   {
+    id: 'listNotices',
+    method: 'GET',
+    path: '/staff/notices',
+    function: 'staff',
+    access: staff,
+    summary:
+      'Every notice, newest first (`?cursor=&limit=`): what was sent, when, by whom and whether it is addressed; the counts are in each notice',
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
+    success: { status: 200, description: 'A page of notices.' },
+  },
+  {
     id: 'getNotice',
     method: 'GET',
     path: '/staff/notices/{noticeId}',

@@ -12,7 +12,7 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { WorkerName } from '../../functions/workers.ts';
+import { STREAM_PARALLELIZATION, type WorkerName } from '../../functions/workers.ts';
 import type { StageConfig } from '../config.ts';
 import { PorticoFunction, type TableAccess } from './portico-function.ts';
 
@@ -55,6 +55,11 @@ export class StreamWorker extends Construct {
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: props.batchSize ?? 25,
+        // More batches at once than the function may run would only be throttled.
+        parallelizationFactor: Math.min(
+          STREAM_PARALLELIZATION[name],
+          props.reservedConcurrency ?? STREAM_PARALLELIZATION[name]
+        ),
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
         retryAttempts: 5,

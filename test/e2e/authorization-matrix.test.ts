@@ -209,6 +209,7 @@ const SAMPLES: Record<RouteId, Sample> = {
       return noticeBody();
     },
   },
+  listNotices: {},
   getNotice: { params: freshNotice },
 };
 

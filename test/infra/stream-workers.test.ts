@@ -102,3 +102,15 @@ describe('mail configuration set', () => {
     expect(actionsOf(statementsOf(api.outbox))).not.toContain('ses:SendRawEmail');
   });
 });
+
+describe('parallel batches per shard', () => {
+  it('runs notify four batches per shard, the mailer no more than its senders, the outbox one at a time in order', () => {
+    // Act
+    const factors = [api.notify, api.mailer, api.outbox].map(
+      (worker) => mappingOf(worker).ParallelizationFactor
+    );
+
+    // Assess
+    expect(factors).toEqual([4, Math.min(4, config.mail.senders), 1]);
+  });
+});

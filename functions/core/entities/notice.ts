@@ -108,9 +108,19 @@ export const noticeAccountKeys = ({
   [TABLE.sortKey]: `${PREFIX.account}${accountId}`,
 });
 
+/**
+ * gsi1 keys of access pattern `noticesByTime`: one partition for every
+ * notice (staff send a few a day), sorted by creation time and id.
+ */
+const noticeListKeys = (notice: Pick<Notice, 'id' | 'createdAt'>) => ({
+  [TABLE.indexes.gsi1.partitionKey]: PREFIX.noticeList,
+  [TABLE.indexes.gsi1.sortKey]: `${notice.createdAt}#${notice.id}`,
+});
+
 export const createNoticePut = (notice: Notice): PutInput =>
   createPut({
     ...noticeKeys(notice.id),
+    ...noticeListKeys(notice),
     entity: NOTICE_ENTITY,
     ...attributesOf(NOTICE_ATTRIBUTES, notice),
   });
@@ -191,6 +201,25 @@ export const noticePartitionQuery = (noticeId: string): QueryInput => ({
   KeyConditionExpression: '#pk = :pk',
   ExpressionAttributeNames: { '#pk': TABLE.partitionKey },
   ExpressionAttributeValues: { ':pk': noticePk(noticeId) },
+});
+
+export const noticeListPartition = () => ({
+  partitionAttribute: TABLE.indexes.gsi1.partitionKey,
+  partitionValue: PREFIX.noticeList,
+});
+
+/** Access pattern `noticesByTime` (gsi1): every notice, newest first, one page. */
+export const noticeListPageQuery = (page: {
+  limit: number;
+  startKey?: Record<string, unknown> | undefined;
+}): QueryInput => ({
+  IndexName: TABLE.indexes.gsi1.name,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': TABLE.indexes.gsi1.partitionKey },
+  ExpressionAttributeValues: { ':pk': PREFIX.noticeList },
+  ScanIndexForward: false,
+  Limit: page.limit,
+  ExclusiveStartKey: page.startKey,
 });
 
 export const isNoticeItem = (item: Record<string, unknown>) => item.entity === NOTICE_ENTITY;

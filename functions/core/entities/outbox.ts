@@ -7,6 +7,7 @@
 import { newId } from '../table/db.ts';
 import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
+import type { ContactLanguage } from './contact.ts';
 import { createPut } from './item-writes.ts';
 
 /** Security mail: always sent to the person concerned, whatever their preferences. */
@@ -34,6 +35,8 @@ export interface InviteLoginTask {
   email: string;
   firstName: string;
   accountName: string;
+  /** The contact's language; tasks written before it was kept are mailed in English. */
+  language?: ContactLanguage;
 }
 
 export type OutboxTask = MailTask | LoginEmailTask | InviteLoginTask;

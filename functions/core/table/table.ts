@@ -71,6 +71,8 @@ export const PREFIX = {
   /** A staff notice (`NOTICE`) and, in its partition, one work item per account in scope. */
   notice: 'NOTICE#',
   noticeItem: 'NOTICE',
+  /** gsi1 partition of every notice, by time: the staff list. */
+  noticeList: 'NOTICES',
   /** Index partitions a notice's scope pages through (`AUDIENCE#everyone`, `AUDIENCE#type#vps` …). */
   audience: 'AUDIENCE#',
 } as const;
