@@ -86,6 +86,8 @@ export interface ApiStackProps extends StackProps {
   client: IUserPoolClient;
   staffPool: IUserPool;
   staffClient: IUserPoolClient;
+  /** Other stacks of the stage whose functions the monitoring watches too. */
+  alsoMonitor?: Stack[];
 }
 
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -230,6 +232,7 @@ export class ApiStack extends Stack {
       stage: props.stage,
       httpApi: this.httpApi,
       table: props.table,
+      alsoWatch: props.alsoMonitor ?? [],
     });
 
     addTracingSampling(this, props.stage);

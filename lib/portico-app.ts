@@ -25,6 +25,8 @@ export const addPorticoStacks = (app: App, stage: StageConfig): PorticoStacks =>
     client: stateful.auth.client,
     staffPool: stateful.staffAuth.userPool,
     staffClient: stateful.staffAuth.client,
+    // The Cognito trigger lives in the stateful stack; its alarms go to the same topic.
+    alsoMonitor: [stateful],
   });
   // The API stack imports the invoice bucket by its export (lib/constructs/invoice-bucket.ts).
   api.addDependency(stateful);
