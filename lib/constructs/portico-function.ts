@@ -35,6 +35,21 @@ import {
  */
 export type TableAccess = 'RO' | 'RW' | 'append' | 'update' | 'append-update' | 'get';
 
+/** Reads by key or key range; never Scan (docs/deploy.md, "IAM"). CDK's grantReadData includes Scan. */
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
 export interface PorticoFunctionProps {
   /** Folder under functions/ whose handler.ts exports `handler`. */
   name: string;
@@ -126,14 +141,16 @@ export class PorticoFunction extends NodejsFunction {
       tableOnly.grant(this, access === 'get' ? 'dynamodb:GetItem' : 'dynamodb:UpdateItem');
       return this;
     }
-    if (access === 'RW') tableOnly.grantReadWriteData(this);
-    else tableOnly.grantReadData(this);
-    if (access === 'append') tableOnly.grant(this, 'dynamodb:PutItem');
-    if (access === 'append-update')
-      tableOnly.grant(this, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    const writes = {
+      RO: [],
+      RW: WRITE_ACTIONS,
+      append: ['dynamodb:PutItem'],
+      'append-update': ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    }[access];
+    tableOnly.grant(this, ...READ_ACTIONS, ...writes);
     for (const index of Object.values(TABLE.indexes)) {
       const indexArn = `${table.tableArn}/index/${index.name}`;
-      Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grantReadData(this);
+      Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grant(this, 'dynamodb:Query');
     }
     return this;
   }
