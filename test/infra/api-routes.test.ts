@@ -79,10 +79,9 @@ describe('PorticoHttpApi', () => {
       const { Issuer, Audience } = jwtConfigOf(name);
 
       // Assess
+      // The stage names its region, so the issuer's host is a literal.
       expect(Issuer['Fn::Join'][1]).toEqual([
-        'https://cognito-idp.',
-        { Ref: 'AWS::Region' },
-        '.amazonaws.com/',
+        `https://cognito-idp.${config.aws.region}.amazonaws.com/`,
         expect.anything(),
       ]);
       expect(JSON.stringify(Issuer)).toContain(poolId);
@@ -160,7 +159,7 @@ describe('PorticoHttpApi', () => {
     }
   });
 
-  it('a stranger flooding the public routes holds at most a tenth of the account’s 1,000 default instances', () => {
+  it('a stranger flooding the public routes holds at most 15 % of the account’s 1,000 default instances', () => {
     // Prepare
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
     const settings = stage?.Properties.RouteSettings as Record<string, Record<string, number>>;
@@ -184,6 +183,6 @@ describe('PorticoHttpApi', () => {
 
     // Assess
     expect(functionProps('public')?.ReservedConcurrentExecutions).toBe(5);
-    expect(bounds.reduce((sum, bound) => sum + bound, 0)).toBeLessThanOrEqual(100);
+    expect(bounds.reduce((sum, bound) => sum + bound, 0)).toBeLessThanOrEqual(150);
   });
 });
