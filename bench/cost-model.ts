@@ -33,6 +33,9 @@ export interface RouteFigures {
   durationMs: number;
   reads: number;
   writes: number;
+  /** Units DynamoDB reported (ReturnConsumedCapacity); absent in older results. */
+  readUnits?: number;
+  writeUnits?: number;
 }
 
 export interface UsageModel {
@@ -48,9 +51,9 @@ export interface UsageModel {
   bytesPerAccount: number;
   /** Log bytes written per request (two JSON lines and the access log). */
   logBytesPerRequest: number;
-  /** Write units per write call: transactions cost two per item. */
+  /** Write units per write call where the bench measured none: transactions cost two per item. */
   writeUnitsPerWrite: number;
-  /** Read units per read call: an eventually consistent read under 4 KB is half a unit. */
+  /** Read units per read call where the bench measured none. */
   readUnitsPerRead: number;
 }
 
@@ -101,6 +104,8 @@ export const perRequest = (routes: RouteFigures[], mix: Record<string, number>) 
     durationMs: avg((route) => route.durationMs),
     reads: avg((route) => route.reads),
     writes: avg((route) => route.writes),
+    readUnits: (perRead: number) => avg((route) => route.readUnits ?? route.reads * perRead),
+    writeUnits: (perWrite: number) => avg((route) => route.writeUnits ?? route.writes * perWrite),
   };
 };
 
@@ -122,8 +127,11 @@ export const monthlyCost = (input: CostInput): CostResult => {
       gbSeconds * PRICES.lambdaGbSecond.usd + perMillion(requests, PRICES.lambdaRequestPerMillion),
     httpApi: perMillion(requests, PRICES.httpApiPerMillion),
     dynamodb:
-      perMillion(requests * avg.reads * usage.readUnitsPerRead, PRICES.dynamoReadPerMillion) +
-      perMillion(requests * avg.writes * usage.writeUnitsPerWrite, PRICES.dynamoWritePerMillion) +
+      perMillion(requests * avg.readUnits(usage.readUnitsPerRead), PRICES.dynamoReadPerMillion) +
+      perMillion(
+        requests * avg.writeUnits(usage.writeUnitsPerWrite),
+        PRICES.dynamoWritePerMillion
+      ) +
       storageGb * (PRICES.dynamoStorageGbMonth.usd + PRICES.dynamoPitrGbMonth.usd),
     cognito: cognitoCost(accounts * usage.loginsPerAccountMonth, input.featurePlan),
     logs: ((requests * usage.logBytesPerRequest) / 1e9) * PRICES.logsIngestPerGb.usd,

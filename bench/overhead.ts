@@ -31,6 +31,8 @@ export interface CallCounts {
   writes: number;
   scans: number;
   commands: string[];
+  /** Units DynamoDB reported (ReturnConsumedCapacity), read by `npm run cost`. */
+  capacity: { readUnits: number; writeUnits: number };
 }
 
 export interface OverheadEntry {

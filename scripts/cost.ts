@@ -48,12 +48,20 @@ const newestRouteFigures = (): { file: string; routes: RouteFigures[] } => {
     (entry: {
       route: string;
       handler: { p50: number };
-      calls: { reads: number; writes: number };
+      calls: {
+        reads: number;
+        writes: number;
+        capacity?: { readUnits: number; writeUnits: number };
+      };
     }) => ({
       route: entry.route,
       durationMs: entry.handler.p50,
       reads: entry.calls.reads,
       writes: entry.calls.writes,
+      ...(entry.calls.capacity && {
+        readUnits: entry.calls.capacity.readUnits,
+        writeUnits: entry.calls.capacity.writeUnits,
+      }),
     })
   );
   return { file, routes };

@@ -76,6 +76,19 @@ describe('cost model', () => {
     expect(cost.perThousandAccounts).toBeCloseTo(cost.totalWithoutSes);
   });
 
+  it('prefers the units DynamoDB reported over calls times assumed units', () => {
+    // Prepare
+    const measured = routes.map((route) => ({ ...route, readUnits: 1, writeUnits: 4 }));
+
+    // Act
+    const avg = perRequest(measured, usage.routeMix);
+
+    // Assess
+    expect(avg.readUnits(7)).toBe(1);
+    expect(avg.writeUnits(7)).toBe(4);
+    expect(perRequest(routes, usage.routeMix).writeUnits(2)).toBeCloseTo(1.5);
+  });
+
   it('costs only the fixed monthly items when nobody uses the stage', () => {
     // Act
     const idle = monthlyCost({
