@@ -45,7 +45,7 @@ describe('IAM', () => {
     // Prepare
     const doc = readFileSync(new URL('../../docs/deploy.md', import.meta.url), 'utf8');
     const documented = [
-      ...doc.matchAll(/^\| `([a-z-]+)` \| `((?:cognito-idp|ses):\w+)` \| \S/gm),
+      ...doc.matchAll(/^\| `([a-z-]+)` +\| `((?:cognito-idp|ses):\w+)` +\| \S/gm),
     ].map(([, fn, action]) => `${fn} ${action}`);
 
     // Act
