@@ -1,7 +1,9 @@
 /**
  * Counts the DynamoDB calls the code being measured makes (the benchmark and
  * the DynamoDB budget tests), by hooking an SDK
- * middleware into the functions' shared document client.
+ * middleware into the functions' shared document client. It also asks each
+ * call for `ReturnConsumedCapacity: TOTAL` and sums the read and write units
+ * DynamoDB reports (the cost model's figures).
  */
 import { dynamo } from '#core/platform/clients/dynamodb';
 
@@ -24,9 +26,31 @@ export interface CallCount {
   writes: number;
   scans: number;
   commands: string[];
+  /** Units DynamoDB reported as consumed, table and indexes together. */
+  capacity: { readUnits: number; writeUnits: number };
+}
+
+interface Consumed {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
 }
 
 const commands: string[] = [];
+const capacity = { readUnits: 0, writeUnits: 0 };
+
+/** Without a read/write split (DynamoDB Local reports only CapacityUnits), the command's kind decides. */
+const addConsumed = (commandName: string, consumed: unknown) => {
+  for (const entry of [consumed ?? []].flat() as Consumed[]) {
+    const read = entry.ReadCapacityUnits;
+    const write = entry.WriteCapacityUnits;
+    if (read !== undefined || write !== undefined) {
+      capacity.readUnits += read ?? 0;
+      capacity.writeUnits += write ?? 0;
+    } else if (WRITES.has(commandName)) capacity.writeUnits += entry.CapacityUnits ?? 0;
+    else capacity.readUnits += entry.CapacityUnits ?? 0;
+  }
+};
 let installed = false;
 
 export const installCallCounter = () => {
@@ -34,8 +58,16 @@ export const installCallCounter = () => {
   installed = true;
   dynamo.middlewareStack.add(
     (next, context) => async (args) => {
-      commands.push(context.commandName ?? 'unknown');
-      return next(args);
+      const commandName = context.commandName ?? 'unknown';
+      commands.push(commandName);
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity ??= 'TOTAL';
+      const result = await next(args);
+      addConsumed(
+        commandName,
+        (result.output as { ConsumedCapacity?: unknown } | undefined)?.ConsumedCapacity
+      );
+      return result;
     },
     { step: 'initialize', name: 'porticoTestCallCounter' }
   );
@@ -43,6 +75,8 @@ export const installCallCounter = () => {
 
 export const resetCalls = () => {
   commands.length = 0;
+  capacity.readUnits = 0;
+  capacity.writeUnits = 0;
 };
 
 export const countCalls = (): CallCount => ({
@@ -50,4 +84,5 @@ export const countCalls = (): CallCount => ({
   writes: commands.filter((name) => WRITES.has(name)).length,
   scans: commands.filter((name) => name === 'ScanCommand').length,
   commands: [...commands],
+  capacity: { ...capacity },
 });

@@ -43,7 +43,7 @@ export const functionEnv = (
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: NOWHERE,
     AWS_ENDPOINT_URL_SESV2: NOWHERE,
     AWS_ENDPOINT_URL_SES: NOWHERE,
-    // Lambda runs Node 22; the SDK's "Node 20 support ends" warning is noise here.
+    // Lambda runs Node 24; the SDK's "Node 20 support ends" warning is noise here.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   for (const [key, name] of Object.entries(ENV) as [EnvKey, string][]) {

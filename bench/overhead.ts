@@ -31,6 +31,8 @@ export interface CallCounts {
   writes: number;
   scans: number;
   commands: string[];
+  /** Units DynamoDB reported (ReturnConsumedCapacity), read by `npm run cost`. */
+  capacity: { readUnits: number; writeUnits: number };
 }
 
 export interface OverheadEntry {
@@ -209,7 +211,13 @@ export const measureOverhead = async (options: {
     const handler = summarize(bucket.handler);
     const raw = summarize(bucket.raw);
     const value = ratio(handler.p50, raw.p50);
-    const calls = counts.get(scenario.route) ?? { reads: 0, writes: 0, scans: 0, commands: [] };
+    const calls = counts.get(scenario.route) ?? {
+      reads: 0,
+      writes: 0,
+      scans: 0,
+      commands: [],
+      capacity: { readUnits: 0, writeUnits: 0 },
+    };
     return {
       route: scenario.route,
       handler: roundSummary(handler),

@@ -17,7 +17,7 @@ import { measureOverhead } from './overhead.ts';
 import { type BenchSettings, createReport, renderMarkdown, writeReport } from './report.ts';
 import { positiveIntFromEnv } from './stats.ts';
 
-// Lambda runs Node 22: the SDK's warning about Node 20 support is noise in this process's output.
+// Lambda runs Node 24: the SDK's warning about Node 20 support is noise in this process's output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const progress = (line: string): void => {

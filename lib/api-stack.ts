@@ -49,6 +49,8 @@ export interface FunctionBinding {
   unsubscribeLinks?: true;
   /** Signs GETs of invoice PDFs (download links) or PUTs them (uploads); sets INVOICE_BUCKET. */
   invoicePdfs?: InvoiceBucketAccess;
+  /** Instances the function may run at most: its share of the account's concurrency. */
+  reservedConcurrency?: number;
 }
 
 /**
@@ -56,7 +58,8 @@ export interface FunctionBinding {
  * entry here is a type error, so no function is deployed with guessed access.
  */
 export const FUNCTION_BINDINGS = {
-  public: { userPool: [], staffPool: true },
+  // Serves only public routes: capped so a flood cannot take the rest of the API's instances.
+  public: { userPool: [], staffPool: true, reservedConcurrency: 5 },
   // Accepting or declining an invitation writes the membership, the contact and the audit entry.
   me: { table: 'RW', staffPool: true },
   account: { table: 'RW', cursors: true },
@@ -86,6 +89,8 @@ export interface ApiStackProps extends StackProps {
   client: IUserPoolClient;
   staffPool: IUserPool;
   staffClient: IUserPoolClient;
+  /** Other stacks of the stage whose functions the monitoring watches too. */
+  alsoMonitor?: Stack[];
 }
 
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -137,8 +142,12 @@ export class ApiStack extends Stack {
     const invoiceBucket = importInvoiceBucket(this, props.stage.name);
     const functions = {} as Record<FunctionName, PorticoFunction>;
     for (const name of FUNCTION_NAMES) {
-      const fn = new PorticoFunction(this, `${pascal(name)}Function`, { name, stage: props.stage });
       const binding: FunctionBinding = FUNCTION_BINDINGS[name];
+      const fn = new PorticoFunction(this, `${pascal(name)}Function`, {
+        name,
+        stage: props.stage,
+        reservedConcurrency: binding.reservedConcurrency,
+      });
       if (binding.table) fn.bindTable(props.table, binding.table);
       if (binding.userPool) fn.bindUserPool(props.userPool, props.client, ...binding.userPool);
       if (binding.staffPool) fn.bindStaffPool(props.staffPool, props.staffClient);
@@ -230,6 +239,7 @@ export class ApiStack extends Stack {
       stage: props.stage,
       httpApi: this.httpApi,
       table: props.table,
+      alsoWatch: props.alsoMonitor ?? [],
     });
 
     addTracingSampling(this, props.stage);

@@ -5,6 +5,8 @@
  * single construct is created. No CDK imports, so scripts can use it too.
  */
 
+import { ACCOUNT_ID, prodPlaceholders, REGION, StageGuardError } from './stage-guards.ts';
+
 export const STAGE_NAMES = ['dev', 'prod'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
@@ -20,10 +22,15 @@ export type LogRetentionDays = (typeof RETENTION_DAYS)[number];
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const REMOVAL = ['retain', 'destroy'] as const;
-const USER_POOL_PLANS = ['essentials', 'plus'] as const;
+const USER_POOL_PLANS = ['lite', 'essentials', 'plus'] as const;
+/** Password sign-in flows an app client may allow (CDK `authFlows` keys). */
+const AUTH_FLOWS = ['userSrp', 'userPassword'] as const;
+export type AuthFlow = (typeof AUTH_FLOWS)[number];
 
 export interface StageConfig {
   name: StageName;
+  /** Where the stage lives; the app refuses credentials for anywhere else (lib/stage-guards.ts). */
+  aws: { account: string; region: string };
   /** Retention of every log group the app creates (functions, API access logs). */
   logRetentionDays: LogRetentionDays;
   /** What happens to log groups when the stateless stack is deleted. */
@@ -44,8 +51,14 @@ export interface StageConfig {
     publicUrl?: string;
   };
   userPool: {
-    /** `plus` turns on Cognito threat protection (enforced); billed per active user. */
+    /**
+     * Cognito tier of both pools: `lite` keeps what the design needs (hidden
+     * user existence, staff TOTP); `plus` adds threat protection, billed per
+     * active user (docs/cost.md).
+     */
     featurePlan: (typeof USER_POOL_PLANS)[number];
+    /** Password flows of both app clients: `userSrp` for the front ends on AWS, `userPassword` for scripts and the emulator. */
+    authFlows: AuthFlow[];
   };
   mail: {
     /** An SES identity (domain or address) the operator has verified in the stage's region. */
@@ -234,6 +247,24 @@ const tracingSettings = (value: unknown, at: (path: string) => string): StageCon
   };
 };
 
+const awsTarget = (value: unknown, at: (path: string) => string): StageConfig['aws'] => {
+  const aws = record(value, at('aws'));
+  if (typeof aws.account !== 'string' || !ACCOUNT_ID.test(aws.account)) {
+    throw new StageConfigError(`${at('aws.account')} must be a 12-digit AWS account id`);
+  }
+  if (typeof aws.region !== 'string' || !REGION.test(aws.region)) {
+    throw new StageConfigError(`${at('aws.region')} must be an AWS region like eu-central-1`);
+  }
+  return { account: aws.account, region: aws.region };
+};
+
+const authFlows = (value: unknown, at: string): AuthFlow[] => {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new StageConfigError(`${at} must list at least one of ${AUTH_FLOWS.join(', ')}`);
+  }
+  return [...new Set(value.map((flow, index) => oneOf(AUTH_FLOWS, flow, `${at}[${index}]`)))];
+};
+
 /** Validates one stage's raw settings (from cdk.json context) into a StageConfig. */
 export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig => {
   const name = oneOf(STAGE_NAMES, stage, 'stage');
@@ -242,8 +273,9 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
   const lambda = record(raw.lambda, at('lambda'));
   const api = record(raw.api, at('api'));
   const userPool = record(raw.userPool, at('userPool'));
-  return {
+  const config: StageConfig = {
     name,
+    aws: awsTarget(raw.aws, at),
     logRetentionDays: oneOf(RETENTION_DAYS, raw.logRetentionDays, at('logRetentionDays')),
     logRemovalPolicy: oneOf(REMOVAL, raw.logRemovalPolicy, at('logRemovalPolicy')),
     logLevel: oneOf(LOG_LEVELS, raw.logLevel, at('logLevel')),
@@ -261,11 +293,28 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
     },
     userPool: {
       featurePlan: oneOf(USER_POOL_PLANS, userPool.featurePlan, at('userPool.featurePlan')),
+      authFlows: authFlows(userPool.authFlows, at('userPool.authFlows')),
     },
     mail: mailSettings(raw.mail, at),
     monitoring: monitoringSettings(raw.monitoring, name, at),
     tracing: tracingSettings(raw.tracing, at),
   };
+  if (name === 'prod') {
+    const placeholders = prodPlaceholders({
+      aws: config.aws,
+      corsAllowOrigins: config.api.corsAllowOrigins,
+      publicUrl: config.api.publicUrl,
+      mailIdentity: config.mail.identity,
+      fromAddress: config.mail.fromAddress,
+      alertEmails: config.monitoring.alertEmails,
+    });
+    if (placeholders.length > 0) {
+      throw new StageGuardError(
+        `${STAGES_CONTEXT_KEY}.prod still holds placeholders: ${placeholders.join('; ')}`
+      );
+    }
+  }
+  return config;
 };
 
 /** The domain of the stage's From address: ours, so it also ends our Message-IDs. */

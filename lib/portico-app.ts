@@ -3,7 +3,7 @@
  * stack that uses it. Shared by bin/portico.ts and the infra tests so both
  * synthesize exactly the same thing.
  */
-import { type App, type Environment, Tags } from 'aws-cdk-lib';
+import { type App, Tags } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.ts';
 import type { StageConfig } from './config.ts';
 import { StatefulStack } from './stateful-stack.ts';
@@ -13,11 +13,9 @@ export interface PorticoStacks {
   api: ApiStack;
 }
 
-export const addPorticoStacks = (
-  app: App,
-  stage: StageConfig,
-  env?: Environment
-): PorticoStacks => {
+/** Both stacks are bound to the account and region the stage names (lib/stage-guards.ts). */
+export const addPorticoStacks = (app: App, stage: StageConfig): PorticoStacks => {
+  const env = { account: stage.aws.account, region: stage.aws.region };
   const stateful = new StatefulStack(app, `Portico-${stage.name}-Stateful`, { stage, env });
   const api = new ApiStack(app, `Portico-${stage.name}-Api`, {
     stage,
@@ -27,6 +25,8 @@ export const addPorticoStacks = (
     client: stateful.auth.client,
     staffPool: stateful.staffAuth.userPool,
     staffClient: stateful.staffAuth.client,
+    // The Cognito trigger lives in the stateful stack; its alarms go to the same topic.
+    alsoMonitor: [stateful],
   });
   // The API stack imports the invoice bucket by its export (lib/constructs/invoice-bucket.ts).
   api.addDependency(stateful);

@@ -37,7 +37,7 @@ export class StatefulStack extends Stack {
       stage: props.stage,
       table: this.table,
     });
-    const pools = { featurePlan: props.stage.userPool.featurePlan, mail: this.cognitoMail };
+    const pools = { ...props.stage.userPool, mail: this.cognitoMail };
     this.auth = new ClientAuth(this, 'ClientAuth', pools);
     this.staffAuth = new StaffAuth(this, 'StaffAuth', pools);
 

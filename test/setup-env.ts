@@ -21,5 +21,5 @@ declare module 'vitest' {
 
 applyLocalStackEnv(inject('localStack'));
 process.env.LOG_LEVEL = 'silent';
-// Lambda runs Node 22; the SDK's notice about this machine's Node 20 is noise in test output.
+// Lambda runs Node 24; the SDK's notice about this machine's Node 20 is noise in test output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

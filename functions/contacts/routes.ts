@@ -12,7 +12,7 @@ const unsubscribeLink = {
     'The `token` is not one Portico signed (altered or cut short): `invalid-unsubscribe-link`.',
   gone: 'The link expired, or its contact or account no longer exists (`unsubscribe-link-gone`; the two are not told apart).',
   // People click these one at a time; a flood is someone else, and is stopped before any read.
-  throttle: { rateLimit: 20, burstLimit: 40 },
+  throttle: { rateLimit: 5, burstLimit: 10 },
 } as const;
 
 export const CONTACT_ROUTES = [

@@ -17,21 +17,24 @@ import {
   type UserPoolProps,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import {
-  CLIENT_AUTH_FLOWS,
-  LOGIN_ATTRIBUTES,
-  PASSWORD_POLICY,
-  TOKEN_VALIDITY_MINUTES,
-} from '#core/access/user-pool';
+import { LOGIN_ATTRIBUTES, PASSWORD_POLICY, TOKEN_VALIDITY_MINUTES } from '#core/access/user-pool';
 import type { StageConfig } from '../config.ts';
 import type { CognitoMail } from './cognito-mail.ts';
 
 /** What every pool is given by its stack. */
 export interface PoolProps {
   featurePlan: StageConfig['userPool']['featurePlan'];
+  /** Password flows the pool's app client allows (the stage's `userPool.authFlows`). */
+  authFlows: StageConfig['userPool']['authFlows'];
   /** The stage's SES sending and the CustomMessage trigger both pools share. */
   mail: CognitoMail;
 }
+
+const FEATURE_PLANS = {
+  lite: FeaturePlan.LITE,
+  essentials: FeaturePlan.ESSENTIALS,
+  plus: FeaturePlan.PLUS,
+} as const;
 
 /**
  * What both user pools share: the password policy, the stage's feature plan
@@ -50,7 +53,7 @@ export const sharedPoolProps = ({ featurePlan, mail }: PoolProps) => {
       tempPasswordValidity: Duration.days(temporaryPasswordValidityDays),
     },
     accountRecovery: AccountRecovery.EMAIL_ONLY,
-    featurePlan: plus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+    featurePlan: FEATURE_PLANS[featurePlan],
     ...(plus && { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION }),
     email: mail.email,
     lambdaTriggers: { customMessage: mail.customMessage },
@@ -59,12 +62,19 @@ export const sharedPoolProps = ({ featurePlan, mail }: PoolProps) => {
   } satisfies UserPoolProps;
 };
 
-/** App client settings both front ends share: no secret, no hosted UI, hidden user existence. */
-export const sharedClientProps = (validity: { access: number; id: number; refreshDays: number }) =>
+/**
+ * App client settings both front ends share: no secret, no hosted UI, hidden
+ * user existence, and only the stage's password flows (refresh is always on;
+ * no admin or custom flow: no back end signs in as a user).
+ */
+export const sharedClientProps = (
+  validity: { access: number; id: number; refreshDays: number },
+  authFlows: PoolProps['authFlows']
+) =>
   ({
     // A browser app cannot keep a secret.
     generateSecret: false,
-    authFlows: CLIENT_AUTH_FLOWS,
+    authFlows: Object.fromEntries(authFlows.map((flow) => [flow, true])),
     // No hosted UI: the front ends sign in through the Cognito API.
     disableOAuth: true,
     preventUserExistenceErrors: true,
@@ -74,16 +84,15 @@ export const sharedClientProps = (validity: { access: number; id: number; refres
     refreshTokenValidity: Duration.days(validity.refreshDays),
   }) satisfies UserPoolClientOptions;
 
-/** Stages without real users skip the per-user Plus tier (cdk-nag AwsSolutions-COG8). */
-export const acknowledgeEssentialsTier = (
+/** Below Plus there is no threat protection (cdk-nag AwsSolutions-COG8); docs/cost.md weighs it. */
+export const acknowledgeTier = (
   pool: UserPool,
   featurePlan: StageConfig['userPool']['featurePlan']
 ) => {
   if (featurePlan === 'plus') return;
   Validations.of(pool).acknowledge({
     id: 'AwsSolutions-COG8',
-    reason:
-      'This stage has no real customers or staff, so the per-user Plus tier is not bought; prod sets userPool.featurePlan "plus" with threat protection enforced.',
+    reason: `The stage buys the ${featurePlan} tier: user existence stays hidden, staff sign in with TOTP, password guessing is slowed by Cognito's own lockout and the API's rate limits; Plus threat protection (compromised-credential and risk-based blocking) costs $0.02 per monthly active user with no free tier and is switched on per stage with userPool.featurePlan "plus" (docs/cost.md).`,
   });
 };
 
@@ -108,7 +117,7 @@ export class ClientAuth extends Construct {
 
     this.client = this.userPool.addClient(
       'PortalClient',
-      sharedClientProps(TOKEN_VALIDITY_MINUTES)
+      sharedClientProps(TOKEN_VALIDITY_MINUTES, props.authFlows)
     );
 
     Validations.of(this.userPool).acknowledge({
@@ -116,6 +125,6 @@ export class ClientAuth extends Construct {
       reason:
         'MFA is not forced on customer logins: sub-accounts are created with a password or an invitation by the account holder and must be able to sign in without enrolling a device first. Staff logins, which act on every account, have their own pool with TOTP required (StaffAuth).',
     });
-    acknowledgeEssentialsTier(this.userPool, props.featurePlan);
+    acknowledgeTier(this.userPool, props.featurePlan);
   }
 }

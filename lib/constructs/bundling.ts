@@ -25,7 +25,7 @@ const CREATE_REQUIRE_BANNER =
 export const BUNDLING = {
   format: 'esm',
   platform: 'node',
-  target: 'node22',
+  target: 'node24',
   minify: true,
   /** Linked .map files; NODE_OPTIONS=--enable-source-maps makes stack traces point at .ts lines. */
   sourcemap: true,

@@ -32,6 +32,11 @@ export interface MonitoringProps {
   stage: StageConfig;
   httpApi: PorticoHttpApi;
   table: ITable;
+  /**
+   * Stacks whose functions and queues are watched from here too (the
+   * stateful stack's Cognito trigger): one topic, one dashboard per stage.
+   */
+  alsoWatch?: Stack[];
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -183,7 +188,7 @@ export class Monitoring extends Construct {
       visit: (node) => {
         if (node !== this || watched) return;
         watched = true;
-        this.#watchStack(stage);
+        this.#watchStack(stage, props.alsoWatch ?? []);
       },
     });
   }
@@ -205,9 +210,14 @@ export class Monitoring extends Construct {
     return alarm;
   }
 
-  #watchStack(stage: StageConfig) {
+  #watchStack(stage: StageConfig, alsoWatch: Stack[]) {
     const limits = stage.monitoring;
-    const found = findMonitoredResources(Stack.of(this));
+    const all = [Stack.of(this), ...alsoWatch].map(findMonitoredResources);
+    const found = {
+      functions: all.flatMap((stack) => stack.functions),
+      streamConsumers: all.flatMap((stack) => stack.streamConsumers),
+      deadLetterQueues: all.flatMap((stack) => stack.deadLetterQueues),
+    };
     const errors = new GraphWidget({ title: 'Function errors', width: 8, height: 6 });
     const throttles = new GraphWidget({ title: 'Function throttles', width: 8, height: 6 });
     const lag = new GraphWidget({

@@ -1,5 +1,5 @@
 /**
- * A Lambda function with the project's defaults: Node.js 22 on arm64, ESM
+ * A Lambda function with the project's defaults: Node.js 24 on arm64, ESM
  * bundle with source maps, X-Ray active tracing when the stage turns it on
  * (`tracing.enabled`), explicit timeout and memory, and
  * its own log group with retention. Access to other resources is added only
@@ -34,6 +34,21 @@ import {
  * `append-update`: `append` plus UpdateItem (counters and statuses of what it created); no delete.
  */
 export type TableAccess = 'RO' | 'RW' | 'append' | 'update' | 'append-update' | 'get';
+
+/** Reads by key or key range; never Scan (docs/deploy.md, "IAM"). CDK's grantReadData includes Scan. */
+const READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+];
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
 
 export interface PorticoFunctionProps {
   /** Folder under functions/ whose handler.ts exports `handler`. */
@@ -72,7 +87,7 @@ export class PorticoFunction extends NodejsFunction {
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: LOCK_FILE_PATH,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb ?? stage.lambda.memoryMb,
       timeout: Duration.seconds(props.timeoutSeconds ?? stage.lambda.timeoutSeconds),
@@ -104,7 +119,7 @@ export class PorticoFunction extends NodejsFunction {
       });
     }
     const runtimeReason =
-      'Node.js 22 is pinned on purpose: bundles target node22 and the project runs on Node 22 locally; moving to a newer runtime is a deliberate change to runtime, esbuild target and CI together.';
+      'Node.js 24 is pinned on purpose (the newest Lambda runtime aws-cdk-lib 2.276 knows): bundles target node24, so a runtime change is a deliberate change to runtime and esbuild target together.';
     Validations.of(this).acknowledge(
       { id: 'AwsSolutions-L1', reason: runtimeReason },
       { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason }
@@ -126,14 +141,16 @@ export class PorticoFunction extends NodejsFunction {
       tableOnly.grant(this, access === 'get' ? 'dynamodb:GetItem' : 'dynamodb:UpdateItem');
       return this;
     }
-    if (access === 'RW') tableOnly.grantReadWriteData(this);
-    else tableOnly.grantReadData(this);
-    if (access === 'append') tableOnly.grant(this, 'dynamodb:PutItem');
-    if (access === 'append-update')
-      tableOnly.grant(this, 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    const writes = {
+      RO: [],
+      RW: WRITE_ACTIONS,
+      append: ['dynamodb:PutItem'],
+      'append-update': ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    }[access];
+    tableOnly.grant(this, ...READ_ACTIONS, ...writes);
     for (const index of Object.values(TABLE.indexes)) {
       const indexArn = `${table.tableArn}/index/${index.name}`;
-      Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grantReadData(this);
+      Table.fromTableArn(this, `IndexGrant-${index.name}`, indexArn).grant(this, 'dynamodb:Query');
     }
     return this;
   }

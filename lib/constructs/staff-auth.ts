@@ -13,12 +13,7 @@ import {
   STAFF_MFA,
   STAFF_TOKEN_VALIDITY_MINUTES,
 } from '#core/access/user-pool';
-import {
-  acknowledgeEssentialsTier,
-  type PoolProps,
-  sharedClientProps,
-  sharedPoolProps,
-} from './auth.ts';
+import { acknowledgeTier, type PoolProps, sharedClientProps, sharedPoolProps } from './auth.ts';
 
 export type StaffAuthProps = PoolProps;
 
@@ -41,12 +36,12 @@ export class StaffAuth extends Construct {
       mfaSecondFactor: { otp: STAFF_MFA.totp, sms: STAFF_MFA.sms },
     });
 
-    // The staff console's client; USER_PASSWORD (emulator, tests) and SRP, the second factor applies to both.
+    // The staff console's client, with the stage's flows; the second factor applies to each.
     this.client = this.userPool.addClient(
       'ConsoleClient',
-      sharedClientProps(STAFF_TOKEN_VALIDITY_MINUTES)
+      sharedClientProps(STAFF_TOKEN_VALIDITY_MINUTES, props.authFlows)
     );
 
-    acknowledgeEssentialsTier(this.userPool, props.featurePlan);
+    acknowledgeTier(this.userPool, props.featurePlan);
   }
 }

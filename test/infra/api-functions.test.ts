@@ -52,10 +52,10 @@ const WRITE_ACTIONS = [
 
 describe('PorticoFunction', () => {
   // Tracing follows the stage settings: tracing.test.ts.
-  it('runs every function on Node.js 22 for arm64', () => {
+  it('runs every function on Node.js 24 for arm64', () => {
     // Prepare
     const expected = {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: config.lambda.memoryMb,

@@ -79,10 +79,9 @@ describe('PorticoHttpApi', () => {
       const { Issuer, Audience } = jwtConfigOf(name);
 
       // Assess
+      // The stage names its region, so the issuer's host is a literal.
       expect(Issuer['Fn::Join'][1]).toEqual([
-        'https://cognito-idp.',
-        { Ref: 'AWS::Region' },
-        '.amazonaws.com/',
+        `https://cognito-idp.${config.aws.region}.amazonaws.com/`,
         expect.anything(),
       ]);
       expect(JSON.stringify(Issuer)).toContain(poolId);
@@ -142,18 +141,48 @@ describe('PorticoHttpApi', () => {
     });
   });
 
-  it('throttles the public unsubscribe link below the stage default, and only the routes that ask for it', () => {
+  it('throttles every public route at or below the stage default, and only public routes', () => {
     // Prepare
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const publicRoutes = ROUTES.filter((route) => route.access.kind === 'public');
 
     // Act
     const settings = stage?.Properties.RouteSettings as Record<string, Record<string, number>>;
 
     // Assess
-    expect(Object.keys(settings).sort()).toEqual(['GET /unsubscribe', 'POST /unsubscribe']);
+    expect(Object.keys(settings).sort()).toEqual(
+      publicRoutes.map((route) => `${route.method} ${route.path}`).sort()
+    );
     for (const limits of Object.values(settings)) {
-      expect(limits.ThrottlingRateLimit).toBeLessThan(config.api.throttleRateLimit);
-      expect(limits.ThrottlingBurstLimit).toBeLessThan(config.api.throttleBurstLimit);
+      expect(limits.ThrottlingRateLimit).toBeLessThanOrEqual(config.api.throttleRateLimit);
+      expect(limits.ThrottlingBurstLimit).toBeLessThanOrEqual(config.api.throttleBurstLimit);
     }
+  });
+
+  it('a stranger flooding the public routes holds at most 15 % of the account’s 1,000 default instances', () => {
+    // Prepare
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const settings = stage?.Properties.RouteSettings as Record<string, Record<string, number>>;
+    const functionProps = (name: string) =>
+      resources[logicalIdOf(api.functions[name as keyof typeof api.functions])]?.Properties;
+
+    // Act: instances a function can hold = reserved concurrency, or at most
+    // burst + rate × timeout over its public routes (each request ends by its timeout).
+    const held = new Map<string, number>();
+    for (const route of ROUTES.filter((r) => r.access.kind === 'public')) {
+      const limits = settings[`${route.method} ${route.path}`];
+      const props = functionProps(route.function);
+      const bound =
+        (limits?.ThrottlingBurstLimit ?? Number.POSITIVE_INFINITY) +
+        (limits?.ThrottlingRateLimit ?? Number.POSITIVE_INFINITY) * props?.Timeout;
+      held.set(route.function, (held.get(route.function) ?? 0) + bound);
+    }
+    const bounds = [...held].map(([name, bound]) =>
+      Math.min(bound, functionProps(name)?.ReservedConcurrentExecutions ?? bound)
+    );
+
+    // Assess
+    expect(functionProps('public')?.ReservedConcurrentExecutions).toBe(5);
+    expect(bounds.reduce((sum, bound) => sum + bound, 0)).toBeLessThanOrEqual(150);
   });
 });

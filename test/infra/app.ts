@@ -23,8 +23,35 @@ export const CDK_CONTEXT: Record<string, unknown> = JSON.parse(
   readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')
 ).context;
 
+type RawStages = Record<StageName, Record<string, Record<string, unknown>>>;
+const SHIPPED_STAGES = CDK_CONTEXT[STAGES_CONTEXT_KEY] as RawStages;
+
+/**
+ * cdk.json's prod block holds placeholders the config check refuses until an
+ * operator fills them in; these stand for an operator's values.
+ */
+export const OPERATOR_PROD_VALUES = {
+  aws: { account: '210987654321', region: 'eu-central-1' },
+  api: {
+    ...SHIPPED_STAGES.prod.api,
+    corsAllowOrigins: ['https://portal.hosting.test-operator.eu'],
+  },
+  mail: {
+    ...SHIPPED_STAGES.prod.mail,
+    identity: 'portal.hosting.test-operator.eu',
+    fromAddress: 'no-reply@portal.hosting.test-operator.eu',
+  },
+  monitoring: { ...SHIPPED_STAGES.prod.monitoring, alertEmails: ['ops@test-operator.eu'] },
+};
+
+/** The stages as an operator ready to deploy has them: cdk.json with prod filled in. */
+export const OPERATOR_STAGES = {
+  ...SHIPPED_STAGES,
+  prod: { ...SHIPPED_STAGES.prod, ...OPERATOR_PROD_VALUES },
+};
+
 export const stageConfig = (stage: StageName): StageConfig =>
-  parseStageConfig(stage, CDK_CONTEXT[STAGES_CONTEXT_KEY]);
+  parseStageConfig(stage, OPERATOR_STAGES);
 
 export interface SynthesizedPortico extends PorticoStacks {
   app: App;

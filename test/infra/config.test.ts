@@ -7,9 +7,11 @@ import {
   STAGES_CONTEXT_KEY,
   StageConfigError,
 } from '../../lib/config.ts';
-import { CDK_CONTEXT } from './app.ts';
+import { StageGuardError } from '../../lib/stage-guards.ts';
+import { CDK_CONTEXT, OPERATOR_STAGES } from './app.ts';
 
-const stages = CDK_CONTEXT[STAGES_CONTEXT_KEY] as Record<string, Record<string, unknown>>;
+const shipped = CDK_CONTEXT[STAGES_CONTEXT_KEY] as Record<string, Record<string, unknown>>;
+const stages = OPERATOR_STAGES as Record<string, Record<string, unknown>>;
 
 /** The dev settings from cdk.json with one top-level field replaced. */
 const devWith = (field: string, value: unknown) => ({
@@ -17,7 +19,33 @@ const devWith = (field: string, value: unknown) => ({
 });
 
 describe('parseStageConfig', () => {
-  it.each(STAGE_NAMES)('accepts the %s settings in cdk.json', (stage) => {
+  it('accepts the dev settings shipped in cdk.json', () => {
+    // Prepare
+    const raw = shipped;
+
+    // Act
+    const config = parseStageConfig('dev', raw);
+
+    // Assess
+    expect(config.aws).toEqual({ account: '111111111111', region: 'eu-central-1' });
+  });
+
+  it('refuses the prod block shipped in cdk.json until an operator replaces its placeholders', () => {
+    // Prepare
+    const raw = shipped;
+
+    // Act
+    const parse = () => parseStageConfig('prod', raw);
+
+    // Assess
+    expect(parse).toThrow(StageGuardError);
+    expect(parse).toThrow(/aws.account 123456789012/);
+    expect(parse).toThrow(/api.corsAllowOrigins https:\/\/portal.example.com/);
+    expect(parse).toThrow(/mail.identity portal.example.com/);
+    expect(parse).toThrow(/monitoring.alertEmails ops@portal.example.com/);
+  });
+
+  it.each(STAGE_NAMES)('accepts the %s settings once an operator filled them in', (stage) => {
     // Prepare
     const raw = stages;
 
@@ -94,6 +122,44 @@ describe('parseStageConfig', () => {
 
     // Assess
     expect(parse).toThrow(/monitoring.alertEmails/);
+  });
+
+  it.each([
+    ['api', { corsAllowOrigins: ['https://portal.example.org'] }, /corsAllowOrigins/],
+    ['api', { corsAllowOrigins: ['http://portal.hoster.eu'] }, /corsAllowOrigins http:/],
+    ['api', { publicUrl: 'https://api.portal.test/' }, /api.publicUrl/],
+    ['mail', { identity: 'mail.invalid', fromAddress: 'a@mail.invalid' }, /mail.identity/],
+    ['mail', { identity: 'ops@gmail.com', fromAddress: 'ops@gmail.com' }, /mail.fromAddress/],
+    ['monitoring', { alertEmails: ['ops@example.net'] }, /monitoring.alertEmails/],
+    ['aws', { account: '000000000000', region: 'eu-central-1' }, /aws.account/],
+  ])('refuses a prod %s still holding a placeholder %o', (field, value, message) => {
+    // Prepare
+    const base = stages.prod as Record<string, object>;
+    const raw = { prod: { ...base, [field]: { ...base[field], ...value } } };
+
+    // Act
+    const parse = () => parseStageConfig('prod', raw);
+
+    // Assess
+    expect(parse).toThrow(StageGuardError);
+    expect(parse).toThrow(message);
+  });
+
+  it.each([
+    ['aws', { account: '12345', region: 'eu-central-1' }, /aws.account/],
+    ['aws', { account: '210987654321', region: 'Frankfurt' }, /aws.region/],
+    ['userPool', { featurePlan: 'lite', authFlows: [] }, /userPool.authFlows/],
+    ['userPool', { featurePlan: 'lite', authFlows: ['adminUserPassword'] }, /authFlows\[0\]/],
+    ['userPool', { featurePlan: 'free', authFlows: ['userSrp'] }, /featurePlan/],
+  ])('refuses a dev %s block %o', (field, value, message) => {
+    // Prepare
+    const raw = devWith(field, value);
+
+    // Act
+    const parse = () => parseStageConfig('dev', raw);
+
+    // Assess
+    expect(parse).toThrow(message);
   });
 
   it('refuses a prod stage with nobody to alert', () => {

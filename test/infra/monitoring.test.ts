@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { addPorticoStacks } from '../../lib/portico-app.ts';
 import { logicalIdOf, newApp, stageConfig, synthPortico } from './app.ts';
 
-const { api, config, apiTemplate: template } = synthPortico('prod');
+const { api, config, apiTemplate: template, statefulTemplate } = synthPortico('prod');
 const limits = config.monitoring;
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -178,6 +178,32 @@ describe('alarms', () => {
       Threshold: limits.functionErrors,
       Period: 300,
     });
+  });
+
+  it('every function of the stateful stack (the Cognito trigger) has errors and throttles alarms on the same topic', () => {
+    // Prepare
+    const statefulFunctions = Object.keys(statefulTemplate.findResources('AWS::Lambda::Function'));
+    const outputs = statefulTemplate.toJSON().Outputs as Record<string, { Value: unknown }>;
+    /** The function an alarm's dimension reads through the stateful stack's outputs. */
+    const crossStackFunction = (alarm: Alarm): string | undefined => {
+      const value = dimension(alarm, 'FunctionName') as
+        | { 'Fn::GetStackOutput'?: { OutputName: string } }
+        | undefined;
+      const output = value?.['Fn::GetStackOutput']?.OutputName;
+      return output ? (outputs[output]?.Value as { Ref?: string })?.Ref : undefined;
+    };
+
+    // Act
+    const watched = alarmsOf(template).flatMap((alarm) => {
+      const fn = crossStackFunction(alarm);
+      return fn ? [`${fn} ${String(alarm.props.MetricName)}`] : [];
+    });
+
+    // Assess
+    expect(statefulFunctions).toHaveLength(1);
+    expect(watched.sort()).toEqual(
+      statefulFunctions.flatMap((id) => [`${id} Errors`, `${id} Throttles`]).sort()
+    );
   });
 
   it('every stream consumer has an iterator age alarm', () => {

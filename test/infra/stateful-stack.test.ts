@@ -1,14 +1,13 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import {
-  CLIENT_AUTH_FLOWS,
   LOGIN_ATTRIBUTES,
   PASSWORD_POLICY,
   STAFF_TOKEN_VALIDITY_MINUTES,
   TOKEN_VALIDITY_MINUTES,
 } from '#core/access/user-pool';
 import { TABLE } from '#core/table/table';
-import { logicalIdOf, synthStateful } from './app.ts';
+import { logicalIdOf, stageConfig, synthStateful } from './app.ts';
 
 const { stack: stateful, template } = synthStateful('dev');
 
@@ -119,13 +118,9 @@ describe('ClientAuth', () => {
     expect(check).not.toThrow();
   });
 
-  it('gives the portal client the shared flows and token lifetimes and hides whether a user exists', () => {
+  it('gives the portal client the dev stage flows and token lifetimes and hides whether a user exists', () => {
     // Prepare
-    const flows = [
-      ...(CLIENT_AUTH_FLOWS.userPassword ? ['ALLOW_USER_PASSWORD_AUTH'] : []),
-      ...(CLIENT_AUTH_FLOWS.userSrp ? ['ALLOW_USER_SRP_AUTH'] : []),
-      'ALLOW_REFRESH_TOKEN_AUTH',
-    ];
+    const flows = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
 
     // Act
     const check = () =>
@@ -157,22 +152,42 @@ describe('ClientAuth', () => {
     expect(check).not.toThrow();
   });
 
-  it('enforces threat protection on the Plus tier only where the stage buys it', () => {
+  it('lets prod front ends sign in with SRP only: no password is sent to Cognito in the clear', () => {
     // Prepare
-    const stage = 'prod';
+    const prodClients = synthStateful('prod').template;
 
     // Act
-    const prodPool = synthStateful(stage).template;
+    const clients = Object.values(prodClients.findResources('AWS::Cognito::UserPoolClient'));
 
     // Assess
-    prodPool.hasResourceProperties('AWS::Cognito::UserPool', {
-      UserPoolTier: 'PLUS',
-      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
-    });
-    template.hasResourceProperties('AWS::Cognito::UserPool', {
-      UserPoolTier: 'ESSENTIALS',
-      UserPoolAddOns: Match.absent(),
-    });
+    expect(clients).toHaveLength(2);
+    for (const client of clients) {
+      expect(client.Properties.ExplicitAuthFlows).toEqual([
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ]);
+    }
+  });
+
+  it('buys the Lite tier by default and enforces threat protection only where the stage buys Plus', () => {
+    // Prepare
+    const prod = stageConfig('prod');
+    const plus = { ...prod, userPool: { ...prod.userPool, featurePlan: 'plus' as const } };
+
+    // Act
+    const plusPools = synthStateful('prod', plus).template;
+
+    // Assess
+    plusPools.resourcePropertiesCountIs(
+      'AWS::Cognito::UserPool',
+      { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } },
+      2
+    );
+    template.resourcePropertiesCountIs(
+      'AWS::Cognito::UserPool',
+      { UserPoolTier: 'LITE', UserPoolAddOns: Match.absent() },
+      2
+    );
   });
 });
 

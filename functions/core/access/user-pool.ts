@@ -12,7 +12,10 @@ export const PASSWORD_POLICY = {
   temporaryPasswordValidityDays: 3,
 } as const;
 
-/** Flows the portal's app client may use. SRP for AWS, USER_PASSWORD for the emulator and tests. */
+/**
+ * Flows the local pools' app clients allow: USER_PASSWORD, as the emulator has
+ * no SRP. Deployed stages name theirs in cdk.json (`userPool.authFlows`).
+ */
 export const CLIENT_AUTH_FLOWS = {
   userPassword: true,
   userSrp: true,
