@@ -5,7 +5,7 @@
  * live under `invoices/`; a new upload replaces the current version, and
  * replaced versions are kept for a while so a wrong upload can be undone.
  */
-import { Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
@@ -96,9 +96,12 @@ export const grantInvoicePdfs = (
   const objects = bucket.arnForObjects(`${INVOICE_PDF_PREFIX}*`);
   fn.addToRolePolicy(new PolicyStatement({ actions: [ACTIONS[access]], resources: [objects] }));
   if (!fn.role) return;
-  // cdk-nag names the resource as it reads the template: the partition and the export flattened.
+  // cdk-nag names the resource as it reads the template: the export flattened, and the
+  // partition as a literal when the stage names its region, as a pseudo parameter otherwise.
+  const partition = Stack.of(fn).partition;
+  const partitionName = Token.isUnresolved(partition) ? '<AWS::Partition>' : partition;
   Validations.of(fn.role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${exportName}/${INVOICE_PDF_PREFIX}*]`,
+    id: `AwsSolutions-IAM5[Resource::arn:${partitionName}:s3:::${exportName}/${INVOICE_PDF_PREFIX}*]`,
     reason:
       'Invoice PDFs are named per account and invoice when uploaded (invoices/<account>/<number>.pdf), so the grant covers the invoices/ prefix of the one bucket, for the one action the function signs.',
   });
