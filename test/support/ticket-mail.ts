@@ -18,7 +18,7 @@ import {
 } from '#core/entities/ticket-event';
 import { queryAll, type TableStore } from '#core/table/store';
 import { ticketEventSource } from '../../functions/notify/fan-out.ts';
-import type { TicketChange } from '../../functions/tickets/conversation.ts';
+import type { TicketChange } from '../../functions/core/workflows/ticket-conversation.ts';
 
 const isEventPut = (write: TicketChange['writes'][number]) =>
   write.action.Put?.Item?.entity === 'ticketEvent';

@@ -5,10 +5,10 @@
  * change is, so each event turns into mail exactly once.
  */
 
-import { commitOnce, type IdempotencyClaim } from '#core/db/idempotency';
-import { type GuardedWrite, writeTogether } from '#core/db/transact';
-import { createMessageIdMarkerPut, emailMessageIdFor } from '#core/entities/message-id';
-import { serviceExistsCheck } from '#core/entities/service';
+import { commitOnce, type IdempotencyClaim } from '../db/idempotency.ts';
+import { type GuardedWrite, writeTogether } from '../db/transact.ts';
+import { createMessageIdMarkerPut, emailMessageIdFor } from '../entities/message-id.ts';
+import { serviceExistsCheck } from '../entities/service.ts';
 import {
   createTicketPut,
   type Department,
@@ -16,23 +16,23 @@ import {
   type StaffSetStatus,
   type Ticket,
   type TicketStatus,
-} from '#core/entities/ticket';
+} from '../entities/ticket.ts';
 import {
   createTicketEventPut,
   type TicketEvent,
   type TicketEventType,
-} from '#core/entities/ticket-event';
-import { createTicketLocatorPut } from '#core/entities/ticket-locator';
+} from '../entities/ticket-event.ts';
+import { createTicketLocatorPut } from '../entities/ticket-locator.ts';
 import {
   createTicketMessagePut,
   type TicketAuthor,
   type TicketMessage,
-} from '#core/entities/ticket-message';
-import { readMessageIdConfig } from '#core/platform/config';
-import { ConflictError, UnprocessableContentError } from '#core/platform/errors';
-import { sortableId } from '#core/platform/ids';
-import { PROBLEM } from '#core/platform/problem-types';
-import type { TableStore } from '#core/table/store';
+} from '../entities/ticket-message.ts';
+import { readMessageIdConfig } from '../platform/config.ts';
+import { ConflictError, UnprocessableContentError } from '../platform/errors.ts';
+import { sortableId } from '../platform/ids.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
+import type { TableStore } from '../table/store.ts';
 
 const { domain } = readMessageIdConfig();
 
