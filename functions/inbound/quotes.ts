@@ -31,7 +31,10 @@ export const trimQuotedHistory = (text: string): string => {
   let end = lines.length;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
-    if (ATTRIBUTION.some((pattern) => pattern.test(line.trim())) || startsHeaderBlock(lines, index)) {
+    if (
+      ATTRIBUTION.some((pattern) => pattern.test(line.trim())) ||
+      startsHeaderBlock(lines, index)
+    ) {
       end = index;
       break;
     }

@@ -24,6 +24,8 @@ import {
 } from '../entities/ticket-event.ts';
 import { createTicketLocatorPut } from '../entities/ticket-locator.ts';
 import {
+  type AttachmentFile,
+  attachmentKey,
   createTicketMessagePut,
   type TicketAuthor,
   type TicketMessage,
@@ -92,16 +94,25 @@ const newMessage = (
   author: TicketAuthor,
   body: string,
   at: Date,
-  inReplyTo?: string
+  thread: { inReplyTo?: string | undefined; files?: AttachmentFile[] | undefined }
 ): TicketMessage => {
   const id = sortableId(at);
+  const files = thread.files ?? [];
   return {
     id,
     ...ids,
     author,
     body,
     emailMessageId: emailMessageIdFor(id, domain),
-    ...(inReplyTo ? { inReplyTo } : {}),
+    ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+    ...(files.length > 0
+      ? {
+          attachments: files.map((file, index) => ({
+            key: attachmentKey({ ...ids, messageId: id }, index, file.filename),
+            ...file,
+          })),
+        }
+      : {}),
     createdAt: at.toISOString(),
   };
 };
@@ -156,6 +167,8 @@ export interface NewTicket {
   department: Department;
   serviceId?: string;
   body: string;
+  /** Files to store with the first message (their keys are on the message). */
+  files?: AttachmentFile[];
 }
 
 /** Submission: ticket, first message, its marker, the locator for staff routes, `submitted`. */
@@ -165,7 +178,9 @@ export const submitTicket = (
   now: Date
 ): TicketChange & { message: TicketMessage } => {
   const ticketId = sortableId(now);
-  const message = newMessage({ accountId: input.accountId, ticketId }, author, input.body, now);
+  const message = newMessage({ accountId: input.accountId, ticketId }, author, input.body, now, {
+    files: input.files,
+  });
   const at = now.toISOString();
   const ticket: Ticket = {
     id: ticketId,
@@ -229,7 +244,8 @@ export const addMessage = (
   type: 'replied' | 'answered',
   author: TicketAuthor,
   body: string,
-  now: Date
+  now: Date,
+  files?: AttachmentFile[]
 ): TicketChange & { message: TicketMessage } => {
   if (ticket.messageCount >= MAX_MESSAGES) {
     throw new ConflictError(
@@ -242,7 +258,7 @@ export const addMessage = (
     author,
     body,
     now,
-    ticket.lastEmailMessageId
+    { inReplyTo: ticket.lastEmailMessageId, files }
   );
   const next: Ticket = {
     ...ticket,
