@@ -107,9 +107,12 @@ const newMessage = (
     ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
     ...(files.length > 0
       ? {
-          attachments: files.map((file, index) => ({
-            key: attachmentKey({ ...ids, messageId: id }, index, file.filename),
-            ...file,
+          // Only what describes each file: its bytes live in the mail bucket.
+          attachments: files.map(({ filename, contentType, size }, index) => ({
+            key: attachmentKey({ ...ids, messageId: id }, index, filename),
+            filename,
+            contentType,
+            size,
           })),
         }
       : {}),

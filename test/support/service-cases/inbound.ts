@@ -363,6 +363,9 @@ export const describeInbound = (name: string, open: () => TableStore) =>
         })
       )?.messages[0];
       expect(message?.attachments?.map((a) => a.filename)).toEqual(['log-1.txt', 'log-2.txt']);
+      expect(message?.attachments?.map((a) => Object.keys(a).sort())).toEqual(
+        Array(2).fill(['contentType', 'filename', 'key', 'size'])
+      );
       for (const attachment of message?.attachments ?? []) {
         expect(
           attachment.key.startsWith(`attachments/${primary.accountId}/${opened.ticketId}/`)
