@@ -29,6 +29,7 @@ import {
 import type { BucketFiles } from '#core/platform/clients/bucket-files';
 import { ObjectTooLargeError } from '#core/platform/clients/bucket-files';
 import { ConflictError, UnprocessableContentError } from '#core/platform/errors';
+import { isSortableId } from '#core/platform/ids';
 import type { TableStore } from '#core/table/store';
 import { addMessage, staleTicket, submitTicket } from '#core/workflows/ticket-conversation';
 import { accountSupportAddress, serviceTagOf, supportTagOf } from './addresses.ts';
@@ -95,7 +96,8 @@ const authorOf = (contact: Contact) => ({
 const accountTagOf = (mail: ReceivedMail, supportAddress: string) => {
   for (const recipient of mail.recipients) {
     const tagged = supportTagOf(recipient, supportAddress);
-    if (tagged?.tag) return tagged.tag;
+    // Ticket mail answers to `support+<ticketId>@`: a ticket id is no account tag, and never threads.
+    if (tagged?.tag && !isSortableId(tagged.tag.toUpperCase())) return tagged.tag;
   }
   return undefined;
 };

@@ -283,6 +283,25 @@ export const describeInbound = (name: string, open: () => TableStore) =>
       expect(await ticketsIn(store).eventTypes(opened.ticketId ?? '')).toEqual(['submitted']);
     });
 
+    it('reads the support+<ticketId> address of ticket mail as no account tag: without a Message-ID it opens a new ticket', async () => {
+      // Prepare
+      const store = open();
+      const { primary } = await accountWith(store);
+      const inbound = inboundOn(store);
+      const opened = await inbound.deliver({ raw: await composeMail({ from: primary.email }) });
+      const ticketAddress = `support+${(opened.ticketId ?? '').toLowerCase()}@unit.example`;
+
+      // Act
+      const result = await inbound.deliver({
+        raw: await composeMail({ from: primary.email, to: ticketAddress }),
+        recipients: [ticketAddress],
+      });
+
+      // Assess
+      expect(result.outcome).toBe('opened');
+      expect(result.ticketId).not.toBe(opened.ticketId);
+    });
+
     it.each([
       [
         'Auto-Submitted: auto-replied',
