@@ -58,7 +58,7 @@ const verdictsOf = async (
     spf: verdictOf(auth.spf ? auth.spf.status.result : undefined),
     dkim: auth.dkim.results.length === 0 ? 'GRAY' : dkimPassed ? 'PASS' : 'FAIL',
     dmarc: verdictOf(auth.dmarc ? auth.dmarc.status.result : undefined),
-    ...(auth.dmarc && auth.dmarc.p ? { dmarcPolicy: auth.dmarc.p } : {}),
+    ...(auth.dmarc && auth.dmarc.p !== undefined ? { dmarcPolicy: auth.dmarc.p } : {}),
     spam: 'PASS',
     virus: 'PASS',
   };

@@ -29,7 +29,9 @@ export const sendMail = async (mail: OutgoingMail): Promise<void> => {
           Subject: { Data: singleLine(mail.subject), Charset: 'UTF-8' },
           Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
           // RFC 3834: other responders must not answer an automatic answer.
-          ...(mail.autoReply ? { Headers: [{ Name: 'Auto-Submitted', Value: 'auto-replied' }] } : {}),
+          ...(mail.autoReply
+            ? { Headers: [{ Name: 'Auto-Submitted', Value: 'auto-replied' }] }
+            : {}),
         },
       },
     })

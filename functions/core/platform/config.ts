@@ -201,4 +201,3 @@ export const readMailBucketConfig = () => ({
   bucket: requiredEnv(ENV.mailBucket),
   endpoint: optionalEnv(ENV.s3Endpoint),
 });
-
