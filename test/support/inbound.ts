@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
+import type { Contact } from '#core/entities/contact';
 import type { BucketFiles } from '#core/platform/clients/bucket-files';
 import { ObjectTooLargeError } from '#core/platform/clients/bucket-files';
 import * as clock from '#core/platform/clock';
@@ -14,6 +15,7 @@ import type { TableStore } from '#core/table/store';
 import { readReceipt } from '../../functions/inbound/event.ts';
 import { type InboundDeps, processInbound } from '../../functions/inbound/process.ts';
 import { type ReceiptVerdictStatuses, receiptEvent } from '../../local/ses-receipt.ts';
+import { newAccount, storeAccount } from './store-accounts.ts';
 
 export const SUPPORT = 'support@unit.example';
 export const PASSING: ReceiptVerdictStatuses = { spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' };
@@ -78,4 +80,20 @@ export const inboundOn = (store: TableStore) => {
     return { sesMessageId, ...(await processInbound(deps, mail)) };
   };
   return { deliver, bucket };
+};
+
+/** An address no other case uses. */
+export const address = () => `${randomUUID()}@customer.example`;
+
+/** An account (two services) whose primary and `extra` contacts write from addresses of their own. */
+export const accountWith = async (
+  store: TableStore,
+  extra: (a: ReturnType<typeof newAccount>) => Contact[] = () => []
+) => {
+  const account = newAccount();
+  const primary = { ...account.primary, email: address() };
+  const others = extra(account).map((contact) => ({ ...contact, email: address() }));
+  const services = [account.service(), account.service()];
+  await storeAccount(store, { contacts: [primary, ...others], services });
+  return { ...account, primary, others, services };
 };
