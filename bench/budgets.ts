@@ -56,3 +56,6 @@ export const FAN_OUT_BUDGET = {
   duplicates: 0,
   missing: 0,
 } as const;
+
+/** Inbound mail: parse + route p50 per mail size (DESIGN.md). */
+export const INBOUND_BUDGETS_MS = { '1 MB': 20, '10 MB': 200 } as const;

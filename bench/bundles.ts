@@ -17,10 +17,9 @@ export type FunctionRole = 'api' | 'worker' | 'inbound';
 
 /**
  * Functions that parse inbound mail (functions/<name>/handler.ts): they get
- * the inbound budget and may bundle mail-parsing libraries. None exist yet;
- * add the name here when the inbound function lands.
+ * the inbound budget and may bundle mail-parsing libraries.
  */
-export const INBOUND_FUNCTIONS: readonly string[] = [];
+export const INBOUND_FUNCTIONS: readonly string[] = ['inbound'];
 
 export interface BundleTarget {
   name: string;

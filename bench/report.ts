@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../lib/constructs/bundling.ts';
 import { CALLS_PER_REQUEST, COLD_IMPORT_MAX_RATIO, HANDLER_OVERHEAD_MAX_RATIO } from './budgets.ts';
 import type { BundlesOutcome } from './bundles.ts';
 import type { ColdImportResult } from './cold-import.ts';
+import type { InboundSizeResult } from './inbound.ts';
 import type { OverheadResult } from './overhead.ts';
 import { formatKb, formatMs, formatRatio, type Summary } from './stats.ts';
 
@@ -33,6 +34,7 @@ export interface BenchReport {
   };
   coldImport: ColdImportResult;
   overhead: OverheadResult;
+  inbound: InboundSizeResult[];
   /** Every exceeded budget, one line each; empty when the run passes. */
   problems: string[];
 }
@@ -56,6 +58,7 @@ export const createReport = (parts: {
   bundles: BundlesOutcome;
   coldImport: ColdImportResult;
   overhead: OverheadResult;
+  inbound: InboundSizeResult[];
 }): BenchReport => ({
   at: new Date().toISOString(),
   git: gitState(),
@@ -75,10 +78,12 @@ export const createReport = (parts: {
   },
   coldImport: parts.coldImport,
   overhead: parts.overhead,
+  inbound: parts.inbound,
   problems: [
     ...parts.bundles.results.flatMap((r) => r.problems),
     ...parts.coldImport.functions.flatMap((f) => f.problems),
     ...parts.overhead.routes.flatMap((r) => r.problems),
+    ...parts.inbound.flatMap((r) => r.problems),
   ],
 });
 
@@ -178,6 +183,13 @@ export const renderMarkdown = (report: BenchReport): string => {
     '**Handler overhead** (in process against DynamoDB Local)',
     '',
     ...overheadTable(report),
+    '',
+    '**Inbound mail** (SES event to committed ticket, in process against DynamoDB Local)',
+    '',
+    ...header(['mail', 'bytes', 'p50 / p95', 'budget p50', '']),
+    ...report.inbound.map((r) =>
+      row([r.label, r.bytes, p50p95(r.parseAndRoute), formatMs(r.maxP50Ms), verdict(r.problems)])
+    ),
     '',
     report.problems.length === 0
       ? '**Result: every budget met.**'

@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../lib/constructs/bundling.ts';
 import { measureBundles } from './bundles.ts';
 import { measureColdImports } from './cold-import.ts';
 import { applyBenchEnv, startBenchDatabase } from './dynamodb-local.ts';
+import { measureInbound } from './inbound.ts';
 import { measureOverhead } from './overhead.ts';
 import { type BenchSettings, createReport, renderMarkdown, writeReport } from './report.ts';
 import { positiveIntFromEnv } from './stats.ts';
@@ -51,17 +52,20 @@ const main = async (): Promise<number> => {
   progress('starting DynamoDB Local (in memory)');
   const database = await startBenchDatabase();
   let overhead: Awaited<ReturnType<typeof measureOverhead>>;
+  let inbound: Awaited<ReturnType<typeof measureInbound>>;
   try {
     applyBenchEnv(database);
     progress(
       `timing handlers against raw calls (${settings.warmup} + ${settings.iterations} rounds)`
     );
     overhead = await measureOverhead(settings);
+    progress('timing inbound mail, 1 MB and 10 MB');
+    inbound = await measureInbound(positiveIntFromEnv('BENCH_INBOUND_ROUNDS', 20));
   } finally {
     await database.stop();
   }
 
-  const report = createReport({ settings, bundles, coldImport, overhead });
+  const report = createReport({ settings, bundles, coldImport, overhead, inbound });
   const markdown = renderMarkdown(report);
   const file = await writeReport(report, markdown);
   process.stdout.write(markdown);

@@ -105,6 +105,8 @@ export const renderBanner = (options: {
   staff?: DemoStaffLine;
   password: string;
   persistDir?: string;
+  /** Where the SMTP ingress listens (mail to support), `host:port`. */
+  smtp?: string;
 }): string => {
   const { apiUrl, stack, logins, staff, password } = options;
   const example = logins[0]?.email ?? 'someone@example.com';
@@ -130,6 +132,13 @@ export const renderBanner = (options: {
     '  A forgotten password: the code arrives in the local mailbox (then ConfirmForgotPassword):',
     ...resetCodeCommands(stack, example).map((line) => `    ${line}`),
     ...(staff ? staffLines(apiUrl, stack, staff, password) : []),
+    ...(options.smtp
+      ? [
+          '',
+          `  Mail to support: SMTP on ${options.smtp} (no TLS, no login), e.g. from a demo address:`,
+          `    curl smtp://${options.smtp} --mail-from ${example} --mail-rcpt support@portico.example --upload-file mail.eml`,
+        ]
+      : []),
     '',
     '  Emulators',
     ...table(
@@ -142,7 +151,11 @@ export const renderBanner = (options: {
         ],
         ['', '', `staff pool ${stack.staffUserPoolId}, app client ${stack.staffUserPoolClientId}`],
         ['SES emulator', stack.sesEndpoint, `sent mail: ${stack.sesEndpoint}/ (JSON: /store)`],
-        ['S3 emulator', stack.s3Endpoint, `bucket ${stack.invoiceBucket} (presigned links only)`],
+        [
+          'S3 emulator',
+          stack.s3Endpoint,
+          `buckets ${stack.invoiceBucket}, ${stack.mailBucket} (presigned links only)`,
+        ],
       ],
       '    '
     ),

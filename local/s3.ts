@@ -3,7 +3,7 @@
  * a front that lets through only presigned requests whose SigV4 signature
  * and expiry hold (s3-signature.ts), as a private bucket in AWS would.
  * The functions only ever reach S3 through presigned URLs, so that is all
- * the front needs to understand. The bucket is created at start-up.
+ * the front needs to understand. The buckets are created at start-up.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -27,7 +27,7 @@ export interface S3Start {
   port: number;
   /** Where s3rver keeps buckets and objects. */
   directory: string;
-  bucket: string;
+  buckets: string[];
   onLine?: (line: string) => void;
 }
 
@@ -40,7 +40,7 @@ export const startS3 = async (options: S3Start): Promise<RunningEmulator> => {
     silent: true,
     directory: options.directory,
     vhostBuckets: false,
-    configureBuckets: [{ name: options.bucket, configs: [] }],
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
   });
   await s3rver.configureBuckets();
   const backend = s3rver.callback();

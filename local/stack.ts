@@ -63,6 +63,7 @@ const TABLE_NAME = 'portico-local';
 const POOL_NAME = 'portico-local';
 const STAFF_POOL_NAME = 'portico-local-staff';
 const INVOICE_BUCKET = 'portico-local-invoices';
+const MAIL_BUCKET = 'portico-local-mail';
 
 interface PersistedIds extends Partial<UserPoolIds> {
   tableName?: string;
@@ -143,7 +144,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       })
     ),
     retried('ses', (port) => startSes({ port, timeoutMs, onLine })),
-    retried('s3', (port) => startS3({ port, directory: s3Dir, bucket: INVOICE_BUCKET, onLine })),
+    retried('s3', (port) =>
+      startS3({ port, directory: s3Dir, buckets: [INVOICE_BUCKET, MAIL_BUCKET], onLine })
+    ),
   ]);
   const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   let stopped: Promise<void> | undefined;
@@ -180,7 +183,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     `cognito-local  ${cognito.endpoint} (state in ${join(cognitoDir, '.cognito')}; its mail goes to the SES emulator)`
   );
   log(`SES emulator   ${ses.endpoint} (mail in memory: GET /store)`);
-  log(`S3 emulator    ${s3.endpoint} (bucket ${INVOICE_BUCKET}, objects in ${s3Dir})`);
+  log(
+    `S3 emulator    ${s3.endpoint} (buckets ${INVOICE_BUCKET} and ${MAIL_BUCKET}, objects in ${s3Dir})`
+  );
 
   try {
     const persisted = stateFile ? await readPersistedIds(stateFile) : {};
@@ -229,6 +234,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
       sesEndpoint: ses.endpoint,
       s3Endpoint: s3.endpoint,
       invoiceBucket: INVOICE_BUCKET,
+      mailBucket: MAIL_BUCKET,
       ...ids,
       issuer,
       jwksUri: `${issuer}/.well-known/jwks.json`,

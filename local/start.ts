@@ -2,7 +2,8 @@
  * `npm start`: the emulators, the demo data and the local gateway on fixed
  * ports. Options: `--persist` keeps data in .local-data/, `--verbose` shows
  * the emulators' own output. Environment: PORT (3000), DYNAMODB_PORT (8000),
- * COGNITO_PORT (9229), SES_PORT (8005), S3_PORT (4568), PORTICO_DEMO_PASSWORD.
+ * COGNITO_PORT (9229), SES_PORT (8005), S3_PORT (4568), SMTP_PORT (2525),
+ * PORTICO_DEMO_PASSWORD.
  *
  * Handlers and the seed read their configuration when imported, so they are
  * imported dynamically, after applyLocalStackEnv.
@@ -16,7 +17,8 @@ import { applyLocalStackEnv } from '../scripts/local-stack/env.ts';
 import { writeRunningStack } from '../scripts/local-stack/running-stack.ts';
 import { renderBanner } from './banner.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
-import { assertPortFree } from './ports.ts';
+import { SMTP_PORT } from './mail-ingress.ts';
+import { assertPortFree, LOCAL_HOST } from './ports.ts';
 import { checkJava } from './processes.ts';
 import type { DemoLogin, DemoStaffLogin } from './seed.ts';
 import {
@@ -81,6 +83,7 @@ const readOptions = () => {
 let stack: LocalStack | undefined;
 let closeGateway: (() => Promise<void>) | undefined;
 let stopWorkers: (() => Promise<void>) | undefined;
+let closeIngress: (() => Promise<void>) | undefined;
 let stopping = false;
 
 const shutdown = async (exitCode: number) => {
@@ -91,6 +94,7 @@ const shutdown = async (exitCode: number) => {
   stopping = true;
   console.log('\nportico: stopping…');
   await closeGateway?.().catch(() => undefined);
+  await closeIngress?.().catch(() => undefined);
   await stopWorkers?.().catch(() => undefined);
   await stack?.stop().catch(() => undefined);
   process.exit(exitCode);
@@ -107,6 +111,8 @@ const main = async () => {
   const java = checkJava();
   // Every port is checked before anything starts, so a clash costs nothing.
   await assertPortFree(options.port, { what: 'the API', hint: 'PORT' });
+  const smtpPort = portFromEnv(SMTP_PORT.env, SMTP_PORT.default);
+  await assertPortFree(smtpPort, { what: SMTP_PORT.what, hint: SMTP_PORT.env });
   for (const name of Object.keys(EMULATOR_PORTS) as EmulatorName[]) {
     await resolvePort(name, options.emulatorPorts[name]);
   }
@@ -140,6 +146,11 @@ const main = async () => {
   const workers = await startWorkers(stack, (line) => console.log(`portico: ${line}`));
   stopWorkers = workers.stop;
 
+  // Mail to support: SMTP in, the inbound function's handler as SES's receipt rule would call it.
+  const { startMailIngress } = await import('./mail-ingress.ts');
+  const ingress = await startMailIngress(smtpPort, (line) => console.log(`portico: ${line}`));
+  closeIngress = ingress.stop;
+
   const { startGateway } = await import('./gateway.ts');
   const gateway = await startGateway({
     port: options.port,
@@ -169,6 +180,7 @@ const main = async () => {
       staff,
       password: options.password,
       persistDir: options.persist ? PERSIST_DIR : undefined,
+      smtp: `${LOCAL_HOST}:${ingress.port}`,
     })
   );
 };
@@ -176,6 +188,7 @@ const main = async () => {
 main().catch(async (error: unknown) => {
   console.error(describeFailure(error));
   await closeGateway?.().catch(() => undefined);
+  await closeIngress?.().catch(() => undefined);
   await stopWorkers?.().catch(() => undefined);
   await stack?.stop().catch(() => undefined);
   process.exit(1);

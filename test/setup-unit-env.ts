@@ -29,6 +29,7 @@ const UNIT_ENV: Record<string, string> = {
   [ENV.unsubscribeSecret]: 'unit-unsubscribe-secret-of-at-least-32-characters',
   [ENV.publicApiUrl]: 'https://api.unit.example/',
   [ENV.invoiceBucket]: 'portico-unit-invoices',
+  [ENV.mailBucket]: 'portico-unit-mail',
   [ENV.s3Endpoint]: CLOSED_PORT,
   [ENV.logLevel]: 'silent',
   AWS_ACCESS_KEY_ID: 'unit',

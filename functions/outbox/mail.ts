@@ -13,6 +13,7 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  autoReply?: true;
 }
 
 const singleLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
@@ -27,6 +28,10 @@ export const sendMail = async (mail: OutgoingMail): Promise<void> => {
         Simple: {
           Subject: { Data: singleLine(mail.subject), Charset: 'UTF-8' },
           Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+          // RFC 3834: other responders must not answer an automatic answer.
+          ...(mail.autoReply
+            ? { Headers: [{ Name: 'Auto-Submitted', Value: 'auto-replied' }] }
+            : {}),
         },
       },
     })

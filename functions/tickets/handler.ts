@@ -3,6 +3,7 @@ import type { ApiResult } from '#core/http/types';
 import { tableStore } from '#core/table/function-store';
 import { ticketLocation, toTicketView } from '#core/views/ticket';
 import { toTicketMessageView, withMessagesView } from '#core/views/ticket-message';
+import { listInboundRefusals } from './inbound-refusals.ts';
 import { findRequester } from './requesters.ts';
 import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
 import {
@@ -111,5 +112,9 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
   findRequester: async ({ caller, staffCheck, query }) => ({
     status: 200,
     body: await findRequester(tableStore, caller, staffCheck, query),
+  }),
+  listInboundRefusals: async ({ caller, query }) => ({
+    status: 200,
+    body: await listInboundRefusals(tableStore, caller, query),
   }),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { INBOUND_REASONS } from '#core/entities/inbound-mail';
 import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
 import { areaSchema } from '#core/http/responses';
 import type { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
@@ -89,6 +90,18 @@ export const requesterSchema = z
   })
   .meta({ id: 'Requester' });
 
+const inboundRefusalSchema = z.object({
+  sesMessageId: z.string(),
+  receivedAt: z.string(),
+  from: z
+    .string()
+    .meta({ description: 'The From address, normalised; empty when the mail had none.' }),
+  subject: z.string(),
+  reason: z.enum(INBOUND_REASONS),
+  rawKey: z.string().meta({ description: 'Key of the raw MIME in the stage’s mail bucket.' }),
+  accountId: z.string().optional(),
+});
+
 export const TICKET_RESPONSES = {
   listTickets: page(ticketSchema, 'TicketPage'),
   createTicket: ticketDetailSchema,
@@ -100,6 +113,9 @@ export const TICKET_RESPONSES = {
   answerTicket: replySchema(staffTicketSchema, 'StaffTicketReply'),
   setStaffTicketStatus: staffTicketSchema,
   findRequester: requesterSchema,
+  listInboundRefusals: z
+    .object({ items: z.array(inboundRefusalSchema), cursor: z.string().nullable() })
+    .meta({ id: 'InboundRefusalPage' }),
 } satisfies Record<
   (typeof TICKET_ROUTES | typeof STAFF_TICKET_ROUTES)[number]['id'],
   z.ZodType | null

@@ -137,4 +137,15 @@ export const STAFF_TICKET_ROUTES = [
     query: lazySchema(async () => (await import('./schemas.ts')).requesterQuerySchema),
     success: { status: 200, description: 'The address and one entry per account.' },
   },
+  {
+    id: 'listInboundRefusals',
+    method: 'GET',
+    path: '/staff/inbound-refusals',
+    function: 'tickets',
+    access: { kind: 'staff' },
+    summary:
+      'Mail to support that was refused (not registered, not allowed, authentication failed, too large …), newest first, with where its raw message is kept',
+    query: lazySchema(async () => (await import('#core/http/schemas')).pageQuerySchema),
+    success: { status: 200, description: 'A page of refused mail.' },
+  },
 ] as const satisfies readonly RouteDefinition[];

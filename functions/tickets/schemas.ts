@@ -16,11 +16,11 @@ import {
   trimmedText,
   versionSchema,
 } from '#core/http/schemas';
+import { TICKET_BODY_MAX, TICKET_SUBJECT_MAX } from '#core/rules/plain-text';
 
-/** Limits also keep a whole conversation within one Lambda response (docs/tickets.md). */
-export const SUBJECT_MAX = 200;
+export const SUBJECT_MAX = TICKET_SUBJECT_MAX;
 export const STAFF_QUEUE_PAGE_MAX = 50;
-export const BODY_MAX = 10_000;
+export const BODY_MAX = TICKET_BODY_MAX;
 
 /** One line (it becomes a mail `Subject:` header: no CR/LF injection). */
 const subject = trimmedText(SUBJECT_MAX);

@@ -30,7 +30,7 @@ import {
   staleTicket,
   submitTicket,
   type TicketChange,
-} from './conversation.ts';
+} from '#core/workflows/ticket-conversation';
 import type { TicketCreate, TicketListQuery } from './schemas.ts';
 import { loadContact, loadConversation, loadTicketAndContact, ticketPage } from './store.ts';
 import { assertMayOpenAbout, ticketNotFound, visibleOrNotFound } from './visibility.ts';

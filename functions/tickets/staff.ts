@@ -26,7 +26,12 @@ import { isSortableId } from '#core/platform/ids';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
 import { toTicketView } from '#core/views/ticket';
-import { addMessage, saveMessageOnce, setTicketStatus, staleTicket } from './conversation.ts';
+import {
+  addMessage,
+  saveMessageOnce,
+  setTicketStatus,
+  staleTicket,
+} from '#core/workflows/ticket-conversation';
 import type { StaffTicketListQuery } from './schemas.ts';
 import { loadConversation, loadTicket, locateTicket, ticketPage } from './store.ts';
 import { ticketNotFound } from './visibility.ts';

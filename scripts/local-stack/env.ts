@@ -46,6 +46,8 @@ export interface LocalStackInfo {
   /** The S3 emulator's signature-checking front, and the invoice PDFs' bucket on it. */
   s3Endpoint: string;
   invoiceBucket: string;
+  /** Raw inbound mail and ticket attachments (the inbound function's bucket). */
+  mailBucket: string;
   userPoolId: string;
   userPoolClientId: string;
   /** The `iss` claim cognito-local writes: `<cognitoEndpoint>/<userPoolId>`. */
@@ -75,6 +77,7 @@ export const applyLocalStackEnv = (
   env[ENV.staffUserPoolClientId] = stack.staffUserPoolClientId;
   env[ENV.cognitoEndpoint] = stack.cognitoEndpoint;
   env[ENV.invoiceBucket] = stack.invoiceBucket;
+  env[ENV.mailBucket] = stack.mailBucket;
   env[ENV.s3Endpoint] = stack.s3Endpoint;
   env[ENV.mailFrom] ||= LOCAL_MAIL_FROM;
   env[ENV.mailConfigurationSet] ||= LOCAL_MAIL_CONFIGURATION_SET;

@@ -21,6 +21,7 @@ const coordinates = (stack: LocalStackInfo): LocalStackInfo => ({
   sesEndpoint: stack.sesEndpoint,
   s3Endpoint: stack.s3Endpoint,
   invoiceBucket: stack.invoiceBucket,
+  mailBucket: stack.mailBucket,
   userPoolId: stack.userPoolId,
   userPoolClientId: stack.userPoolClientId,
   issuer: stack.issuer,

@@ -198,6 +198,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   getStaffTicket: { params: freshTicket },
   answerTicket: { body: { body: 'An answer.' }, params: freshTicket },
   findRequester: { query: 'email=matrix-request%40elsewhere.example' },
+  listInboundRefusals: {},
   setStaffTicketStatus: { body: { status: 'closed' }, params: freshTicket },
   getStaffAccount: {},
   findStaffAccounts: { query: 'email=matrix-request%40elsewhere.example' },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeTogether } from '#core/db/transact';
 import type { Ticket } from '#core/entities/ticket';
 import { tableStore } from '#core/table/function-store';
-import { addMessage, staleTicket } from '../../functions/tickets/conversation.ts';
+import { addMessage, staleTicket } from '../../functions/core/workflows/ticket-conversation.ts';
 import { loadTicket } from '../../functions/tickets/store.ts';
 import { accessTokenFor, createTenant } from '../support/tenants.ts';
 import {

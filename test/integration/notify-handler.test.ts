@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { tableStore } from '#core/table/function-store';
+import { submitTicket } from '../../functions/core/workflows/ticket-conversation.ts';
 import { handler } from '../../functions/notify/handler.ts';
-import { submitTicket } from '../../functions/tickets/conversation.ts';
 import { assignedTo } from '../support/service-cases/common.ts';
 import { newAccount, storeAccount } from '../support/store-accounts.ts';
 import {

@@ -17,8 +17,8 @@ import {
   type TicketEvent,
 } from '#core/entities/ticket-event';
 import { queryAll, type TableStore } from '#core/table/store';
+import type { TicketChange } from '../../functions/core/workflows/ticket-conversation.ts';
 import { ticketEventSource } from '../../functions/notify/fan-out.ts';
-import type { TicketChange } from '../../functions/tickets/conversation.ts';
 
 const isEventPut = (write: TicketChange['writes'][number]) =>
   write.action.Put?.Item?.entity === 'ticketEvent';

@@ -12,7 +12,7 @@ import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-ev
 import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
 import { tableStore } from '#core/table/function-store';
-import { submitTicket } from '../../functions/tickets/conversation.ts';
+import { submitTicket } from '../../functions/core/workflows/ticket-conversation.ts';
 import { useGateway } from './gateway.ts';
 import { type ApiResponse, type CallOptions, callApi } from './http.ts';
 import { signedInTenant, type Tenant } from './tenants.ts';

@@ -14,7 +14,11 @@ import { ticketLocatorKeys } from '#core/entities/ticket-locator';
 import { ticketMessageKeys } from '#core/entities/ticket-message';
 import { ConfigurationError, ENV, readMessageIdConfig } from '#core/platform/config';
 import { isSortableId, sortableId } from '#core/platform/ids';
-import { addMessage, closeTicket, MAX_MESSAGES } from '../../functions/tickets/conversation.ts';
+import {
+  addMessage,
+  closeTicket,
+  MAX_MESSAGES,
+} from '../../functions/core/workflows/ticket-conversation.ts';
 import { assertMayOpenAbout, type Viewer } from '../../functions/tickets/visibility.ts';
 
 const ticket: Ticket = {

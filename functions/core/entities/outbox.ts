@@ -16,6 +16,8 @@ export interface MailTask {
   to: string;
   subject: string;
   text: string;
+  /** An automatic answer (a refused inbound mail's explanation): sent with `Auto-Submitted: auto-replied` (RFC 3834). */
+  autoReply?: true;
 }
 
 /** Makes a confirmed address the Cognito login email. */

@@ -6,7 +6,15 @@
  */
 import type { PutInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
-import { attributesOf, type EntityOf, optional, readItem, shaped, text } from './attributes.ts';
+import {
+  attributesOf,
+  type EntityOf,
+  optional,
+  readItem,
+  shaped,
+  shapedList,
+  text,
+} from './attributes.ts';
 import { createPut } from './item-writes.ts';
 
 /** How staff answers are signed for clients. */
@@ -16,6 +24,28 @@ export const HELPDESK_NAME = 'Helpdesk';
 export type TicketAuthor =
   | { kind: 'contact'; contactId: string; name: string; email: string }
   | { kind: 'staff'; staffId: string; username: string; name: string };
+
+/** A file that came with a message, kept in the mail bucket under its ticket. */
+export interface MessageAttachment {
+  key: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** What a file is before it is stored: its name, type and size. */
+export type AttachmentFile = Omit<MessageAttachment, 'key'>;
+
+/** Keeps a file name to safe characters for a key; the original name stays on the item. */
+const keySafe = (filename: string) =>
+  filename.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80) || 'file';
+
+/** `attachments/<a>/<t>/<m>/<n>-<name>`: under the ticket, one folder per message. */
+export const attachmentKey = (
+  ids: { accountId: string; ticketId: string; messageId: string },
+  index: number,
+  filename: string
+) => `attachments/${ids.accountId}/${ids.ticketId}/${ids.messageId}/${index}-${keySafe(filename)}`;
 
 /** What a ticketMessage item holds, declared once: the type and the item mapping derive from it. */
 export const TICKET_MESSAGE_ATTRIBUTES = {
@@ -28,6 +58,8 @@ export const TICKET_MESSAGE_ATTRIBUTES = {
   emailMessageId: text(),
   /** Message-ID of the message this one answers; absent on the first. */
   inReplyTo: optional(text()),
+  /** Files stored with the message (mail attachments); absent when none. */
+  attachments: optional(shapedList<MessageAttachment>()),
   createdAt: text(),
 };
 

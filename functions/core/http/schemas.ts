@@ -8,34 +8,14 @@ import * as z from 'zod/mini';
 import { CONTACT_LANGUAGES } from '../entities/contact.ts';
 import { ISO_COUNTRY_CODES } from '../rules/iso-countries.ts';
 import { PREFERENCE_CATEGORIES, type PreferenceCategory } from '../rules/mail-categories.ts';
+import { hasForbiddenCharacter, PLAIN_TEXT_PATTERN } from '../rules/plain-text.ts';
 import { fieldPattern, fieldRule } from './field-rules.ts';
 import { OPAQUE_ID_MAX, OPAQUE_ID_PATTERN } from './id-shapes.ts';
 
 /** Request schema type accepted by the route table and the body middleware. */
 export type RequestSchema = z.ZodMiniType;
 
-/** Control and text-direction characters, as character-class ranges (see PLAIN_TEXT_PATTERN). */
-const DIRECTION_MARKS = '\\u2028-\\u202e\\u2066-\\u2069';
-const FORBIDDEN_RANGES = {
-  'single-line': `\\u0000-\\u001f\\u007f-\\u009f${DIRECTION_MARKS}`,
-  'multi-line': `\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${DIRECTION_MARKS}`,
-} as const;
-
-/**
- * Text no typed field may hold: C0 and C1 controls (CR, LF and TAB among
- * them), DEL, the line and paragraph separators U+2028/U+2029, and the
- * bidirectional embeddings, overrides and isolates (U+202A–U+202E,
- * U+2066–U+2069) that make text display other than it reads. Multi-line
- * text may keep tabs and line breaks (CR, LF), nothing else of these.
- * Patterns rather than code, so the OpenAPI document shows the same rule.
- */
-export const PLAIN_TEXT_PATTERN = {
-  'single-line': new RegExp(`^[^${FORBIDDEN_RANGES['single-line']}]*$`),
-  'multi-line': new RegExp(`^[^${FORBIDDEN_RANGES['multi-line']}]*$`),
-} as const;
-
-export const hasForbiddenCharacter = (text: string, kind: 'single-line' | 'multi-line') =>
-  !PLAIN_TEXT_PATTERN[kind].test(text);
+export { hasForbiddenCharacter, PLAIN_TEXT_PATTERN };
 
 const PLAIN_TEXT_MESSAGE = {
   'single-line':

@@ -40,6 +40,7 @@ export const ENV = {
   unsubscribeSecret: 'UNSUBSCRIBE_SECRET',
   publicApiUrl: 'PUBLIC_API_URL',
   invoiceBucket: 'INVOICE_BUCKET',
+  mailBucket: 'MAIL_BUCKET',
   s3Endpoint: 'S3_ENDPOINT',
   logLevel: 'LOG_LEVEL',
 } as const;
@@ -186,5 +187,17 @@ export const readPublicApiConfig = () => {
 export const readInvoiceBucketConfig = () => ({
   region: requiredEnv(ENV.region),
   bucket: requiredEnv(ENV.invoiceBucket),
+  endpoint: optionalEnv(ENV.s3Endpoint),
+});
+
+/**
+ * The mail bucket: the raw MIME SES stores for support (`inbound/`) and the
+ * attachments kept under their tickets (`attachments/`). Read by the inbound
+ * function (reads raw mail, stores attachments) and the tickets function
+ * (download links).
+ */
+export const readMailBucketConfig = () => ({
+  region: requiredEnv(ENV.region),
+  bucket: requiredEnv(ENV.mailBucket),
   endpoint: optionalEnv(ENV.s3Endpoint),
 });

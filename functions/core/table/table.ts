@@ -75,6 +75,10 @@ export const PREFIX = {
   noticeList: 'NOTICES',
   /** Index partitions a notice's scope pages through (`AUDIENCE#everyone`, `AUDIENCE#type#vps` …). */
   audience: 'AUDIENCE#',
+  /** One mail SES received for support, by SES's message id (`INBOUND`), and the gsi1 list of refusals. */
+  inbound: 'INBOUND#',
+  inboundItem: 'INBOUND',
+  inboundRefusals: 'INBOUND#REFUSALS',
 } as const;
 
 export const KEY_SEPARATOR = '#';

@@ -8,8 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_EMAIL_PREFERENCES, type Contact } from '#core/entities/contact';
 import type { TableStore } from '#core/table/store';
+import {
+  closeTicket,
+  submitTicket,
+} from '../../../functions/core/workflows/ticket-conversation.ts';
 import { fanOutTicketEvent } from '../../../functions/notify/fan-out.ts';
-import { closeTicket, submitTicket } from '../../../functions/tickets/conversation.ts';
 import { newAccount, storeAccount, watched } from '../store-accounts.ts';
 import {
   asWritten,

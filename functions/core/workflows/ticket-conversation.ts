@@ -5,10 +5,10 @@
  * change is, so each event turns into mail exactly once.
  */
 
-import { commitOnce, type IdempotencyClaim } from '#core/db/idempotency';
-import { type GuardedWrite, writeTogether } from '#core/db/transact';
-import { createMessageIdMarkerPut, emailMessageIdFor } from '#core/entities/message-id';
-import { serviceExistsCheck } from '#core/entities/service';
+import { commitOnce, type IdempotencyClaim } from '../db/idempotency.ts';
+import { type GuardedWrite, writeTogether } from '../db/transact.ts';
+import { createMessageIdMarkerPut, emailMessageIdFor } from '../entities/message-id.ts';
+import { serviceExistsCheck } from '../entities/service.ts';
 import {
   createTicketPut,
   type Department,
@@ -16,23 +16,25 @@ import {
   type StaffSetStatus,
   type Ticket,
   type TicketStatus,
-} from '#core/entities/ticket';
+} from '../entities/ticket.ts';
 import {
   createTicketEventPut,
   type TicketEvent,
   type TicketEventType,
-} from '#core/entities/ticket-event';
-import { createTicketLocatorPut } from '#core/entities/ticket-locator';
+} from '../entities/ticket-event.ts';
+import { createTicketLocatorPut } from '../entities/ticket-locator.ts';
 import {
+  type AttachmentFile,
+  attachmentKey,
   createTicketMessagePut,
   type TicketAuthor,
   type TicketMessage,
-} from '#core/entities/ticket-message';
-import { readMessageIdConfig } from '#core/platform/config';
-import { ConflictError, UnprocessableContentError } from '#core/platform/errors';
-import { sortableId } from '#core/platform/ids';
-import { PROBLEM } from '#core/platform/problem-types';
-import type { TableStore } from '#core/table/store';
+} from '../entities/ticket-message.ts';
+import { readMessageIdConfig } from '../platform/config.ts';
+import { ConflictError, UnprocessableContentError } from '../platform/errors.ts';
+import { sortableId } from '../platform/ids.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
+import type { TableStore } from '../table/store.ts';
 
 const { domain } = readMessageIdConfig();
 
@@ -92,16 +94,28 @@ const newMessage = (
   author: TicketAuthor,
   body: string,
   at: Date,
-  inReplyTo?: string
+  thread: { inReplyTo?: string | undefined; files?: AttachmentFile[] | undefined }
 ): TicketMessage => {
   const id = sortableId(at);
+  const files = thread.files ?? [];
   return {
     id,
     ...ids,
     author,
     body,
     emailMessageId: emailMessageIdFor(id, domain),
-    ...(inReplyTo ? { inReplyTo } : {}),
+    ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo } : {}),
+    ...(files.length > 0
+      ? {
+          // Only what describes each file: its bytes live in the mail bucket.
+          attachments: files.map(({ filename, contentType, size }, index) => ({
+            key: attachmentKey({ ...ids, messageId: id }, index, filename),
+            filename,
+            contentType,
+            size,
+          })),
+        }
+      : {}),
     createdAt: at.toISOString(),
   };
 };
@@ -156,6 +170,8 @@ export interface NewTicket {
   department: Department;
   serviceId?: string;
   body: string;
+  /** Files to store with the first message (their keys are on the message). */
+  files?: AttachmentFile[];
 }
 
 /** Submission: ticket, first message, its marker, the locator for staff routes, `submitted`. */
@@ -165,7 +181,9 @@ export const submitTicket = (
   now: Date
 ): TicketChange & { message: TicketMessage } => {
   const ticketId = sortableId(now);
-  const message = newMessage({ accountId: input.accountId, ticketId }, author, input.body, now);
+  const message = newMessage({ accountId: input.accountId, ticketId }, author, input.body, now, {
+    files: input.files,
+  });
   const at = now.toISOString();
   const ticket: Ticket = {
     id: ticketId,
@@ -229,7 +247,8 @@ export const addMessage = (
   type: 'replied' | 'answered',
   author: TicketAuthor,
   body: string,
-  now: Date
+  now: Date,
+  files?: AttachmentFile[]
 ): TicketChange & { message: TicketMessage } => {
   if (ticket.messageCount >= MAX_MESSAGES) {
     throw new ConflictError(
@@ -242,7 +261,7 @@ export const addMessage = (
     author,
     body,
     now,
-    ticket.lastEmailMessageId
+    { inReplyTo: ticket.lastEmailMessageId, files }
   );
   const next: Ticket = {
     ...ticket,
