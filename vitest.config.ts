@@ -42,6 +42,17 @@ export default defineConfig({
           setupFiles: ['test/setup-env.ts'],
         },
       },
+      {
+        // The portal in Debian's Chromium against the same local stack (`npm run test:browser`).
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          setupFiles: ['test/setup-env.ts'],
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -2,7 +2,8 @@
  * `npm start`: the emulators, the demo data and the local gateway on fixed
  * ports. Options: `--persist` keeps data in .local-data/, `--verbose` shows
  * the emulators' own output. Environment: PORT (3000), DYNAMODB_PORT (8000),
- * COGNITO_PORT (9229), SES_PORT (8005), S3_PORT (4568), PORTICO_DEMO_PASSWORD.
+ * COGNITO_PORT (9229), SES_PORT (8005), S3_PORT (4568), PORTAL_PORT (5173),
+ * PORTICO_DEMO_PASSWORD.
  *
  * Handlers and the seed read their configuration when imported, so they are
  * imported dynamically, after applyLocalStackEnv.
@@ -16,6 +17,7 @@ import { applyLocalStackEnv } from '../scripts/local-stack/env.ts';
 import { writeRunningStack } from '../scripts/local-stack/running-stack.ts';
 import { renderBanner } from './banner.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
+import { buildPortal, startPortalServer } from './portal-server.ts';
 import { assertPortFree } from './ports.ts';
 import { checkJava } from './processes.ts';
 import type { DemoLogin, DemoStaffLogin } from './seed.ts';
@@ -29,6 +31,7 @@ import {
 
 const PERSIST_DIR = '.local-data';
 const DEFAULT_PORT = 3000;
+const DEFAULT_PORTAL_PORT = 5173;
 const DEFAULT_DEMO_PASSWORD = 'Portico-Demo-2026!';
 
 const portFromEnv = (name: string, fallback: number): number => {
@@ -73,6 +76,7 @@ const readOptions = () => {
     persist: flags.persist === true,
     verbose: flags.verbose === true,
     port: portFromEnv('PORT', DEFAULT_PORT),
+    portalPort: portFromEnv('PORTAL_PORT', DEFAULT_PORTAL_PORT),
     emulatorPorts,
     password,
   };
@@ -80,6 +84,7 @@ const readOptions = () => {
 
 let stack: LocalStack | undefined;
 let closeGateway: (() => Promise<void>) | undefined;
+let closePortal: (() => Promise<void>) | undefined;
 let stopWorkers: (() => Promise<void>) | undefined;
 let stopping = false;
 
@@ -90,6 +95,7 @@ const shutdown = async (exitCode: number) => {
   }
   stopping = true;
   console.log('\nportico: stopping…');
+  await closePortal?.().catch(() => undefined);
   await closeGateway?.().catch(() => undefined);
   await stopWorkers?.().catch(() => undefined);
   await stack?.stop().catch(() => undefined);
@@ -107,6 +113,7 @@ const main = async () => {
   const java = checkJava();
   // Every port is checked before anything starts, so a clash costs nothing.
   await assertPortFree(options.port, { what: 'the API', hint: 'PORT' });
+  await assertPortFree(options.portalPort, { what: 'the portal', hint: 'PORTAL_PORT' });
   for (const name of Object.keys(EMULATOR_PORTS) as EmulatorName[]) {
     await resolvePort(name, options.emulatorPorts[name]);
   }
@@ -161,9 +168,15 @@ const main = async () => {
     );
   }
 
+  console.log('portico: building the portal (portal/dist)');
+  await buildPortal();
+  const portal = await startPortalServer({ port: options.portalPort, apiUrl: gateway.url });
+  closePortal = portal.close;
+
   console.log(
     renderBanner({
       apiUrl: gateway.url,
+      portalUrl: portal.url,
       stack,
       logins,
       staff,
@@ -175,6 +188,7 @@ const main = async () => {
 
 main().catch(async (error: unknown) => {
   console.error(describeFailure(error));
+  await closePortal?.().catch(() => undefined);
   await closeGateway?.().catch(() => undefined);
   await stopWorkers?.().catch(() => undefined);
   await stack?.stop().catch(() => undefined);
