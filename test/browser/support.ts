@@ -87,12 +87,12 @@ export const signIn = async (
 /** Saves a screenshot and asserts axe-core finds nothing serious or critical on the page. */
 export const checkPage = async (page: Page, name: string) => {
   await page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: true });
-  if (!(await page.evaluate(() => 'axe' in window))) {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) {
     await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
   }
   const violations = await page.evaluate(async () => {
     const axe = (
-      window as unknown as {
+      globalThis as unknown as {
         axe: {
           run(): Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }>;
         };
