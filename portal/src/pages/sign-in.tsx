@@ -1,10 +1,22 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { SignInStep } from '../auth/cognito.ts';
+import { CognitoError, type SignInStep } from '../auth/cognito.ts';
 import { type Pool, poolClient, saveTokens } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { FormStatus, TextField, useForm } from '../ui/form.tsx';
 import { LanguagePicker } from '../ui/nav.tsx';
+
+/**
+ * An unknown address and a wrong password read the same (the emulator tells
+ * them apart; AWS with PreventUserExistenceErrors does not).
+ */
+const oneAnswer = (error: unknown): never => {
+  const code = error instanceof CognitoError ? error.code : '';
+  if (['UserNotFoundException', 'InvalidPasswordException'].includes(code)) {
+    throw new CognitoError('NotAuthorizedException');
+  }
+  throw error;
+};
 
 /**
  * Password sign-in against a pool, then whatever challenge Cognito answers:
@@ -23,7 +35,7 @@ export const SignIn = ({ pool, next }: { pool: Pool; next: string }) => {
     } else setChallenge(answer);
   };
   const submit = form.submit(async (v) => {
-    if (!challenge) advance(await cognito.signIn(v.email, v.password));
+    if (!challenge) advance(await cognito.signIn(v.email, v.password).catch(oneAnswer));
     else if (challenge.kind === 'new-password')
       advance(await cognito.answerNewPassword(v.email, challenge.session, v.newPassword));
     else if (challenge.kind === 'totp')
