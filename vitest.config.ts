@@ -27,6 +27,8 @@ export default defineConfig({
           ...shared,
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          // The portal stack deploys portal/dist: built once for the project.
+          globalSetup: ['test/infra/global-setup.ts'],
           setupFiles: ['test/setup-unit-env.ts'],
           testTimeout: 120_000,
         },
