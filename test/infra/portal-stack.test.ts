@@ -81,11 +81,11 @@ describe('the portal stack', () => {
     // Assess
     expect(deployment?.Properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
     for (const output of [
-      /"StackName":"Portico-dev-Api"[^}]*"OutputName":"PublishOutputRefHttpApi/,
-      /"StackName":"Portico-dev-Stateful"[^}]*"OutputName":"PublishOutputRefClientAuthUserPool[0-9A-F]/,
-      /"StackName":"Portico-dev-Stateful"[^}]*"OutputName":"PublishOutputRefClientAuthUserPoolPortalClient/,
-      /"StackName":"Portico-dev-Stateful"[^}]*"OutputName":"PublishOutputRefStaffAuthUserPool[0-9A-F]/,
-      /"StackName":"Portico-dev-Stateful"[^}]*"OutputName":"PublishOutputRefStaffAuthUserPoolConsoleClient/,
+      /"StackName":"Portico-dev-Api","Region":\{[^}]*\},"OutputName":"PublishOutputRefHttpApi/,
+      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefClientAuthUserPool[0-9A-F]/,
+      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefClientAuthUserPoolPortalClient/,
+      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefStaffAuthUserPool[0-9A-F]/,
+      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefStaffAuthUserPoolConsoleClient/,
     ]) {
       expect(text).toMatch(output);
     }
