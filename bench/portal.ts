@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM, CHROMIUM_ARGS } from '../local/chromium.ts';
 import { buildPortal, PORTAL_DIR, startPortalServer } from '../local/portal-server.ts';
 import { applyLocalStackEnv, startLocalStack } from '../local/stack.ts';
 import { createCognitoClient } from '../scripts/local-stack/clients.ts';
@@ -45,7 +46,6 @@ export const measurePortal = async (progress: (line: string) => void): Promise<P
   progress('starting a local stack for the portal');
   const stack = await startLocalStack();
   const { chromium } = await import('playwright-core');
-  const { CHROMIUM_ARGS } = await import('../test/browser/support.ts');
   try {
     applyLocalStackEnv(stack);
     const { seedDemoData } = await import('../local/seed.ts');
@@ -58,7 +58,7 @@ export const measurePortal = async (progress: (line: string) => void): Promise<P
     await gateway.preload();
     const portal = await startPortalServer({ port: 0, apiUrl: gateway.url });
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
     });
     try {

@@ -5,10 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { CHROMIUM } from '../../local/chromium.ts';
 import { buildPortal } from '../../local/portal-server.ts';
 import { setup as startStack, teardown as stopStack } from '../global-setup.ts';
-
-export const CHROMIUM = '/usr/bin/chromium';
 
 export const setup = async (project: TestProject): Promise<void> => {
   if (!existsSync(CHROMIUM)) {
