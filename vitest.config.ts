@@ -27,6 +27,8 @@ export default defineConfig({
           ...shared,
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          // The portal stack deploys portal/dist: built once for the project.
+          globalSetup: ['test/infra/global-setup.ts'],
           setupFiles: ['test/setup-unit-env.ts'],
           testTimeout: 120_000,
         },
@@ -40,6 +42,17 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           // Points each worker at that stack before any handler module is imported.
           setupFiles: ['test/setup-env.ts'],
+        },
+      },
+      {
+        // The portal in Debian's Chromium against the same local stack (`npm run test:browser`).
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          setupFiles: ['test/setup-env.ts'],
+          testTimeout: 60_000,
         },
       },
     ],

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the performance budget of DESIGN.md in one run
  * (bundle sizes, cold import, handler overhead and DynamoDB calls per
- * request), prints the tables, records them under bench/results/ and exits
+ * request, the portal's script size and time to a usable dashboard), prints the tables, records them under bench/results/ and exits
  * non-zero when any budget is exceeded. Never part of `npm test`.
  *
  * Settings: BENCH_RUNS (cold imports per bundle, default 15), BENCH_WARMUP
@@ -15,6 +15,7 @@ import { measureColdImports } from './cold-import.ts';
 import { applyBenchEnv, startBenchDatabase } from './dynamodb-local.ts';
 import { measureInbound } from './inbound.ts';
 import { measureOverhead } from './overhead.ts';
+import { measurePortal, renderPortalMarkdown } from './portal.ts';
 import { type BenchSettings, createReport, renderMarkdown, writeReport } from './report.ts';
 import { positiveIntFromEnv } from './stats.ts';
 
@@ -65,8 +66,10 @@ const main = async (): Promise<number> => {
     await database.stop();
   }
 
+  const portal = await measurePortal(progress);
   const report = createReport({ settings, bundles, coldImport, overhead, inbound });
-  const markdown = renderMarkdown(report);
+  report.problems.push(...portal.problems);
+  const markdown = renderMarkdown(report) + renderPortalMarkdown(portal);
   const file = await writeReport(report, markdown);
   process.stdout.write(markdown);
   progress(`wrote ${relative(PROJECT_ROOT, file)} and bench/results/latest.md`);

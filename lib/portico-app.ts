@@ -6,11 +6,13 @@
 import { type App, Tags } from 'aws-cdk-lib';
 import { ApiStack } from './api-stack.ts';
 import type { StageConfig } from './config.ts';
+import { PortalStack } from './portal-stack.ts';
 import { StatefulStack } from './stateful-stack.ts';
 
 export interface PorticoStacks {
   stateful: StatefulStack;
   api: ApiStack;
+  portal: PortalStack;
 }
 
 /** Both stacks are bound to the account and region the stage names (lib/stage-guards.ts). */
@@ -30,9 +32,17 @@ export const addPorticoStacks = (app: App, stage: StageConfig): PorticoStacks =>
   });
   // The API stack imports the invoice bucket by its export (lib/constructs/invoice-bucket.ts).
   api.addDependency(stateful);
-  for (const stack of [stateful, api]) {
+  const portal = new PortalStack(app, `Portico-${stage.name}-Portal`, {
+    env,
+    apiUrl: api.httpApi.url,
+    userPool: stateful.auth.userPool,
+    client: stateful.auth.client,
+    staffPool: stateful.staffAuth.userPool,
+    staffClient: stateful.staffAuth.client,
+  });
+  for (const stack of [stateful, api, portal]) {
     Tags.of(stack).add('project', 'portico');
     Tags.of(stack).add('stage', stage.name);
   }
-  return { stateful, api };
+  return { stateful, api, portal };
 };

@@ -100,6 +100,8 @@ const table = (rows: string[][], indent: string): string[] => {
 
 export const renderBanner = (options: {
   apiUrl: string;
+  /** The client area `npm start` serves (portal/dist). */
+  portalUrl?: string;
   stack: LocalStackInfo;
   logins: DemoLoginLine[];
   staff?: DemoStaffLine;
@@ -115,6 +117,9 @@ export const renderBanner = (options: {
     '',
     `Portico local stack is up (${options.persistDir ? `data kept in ${options.persistDir}` : 'data in memory; --persist keeps it'})`,
     '',
+    ...(options.portalUrl
+      ? [`  Portal   ${options.portalUrl}   (client area; staff console at /staff)`]
+      : []),
     `  API      ${apiUrl}`,
     `  try      curl ${apiUrl}/config`,
     '',

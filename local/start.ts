@@ -3,7 +3,7 @@
  * ports. Options: `--persist` keeps data in .local-data/, `--verbose` shows
  * the emulators' own output. Environment: PORT (3000), DYNAMODB_PORT (8000),
  * COGNITO_PORT (9229), SES_PORT (8005), S3_PORT (4568), SMTP_PORT (2525),
- * PORTICO_DEMO_PASSWORD.
+ * PORTAL_PORT (5173), PORTICO_DEMO_PASSWORD.
  *
  * Handlers and the seed read their configuration when imported, so they are
  * imported dynamically, after applyLocalStackEnv.
@@ -18,6 +18,7 @@ import { writeRunningStack } from '../scripts/local-stack/running-stack.ts';
 import { renderBanner } from './banner.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
 import { SMTP_PORT } from './mail-ingress.ts';
+import { buildPortal, startPortalServer } from './portal-server.ts';
 import { assertPortFree, LOCAL_HOST } from './ports.ts';
 import { checkJava } from './processes.ts';
 import type { DemoLogin, DemoStaffLogin } from './seed.ts';
@@ -31,6 +32,7 @@ import {
 
 const PERSIST_DIR = '.local-data';
 const DEFAULT_PORT = 3000;
+const DEFAULT_PORTAL_PORT = 5173;
 const DEFAULT_DEMO_PASSWORD = 'Portico-Demo-2026!';
 
 const portFromEnv = (name: string, fallback: number): number => {
@@ -75,6 +77,7 @@ const readOptions = () => {
     persist: flags.persist === true,
     verbose: flags.verbose === true,
     port: portFromEnv('PORT', DEFAULT_PORT),
+    portalPort: portFromEnv('PORTAL_PORT', DEFAULT_PORTAL_PORT),
     emulatorPorts,
     password,
   };
@@ -82,6 +85,7 @@ const readOptions = () => {
 
 let stack: LocalStack | undefined;
 let closeGateway: (() => Promise<void>) | undefined;
+let closePortal: (() => Promise<void>) | undefined;
 let stopWorkers: (() => Promise<void>) | undefined;
 let closeIngress: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -93,6 +97,7 @@ const shutdown = async (exitCode: number) => {
   }
   stopping = true;
   console.log('\nportico: stopping…');
+  await closePortal?.().catch(() => undefined);
   await closeGateway?.().catch(() => undefined);
   await closeIngress?.().catch(() => undefined);
   await stopWorkers?.().catch(() => undefined);
@@ -113,6 +118,7 @@ const main = async () => {
   await assertPortFree(options.port, { what: 'the API', hint: 'PORT' });
   const smtpPort = portFromEnv(SMTP_PORT.env, SMTP_PORT.default);
   await assertPortFree(smtpPort, { what: SMTP_PORT.what, hint: SMTP_PORT.env });
+  await assertPortFree(options.portalPort, { what: 'the portal', hint: 'PORTAL_PORT' });
   for (const name of Object.keys(EMULATOR_PORTS) as EmulatorName[]) {
     await resolvePort(name, options.emulatorPorts[name]);
   }
@@ -172,9 +178,15 @@ const main = async () => {
     );
   }
 
+  console.log('portico: building the portal (portal/dist)');
+  await buildPortal();
+  const portal = await startPortalServer({ port: options.portalPort, apiUrl: gateway.url });
+  closePortal = portal.close;
+
   console.log(
     renderBanner({
       apiUrl: gateway.url,
+      portalUrl: portal.url,
       stack,
       logins,
       staff,
@@ -187,6 +199,7 @@ const main = async () => {
 
 main().catch(async (error: unknown) => {
   console.error(describeFailure(error));
+  await closePortal?.().catch(() => undefined);
   await closeGateway?.().catch(() => undefined);
   await closeIngress?.().catch(() => undefined);
   await stopWorkers?.().catch(() => undefined);

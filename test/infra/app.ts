@@ -58,6 +58,7 @@ export interface SynthesizedPortico extends PorticoStacks {
   config: StageConfig;
   statefulTemplate: Template;
   apiTemplate: Template;
+  portalTemplate: Template;
 }
 
 // One cloud assembly directory per test file: asset staging caches bundles per
@@ -89,6 +90,7 @@ export const synthPortico = (stage: StageName = 'dev'): SynthesizedPortico => {
     ...stacks,
     statefulTemplate: Template.fromStack(stacks.stateful),
     apiTemplate: Template.fromStack(stacks.api),
+    portalTemplate: Template.fromStack(stacks.portal),
   };
   cache.set(stage, result);
   return result;

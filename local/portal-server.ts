@@ -1,0 +1,83 @@
+/**
+ * Serves the built portal (portal/dist) as CloudFront would: files as they
+ * are, index.html for every other path (the app routes in the browser), and
+ * a `config.json` naming this stack's API, as the portal stack writes it in AWS.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LOCAL_HOST } from './ports.ts';
+
+export const PORTAL_DIR = fileURLToPath(new URL('../portal', import.meta.url));
+const DIST = join(PORTAL_DIR, 'dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** Builds portal/dist with Vite (a few seconds). */
+export const buildPortal = async (): Promise<void> => {
+  const { build } = await import('vite');
+  await build({ configFile: join(PORTAL_DIR, 'vite.config.ts'), logLevel: 'warn' });
+};
+
+export interface PortalServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export const startPortalServer = async (options: {
+  port: number;
+  apiUrl: string;
+  host?: string;
+}): Promise<PortalServer> => {
+  const host = options.host ?? LOCAL_HOST;
+  const config = JSON.stringify({ apiUrl: options.apiUrl });
+  const index = await readFile(join(DIST, 'index.html'));
+  const server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
+    const headers = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+    if (path === '/config.json') {
+      response.writeHead(200, {
+        ...headers,
+        'content-type': TYPES['.json'],
+        'cache-control': 'no-store',
+      });
+      response.end(config);
+      return;
+    }
+    const file = path.startsWith('/assets/')
+      ? await readFile(join(DIST, path)).catch(() => undefined)
+      : undefined;
+    if (file) {
+      response.writeHead(200, {
+        ...headers,
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      });
+      response.end(file);
+      return;
+    }
+    response.writeHead(200, {
+      ...headers,
+      'content-type': TYPES['.html'],
+      'cache-control': 'no-cache',
+    });
+    response.end(index);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+};

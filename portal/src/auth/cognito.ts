@@ -1,0 +1,129 @@
+/**
+ * The Cognito user-pool calls a client area makes, as plain JSON requests
+ * (the AWS SDK would triple the bundle for six operations).
+ */
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt: number;
+}
+
+export type SignInStep =
+  | { kind: 'signed-in'; tokens: Tokens }
+  | { kind: 'new-password'; session: string }
+  | { kind: 'totp'; session: string };
+
+/** A Cognito error, named by its `__type` (NotAuthorizedException, CodeMismatchException, ...). */
+export class CognitoError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+interface AuthResult {
+  AccessToken: string;
+  RefreshToken?: string;
+  ExpiresIn: number;
+}
+
+interface InitiateAnswer {
+  AuthenticationResult?: AuthResult;
+  ChallengeName?: string;
+  Session?: string;
+}
+
+export const cognitoCall = async <T>(
+  endpoint: string,
+  operation: string,
+  body: Record<string, unknown>
+): Promise<T> => {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+  if (!response.ok) {
+    const type = String(json.__type ?? json.code ?? 'UnknownError');
+    throw new CognitoError(type.split('#').pop() ?? type);
+  }
+  return json as T;
+};
+
+const toTokens = (result: AuthResult, refreshToken?: string): Tokens => ({
+  accessToken: result.AccessToken,
+  refreshToken: result.RefreshToken ?? refreshToken,
+  expiresAt: Date.now() + result.ExpiresIn * 1000,
+});
+
+const step = (answer: InitiateAnswer): SignInStep => {
+  if (answer.AuthenticationResult) {
+    return { kind: 'signed-in', tokens: toTokens(answer.AuthenticationResult) };
+  }
+  const session = answer.Session ?? '';
+  if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED') return { kind: 'new-password', session };
+  if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { kind: 'totp', session };
+  throw new CognitoError(`Unsupported challenge ${answer.ChallengeName ?? ''}`);
+};
+
+export const createCognito = (endpoint: string, clientId: string) => ({
+  signIn: async (username: string, password: string) =>
+    step(
+      await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      })
+    ),
+  answerNewPassword: async (username: string, session: string, password: string) =>
+    step(
+      await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
+        ClientId: clientId,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: session,
+        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
+      })
+    ),
+  answerTotp: async (username: string, session: string, code: string) =>
+    step(
+      await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
+        ClientId: clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: session,
+        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+      })
+    ),
+  refresh: async (refreshToken: string): Promise<Tokens> => {
+    const answer = await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: clientId,
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    });
+    if (!answer.AuthenticationResult) throw new CognitoError('NotAuthorizedException');
+    return toTokens(answer.AuthenticationResult, refreshToken);
+  },
+  revoke: (refreshToken: string) =>
+    cognitoCall(endpoint, 'RevokeToken', { ClientId: clientId, Token: refreshToken }),
+  forgotPassword: (username: string) =>
+    cognitoCall(endpoint, 'ForgotPassword', { ClientId: clientId, Username: username }),
+  confirmForgotPassword: (username: string, code: string, password: string) =>
+    cognitoCall(endpoint, 'ConfirmForgotPassword', {
+      ClientId: clientId,
+      Username: username,
+      ConfirmationCode: code,
+      Password: password,
+    }),
+  changePassword: (accessToken: string, previous: string, proposed: string) =>
+    cognitoCall(endpoint, 'ChangePassword', {
+      AccessToken: accessToken,
+      PreviousPassword: previous,
+      ProposedPassword: proposed,
+    }),
+});
+
+export type Cognito = ReturnType<typeof createCognito>;

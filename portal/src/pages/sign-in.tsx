@@ -1,0 +1,156 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { CognitoError, type SignInStep } from '../auth/cognito.ts';
+import { type Pool, poolClient, saveTokens } from '../auth/session.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { FormStatus, TextField, useForm } from '../ui/form.tsx';
+import { LanguagePicker } from '../ui/nav.tsx';
+
+/**
+ * An unknown address and a wrong password read the same (the emulator tells
+ * them apart; AWS with PreventUserExistenceErrors does not).
+ */
+const oneAnswer = (error: unknown): never => {
+  const code = error instanceof CognitoError ? error.code : '';
+  if (['UserNotFoundException', 'InvalidPasswordException'].includes(code)) {
+    throw new CognitoError('NotAuthorizedException');
+  }
+  throw error;
+};
+
+/**
+ * Password sign-in against a pool, then whatever challenge Cognito answers:
+ * a new password at the first sign-in, or the TOTP code (staff pool).
+ */
+export const SignIn = ({ pool, next }: { pool: Pool; next: string }) => {
+  const { t } = useI18n();
+  const { route } = useLocation();
+  const [challenge, setChallenge] = useState<SignInStep>();
+  const form = useForm({ email: '', password: '', newPassword: '', code: '' });
+  const cognito = poolClient(pool);
+  const advance = (answer: SignInStep) => {
+    if (answer.kind === 'signed-in') {
+      saveTokens(pool, answer.tokens);
+      route(next);
+    } else setChallenge(answer);
+  };
+  const submit = form.submit(async (v) => {
+    if (!challenge) advance(await cognito.signIn(v.email, v.password).catch(oneAnswer));
+    else if (challenge.kind === 'new-password')
+      advance(await cognito.answerNewPassword(v.email, challenge.session, v.newPassword));
+    else if (challenge.kind === 'totp')
+      advance(await cognito.answerTotp(v.email, challenge.session, v.code));
+  });
+  return (
+    <main id="main" class="narrow">
+      <LanguagePicker />
+      <h1>{pool === 'staff' ? t('staff.signIn') : t('auth.signIn')}</h1>
+      <form onSubmit={submit}>
+        {!challenge ? (
+          <>
+            <TextField
+              form={form}
+              name="email"
+              label={t('auth.email')}
+              type="email"
+              autoComplete="username"
+            />
+            <TextField
+              form={form}
+              name="password"
+              label={t('auth.password')}
+              type="password"
+              autoComplete="current-password"
+            />
+          </>
+        ) : challenge.kind === 'new-password' ? (
+          <>
+            <p>{t('auth.newPasswordNeeded')}</p>
+            <TextField
+              form={form}
+              name="newPassword"
+              label={t('auth.newPassword')}
+              type="password"
+              autoComplete="new-password"
+            />
+          </>
+        ) : (
+          <TextField form={form} name="code" label={t('auth.totp')} autoComplete="one-time-code" />
+        )}
+        <FormStatus form={form} />
+        <button type="submit" disabled={form.busy}>
+          {t('auth.signIn')}
+        </button>
+      </form>
+      {pool === 'client' ? (
+        <ul class="links">
+          <li>
+            <a href="/forgot">{t('auth.forgot')}</a>
+          </li>
+          <li>
+            <a href="/request-account">{t('auth.requestAccount')}</a>
+          </li>
+          <li>
+            <a href="/staff">{t('auth.staff')}</a>
+          </li>
+        </ul>
+      ) : null}
+    </main>
+  );
+};
+
+/** ForgotPassword, then the code and a new password; the same words whether or not the address exists. */
+export const ForgotPassword = () => {
+  const { t } = useI18n();
+  const [sent, setSent] = useState(false);
+  const form = useForm({ email: '', code: '', password: '' });
+  const cognito = poolClient('client');
+  const submit = form.submit(async (v) => {
+    if (!sent) {
+      await cognito.forgotPassword(v.email).catch(() => undefined);
+      setSent(true);
+    } else await cognito.confirmForgotPassword(v.email, v.code, v.password);
+  });
+  return (
+    <main id="main" class="narrow">
+      <LanguagePicker />
+      <h1>{t('auth.forgot')}</h1>
+      <form onSubmit={submit}>
+        <TextField
+          form={form}
+          name="email"
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+        />
+        {sent ? (
+          <>
+            <p role="status">{t('auth.codeSent')}</p>
+            <TextField
+              form={form}
+              name="code"
+              label={t('auth.code')}
+              autoComplete="one-time-code"
+            />
+            <TextField
+              form={form}
+              name="password"
+              label={t('auth.newPassword')}
+              type="password"
+              autoComplete="new-password"
+            />
+          </>
+        ) : null}
+        {sent && form.done ? (
+          <p role="status">{t('auth.passwordReset')}</p>
+        ) : (
+          <FormStatus form={form} />
+        )}
+        <button type="submit" disabled={form.busy}>
+          {sent ? t('auth.setPassword') : t('auth.sendCode')}
+        </button>
+      </form>
+      <a href="/sign-in">{t('auth.backToSignIn')}</a>
+    </main>
+  );
+};

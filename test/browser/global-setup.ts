@@ -1,0 +1,20 @@
+/**
+ * The browser project: Debian's Chromium must be there (one line says how
+ * to get it), the portal is built once, then the same local stack as the
+ * emulators project starts.
+ */
+import { existsSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM } from '../../local/chromium.ts';
+import { buildPortal } from '../../local/portal-server.ts';
+import { setup as startStack, teardown as stopStack } from '../global-setup.ts';
+
+export const setup = async (project: TestProject): Promise<void> => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}: run apt-get install -y chromium`);
+  }
+  await buildPortal();
+  await startStack(project);
+};
+
+export const teardown = stopStack;
