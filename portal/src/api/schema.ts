@@ -3626,6 +3626,66 @@ export interface paths {
     delete?: never;
     patch?: never;
   };
+  "/staff/inbound-refusals": {
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components['schemas']["InboundRefusalPage"];
+        };
+        };
+        400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem400"];
+        };
+        };
+        401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem401"];
+        };
+        };
+        429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components['schemas']["GatewayThrottled"];
+        };
+        };
+        500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem500"];
+        };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    patch?: never;
+  };
   "/accounts/{accountId}/invoices": {
     get: {
       parameters: {
@@ -4720,7 +4780,60 @@ export interface paths {
     patch?: never;
   };
   "/staff/notices": {
-    get?: never;
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components['schemas']["NoticePage"];
+        };
+        };
+        400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem400"];
+        };
+        };
+        401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem401"];
+        };
+        };
+        429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components['schemas']["GatewayThrottled"];
+        };
+        };
+        500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem500"];
+        };
+        };
+      };
+    };
     put?: never;
     post: {
       parameters: {
@@ -5460,6 +5573,18 @@ export interface components {
       }[];
       cursor: (string | null);
     };
+    InboundRefusalPage: {
+      items: {
+        sesMessageId: string;
+        receivedAt: string;
+        from: string;
+        subject: string;
+        reason: ("authentication-failed" | "spam-or-virus" | "not-registered" | "several-accounts" | "not-allowed" | "service-not-allowed" | "unknown-service" | "thread-not-allowed" | "ticket-full" | "too-large" | "too-many-attachments" | "empty" | "loop" | "unreadable");
+        rawKey: string;
+        accountId?: string;
+      }[];
+      cursor: (string | null);
+    };
     InvoicePage: {
       items: components['schemas']["InvoiceSummary"][];
       cursor: (string | null);
@@ -5631,6 +5756,20 @@ export interface components {
     NoticeAccepted: {
       id: string;
       status: "accepted";
+    };
+    NoticePage: {
+      items: components['schemas']["NoticeSummary"][];
+      cursor: (string | null);
+    };
+    NoticeSummary: {
+      id: string;
+      status: ("accepted" | "addressed");
+      category: ("general" | "product" | "domain");
+      scope: Partial<Record<string, unknown>>;
+      subject: string;
+      createdAt: string;
+      createdBy: string;
+      accounts: (number | null);
     };
     NoticeStatus: {
       id: string;
