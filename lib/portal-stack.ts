@@ -28,6 +28,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { nagNames } from './constructs/nag-names.ts';
 
 export const PORTAL_DIST = fileURLToPath(new URL('../portal/dist', import.meta.url));
 
@@ -150,6 +151,7 @@ export class PortalStack extends Stack {
     );
     // The deployment's singleton function is CDK's own, created per stack by BucketDeployment.
     const site = this.getLogicalId(this.bucket.node.defaultChild as CfnResource);
+    const nag = nagNames(this);
     const copy =
       'CDK’s BucketDeployment function copies its asset from the CDK assets bucket into the site bucket and deletes what the new build no longer has: object wildcards by nature, on these two buckets only.';
     for (const child of this.node.findAll()) {
@@ -166,7 +168,7 @@ export class PortalStack extends Stack {
           })
         ),
         {
-          id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+          id: `AwsSolutions-IAM5[Resource::arn:${nag.partition}:s3:::cdk-hnb659fds-assets-${nag.account}-${nag.region}/*]`,
           reason: copy,
         },
         { id: `AwsSolutions-IAM5[Resource::<${site}.Arn>/*]`, reason: copy },

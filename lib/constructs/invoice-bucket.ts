@@ -5,7 +5,7 @@
  * live under `invoices/`; a new upload replaces the current version, and
  * replaced versions are kept for a while so a wrong upload can be undone.
  */
-import { Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
@@ -16,6 +16,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { nagNames } from './nag-names.ts';
 
 /** How long a replaced PDF stays recoverable. */
 export const OLD_PDF_VERSION_DAYS = 90;
@@ -98,10 +99,9 @@ export const grantInvoicePdfs = (
   if (!fn.role) return;
   // cdk-nag names the resource as it reads the template: the export flattened, and the
   // partition as a literal when the stage names its region, as a pseudo parameter otherwise.
-  const partition = Stack.of(fn).partition;
-  const partitionName = Token.isUnresolved(partition) ? '<AWS::Partition>' : partition;
+  const { partition } = nagNames(Stack.of(fn));
   Validations.of(fn.role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::arn:${partitionName}:s3:::${exportName}/${INVOICE_PDF_PREFIX}*]`,
+    id: `AwsSolutions-IAM5[Resource::arn:${partition}:s3:::${exportName}/${INVOICE_PDF_PREFIX}*]`,
     reason:
       'Invoice PDFs are named per account and invoice when uploaded (invoices/<account>/<number>.pdf), so the grant covers the invoices/ prefix of the one bucket, for the one action the function signs.',
   });

@@ -81,11 +81,11 @@ describe('the portal stack', () => {
     // Assess
     expect(deployment?.Properties.DistributionPaths).toEqual(['/index.html', '/config.json']);
     for (const output of [
-      /"StackName":"Portico-dev-Api","Region":\{[^}]*\},"OutputName":"PublishOutputRefHttpApi/,
-      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefClientAuthUserPool[0-9A-F]/,
-      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefClientAuthUserPoolPortalClient/,
-      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefStaffAuthUserPool[0-9A-F]/,
-      /"StackName":"Portico-dev-Stateful","Region":\{[^}]*\},"OutputName":"PublishOutputRefStaffAuthUserPoolConsoleClient/,
+      /"StackName":"Portico-dev-Api","Region":(\{[^}]*\}|"[a-z0-9-]+"),"OutputName":"PublishOutputRefHttpApi/,
+      /"StackName":"Portico-dev-Stateful","Region":(\{[^}]*\}|"[a-z0-9-]+"),"OutputName":"PublishOutputRefClientAuthUserPool[0-9A-F]/,
+      /"StackName":"Portico-dev-Stateful","Region":(\{[^}]*\}|"[a-z0-9-]+"),"OutputName":"PublishOutputRefClientAuthUserPoolPortalClient/,
+      /"StackName":"Portico-dev-Stateful","Region":(\{[^}]*\}|"[a-z0-9-]+"),"OutputName":"PublishOutputRefStaffAuthUserPool[0-9A-F]/,
+      /"StackName":"Portico-dev-Stateful","Region":(\{[^}]*\}|"[a-z0-9-]+"),"OutputName":"PublishOutputRefStaffAuthUserPoolConsoleClient/,
     ]) {
       expect(text).toMatch(output);
     }
