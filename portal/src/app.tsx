@@ -7,7 +7,7 @@ import { useI18n } from './i18n/i18n.ts';
 import { ContactPage } from './pages/contact.tsx';
 import { Contacts, NewContact } from './pages/contacts.tsx';
 import { MyContact, MyDetails } from './pages/details.tsx';
-import { Home } from './pages/home.tsx';
+import { Home, Invitations } from './pages/home.tsx';
 import { Audit, Calls, EmailLog, Invoices, Traffic } from './pages/records.tsx';
 import { ChangePassword, RequestAccount } from './pages/request-account.tsx';
 import { ServiceDetail, ServiceList } from './pages/services.tsx';
@@ -81,7 +81,7 @@ const accountPage = (Page: ComponentType) => () => {
 const Landing = () => {
   const { t } = useI18n();
   const sessions = useSessions();
-  const { me, error } = useMe(Boolean(sessions.client));
+  const { me, error, reload } = useMe(Boolean(sessions.client));
   if (!sessions.client) return <Redirect to="/sign-in" />;
   if (error) return <Failure error={error} />;
   if (!me) return <p>{t('app.loading')}</p>;
@@ -91,6 +91,7 @@ const Landing = () => {
     <main id="main">
       <h1>{t('home.welcome', { name: me.name })}</h1>
       <p>{t('home.noAccounts')}</p>
+      <Invitations me={me} reloadMe={reload} />
     </main>
   );
 };

@@ -54,6 +54,8 @@ describe('the client area as the primary contact', () => {
     await page.getByLabel(/^Phone/).fill('+441632960999');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('reapply').click();
+    // The reload is done when the stale notice goes: saving before would send the old version.
+    await page.getByTestId('reapply').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Save' }).click();
 
     // Assess: both changes stand
@@ -62,7 +64,7 @@ describe('the client area as the primary contact', () => {
     await expect(page.getByLabel(/^Phone/).inputValue()).resolves.toBe('+441632960999');
   });
 
-  it('adds a company contact, activates its login with chosen areas and a generated password, suspends, resumes and removes it', async () => {
+  it('adds a company contact, activates its login with chosen areas and a generated password, which opens nothing until the person accepts; suspends, resumes and removes it', async () => {
     // Prepare
     const page = await portal.page();
     await signIn(page, portal.url, OWNER);
@@ -91,9 +93,24 @@ describe('the client area as the primary contact', () => {
     await areas.getByLabel('Invoices', { exact: true }).check();
     await page.getByRole('button', { name: 'Generate a password' }).click();
     await expect.poll(() => page.getByLabel(/^Set a password/).inputValue()).not.toBe('');
+    const password = await page.getByLabel(/^Set a password/).inputValue();
     await page.getByRole('button', { name: 'Activate sub-account' }).click();
 
-    // Assess
+    // Assess: nothing opens until the person accepts, after choosing its own password
+    await expect
+      .poll(() => page.getByTestId('sub-status').textContent())
+      .toMatch(/Invited: Invoices, Support tickets/);
+    const newcomer = await portal.page();
+    await newcomer.goto(`${portal.url}/sign-in`);
+    await newcomer.getByLabel(/email/i).fill(email);
+    await newcomer.getByLabel(/^password$/i).fill(password);
+    await newcomer.getByRole('button', { name: 'Sign in' }).click();
+    await newcomer.getByLabel('New password').fill(`${password}x`);
+    await newcomer.getByRole('button', { name: 'Sign in' }).click();
+    await newcomer.getByRole('button', { name: 'Accept' }).click();
+    await newcomer.getByTestId('dashboard').waitFor();
+    await newcomer.context().close();
+    await page.reload();
     await expect
       .poll(() => page.getByTestId('sub-status').textContent())
       .toMatch(/Active: Invoices, Support tickets/);

@@ -2,29 +2,14 @@ import { useState } from 'preact/hooks';
 import { call } from '../api/client.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { useAccount, usePortal } from '../ui/context.ts';
+import { type Me, useAccount, usePortal } from '../ui/context.ts';
 import { Failure } from '../ui/failure.tsx';
 import { areaPath } from '../ui/nav.tsx';
 
 /** Whose account it is, the login's own name, its areas and its pending invitations. */
 export const Home = () => {
   const { t } = useI18n();
-  const { api } = usePortal();
   const { me, membership, reloadMe } = useAccount();
-  const [error, setError] = useState<unknown>();
-  const answer = (accountId: string, accept: boolean) => async () => {
-    try {
-      const path = { accountId };
-      await call('client', () =>
-        accept
-          ? api.POST('/me/invitations/{accountId}', { params: { path } })
-          : api.DELETE('/me/invitations/{accountId}', { params: { path } })
-      );
-      await reloadMe();
-    } catch (e) {
-      setError(e);
-    }
-  };
   return (
     <section data-testid="dashboard">
       <h1>{t('home.welcome', { name: me.name })}</h1>
@@ -49,6 +34,34 @@ export const Home = () => {
           </ul>
         </>
       )}
+      <Invitations me={me} reloadMe={reloadMe} />
+    </section>
+  );
+};
+
+/**
+ * Pending invitations with Accept and Decline: on the dashboard, and on the
+ * landing page of a login that belongs to no account yet (a new sub-account).
+ */
+export const Invitations = ({ me, reloadMe }: { me: Me; reloadMe: () => Promise<void> }) => {
+  const { t } = useI18n();
+  const { api } = usePortal();
+  const [error, setError] = useState<unknown>();
+  const answer = (accountId: string, accept: boolean) => async () => {
+    try {
+      const path = { accountId };
+      await call('client', () =>
+        accept
+          ? api.POST('/me/invitations/{accountId}', { params: { path } })
+          : api.DELETE('/me/invitations/{accountId}', { params: { path } })
+      );
+      await reloadMe();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <>
       {me.invitations.length ? (
         <>
           <h2>{t('home.invitations')}</h2>
@@ -68,6 +81,6 @@ export const Home = () => {
         </>
       ) : null}
       {error ? <Failure error={error} /> : null}
-    </section>
+    </>
   );
 };
