@@ -75,7 +75,9 @@ const queueIds = async () => {
     .map((ticket) => ticket.id);
 };
 
-describe('npm run backfill:indexes', () => {
+// The backfill scans the whole shared table, which holds every other test file's items
+// by the time this one runs in a full suite: seconds on a quiet machine, more on a busy one.
+describe('npm run backfill:indexes', { timeout: 90_000 }, () => {
   it('gives older contacts and tickets today’s index keys, so they show in their lists', async () => {
     // Prepare
     const contactId = await olderContact();
