@@ -399,6 +399,9 @@ describe('StreamWorker', () => {
         'cognito-idp:AdminUpdateUserAttributes',
         'cognito-idp:AdminSetUserPassword',
         'cognito-idp:AdminUserGlobalSignOut',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminDeleteUser',
       ])
     );
     // GET /staff/me calls GetUser, which the caller's own access token authorises.
