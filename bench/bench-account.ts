@@ -27,7 +27,7 @@ export const provisionBenchAccount = async (): Promise<BenchAccount> => {
       firstName: 'Bench',
       lastName: 'Owner',
       companyName: 'Bench Hosting Ltd',
-      email: 'owner@bench.example',
+      email: `owner-${loginId.slice(-8)}@bench.example`,
       phone: '+441632960000',
       address: { line1: '1 Bench Street', city: 'Leeds', postcode: 'LS1 1AA', country: 'GB' },
     },
