@@ -18,7 +18,7 @@ import { type FunctionMemoryResult, measureFunctionMemory } from './function-mem
 import { renderFunctionMemoryMarkdown } from './function-memory-report.ts';
 import { measureInbound } from './inbound.ts';
 import { measureOverhead } from './overhead.ts';
-import { measurePortal, renderPortalMarkdown } from './portal.ts';
+import { measurePortalApart, renderPortalMarkdown } from './portal.ts';
 import { type BenchSettings, createReport, renderMarkdown, writeReport } from './report.ts';
 import { positiveIntFromEnv } from './stats.ts';
 
@@ -76,7 +76,7 @@ const main = async (): Promise<number> => {
     await database.stop();
   }
 
-  const portal = await measurePortal(progress);
+  const portal = await measurePortalApart();
   const report = createReport({ settings, bundles, coldImport, overhead, inbound, memory });
   report.problems.push(...portal.problems);
   const markdown =
