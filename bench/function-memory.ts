@@ -4,8 +4,9 @@
  * Each API function's bundle (the one the CDK deploys) is imported in a
  * fresh `node` and serves `requests` requests one after another against
  * DynamoDB Local. The child reports its resident set before the import,
- * after it, and at its peak (`process.resourceUsage().maxRSS`, what the
- * kernel saw), the V8 heap's peak, and each request's time. Lambda's "Max
+ * after it, and at its peak (VmHWM of /proc/self/status, the kernel's
+ * high-water mark of its own address space), the V8 heap's peak, and each
+ * request's time. Lambda's "Max
  * Memory Used" is the peak of the whole sandbox, so the child's peak RSS
  * stands in for it: an approximation (x64 Node 20 here, arm64 Node 24 in
  * Lambda, without the runtime interface client's few MB).
@@ -47,7 +48,9 @@ for (const { route, event, context } of calls) {
   results.push({ route, ms: performance.now() - started, status: result?.statusCode });
   heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
 }
-const peakRss = process.resourceUsage().maxRSS * 1024;
+// VmHWM: this address space's own peak. maxRSS would carry the parent's over fork and exec.
+const hwm = /VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+const peakRss = hwm ? Number(hwm[1]) * 1024 : Math.max(rssAfterImport, process.memoryUsage().rss);
 process.stdout.write(JSON.stringify({ rssBeforeImport, rssAfterImport, peakRss, heapPeak, results }) + '\\n');
 process.exit(0);
 `;
