@@ -16,10 +16,18 @@ export interface Invocation {
   context: Context;
 }
 
+/** What a request may carry beyond its path: a JSON body, more claims, its source address. */
+export interface InvocationOptions {
+  body?: unknown;
+  claims?: Record<string, string>;
+  sourceIp?: string;
+}
+
 export const invocation = (
   routeId: RouteId,
   pathParameters: Record<string, string>,
-  loginId: string
+  loginId: string,
+  options: InvocationOptions = {}
 ): Invocation => {
   const route = ROUTES.find((candidate) => candidate.id === routeId);
   if (!route) throw new Error(`no route ${routeId}`);
@@ -34,16 +42,22 @@ export const invocation = (
       method: route.method,
       rawPath,
       rawQueryString: '',
-      headers: { host: 'bench.local', accept: 'application/json', 'user-agent': 'portico-bench' },
-      body: Buffer.alloc(0),
-      sourceIp: '127.0.0.1',
+      headers: {
+        host: 'bench.local',
+        accept: 'application/json',
+        'user-agent': 'portico-bench',
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body:
+        options.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(options.body)),
+      sourceIp: options.sourceIp ?? '127.0.0.1',
       protocol: 'HTTP/1.1',
       requestId,
       receivedAt: new Date(),
     },
     route,
     pathParameters,
-    { claims: { sub: loginId, token_use: 'access' }, scopes: null }
+    { claims: { sub: loginId, token_use: 'access', ...options.claims }, scopes: null }
   );
   return { event, context: buildContext(route.function, requestId) };
 };

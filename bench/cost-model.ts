@@ -1,6 +1,7 @@
 /**
  * Monthly AWS cost of one stage from measured per-route figures (bench
- * results: handler time, DynamoDB reads and writes per request) and the
+ * results: request time, DynamoDB calls and consumed units per request,
+ * the memory of the function serving it) and the
  * usage model of docs/cost.md. Pure arithmetic: scripts/cost.ts feeds it.
  */
 
@@ -26,11 +27,13 @@ export const PRICES = {
 
 export const COGNITO_FREE_MAU = 10_000;
 
-/** One route's measured figures (bench/overhead.ts). */
+/** One route's measured figures (bench/function-memory.ts; older results: bench/overhead.ts). */
 export interface RouteFigures {
   route: string;
-  /** Handler time per request, ms (in process, DynamoDB Local: the stand-in for Lambda duration). */
+  /** Request time, ms (the bundle against DynamoDB Local: the stand-in for Lambda duration). */
   durationMs: number;
+  /** Memory of the function serving it (lib/function-memory.ts); else CostInput.memoryMb. */
+  memoryMb?: number;
   reads: number;
   writes: number;
   /** Units DynamoDB reported (ReturnConsumedCapacity); absent in older results. */
@@ -67,6 +70,7 @@ export interface CostInput {
   accounts: number;
   usage: UsageModel;
   routes: RouteFigures[];
+  /** The stage's size, for a route whose function has none of its own. */
   memoryMb: number;
   featurePlan: 'lite' | 'essentials' | 'plus';
   fixed: Fixed;
@@ -102,6 +106,9 @@ export const perRequest = (routes: RouteFigures[], mix: Record<string, number>) 
     measured.reduce((sum, route) => sum + pick(route) * (mix[route.route] ?? 0), 0) / weight;
   return {
     durationMs: avg((route) => route.durationMs),
+    /** Lambda bills each request's duration in 1 ms steps, at its function's memory. */
+    gbSeconds: (memoryMb: number) =>
+      avg((route) => (Math.ceil(route.durationMs) / 1000) * ((route.memoryMb ?? memoryMb) / 1024)),
     reads: avg((route) => route.reads),
     writes: avg((route) => route.writes),
     readUnits: (perRead: number) => avg((route) => route.readUnits ?? route.reads * perRead),
@@ -119,8 +126,7 @@ export const monthlyCost = (input: CostInput): CostResult => {
   const { accounts, usage } = input;
   const requests = accounts * usage.requestsPerAccountDay * DAYS_PER_MONTH;
   const avg = perRequest(input.routes, usage.routeMix);
-  // Lambda bills duration in 1 ms steps.
-  const gbSeconds = requests * (Math.ceil(avg.durationMs) / 1000) * (input.memoryMb / 1024);
+  const gbSeconds = requests * avg.gbSeconds(input.memoryMb);
   const storageGb = (accounts * usage.bytesPerAccount) / 1e9;
   const lines: Record<CostLine, number> = {
     lambda:

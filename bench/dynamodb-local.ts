@@ -46,21 +46,21 @@ export const startBenchDatabase = async (): Promise<BenchDatabase> => {
   return { endpoint, tableName: BENCH_TABLE_NAME, stop };
 };
 
+/** The environment a function sees against the bench table (this process or a child). */
+export const benchEnv = (database: BenchDatabase): Record<string, string> => ({
+  ...functionEnv({
+    region: LOCAL_REGION,
+    tableName: database.tableName,
+    dynamoEndpoint: database.endpoint,
+  }),
+  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+});
+
 /**
  * Points the function code at the bench table. Must run before any handler
  * or client module is imported: they read their configuration at import time.
  */
 export const applyBenchEnv = (database: BenchDatabase): void => {
-  Object.assign(
-    process.env,
-    functionEnv({
-      region: LOCAL_REGION,
-      tableName: database.tableName,
-      dynamoEndpoint: database.endpoint,
-    }),
-    {
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    }
-  );
+  Object.assign(process.env, benchEnv(database));
 };

@@ -4,7 +4,6 @@
  * interleaved in the same run so both meet the same machine and the same
  * DynamoDB Local. Also counts the DynamoDB calls each route makes.
  */
-import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { accountKeys } from '#core/entities/account';
 import { contactKeys } from '#core/entities/contact';
@@ -15,6 +14,7 @@ import {
   loginPartitionQuery,
 } from '#core/entities/membership';
 import { type Invocation, invocation, invoke, type LambdaHandler, statusOf } from './api-event.ts';
+import { provisionBenchAccount } from './bench-account.ts';
 import { CALLS_PER_REQUEST, HANDLER_OVERHEAD_MAX_RATIO } from './budgets.ts';
 import { formatRatio, ratio, roundSummary, type Summary, summarize } from './stats.ts';
 
@@ -171,24 +171,8 @@ export const measureOverhead = async (options: {
   warmup: number;
   iterations: number;
 }): Promise<OverheadResult> => {
-  const { provisionAccount } = await import('../functions/staff/provision.ts');
-  const { tableStore } = await import('#core/table/function-store');
-  const loginId = `bench-login-${randomUUID()}`;
-  const account = await provisionAccount(tableStore, {
-    name: 'Bench Hosting Ltd',
-    contractNumbers: [`B-${loginId.slice(-8)}`],
-    primary: {
-      firstName: 'Bench',
-      lastName: 'Owner',
-      companyName: 'Bench Hosting Ltd',
-      email: 'owner@bench.example',
-      phone: '+441632960000',
-      address: { line1: '1 Bench Street', city: 'Leeds', postcode: 'LS1 1AA', country: 'GB' },
-    },
-    loginId,
-    newLogin: true,
-  });
-  const scenarios = await buildScenarios(loginId, account.id);
+  const { loginId, accountId } = await provisionBenchAccount();
+  const scenarios = await buildScenarios(loginId, accountId);
   const samples = new Map(
     scenarios.map((s) => [s.route, { handler: [] as number[], raw: [] as number[] }])
   );

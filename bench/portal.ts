@@ -4,6 +4,7 @@
  * (signed in) until the dashboard is usable, in Chromium against a local
  * stack with the demo data.
  */
+import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -38,6 +39,33 @@ export interface PortalFigures {
   signInToDashboardMs: number;
   problems: string[];
 }
+
+export const PORTAL_FIGURES_MARK = 'portal figures: ';
+
+/**
+ * Runs bench/portal-main.ts in a child `node` (tsx), its progress passed
+ * through, and reads the figures it prints.
+ */
+export const measurePortalApart = (): Promise<PortalFigures> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('./portal-main.ts', import.meta.url).pathname],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = stdout
+        .split('\n')
+        .find((candidate) => candidate.startsWith(PORTAL_FIGURES_MARK));
+      if (code !== 0 || !line) reject(new Error(`the portal measurement exited with ${code}`));
+      else resolve(JSON.parse(line.slice(PORTAL_FIGURES_MARK.length)) as PortalFigures);
+    });
+  });
 
 export const measurePortal = async (progress: (line: string) => void): Promise<PortalFigures> => {
   progress('building the portal');

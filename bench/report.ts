@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../lib/constructs/bundling.ts';
 import { CALLS_PER_REQUEST, COLD_IMPORT_MAX_RATIO, HANDLER_OVERHEAD_MAX_RATIO } from './budgets.ts';
 import type { BundlesOutcome } from './bundles.ts';
 import type { ColdImportResult } from './cold-import.ts';
+import type { FunctionMemoryResult } from './function-memory.ts';
 import type { InboundSizeResult } from './inbound.ts';
 import type { OverheadResult } from './overhead.ts';
 import { formatKb, formatMs, formatRatio, type Summary } from './stats.ts';
@@ -35,6 +36,8 @@ export interface BenchReport {
   coldImport: ColdImportResult;
   overhead: OverheadResult;
   inbound: InboundSizeResult[];
+  /** Peak memory and duration per function, DynamoDB capacity per route; absent in older results. */
+  memory?: FunctionMemoryResult;
   /** Every exceeded budget, one line each; empty when the run passes. */
   problems: string[];
 }
@@ -59,6 +62,7 @@ export const createReport = (parts: {
   coldImport: ColdImportResult;
   overhead: OverheadResult;
   inbound: InboundSizeResult[];
+  memory: FunctionMemoryResult;
 }): BenchReport => ({
   at: new Date().toISOString(),
   git: gitState(),
@@ -79,11 +83,13 @@ export const createReport = (parts: {
   coldImport: parts.coldImport,
   overhead: parts.overhead,
   inbound: parts.inbound,
+  memory: parts.memory,
   problems: [
     ...parts.bundles.results.flatMap((r) => r.problems),
     ...parts.coldImport.functions.flatMap((f) => f.problems),
     ...parts.overhead.routes.flatMap((r) => r.problems),
     ...parts.inbound.flatMap((r) => r.problems),
+    ...parts.memory.functions.flatMap((f) => f.problems),
   ],
 });
 
@@ -200,11 +206,12 @@ export const renderMarkdown = (report: BenchReport): string => {
   return lines.join('\n');
 };
 
-/** Writes the JSON record and latest.md; returns the JSON file's path. */
+/** Writes the JSON record, its copy latest.json (what `npm run cost` reads) and latest.md; returns the JSON file's path. */
 export const writeReport = async (report: BenchReport, markdown: string): Promise<string> => {
   await mkdir(RESULTS_DIR, { recursive: true });
   const file = `${RESULTS_DIR}/${report.at.slice(0, 10)}-${report.git.sha}.json`;
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(`${RESULTS_DIR}/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(`${RESULTS_DIR}/latest.md`, markdown);
   return file;
 };

@@ -6,16 +6,19 @@
  *
  * Settings: BENCH_RUNS (cold imports per bundle, default 15), BENCH_WARMUP
  * (untimed overhead rounds, default 50), BENCH_ITERATIONS (timed overhead
- * rounds, default 300).
+ * rounds, default 300), BENCH_MEMORY_REQUESTS (requests per function in the
+ * memory run, default 100).
  */
 import { relative } from 'node:path';
 import { PROJECT_ROOT } from '../lib/constructs/bundling.ts';
 import { measureBundles } from './bundles.ts';
 import { measureColdImports } from './cold-import.ts';
-import { applyBenchEnv, startBenchDatabase } from './dynamodb-local.ts';
+import { applyBenchEnv, benchEnv, startBenchDatabase } from './dynamodb-local.ts';
+import { type FunctionMemoryResult, measureFunctionMemory } from './function-memory.ts';
+import { renderFunctionMemoryMarkdown } from './function-memory-report.ts';
 import { measureInbound } from './inbound.ts';
 import { measureOverhead } from './overhead.ts';
-import { measurePortal, renderPortalMarkdown } from './portal.ts';
+import { measurePortalApart, renderPortalMarkdown } from './portal.ts';
 import { type BenchSettings, createReport, renderMarkdown, writeReport } from './report.ts';
 import { positiveIntFromEnv } from './stats.ts';
 
@@ -54,6 +57,7 @@ const main = async (): Promise<number> => {
   const database = await startBenchDatabase();
   let overhead: Awaited<ReturnType<typeof measureOverhead>>;
   let inbound: Awaited<ReturnType<typeof measureInbound>>;
+  let memory: FunctionMemoryResult;
   try {
     applyBenchEnv(database);
     progress(
@@ -62,14 +66,21 @@ const main = async (): Promise<number> => {
     overhead = await measureOverhead(settings);
     progress('timing inbound mail, 1 MB and 10 MB');
     inbound = await measureInbound(positiveIntFromEnv('BENCH_INBOUND_ROUNDS', 20));
+    memory = await measureFunctionMemory({
+      bundles: bundles.files,
+      env: benchEnv(database),
+      requests: positiveIntFromEnv('BENCH_MEMORY_REQUESTS', 100),
+      progress,
+    });
   } finally {
     await database.stop();
   }
 
-  const portal = await measurePortal(progress);
-  const report = createReport({ settings, bundles, coldImport, overhead, inbound });
+  const portal = await measurePortalApart();
+  const report = createReport({ settings, bundles, coldImport, overhead, inbound, memory });
   report.problems.push(...portal.problems);
-  const markdown = renderMarkdown(report) + renderPortalMarkdown(portal);
+  const markdown =
+    renderMarkdown(report) + renderFunctionMemoryMarkdown(memory) + renderPortalMarkdown(portal);
   const file = await writeReport(report, markdown);
   process.stdout.write(markdown);
   progress(`wrote ${relative(PROJECT_ROOT, file)} and bench/results/latest.md`);

@@ -187,7 +187,11 @@ export class ApiStack extends Stack {
         props.client,
         'cognito-idp:AdminUpdateUserAttributes',
         'cognito-idp:AdminSetUserPassword',
-        'cognito-idp:AdminUserGlobalSignOut'
+        'cognito-idp:AdminUserGlobalSignOut',
+        // An account request's invitation (docs/adr/0008-account-requests-off-the-request-path.md).
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminDeleteUser'
       )
       .bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress);
 

@@ -8,9 +8,9 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { StaffCaller } from '#core/access/caller';
+import { createOrFindUser } from '#core/access/cognito-users';
 import { ConflictError } from '#core/platform/errors';
 import { tableStore } from '#core/table/function-store';
-import { createOrFindUser } from '../functions/logins/cognito-users.ts';
 import { type NewAccount, provisionAccount } from '../functions/staff/provision.ts';
 import { ensureStaffLogin, type StaffPool } from '../scripts/local-stack/staff-logins.ts';
 import { seedDemoBilling } from './seed-billing.ts';

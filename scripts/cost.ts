@@ -3,7 +3,7 @@
  * many active accounts, from the newest `npm run bench` results and the
  * usage model of docs/cost.md (bench/cost-model.ts does the arithmetic).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   type CostInput,
@@ -13,6 +13,8 @@ import {
   type RouteFigures,
   type UsageModel,
 } from '../bench/cost-model.ts';
+import { ROUTES } from '../functions/routes.ts';
+import { FUNCTION_MEMORY_MB } from '../lib/function-memory.ts';
 
 /** The usage model docs/cost.md states; change both together. */
 export const USAGE: UsageModel = {
@@ -34,37 +36,67 @@ export const USAGE: UsageModel = {
 /** Alarms (API stack and the stateful stack's trigger), the two topic keys, the two secrets. */
 export const FIXED = { alarms: 36, kmsKeys: 2, secrets: 2 };
 
-const RESULTS = new URL('../bench/results/', import.meta.url);
+const LATEST = new URL('../bench/results/latest.json', import.meta.url);
 
-/** The newest bench results with per-route figures (fan-out results have none). */
-const newestRouteFigures = (): { file: string; routes: RouteFigures[] } => {
-  const files = readdirSync(RESULTS)
-    .filter((name) => /^\d{4}-\d{2}-\d{2}-[0-9a-f]+\.json$/.test(name))
-    .sort();
-  const file = files.at(-1);
-  if (!file) throw new Error('no bench results: run `npm run bench` first');
-  const results = JSON.parse(readFileSync(new URL(file, RESULTS), 'utf8'));
-  const routes = (results.overhead?.routes ?? []).map(
-    (entry: {
-      route: string;
-      handler: { p50: number };
-      calls: {
-        reads: number;
-        writes: number;
-        capacity?: { readUnits: number; writeUnits: number };
-      };
-    }) => ({
+interface ResultRoute {
+  route: string;
+  function?: string;
+  duration?: { p50: number };
+  handler?: { p50: number };
+  reads?: number;
+  writes?: number;
+  readUnits?: number;
+  writeUnits?: number;
+  calls?: {
+    reads: number;
+    writes: number;
+    capacity?: { readUnits: number; writeUnits: number };
+  };
+}
+
+const functionOf = (routeKey: string): string | undefined =>
+  ROUTES.find((route) => `${route.method} ${route.path}` === routeKey)?.function;
+
+/**
+ * A result's per-route figures: the memory run's (request time in the
+ * bundle, calls and consumed units) or, in results from before it, the
+ * in-process overhead run's. Each route carries its function's memory.
+ */
+export const routeFiguresOf = (results: {
+  memory?: { routes: ResultRoute[] };
+  overhead?: { routes: ResultRoute[] };
+}): { source: 'memory' | 'overhead'; routes: RouteFigures[] } => {
+  const source = results.memory?.routes.length ? 'memory' : 'overhead';
+  const entries = (source === 'memory' ? results.memory?.routes : results.overhead?.routes) ?? [];
+  const routes = entries.map((entry): RouteFigures => {
+    const memoryMb = FUNCTION_MEMORY_MB[entry.function ?? functionOf(entry.route) ?? ''];
+    const capacity = entry.calls?.capacity ?? {
+      readUnits: entry.readUnits,
+      writeUnits: entry.writeUnits,
+    };
+    return {
       route: entry.route,
-      durationMs: entry.handler.p50,
-      reads: entry.calls.reads,
-      writes: entry.calls.writes,
-      ...(entry.calls.capacity && {
-        readUnits: entry.calls.capacity.readUnits,
-        writeUnits: entry.calls.capacity.writeUnits,
-      }),
-    })
-  );
-  return { file, routes };
+      durationMs: entry.duration?.p50 ?? entry.handler?.p50 ?? 0,
+      reads: entry.reads ?? entry.calls?.reads ?? 0,
+      writes: entry.writes ?? entry.calls?.writes ?? 0,
+      ...(memoryMb !== undefined && { memoryMb }),
+      ...(capacity.readUnits !== undefined && { readUnits: capacity.readUnits }),
+      ...(capacity.writeUnits !== undefined && { writeUnits: capacity.writeUnits }),
+    };
+  });
+  return { source, routes };
+};
+
+/** bench/results/latest.json, which every `npm run bench` rewrites. */
+const latestResults = () => {
+  let text: string;
+  try {
+    text = readFileSync(LATEST, 'utf8');
+  } catch {
+    throw new Error('no bench/results/latest.json: run `npm run bench` first');
+  }
+  const results = JSON.parse(text);
+  return { label: `${results.at?.slice(0, 10)} ${results.git?.sha}`, ...routeFiguresOf(results) };
 };
 
 /**
@@ -97,12 +129,18 @@ const main = () => {
   const { values } = parseArgs({ options: { accounts: { type: 'string', multiple: true } } });
   const sizes = (values.accounts ?? ['1000']).map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('--accounts N (N ≥ 0)');
-  const { file, routes: measured } = newestRouteFigures();
+  const { label, source, routes: measured } = latestResults();
   const { routes, missing } = withBudgetFallback(measured, USAGE.routeMix);
   const stage = stageSettings();
-  console.log(`figures: bench/results/${file}; prices read ${PRICES.lambdaGbSecond.read}`);
+  console.log(
+    `figures: bench/results/latest.json (${label}), ${source === 'memory' ? 'request times in the bundles, units DynamoDB reported' : 'in-process handler times'}; prices read ${PRICES.lambdaGbSecond.read}`
+  );
   if (missing.length > 0) console.log(`at the design budget (not measured): ${missing.join(', ')}`);
-  console.log(`prod: ${stage.memoryMb} MB, Cognito ${stage.featurePlan}\n`);
+  const memory = measured.map((route) => `${route.route} ${route.memoryMb ?? stage.memoryMb} MB`);
+  console.log(`memory: ${memory.join(', ')} (lib/function-memory.ts)`);
+  console.log(
+    `prod: ${stage.memoryMb} MB where a function has no size of its own, Cognito ${stage.featurePlan}\n`
+  );
   const lines: CostLine[] = ['lambda', 'httpApi', 'dynamodb', 'cognito', 'logs', 'monitoring'];
   const results = sizes.map((accounts) =>
     monthlyCost({ accounts, usage: USAGE, routes, ...stage, fixed: FIXED })

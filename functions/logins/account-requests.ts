@@ -1,30 +1,27 @@
 /**
  * "Request an account": someone with a contract number and the email of a
- * contact of that account asks for a login. Whatever the details, the
- * answer is the same and takes at least the same time (no enumeration);
- * requests are counted per email and per source address.
+ * contact of that account asks for a login. The request path only counts
+ * it (per email and per source address) and queues an outbox task in the
+ * same transaction; the outbox worker looks the details up and invites
+ * (core/workflows/account-request.ts). So every accepted request does the
+ * same writes and gets the same answer at once, whether or not the details
+ * match: nothing to enumerate, by content or by timing
+ * (docs/adr/0008-account-requests-off-the-request-path.md).
  */
-import { outboxWrites, writeTogether } from '#core/db/transact';
-import { contactDisplayName, normaliseEmail } from '#core/entities/contact';
-import { contractMarkerKeys } from '#core/entities/contract';
+import { writeTogether } from '#core/db/transact';
+import { normaliseEmail } from '#core/entities/contact';
+import { createOutboxPut } from '#core/entities/outbox';
 import { takeRateTokenUpdate } from '#core/entities/rate-counter';
-import { quoted } from '#core/mail/security-mail';
-import { now, nowIso } from '#core/platform/clock';
+import { now } from '#core/platform/clock';
 import { TooManyRequestsError } from '#core/platform/errors';
-import { logger } from '#core/platform/observability';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
-import { contactIn, loadProfile } from '#core/workflows/account-profile';
-import { activate } from './activation.ts';
 import { rateLimitSubjectOfAddress } from './source-address.ts';
 
 export const ACCOUNT_REQUEST_LIMITS = {
   perEmail: { limit: 3, windowSeconds: 3600 },
   perSourceIp: { limit: 20, windowSeconds: 3600 },
 } as const;
-
-/** Every answer takes at least this long, so a match cannot be told apart by timing. */
-export const ACCOUNT_REQUEST_MIN_MS = 1500;
 
 export const ACCOUNT_REQUEST_ANSWER = {
   status: 'received',
@@ -33,15 +30,22 @@ export const ACCOUNT_REQUEST_ANSWER = {
     'Otherwise ask the account holder to give you access.',
 } as const;
 
-const countRequest = async (store: TableStore, email: string, sourceIp: string, now: Date) => {
+export const requestAccount = async (
+  store: TableStore,
+  input: { contractNumber: string; email: string },
+  sourceIp: string
+) => {
+  const email = normaliseEmail(input.email);
+  const at = now();
   const { perEmail, perSourceIp } = ACCOUNT_REQUEST_LIMITS;
+  // One transaction: a request past either limit queues nothing.
   await writeTogether(
     [
       {
         action: {
           Update: takeRateTokenUpdate(
             { subject: `account-request#email#${email}`, ...perEmail },
-            now
+            at
           ),
         },
       },
@@ -52,7 +56,16 @@ const countRequest = async (store: TableStore, email: string, sourceIp: string, 
               subject: `account-request#ip#${rateLimitSubjectOfAddress(sourceIp)}`,
               ...perSourceIp,
             },
-            now
+            at
+          ),
+        },
+      },
+      {
+        // No account is known yet: the task names none.
+        action: {
+          Put: createOutboxPut(
+            { kind: 'account-request', contractNumber: input.contractNumber, email },
+            { now: at.toISOString() }
           ),
         },
       },
@@ -65,75 +78,5 @@ const countRequest = async (store: TableStore, email: string, sourceIp: string, 
       ),
     store
   );
-};
-
-const accountOfContract = async (
-  store: TableStore,
-  contractNumber: string
-): Promise<string | undefined> => {
-  const item = await store.get({
-    Key: contractMarkerKeys(contractNumber),
-    ConsistentRead: true,
-  });
-  return typeof item?.accountId === 'string' ? item.accountId : undefined;
-};
-
-/** Invites the matching contact, if there is one; says nothing either way. */
-const inviteIfMatching = async (store: TableStore, contractNumber: string, email: string) => {
-  const accountId = await accountOfContract(store, contractNumber);
-  if (!accountId) return;
-  const profile = await loadProfile(accountId, store);
-  const contact = profile.contacts.find((candidate) => normaliseEmail(candidate.email) === email);
-  if (!contact || contact.loginId) return;
-  const primary = contactIn(profile, profile.account.primaryContactId);
-  // No areas: the login can sign in and see the account; the holder decides what it may open.
-  // The holder itself (an account the operators loaded) gets the primary login instead.
-  await activate(
-    store,
-    { loginId: 'account-request', name: contactDisplayName(contact) },
-    profile,
-    contact,
-    [],
-    {
-      invite: true,
-    }
-  );
-  // The holder asking for their own login needs no notice beyond the invitation.
-  if (contact.isPrimary) return;
-  await writeTogether(
-    outboxWrites(accountId, nowIso(), [
-      {
-        kind: 'mail',
-        to: primary.email,
-        subject: 'A contact asked for a login',
-        // The contact's name is data the account typed: quoted, on its own line.
-        text:
-          'Hello,\n\nThis contact of your client area asked for a login and was sent an invitation ' +
-          'that opens no area yet:\n\n' +
-          `  Contact: ${quoted(contactDisplayName(contact))}\n  Email: ${contact.email}\n\n` +
-          'Grant the areas they need under Contacts, or withdraw the login there.\n',
-      },
-    ]),
-    () => new Error('outbox write failed'),
-    store
-  );
-};
-
-export const requestAccount = async (
-  store: TableStore,
-  input: { contractNumber: string; email: string },
-  sourceIp: string
-) => {
-  const started = Date.now();
-  const email = normaliseEmail(input.email);
-  await countRequest(store, email, sourceIp, now());
-  try {
-    await inviteIfMatching(store, input.contractNumber, email);
-  } catch (error) {
-    // The caller learns nothing from a failure either; the operators do.
-    logger.error('account request could not be completed', { error });
-  }
-  const wait = ACCOUNT_REQUEST_MIN_MS - (Date.now() - started);
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return ACCOUNT_REQUEST_ANSWER;
 };

@@ -15,7 +15,7 @@ export const LOGIN_ROUTES = [
     body: lazySchema(async () => (await import('./schemas.ts')).accountRequestSchema),
     success: { status: 202, description: 'Received; an invitation follows if the details match.' },
     rateLimited: true,
-    // Each answer holds an instance 1.5 s: at most burst + rate × timeout instances (docs/deploy.md).
+    // Answers at once (the lookup is an outbox task): at most burst + rate × timeout instances (docs/deploy.md).
     throttle: { rateLimit: 2, burstLimit: 5 },
   },
   {

@@ -1,6 +1,6 @@
 /**
  * Sub-account logins of contacts, one function per route: activate
- * (activation.ts) or change permissions, suspend and resume, deactivate.
+ * (core/workflows/login-activation.ts) or change permissions, suspend and resume, deactivate.
  * Each applies the rules of grant-rules.ts first.
  */
 
@@ -13,9 +13,9 @@ import { ConflictError } from '#core/platform/errors';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
 import { actorOf, loadProfile } from '#core/workflows/account-profile';
-import { activate } from './activation.ts';
+import { activate } from '#core/workflows/login-activation';
+import { auditWrites, nextImage } from '#core/workflows/login-change';
 import { checkGrant, requestedAreas, targetOf } from './grant-rules.ts';
-import { auditWrites, nextImage } from './login-change.ts';
 import type { SubAccountPut } from './schemas.ts';
 
 /** PUT .../sub-account: activates a login for the contact, or changes its permissions. */

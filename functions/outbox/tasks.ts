@@ -13,6 +13,7 @@ import { cognito, userPoolId } from '#core/platform/clients/cognito';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
 import type { TableStore } from '#core/table/store';
+import { answerAccountRequest } from '#core/workflows/account-request';
 import { followLoginEmail } from './login-email-follow.ts';
 import { isSuppressed, sendMail, sendMailUnlessSuppressed } from './mail.ts';
 
@@ -88,6 +89,9 @@ export const runTask = async (store: TableStore, task: OutboxTask): Promise<void
       return;
     case 'invite-login':
       await inviteLogin(store, task);
+      return;
+    case 'account-request':
+      await answerAccountRequest(store, task);
       return;
   }
 };

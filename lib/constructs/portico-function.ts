@@ -20,6 +20,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '#core/platform/config';
 import { TABLE } from '#core/table/table';
 import type { StageConfig } from '../config.ts';
+import { FUNCTION_MEMORY_MB } from '../function-memory.ts';
 import { handlerEntry, LOCK_FILE_PATH, PROJECT_ROOT, toNodejsBundling } from './bundling.ts';
 import {
   grantInvoicePdfs,
@@ -56,7 +57,7 @@ export interface PorticoFunctionProps {
   stage: StageConfig;
   /** Extra variables; merged over the defaults, never replacing them wholesale. */
   environment?: Record<string, string>;
-  /** Defaults to the stage's lambda settings. */
+  /** Defaults to the function's entry in FUNCTION_MEMORY_MB, then the stage's lambda settings. */
   memoryMb?: number;
   timeoutSeconds?: number;
   reservedConcurrency?: number;
@@ -89,7 +90,7 @@ export class PorticoFunction extends NodejsFunction {
       depsLockFilePath: LOCK_FILE_PATH,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memoryMb ?? stage.lambda.memoryMb,
+      memorySize: props.memoryMb ?? FUNCTION_MEMORY_MB[name] ?? stage.lambda.memoryMb,
       timeout: Duration.seconds(props.timeoutSeconds ?? stage.lambda.timeoutSeconds),
       reservedConcurrentExecutions: props.reservedConcurrency,
       deadLetterQueue: props.deadLetterQueue,

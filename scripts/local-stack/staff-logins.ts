@@ -17,6 +17,7 @@ import {
   type SetUserPoolMfaConfigCommandInput,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { createOrFindUser } from '#core/access/cognito-users';
 import { STAFF_MFA } from '#core/access/user-pool';
 import {
   createStaffPut,
@@ -27,7 +28,6 @@ import {
 } from '#core/entities/staff';
 import { isConditionFailure } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
-import { createOrFindUser } from '../../functions/logins/cognito-users.ts';
 import { totpCode } from './totp.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inFreshWindow } from '../support/clock.ts';
 import { useGateway } from '../support/gateway.ts';
-import { waitForMail } from '../support/mailbox.ts';
+import { eventually, mailTo, waitForMail } from '../support/mailbox.ts';
 import { accessTokenFor, addContact, createTenant, type Tenant } from '../support/tenants.ts';
 
 const gateway = useGateway();
@@ -41,15 +41,43 @@ describe('POST /account-requests', () => {
     await request({ contractNumber: tenant.contractNumber, email });
     const token = await accessTokenFor(tenant.email);
 
-    // Act
-    const contact = await gateway.api(
-      'GET',
-      `/accounts/${tenant.accountId}/contacts/${contactId}`,
-      { token }
-    );
+    // Act: the invitation follows through the outbox
+    const subAccount = await eventually(async () => {
+      const contact = await gateway.api(
+        'GET',
+        `/accounts/${tenant.accountId}/contacts/${contactId}`,
+        { token }
+      );
+      expect(contact.body.subAccount).not.toBeNull();
+      return contact.body.subAccount;
+    });
 
     // Assess
-    expect(contact.body.subAccount).toEqual({ status: 'invited', permissions: [] });
+    expect(subAccount).toEqual({ status: 'invited', permissions: [] });
+  });
+
+  it('invites nobody when the contract is one account’s and the email another’s contact (no reach across accounts)', async () => {
+    // Prepare
+    const other = await createTenant('Requests elsewhere');
+    const theirs = await addContact(other);
+    const mine = await addContact(tenant);
+
+    // Act: the cross-account request first, then a match on the same stream
+    const [crossed, hit] = [
+      await request({ contractNumber: tenant.contractNumber, email: theirs.email }),
+      await request({ contractNumber: tenant.contractNumber, email: mine.email }),
+    ];
+    await waitForMail(mine.email, 'Your login to a client area');
+
+    // Assess
+    expect([crossed.status, crossed.text]).toEqual([hit.status, hit.text]);
+    expect(await mailTo(theirs.email)).toEqual([]);
+    const contact = await gateway.api(
+      'GET',
+      `/accounts/${other.accountId}/contacts/${theirs.contactId}`,
+      { token: await accessTokenFor(other.email) }
+    );
+    expect(contact.body.subAccount).toBeNull();
   });
 
   it('sends nothing for the primary, who already has a login', async () => {
@@ -63,7 +91,7 @@ describe('POST /account-requests', () => {
   it('limits requests per email, whatever the contract', async () => {
     // Prepare
     const email = 'hammer@elsewhere.example';
-    // The counters are per clock hour: four requests (1.5 s each) must not straddle its turn.
+    // The counters are per clock hour: four requests must not straddle its turn.
     inFreshWindow(3600);
 
     // Act

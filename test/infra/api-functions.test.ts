@@ -14,6 +14,7 @@ import {
 import { STREAM_WORKER_FUNCTIONS, WORKER_FUNCTIONS } from '../../functions/workers.ts';
 import { FUNCTION_BINDINGS, type FunctionBinding } from '../../lib/api-stack.ts';
 import { PorticoFunction } from '../../lib/constructs/portico-function.ts';
+import { FUNCTION_MEMORY_MB } from '../../lib/function-memory.ts';
 import {
   actionsOf,
   allowStatementsOf,
@@ -51,14 +52,50 @@ const WRITE_ACTIONS = [
 ];
 
 describe('PorticoFunction', () => {
-  // Tracing follows the stage settings: tracing.test.ts.
+  it('gives each function the memory lib/function-memory.ts chose for it, not a flat size', () => {
+    // Prepare
+    const deployed = {
+      ...api.functions,
+      outbox: api.outbox.function,
+      notify: api.notify.function,
+      mailer: api.mailer.function,
+      feedback: api.feedback.function,
+    };
+
+    // Act
+    const sizes = Object.fromEntries(
+      Object.entries(deployed).map(([name, fn]) => [
+        name,
+        resources[logicalIdOf(fn)]?.Properties.MemorySize,
+      ])
+    );
+
+    // Assess
+    expect(Object.keys(sizes)).toHaveLength(FUNCTION_NAMES.length + WORKER_FUNCTIONS.length);
+    expect(sizes).toEqual({
+      public: 256,
+      me: 512,
+      account: 512,
+      contacts: 512,
+      logins: 512,
+      services: 512,
+      tickets: 512,
+      billing: 512,
+      staff: 512,
+      outbox: 512,
+      notify: 1024,
+      mailer: 512,
+      feedback: 256,
+    });
+    for (const [name, size] of Object.entries(sizes)) expect(size).toBe(FUNCTION_MEMORY_MB[name]);
+  });
+
   it('runs every function on Node.js 24 for arm64', () => {
     // Prepare
     const expected = {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
-      MemorySize: config.lambda.memoryMb,
     };
     const mailer = logicalIdOf(api.mailer.function);
     const notify = logicalIdOf(api.notify.function);
@@ -399,6 +436,9 @@ describe('StreamWorker', () => {
         'cognito-idp:AdminUpdateUserAttributes',
         'cognito-idp:AdminSetUserPassword',
         'cognito-idp:AdminUserGlobalSignOut',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminDeleteUser',
       ])
     );
     // GET /staff/me calls GetUser, which the caller's own access token authorises.

@@ -30,6 +30,14 @@ const sourceArnOf = (identity: string) => ({
 });
 
 describe('Cognito mail', () => {
+  it('runs the message trigger at 256 MB: one small message per call, no CPU-bound work', () => {
+    // Act
+    const size = poolProps(trigger).MemorySize;
+
+    // Assess
+    expect(size).toBe(256);
+  });
+
   for (const [pool, logicalId] of Object.entries(pools)) {
     it(`the ${pool} pool sends through the stage's SES identity, From address, reply-to and configuration set`, () => {
       // Prepare

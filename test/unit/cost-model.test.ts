@@ -5,9 +5,11 @@ import {
   monthlyCost,
   PRICES,
   perRequest,
+  type RouteFigures,
   type UsageModel,
 } from '../../bench/cost-model.ts';
-import { withBudgetFallback } from '../../scripts/cost.ts';
+import { FUNCTION_MEMORY_MB } from '../../lib/function-memory.ts';
+import { routeFiguresOf, withBudgetFallback } from '../../scripts/cost.ts';
 
 const usage: UsageModel = {
   requestsPerAccountDay: 10,
@@ -74,6 +76,96 @@ describe('cost model', () => {
         cost.lines.secrets
     );
     expect(cost.perThousandAccounts).toBeCloseTo(cost.totalWithoutSes);
+  });
+
+  it('bills each route at the memory of the function serving it', () => {
+    // Prepare
+    const sized: RouteFigures[] = [
+      { route: 'GET /me', durationMs: 4.2, reads: 2, writes: 0, memoryMb: 256 },
+      { route: 'PATCH /x', durationMs: 8.2, reads: 2, writes: 3, memoryMb: 1024 },
+    ];
+
+    // Act
+    const avg = perRequest(sized, usage.routeMix);
+
+    // Assess: 5 ms at a quarter GB three times, 9 ms at 1 GB once; the stage size unused
+    expect(avg.gbSeconds(4096)).toBeCloseTo((3 * 0.005 * 0.25 + 0.009 * 1) / 4);
+    expect(perRequest(routes, usage.routeMix).gbSeconds(512)).toBeCloseTo(
+      ((3 * 0.005 + 0.009) / 4) * 0.5
+    );
+  });
+
+  it('reads the memory run of the latest results: bundle time, units DynamoDB reported, the function’s memory', () => {
+    // Prepare
+    const results = {
+      memory: {
+        routes: [
+          {
+            route: 'GET /me',
+            function: 'me',
+            duration: { p50: 12.5 },
+            reads: 2,
+            writes: 0,
+            readUnits: 2,
+            writeUnits: 0,
+          },
+        ],
+      },
+      overhead: {
+        routes: [{ route: 'GET /me', handler: { p50: 4 }, calls: { reads: 9, writes: 9 } }],
+      },
+    };
+
+    // Act
+    const figures = routeFiguresOf(results);
+
+    // Assess
+    expect(figures).toEqual({
+      source: 'memory',
+      routes: [
+        {
+          route: 'GET /me',
+          durationMs: 12.5,
+          reads: 2,
+          writes: 0,
+          readUnits: 2,
+          writeUnits: 0,
+          memoryMb: FUNCTION_MEMORY_MB.me,
+        },
+      ],
+    });
+  });
+
+  it('falls back to the in-process figures of results recorded before the memory run', () => {
+    // Prepare
+    const results = {
+      overhead: {
+        routes: [
+          {
+            route: 'GET /accounts/{accountId}',
+            handler: { p50: 4 },
+            calls: { reads: 2, writes: 0 },
+          },
+        ],
+      },
+    };
+
+    // Act
+    const figures = routeFiguresOf(results);
+
+    // Assess
+    expect(figures).toEqual({
+      source: 'overhead',
+      routes: [
+        {
+          route: 'GET /accounts/{accountId}',
+          durationMs: 4,
+          reads: 2,
+          writes: 0,
+          memoryMb: FUNCTION_MEMORY_MB.account,
+        },
+      ],
+    });
   });
 
   it('prefers the units DynamoDB reported over calls times assumed units', () => {

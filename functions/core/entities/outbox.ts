@@ -41,7 +41,19 @@ export interface InviteLoginTask {
   language?: ContactLanguage;
 }
 
-export type OutboxTask = MailTask | LoginEmailTask | InviteLoginTask;
+/**
+ * "Request an account": the worker looks the details up and invites the
+ * matching contact, if any, so the request itself answers the same way and
+ * in the same time whatever the details (functions/logins/account-requests.ts).
+ */
+export interface AccountRequestTask {
+  kind: 'account-request';
+  contractNumber: string;
+  /** Normalised. */
+  email: string;
+}
+
+export type OutboxTask = MailTask | LoginEmailTask | InviteLoginTask | AccountRequestTask;
 
 export const OUTBOX_ENTITY = 'outbox';
 
@@ -84,5 +96,7 @@ export const isOutboxTask = (value: unknown): value is OutboxTask => {
   if (task.kind === 'mail') return typeof task.to === 'string' && typeof task.subject === 'string';
   if (task.kind === 'login-email' || task.kind === 'invite-login')
     return typeof task.loginId === 'string' && typeof task.email === 'string';
+  if (task.kind === 'account-request')
+    return typeof task.contractNumber === 'string' && typeof task.email === 'string';
   return false;
 };

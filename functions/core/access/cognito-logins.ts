@@ -4,7 +4,7 @@
  * and the new membership links to it.
  */
 import { AdminDeleteUserCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { cognito, userPoolId } from '#core/platform/clients/cognito';
+import { cognito, userPoolId } from '../platform/clients/cognito.ts';
 import { createOrFindUser } from './cognito-users.ts';
 
 export interface LoginResult {

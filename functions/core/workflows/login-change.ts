@@ -4,10 +4,10 @@
  * login fields that changed.
  */
 
-import { diffFields } from '#core/entities/audit';
-import type { Contact } from '#core/entities/contact';
-import { nowIso } from '#core/platform/clock';
-import { contactChangeWrites } from '#core/workflows/contact-changes';
+import { diffFields } from '../entities/audit.ts';
+import type { Contact } from '../entities/contact.ts';
+import { nowIso } from '../platform/clock.ts';
+import { contactChangeWrites } from './contact-changes.ts';
 
 /**
  * The contact after a change of its login. A pending email change belongs

@@ -6,23 +6,28 @@
  * when its owner accepts.
  */
 
-import { generatePassword, passwordPolicyProblems } from '#core/access/passwords';
-import { staleError } from '#core/db/concurrency';
-import { type GuardedWrite, outboxWrites, writeTogether } from '#core/db/transact';
-import { type Contact, contactDisplayName, normaliseEmail } from '#core/entities/contact';
-import { createLoginPut } from '#core/entities/login';
-import { createLoginEmailPut } from '#core/entities/login-email';
-import { createMembershipPut } from '#core/entities/membership';
-import type { OutboxTask } from '#core/entities/outbox';
-import { mailLimitWrites } from '#core/mail/mail-limits';
-import { ConflictError, ValidationError } from '#core/platform/errors';
-import { PROBLEM } from '#core/platform/problem-types';
-import type { Area } from '#core/rules/permissions';
-import type { TableStore } from '#core/table/store';
-import type { Profile } from '#core/workflows/account-profile';
-import { createOrFindLogin, deleteLogin } from './cognito-logins.ts';
+import { createOrFindLogin, deleteLogin } from '../access/cognito-logins.ts';
+import { generatePassword, passwordPolicyProblems } from '../access/passwords.ts';
+import { staleError } from '../db/concurrency.ts';
+import { type GuardedWrite, outboxWrites, writeTogether } from '../db/transact.ts';
+import { type Contact, contactDisplayName, normaliseEmail } from '../entities/contact.ts';
+import { createLoginPut } from '../entities/login.ts';
+import { createLoginEmailPut } from '../entities/login-email.ts';
+import { createMembershipPut } from '../entities/membership.ts';
+import type { OutboxTask } from '../entities/outbox.ts';
+import { mailLimitWrites } from '../mail/mail-limits.ts';
+import { ConflictError, ValidationError } from '../platform/errors.ts';
+import { PROBLEM } from '../platform/problem-types.ts';
+import type { Area } from '../rules/permissions.ts';
+import type { TableStore } from '../table/store.ts';
+import type { Profile } from './account-profile.ts';
 import { type Actor, auditWrites, nextImage } from './login-change.ts';
-import type { SubAccountPut } from './schemas.ts';
+
+/** How the login starts: a password the granter chose, or an invitation. */
+export interface ActivationChoice {
+  password?: string;
+  invite?: true;
+}
 
 /**
  * What goes to the address. A login created with a password the granter
@@ -36,7 +41,7 @@ const followUpMail = (
   login: { loginId: string; created: boolean },
   contact: Contact,
   accountName: string,
-  body: SubAccountPut
+  body: ActivationChoice
 ): OutboxTask[] =>
   login.created && !body.invite
     ? []
@@ -93,7 +98,7 @@ export const activate = async (
   profile: Profile,
   contact: Contact,
   permissions: Area[],
-  body: SubAccountPut
+  body: ActivationChoice
 ) => {
   if (body.password === undefined && body.invite === undefined) {
     throw new ValidationError(PROBLEM.validationFailed, [
