@@ -226,12 +226,23 @@ export const errorResponses = (
   ...(route.formBody
     ? { '415': problem(415, 'The body is not `application/x-www-form-urlencoded`.') }
     : {}),
-  ...(route.idempotencyKey
-    ? { '422': problem(422, 'The `Idempotency-Key` was used for a different request.') }
+  ...(route.idempotencyKey || route.unprocessable
+    ? {
+        '422': problem(
+          422,
+          [
+            route.idempotencyKey && 'The `Idempotency-Key` was used for a different request.',
+            route.unprocessable,
+          ]
+            .filter(Boolean)
+            .join(' ')
+        ),
+      }
     : {}),
   '429': tooManyRequests(route),
   '500': problem(
     500,
     'Something failed on our side; the detail says no more (the cause is logged).'
   ),
+  ...(route.unavailable ? { '503': problem(503, route.unavailable) } : {}),
 });

@@ -7,13 +7,15 @@
  */
 import { type Attachment, simpleParser } from 'mailparser';
 import type { AttachmentFile } from '#core/entities/ticket-message';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '#core/rules/attachments';
 import { TICKET_BODY_MAX, TICKET_SUBJECT_MAX, withoutForbidden } from '#core/rules/plain-text';
 import { trimQuotedHistory } from './quotes.ts';
 
 /** The largest mail accepted (SES itself takes up to 40 MB through an S3 action). */
 export const MAX_RAW_BYTES = 10 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 10;
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+/** Shared with uploads through the API (core/rules/attachments.ts). */
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS };
+
 /** HTML past this is not turned into text (the text part, if any, still is). */
 const MAX_HTML_CHARS = 2_000_000;
 

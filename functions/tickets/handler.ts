@@ -3,6 +3,7 @@ import type { ApiResult } from '#core/http/types';
 import { tableStore } from '#core/table/function-store';
 import { ticketLocation, toTicketView } from '#core/views/ticket';
 import { toTicketMessageView, withMessagesView } from '#core/views/ticket-message';
+import { attachmentLinks, declareUpload } from './attachments.ts';
 import { listInboundRefusals } from './inbound-refusals.ts';
 import { findRequester } from './requesters.ts';
 import { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
@@ -24,14 +25,17 @@ import {
 const ticketId = (params: Record<string, string>) => params.ticketId ?? '';
 
 /** A reply or an answer: 201 with the ticket as its reader sees it and the new message. */
-const messageAdded = (
+const messageAdded = async (
   saved: { message: Parameters<typeof toTicketMessageView>[0]; replayed: boolean },
   location: string,
   ticketView: object
-): ApiResult => ({
+): Promise<ApiResult> => ({
   status: 201,
   headers: { location },
-  body: { ticket: ticketView, message: toTicketMessageView(saved.message) },
+  body: {
+    ticket: ticketView,
+    message: toTicketMessageView(saved.message, await attachmentLinks([saved.message])),
+  },
   replayed: saved.replayed,
 });
 
@@ -51,12 +55,20 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
       status: 201,
       headers: { location: ticketLocation(ticket) },
       replayed,
-      body: withMessagesView(toTicketView(ticket), messages),
+      body: withMessagesView(toTicketView(ticket), messages, await attachmentLinks(messages)),
     };
   },
+  createTicketUpload: async ({ caller, body }) => ({
+    status: 201,
+    body: await declareUpload(tableStore, caller, body),
+  }),
   getTicket: async ({ caller, params }) => {
+    // Signed only once the ticket is known to be the caller's to see (getTicket throws otherwise).
     const { ticket, messages } = await getTicket(tableStore, caller, ticketId(params));
-    return { status: 200, body: withMessagesView(toTicketView(ticket), messages) };
+    return {
+      status: 200,
+      body: withMessagesView(toTicketView(ticket), messages, await attachmentLinks(messages)),
+    };
   },
   replyToTicket: async ({ caller, params, body, idempotencyKey }) => {
     const saved = await replyToTicket(
@@ -64,7 +76,8 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
       caller,
       ticketId(params),
       body.body,
-      idempotencyKey
+      idempotencyKey,
+      body.attachments
     );
     return messageAdded(saved, ticketLocation(saved.ticket), toTicketView(saved.ticket));
   },
@@ -78,7 +91,10 @@ export const handler = createApiHandler([...TICKET_ROUTES, ...STAFF_TICKET_ROUTE
   }),
   getStaffTicket: async ({ staffCheck, params }) => {
     const { ticket, messages } = await getTicketForStaff(tableStore, staffCheck, ticketId(params));
-    return { status: 200, body: withMessagesView(toStaffTicketView(ticket), messages) };
+    return {
+      status: 200,
+      body: withMessagesView(toStaffTicketView(ticket), messages, await attachmentLinks(messages)),
+    };
   },
   answerTicket: async ({ caller, staffCheck, params, body, idempotencyKey }) => {
     const saved = await answerTicket(

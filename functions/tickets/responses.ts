@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { INBOUND_REASONS } from '#core/entities/inbound-mail';
 import { DEPARTMENTS, TICKET_STATUSES } from '#core/entities/ticket';
 import { areaSchema } from '#core/http/responses';
+import { UPLOAD_TYPES } from '#core/rules/attachments';
 import type { STAFF_TICKET_ROUTES, TICKET_ROUTES } from './routes.ts';
 
 const ticketFields = {
@@ -37,14 +38,47 @@ const queueTicketSchema = z
   })
   .meta({ id: 'QueueTicket' });
 
+const attachmentSchema = z
+  .object({
+    name: z.string().meta({ description: 'The file’s name as it was sent.' }),
+    size: z.number().int().meta({ description: 'Bytes.' }),
+    contentType: z.string(),
+    url: z.string().nullable().meta({
+      description:
+        'A presigned GET (no token; the file is saved under its name) valid until `expiresAt`; read the ticket again for a fresh one. Null where the stage keeps no files.',
+    }),
+    expiresAt: z.string().nullable(),
+  })
+  .meta({ id: 'TicketAttachment' });
+
 export const ticketMessageSchema = z
   .object({
     id: z.string(),
     author: z.object({ kind: z.enum(['contact', 'staff']), name: z.string() }),
     body: z.string(),
+    attachments: z
+      .array(attachmentSchema)
+      .meta({ description: 'Files of the message (mail attachments or uploads); may be empty.' }),
     createdAt: z.string(),
   })
   .meta({ id: 'TicketMessage' });
+
+const ticketUploadSchema = z
+  .object({
+    id: z.string().meta({ description: 'Name it in `attachments` of a new ticket or a reply.' }),
+    filename: z.string(),
+    contentType: z.enum(UPLOAD_TYPES),
+    size: z.number().int(),
+    upload: z.object({
+      method: z.literal('PUT'),
+      url: z.string().meta({ description: 'Presigned: no token.' }),
+      headers: z
+        .object({ 'content-type': z.string() })
+        .meta({ description: 'Send exactly these headers (the length is the declared size).' }),
+    }),
+    expiresAt: z.string().meta({ description: 'When `upload.url` stops working.' }),
+  })
+  .meta({ id: 'TicketUpload' });
 
 const messages = z.array(ticketMessageSchema).meta({ description: 'Oldest first.' });
 
@@ -105,6 +139,7 @@ const inboundRefusalSchema = z.object({
 export const TICKET_RESPONSES = {
   listTickets: page(ticketSchema, 'TicketPage'),
   createTicket: ticketDetailSchema,
+  createTicketUpload: ticketUploadSchema,
   getTicket: ticketDetailSchema,
   replyToTicket: replySchema(ticketSchema, 'TicketReply'),
   closeTicket: ticketSchema,

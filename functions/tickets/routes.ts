@@ -4,6 +4,10 @@ const tickets = { kind: 'member', area: 'tickets' } as const;
 /** Routes that need two reads of their own make the live staff check in one of them (route.ts). */
 const staffSharedRead = { kind: 'staff', liveCheck: 'shared-read' } as const;
 
+/** The 422s of a message naming uploads (functions/tickets/attachments.ts). */
+const UPLOAD_REFUSALS =
+  'An `attachments` entry is not an upload of this login on this account, was used already, was never uploaded, or its file is not of its declared size or type; nothing is saved.';
+
 /** Tickets of an account, as its members see them (visibility: docs/tickets.md). */
 export const TICKET_ROUTES = [
   {
@@ -24,8 +28,9 @@ export const TICKET_ROUTES = [
     function: 'tickets',
     access: tickets,
     summary:
-      'Open a ticket, optionally about a service this login may support (403 otherwise, 422 if the account has no such service)',
+      'Open a ticket, optionally about a service this login may support (403 otherwise, 422 if the account has no such service), with files uploaded before (`attachments`)',
     body: lazySchema(async () => (await import('./schemas.ts')).createTicketSchema),
+    unprocessable: UPLOAD_REFUSALS,
     location: true,
     success: {
       status: 201,
@@ -34,6 +39,23 @@ export const TICKET_ROUTES = [
     },
     idempotencyKey: true,
     rateLimited: true,
+  },
+  {
+    id: 'createTicketUpload',
+    method: 'POST',
+    path: '/accounts/{accountId}/ticket-uploads',
+    function: 'tickets',
+    access: tickets,
+    summary:
+      'Declare a file for a new ticket or a reply (name, type, exact size) and get a presigned PUT for it; then name its `id` in the message’s `attachments`',
+    body: lazySchema(async () => (await import('./schemas.ts')).uploadDeclarationSchema),
+    success: {
+      status: 201,
+      description:
+        'The upload: PUT the file’s bytes to `upload.url` with `upload.headers` before `expiresAt`, then send its `id` within a day.',
+    },
+    rateLimited: true,
+    unavailable: 'This stage keeps no attachment files (no mail bucket is configured).',
   },
   {
     id: 'getTicket',
@@ -50,8 +72,10 @@ export const TICKET_ROUTES = [
     path: '/accounts/{accountId}/tickets/{ticketId}/replies',
     function: 'tickets',
     access: tickets,
-    summary: 'Reply to a ticket: status `customer-reply` (a reply reopens a closed ticket)',
+    summary:
+      'Reply to a ticket: status `customer-reply` (a reply reopens a closed ticket), with files uploaded before (`attachments`)',
     body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
+    unprocessable: UPLOAD_REFUSALS,
     location: true,
     success: {
       status: 201,
@@ -104,7 +128,7 @@ export const STAFF_TICKET_ROUTES = [
     function: 'tickets',
     access: staffSharedRead,
     summary: 'Answer a ticket: status `answered` (an answer reopens a closed ticket)',
-    body: lazySchema(async () => (await import('./schemas.ts')).replySchema),
+    body: lazySchema(async () => (await import('./schemas.ts')).answerSchema),
     location: true,
     success: {
       status: 201,

@@ -5,7 +5,7 @@ import {
   TICKET_STATUSES,
   type TicketStatus,
 } from '#core/entities/ticket';
-import { fieldRule } from '#core/http/field-rules';
+import { fieldRule, fieldRules } from '#core/http/field-rules';
 import {
   atMost,
   emailSchema,
@@ -15,7 +15,14 @@ import {
   queryInteger,
   trimmedText,
   versionSchema,
+  wholeNumber,
 } from '#core/http/schemas';
+import {
+  ATTACHMENT_NAME_MAX,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  UPLOAD_TYPES,
+} from '#core/rules/attachments';
 import { TICKET_BODY_MAX, TICKET_SUBJECT_MAX } from '#core/rules/plain-text';
 
 export const SUBJECT_MAX = TICKET_SUBJECT_MAX;
@@ -34,20 +41,61 @@ const body = z.string().check(
   plainText('multi-line')
 );
 
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const uniqueUploads = fieldRules<string[]>('duplicate', (ids, report) => {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) report('Listed twice.', [index]);
+    seen.add(id);
+  });
+});
+
+/** Upload ids (`POST …/ticket-uploads`), each once: the files the message takes. */
+const attachments = z.optional(
+  z
+    .array(z.string().check(atMost(36), z.regex(UPLOAD_ID, 'Use an upload id as the API gave it.')))
+    .check(
+      z.maxLength(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} files a message.`),
+      uniqueUploads
+    )
+);
+
 export const createTicketSchema = z
   .strictObject({
     subject,
     body,
     department: z.optional(z.enum(DEPARTMENTS)),
     serviceId: z.optional(opaqueIdSchema),
+    attachments,
   })
   .register(z.globalRegistry, { id: 'TicketCreate' });
 
 export type TicketCreate = z.output<typeof createTicketSchema>;
 
 export const replySchema = z
-  .strictObject({ body })
+  .strictObject({ body, attachments })
   .register(z.globalRegistry, { id: 'TicketReplyInput' });
+
+export type TicketReplyInput = z.output<typeof replySchema>;
+
+/** The helpdesk's answer: text only (staff have no upload route). */
+export const answerSchema = z
+  .strictObject({ body })
+  .register(z.globalRegistry, { id: 'TicketAnswerInput' });
+
+/** A file to upload: its name as shown, one of the allowed types, its exact size in bytes. */
+export const uploadDeclarationSchema = z
+  .strictObject({
+    filename: trimmedText(ATTACHMENT_NAME_MAX),
+    contentType: z.enum(UPLOAD_TYPES, {
+      error: `Use one of: ${UPLOAD_TYPES.join(', ')}.`,
+    }),
+    size: wholeNumber(1, MAX_ATTACHMENT_BYTES, 'a whole number of bytes'),
+  })
+  .register(z.globalRegistry, { id: 'TicketUploadDeclaration' });
+
+export type UploadDeclaration = z.output<typeof uploadDeclarationSchema>;
 
 export const ticketListQuerySchema = z
   .strictObject({ ...pageQuerySchema.shape, status: z.optional(z.enum(TICKET_STATUSES)) })

@@ -10,7 +10,6 @@ import { claimOf, memberScope } from '#core/db/idempotency';
 import { type GuardedWrite, writeTogether } from '#core/db/transact';
 import { type Contact, contactDisplayName } from '#core/entities/contact';
 import { supportReachCheck } from '#core/entities/membership';
-import { secondsLeftInWindow, takeRateTokenUpdate } from '#core/entities/rate-counter';
 import {
   DEFAULT_DEPARTMENT,
   type Ticket,
@@ -19,7 +18,7 @@ import {
 } from '#core/entities/ticket';
 import type { TicketAuthor } from '#core/entities/ticket-message';
 import * as clock from '#core/platform/clock';
-import { ForbiddenError, NotFoundError, TooManyRequestsError } from '#core/platform/errors';
+import { ForbiddenError, NotFoundError } from '#core/platform/errors';
 import { isSortableId } from '#core/platform/ids';
 import { PROBLEM } from '#core/platform/problem-types';
 import type { TableStore } from '#core/table/store';
@@ -31,8 +30,15 @@ import {
   submitTicket,
   type TicketChange,
 } from '#core/workflows/ticket-conversation';
+import { attachUploads, claimUploads, filesOf } from './attachments.ts';
+import { loginRateToken } from './rate-tokens.ts';
 import type { TicketCreate, TicketListQuery } from './schemas.ts';
-import { loadContact, loadConversation, loadTicketAndContact, ticketPage } from './store.ts';
+import {
+  loadContactAndUploads,
+  loadConversation,
+  loadTicketAndContact,
+  ticketPage,
+} from './store.ts';
 import { assertMayOpenAbout, ticketNotFound, visibleOrNotFound } from './visibility.ts';
 
 type ContactAuthor = Extract<TicketAuthor, { kind: 'contact' }>;
@@ -86,32 +92,15 @@ export const listTickets = (
  */
 export const TICKET_OPENING_LIMIT = { limit: 20, windowSeconds: 3600 } as const;
 
-/**
- * Spends one of the login's ticket openings, as a write of the ticket's own
- * transaction: counted only if the ticket is written (an idempotent replay
- * or a refused ticket spends nothing), refused atomically when the window
- * is full.
- */
-const ticketOpeningToken = (loginId: string, now: Date): GuardedWrite => {
-  const { limit, windowSeconds } = TICKET_OPENING_LIMIT;
-  return {
-    action: {
-      Update: takeRateTokenUpdate(
-        { subject: `ticket#login#${loginId}`, limit, windowSeconds },
-        now
-      ),
-    },
-    onConditionFailed: () => {
-      const wait = secondsLeftInWindow(now, windowSeconds);
-      const later = wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`;
-      return new TooManyRequestsError(
-        PROBLEM.rateLimited,
-        `This login opened ${limit} tickets this hour, the most it may; try again in ${later}, or add to a ticket that is already open.`,
-        wait
-      );
-    },
-  };
-};
+/** Spends one of the login's ticket openings (see rate-tokens.ts). */
+const ticketOpeningToken = (loginId: string, now: Date): GuardedWrite =>
+  loginRateToken(
+    `ticket#login#${loginId}`,
+    TICKET_OPENING_LIMIT,
+    now,
+    (limit, later) =>
+      `This login opened ${limit} tickets this hour, the most it may; try again in ${later}, or add to a ticket that is already open.`
+  );
 
 /**
  * Opens a ticket. With an idempotency key, a retry of the same request
@@ -125,10 +114,13 @@ export const openTicket = async (
 ) => {
   const { membership } = caller;
   if (input.serviceId !== undefined) assertMayOpenAbout(membership, input.serviceId);
-  const contact = await loadContact(store, {
-    accountId: membership.accountId,
-    contactId: membership.contactId,
-  });
+  const uploadIds = input.attachments ?? [];
+  const { contact, uploads } = await loadContactAndUploads(
+    store,
+    { accountId: membership.accountId, contactId: membership.contactId },
+    uploadIds
+  );
+  const claimed = claimUploads(caller, uploadIds, uploads, idempotencyKey !== undefined);
   const now = clock.now();
   const change = submitTicket(
     {
@@ -137,6 +129,7 @@ export const openTicket = async (
       department: input.department ?? DEFAULT_DEPARTMENT,
       serviceId: input.serviceId,
       body: input.body,
+      files: filesOf(claimed),
     },
     authorOf(contact),
     now
@@ -155,6 +148,7 @@ export const openTicket = async (
         ),
     });
   }
+  change.writes.push(...(await attachUploads(claimed, change.message)));
   const opened = await saveMessageOnce(
     store,
     claimOf(memberScope(caller), 'createTicket', idempotencyKey, input),
@@ -169,13 +163,23 @@ export const getTicket = async (store: TableStore, caller: MemberCaller, ticketI
   return conversation;
 };
 
-const loadForChange = async (store: TableStore, caller: MemberCaller, ticketId: string) => {
-  const { ticket, contact } = await loadTicketAndContact(
+const loadForChange = async (
+  store: TableStore,
+  caller: MemberCaller,
+  ticketId: string,
+  uploadIds: readonly string[] = []
+) => {
+  const { ticket, contact, uploads } = await loadTicketAndContact(
     store,
     idsOf(caller, ticketId),
-    caller.membership.contactId
+    caller.membership.contactId,
+    uploadIds
   );
-  return { ticket: visibleOrNotFound(caller.membership, ticket), author: authorOf(contact) };
+  return {
+    ticket: visibleOrNotFound(caller.membership, ticket),
+    author: authorOf(contact),
+    uploads,
+  };
 };
 
 /** A contact's reply: `customer-reply`, also on a closed ticket (a reply reopens it). */
@@ -184,13 +188,19 @@ export const replyToTicket = async (
   caller: MemberCaller,
   ticketId: string,
   body: string,
-  idempotencyKey?: string
+  idempotencyKey?: string,
+  uploadIds: readonly string[] = []
 ) => {
-  const { ticket, author } = await loadForChange(store, caller, ticketId);
+  const { ticket, author, uploads } = await loadForChange(store, caller, ticketId, uploadIds);
+  const claimed = claimUploads(caller, uploadIds, uploads, idempotencyKey !== undefined);
+  const change = addMessage(ticket, 'replied', author, body, clock.now(), filesOf(claimed));
+  change.writes.push(...(await attachUploads(claimed, change.message)));
+  // Without files the request is what it always was, so earlier keys still replay.
+  const request = uploadIds.length > 0 ? { ticketId, body, uploadIds } : { ticketId, body };
   return saveMessageOnce(
     store,
-    claimOf(memberScope(caller), 'replyToTicket', idempotencyKey, { ticketId, body }),
-    addMessage(ticket, 'replied', author, body, clock.now())
+    claimOf(memberScope(caller), 'replyToTicket', idempotencyKey, request),
+    change
   );
 };
 

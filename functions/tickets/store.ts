@@ -20,6 +20,12 @@ import {
   isTicketMessageItem,
   type TicketMessage,
 } from '#core/entities/ticket-message';
+import {
+  fromTicketUploadItem,
+  isTicketUploadItem,
+  type TicketUpload,
+  ticketUploadKeys,
+} from '#core/entities/ticket-upload';
 import type { Page } from '#core/table/db';
 import { queryAll, type TableStore } from '#core/table/store';
 import type { IndexName } from '#core/table/table';
@@ -49,30 +55,49 @@ export const loadConversation = async (
   };
 };
 
-/** The ticket and the caller's own contact (the author of what they write), in one BatchGet. */
+const uploadsIn = (items: Record<string, unknown>[]): TicketUpload[] =>
+  items.filter(isTicketUploadItem).map(fromTicketUploadItem);
+
+/**
+ * The ticket, the caller's own contact (the author of what they write) and
+ * the uploads the message names, in one BatchGet.
+ */
 export const loadTicketAndContact = async (
   store: TableStore,
   ids: TicketIds,
-  contactId: string
-): Promise<{ ticket?: Ticket; contact?: Contact }> => {
-  const items = await store.getMany([ticketKeys(ids), contactKeys({ ...ids, contactId })]);
+  contactId: string,
+  uploadIds: readonly string[] = []
+): Promise<{ ticket?: Ticket; contact?: Contact; uploads: TicketUpload[] }> => {
+  const items = await store.getMany([
+    ticketKeys(ids),
+    contactKeys({ ...ids, contactId }),
+    ...uploadIds.map(ticketUploadKeys),
+  ]);
   const ticketItem = items.find(isTicketItem);
   const contactItem = items.find(isContactItem);
   return {
     ticket: ticketItem ? fromTicketItem(ticketItem) : undefined,
     contact: contactItem ? fromContactItem(contactItem) : undefined,
+    uploads: uploadsIn(items),
   };
 };
 
-export const loadContact = async (
+/** The caller's own contact and the uploads its new ticket names: a GetItem, or one BatchGet. */
+export const loadContactAndUploads = async (
   store: TableStore,
-  ids: { accountId: string; contactId: string }
-) => {
-  const item = await store.get({
-    Key: contactKeys(ids),
-    ConsistentRead: true,
-  });
-  return item ? fromContactItem(item) : undefined;
+  ids: { accountId: string; contactId: string },
+  uploadIds: readonly string[]
+): Promise<{ contact?: Contact; uploads: TicketUpload[] }> => {
+  if (uploadIds.length === 0) {
+    const item = await store.get({ Key: contactKeys(ids), ConsistentRead: true });
+    return { contact: item ? fromContactItem(item) : undefined, uploads: [] };
+  }
+  const items = await store.getMany([contactKeys(ids), ...uploadIds.map(ticketUploadKeys)]);
+  const contactItem = items.find(isContactItem);
+  return {
+    contact: contactItem ? fromContactItem(contactItem) : undefined,
+    uploads: uploadsIn(items),
+  };
 };
 
 export const loadTicket = async (

@@ -1,7 +1,7 @@
 /**
  * The client area's stories in Chromium, as the primary contact of the demo
  * account: whose account, My Details (field errors, a stale edit), contacts
- * and sub-accounts, services' support contacts, tickets and the read-only
+ * and sub-accounts, services' support contacts, tickets (with a file) and the read-only
  * lists. Each page is screenshotted and checked with axe-core.
  */
 import { describe, expect, it } from 'vitest';
@@ -176,6 +176,33 @@ describe('the client area as the primary contact', () => {
     await page.goto(`${portal.url}${base}/tickets`);
     await page.getByRole('link', { name: 'Mail queue stuck' }).waitFor();
     await checkPage(page, 'tickets');
+  });
+
+  it('opens a ticket with a file and lists it as a link that downloads the file', async () => {
+    // Prepare
+    const page = await portal.page();
+    await signIn(page, portal.url, OWNER);
+    const base = accountPath(page.url());
+    await page.goto(`${portal.url}${base}/tickets`);
+    const bytes = Buffer.from('09:00 relay refused\n09:05 relay refused\n');
+
+    // Act: the browser PUTs the file to the S3 front (a cross-origin request: CORS)
+    await page.getByText('Open a ticket').first().click();
+    await page.getByLabel('Subject').fill('Relay log');
+    await page.getByLabel('Message').fill('The log is attached.');
+    await page
+      .getByTestId('ticket-files')
+      .setInputFiles({ name: 'relay.log.txt', mimeType: 'text/plain', buffer: bytes });
+    await page.getByRole('button', { name: 'Open a ticket' }).click();
+    await page.getByRole('heading', { name: 'Relay log' }).waitFor();
+    const link = page.getByRole('link', { name: 'relay.log.txt' });
+    await link.waitFor();
+    const downloaded = await fetch((await link.getAttribute('href')) ?? '');
+
+    // Assess
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.from(await downloaded.arrayBuffer()).equals(bytes)).toBe(true);
+    await checkPage(page, 'ticket-with-file');
   });
 
   it('shows invoices with their PDF link, calls, traffic totals, the email log and the audit trail', async () => {

@@ -191,6 +191,7 @@ const SAMPLES: Record<RouteId, Sample> = {
   getStaffMe: {},
   listTickets: { query: 'limit=5&status=open' },
   createTicket: { body: { subject: 'Matrix ticket', body: 'Checking access.' } },
+  createTicketUpload: { body: { filename: 'matrix.txt', contentType: 'text/plain', size: 12 } },
   getTicket: { params: freshTicket },
   replyToTicket: { body: { body: 'A reply.' }, params: freshTicket },
   closeTicket: { params: freshTicket },

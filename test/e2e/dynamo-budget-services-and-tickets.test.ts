@@ -12,6 +12,7 @@ import {
   type Tenant,
 } from '../support/tenants.ts';
 import { openTicketVia } from '../support/tickets.ts';
+import { declareUpload, uploadFile } from '../support/uploads.ts';
 
 const gateway = useGateway();
 let tenant: Tenant;
@@ -42,6 +43,14 @@ const supportedService = async (type: 'vps' | 'domain', assign = true) => {
     contactId: sub.contactId,
     servicePath: `${accountPath()}/${listing}/${service.id}`,
   };
+};
+
+/** A login of its own (ticket openings are limited per login) and one uploaded file. */
+const withUpload = async () => {
+  const login = await addSubAccountLogin(tenant, ['tickets'], 'active', { scope: 'global' });
+  const own = await accessTokenFor(login.email);
+  const file = { filename: 'count.txt', contentType: 'text/plain', bytes: Buffer.from('calls') };
+  return { own, uploadId: await uploadFile(gateway, own, tenant.accountId, file) };
 };
 
 /** A staff token and a fresh ticket of the tenant to work on. */
@@ -158,6 +167,38 @@ describe('DynamoDB calls per request', () => {
           return replay;
         },
         (replay) => gateway.api('POST', `${accountPath()}/tickets`, replay)
+      ),
+    },
+    {
+      route: 'POST /accounts/{accountId}/ticket-uploads',
+      call: () =>
+        declareUpload(gateway, token, tenant.accountId, {
+          filename: 'count.txt',
+          contentType: 'text/plain',
+          size: 5,
+        }),
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets (with a file)',
+      call: measured(withUpload, ({ own, uploadId }) =>
+        gateway.api('POST', `${accountPath()}/tickets`, {
+          token: own,
+          body: { subject: 'Counting', body: 'Calls.', attachments: [uploadId] },
+        })
+      ),
+    },
+    {
+      route: 'POST /accounts/{accountId}/tickets/{ticketId}/replies (with a file)',
+      call: measured(
+        async () => ({
+          ...(await withUpload()),
+          ticket: await openTicketVia(gateway.url, token, tenant.accountId),
+        }),
+        ({ own, uploadId, ticket }) =>
+          gateway.api('POST', `${accountPath()}/tickets/${ticket.id}/replies`, {
+            token: own,
+            body: { body: 'Counting calls.', attachments: [uploadId] },
+          })
       ),
     },
     {

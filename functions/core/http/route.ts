@@ -100,6 +100,10 @@ export interface RouteDefinition {
   notFound?: string;
   /** What (else) a 400 means on this route, beyond a field `errors` lists. */
   invalid?: string;
+  /** What (else) a 422 means on this route: a reference the body makes that cannot be used. */
+  unprocessable?: string;
+  /** What a 503 means on this route (something the stage is not set up for). */
+  unavailable?: string;
   /** What a 410 means on this route (a link past its expiry). */
   gone?: string;
   /** What a 409 means on this route, besides a stale body `version`. */

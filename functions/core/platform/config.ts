@@ -201,3 +201,13 @@ export const readMailBucketConfig = () => ({
   bucket: requiredEnv(ENV.mailBucket),
   endpoint: optionalEnv(ENV.s3Endpoint),
 });
+
+/**
+ * The mail bucket as the tickets function reads it (ticket attachments:
+ * download links, uploads): undefined on a stage that names no mail bucket
+ * yet, where messages list their files without links and uploads are 503.
+ */
+export const readOptionalMailBucketConfig = () => {
+  const bucket = optionalEnv(ENV.mailBucket);
+  return bucket === undefined ? undefined : { ...readMailBucketConfig(), bucket };
+};

@@ -123,6 +123,13 @@ export class TooManyRequestsError extends DomainError {
   }
 }
 
+/** The stage lacks what the route needs (a resource operators have not set up). */
+export class ServiceUnavailableError extends DomainError {
+  constructor(problem: ProblemType<503>, detail: string) {
+    super(problem, detail);
+  }
+}
+
 /** Well-formed, but it refers to something that is not there (e.g. a service of another account). */
 export class UnprocessableContentError extends DomainError {
   constructor(

@@ -39,6 +39,8 @@ export const FIELD_CODES = [
   'weak_password',
   'unknown_reference',
   'already_used',
+  'not_uploaded',
+  'file_mismatch',
   'invalid',
 ] as const;
 

@@ -270,6 +270,22 @@ export const PROBLEM_GUIDE: Record<ProblemName, Guide> = {
     when: 'The `Idempotency-Key` was used for a different request.',
     todo: 'Send a new key for a new request.',
   },
+  uploadUnknown: {
+    when: 'An `attachments` entry names no upload of this login on this account: never declared, declared by another login or account, or declared more than a day ago.',
+    todo: 'Show `errors`; upload the file again and send its new id.',
+  },
+  uploadUsed: {
+    when: 'An `attachments` entry names an upload another message already took (an upload is attached once).',
+    todo: 'Upload the file again for this message.',
+  },
+  uploadMissing: {
+    when: 'An `attachments` entry names an upload whose file was never PUT to its `upload.url`.',
+    todo: 'PUT the file to the upload link first (or declare it again if the link expired), then send the message.',
+  },
+  uploadMismatch: {
+    when: 'The file stored for an upload is not what was declared: another size, or its first bytes are not those of its type.',
+    todo: 'Declare the file as it is (its exact size and real type) and upload it again.',
+  },
   rateLimited: {
     when: 'Over a route’s own limit (tickets per hour, mails, account requests).',
     todo: 'Wait `retryAfterSeconds` (also `Retry-After`) before offering to try again.',
@@ -277,6 +293,10 @@ export const PROBLEM_GUIDE: Record<ProblemName, Guide> = {
   internalError: {
     when: 'Something failed on the API’s side; the detail says no more.',
     todo: 'Retry later; report it if it persists.',
+  },
+  attachmentsUnavailable: {
+    when: 'The stage keeps no attachment files (no mail bucket is configured), so no upload can be declared.',
+    todo: 'Send the message without files, and tell the operators.',
   },
 };
 
@@ -314,5 +334,7 @@ export const FIELD_CODE_GUIDE: Record<FieldCode, string> = {
   weak_password: 'The password does not meet the policy; the message says what it lacks.',
   unknown_reference: 'The id names nothing of this account.',
   already_used: 'The value was used for another request.',
+  not_uploaded: 'The file of this upload was never stored: PUT it to its upload link first.',
+  file_mismatch: 'The stored file differs from what was declared (size or type).',
   invalid: 'Invalid for a reason no other code names; show the message.',
 };

@@ -99,10 +99,16 @@ export const PROBLEM = {
   unprocessableContent: entry(422, 'unprocessable-content', 'Unprocessable content'),
   unknownReference: entry(422, 'unknown-reference', 'Unknown reference'),
   idempotencyKeyReused: entry(422, 'idempotency-key-reused', 'Idempotency-Key reused'),
+  uploadUnknown: entry(422, 'upload-unknown', 'Unknown upload'),
+  uploadUsed: entry(422, 'upload-used', 'Upload already used'),
+  uploadMissing: entry(422, 'upload-missing', 'Upload not received'),
+  uploadMismatch: entry(422, 'upload-mismatch', 'Upload does not match'),
   // 429
   rateLimited: entry(429, 'rate-limited', 'Too many requests'),
   // 500
   internalError: entry(500, 'internal-error', 'Internal error'),
+  // 503
+  attachmentsUnavailable: entry(503, 'attachments-unavailable', 'Attachments unavailable'),
 } as const;
 
 export type ProblemName = keyof typeof PROBLEM;

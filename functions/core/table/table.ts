@@ -48,6 +48,8 @@ export const PREFIX = {
   invoice: 'INVOICE#',
   usage: 'USAGE#',
   idempotency: 'IDEMPOTENCY#',
+  /** A file a login declared for upload, before a ticket message takes it. */
+  ticketUpload: 'UPLOAD#',
   /** A staff login (staff user pool `sub`): the live switch of its access. */
   staff: 'STAFF#',
   /** Inside a usage partition: VoIP call records and serverhousing traffic samples. */

@@ -3024,6 +3024,100 @@ export interface paths {
     delete?: never;
     patch?: never;
   };
+  "/accounts/{accountId}/ticket-uploads": {
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          accountId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: { content: {
+        "application/json": components['schemas']["TicketUploadDeclaration"];
+      } };
+      responses: {
+        201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components['schemas']["TicketUpload"];
+        };
+        };
+        400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem400"];
+        };
+        };
+        401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem401"];
+        };
+        };
+        403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem403"];
+        };
+        };
+        404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem404"];
+        };
+        };
+        415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem415"];
+        };
+        };
+        429: {
+        headers: {
+          "Retry-After": string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem429"];
+        };
+        };
+        500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem500"];
+        };
+        };
+        503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components['schemas']["Problem503"];
+        };
+        };
+      };
+    };
+    delete?: never;
+    patch?: never;
+  };
   "/accounts/{accountId}/tickets/{ticketId}": {
     get: {
       parameters: {
@@ -3394,7 +3488,7 @@ export interface paths {
         cookie?: never;
       };
       requestBody: { content: {
-        "application/json": components['schemas']["TicketReplyInput"];
+        "application/json": components['schemas']["TicketAnswerInput"];
       } };
       responses: {
         201: {
@@ -5066,8 +5160,18 @@ export interface components {
       body: string;
       department?: ("technical" | "billing" | "sales");
       serviceId?: string;
+      attachments?: string[];
+    };
+    TicketUploadDeclaration: {
+      filename: string;
+      contentType: ("application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/zip" | "text/plain" | "text/csv");
+      size: number;
     };
     TicketReplyInput: {
+      body: string;
+      attachments?: string[];
+    };
+    TicketAnswerInput: {
       body: string;
     };
     TicketStatusSet: {
@@ -5186,7 +5290,7 @@ export interface components {
     };
     FieldError: {
       field: string;
-      code: ("required" | "invalid_type" | "unknown_field" | "too_short" | "too_long" | "too_few" | "too_many" | "too_small" | "too_big" | "not_integer" | "pattern" | "control_characters" | "invalid_email" | "invalid_ip" | "invalid_date" | "invalid_country" | "invalid_domain" | "not_allowed" | "duplicate" | "either_or" | "not_combinable" | "not_applicable" | "no_change" | "date_order" | "amount_digits" | "sum_mismatch" | "code_incorrect" | "code_expired" | "weak_password" | "unknown_reference" | "already_used" | "invalid");
+      code: ("required" | "invalid_type" | "unknown_field" | "too_short" | "too_long" | "too_few" | "too_many" | "too_small" | "too_big" | "not_integer" | "pattern" | "control_characters" | "invalid_email" | "invalid_ip" | "invalid_date" | "invalid_country" | "invalid_domain" | "not_allowed" | "duplicate" | "either_or" | "not_combinable" | "not_applicable" | "no_change" | "date_order" | "amount_digits" | "sum_mismatch" | "code_incorrect" | "code_expired" | "weak_password" | "unknown_reference" | "already_used" | "not_uploaded" | "file_mismatch" | "invalid");
       message: string;
       allowed?: (string | number | boolean)[];
       minimum?: number;
@@ -5406,7 +5510,7 @@ export interface components {
       }[];
     };
     Problem422: (components['schemas']["Problem"] & ({
-      type: ("https://portico.example/problems/unprocessable-content" | "https://portico.example/problems/unknown-reference" | "https://portico.example/problems/idempotency-key-reused");
+      type: ("https://portico.example/problems/unprocessable-content" | "https://portico.example/problems/unknown-reference" | "https://portico.example/problems/idempotency-key-reused" | "https://portico.example/problems/upload-unknown" | "https://portico.example/problems/upload-used" | "https://portico.example/problems/upload-missing" | "https://portico.example/problems/upload-mismatch");
       status: 422;
     } & Partial<Record<string, unknown>>));
     UnsubscribeLink: {
@@ -5490,8 +5594,34 @@ export interface components {
         name: string;
       };
       body: string;
+      attachments: components['schemas']["TicketAttachment"][];
       createdAt: string;
     };
+    TicketAttachment: {
+      name: string;
+      size: number;
+      contentType: string;
+      url: (string | null);
+      expiresAt: (string | null);
+    };
+    TicketUpload: {
+      id: string;
+      filename: string;
+      contentType: ("application/pdf" | "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/zip" | "text/plain" | "text/csv");
+      size: number;
+      upload: {
+        method: "PUT";
+        url: string;
+        headers: {
+          "content-type": string;
+        };
+      };
+      expiresAt: string;
+    };
+    Problem503: (components['schemas']["Problem"] & ({
+      type: "https://portico.example/problems/attachments-unavailable";
+      status: 503;
+    } & Partial<Record<string, unknown>>));
     TicketReply: {
       ticket: components['schemas']["Ticket"];
       message: components['schemas']["TicketMessage"];

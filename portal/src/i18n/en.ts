@@ -132,8 +132,7 @@ export const en = {
   'tickets.close': 'Close ticket',
   'tickets.status': 'Status',
   'tickets.none': 'No tickets.',
-  'tickets.attachments':
-    'Attachments arrive by email; the API does not take them from the portal yet.',
+  'tickets.files': 'Files (optional)',
   'list.more': 'Show more',
   'list.empty': 'Nothing here yet.',
   'invoices.pdf': 'PDF',

@@ -134,8 +134,7 @@ export const es: Record<MessageKey, string> = {
   'tickets.close': 'Cerrar ticket',
   'tickets.status': 'Estado',
   'tickets.none': 'No hay tickets.',
-  'tickets.attachments':
-    'Los adjuntos llegan por correo; la API aún no los acepta desde el portal.',
+  'tickets.files': 'Archivos (opcional)',
   'list.more': 'Ver más',
   'list.empty': 'Aún no hay nada.',
   'invoices.pdf': 'PDF',

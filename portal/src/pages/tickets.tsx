@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { call } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { FileField, useUploads } from '../ui/attachments.tsx';
 import { useAccount, usePortal } from '../ui/context.ts';
 import { Failure } from '../ui/failure.tsx';
 import { FormStatus, SelectField, TextField, useForm } from '../ui/form.tsx';
@@ -51,7 +52,10 @@ const NewTicket = () => {
   const accountId = membership.accountId;
   const [key] = useState(() => crypto.randomUUID());
   const form = useForm({ subject: '', body: '', department: 'technical', serviceId: '' });
+  const [files, setFiles] = useState<File[]>([]);
+  const upload = useUploads(api, accountId);
   const submit = form.submit(async ({ serviceId, department, ...rest }) => {
+    const attachments = await upload(files);
     const { data } = await call('client', () =>
       api.POST('/accounts/{accountId}/tickets', {
         params: { path: { accountId }, header: { 'idempotency-key': key } },
@@ -59,6 +63,7 @@ const NewTicket = () => {
           ...rest,
           department: department as 'technical' | 'billing' | 'sales',
           ...(serviceId ? { serviceId } : {}),
+          ...(attachments.length ? { attachments } : {}),
         },
       })
     );
@@ -82,7 +87,7 @@ const NewTicket = () => {
           name="serviceId"
           label={`${t('tickets.service')}${services.length ? `: ${services.join(', ')}` : ''}`}
         />
-        <p class="muted">{t('tickets.attachments')}</p>
+        <FileField id="ticket-files" files={files} onChange={setFiles} errors={form.errors} />
         <FormStatus form={form} />
         <button type="submit" disabled={form.busy}>
           {t('tickets.new')}
@@ -107,6 +112,7 @@ export const TicketPage = () => {
   );
   const [error, setError] = useState<unknown>();
   const [key, setKey] = useState(() => crypto.randomUUID());
+  const upload = useUploads(api, path.accountId);
   if (ticket.error) return <Failure error={ticket.error} accountId={path.accountId} />;
   if (!ticket.data) return <p>{t('app.loading')}</p>;
   const close = async () => {
@@ -123,11 +129,13 @@ export const TicketPage = () => {
     <section>
       <Thread
         ticket={ticket.data}
-        onReply={async (body) => {
+        withFiles
+        onReply={async (body, files) => {
+          const attachments = await upload(files);
           await call('client', () =>
             api.POST('/accounts/{accountId}/tickets/{ticketId}/replies', {
               params: { path, header: { 'idempotency-key': key } },
-              body: { body },
+              body: { body, ...(attachments.length ? { attachments } : {}) },
             })
           );
           setKey(crypto.randomUUID());

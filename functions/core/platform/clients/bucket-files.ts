@@ -46,13 +46,35 @@ export interface BucketConfig {
   endpoint?: string | undefined;
 }
 
+/** Headers S3 sets on a download in place of the stored ones (signed with the link). */
+export interface ResponseOverrides {
+  contentType?: string;
+  contentDisposition?: string;
+}
+
+/** A presigned PUT: the caller sends exactly these headers with exactly `contentLength` bytes. */
+export interface UploadLink {
+  url: string;
+  headers: { 'content-type': string };
+}
+
 export interface BucketFiles {
   /** A link anyone holding it may GET the object through until `expiresIn` seconds have passed. */
-  downloadLink(key: string, expiresIn: number): Promise<string>;
+  downloadLink(key: string, expiresIn: number, overrides?: ResponseOverrides): Promise<string>;
+  /** A link to PUT exactly this type and length under `key` until `expiresIn` seconds have passed. */
+  uploadLink(
+    key: string,
+    expiresIn: number,
+    file: { contentType: string; contentLength: number }
+  ): Promise<UploadLink>;
   /** Stores the bytes under `key` (replacing what was there). */
   putObject(key: string, body: Buffer, contentType: string): Promise<void>;
   /** The object's bytes, or undefined when there is none; refuses one larger than `maxBytes`. */
   getObject(key: string, maxBytes: number): Promise<Buffer | undefined>;
+  /** The object's size and first `count` bytes (one ranged GET), or undefined when there is none. */
+  firstBytes(key: string, count: number): Promise<{ size: number; head: Buffer } | undefined>;
+  /** Copies an object of this bucket to another key of it (S3 copies; no bytes pass here). */
+  copyObject(from: string, to: string): Promise<void>;
 }
 
 export class ObjectTooLargeError extends Error {
@@ -76,7 +98,17 @@ export const bucketFiles = (config: BucketConfig): BucketFiles => {
       : `https://${config.bucket}.s3.${config.region}.amazonaws.com/`
   );
 
-  const presign = async (method: 'GET' | 'PUT', key: string, expiresIn: number) => {
+  interface Presigned {
+    method: 'GET' | 'PUT';
+    key: string;
+    expiresIn: number;
+    /** Signed request headers the sender must send as they are. */
+    headers?: Record<string, string>;
+    /** Signed query parameters (S3's `response-*` overrides). */
+    query?: Record<string, string>;
+  }
+
+  const presign = async ({ method, key, expiresIn, headers = {}, query = {} }: Presigned) => {
     const url = new URL(key, base);
     const signed = await presigner.presign(
       {
@@ -85,25 +117,56 @@ export const bucketFiles = (config: BucketConfig): BucketFiles => {
         hostname: url.hostname,
         port: url.port ? Number(url.port) : undefined,
         path: url.pathname,
-        query: {},
-        headers: { host: url.host },
+        query,
+        headers: { host: url.host, ...headers },
       },
-      // The domain clock (core/platform/clock.ts), so the link's expiry and the `expiresAt` shown agree.
-      { expiresIn, signingDate: now() }
+      {
+        // The domain clock (core/platform/clock.ts), so the link's expiry and the `expiresAt` shown agree.
+        signingDate: now(),
+        expiresIn,
+        // Kept as signed headers (the presigner would leave the type unsigned and move x-amz-* to the query).
+        signableHeaders: new Set(Object.keys(headers)),
+        unhoistableHeaders: new Set(Object.keys(headers)),
+      }
     );
-    const query = new URLSearchParams();
+    const search = new URLSearchParams();
     for (const [name, value] of Object.entries(signed.query ?? {})) {
-      for (const one of Array.isArray(value) ? value : [value ?? '']) query.append(name, one);
+      for (const one of Array.isArray(value) ? value : [value ?? '']) search.append(name, one);
     }
     // URLSearchParams writes spaces as `+`; SigV4 signed them as `%20`.
-    return `${url.origin}${url.pathname}?${query.toString().replaceAll('+', '%20')}`;
+    return `${url.origin}${url.pathname}?${search.toString().replaceAll('+', '%20')}`;
   };
 
-  const downloadLink = (key: string, expiresIn: number): Promise<string> =>
-    presign('GET', key, expiresIn);
+  const downloadLink = (key: string, expiresIn: number, overrides: ResponseOverrides = {}) =>
+    presign({
+      method: 'GET',
+      key,
+      expiresIn,
+      query: {
+        ...(overrides.contentType ? { 'response-content-type': overrides.contentType } : {}),
+        ...(overrides.contentDisposition
+          ? { 'response-content-disposition': overrides.contentDisposition }
+          : {}),
+      },
+    });
+
+  const uploadLink = async (
+    key: string,
+    expiresIn: number,
+    file: { contentType: string; contentLength: number }
+  ): Promise<UploadLink> => {
+    const headers = { 'content-type': file.contentType };
+    const url = await presign({
+      method: 'PUT',
+      key,
+      expiresIn,
+      headers: { ...headers, 'content-length': String(file.contentLength) },
+    });
+    return { url, headers };
+  };
 
   const putObject = async (key: string, body: Buffer, contentType: string) => {
-    const response = await fetch(await presign('PUT', key, 60), {
+    const response = await fetch(await presign({ method: 'PUT', key, expiresIn: 60 }), {
       method: 'PUT',
       headers: { 'content-type': contentType },
       body,
@@ -113,7 +176,7 @@ export const bucketFiles = (config: BucketConfig): BucketFiles => {
   };
 
   const getObject = async (key: string, maxBytes: number) => {
-    const response = await fetch(await presign('GET', key, 60));
+    const response = await fetch(await presign({ method: 'GET', key, expiresIn: 60 }));
     if (response.status === 404) {
       await response.arrayBuffer();
       return undefined;
@@ -132,5 +195,37 @@ export const bucketFiles = (config: BucketConfig): BucketFiles => {
     return bytes;
   };
 
-  return { downloadLink, putObject, getObject };
+  const firstBytes = async (key: string, count: number) => {
+    const response = await fetch(await presign({ method: 'GET', key, expiresIn: 60 }), {
+      headers: { range: `bytes=0-${count - 1}` },
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    if (response.status === 404) return undefined;
+    // An empty object has no first byte to range over.
+    if (response.status === 416) return { size: 0, head: Buffer.alloc(0) };
+    if (response.status === 200) return { size: body.length, head: body.subarray(0, count) };
+    // `Content-Range: bytes 0-63/12345`: the total after the slash.
+    const total = Number(/\/(\d+)$/.exec(response.headers.get('content-range') ?? '')?.[1]);
+    if (response.status !== 206 || !Number.isSafeInteger(total))
+      throw new Error(`S3 ranged GET ${key} answered ${response.status}`);
+    return { size: total, head: body };
+  };
+
+  const copyObject = async (from: string, to: string) => {
+    const source = `/${config.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`;
+    const headers = { 'x-amz-copy-source': source };
+    const response = await fetch(
+      await presign({ method: 'PUT', key: to, expiresIn: 60, headers }),
+      {
+        method: 'PUT',
+        headers,
+      }
+    );
+    // S3 may answer 200 with an error document when a copy fails late.
+    const answer = await response.text();
+    if (!response.ok || answer.includes('<Error>'))
+      throw new Error(`S3 copy to ${to} answered ${response.status}`);
+  };
+
+  return { downloadLink, uploadLink, putObject, getObject, firstBytes, copyObject };
 };
