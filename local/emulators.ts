@@ -124,11 +124,14 @@ const writeCognitoConfig = async (
   await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
 };
 
-/** TypeScript in the emulator's process (the mail hook), whatever its working directory. */
+/** TypeScript in the emulator's process (the preloads), whatever its working directory. */
 const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
-const MAIL_HOOK = pathToFileURL(
-  fileURLToPath(new URL('./cognito-mail-hook.ts', import.meta.url))
-).href;
+const besideThis = (file: string) =>
+  pathToFileURL(fileURLToPath(new URL(file, import.meta.url))).href;
+const COGNITO_PRELOADS = [
+  besideThis('./cognito-mail-hook.ts'),
+  besideThis('./cognito-db-writes.ts'),
+].flatMap((module) => ['--import', module]);
 
 /** cognito-local, its printed emails also handed to `hooksEndpoint` to be sent through SES. */
 export const startCognito = async (
@@ -140,7 +143,7 @@ export const startCognito = async (
     'cognito',
     require.resolve('cognito-local/lib/bin/start.js'),
     {
-      nodeArgs: ['--import', TSX_LOADER, '--import', MAIL_HOOK],
+      nodeArgs: ['--import', TSX_LOADER, ...COGNITO_PRELOADS],
       cwd: options.stateDir,
       env: {
         PORT: String(options.port),
