@@ -2,9 +2,9 @@
  * cognito-local's state on disk: `.cognito/config.json` (written by the
  * stack) and `.cognito/db/*.json`, one file per pool plus `clients.json`
  * with every pool's app clients. Its saves are whole and one at a time
- * (local/cognito-db-writes.ts), but data persisted before that, or cut by
- * a full disk, can still be broken; the emulator then exits at start-up
- * with a stack trace that names no file. Checked here first instead.
+ * (local/cognito-db-writes.ts), but data persisted before that, or edited
+ * by hand, can still be broken; the emulator then exits at start-up with a
+ * stack trace that names no file. Checked here first instead.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
