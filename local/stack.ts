@@ -48,7 +48,7 @@ export interface LocalStackOptions {
   persistDir?: string;
   /** Progress lines (what started where, what was created). */
   log?: (line: string) => void;
-  /** What went wrong but was recovered or needs attention (a start-up retry, a crash); `log` when absent. */
+  /** What went wrong but was recovered or needs attention (a start-up retry, a crash); `log` when absent, else stderr. */
   warn?: (line: string) => void;
   /** Also pass every line the emulators print to `log`. */
   verbose?: boolean;
@@ -98,7 +98,9 @@ export const resolvePort = async (name: EmulatorName, requested?: number): Promi
 
 export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
   const log = options.log ?? (() => undefined);
-  const warn = options.warn ?? log;
+  // A retry or a crash stays visible (and countable) when the caller gave nowhere to write.
+  const warn =
+    options.warn ?? options.log ?? ((line: string) => console.warn(`local stack: ${line}`));
   const onLine = options.verbose ? log : undefined;
   const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   checkJava();

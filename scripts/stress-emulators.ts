@@ -1,6 +1,7 @@
 /**
- * `npm run stress:emulators -- [--runs N] [--busy K] [--files GLOB...]`:
- * runs the emulator-backed test project (by default its integration files)
+ * `npm run stress:emulators -- [--runs N] [--busy K] [--only FILE]... [FILE...]`:
+ * runs the emulator-backed test project (by default its integration files,
+ * else the files named, with `--only` or bare)
  * N times in a row, each run starting its own local stack, while K extra
  * processes keep the CPUs busy. It reports each run's result and time and
  * how often an emulator needed its one start-up retry (local/start-retry.ts
@@ -17,16 +18,20 @@ const { values, positionals } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     busy: { type: 'string', default: '2' },
+    only: { type: 'string', multiple: true, default: [] },
   },
   allowPositionals: true,
 });
 const runs = Number(values.runs);
 const busy = Number(values.busy);
 if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(busy) || busy < 0) {
-  process.stderr.write('usage: stress:emulators -- [--runs N>=1] [--busy K>=0] [files...]\n');
+  process.stderr.write(
+    'usage: stress:emulators -- [--runs N>=1] [--busy K>=0] [--only FILE]... [FILE...]\n'
+  );
   process.exit(2);
 }
-const files = positionals.length > 0 ? positionals : ['test/integration'];
+const named = [...values.only, ...positionals];
+const files = named.length > 0 ? named : ['test/integration'];
 
 /** A process that spins one CPU until it is killed: the load other work puts on a CI machine. */
 const BURN = 'for(;;){}';
