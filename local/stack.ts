@@ -56,8 +56,11 @@ export interface LocalStackOptions {
   startTimeoutMs?: number;
 }
 
-/** Per emulator, per attempt; `startTimeoutMs` overrides it. */
-export const DEFAULT_START_TIMEOUT_MS = 30_000;
+/**
+ * Per emulator, per attempt; `startTimeoutMs` overrides it. DynamoDB Local's
+ * JVM took over 30 s, twice in a row, on two cores at a load average of 16.
+ */
+export const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 const TABLE_NAME = 'portico-local';
 const POOL_NAME = 'portico-local';
