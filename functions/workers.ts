@@ -19,5 +19,9 @@ export const STREAM_PARALLELIZATION: Record<WorkerName, number> = {
   mailer: 4,
 };
 
-/** Every event-driven function: the stream consumers and SES feedback (SNS, lib/constructs/mail-feedback.ts). */
-export const WORKER_FUNCTIONS = [...STREAM_WORKER_FUNCTIONS, 'feedback'] as const;
+/**
+ * Every event-driven function: the stream consumers, SES feedback (SNS,
+ * lib/constructs/mail-feedback.ts) and mail to support (SES receipt rule,
+ * lib/constructs/inbound-mail.ts).
+ */
+export const WORKER_FUNCTIONS = [...STREAM_WORKER_FUNCTIONS, 'feedback', 'inbound'] as const;

@@ -1,7 +1,8 @@
 /**
  * The stateless side: one function per area, the HTTP API in front of
  * them, the stream workers (outbox, notify, mailer) behind them, the SES
- * feedback function, and the monitoring of it all. Safe to destroy and
+ * feedback function, mail to support (the inbound function and its SES
+ * receipt rule), and the monitoring of it all. Safe to destroy and
  * redeploy; it only references the stateful stack.
  */
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
@@ -21,6 +22,7 @@ import {
   supportAddressOf,
 } from './config.ts';
 import { PorticoHttpApi } from './constructs/http-api.ts';
+import { InboundMail } from './constructs/inbound-mail.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -102,6 +104,7 @@ export class ApiStack extends Stack {
   readonly notify: StreamWorker;
   readonly mailer: StreamWorker;
   readonly feedback: MailFeedback;
+  readonly inbound: InboundMail;
   readonly mailConfigurationSet: ConfigurationSet;
   readonly monitoring: Monitoring;
 
@@ -237,6 +240,9 @@ export class ApiStack extends Stack {
       table: props.table,
       configurationSet: this.mailConfigurationSet,
     });
+
+    // Mail to support → tickets, replies or refusals (docs/inbound-mail.md).
+    this.inbound = new InboundMail(this, 'InboundMail', { stage: props.stage, table: props.table });
 
     // Watches every function and dead-letter queue of this stack, whoever adds them.
     this.monitoring = new Monitoring(this, 'Monitoring', {

@@ -74,6 +74,7 @@ export interface StageConfig {
     senders: number;
   };
   monitoring: MonitoringSettings;
+  inbound: InboundSettings;
   /** X-Ray: off unless switched on (it is billed per trace); see docs/deploy.md. */
   tracing: { enabled: boolean; samplingRate: number };
 }
@@ -97,6 +98,30 @@ export interface MonitoringSettings {
   /** SES account complaint rate (0.0005 = 0.05 %); SES reviews an account at 0.1 %. */
   sesComplaintRate: number;
 }
+
+/** Mail to support through SES receiving (lib/constructs/inbound-mail.ts, mail-bucket.ts). */
+export interface InboundSettings {
+  /**
+   * The address customers write to; SES's rule also takes its `+` tags. Its
+   * domain must be verified in SES for receiving. Default `support@` the mail domain.
+   */
+  supportAddress: string;
+  /** Days a raw message stays under `inbound/` in the mail bucket. */
+  rawMailDays: number;
+  /** Instances the inbound function may run at most (SES retries a throttled mail). */
+  reservedConcurrency: number;
+}
+
+/**
+ * Days a dead-letter queue keeps failed work (lib/constructs/dead-letters.ts);
+ * raw mail lives at least as long, so a parked receipt can always be replayed.
+ */
+export const DEAD_LETTER_DAYS = 14;
+
+export const INBOUND_DEFAULTS: Omit<InboundSettings, 'supportAddress'> = {
+  rawMailDays: 30,
+  reservedConcurrency: 5,
+};
 
 /** What a stage gets for any threshold its `monitoring` block leaves out. */
 export const MONITORING_DEFAULTS: Omit<MonitoringSettings, 'alertEmails'> = {
@@ -235,6 +260,46 @@ const monitoringSettings = (
   };
 };
 
+/** No `+` of its own: ticket mail answers to `<local>+<ticketId>@` it (functions read it so). */
+const SUPPORT_ADDRESS = /^[^@\s+]+@[^@\s]+\.[^@\s]+$/;
+
+const inboundSettings = (
+  value: unknown,
+  mail: StageConfig['mail'],
+  at: (path: string) => string
+): InboundSettings => {
+  const raw = value === undefined ? {} : record(value, at('inbound'));
+  const supportAddress = raw.supportAddress ?? `support@${mailDomainOf({ mail })}`;
+  if (
+    typeof supportAddress !== 'string' ||
+    !SUPPORT_ADDRESS.test(supportAddress) ||
+    !DOMAIN.test(supportAddress.slice(supportAddress.lastIndexOf('@') + 1))
+  ) {
+    throw new StageConfigError(
+      `${at('inbound.supportAddress')} must be an email address without "+"`
+    );
+  }
+  const rawMailDays = positiveInt(
+    raw.rawMailDays ?? INBOUND_DEFAULTS.rawMailDays,
+    at('inbound.rawMailDays'),
+    3650
+  );
+  if (rawMailDays < DEAD_LETTER_DAYS) {
+    throw new StageConfigError(
+      `${at('inbound.rawMailDays')} must be at least ${DEAD_LETTER_DAYS}, the dead-letter queue's retention; got ${rawMailDays}`
+    );
+  }
+  return {
+    supportAddress: supportAddress.toLowerCase(),
+    rawMailDays,
+    reservedConcurrency: positiveInt(
+      raw.reservedConcurrency ?? INBOUND_DEFAULTS.reservedConcurrency,
+      at('inbound.reservedConcurrency'),
+      100
+    ),
+  };
+};
+
 const tracingSettings = (value: unknown, at: (path: string) => string): StageConfig['tracing'] => {
   const raw = value === undefined ? {} : record(value, at('tracing'));
   const enabled = raw.enabled ?? false;
@@ -273,6 +338,7 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
   const lambda = record(raw.lambda, at('lambda'));
   const api = record(raw.api, at('api'));
   const userPool = record(raw.userPool, at('userPool'));
+  const mail = mailSettings(raw.mail, at);
   const config: StageConfig = {
     name,
     aws: awsTarget(raw.aws, at),
@@ -295,8 +361,9 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
       featurePlan: oneOf(USER_POOL_PLANS, userPool.featurePlan, at('userPool.featurePlan')),
       authFlows: authFlows(userPool.authFlows, at('userPool.authFlows')),
     },
-    mail: mailSettings(raw.mail, at),
+    mail,
     monitoring: monitoringSettings(raw.monitoring, name, at),
+    inbound: inboundSettings(raw.inbound, mail, at),
     tracing: tracingSettings(raw.tracing, at),
   };
   if (name === 'prod') {
@@ -306,6 +373,7 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
       publicUrl: config.api.publicUrl,
       mailIdentity: config.mail.identity,
       fromAddress: config.mail.fromAddress,
+      supportAddress: config.inbound.supportAddress,
       alertEmails: config.monitoring.alertEmails,
     });
     if (placeholders.length > 0) {
@@ -325,6 +393,6 @@ export const mailDomainOf = (stage: Pick<StageConfig, 'mail'>): string =>
 export const mailConfigurationSetOf = (stage: Pick<StageConfig, 'name'>): string =>
   `portico-${stage.name}`;
 
-/** The helpdesk's address: ticket mail's replies go to `support+<ticketId>@` the mail domain. */
-export const supportAddressOf = (stage: Pick<StageConfig, 'mail'>): string =>
-  `support@${mailDomainOf(stage)}`;
+/** The helpdesk's address (`inbound.supportAddress`): ticket mail's replies go to its `+<ticketId>` form. */
+export const supportAddressOf = (stage: Pick<StageConfig, 'inbound'>): string =>
+  stage.inbound.supportAddress;

@@ -60,6 +60,8 @@ export interface ProdValues {
   publicUrl?: string;
   mailIdentity: string;
   fromAddress: string;
+  /** Where customers write to support (SES receiving, MX of its domain). */
+  supportAddress: string;
   alertEmails: string[];
 }
 
@@ -76,6 +78,7 @@ export const prodPlaceholders = (values: ProdValues): string[] => {
   for (const [setting, value] of [
     ['mail.identity', values.mailIdentity],
     ['mail.fromAddress', values.fromAddress],
+    ['inbound.supportAddress', values.supportAddress],
   ] as const) {
     if (isReservedHost(value) || MAILBOX_PROVIDERS.has(hostOf(value)))
       found.push(`${setting} ${value}`);

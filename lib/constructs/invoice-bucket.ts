@@ -5,18 +5,16 @@
  * live under `invoices/`; a new upload replaces the current version, and
  * replaced versions are kept for a while so a wrong upload can be undone.
  */
-import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  type IBucket,
-  ObjectOwnership,
-} from 'aws-cdk-lib/aws-s3';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { nagNames } from './nag-names.ts';
+import {
+  grantObjectAction,
+  type ImportedBucket,
+  importBucketByExport,
+  PRIVATE_BUCKET_PROPS,
+} from './private-bucket.ts';
 
 /** How long a replaced PDF stays recoverable. */
 export const OLD_PDF_VERSION_DAYS = 90;
@@ -30,12 +28,7 @@ export class InvoiceBucket extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // SSE-S3: a presigned GET needs no key grant, so a link works for whoever holds it.
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
+      ...PRIVATE_BUCKET_PROPS,
       versioned: true,
       lifecycleRules: [
         {
@@ -45,7 +38,6 @@ export class InvoiceBucket extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(this.bucket).acknowledge({
       id: 'AwsSolutions-S1',
@@ -55,54 +47,33 @@ export class InvoiceBucket extends Construct {
   }
 }
 
-/**
- * The bucket reaches the API stack by a named export rather than a generated
- * cross-stack reference: a name known at construction lets the grant below
- * acknowledge exactly its own `invoices/*` resource, and nothing wider.
- */
+/** The export the API stack imports the bucket by (lib/constructs/private-bucket.ts). */
 export const invoiceBucketExportName = (stageName: string) =>
   `Portico-${stageName}-InvoiceBucketName`;
 
 /** The invoice bucket as the API stack sees it, with the export it came by. */
-export interface ImportedInvoiceBucket {
-  bucket: IBucket;
-  exportName: string;
-}
+export type ImportedInvoiceBucket = ImportedBucket;
 
-export const importInvoiceBucket = (scope: Construct, stageName: string): ImportedInvoiceBucket => {
-  const exportName = invoiceBucketExportName(stageName);
-  return {
-    bucket: Bucket.fromBucketName(scope, 'InvoiceBucket', Fn.importValue(exportName)),
-    exportName,
-  };
-};
+export const importInvoiceBucket = (scope: Construct, stageName: string): ImportedInvoiceBucket =>
+  importBucketByExport(scope, 'InvoiceBucket', invoiceBucketExportName(stageName));
 
 export type InvoiceBucketAccess = 'read' | 'write';
 
-const ACTIONS: Record<InvoiceBucketAccess, string> = {
+const ACTIONS: Record<InvoiceBucketAccess, `s3:${string}`> = {
   read: 's3:GetObject',
   write: 's3:PutObject',
 };
 
-/**
- * One action on the PDFs only: the billing function signs GETs, the staff
- * function PUTs. A presigned link carries the signer's rights, so each gets
- * exactly the one it signs.
- */
+/** One action on the PDFs only: the billing function signs GETs, the staff function PUTs. */
 export const grantInvoicePdfs = (
-  { bucket, exportName }: ImportedInvoiceBucket,
+  invoices: ImportedInvoiceBucket,
   fn: IFunction,
   access: InvoiceBucketAccess
-) => {
-  const objects = bucket.arnForObjects(`${INVOICE_PDF_PREFIX}*`);
-  fn.addToRolePolicy(new PolicyStatement({ actions: [ACTIONS[access]], resources: [objects] }));
-  if (!fn.role) return;
-  // cdk-nag names the resource as it reads the template: the export flattened, and the
-  // partition as a literal when the stage names its region, as a pseudo parameter otherwise.
-  const { partition } = nagNames(Stack.of(fn));
-  Validations.of(fn.role).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::arn:${partition}:s3:::${exportName}/${INVOICE_PDF_PREFIX}*]`,
-    reason:
-      'Invoice PDFs are named per account and invoice when uploaded (invoices/<account>/<number>.pdf), so the grant covers the invoices/ prefix of the one bucket, for the one action the function signs.',
-  });
-};
+) =>
+  grantObjectAction(
+    invoices,
+    fn,
+    ACTIONS[access],
+    INVOICE_PDF_PREFIX,
+    'Invoice PDFs are named per account and invoice when uploaded (invoices/<account>/<number>.pdf), so the grant covers the invoices/ prefix of the one bucket, for the one action the function signs.'
+  );

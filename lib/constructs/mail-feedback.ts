@@ -7,7 +7,7 @@
  * function at all (docs/runbook.md). Delivery events are not published:
  * the function has nothing to do with them.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -19,9 +19,10 @@ import {
   type IConfigurationSet,
 } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config.ts';
+import { deadLetterQueue } from './dead-letters.ts';
 import { PorticoFunction } from './portico-function.ts';
 
 export interface MailFeedbackProps {
@@ -54,11 +55,7 @@ export class MailFeedback extends Construct {
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetters = deadLetterQueue(this, 'the feedback function and of its SNS subscription');
     this.function = new PorticoFunction(this, 'Function', {
       name: 'feedback',
       stage: props.stage,
@@ -77,11 +74,5 @@ export class MailFeedback extends Construct {
       reason:
         'Failed asynchronous invocations go to the function’s dead-letter queue (DeadLetterConfig, this construct’s DeadLetters), which keeps the SNS event itself for a replay; an on-failure destination would hold the same event a second time.',
     });
-    const dlqReason =
-      'This queue is itself the dead-letter destination of the feedback function and of its SNS subscription; a queue behind it would never be read.';
-    Validations.of(this.deadLetters).acknowledge(
-      { id: 'AwsSolutions-SQS3', reason: dlqReason },
-      { id: 'Serverless-SQSRedrivePolicy', reason: dlqReason }
-    );
   }
 }

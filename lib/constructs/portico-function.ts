@@ -27,6 +27,8 @@ import {
   type ImportedInvoiceBucket,
   type InvoiceBucketAccess,
 } from './invoice-bucket.ts';
+import { grantInboundMail } from './mail-bucket.ts';
+import type { ImportedBucket } from './private-bucket.ts';
 
 /**
  * `append`: reads, and writes that create items (PutItem, in transactions too); no update or delete.
@@ -220,6 +222,16 @@ export class PorticoFunction extends NodejsFunction {
   bindInvoiceBucket(invoices: ImportedInvoiceBucket, access: InvoiceBucketAccess): this {
     grantInvoicePdfs(invoices, this, access);
     this.addEnvironment(ENV.invoiceBucket, invoices.bucket.bucketName);
+    return this;
+  }
+
+  /**
+   * Sets MAIL_BUCKET and grants what the inbound function signs on it: GET of
+   * raw mail (`inbound/*`), PUT of attachments (`attachments/*`).
+   */
+  bindMailBucket(mail: ImportedBucket): this {
+    grantInboundMail(mail, this);
+    this.addEnvironment(ENV.mailBucket, mail.bucket.bucketName);
     return this;
   }
 

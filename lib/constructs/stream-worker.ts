@@ -10,10 +10,11 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { STREAM_PARALLELIZATION, type WorkerName } from '../../functions/workers.ts';
 import type { StageConfig } from '../config.ts';
+import { deadLetterQueue } from './dead-letters.ts';
 import { PorticoFunction, type TableAccess } from './portico-function.ts';
 
 export interface StreamWorkerProps {
@@ -45,11 +46,7 @@ export class StreamWorker extends Construct {
     });
     this.function.bindTable(table, props.tableAccess);
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
+    this.deadLetters = deadLetterQueue(this, `the ${name} stream consumer`);
     if (!table.tableStreamArn) throw new Error(`The ${name} worker needs the table stream`);
     this.function.addEventSource(
       new DynamoEventSource(table, {
@@ -82,10 +79,5 @@ export class StreamWorker extends Construct {
           'The stream event source grants dynamodb:ListStreams, which supports no resource-level permission; the stream reads (DescribeStream, GetRecords, GetShardIterator) name the table stream.',
       });
     }
-    const dlqReason = `This queue is itself the dead-letter destination of the ${name} stream consumer; a queue behind it would never be read.`;
-    Validations.of(this.deadLetters).acknowledge(
-      { id: 'AwsSolutions-SQS3', reason: dlqReason },
-      { id: 'Serverless-SQSRedrivePolicy', reason: dlqReason }
-    );
   }
 }

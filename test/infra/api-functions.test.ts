@@ -13,6 +13,7 @@ import {
 } from '../../functions/routes.ts';
 import { STREAM_WORKER_FUNCTIONS, WORKER_FUNCTIONS } from '../../functions/workers.ts';
 import { FUNCTION_BINDINGS, type FunctionBinding } from '../../lib/api-stack.ts';
+import { INBOUND_TIMEOUT_SECONDS } from '../../lib/constructs/inbound-mail.ts';
 import { PorticoFunction } from '../../lib/constructs/portico-function.ts';
 import { FUNCTION_MEMORY_MB } from '../../lib/function-memory.ts';
 import {
@@ -99,6 +100,7 @@ describe('PorticoFunction', () => {
     };
     const mailer = logicalIdOf(api.mailer.function);
     const notify = logicalIdOf(api.notify.function);
+    const inbound = logicalIdOf(api.inbound.function);
 
     // Act
     const functions = template.findResources('AWS::Lambda::Function');
@@ -109,7 +111,9 @@ describe('PorticoFunction', () => {
       expect(resource.Properties).toMatchObject(expected);
       // The mailer's batch runs at the stage's send pace (stream-workers.test.ts); notify
       // writes a notice's work items, one per account in scope, in one invocation.
+      // inbound reads, parses and stores mail of up to 10 MiB.
       if (id === notify) expect(resource.Properties.Timeout).toBe(300);
+      else if (id === inbound) expect(resource.Properties.Timeout).toBe(INBOUND_TIMEOUT_SECONDS);
       else if (id !== mailer)
         expect(resource.Properties.Timeout).toBe(config.lambda.timeoutSeconds);
     }

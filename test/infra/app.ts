@@ -42,6 +42,10 @@ export const OPERATOR_PROD_VALUES = {
     fromAddress: 'no-reply@portal.hosting.test-operator.eu',
   },
   monitoring: { ...SHIPPED_STAGES.prod.monitoring, alertEmails: ['ops@test-operator.eu'] },
+  inbound: {
+    ...SHIPPED_STAGES.prod.inbound,
+    supportAddress: 'support@portal.hosting.test-operator.eu',
+  },
 };
 
 /** The stages as an operator ready to deploy has them: cdk.json with prod filled in. */

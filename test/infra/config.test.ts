@@ -6,6 +6,7 @@ import {
   STAGE_NAMES,
   STAGES_CONTEXT_KEY,
   StageConfigError,
+  supportAddressOf,
 } from '../../lib/config.ts';
 import { StageGuardError } from '../../lib/stage-guards.ts';
 import { CDK_CONTEXT, OPERATOR_STAGES } from './app.ts';
@@ -43,6 +44,7 @@ describe('parseStageConfig', () => {
     expect(parse).toThrow(/api.corsAllowOrigins https:\/\/portal.example.com/);
     expect(parse).toThrow(/mail.identity portal.example.com/);
     expect(parse).toThrow(/monitoring.alertEmails ops@portal.example.com/);
+    expect(parse).toThrow(/inbound.supportAddress support@portal.example.com/);
   });
 
   it.each(STAGE_NAMES)('accepts the %s settings once an operator filled them in', (stage) => {
@@ -162,6 +164,34 @@ describe('parseStageConfig', () => {
     expect(parse).toThrow(message);
   });
 
+  it('defaults mail to support to support@ the mail domain, kept 30 days, 5 instances', () => {
+    // Prepare
+    const raw = devWith('inbound', undefined);
+
+    // Act
+    const config = parseStageConfig('dev', raw);
+
+    // Assess
+    expect(config.inbound).toEqual({
+      supportAddress: 'support@dev.portal.example.com',
+      rawMailDays: 30,
+      reservedConcurrency: 5,
+    });
+    expect(supportAddressOf(config)).toBe(config.inbound.supportAddress);
+  });
+
+  it('refuses a prod support address at a mailbox provider: SES cannot receive its mail', () => {
+    // Prepare
+    const raw = { prod: { ...stages.prod, inbound: { supportAddress: 'helpdesk@gmail.com' } } };
+
+    // Act
+    const parse = () => parseStageConfig('prod', raw);
+
+    // Assess
+    expect(parse).toThrow(StageGuardError);
+    expect(parse).toThrow(/inbound.supportAddress helpdesk@gmail.com/);
+  });
+
   it('refuses a prod stage with nobody to alert', () => {
     // Prepare
     const raw = { prod: { ...stages.prod, monitoring: { alertEmails: [] } } };
@@ -179,6 +209,10 @@ describe('parseStageConfig', () => {
     ['monitoring', { apiP99LatencyMs: -1 }, /apiP99LatencyMs/],
     ['tracing', { enabled: 'yes' }, /tracing.enabled/],
     ['tracing', { enabled: true, samplingRate: 1.5 }, /tracing.samplingRate/],
+    ['inbound', { supportAddress: 'support+x@dev.portal.example.com' }, /inbound.supportAddress/],
+    ['inbound', { supportAddress: 'support' }, /inbound.supportAddress/],
+    ['inbound', { rawMailDays: 7 }, /inbound.rawMailDays must be at least 14/],
+    ['inbound', { reservedConcurrency: 0 }, /inbound.reservedConcurrency/],
   ])('refuses %s %o', (field, value, message) => {
     // Prepare
     const raw = devWith(field, value);

@@ -48,6 +48,7 @@ const functions = [
   { name: 'outbox', construct: api.outbox.function },
   { name: 'notify', construct: api.notify.function },
   { name: 'mailer', construct: api.mailer.function },
+  { name: 'inbound', construct: api.inbound.function },
   { name: 'cognito-messages', construct: stateful.cognitoMail.customMessage },
 ];
 

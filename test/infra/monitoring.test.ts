@@ -234,7 +234,8 @@ describe('alarms', () => {
     // Assess
     expect(queues).toContain(logicalIdOf(api.mailer.deadLetters));
     expect(queues).toContain(logicalIdOf(api.feedback.deadLetters));
-    expect(queues).toHaveLength(4);
+    expect(queues).toContain(logicalIdOf(api.inbound.deadLetters));
+    expect(queues).toHaveLength(5);
     for (const [alarm] of alarms) {
       expect(alarm?.props).toMatchObject({
         Namespace: 'AWS/SQS',

@@ -40,12 +40,16 @@ export type AttachmentFile = Omit<MessageAttachment, 'key'>;
 const keySafe = (filename: string) =>
   filename.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80) || 'file';
 
+/** Where attachments live in the mail bucket (kept with their tickets, no expiry). */
+export const ATTACHMENT_PREFIX = 'attachments/';
+
 /** `attachments/<a>/<t>/<m>/<n>-<name>`: under the ticket, one folder per message. */
 export const attachmentKey = (
   ids: { accountId: string; ticketId: string; messageId: string },
   index: number,
   filename: string
-) => `attachments/${ids.accountId}/${ids.ticketId}/${ids.messageId}/${index}-${keySafe(filename)}`;
+) =>
+  `${ATTACHMENT_PREFIX}${ids.accountId}/${ids.ticketId}/${ids.messageId}/${index}-${keySafe(filename)}`;
 
 /** What a ticketMessage item holds, declared once: the type and the item mapping derive from it. */
 export const TICKET_MESSAGE_ATTRIBUTES = {
