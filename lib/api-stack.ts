@@ -24,6 +24,7 @@ import {
 import { PorticoHttpApi } from './constructs/http-api.ts';
 import { InboundMail } from './constructs/inbound-mail.ts';
 import { type InvoiceBucketAccess, importInvoiceBucket } from './constructs/invoice-bucket.ts';
+import { importMailBucket } from './constructs/mail-bucket.ts';
 import { MailFeedback } from './constructs/mail-feedback.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { PorticoFunction, type TableAccess } from './constructs/portico-function.ts';
@@ -51,6 +52,8 @@ export interface FunctionBinding {
   unsubscribeLinks?: true;
   /** Signs GETs of invoice PDFs (download links) or PUTs them (uploads); sets INVOICE_BUCKET. */
   invoicePdfs?: InvoiceBucketAccess;
+  /** Ticket files in the mail bucket: upload links, their checks and copies, download links; sets MAIL_BUCKET. */
+  ticketFiles?: true;
   /** Instances the function may run at most: its share of the account's concurrency. */
   reservedConcurrency?: number;
 }
@@ -78,7 +81,7 @@ export const FUNCTION_BINDINGS = {
   },
   // Writes support assignments (service, contact, membership, audit in one transaction).
   services: { table: 'RW', cursors: true },
-  tickets: { table: 'RW', staffPool: true, messageIds: true, cursors: true },
+  tickets: { table: 'RW', staffPool: true, messageIds: true, cursors: true, ticketFiles: true },
   billing: { table: 'RO', cursors: true, invoicePdfs: 'read' },
   // Operators' loading (accounts, services, invoices and their PDFs, usage) and the helpdesk's account lookups; no Cognito.
   staff: { table: 'RW', staffPool: true, cursors: true, invoicePdfs: 'write' },
@@ -143,6 +146,7 @@ export class ApiStack extends Stack {
       'only makes the unsubscribe links of mail already sent answer 400 (the client area and newer mail still unsubscribe). It guards no login.'
     );
     const invoiceBucket = importInvoiceBucket(this, props.stage.name);
+    const mailBucket = importMailBucket(this, props.stage.name);
     const functions = {} as Record<FunctionName, PorticoFunction>;
     for (const name of FUNCTION_NAMES) {
       const binding: FunctionBinding = FUNCTION_BINDINGS[name];
@@ -160,6 +164,7 @@ export class ApiStack extends Stack {
       if (binding.cursors) fn.bindCursorSecret(cursorSecret);
       if (binding.unsubscribeLinks) fn.bindUnsubscribeSecret(unsubscribeSecret);
       if (binding.invoicePdfs) fn.bindInvoiceBucket(invoiceBucket, binding.invoicePdfs);
+      if (binding.ticketFiles) fn.bindMailBucket(mailBucket, 'ticket files');
       acknowledgeSynchronousOnly(fn);
       functions[name] = fn;
     }

@@ -64,7 +64,7 @@ export class InboundMail extends Construct {
     // Refusal answers go out through the outbox worker, so this function holds no SES grant.
     this.function
       .bindTable(props.table, 'append-update')
-      .bindMailBucket(mailBucket)
+      .bindMailBucket(mailBucket, 'inbound mail')
       .bindSupportAddress(stage.inbound.supportAddress)
       .bindMessageIdDomain(mailDomainOf(stage));
 

@@ -11,10 +11,11 @@
 import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { ReceiptRuleSet } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { ATTACHMENT_PREFIX } from '#core/entities/ticket-message';
+import { UPLOAD_PREFIX, UPLOAD_TTL_SECONDS } from '#core/entities/ticket-upload';
 import { RAW_MAIL_PREFIX } from '../../functions/inbound/event.ts';
 import type { StageConfig } from '../config.ts';
 import {
@@ -61,7 +62,23 @@ export class MailBucket extends Construct {
           prefix: RAW_MAIL_PREFIX,
           expiration: Duration.days(stage.inbound.rawMailDays),
         },
+        // An upload not attached to a message within its day is never used.
+        {
+          id: 'ticket-uploads',
+          prefix: UPLOAD_PREFIX,
+          expiration: Duration.days(Math.ceil(UPLOAD_TTL_SECONDS / 86_400)),
+        },
         { id: 'incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      // The portal's browser PUTs an upload link and follows download links itself.
+      cors: [
+        {
+          allowedOrigins: stage.api.corsAllowOrigins,
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedHeaders: ['content-type'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
       ],
     });
     const stack = Stack.of(this);
@@ -115,5 +132,42 @@ export const grantInboundMail = (mail: ImportedBucket, fn: IFunction) => {
     's3:PutObject',
     ATTACHMENT_PREFIX,
     'Attachments are named per account, ticket and message when stored (attachments/<account>/<ticket>/<message>/<n>-<name>), so the write covers the attachments/ prefix of the one bucket.'
+  );
+};
+
+/**
+ * What the tickets function signs and does on the bucket: upload PUTs under
+ * `uploads/`, the ranged GET that checks an upload, the copy of an upload
+ * under its message (GET of the source, PUT of the copy), and GET links of
+ * attachments. No delete: the lifecycle rule expires unused uploads.
+ */
+export const grantTicketFiles = (mail: ImportedBucket, fn: IFunction) => {
+  grantObjectAction(
+    mail,
+    fn,
+    's3:GetObject',
+    ATTACHMENT_PREFIX,
+    'Download links of ticket files: attachments are named per account, ticket and message (attachments/<account>/<ticket>/<message>/<n>-<name>), and the link is signed only after the ticket visibility check.'
+  );
+  grantObjectAction(
+    mail,
+    fn,
+    's3:PutObject',
+    ATTACHMENT_PREFIX,
+    'An upload is copied under the message it belongs to (attachments/<account>/<ticket>/<message>/…), a key known only when the message is saved.'
+  );
+  grantObjectAction(
+    mail,
+    fn,
+    's3:GetObject',
+    UPLOAD_PREFIX,
+    'Before a message is saved, each upload it names (uploads/<account>/<upload id>) is read (its size and first bytes) and copied; upload ids are random per upload.'
+  );
+  grantObjectAction(
+    mail,
+    fn,
+    's3:PutObject',
+    UPLOAD_PREFIX,
+    'The upload links the function signs write uploads/<account>/<upload id>, one random id per upload.'
   );
 };

@@ -27,7 +27,7 @@ import {
   type ImportedInvoiceBucket,
   type InvoiceBucketAccess,
 } from './invoice-bucket.ts';
-import { grantInboundMail } from './mail-bucket.ts';
+import { grantInboundMail, grantTicketFiles } from './mail-bucket.ts';
 import type { ImportedBucket } from './private-bucket.ts';
 
 /**
@@ -226,11 +226,13 @@ export class PorticoFunction extends NodejsFunction {
   }
 
   /**
-   * Sets MAIL_BUCKET and grants what the inbound function signs on it: GET of
-   * raw mail (`inbound/*`), PUT of attachments (`attachments/*`).
+   * Sets MAIL_BUCKET and grants what the function does on it: the inbound
+   * function reads raw mail and writes attachments; the tickets function
+   * handles ticket files (lib/constructs/mail-bucket.ts says which actions).
    */
-  bindMailBucket(mail: ImportedBucket): this {
-    grantInboundMail(mail, this);
+  bindMailBucket(mail: ImportedBucket, use: 'inbound mail' | 'ticket files'): this {
+    if (use === 'inbound mail') grantInboundMail(mail, this);
+    else grantTicketFiles(mail, this);
     this.addEnvironment(ENV.mailBucket, mail.bucket.bucketName);
     return this;
   }

@@ -81,7 +81,7 @@ describe('the mail bucket (stateful stack)', () => {
     ]);
   });
 
-  it('expires raw mail under inbound/ after the stage’s rawMailDays and never expires attachments', () => {
+  it('expires raw mail under inbound/ after the stage’s rawMailDays, unused uploads after a day, and never attachments', () => {
     // Act
     const rules = statefulResources[bucketId].Properties.LifecycleConfiguration.Rules as {
       Prefix?: string;
@@ -92,6 +92,8 @@ describe('the mail bucket (stateful stack)', () => {
     // Assess
     expect(expiring).toEqual([
       expect.objectContaining({ Prefix: 'inbound/', ExpirationInDays: config.inbound.rawMailDays }),
+      // Ticket uploads not attached within their day (test/infra/ticket-files.test.ts).
+      expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 1 }),
     ]);
     expect(config.inbound.rawMailDays).toBeGreaterThanOrEqual(DEAD_LETTER_DAYS);
   });

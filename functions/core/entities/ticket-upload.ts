@@ -29,9 +29,12 @@ export const TICKET_UPLOAD_ATTRIBUTES = {
 
 export type TicketUpload = EntityOf<typeof TICKET_UPLOAD_ATTRIBUTES>;
 
+/** Where uploads wait for their message: the bucket expires what stays (lib/constructs/mail-bucket.ts). */
+export const UPLOAD_PREFIX = 'uploads/';
+
 /** `uploads/<a>/<id>`: under the account, apart from the ticket attachments. */
 export const stagingKey = (accountId: string, uploadId: string) =>
-  `uploads/${accountId}/${uploadId}`;
+  `${UPLOAD_PREFIX}${accountId}/${uploadId}`;
 
 export const ticketUploadKeys = (uploadId: string) => ({
   [TABLE.partitionKey]: `${PREFIX.ticketUpload}${uploadId}`,
