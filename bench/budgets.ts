@@ -38,7 +38,14 @@ export const BUNDLE_BUDGETS: Record<BundleKind, BundleBudget> = {
 export const SES_PACKAGE = '@aws-sdk/client-sesv2';
 
 /** MIME parsing and charset conversion: the inbound function's weight, nobody else's. */
-export const MAIL_PARSING_PACKAGES = ['mailparser', 'iconv-lite', 'mailsplit', 'libmime'] as const;
+export const MAIL_PARSING_PACKAGES = [
+  'postal-mime',
+  'html-to-text',
+  'mailparser',
+  'iconv-lite',
+  'mailsplit',
+  'libmime',
+] as const;
 
 /** Cold import p50 of a function bundle ÷ that of the DynamoDB-client-only baseline. */
 export const COLD_IMPORT_MAX_RATIO = 1.3;

@@ -28,6 +28,9 @@ const isQuoteLine = (line: string) => line.startsWith('>') || line.trim() === ''
 
 export const trimQuotedHistory = (text: string): string => {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // Where the trailing run of quote lines begins: found once, so a long mail costs one pass.
+  let tail = lines.length;
+  while (tail > 0 && isQuoteLine(lines[tail - 1] ?? '')) tail--;
   let end = lines.length;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? '';
@@ -38,7 +41,7 @@ export const trimQuotedHistory = (text: string): string => {
       end = index;
       break;
     }
-    if (line.startsWith('>') && lines.slice(index).every(isQuoteLine)) {
+    if (line.startsWith('>') && index >= tail) {
       end = index;
       break;
     }
