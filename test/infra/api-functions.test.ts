@@ -61,6 +61,7 @@ describe('PorticoFunction', () => {
       notify: api.notify.function,
       mailer: api.mailer.function,
       feedback: api.feedback.function,
+      inbound: api.inbound.function,
     };
 
     // Act
@@ -87,6 +88,7 @@ describe('PorticoFunction', () => {
       notify: 1024,
       mailer: 512,
       feedback: 256,
+      inbound: 1024,
     });
     for (const [name, size] of Object.entries(sizes)) expect(size).toBe(FUNCTION_MEMORY_MB[name]);
   });
