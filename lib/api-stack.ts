@@ -196,7 +196,7 @@ export class ApiStack extends Stack {
         'cognito-idp:AdminUpdateUserAttributes',
         'cognito-idp:AdminSetUserPassword',
         'cognito-idp:AdminUserGlobalSignOut',
-        // An account request's invitation (docs/adr/0008-account-requests-off-the-request-path.md).
+        // An account request's invitation (docs/adr/0009-account-requests-off-the-request-path.md).
         'cognito-idp:AdminCreateUser',
         'cognito-idp:AdminGetUser',
         'cognito-idp:AdminDeleteUser'

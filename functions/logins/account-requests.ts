@@ -6,7 +6,7 @@
  * (core/workflows/account-request.ts). So every accepted request does the
  * same writes and gets the same answer at once, whether or not the details
  * match: nothing to enumerate, by content or by timing
- * (docs/adr/0008-account-requests-off-the-request-path.md).
+ * (docs/adr/0009-account-requests-off-the-request-path.md).
  */
 import { writeTogether } from '#core/db/transact';
 import { normaliseEmail } from '#core/entities/contact';

@@ -1,6 +1,6 @@
 /**
  * The matching half of "request an account", run by the outbox worker off
- * the request path (docs/adr/0008-account-requests-off-the-request-path.md):
+ * the request path (docs/adr/0009-account-requests-off-the-request-path.md):
  * the contract's account is looked up, and the contact with that email and
  * no login yet is invited. The requester has already had the same answer
  * whatever happens here.
