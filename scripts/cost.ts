@@ -125,10 +125,24 @@ const stageSettings = () => {
   };
 };
 
+const USAGE_LINE =
+  'usage: npm run cost -- [--accounts N]... (monthly cost for N active accounts, 1000 by default; repeat for columns)';
+
+/** The account counts asked for, or one usage line and exit 2 (no stack trace for a typo). */
+const accountSizes = (): number[] => {
+  try {
+    const { values } = parseArgs({ options: { accounts: { type: 'string', multiple: true } } });
+    const sizes = (values.accounts ?? ['1000']).map(Number);
+    if (sizes.every((n) => Number.isInteger(n) && n >= 0)) return sizes;
+  } catch {
+    // An unknown option or a missing value: the usage line says what is taken.
+  }
+  console.error(USAGE_LINE);
+  process.exit(2);
+};
+
 const main = () => {
-  const { values } = parseArgs({ options: { accounts: { type: 'string', multiple: true } } });
-  const sizes = (values.accounts ?? ['1000']).map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('--accounts N (N ≥ 0)');
+  const sizes = accountSizes();
   const { label, source, routes: measured } = latestResults();
   const { routes, missing } = withBudgetFallback(measured, USAGE.routeMix);
   const stage = stageSettings();

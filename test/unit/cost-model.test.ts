@@ -10,6 +10,7 @@ import {
 } from '../../bench/cost-model.ts';
 import { FUNCTION_MEMORY_MB } from '../../lib/function-memory.ts';
 import { routeFiguresOf, withBudgetFallback } from '../../scripts/cost.ts';
+import { runScript } from '../support/run-script.ts';
 
 const usage: UsageModel = {
   requestsPerAccountDay: 10,
@@ -217,5 +218,20 @@ describe('cost model', () => {
     // Assess
     expect(missing).toEqual(['PATCH /x']);
     expect(filled[1]).toEqual({ route: 'PATCH /x', durationMs: 8.4, reads: 2, writes: 3 });
+  });
+
+  it('answers a typo with one usage line and exit code 2, not a stack trace', async () => {
+    // Act
+    const runs = await Promise.all([
+      runScript('scripts/cost.ts', ['--help'], process.env),
+      runScript('scripts/cost.ts', ['--accounts', 'a thousand'], process.env),
+    ]);
+
+    // Assess
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.trim()).toMatch(/^usage: npm run cost -- \[--accounts N\]\.\.\. /);
+    }
   });
 });
