@@ -4,6 +4,7 @@
  * it has a sample request below.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { EmailPreferences } from '#core/rules/mail-categories';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { ROUTES, type RouteId } from '../../functions/routes.ts';
 import { disableStaff } from '../../scripts/staff/commands.ts';
@@ -61,13 +62,27 @@ interface Sample {
   params?: (caller: Caller) => Promise<Record<string, string>>;
 }
 
+/**
+ * The contacts the samples add pile up in the home account (about 150 by the
+ * end). With every preference on, each invoice and notice a sample loads
+ * would mail all of them: thousands of mails that hold up every other test's
+ * mail on the shared stack. Mail to them is not what the matrix checks.
+ */
+const NO_MAIL: EmailPreferences = {
+  general: false,
+  product: false,
+  domain: false,
+  invoice: false,
+  support: false,
+};
+
 const freshService = async () => ({ serviceId: (await addService(home)).id });
 const freshDomain = async () => ({ domainId: (await addService(home, { type: 'domain' })).id });
 /** A service or domain and a contact that may be assigned to it. */
 const freshAssignment = (idParam: 'serviceId' | 'domainId') => async () => {
   const [service, contact] = await Promise.all([
     addService(home, { type: idParam === 'domainId' ? 'domain' : 'vps' }),
-    addContact(home, undefined, { supportScope: 'isolated' }),
+    addContact(home, undefined, { supportScope: 'isolated', emailPreferences: NO_MAIL }),
   ]);
   return { [idParam]: service.id, contactId: contact.contactId };
 };
@@ -79,10 +94,12 @@ const freshInvitation = async (caller: Caller) => {
     await addInvitation(inviter, { loginId: subOfToken(token), email: `${caller}@x.example` });
   return { accountId: inviter.accountId };
 };
-const freshContact = async () => ({ contactId: (await addContact(home)).contactId });
+const freshContact = async () => ({
+  contactId: (await addContact(home, undefined, { emailPreferences: NO_MAIL })).contactId,
+});
 /** The link a fresh contact of the home account would find in its ticket mail. */
 const freshUnsubscribeLink = async () =>
-  `token=${signedUnsubscribeToken({ accountId: home.accountId, contactId: (await addContact(home)).contactId, category: 'support' })}`;
+  `token=${signedUnsubscribeToken({ accountId: home.accountId, contactId: (await addContact(home, undefined, { emailPreferences: { ...NO_MAIL, support: true } })).contactId, category: 'support' })}`;
 const voipService = async () => ({ serviceId: (await addService(home, { type: 'voip' })).id });
 const housingService = async () => ({
   serviceId: (await addService(home, { type: 'serverhousing' })).id,
@@ -117,7 +134,12 @@ const freshNotice = async () => {
   return { noticeId: (body as { id: string }).id };
 };
 const freshSubAccount = async () => ({
-  contactId: (await addSubAccountLogin(home, ['contacts'])).contactId,
+  contactId: (
+    await addSubAccountLogin(home, ['contacts'], 'active', {
+      scope: 'none',
+      emailPreferences: NO_MAIL,
+    })
+  ).contactId,
 });
 /**
  * A ticket of the primary (written directly: the matrix needs more than the

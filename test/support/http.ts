@@ -1,6 +1,56 @@
 /** A tiny HTTP client for end-to-end tests against the local gateway. */
+import { randomInt } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import { checkAgainstContract } from './contract.ts';
+
+/**
+ * Each test file calls from its own loopback address (Linux routes all of
+ * 127.0.0.0/8 to the loopback interface), as separate client machines would:
+ * a public route's per-address rate limit then counts one file's calls, not
+ * those of every file sharing the stack.
+ */
+const CLIENT_ADDRESS = `127.${randomInt(1, 255)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+interface RawAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+const send = (
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  payload?: string | Buffer
+) =>
+  new Promise<RawAnswer>((resolve, reject) => {
+    const outgoing = { ...headers };
+    if (payload !== undefined) outgoing['content-length'] = String(Buffer.byteLength(payload));
+    const call = httpRequest(
+      url,
+      { method, headers: outgoing, localAddress: CLIENT_ADDRESS },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              answerHeaders.append(name, one);
+          }
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: answerHeaders,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      }
+    );
+    call.on('error', reject);
+    call.end(payload);
+  });
 
 export interface ApiResponse {
   status: number;
@@ -29,8 +79,8 @@ export const callApi = async (
     payload = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
-  const text = await response.text();
+  const response = await send(`${baseUrl}${path}`, method, headers, payload);
+  const text = response.text;
   let body: Record<string, unknown> = {};
   try {
     body = text ? (JSON.parse(text) as Record<string, unknown>) : {};

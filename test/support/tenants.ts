@@ -196,7 +196,7 @@ export const addSubAccountLogin = async (
   tenant: Tenant,
   permissions: Area[],
   status: 'active' | 'suspended' = 'active',
-  support: SupportAccess = { scope: 'none' }
+  support: SupportAccess & { emailPreferences?: EmailPreferences } = { scope: 'none' }
 ): Promise<SubAccountLogin> => {
   const suffix = randomUUID().slice(0, 8);
   const email = `sub-${suffix}@${tenant.email.split('@')[1]}`;
@@ -213,6 +213,7 @@ export const addSubAccountLogin = async (
     address: { line1: '3 Test Lane', city: 'Leeds', postcode: 'LS1 1AB', country: 'GB' },
     supportScope: support.scope,
     assignedServices: services.map(({ id, type }) => ({ id, type, assignedAt: now })),
+    ...(support.emailPreferences ? { emailPreferences: support.emailPreferences } : {}),
     loginId,
     subAccount: { status, permissions },
   });
