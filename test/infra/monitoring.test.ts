@@ -5,9 +5,16 @@ import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambd
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import { addPorticoStacks } from '../../lib/portico-app.ts';
+import { FIXED } from '../../scripts/cost.ts';
 import { logicalIdOf, newApp, stageConfig, synthPortico } from './app.ts';
 
-const { api, config, apiTemplate: template, statefulTemplate } = synthPortico('prod');
+const {
+  api,
+  config,
+  apiTemplate: template,
+  statefulTemplate,
+  portalTemplate,
+} = synthPortico('prod');
 const limits = config.monitoring;
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -300,5 +307,24 @@ describe('dashboard', () => {
     ]) {
       expect(body, metric).toContain(metric);
     }
+  });
+});
+
+describe('the cost model’s fixed items', () => {
+  it('are the alarms, keys and secrets of the prod templates, so npm run cost prices what is deployed', () => {
+    // Prepare
+    const templates = [template, statefulTemplate, portalTemplate];
+    const count = (type: string) =>
+      templates.reduce((sum, t) => sum + Object.keys(t.findResources(type)).length, 0);
+
+    // Act
+    const held = {
+      alarms: count('AWS::CloudWatch::Alarm'),
+      kmsKeys: count('AWS::KMS::Key'),
+      secrets: count('AWS::SecretsManager::Secret'),
+    };
+
+    // Assess
+    expect(held).toEqual(FIXED);
   });
 });
