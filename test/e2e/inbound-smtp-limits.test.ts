@@ -1,12 +1,13 @@
 /**
  * What a mail to support may carry, over SMTP to the local ingress: at
- * most 10 MiB of raw mail (functions/inbound/parse.ts) and at most 10
- * attachments (core/rules/attachments.ts); an accepted mail's attachment
- * is listed on its ticket message, with a link that gives its bytes.
+ * most 10 MiB of raw mail (functions/inbound/parse.ts), at most 10
+ * attachments of at most 5 MiB each (core/rules/attachments.ts), and some
+ * text or a file; an accepted mail's attachment is listed on its ticket
+ * message, with a link that gives its bytes.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENTS } from '#core/rules/attachments';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '#core/rules/attachments';
 import { MAX_RAW_BYTES } from '../../functions/inbound/parse.ts';
 import { SUPPORT, useSmtpSupport } from '../support/smtp-mail.ts';
 import { signedInTenant } from '../support/tenants.ts';
@@ -59,6 +60,29 @@ describe('size and attachments of mail to support (SMTP)', () => {
     });
   });
 
+  it('refuses an attachment just over 5 MiB in a mail under 10 MiB, saying why', async () => {
+    // Prepare: 1 KiB over the limit of one file.
+    const reader = await signedInTenant(LABEL);
+    const mail = { reader, from: reader.tenant.email, subject: 'Disk image', since: new Date() };
+
+    // Act
+    await smtp.send({
+      from: mail.from,
+      subject: mail.subject,
+      text: 'The image is attached.',
+      attachments: [
+        { filename: 'disk.img', content: Buffer.alloc(MAX_ATTACHMENT_BYTES + 1024, 7) },
+      ],
+    });
+
+    // Assess
+    await smtp.expectRefused({
+      ...mail,
+      reason: 'too-large',
+      because: 'each attachment at most 5 MB',
+    });
+  });
+
   it(`refuses mail with ${MAX_ATTACHMENTS + 1} attachments, saying at most ${MAX_ATTACHMENTS}`, async () => {
     // Prepare
     const reader = await signedInTenant(LABEL);
@@ -77,6 +101,22 @@ describe('size and attachments of mail to support (SMTP)', () => {
       ...mail,
       reason: 'too-many-attachments',
       because: `it has too many attachments: at most ${MAX_ATTACHMENTS} per mail`,
+    });
+  });
+
+  it('refuses a mail with no text and no attachment', async () => {
+    // Prepare
+    const reader = await signedInTenant(LABEL);
+    const mail = { reader, from: reader.tenant.email, subject: 'Nothing here', since: new Date() };
+
+    // Act
+    await smtp.send({ from: mail.from, subject: mail.subject, text: '' });
+
+    // Assess
+    await smtp.expectRefused({
+      ...mail,
+      reason: 'empty',
+      because: 'it holds no text and no attachment',
     });
   });
 

@@ -1,10 +1,12 @@
 /**
  * Who may write to support, over SMTP to the local ingress: an address no
  * account knows, a sub-account suspended or without `tickets`, a contact
- * with support mail off, an isolated support contact and its services, an
- * address that is a contact of two accounts. Each mail passes SPF and
+ * with support mail off, an isolated support contact and its services, a
+ * service the account does not have, an address that is a contact of two
+ * accounts. Each mail passes SPF and
  * DMARC, so only the sender rules decide.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ALL_EMAIL_PREFERENCES } from '#core/entities/contact';
 import { addService } from '../support/services.ts';
@@ -22,6 +24,27 @@ const colleagueOf = (reader: Reader, local: string) =>
   `${local}-${reader.tenant.loginId.slice(0, 8)}@${reader.tenant.email.split('@')[1]}`;
 
 const NOT_ALLOWED = 'may not open or answer tickets by mail';
+
+/** A fresh account with two services and a sub-account supporting only the first (isolated). */
+const isolatedContactOf = async () => {
+  const reader = await signedInTenant(LABEL);
+  const [mine, foreign] = await Promise.all([
+    addService(reader.tenant, { type: 'vps' }),
+    addService(reader.tenant, { type: 'hosting' }),
+  ]);
+  const isolated = await addSubAccountLogin(reader.tenant, ['tickets'], 'active', {
+    scope: 'isolated',
+    services: [mine],
+  });
+  return { reader, mine, foreign, from: isolated.email };
+};
+
+/** Two fresh accounts; the first's primary address is also a support contact (no login) of the second. */
+const sharedAddress = async () => {
+  const [first, second] = await Promise.all([signedInTenant(LABEL), signedInTenant(LABEL)]);
+  await addContact(second.tenant, first.tenant.email, { supportScope: 'global' });
+  return { first, second, from: first.tenant.email };
+};
 
 describe('who may write to support by mail (SMTP)', () => {
   it('refuses an address no account knows, even at the account’s own support address and domain', async () => {
@@ -79,65 +102,79 @@ describe('who may write to support by mail (SMTP)', () => {
     await smtp.expectRefused({ ...mail, reason: 'not-allowed', because: NOT_ALLOWED });
   });
 
-  it('refuses an isolated support contact writing about a service not assigned to it, and opens its own service’s ticket', async () => {
+  it('refuses an isolated support contact writing about a service not assigned to it', async () => {
     // Prepare
-    const reader = await signedInTenant(LABEL);
-    const [mine, foreign] = await Promise.all([
-      addService(reader.tenant, { type: 'vps' }),
-      addService(reader.tenant, { type: 'hosting' }),
-    ]);
-    const isolated = await addSubAccountLogin(reader.tenant, ['tickets'], 'active', {
-      scope: 'isolated',
-      services: [mine],
-    });
-    const refused = {
-      reader,
-      from: isolated.email,
-      subject: `Down [service:${foreign.id}]`,
-      since: new Date(),
-    };
+    const { reader, foreign, from } = await isolatedContactOf();
+    const mail = { reader, from, subject: `Down [service:${foreign.id}]`, since: new Date() };
 
     // Act
-    await smtp.send({ from: isolated.email, subject: refused.subject, text: 'Is it down?' });
+    await smtp.send({ from, subject: mail.subject, text: 'Is it down?' });
+
+    // Assess
     await smtp.expectRefused({
-      ...refused,
+      ...mail,
       reason: 'service-not-allowed',
       because: 'it names a service your support access does not cover',
     });
-    await smtp.send({
-      from: isolated.email,
-      subject: `VPS down [service:${mine.id}]`,
-      text: 'It answers no ping.',
-    });
+  });
+
+  it('opens the ticket of an isolated support contact about its own service, tag removed', async () => {
+    // Prepare
+    const { reader, mine, from } = await isolatedContactOf();
+
+    // Act
+    await smtp.send({ from, subject: `VPS down [service:${mine.id}]`, text: 'No ping.' });
 
     // Assess
     const ticket = await smtp.ticketNamed(reader, 'VPS down');
     expect(ticket.serviceId).toBe(mine.id);
-    expect((await smtp.messagesOf(reader, ticket.id)).map((m) => m.body)).toEqual([
-      'It answers no ping.',
-    ]);
+    expect((await smtp.messagesOf(reader, ticket.id)).map((m) => m.body)).toEqual(['No ping.']);
   });
 
-  it('asks an address that is a contact of two accounts to use the account’s own address, which then opens the ticket there', async () => {
-    // Prepare: the primary of one account is also a support contact (no login) of another.
-    const [first, second] = await Promise.all([signedInTenant(LABEL), signedInTenant(LABEL)]);
-    await addContact(second.tenant, first.tenant.email, { supportScope: 'global' });
-    const ambiguous = {
-      reader: second,
-      from: first.tenant.email,
-      subject: 'Which account',
-      since: new Date(),
-    };
+  it('refuses a service tag naming a service the account does not have', async () => {
+    // Prepare
+    const reader = await signedInTenant(LABEL);
+    const subject = `Down [service:${randomUUID()}]`;
+    const mail = { reader, from: reader.tenant.email, subject, since: new Date() };
 
     // Act
-    await smtp.send({ from: ambiguous.from, subject: ambiguous.subject, text: 'Renew it.' });
+    await smtp.send({ from: mail.from, subject, text: 'Which one is down?' });
+
+    // Assess
+    await smtp.expectRefused({
+      ...mail,
+      reason: 'unknown-service',
+      because: 'it names a service the account does not have',
+    });
+  });
+
+  it('asks an address that is a contact of two accounts to write to the account’s own address', async () => {
+    // Prepare
+    const { first, second, from } = await sharedAddress();
+    const mail = { reader: second, from, subject: 'Which account', since: new Date() };
+
+    // Act
+    await smtp.send({ from, subject: mail.subject, text: 'Renew it.' });
+
+    // Assess
     const answer = await smtp.expectRefused({
-      ...ambiguous,
+      ...mail,
       reason: 'several-accounts',
       because: 'the sender address is a contact of several accounts',
     });
+    for (const reader of [first, second]) {
+      expect(answer.body.text).toContain(accountAddress(reader));
+    }
+    expect(await smtp.ticketsOf(first)).toEqual([]);
+  });
+
+  it('opens the ticket of an address on two accounts in the account its support address names', async () => {
+    // Prepare
+    const { first, second, from } = await sharedAddress();
+
+    // Act
     await smtp.send({
-      from: ambiguous.from,
+      from,
       to: accountAddress(second),
       subject: 'Renew the domain',
       text: 'Renew it, please.',
@@ -149,7 +186,5 @@ describe('who may write to support by mail (SMTP)', () => {
       'Renew it, please.',
     ]);
     expect(await smtp.ticketsOf(first)).toEqual([]);
-    for (const reader of [first, second])
-      expect(answer.body.text).toContain(accountAddress(reader));
   });
 });
