@@ -1,13 +1,21 @@
 /**
  * What a mail to support attaches to, over SMTP to the local ingress: only
- * a Message-ID Portico issued, of a ticket the sender may see, threads;
+ * a Message-ID Portico issued, of a ticket the sender may see and that
+ * has room, threads;
  * a ticket named in the subject alone never does; mail written by a
  * machine (auto-replies, bulk mail, bounces) is dropped without an answer.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { issuedMessageId, SUPPORT, tenantDomain, useSmtpSupport } from '../support/smtp-mail.ts';
+import {
+  issuedMessageId,
+  SUPPORT,
+  tenantDomain,
+  theOneAnswer,
+  useSmtpSupport,
+} from '../support/smtp-mail.ts';
 import { signedInTenant } from '../support/tenants.ts';
+import { fillTicket } from '../support/tickets.ts';
 
 const LABEL = 'Inboundthreads';
 const smtp = useSmtpSupport([LABEL]);
@@ -39,6 +47,32 @@ describe('threading mail to support (SMTP)', () => {
     expect((await smtp.messagesOf(b, theirs.id)).map((m) => m.body)).toEqual([
       'Our root password.',
     ]);
+  });
+
+  it('refuses a reply to a ticket holding the most messages one ticket takes, adding nothing', async () => {
+    // Prepare
+    const reader = await signedInTenant(LABEL);
+    await smtp.send({ from: reader.tenant.email, subject: 'Long one', text: 'First words.' });
+    const full = await smtp.ticketNamed(reader, 'Long one');
+    await fillTicket(reader.tenant.accountId, full.id);
+    const issued = await issuedMessageId(reader.tenant.email, 'Long one');
+    const reply = { reader, from: reader.tenant.email, subject: 'Re: Long one', since: new Date() };
+
+    // Act
+    await smtp.send({
+      from: reply.from,
+      subject: reply.subject,
+      text: 'More.',
+      inReplyTo: issued.id,
+    });
+
+    // Assess
+    const answer = await theOneAnswer(reply.from, reply.subject, reply.since);
+    expect(answer.body.text).toContain('the ticket it answers holds the most messages');
+    expect((await smtp.messagesOf(reader, full.id)).map((m) => m.body)).toEqual(['First words.']);
+    expect(
+      (await smtp.refusalsFrom(reply.from, reply.since)).map((r) => [r.reason, r.accountId])
+    ).toEqual([['ticket-full', reader.tenant.accountId]]);
   });
 
   it('opens a new ticket for a reply that names a ticket only in its subject, never attaching it', async () => {
