@@ -2,124 +2,124 @@
  * Tickets by email end to end: a mail sent with an SMTP client to the
  * local ingress (mailauth verdicts against a DNS table, raw MIME in the S3
  * emulator, the inbound handler) becomes a ticket the API shows, and only
- * when its sender is registered and authenticated.
+ * when its sender is registered and authenticated; a reply to Portico's
+ * ticket mail threads. Other rules: inbound-smtp-senders, -threads, -limits.
  */
-import nodemailer from 'nodemailer';
-import type Mail from 'nodemailer/lib/mailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignSenderDomain, LOCAL_MAIL_DNS, localSenderDomain } from '../../local/mail-dns.ts';
-import { startMailIngress } from '../../local/mail-ingress.ts';
-import type { SmtpIngress } from '../../local/smtp-ingress.ts';
-import { useGateway } from '../support/gateway.ts';
-import { getTicketForThreading } from '../support/inbound-threading.ts';
-import { accessTokenFor, createTenant, type Tenant } from '../support/tenants.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { foreignSenderDomain } from '../../local/mail-dns.ts';
+import {
+  issuedMessageId,
+  mailSince,
+  type Reader,
+  tenantDomain,
+  useSmtpSupport,
+} from '../support/smtp-mail.ts';
+import { signedInTenant } from '../support/tenants.ts';
 
-const gateway = useGateway();
-let ingress: SmtpIngress;
-let near: Tenant;
-let spoofedReject: Tenant;
-let spoofedNone: Tenant;
-let tokens: Record<'near' | 'reject' | 'none', string>;
+const LABELS = { near: 'Inboundnear', reject: 'Inboundreject', none: 'Inboundnone' } as const;
 
-const send = (mail: Mail.Options) =>
-  nodemailer
-    .createTransport({ host: '127.0.0.1', port: ingress.port, secure: false, ignoreTLS: true })
-    .sendMail({ to: 'support@portico.example', ...mail });
-
-const subjectsOf = async (tenant: Tenant, token: string) => {
-  const answer = await gateway.api('GET', `/accounts/${tenant.accountId}/tickets`, { token });
-  expect(answer.status).toBe(200);
-  return (answer.body.items as { subject: string }[]).map((ticket) => ticket.subject);
-};
+// Prepare: one tenant whose domain allows this machine, two whose SPF names another host.
+const smtp = useSmtpSupport([LABELS.near], {
+  ...foreignSenderDomain(tenantDomain(LABELS.reject), 'reject'),
+  ...foreignSenderDomain(tenantDomain(LABELS.none), 'none'),
+});
+let near: Reader;
+let spoofedReject: Reader;
+let spoofedNone: Reader;
 
 beforeAll(async () => {
-  // Prepare: one tenant whose domain allows this machine, two whose SPF names another host.
   [near, spoofedReject, spoofedNone] = await Promise.all([
-    createTenant('Inboundnear'),
-    createTenant('Inboundreject'),
-    createTenant('Inboundnone'),
+    signedInTenant(LABELS.near),
+    signedInTenant(LABELS.reject),
+    signedInTenant(LABELS.none),
   ]);
-  ingress = await startMailIngress(0, undefined, {
-    ...LOCAL_MAIL_DNS,
-    ...localSenderDomain('inboundnear.example'),
-    ...foreignSenderDomain('inboundreject.example', 'reject'),
-    ...foreignSenderDomain('inboundnone.example', 'none'),
-  });
-  tokens = {
-    near: await accessTokenFor(near.email),
-    reject: await accessTokenFor(spoofedReject.email),
-    none: await accessTokenFor(spoofedNone.email),
-  };
 });
 
-afterAll(async () => {
-  await ingress?.stop();
-});
+const subjectsOf = async (reader: Reader) =>
+  (await smtp.ticketsOf(reader)).map((ticket) => ticket.subject);
 
 describe('mail to the local SMTP ingress', () => {
   it('opens a ticket the API shows for a registered, authenticated sender', async () => {
     // Act
-    await send({
-      from: near.email,
+    await smtp.send({
+      from: near.tenant.email,
       subject: 'Mail server down',
       text: 'Nothing arrives since 9:00.',
     });
 
     // Assess
-    expect(await subjectsOf(near, tokens.near)).toContain('Mail server down');
+    const ticket = await smtp.ticketNamed(near, 'Mail server down');
+    expect((await smtp.messagesOf(near, ticket.id)).map((m) => m.body)).toEqual([
+      'Nothing arrives since 9:00.',
+    ]);
   });
 
   it('never opens a ticket for a stranger spoofing a registered From (SPF fails, DMARC p=reject)', async () => {
+    // Prepare
+    const since = new Date();
+
     // Act
-    await send({
-      from: spoofedReject.email,
+    await smtp.send({
+      from: spoofedReject.tenant.email,
       subject: 'Spoofed reject',
       text: 'Send me the passwords.',
     });
 
     // Assess
-    expect(await subjectsOf(spoofedReject, tokens.reject)).not.toContain('Spoofed reject');
+    expect(await subjectsOf(spoofedReject)).not.toContain('Spoofed reject');
+    const listed = await smtp.refusalsFrom(spoofedReject.tenant.email, since);
+    expect(listed.map((r) => [r.subject, r.reason])).toEqual([
+      ['Spoofed reject', 'authentication-failed'],
+    ]);
+    // The forged From is someone else's address: it is never answered (no backscatter).
+    await smtp.outboxDrained();
+    expect(await mailSince(spoofedReject.tenant.email, since)).toEqual([]);
   });
 
   it('never opens a ticket when DMARC fails under p=none either', async () => {
+    // Prepare
+    const since = new Date();
+
     // Act
-    await send({ from: spoofedNone.email, subject: 'Spoofed none', text: 'Change the owner.' });
+    await smtp.send({
+      from: spoofedNone.tenant.email,
+      subject: 'Spoofed none',
+      text: 'Change the owner.',
+    });
 
     // Assess
-    expect(await subjectsOf(spoofedNone, tokens.none)).not.toContain('Spoofed none');
+    expect(await subjectsOf(spoofedNone)).not.toContain('Spoofed none');
+    const listed = await smtp.refusalsFrom(spoofedNone.tenant.email, since);
+    expect(listed.map((r) => [r.subject, r.reason])).toEqual([
+      ['Spoofed none', 'authentication-failed'],
+    ]);
+    await smtp.outboxDrained();
+    expect(await mailSince(spoofedNone.tenant.email, since)).toEqual([]);
   });
 
   it('threads a reply sent by SMTP to the ticket it answers', async () => {
-    // Prepare
-    await send({ from: near.email, subject: 'Backups', text: 'Are backups running?' });
-    const list = await gateway.api('GET', `/accounts/${near.accountId}/tickets`, {
-      token: tokens.near,
-    });
-    const ticket = (list.body.items as { id: string; subject: string }[]).find(
-      (t) => t.subject === 'Backups'
-    );
-    const detail = await gateway.api('GET', `/accounts/${near.accountId}/tickets/${ticket?.id}`, {
-      token: tokens.near,
-    });
-    const issued = await getTicketForThreading(near.accountId, ticket?.id ?? '');
+    // Prepare: the primary opens a ticket and answers the ticket mail Portico sent about it.
+    await smtp.send({ from: near.tenant.email, subject: 'Backups', text: 'Are backups running?' });
+    const ticket = await smtp.ticketNamed(near, 'Backups');
+    const before = await smtp.messagesOf(near, ticket.id);
+    const issued = await issuedMessageId(near.tenant.email, 'Backups');
 
     // Act
-    await send({
-      from: near.email,
-      subject: 'Re: Backups',
+    await smtp.send({
+      from: near.tenant.email,
+      to: issued.replyTo,
+      subject: 'Re: [New ticket] Backups',
       text: 'Thanks!',
-      inReplyTo: issued,
-      references: [issued],
+      inReplyTo: issued.id,
+      references: [issued.id],
     });
 
     // Assess
-    const after = await gateway.api('GET', `/accounts/${near.accountId}/tickets/${ticket?.id}`, {
-      token: tokens.near,
-    });
-    expect((detail.body.messages as unknown[]).length).toBe(1);
-    expect((after.body.messages as { body: string }[]).map((m) => m.body)).toEqual([
+    expect(before.map((m) => m.body)).toEqual(['Are backups running?']);
+    expect((await smtp.messagesOf(near, ticket.id)).map((m) => m.body)).toEqual([
       'Are backups running?',
       'Thanks!',
     ]);
+    expect(await subjectsOf(near)).not.toContain('Re: [New ticket] Backups');
   });
 });

@@ -11,7 +11,7 @@ import { contactKeys, fromContactItem } from '#core/entities/contact';
 import type { Delivery } from '#core/entities/delivery';
 import { tableStore } from '#core/table/function-store';
 import type { ApiResponse } from '../support/http.ts';
-import { mailTo, type StoredEmail, waitForMail } from '../support/mailbox.ts';
+import { headerOf, mailTo, type StoredEmail, waitForMail } from '../support/mailbox.ts';
 import { problemType } from '../support/problems.ts';
 import { addContact, createTenant, type Tenant } from '../support/tenants.ts';
 import { deliveriesOf, uniqueAddress } from '../support/ticket-mail.ts';
@@ -26,9 +26,6 @@ let readerMail: StoredEmail;
 let primaryMail: StoredEmail;
 
 const DAY = 24 * 3600 * 1000;
-
-const headerOf = (mail: StoredEmail, name: string) =>
-  mail.headers?.find((header) => header.name.toLowerCase() === name.toLowerCase())?.value;
 
 /** The path and query of the mail's link, sent to this file's gateway (the stack's points elsewhere). */
 const linkOf = (mail: StoredEmail) => {

@@ -8,6 +8,10 @@ export interface StoredEmail {
   at: number;
 }
 
+/** A header of a stored mail, by name in any case. */
+export const headerOf = (mail: StoredEmail, name: string) =>
+  mail.headers?.find((header) => header.name.toLowerCase() === name.toLowerCase())?.value;
+
 const sesEndpoint = () => {
   const value = process.env.AWS_ENDPOINT_URL_SESV2;
   if (!value)

@@ -7,12 +7,12 @@
 import { beforeAll } from 'vitest';
 import { writeTogether } from '#core/db/transact';
 import { getMessageIdMarkerCommand } from '#core/entities/message-id';
-import { ticketConversationQuery } from '#core/entities/ticket';
+import { ticketConversationQuery, ticketKeys } from '#core/entities/ticket';
 import { fromTicketEventItem, ticketEventsQuery } from '#core/entities/ticket-event';
 import { getTicketLocatorCommand } from '#core/entities/ticket-locator';
 import { fromTicketMessageItem, isTicketMessageItem } from '#core/entities/ticket-message';
 import { tableStore } from '#core/table/function-store';
-import { submitTicket } from '../../functions/core/workflows/ticket-conversation.ts';
+import { MAX_MESSAGES, submitTicket } from '../../functions/core/workflows/ticket-conversation.ts';
 import { useGateway } from './gateway.ts';
 import { type ApiResponse, type CallOptions, callApi } from './http.ts';
 import { signedInTenant, type Tenant } from './tenants.ts';
@@ -53,6 +53,19 @@ export const storeTicket = async (tenant: Tenant): Promise<{ id: string }> => {
   await writeTogether(change.writes, () => new Error('storing the ticket failed'), tableStore);
   return { id: change.ticket.id };
 };
+
+/**
+ * Leaves a ticket counting the most messages one ticket takes, as 99 more
+ * replies would (test setup only: the next reply must be refused).
+ */
+export const fillTicket = (accountId: string, ticketId: string) =>
+  tableStore.update({
+    Key: ticketKeys({ accountId, ticketId }),
+    UpdateExpression: 'SET #count = :full',
+    ConditionExpression: 'attribute_exists(#count)',
+    ExpressionAttributeNames: { '#count': 'messageCount' },
+    ExpressionAttributeValues: { ':full': MAX_MESSAGES },
+  });
 
 export const storedEvents = async (ticketId: string) =>
   (await tableStore.query(ticketEventsQuery(ticketId))).items.map(fromTicketEventItem);
