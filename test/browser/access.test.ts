@@ -5,11 +5,9 @@
  * Also the Spanish portal, chosen by the browser and switchable.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPage, signIn, usePortal } from './support.ts';
+import { accountPath, checkPage, signIn, usePortal } from './support.ts';
 
 const portal = usePortal();
-
-const accountPath = (url: string) => new URL(url).pathname.split('/').slice(0, 3).join('/');
 
 describe('the no-permission page', () => {
   it('shows a sub-account the area it tried, the areas it may open and whom to ask', async () => {

@@ -5,12 +5,10 @@
  * lists. Each page is screenshotted and checked with axe-core.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPage, signIn, usePortal } from './support.ts';
+import { acceptAsNewcomer, accountPath, checkPage, signIn, usePortal } from './support.ts';
 
 const portal = usePortal();
 const OWNER = 'owner@demo.example';
-
-const accountPath = (url: string) => new URL(url).pathname.split('/').slice(0, 3).join('/');
 
 describe('the client area as the primary contact', () => {
   it('signs in and shows whose account it is and the login’s own name', async () => {
@@ -101,14 +99,8 @@ describe('the client area as the primary contact', () => {
       .poll(() => page.getByTestId('sub-status').textContent())
       .toMatch(/Invited: Invoices, Support tickets/);
     const newcomer = await portal.page();
-    await newcomer.goto(`${portal.url}/sign-in`);
-    await newcomer.getByLabel(/email/i).fill(email);
-    await newcomer.getByLabel(/^password$/i).fill(password);
-    await newcomer.getByRole('button', { name: 'Sign in' }).click();
-    await newcomer.getByLabel('New password').fill(`${password}x`);
-    await newcomer.getByRole('button', { name: 'Sign in' }).click();
-    await newcomer.getByRole('button', { name: 'Accept' }).click();
-    await newcomer.getByTestId('dashboard').waitFor();
+    const login = { email, temporary: password, chosen: `${password}x` };
+    await acceptAsNewcomer(newcomer, portal.url, login, 'Demo Hosting Ltd');
     await newcomer.context().close();
     await page.reload();
     await expect
