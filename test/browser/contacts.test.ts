@@ -19,20 +19,25 @@ import {
   accountPath,
   checkPage,
   dashboardAreas,
+  fillNewContact,
   signIn,
   usePortal,
 } from './support.ts';
 
 const portal = usePortal();
 
-/** The account's primary, signed in, with a contact without a login to work on. */
-const ownerWithContact = async (label: string) => {
+/** The primary of a fresh account, signed in; `base` is where its pages live. */
+const signedInOwner = async (label: string) => {
   const tenant = await freshAccount(label);
-  const contact = await addContact(tenant);
   const page = await portal.page();
   await signIn(page, portal.url, tenant.email, TEST_PASSWORD);
-  const base = `${portal.url}${accountPath(page.url())}`;
-  return { tenant, contact, page, base };
+  return { tenant, page, base: `${portal.url}${accountPath(page.url())}` };
+};
+
+/** The same, with a contact without a login to work on. */
+const ownerWithContact = async (label: string) => {
+  const owner = await signedInOwner(label);
+  return { ...owner, contact: await addContact(owner.tenant) };
 };
 
 /** Opens a contact's page and waits for its form. */
@@ -53,6 +58,36 @@ const checkedStates = async (boxes: Locator) =>
 const subStatus = (page: Page) => page.getByTestId('sub-status').textContent();
 
 describe('a contact', () => {
+  it('is added as an individual: its page opens, and the list shows it without a login', async () => {
+    // Prepare
+    const { page, base } = await signedInOwner('Add');
+    const email = `nia-${Date.now()}@example.org`;
+    await page.goto(`${base}/contacts/new`);
+
+    // Act
+    const kind = await page.getByLabel('Kind').inputValue();
+    await fillNewContact(page, {
+      firstName: 'Nia',
+      lastName: 'Okafor',
+      email,
+      phone: '+441632960444',
+      line1: '5 Mill Street',
+      city: 'Leeds',
+      postcode: 'LS2 7HY',
+      country: 'GB',
+    });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Sub-account login' }).waitFor();
+
+    // Assess
+    expect(kind).toBe('individual');
+    await expect(page.getByLabel('Last name').inputValue()).resolves.toBe('Okafor');
+    await page.goto(`${base}/contacts`);
+    const row = page.getByRole('row').filter({ hasText: email });
+    await expect.poll(() => row.textContent()).toContain('Nia Okafor');
+    await expect(row.textContent()).resolves.toContain('No login');
+  });
+
   it('is edited: the new details stand after a reload and in the contact list', async () => {
     // Prepare
     const { contact, page, base } = await ownerWithContact('Edit');

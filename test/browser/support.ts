@@ -19,6 +19,8 @@ export const launchChromium = (): Promise<Browser> =>
 
 export interface PortalSession {
   readonly url: string;
+  /** The API the portal calls (the local gateway), for setting up what operators load. */
+  readonly apiUrl: string;
   readonly browser: Browser;
   /** A fresh page (own storage) in the given language. */
   page(language?: 'en' | 'es'): Promise<Page>;
@@ -41,6 +43,9 @@ export const usePortal = (): PortalSession => {
     get url() {
       if (!portal) throw new Error('the portal starts in beforeAll');
       return portal.url;
+    },
+    get apiUrl() {
+      return gateway.url;
     },
     get browser() {
       if (!browser) throw new Error('the browser starts in beforeAll');
@@ -111,6 +116,31 @@ export const acceptAsNewcomer = async (
     .getByRole('button', { name: 'Accept' })
     .click();
   await page.getByTestId('dashboard').waitFor();
+};
+
+export interface NewContact {
+  firstName: string;
+  lastName: string;
+  company?: string;
+  email: string;
+  phone: string;
+  line1: string;
+  city: string;
+  postcode: string;
+  country: string;
+}
+
+/** Fills the Add New Contact form (English labels); Kind is left as the caller set it. */
+export const fillNewContact = async (page: Page, contact: NewContact) => {
+  await page.getByLabel('First name').fill(contact.firstName);
+  await page.getByLabel('Last name').fill(contact.lastName);
+  if (contact.company) await page.getByLabel('Company').fill(contact.company);
+  await page.getByLabel('Email').fill(contact.email);
+  await page.getByLabel(/^Phone/).fill(contact.phone);
+  await page.getByLabel('Address', { exact: true }).fill(contact.line1);
+  await page.getByLabel('City').fill(contact.city);
+  await page.getByLabel('Postcode').fill(contact.postcode);
+  await page.getByLabel(/^Country/).fill(contact.country);
 };
 
 /** The areas the dashboard says this login may open, in its words. */
