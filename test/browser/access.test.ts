@@ -5,11 +5,9 @@
  * Also the Spanish portal, chosen by the browser and switchable.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPage, signIn, usePortal } from './support.ts';
+import { accountPath, checkPage, fillNewContact, signIn, usePortal } from './support.ts';
 
 const portal = usePortal();
-
-const accountPath = (url: string) => new URL(url).pathname.split('/').slice(0, 3).join('/');
 
 describe('the no-permission page', () => {
   it('shows a sub-account the area it tried, the areas it may open and whom to ask', async () => {
@@ -102,14 +100,16 @@ describe('reaching past one’s own login', () => {
 
     // Act: the contacts page of a login without the contacts area
     await page.goto(`${portal.url}${base}/contacts/new`);
-    await page.getByLabel('First name').fill('Eve');
-    await page.getByLabel('Last name').fill('Intruder');
-    await page.getByLabel('Email').fill('eve@example.org');
-    await page.getByLabel(/^Phone/).fill('+441632960000');
-    await page.getByLabel('Address', { exact: true }).fill('1 Road');
-    await page.getByLabel('City').fill('Leeds');
-    await page.getByLabel('Postcode').fill('LS1 1AA');
-    await page.getByLabel(/^Country/).fill('GB');
+    await fillNewContact(page, {
+      firstName: 'Eve',
+      lastName: 'Intruder',
+      email: 'eve@example.org',
+      phone: '+441632960000',
+      line1: '1 Road',
+      city: 'Leeds',
+      postcode: 'LS1 1AA',
+      country: 'GB',
+    });
     await page.getByRole('button', { name: 'Save' }).click();
 
     // Assess: the API refuses, and the portal says so in its words

@@ -5,12 +5,17 @@
  * lists. Each page is screenshotted and checked with axe-core.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPage, signIn, usePortal } from './support.ts';
+import {
+  acceptAsNewcomer,
+  accountPath,
+  checkPage,
+  fillNewContact,
+  signIn,
+  usePortal,
+} from './support.ts';
 
 const portal = usePortal();
 const OWNER = 'owner@demo.example';
-
-const accountPath = (url: string) => new URL(url).pathname.split('/').slice(0, 3).join('/');
 
 describe('the client area as the primary contact', () => {
   it('signs in and shows whose account it is and the login’s own name', async () => {
@@ -74,15 +79,17 @@ describe('the client area as the primary contact', () => {
     // Act: Add New Contact
     await page.goto(`${portal.url}${base}/contacts/new`);
     await page.getByLabel('Kind').selectOption('organisation');
-    await page.getByLabel('First name').fill('Ana');
-    await page.getByLabel('Last name').fill('Ruiz');
-    await page.getByLabel('Company').fill('Agencia Web SL');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel(/^Phone/).fill('+34911234567');
-    await page.getByLabel('Address', { exact: true }).fill('Calle Mayor 1');
-    await page.getByLabel('City').fill('Madrid');
-    await page.getByLabel('Postcode').fill('28013');
-    await page.getByLabel(/^Country/).fill('ES');
+    await fillNewContact(page, {
+      firstName: 'Ana',
+      lastName: 'Ruiz',
+      company: 'Agencia Web SL',
+      email,
+      phone: '+34911234567',
+      line1: 'Calle Mayor 1',
+      city: 'Madrid',
+      postcode: '28013',
+      country: 'ES',
+    });
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Sub-account login' }).waitFor();
     await checkPage(page, 'contact');
@@ -101,14 +108,8 @@ describe('the client area as the primary contact', () => {
       .poll(() => page.getByTestId('sub-status').textContent())
       .toMatch(/Invited: Invoices, Support tickets/);
     const newcomer = await portal.page();
-    await newcomer.goto(`${portal.url}/sign-in`);
-    await newcomer.getByLabel(/email/i).fill(email);
-    await newcomer.getByLabel(/^password$/i).fill(password);
-    await newcomer.getByRole('button', { name: 'Sign in' }).click();
-    await newcomer.getByLabel('New password').fill(`${password}x`);
-    await newcomer.getByRole('button', { name: 'Sign in' }).click();
-    await newcomer.getByRole('button', { name: 'Accept' }).click();
-    await newcomer.getByTestId('dashboard').waitFor();
+    const login = { email, temporary: password, chosen: `${password}x` };
+    await acceptAsNewcomer(newcomer, portal.url, login, 'Demo Hosting Ltd');
     await newcomer.context().close();
     await page.reload();
     await expect

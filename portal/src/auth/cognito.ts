@@ -24,7 +24,8 @@ export class CognitoError extends Error {
 interface AuthResult {
   AccessToken: string;
   RefreshToken?: string;
-  ExpiresIn: number;
+  /** Seconds; AWS always answers it, the local emulator leaves it out. */
+  ExpiresIn?: number;
 }
 
 interface InitiateAnswer {
@@ -55,10 +56,28 @@ export const cognitoCall = async <T>(
   return json as T;
 };
 
+/**
+ * The `exp` claim of a JWT in milliseconds (read, not verified: the API
+ * verifies it); a token without one counts as ending now, so it is refreshed.
+ */
+const expiryOf = (token: string): number => {
+  try {
+    const payload = (token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
+    const exp = Number((JSON.parse(atob(payload)) as { exp?: unknown }).exp);
+    return Number.isFinite(exp) ? exp * 1000 : Date.now();
+  } catch {
+    return Date.now();
+  }
+};
+
+/** When the answer has no ExpiresIn, the access token's own `exp` says when it ends. */
 const toTokens = (result: AuthResult, refreshToken?: string): Tokens => ({
   accessToken: result.AccessToken,
   refreshToken: result.RefreshToken ?? refreshToken,
-  expiresAt: Date.now() + result.ExpiresIn * 1000,
+  expiresAt:
+    result.ExpiresIn === undefined
+      ? expiryOf(result.AccessToken)
+      : Date.now() + result.ExpiresIn * 1000,
 });
 
 const step = (answer: InitiateAnswer): SignInStep => {

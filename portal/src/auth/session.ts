@@ -44,8 +44,9 @@ export const poolClient = (pool: Pool): Cognito => {
   return cognito;
 };
 
-/** Trades the refresh token for a new access token; false when the session is over. */
-export const refreshSession = async (pool: Pool): Promise<boolean> => {
+const refreshing = new Map<Pool, Promise<boolean>>();
+
+const refreshOnce = async (pool: Pool): Promise<boolean> => {
   const tokens = readTokens(pool);
   if (!tokens?.refreshToken) return false;
   try {
@@ -54,6 +55,18 @@ export const refreshSession = async (pool: Pool): Promise<boolean> => {
   } catch {
     return false;
   }
+};
+
+/**
+ * Trades the refresh token for a new access token; false when the session
+ * is over. Calls made meanwhile (a page loads several lists) share it.
+ */
+export const refreshSession = (pool: Pool): Promise<boolean> => {
+  const pending = refreshing.get(pool);
+  if (pending) return pending;
+  const started = refreshOnce(pool).finally(() => refreshing.delete(pool));
+  refreshing.set(pool, started);
+  return started;
 };
 
 /** The access token, refreshed first when it ends within a minute. */

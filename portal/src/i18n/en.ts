@@ -111,6 +111,7 @@ export const en = {
   'sub.suspend': 'Suspend',
   'sub.resume': 'Resume',
   'sub.remove': 'Remove the login',
+  'sub.withdraw': 'Withdraw the invitation',
   'sub.status.active': 'Active',
   'sub.status.suspended': 'Suspended',
   'sub.status.invited': 'Invited',

@@ -113,6 +113,7 @@ export const es: Record<MessageKey, string> = {
   'sub.suspend': 'Suspender',
   'sub.resume': 'Reactivar',
   'sub.remove': 'Quitar el acceso',
+  'sub.withdraw': 'Retirar la invitación',
   'sub.status.active': 'Activo',
   'sub.status.suspended': 'Suspendido',
   'sub.status.invited': 'Invitado',

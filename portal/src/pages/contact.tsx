@@ -72,7 +72,10 @@ interface BoxProps {
   reload: () => Promise<void>;
 }
 
-/** The "Activate Sub-Account" box, or the login's status with suspend, resume and remove. */
+/**
+ * The "Activate Sub-Account" box, or the login's status with suspend, resume
+ * and remove; an invitation not yet accepted can only be withdrawn.
+ */
 const SubAccountBox = ({ contact, path, reload }: BoxProps) => {
   const { t } = useI18n();
   const { api } = usePortal();
@@ -167,11 +170,11 @@ const SubAccountBox = ({ contact, path, reload }: BoxProps) => {
             <button type="button" onClick={setStatus('active')}>
               {t('sub.resume')}
             </button>
-          ) : (
+          ) : sub.status === 'active' ? (
             <button type="button" onClick={setStatus('suspended')}>
               {t('sub.suspend')}
             </button>
-          )}
+          ) : null}
           <button
             type="button"
             onClick={act(() =>
@@ -182,7 +185,7 @@ const SubAccountBox = ({ contact, path, reload }: BoxProps) => {
               )
             )}
           >
-            {t('sub.remove')}
+            {sub.status === 'invited' ? t('sub.withdraw') : t('sub.remove')}
           </button>
         </p>
       ) : null}

@@ -19,7 +19,7 @@ export const Home = () => {
       ) : (
         <>
           <h2>{t('home.areas')}</h2>
-          <ul>
+          <ul data-testid="areas">
             {membership.permissions.map((area) => (
               <li key={area}>
                 {areaPath(area) ? (

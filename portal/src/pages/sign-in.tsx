@@ -99,17 +99,23 @@ export const SignIn = ({ pool, next }: { pool: Pool; next: string }) => {
   );
 };
 
-/** ForgotPassword, then the code and a new password; the same words whether or not the address exists. */
+/**
+ * ForgotPassword, then the code and a new password; the same words whether
+ * or not the address exists.
+ */
 export const ForgotPassword = () => {
   const { t } = useI18n();
-  const [sent, setSent] = useState(false);
+  const [step, setStep] = useState<'address' | 'code' | 'reset'>('address');
   const form = useForm({ email: '', code: '', password: '' });
   const cognito = poolClient('client');
   const submit = form.submit(async (v) => {
-    if (!sent) {
+    if (step === 'address') {
       await cognito.forgotPassword(v.email).catch(() => undefined);
-      setSent(true);
-    } else await cognito.confirmForgotPassword(v.email, v.code, v.password);
+      setStep('code');
+    } else {
+      await cognito.confirmForgotPassword(v.email, v.code, v.password);
+      setStep('reset');
+    }
   });
   return (
     <main id="main" class="narrow">
@@ -123,7 +129,7 @@ export const ForgotPassword = () => {
           type="email"
           autoComplete="username"
         />
-        {sent ? (
+        {step === 'code' ? (
           <>
             <p role="status">{t('auth.codeSent')}</p>
             <TextField
@@ -141,14 +147,16 @@ export const ForgotPassword = () => {
             />
           </>
         ) : null}
-        {sent && form.done ? (
+        {step === 'reset' ? (
           <p role="status">{t('auth.passwordReset')}</p>
         ) : (
-          <FormStatus form={form} />
+          <>
+            {form.failure ? <FormStatus form={form} /> : null}
+            <button type="submit" disabled={form.busy}>
+              {step === 'address' ? t('auth.sendCode') : t('auth.setPassword')}
+            </button>
+          </>
         )}
-        <button type="submit" disabled={form.busy}>
-          {sent ? t('auth.setPassword') : t('auth.sendCode')}
-        </button>
       </form>
       <a href="/sign-in">{t('auth.backToSignIn')}</a>
     </main>
