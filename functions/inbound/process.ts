@@ -3,7 +3,7 @@
  * a silent drop, on any table store. The order matters: nothing is
  * answered before the verdicts and the loop guard passed (no backscatter,
  * no loops), and the raw message is read only for mail that may become a
- * ticket. Tickets are opened and answered by the same workflow the API
+ * ticket; for such mail, reading it runs beside the duplicate check. Tickets are opened and answered by the same workflow the API
  * uses (core/workflows/ticket-conversation.ts), so ticket mail follows.
  */
 import { maySee } from '#core/access/ticket-reach';
@@ -105,13 +105,13 @@ const accountTagOf = (mail: ReceivedMail, supportAddress: string) => {
 const route = async (
   deps: InboundDeps,
   mail: ReceivedMail,
-  parsed: ParsedMail
+  parsed: ParsedMail,
+  contactsAhead: Promise<Contact[]>
 ): Promise<InboundResult> => {
   const { store } = deps;
   const now = deps.now();
   const replyTo = parsed.from;
-  const thread = await threadOf(store, parsed.answers);
-  const contacts = await contactsOf(store, parsed.from);
+  const [thread, contacts] = await Promise.all([threadOf(store, parsed.answers), contactsAhead]);
   const choice = chooseContact(
     contacts,
     thread?.accountId ?? accountTagOf(mail, deps.supportAddress)
@@ -190,16 +190,45 @@ const route = async (
   }
 };
 
+/** The raw mail read and parsed, or why it cannot be (a missing object is a fault to retry). */
+const readAndParse = async (deps: InboundDeps, mail: ReceivedMail) => {
+  let raw: Buffer | undefined;
+  try {
+    raw = await deps.files.getObject(mail.rawKey, MAX_RAW_BYTES);
+  } catch (error) {
+    if (error instanceof ObjectTooLargeError)
+      return { ok: false as const, reason: 'too-large' as const };
+    throw error;
+  }
+  // SES stores the object before it invokes us: a missing one is a fault to retry, not a refusal.
+  if (!raw) throw new Error(`raw mail ${mail.rawKey} is missing`);
+  const parsed = await parseMail(raw).catch(() => undefined);
+  return parsed ?? { ok: false as const, reason: 'unreadable' as const };
+};
+
+/** Started early and maybe never awaited: its failure surfaces where it is awaited, or nowhere. */
+const ahead = <T>(work: Promise<T>): Promise<T> => {
+  work.catch(() => undefined);
+  return work;
+};
+
 export const processInbound = async (
   deps: InboundDeps,
   mail: ReceivedMail
 ): Promise<InboundResult> => {
   const { store } = deps;
-  const known = await store.get(getInboundMailCommand(mail.sesMessageId));
+  const knownAhead = store.get(getInboundMailCommand(mail.sesMessageId));
+  const verdict = judgeVerdicts(mail.verdicts);
+  const loop = verdict.accepted ? loopReason({ ...mail, ownDomains: deps.ownDomains }) : undefined;
+  // Mail that may become a ticket is read, parsed and its sender's contacts looked up while
+  // the duplicate check runs (SES's From, which must be the parsed From, checked below).
+  const mayOpen = verdict.accepted && !loop;
+  const parsedAhead = mayOpen ? ahead(readAndParse(deps, mail)) : undefined;
+  const contactsAhead = mayOpen ? ahead(contactsOf(store, mail.from)) : undefined;
+
+  const known = await knownAhead;
   if (known) return { outcome: known.outcome as RecordOutcome['outcome'], duplicate: true };
   const now = deps.now();
-
-  const verdict = judgeVerdicts(mail.verdicts);
   if (!verdict.accepted) {
     // Spam is never answered; a forged From is answered only at an envelope sender SPF vouched for.
     const replyTo =
@@ -208,27 +237,13 @@ export const processInbound = async (
         : undefined;
     return refuse(store, mail, { reason: verdict.reason, replyTo }, now);
   }
-  const loop = loopReason({ ...mail, ownDomains: deps.ownDomains });
-  if (loop) return drop(store, mail);
+  if (loop || !parsedAhead || !contactsAhead) return drop(store, mail);
 
-  let raw: Buffer | undefined;
-  try {
-    raw = await deps.files.getObject(mail.rawKey, MAX_RAW_BYTES);
-  } catch (error) {
-    if (error instanceof ObjectTooLargeError) {
-      return refuse(store, mail, { reason: 'too-large', replyTo: mail.from }, now);
-    }
-    throw error;
-  }
-  // SES stores the object before it invokes us: a missing one is a fault to retry, not a refusal.
-  if (!raw) throw new Error(`raw mail ${mail.rawKey} is missing`);
-
-  const parsed = await parseMail(raw).catch(() => undefined);
-  if (!parsed) return refuse(store, mail, { reason: 'unreadable', replyTo: mail.from }, now);
+  const parsed = await parsedAhead;
   if (!parsed.ok) return refuse(store, mail, { reason: parsed.reason, replyTo: mail.from }, now);
   // DMARC vouched for the From header SES read; the parsed one must be the same address.
   if (parsed.mail.from !== mail.from) {
     return refuse(store, mail, { reason: 'authentication-failed' }, now);
   }
-  return route(deps, mail, parsed.mail);
+  return route(deps, mail, parsed.mail, contactsAhead);
 };
