@@ -26,6 +26,12 @@ const USER_POOL_PLANS = ['lite', 'essentials', 'plus'] as const;
 /** Password sign-in flows an app client may allow (CDK `authFlows` keys). */
 const AUTH_FLOWS = ['userSrp', 'userPassword'] as const;
 export type AuthFlow = (typeof AUTH_FLOWS)[number];
+/** How a front end signs in to a pool: SRP (the password never leaves the browser) or the password itself. */
+export type SignInFlow = 'srp' | 'password';
+
+/** SRP wherever the app client allows it; the password flow only where SRP is not allowed. */
+export const signInFlowOf = (authFlows: readonly AuthFlow[]): SignInFlow =>
+  authFlows.includes('userSrp') ? 'srp' : 'password';
 
 export interface StageConfig {
   name: StageName;

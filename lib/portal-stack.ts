@@ -28,6 +28,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import type { SignInFlow } from './config.ts';
 import { nagNames } from './constructs/nag-names.ts';
 
 export const PORTAL_DIST = fileURLToPath(new URL('../portal/dist', import.meta.url));
@@ -38,6 +39,8 @@ export interface PortalStackProps extends StackProps {
   client: IUserPoolClient;
   staffPool: IUserPool;
   staffClient: IUserPoolClient;
+  /** How the portal signs in to each pool: the flows its app clients allow. */
+  signIn: { client: SignInFlow; staff: SignInFlow };
 }
 
 /** The API's origin (scheme and host) for the Content-Security-Policy's connect-src. */
@@ -110,6 +113,7 @@ export class PortalStack extends Stack {
             userPoolId: props.staffPool.userPoolId,
             userPoolClientId: props.staffClient.userPoolClientId,
           },
+          signIn: props.signIn,
         }),
       ],
       distribution: this.distribution,

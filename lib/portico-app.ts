@@ -39,6 +39,7 @@ export const addPorticoStacks = (app: App, stage: StageConfig): PorticoStacks =>
     client: stateful.auth.client,
     staffPool: stateful.staffAuth.userPool,
     staffClient: stateful.staffAuth.client,
+    signIn: { client: stateful.auth.signInFlow, staff: stateful.staffAuth.signInFlow },
   });
   for (const stack of [stateful, api, portal]) {
     Tags.of(stack).add('project', 'portico');

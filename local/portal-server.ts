@@ -1,7 +1,8 @@
 /**
  * Serves the built portal (portal/dist) as CloudFront would: files as they
  * are, index.html for every other path (the app routes in the browser), and
- * a `config.json` naming this stack's API, as the portal stack writes it in AWS.
+ * a `config.json` naming this stack's API, as the portal stack writes it in AWS,
+ * with the password sign-in flow for both pools (cognito-local has no SRP).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -39,7 +40,10 @@ export const startPortalServer = async (options: {
   host?: string;
 }): Promise<PortalServer> => {
   const host = options.host ?? LOCAL_HOST;
-  const config = JSON.stringify({ apiUrl: options.apiUrl });
+  const config = JSON.stringify({
+    apiUrl: options.apiUrl,
+    signIn: { client: 'password', staff: 'password' },
+  });
   const index = await readFile(join(DIST, 'index.html'));
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));

@@ -18,7 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { LOGIN_ATTRIBUTES, PASSWORD_POLICY, TOKEN_VALIDITY_MINUTES } from '#core/access/user-pool';
-import type { StageConfig } from '../config.ts';
+import { type SignInFlow, type StageConfig, signInFlowOf } from '../config.ts';
 import type { CognitoMail } from './cognito-mail.ts';
 
 /** What every pool is given by its stack. */
@@ -101,6 +101,8 @@ export type ClientAuthProps = PoolProps;
 export class ClientAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** How the portal signs in with this client (the portal's config.json). */
+  readonly signInFlow: SignInFlow;
 
   constructor(scope: Construct, id: string, props: ClientAuthProps) {
     super(scope, id);
@@ -119,6 +121,7 @@ export class ClientAuth extends Construct {
       'PortalClient',
       sharedClientProps(TOKEN_VALIDITY_MINUTES, props.authFlows)
     );
+    this.signInFlow = signInFlowOf(props.authFlows);
 
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',

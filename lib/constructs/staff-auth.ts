@@ -13,6 +13,7 @@ import {
   STAFF_MFA,
   STAFF_TOKEN_VALIDITY_MINUTES,
 } from '#core/access/user-pool';
+import { type SignInFlow, signInFlowOf } from '../config.ts';
 import { acknowledgeTier, type PoolProps, sharedClientProps, sharedPoolProps } from './auth.ts';
 
 export type StaffAuthProps = PoolProps;
@@ -20,6 +21,8 @@ export type StaffAuthProps = PoolProps;
 export class StaffAuth extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** How the staff console signs in with this client (the portal's config.json). */
+  readonly signInFlow: SignInFlow;
 
   constructor(scope: Construct, id: string, props: StaffAuthProps) {
     super(scope, id);
@@ -41,6 +44,7 @@ export class StaffAuth extends Construct {
       'ConsoleClient',
       sharedClientProps(STAFF_TOKEN_VALIDITY_MINUTES, props.authFlows)
     );
+    this.signInFlow = signInFlowOf(props.authFlows);
 
     acknowledgeTier(this.userPool, props.featurePlan);
   }

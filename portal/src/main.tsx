@@ -9,8 +9,16 @@ const root = document.getElementById('app');
 if (root) {
   const config = await loadConfig();
   const endpoint = cognitoUrl(config.auth);
-  registerPool('client', endpoint, config.auth.userPoolClientId);
-  registerPool('staff', endpoint, config.auth.staff.userPoolClientId);
+  registerPool('client', endpoint, {
+    clientId: config.auth.userPoolClientId,
+    userPoolId: config.auth.userPoolId,
+    signInFlow: config.signIn.client,
+  });
+  registerPool('staff', endpoint, {
+    clientId: config.auth.staff.userPoolClientId,
+    userPoolId: config.auth.staff.userPoolId,
+    signInFlow: config.signIn.staff,
+  });
   render(
     <PortalContext.Provider value={{ api: createApi(config.apiUrl), config }}>
       <App />

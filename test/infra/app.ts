@@ -3,7 +3,7 @@
  * composition) and synthesizes it once per stage per test file. Synthesis
  * bundles the real handlers with esbuild, so the result is cached.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
@@ -109,6 +109,22 @@ export const synthPortico = (stage: StageName = 'dev'): SynthesizedPortico => {
 export const synthStateful = (stage: StageName = 'dev', config = stageConfig(stage)) => {
   const stack = new StatefulStack(newApp(), `Portico-${stage}-Stateful`, { stage: config });
   return { stack, template: Template.fromStack(stack) };
+};
+
+/**
+ * The portal's config.json as the portal stack's deployment writes it: the
+ * JSON asset staged in the cloud assembly (tokens stay as their markers).
+ */
+export const portalConfigJson = (synthesized: SynthesizedPortico): Record<string, unknown> => {
+  const [deployment] = Object.values(
+    synthesized.portalTemplate.findResources('Custom::CDKBucketDeployment')
+  );
+  const keys = (deployment?.Properties.SourceObjectKeys ?? []) as string[];
+  for (const key of keys) {
+    const file = join(synthesized.app.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'config.json');
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  }
+  throw new Error(`no config.json among the portal deployment's sources ${keys.join(', ')}`);
 };
 
 /** The logical id CloudFormation knows a construct's resource by. */

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { synthPortico } from './app.ts';
+import { portalConfigJson, stageConfig, synthPortico, synthStateful } from './app.ts';
 
 // Synthesized at import time (cached): bundling the handlers outlasts a test's timeout.
 const { portalTemplate: template } = synthPortico('dev');
@@ -89,5 +89,46 @@ describe('the portal stack', () => {
     ]) {
       expect(text).toMatch(output);
     }
+  });
+
+  it.each([
+    ['dev', 'srp'],
+    ['prod', 'srp'],
+  ] as const)(
+    'tells the %s portal to sign in to both pools with %s, which the app clients allow',
+    (stage, flow) => {
+      // Prepare
+      const synthesized = synthPortico(stage);
+      const clients = Object.values(
+        synthesized.statefulTemplate.findResources('AWS::Cognito::UserPoolClient')
+      );
+
+      // Act
+      const config = portalConfigJson(synthesized);
+
+      // Assess
+      expect(config.signIn).toEqual({ client: flow, staff: flow });
+      expect(clients).toHaveLength(2);
+      for (const client of clients) {
+        expect(client.Properties.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+      }
+    }
+  );
+
+  it('names the password flow for a stage whose app clients allow no SRP', () => {
+    // Prepare
+    const dev = stageConfig('dev');
+    const passwordOnly = {
+      ...dev,
+      userPool: { ...dev.userPool, authFlows: ['userPassword' as const] },
+    };
+
+    // Act
+    const { stack } = synthStateful('dev', passwordOnly);
+
+    // Assess
+    expect(stack.auth.signInFlow).toBe('password');
+    expect(stack.staffAuth.signInFlow).toBe('password');
+    expect(synthStateful('prod').stack.auth.signInFlow).toBe('srp');
   });
 });

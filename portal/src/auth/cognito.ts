@@ -1,7 +1,19 @@
 /**
  * The Cognito user-pool calls a client area makes, as plain JSON requests
- * (the AWS SDK would triple the bundle for six operations).
+ * (the AWS SDK would triple the bundle for six operations). Sign-in uses the
+ * flow the pool's app client allows: SRP in AWS (./srp.ts, loaded on demand),
+ * the password flow with the local emulator, which has no SRP.
  */
+
+/** `srp`: USER_SRP_AUTH, the password never leaves the browser; `password`: USER_PASSWORD_AUTH. */
+export type SignInFlow = 'srp' | 'password';
+
+/** One pool's app client, as the portal's configuration names it. */
+export interface PoolSettings {
+  clientId: string;
+  userPoolId: string;
+  signInFlow: SignInFlow;
+}
 
 export interface Tokens {
   accessToken: string;
@@ -9,10 +21,14 @@ export interface Tokens {
   expiresAt: number;
 }
 
+/**
+ * A challenge names the `username` its answer must carry: with SRP that is
+ * Cognito's USER_ID_FOR_SRP, not the address typed.
+ */
 export type SignInStep =
   | { kind: 'signed-in'; tokens: Tokens }
-  | { kind: 'new-password'; session: string }
-  | { kind: 'totp'; session: string };
+  | { kind: 'new-password'; session: string; username: string }
+  | { kind: 'totp'; session: string; username: string };
 
 /** A Cognito error, named by its `__type` (NotAuthorizedException, CodeMismatchException, ...). */
 export class CognitoError extends Error {
@@ -31,6 +47,7 @@ interface AuthResult {
 interface InitiateAnswer {
   AuthenticationResult?: AuthResult;
   ChallengeName?: string;
+  ChallengeParameters?: Record<string, string>;
   Session?: string;
 }
 
@@ -80,69 +97,116 @@ const toTokens = (result: AuthResult, refreshToken?: string): Tokens => ({
       : Date.now() + result.ExpiresIn * 1000,
 });
 
-const step = (answer: InitiateAnswer): SignInStep => {
+const step = (answer: InitiateAnswer, username: string): SignInStep => {
   if (answer.AuthenticationResult) {
     return { kind: 'signed-in', tokens: toTokens(answer.AuthenticationResult) };
   }
   const session = answer.Session ?? '';
-  if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED') return { kind: 'new-password', session };
-  if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { kind: 'totp', session };
+  if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED') {
+    return { kind: 'new-password', session, username };
+  }
+  if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { kind: 'totp', session, username };
   throw new CognitoError(`Unsupported challenge ${answer.ChallengeName ?? ''}`);
 };
 
-export const createCognito = (endpoint: string, clientId: string) => ({
-  signIn: async (username: string, password: string) =>
-    step(
-      await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
-        AuthFlow: 'USER_PASSWORD_AUTH',
+/**
+ * USER_SRP_AUTH: InitiateAuth with SRP_A, then the PASSWORD_VERIFIER answer
+ * signed with the password; later challenges go by USER_ID_FOR_SRP.
+ */
+const signInWithSrp = async (
+  endpoint: string,
+  pool: PoolSettings,
+  username: string,
+  password: string
+): Promise<SignInStep> => {
+  const { startSrp } = await import('./srp.ts');
+  const srp = await startSrp(pool.userPoolId);
+  const first = await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
+    AuthFlow: 'USER_SRP_AUTH',
+    ClientId: pool.clientId,
+    AuthParameters: { USERNAME: username, SRP_A: srp.srpA },
+  });
+  if (first.ChallengeName !== 'PASSWORD_VERIFIER') return step(first, username);
+  const challenge = first.ChallengeParameters ?? {};
+  const responses = await srp.answer(
+    {
+      SRP_B: challenge.SRP_B ?? '',
+      SALT: challenge.SALT ?? '',
+      SECRET_BLOCK: challenge.SECRET_BLOCK ?? '',
+      USER_ID_FOR_SRP: challenge.USER_ID_FOR_SRP ?? username,
+    },
+    password
+  );
+  const answer = await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
+    ClientId: pool.clientId,
+    ChallengeName: 'PASSWORD_VERIFIER',
+    Session: first.Session,
+    ChallengeResponses: responses,
+  });
+  return step(answer, responses.USERNAME);
+};
+
+export const createCognito = (endpoint: string, pool: PoolSettings) => {
+  const { clientId } = pool;
+  return {
+    signIn: async (username: string, password: string): Promise<SignInStep> =>
+      pool.signInFlow === 'srp'
+        ? signInWithSrp(endpoint, pool, username, password)
+        : step(
+            await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
+              AuthFlow: 'USER_PASSWORD_AUTH',
+              ClientId: clientId,
+              AuthParameters: { USERNAME: username, PASSWORD: password },
+            }),
+            username
+          ),
+    answerNewPassword: async (username: string, session: string, password: string) =>
+      step(
+        await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
+          ClientId: clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: session,
+          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
+        }),
+        username
+      ),
+    answerTotp: async (username: string, session: string, code: string) =>
+      step(
+        await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
+          ClientId: clientId,
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          Session: session,
+          ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
+        }),
+        username
+      ),
+    refresh: async (refreshToken: string): Promise<Tokens> => {
+      const answer = await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
         ClientId: clientId,
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      })
-    ),
-  answerNewPassword: async (username: string, session: string, password: string) =>
-    step(
-      await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      });
+      if (!answer.AuthenticationResult) throw new CognitoError('NotAuthorizedException');
+      return toTokens(answer.AuthenticationResult, refreshToken);
+    },
+    revoke: (refreshToken: string) =>
+      cognitoCall(endpoint, 'RevokeToken', { ClientId: clientId, Token: refreshToken }),
+    forgotPassword: (username: string) =>
+      cognitoCall(endpoint, 'ForgotPassword', { ClientId: clientId, Username: username }),
+    confirmForgotPassword: (username: string, code: string, password: string) =>
+      cognitoCall(endpoint, 'ConfirmForgotPassword', {
         ClientId: clientId,
-        ChallengeName: 'NEW_PASSWORD_REQUIRED',
-        Session: session,
-        ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
-      })
-    ),
-  answerTotp: async (username: string, session: string, code: string) =>
-    step(
-      await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
-        ClientId: clientId,
-        ChallengeName: 'SOFTWARE_TOKEN_MFA',
-        Session: session,
-        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
-      })
-    ),
-  refresh: async (refreshToken: string): Promise<Tokens> => {
-    const answer = await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: clientId,
-      AuthParameters: { REFRESH_TOKEN: refreshToken },
-    });
-    if (!answer.AuthenticationResult) throw new CognitoError('NotAuthorizedException');
-    return toTokens(answer.AuthenticationResult, refreshToken);
-  },
-  revoke: (refreshToken: string) =>
-    cognitoCall(endpoint, 'RevokeToken', { ClientId: clientId, Token: refreshToken }),
-  forgotPassword: (username: string) =>
-    cognitoCall(endpoint, 'ForgotPassword', { ClientId: clientId, Username: username }),
-  confirmForgotPassword: (username: string, code: string, password: string) =>
-    cognitoCall(endpoint, 'ConfirmForgotPassword', {
-      ClientId: clientId,
-      Username: username,
-      ConfirmationCode: code,
-      Password: password,
-    }),
-  changePassword: (accessToken: string, previous: string, proposed: string) =>
-    cognitoCall(endpoint, 'ChangePassword', {
-      AccessToken: accessToken,
-      PreviousPassword: previous,
-      ProposedPassword: proposed,
-    }),
-});
+        Username: username,
+        ConfirmationCode: code,
+        Password: password,
+      }),
+    changePassword: (accessToken: string, previous: string, proposed: string) =>
+      cognitoCall(endpoint, 'ChangePassword', {
+        AccessToken: accessToken,
+        PreviousPassword: previous,
+        ProposedPassword: proposed,
+      }),
+  };
+};
 
 export type Cognito = ReturnType<typeof createCognito>;

@@ -2,7 +2,7 @@
  * The signed-in sessions (the client pool's and the staff pool's), kept in
  * sessionStorage so a reload keeps them and closing the tab ends them.
  */
-import { type Cognito, createCognito, type Tokens } from './cognito.ts';
+import { type Cognito, createCognito, type PoolSettings, type Tokens } from './cognito.ts';
 
 export type Pool = 'client' | 'staff';
 
@@ -32,8 +32,8 @@ export const saveTokens = (pool: Pool, tokens: Tokens): void => {
 
 const cognitoFor = new Map<Pool, Cognito>();
 
-export const registerPool = (pool: Pool, endpoint: string, clientId: string): Cognito => {
-  const cognito = createCognito(endpoint, clientId);
+export const registerPool = (pool: Pool, endpoint: string, settings: PoolSettings): Cognito => {
+  const cognito = createCognito(endpoint, settings);
   cognitoFor.set(pool, cognito);
   return cognito;
 };

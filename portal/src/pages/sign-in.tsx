@@ -37,9 +37,11 @@ export const SignIn = ({ pool, next }: { pool: Pool; next: string }) => {
   const submit = form.submit(async (v) => {
     if (!challenge) advance(await cognito.signIn(v.email, v.password).catch(oneAnswer));
     else if (challenge.kind === 'new-password')
-      advance(await cognito.answerNewPassword(v.email, challenge.session, v.newPassword));
+      advance(
+        await cognito.answerNewPassword(challenge.username, challenge.session, v.newPassword)
+      );
     else if (challenge.kind === 'totp')
-      advance(await cognito.answerTotp(v.email, challenge.session, v.code));
+      advance(await cognito.answerTotp(challenge.username, challenge.session, v.code));
   });
   return (
     <main id="main" class="narrow">
