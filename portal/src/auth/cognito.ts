@@ -148,6 +148,22 @@ const signInWithSrp = async (
 
 export const createCognito = (endpoint: string, pool: PoolSettings) => {
   const { clientId } = pool;
+  /** A challenge answered as the login Cognito named in it (its SRP user id after an SRP step). */
+  const answer = async (
+    challenge: 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA',
+    username: string,
+    session: string,
+    responses: Record<string, string>
+  ) =>
+    step(
+      await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
+        ClientId: clientId,
+        ChallengeName: challenge,
+        Session: session,
+        ChallengeResponses: { USERNAME: username, ...responses },
+      }),
+      username
+    );
   return {
     signIn: async (username: string, password: string): Promise<SignInStep> =>
       pool.signInFlow === 'srp'
@@ -160,26 +176,10 @@ export const createCognito = (endpoint: string, pool: PoolSettings) => {
             }),
             username
           ),
-    answerNewPassword: async (username: string, session: string, password: string) =>
-      step(
-        await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
-          ClientId: clientId,
-          ChallengeName: 'NEW_PASSWORD_REQUIRED',
-          Session: session,
-          ChallengeResponses: { USERNAME: username, NEW_PASSWORD: password },
-        }),
-        username
-      ),
-    answerTotp: async (username: string, session: string, code: string) =>
-      step(
-        await cognitoCall<InitiateAnswer>(endpoint, 'RespondToAuthChallenge', {
-          ClientId: clientId,
-          ChallengeName: 'SOFTWARE_TOKEN_MFA',
-          Session: session,
-          ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
-        }),
-        username
-      ),
+    answerNewPassword: (username: string, session: string, password: string) =>
+      answer('NEW_PASSWORD_REQUIRED', username, session, { NEW_PASSWORD: password }),
+    answerTotp: (username: string, session: string, code: string) =>
+      answer('SOFTWARE_TOKEN_MFA', username, session, { SOFTWARE_TOKEN_MFA_CODE: code }),
     refresh: async (refreshToken: string): Promise<Tokens> => {
       const answer = await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
         AuthFlow: 'REFRESH_TOKEN_AUTH',
