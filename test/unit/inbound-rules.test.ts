@@ -83,6 +83,11 @@ describe('loopReason', () => {
     ['mailer-daemon', facts({}, 'MAILER-DAEMON@mx.example')],
     ['postmaster', facts({}, 'postmaster@customer.example')],
     ['our own address', facts({}, 'support@portico.example')],
+    ['X-Autoreply', facts({ 'x-autoreply': 'yes' })],
+    ['X-Autorespond', facts({ 'x-autorespond': 'vacation' })],
+    ['a noreply From', facts({}, 'noreply@shop.example')],
+    ['a no-reply envelope sender', facts({}, 'pat@customer.example', 'no-reply@bounce.example')],
+    ['no From address', facts({}, '', 'pat@customer.example')],
   ])('flags %s', (_, given) => {
     // Act / Assess
     expect(loopReason(given)).toBeDefined();
