@@ -45,9 +45,15 @@ export const accountWithTemporaryPassword = async (label: string) => {
   return { tenant, temporary };
 };
 
+/**
+ * How long a story waits for its mail: the browser project's stream workers
+ * share the test runner's process with the other projects' in a full run.
+ */
+const MAIL_WAIT_MS = 45_000;
+
 /** The six-digit code of the newest reset mail to `email`. */
 export const resetCodeFor = async (email: string): Promise<string> => {
-  const mail = await waitForMail(email, 'Your password reset code');
+  const mail = await waitForMail(email, 'Your password reset code', MAIL_WAIT_MS);
   const code = /<strong>(\d{6})<\/strong>/.exec(mail.body.html ?? '')?.[1];
   if (!code) throw new Error(`no code in the reset mail to ${email}`);
   return code;
@@ -55,7 +61,7 @@ export const resetCodeFor = async (email: string): Promise<string> => {
 
 /** The temporary password an invitation mail gives a new login. */
 export const invitationPasswordFor = async (email: string): Promise<string> => {
-  const mail = await waitForMail(email, 'Your login to a client area', 20_000);
+  const mail = await waitForMail(email, 'Your login to a client area', MAIL_WAIT_MS);
   const password = temporaryPasswordIn(mail.body.text);
   if (!password) throw new Error(`no temporary password in the invitation to ${email}`);
   return password;

@@ -32,8 +32,11 @@ export const mailTo = async (address: string): Promise<StoredEmail[]> => {
   return emails.filter((email) => email.destination.to.includes(address));
 };
 
-/** Mail leaves through the outbox and the stream, so it arrives shortly after the request. */
-export const waitForMail = async (address: string, subject: string, timeoutMs = 10_000) => {
+/**
+ * Mail leaves through the outbox and the stream, so it arrives shortly after
+ * the request; in a full run on two busy cores, seconds after it.
+ */
+export const waitForMail = async (address: string, subject: string, timeoutMs = 20_000) => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = (await mailTo(address)).find((mail) => mail.subject === subject);
