@@ -45,7 +45,7 @@ export const en = {
   'auth.totpSetupIntro':
     'This login needs an authenticator app (one-time codes). Add it to the app with the link or by typing the key below, then enter the code the app shows.',
   'auth.totpSetupLink': 'Open in an authenticator app',
-  'auth.totpSetupSecret': 'Key to type into the app (time-based):',
+  'auth.totpSetupSecret': 'Key to type into the app (time-based)',
   'auth.requestAccount': 'Request an account',
   'auth.contractNumber': 'Contract number',
   'auth.requestSent':

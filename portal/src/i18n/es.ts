@@ -47,7 +47,7 @@ export const es: Record<MessageKey, string> = {
   'auth.totpSetupIntro':
     'Este acceso necesita una aplicación de autenticación (códigos de un solo uso). Añádalo a la aplicación con el enlace o escribiendo la clave de abajo y después introduzca el código que muestra la aplicación.',
   'auth.totpSetupLink': 'Abrir en una aplicación de autenticación',
-  'auth.totpSetupSecret': 'Clave para escribir en la aplicación (basada en el tiempo):',
+  'auth.totpSetupSecret': 'Clave para escribir en la aplicación (basada en el tiempo)',
   'auth.requestAccount': 'Solicitar acceso',
   'auth.contractNumber': 'Número de contrato',
   'auth.requestSent':

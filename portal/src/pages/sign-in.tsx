@@ -32,12 +32,14 @@ const TotpSetup = ({ secret, account }: { secret: TotpSecret; account: string })
       <p>
         <a href={otpauthLink(secret.secretCode, account)}>{t('auth.totpSetupLink')}</a>
       </p>
-      <p id="totp-secret-label">{t('auth.totpSetupSecret')}</p>
-      <p>
-        <code class="secret" aria-labelledby="totp-secret-label" data-testid="totp-secret">
-          {groupedSecret(secret.secretCode)}
-        </code>
-      </p>
+      <dl>
+        <dt>{t('auth.totpSetupSecret')}</dt>
+        <dd>
+          <code class="secret" data-testid="totp-secret">
+            {groupedSecret(secret.secretCode)}
+          </code>
+        </dd>
+      </dl>
     </section>
   );
 };
