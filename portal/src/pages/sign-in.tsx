@@ -73,13 +73,15 @@ export const SignIn = ({ pool, next }: { pool: Pool; next: string }) => {
       );
     else if (challenge.kind === 'totp')
       await advance(await cognito.answerTotp(challenge.username, challenge.session, v.code));
-    else if (challenge.kind !== 'totp-setup') return;
-    else if (!secret) setSecret(await cognito.setUpTotp(challenge.session));
-    // A wrong code throws before anything changes: the step, its secret and session stay.
-    else
-      await advance(
-        await cognito.confirmTotp(challenge.username, secret.session, v.code.replace(/\s/g, ''))
-      );
+    else if (challenge.kind === 'totp-setup') {
+      // No secret yet: AssociateSoftwareToken failed, so this submit asks again.
+      if (!secret) setSecret(await cognito.setUpTotp(challenge.session));
+      // A wrong code throws before anything changes: the step, its secret and session stay.
+      else
+        await advance(
+          await cognito.confirmTotp(challenge.username, secret.session, v.code.replace(/\s/g, ''))
+        );
+    }
   });
   return (
     <main id="main" class="narrow">
