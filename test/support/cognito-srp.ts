@@ -11,6 +11,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { totpPool } from './cognito-totp.ts';
 
 const N = BigInt(
   '0xFFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DDEF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7EDEE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3BE39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA051015728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200CBBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF'
@@ -56,15 +57,21 @@ export interface SrpUser {
   verifier: bigint;
   /** Answer NEW_PASSWORD_REQUIRED after the password (a temporary password). */
   newPasswordRequired?: boolean;
+  /** The pool requires TOTP: MFA_SETUP, or SOFTWARE_TOKEN_MFA once enrolled (./cognito-totp.ts). */
+  totpRequired?: boolean;
 }
 
 const xOf = (poolName: string, userId: string, password: string, salt: bigint) =>
   toBig(sha256(bytesOf(salt), sha256(`${poolName}${userId}:${password}`)));
 
+const saltedVerifier = (poolName: string, userId: string, password: string) => {
+  const salt = toBig(randomBytes(16));
+  return { salt, verifier: modPow(g, xOf(poolName, userId, password, salt), N) };
+};
+
 export const srpUser = (poolName: string, email: string, password: string): SrpUser => {
   const userId = randomUUID();
-  const salt = toBig(randomBytes(16));
-  return { email, userId, salt, verifier: modPow(g, xOf(poolName, userId, password, salt), N) };
+  return { email, userId, ...saltedVerifier(poolName, userId, password) };
 };
 
 /** One PASSWORD_VERIFIER challenge as Cognito issues it, and the signature it then expects. */
@@ -103,7 +110,10 @@ export interface CognitoRequest {
   };
 }
 
-/** A user-pool endpoint that signs in by SRP only, recording every request it gets. */
+/**
+ * A user-pool endpoint that signs in by SRP only, recording every request it
+ * gets; logins with `totpRequired` then go through TOTP (./cognito-totp.ts).
+ */
 export const startSrpCognito = async (poolName: string, users: SrpUser[]) => {
   const requests: CognitoRequest[] = [];
   const pending = new Map<string, { user: SrpUser; challenge: ServerChallenge }>();
@@ -115,8 +125,14 @@ export const startSrpCognito = async (poolName: string, users: SrpUser[]) => {
       ExpiresIn: 3600,
     },
   });
+  const totp = totpPool(tokens);
+  /** Past the password (and a new one where asked): tokens, or TOTP first. */
+  const passed = (user: SrpUser): [number, unknown] =>
+    user.totpRequired ? totp.challenge(user) : [200, tokens(user)];
   const answer = (request: CognitoRequest): [number, unknown] => {
     const { body } = request;
+    const totpAnswer = totp.answer(request.operation, body);
+    if (totpAnswer) return totpAnswer;
     if (request.operation === 'InitiateAuth' && body.AuthFlow === 'USER_SRP_AUTH') {
       const user = users.find((u) => u.email === body.AuthParameters?.USERNAME);
       if (!user) return [400, refused];
@@ -145,14 +161,17 @@ export const startSrpCognito = async (poolName: string, users: SrpUser[]) => {
     const { user, challenge } = started;
     if (responses.USERNAME !== user.userId) return [400, refused];
     if (body.ChallengeName === 'NEW_PASSWORD_REQUIRED' && responses.NEW_PASSWORD) {
-      return [200, tokens(user)];
+      Object.assign(user, saltedVerifier(poolName, user.userId, responses.NEW_PASSWORD), {
+        newPasswordRequired: false,
+      });
+      return passed(user);
     }
     const signed =
       body.ChallengeName === 'PASSWORD_VERIFIER' &&
       responses.PASSWORD_CLAIM_SECRET_BLOCK === challenge.params.SECRET_BLOCK &&
       responses.PASSWORD_CLAIM_SIGNATURE === challenge.expectedSignature(responses.TIMESTAMP ?? '');
     if (!signed) return [400, refused];
-    if (!user.newPasswordRequired) return [200, tokens(user)];
+    if (!user.newPasswordRequired) return passed(user);
     const session = randomUUID();
     pending.set(session, started);
     return [
@@ -179,6 +198,8 @@ export const startSrpCognito = async (poolName: string, users: SrpUser[]) => {
   return {
     endpoint: `http://127.0.0.1:${port}/`,
     requests,
+    /** The secret a login registered through MFA_SETUP, if any. */
+    secretOf: totp.secretOf,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -1,6 +1,6 @@
 /**
  * The Cognito user-pool calls a client area makes, as plain JSON requests
- * (the AWS SDK would triple the bundle for six operations). Sign-in uses the
+ * (the AWS SDK would triple the bundle for a handful of operations). Sign-in uses the
  * flow the pool's app client allows: SRP in AWS (./srp.ts, loaded on demand),
  * the password flow with the local emulator, which has no SRP.
  */
@@ -28,7 +28,14 @@ export interface Tokens {
 export type SignInStep =
   | { kind: 'signed-in'; tokens: Tokens }
   | { kind: 'new-password'; session: string; username: string }
-  | { kind: 'totp'; session: string; username: string };
+  | { kind: 'totp'; session: string; username: string }
+  | { kind: 'totp-setup'; session: string; username: string };
+
+/** What AssociateSoftwareToken answers: the authenticator's secret (base32) and the session to verify with. */
+export interface TotpSecret {
+  secretCode: string;
+  session: string;
+}
 
 /** A Cognito error, named by its `__type` (NotAuthorizedException, CodeMismatchException, ...). */
 export class CognitoError extends Error {
@@ -106,6 +113,7 @@ const step = (answer: InitiateAnswer, username: string): SignInStep => {
     return { kind: 'new-password', session, username };
   }
   if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA') return { kind: 'totp', session, username };
+  if (answer.ChallengeName === 'MFA_SETUP') return { kind: 'totp-setup', session, username };
   throw new CognitoError(`Unsupported challenge ${answer.ChallengeName ?? ''}`);
 };
 
@@ -150,7 +158,7 @@ export const createCognito = (endpoint: string, pool: PoolSettings) => {
   const { clientId } = pool;
   /** A challenge answered as the login Cognito named in it (its SRP user id after an SRP step). */
   const answer = async (
-    challenge: 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA',
+    challenge: 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP',
     username: string,
     session: string,
     responses: Record<string, string>
@@ -180,6 +188,37 @@ export const createCognito = (endpoint: string, pool: PoolSettings) => {
       answer('NEW_PASSWORD_REQUIRED', username, session, { NEW_PASSWORD: password }),
     answerTotp: (username: string, session: string, code: string) =>
       answer('SOFTWARE_TOKEN_MFA', username, session, { SOFTWARE_TOKEN_MFA_CODE: code }),
+    /** MFA_SETUP, first half: a new secret for the authenticator app, from the challenge's session. */
+    setUpTotp: async (session: string): Promise<TotpSecret> => {
+      const answer = await cognitoCall<{ SecretCode?: string; Session?: string }>(
+        endpoint,
+        'AssociateSoftwareToken',
+        { Session: session }
+      );
+      if (!answer.SecretCode || !answer.Session)
+        throw new CognitoError('InvalidParameterException');
+      return { secretCode: answer.SecretCode, session: answer.Session };
+    },
+    /**
+     * MFA_SETUP, second half: the app's first code registers it (a wrong one is
+     * EnableSoftwareTokenMFAException, and the same session may try again), then
+     * the session VerifySoftwareToken answers completes the challenge.
+     */
+    confirmTotp: async (username: string, session: string, code: string, deviceName?: string) => {
+      const verified = await cognitoCall<{ Status?: string; Session?: string }>(
+        endpoint,
+        'VerifySoftwareToken',
+        {
+          Session: session,
+          UserCode: code,
+          ...(deviceName ? { FriendlyDeviceName: deviceName } : {}),
+        }
+      );
+      if (verified.Status !== 'SUCCESS' || !verified.Session) {
+        throw new CognitoError('EnableSoftwareTokenMFAException');
+      }
+      return answer('MFA_SETUP', username, verified.Session, {});
+    },
     refresh: async (refreshToken: string): Promise<Tokens> => {
       const answer = await cognitoCall<InitiateAnswer>(endpoint, 'InitiateAuth', {
         AuthFlow: 'REFRESH_TOKEN_AUTH',

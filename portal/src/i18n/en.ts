@@ -41,6 +41,11 @@ export const en = {
   'auth.passwordReset': 'Your password is set: sign in with it.',
   'auth.passwordChanged': 'Your password has been changed.',
   'auth.totp': 'Authenticator code',
+  'auth.totpSetupTitle': 'Set up your authenticator app',
+  'auth.totpSetupIntro':
+    'This login needs an authenticator app (one-time codes). Add it to the app with the link or by typing the key below, then enter the code the app shows.',
+  'auth.totpSetupLink': 'Open in an authenticator app',
+  'auth.totpSetupSecret': 'Key to type into the app (time-based)',
   'auth.requestAccount': 'Request an account',
   'auth.contractNumber': 'Contract number',
   'auth.requestSent':
@@ -50,6 +55,8 @@ export const en = {
   'cognito.NotAuthorizedException': 'The address or password is not right.',
   'cognito.UserNotFoundException': 'The address or password is not right.',
   'cognito.CodeMismatchException': 'That code is not right.',
+  'cognito.EnableSoftwareTokenMFAException':
+    'That code is not right. Check the key and the clock of the device, then enter a new code.',
   'cognito.ExpiredCodeException': 'That code has expired: ask for a new one.',
   'cognito.LimitExceededException': 'Too many attempts: wait a while and try again.',
   'cognito.InvalidPasswordException': 'That password does not meet the policy.',

@@ -43,6 +43,11 @@ export const es: Record<MessageKey, string> = {
   'auth.passwordReset': 'Contraseña guardada: entre con ella.',
   'auth.passwordChanged': 'Su contraseña ha cambiado.',
   'auth.totp': 'Código del autenticador',
+  'auth.totpSetupTitle': 'Configure su aplicación de autenticación',
+  'auth.totpSetupIntro':
+    'Este acceso necesita una aplicación de autenticación (códigos de un solo uso). Añádalo a la aplicación con el enlace o escribiendo la clave de abajo y después introduzca el código que muestra la aplicación.',
+  'auth.totpSetupLink': 'Abrir en una aplicación de autenticación',
+  'auth.totpSetupSecret': 'Clave para escribir en la aplicación (basada en el tiempo)',
   'auth.requestAccount': 'Solicitar acceso',
   'auth.contractNumber': 'Número de contrato',
   'auth.requestSent':
@@ -52,6 +57,8 @@ export const es: Record<MessageKey, string> = {
   'cognito.NotAuthorizedException': 'La dirección o la contraseña no son correctas.',
   'cognito.UserNotFoundException': 'La dirección o la contraseña no son correctas.',
   'cognito.CodeMismatchException': 'Ese código no es correcto.',
+  'cognito.EnableSoftwareTokenMFAException':
+    'Ese código no es correcto. Compruebe la clave y la hora del dispositivo e introduzca un código nuevo.',
   'cognito.ExpiredCodeException': 'Ese código ha caducado: pida otro.',
   'cognito.LimitExceededException': 'Demasiados intentos: espere y vuelva a probar.',
   'cognito.InvalidPasswordException': 'Esa contraseña no cumple la política.',

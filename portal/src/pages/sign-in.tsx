@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { CognitoError, type SignInStep } from '../auth/cognito.ts';
+import { CognitoError, type SignInStep, type TotpSecret } from '../auth/cognito.ts';
 import { type Pool, poolClient, saveTokens } from '../auth/session.ts';
+import { groupedSecret, otpauthLink } from '../auth/totp.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { FormStatus, TextField, useForm } from '../ui/form.tsx';
 import { LanguagePicker } from '../ui/nav.tsx';
@@ -19,29 +20,68 @@ const oneAnswer = (error: unknown): never => {
 };
 
 /**
+ * MFA_SETUP: the new secret as a link an authenticator app opens and as text
+ * to type, then the app's first code.
+ */
+const TotpSetup = ({ secret, account }: { secret: TotpSecret; account: string }) => {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="totp-setup-title">
+      <h2 id="totp-setup-title">{t('auth.totpSetupTitle')}</h2>
+      <p>{t('auth.totpSetupIntro')}</p>
+      <p>
+        <a href={otpauthLink(secret.secretCode, account)}>{t('auth.totpSetupLink')}</a>
+      </p>
+      <dl>
+        <dt>{t('auth.totpSetupSecret')}</dt>
+        <dd>
+          <code class="secret" data-testid="totp-secret">
+            {groupedSecret(secret.secretCode)}
+          </code>
+        </dd>
+      </dl>
+    </section>
+  );
+};
+
+/**
  * Password sign-in against a pool, then whatever challenge Cognito answers:
- * a new password at the first sign-in, or the TOTP code (staff pool).
+ * a new password at the first sign-in, the TOTP code (staff pool), or, for a
+ * staff login without an authenticator yet, its enrolment (MFA_SETUP).
  */
 export const SignIn = ({ pool, next }: { pool: Pool; next: string }) => {
   const { t } = useI18n();
   const { route } = useLocation();
   const [challenge, setChallenge] = useState<SignInStep>();
+  const [secret, setSecret] = useState<TotpSecret>();
   const form = useForm({ email: '', password: '', newPassword: '', code: '' });
   const cognito = poolClient(pool);
-  const advance = (answer: SignInStep) => {
+  const advance = async (answer: SignInStep) => {
     if (answer.kind === 'signed-in') {
       saveTokens(pool, answer.tokens);
       route(next);
-    } else setChallenge(answer);
+      return;
+    }
+    setChallenge(answer);
+    if (answer.kind === 'totp-setup') setSecret(await cognito.setUpTotp(answer.session));
   };
   const submit = form.submit(async (v) => {
-    if (!challenge) advance(await cognito.signIn(v.email, v.password).catch(oneAnswer));
+    if (!challenge) await advance(await cognito.signIn(v.email, v.password).catch(oneAnswer));
     else if (challenge.kind === 'new-password')
-      advance(
+      await advance(
         await cognito.answerNewPassword(challenge.username, challenge.session, v.newPassword)
       );
     else if (challenge.kind === 'totp')
-      advance(await cognito.answerTotp(challenge.username, challenge.session, v.code));
+      await advance(await cognito.answerTotp(challenge.username, challenge.session, v.code));
+    else if (challenge.kind === 'totp-setup') {
+      // No secret yet: AssociateSoftwareToken failed, so this submit asks again.
+      if (!secret) setSecret(await cognito.setUpTotp(challenge.session));
+      // A wrong code throws before anything changes: the step, its secret and session stay.
+      else
+        await advance(
+          await cognito.confirmTotp(challenge.username, secret.session, v.code.replace(/\s/g, ''))
+        );
+    }
   });
   return (
     <main id="main" class="narrow">
@@ -77,7 +117,17 @@ export const SignIn = ({ pool, next }: { pool: Pool; next: string }) => {
             />
           </>
         ) : (
-          <TextField form={form} name="code" label={t('auth.totp')} autoComplete="one-time-code" />
+          <>
+            {challenge.kind === 'totp-setup' && secret ? (
+              <TotpSetup secret={secret} account={form.values.email} />
+            ) : null}
+            <TextField
+              form={form}
+              name="code"
+              label={t('auth.totp')}
+              autoComplete="one-time-code"
+            />
+          </>
         )}
         <FormStatus form={form} />
         <button type="submit" disabled={form.busy}>
