@@ -10,7 +10,9 @@
  *   Cognito sends it in AWS, so it lands in the SES emulator's `/store`.
  *
  * Handlers and the SES client read their settings when loaded, so they are
- * imported on first use (after applyLocalStackEnv).
+ * imported after applyLocalStackEnv: on first use, or at once through
+ * `loadCognitoHookModules` where one process hosts two stacks (the test
+ * projects), so a later stack's settings cannot leak into this one's.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { findFreePort, LOCAL_HOST } from './ports.ts';
@@ -44,9 +46,25 @@ const answer = (
   response.end(JSON.stringify(body));
 };
 
+/** The modules the hooks run, loaded once with the settings in the environment now. */
+export const loadCognitoHookModules = async () => {
+  const [messages, sesv2, clients, config] = await Promise.all([
+    import('../functions/cognito-messages/handler.ts'),
+    import('@aws-sdk/client-sesv2'),
+    import('#core/platform/clients/ses'),
+    import('#core/platform/config'),
+  ]);
+  return {
+    handler: messages.handler,
+    SendEmailCommand: sesv2.SendEmailCommand,
+    ...clients,
+    ...config,
+  };
+};
+
 const invoke = async (name: string, event: unknown) => {
   if (name !== CUSTOM_MESSAGE_FUNCTION) return undefined;
-  const { handler } = await import('../functions/cognito-messages/handler.ts');
+  const { handler } = await loadCognitoHookModules();
   return handler(event as Parameters<typeof handler>[0]);
 };
 
@@ -61,12 +79,8 @@ const isMail = (value: unknown): value is CognitoMail => {
  * it), the code alone goes out, so a broken trigger shows in the mailbox.
  */
 const sendCognitoMail = async (mail: CognitoMail) => {
-  const [{ SendEmailCommand }, { ses, mailFrom, mailConfigurationSet }, { readSupportMailConfig }] =
-    await Promise.all([
-      import('@aws-sdk/client-sesv2'),
-      import('#core/platform/clients/ses'),
-      import('#core/platform/config'),
-    ]);
+  const { SendEmailCommand, ses, mailFrom, mailConfigurationSet, readSupportMailConfig } =
+    await loadCognitoHookModules();
   const result = await ses().send(
     new SendEmailCommand({
       FromEmailAddress: mailFrom,

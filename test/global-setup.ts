@@ -48,6 +48,10 @@ export const setup = async (project: TestProject): Promise<void> => {
   // The seed imports modules that read their configuration at import time.
   applyLocalStackEnv(stack);
   process.env.LOG_LEVEL = 'silent';
+  // This process may host the browser project's stack too: the Cognito hooks
+  // load their settings now, while the environment names this stack.
+  const { loadCognitoHookModules } = await import('../local/cognito-hooks.ts');
+  await loadCognitoHookModules();
   const { seedDemoData, seedDemoStaff } = await import('../local/seed.ts');
   const cognito = createCognitoClient(stack);
   try {

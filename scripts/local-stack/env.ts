@@ -76,6 +76,7 @@ export const applyLocalStackEnv = (
   env[ENV.staffUserPoolId] = stack.staffUserPoolId;
   env[ENV.staffUserPoolClientId] = stack.staffUserPoolClientId;
   env[ENV.cognitoEndpoint] = stack.cognitoEndpoint;
+  env[ENV.sesEndpoint] = stack.sesEndpoint;
   env[ENV.invoiceBucket] = stack.invoiceBucket;
   env[ENV.mailBucket] = stack.mailBucket;
   env[ENV.s3Endpoint] = stack.s3Endpoint;

@@ -30,6 +30,7 @@ export const ENV = {
   staffUserPoolId: 'STAFF_USER_POOL_ID',
   staffUserPoolClientId: 'STAFF_USER_POOL_CLIENT_ID',
   cognitoEndpoint: 'COGNITO_ENDPOINT',
+  sesEndpoint: 'SES_ENDPOINT',
   mailFrom: 'MAIL_FROM',
   mailConfigurationSet: 'MAIL_CONFIGURATION_SET',
   mailMaxSendRate: 'MAIL_MAX_SEND_RATE',
@@ -68,13 +69,16 @@ export const readStaffPoolConfig = () => ({
 
 /**
  * Every function that sends mail: the From address and the stage's SES
- * configuration set (its events feed bounces and complaints back). The SES
- * endpoint follows AWS_ENDPOINT_URL_SESV2 locally.
+ * configuration set (its events feed bounces and complaints back). The
+ * endpoint (the emulator's, locally) is read here at cold start like the
+ * other clients', not by the SDK when the client is first built: a process
+ * that hosts two local stacks must not send one stack's mail to the other.
  */
 export const readMailConfig = () => ({
   region: requiredEnv(ENV.region),
   from: requiredEnv(ENV.mailFrom),
   configurationSet: requiredEnv(ENV.mailConfigurationSet),
+  endpoint: optionalEnv(ENV.sesEndpoint),
 });
 
 const positiveNumber = (name: string, max: number): number => {

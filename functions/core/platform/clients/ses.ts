@@ -20,7 +20,7 @@ const clients = new Map<number, SESv2Client>();
 export const ses = (maxAttempts = 3): SESv2Client => {
   let client = clients.get(maxAttempts);
   if (!client) {
-    client = new SESv2Client({ region: config.region, maxAttempts });
+    client = new SESv2Client({ region: config.region, endpoint: config.endpoint, maxAttempts });
     clients.set(maxAttempts, client);
   }
   return client;
