@@ -3,16 +3,6 @@ import { defineConfig } from 'vitest/config';
 /** Child processes rather than threads: handlers keep module-scope state as in Lambda. */
 const shared = { pool: 'forks', testTimeout: 20_000, hookTimeout: 60_000 } as const;
 
-/**
- * `npm test` runs the projects in three rounds (`sequence.groupOrder`):
- * unit and infra, then emulators, then browser. Each local stack's stream
- * consumers and Cognito mail hooks run in this runner's process; beside
- * CDK synthesis, Chromium and a second stack on two cores, their mail came
- * tens of seconds late and mail tests failed by chance. Apart, a full run
- * takes about as long (the cores were shared anyway).
- */
-const ROUND = { withoutEmulators: 0, emulators: 1, browser: 2 } as const;
-
 export default defineConfig({
   test: {
     teardownTimeout: 20_000,
@@ -23,7 +13,6 @@ export default defineConfig({
           ...shared,
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          sequence: { groupOrder: ROUND.withoutEmulators },
           setupFiles: ['test/setup-unit-env.ts'],
           // Pure modules: test files share one module cache per worker instead of
           // loading the same code again for each file (about 30 s down to 7 s). So a
@@ -38,7 +27,6 @@ export default defineConfig({
           ...shared,
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
-          sequence: { groupOrder: ROUND.withoutEmulators },
           // The portal stack deploys portal/dist: built once for the project.
           globalSetup: ['test/infra/global-setup.ts'],
           setupFiles: ['test/setup-unit-env.ts'],
@@ -50,7 +38,6 @@ export default defineConfig({
           ...shared,
           name: 'emulators',
           include: ['test/e2e/**/*.test.ts', 'test/integration/**/*.test.ts'],
-          sequence: { groupOrder: ROUND.emulators },
           // One local stack (DynamoDB Local, cognito-local, SES emulator) for the project.
           globalSetup: ['test/global-setup.ts'],
           // Points each worker at that stack before any handler module is imported.
@@ -63,7 +50,6 @@ export default defineConfig({
           ...shared,
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          sequence: { groupOrder: ROUND.browser },
           globalSetup: ['test/browser/global-setup.ts'],
           setupFiles: ['test/setup-env.ts'],
           testTimeout: 60_000,
