@@ -169,8 +169,8 @@ export const measureFanOut = async (
         tableName,
         dynamoEndpoint: database.endpoint,
         mailMaxSendRate: '10000',
+        sesEndpoint: ses.endpoint,
       });
-      env.AWS_ENDPOINT_URL_SESV2 = ses.endpoint;
       env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
       env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
       let consumers = await startConsumers(env, 'latest');

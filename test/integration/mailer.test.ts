@@ -21,6 +21,8 @@ import { eventually, mailTo, waitForMail } from '../support/mailbox.ts';
 import { startSesFront } from '../support/ses-front.ts';
 
 const front = await startSesFront(process.env.AWS_ENDPOINT_URL_SESV2 ?? '');
+// The handler's SES client reads SES_ENDPOINT at load; the mailbox reads the store through the front too.
+process.env.SES_ENDPOINT = front.endpoint;
 process.env.AWS_ENDPOINT_URL_SESV2 = front.endpoint;
 const { handler } = await import('../../functions/mailer/handler.ts');
 afterAll(() => front.close());
