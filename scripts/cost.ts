@@ -183,7 +183,8 @@ const main = () => {
   );
   row(
     'per 1,000 accounts',
-    results.map((r) => usd(r.perThousandAccounts))
+    // Nobody to share the cost with: a price per account means nothing there.
+    results.map((r, at) => (sizes[at] === 0 ? 'n/a' : usd(r.perThousandAccounts)))
   );
   row(
     'SES (apart)',
