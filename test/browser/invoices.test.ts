@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { invoiceLoad, samplePdf } from '../support/loads.ts';
-import { staffCall, uploadPdf } from '../support/staff-calls.ts';
+import { loadedInvoiceThrough, uploadPdf } from '../support/staff-calls.ts';
 import { freshAccount, TEST_PASSWORD } from './people.ts';
 import { checkPage, signIn, usePortal } from './support.ts';
 
@@ -19,13 +19,7 @@ describe('an invoice', () => {
     const without = invoiceLoad();
     const pdf = samplePdf(withPdf.number);
     for (const body of [withPdf, without]) {
-      const loaded = await staffCall(
-        portal.apiUrl,
-        'POST',
-        `/staff/accounts/${tenant.accountId}/invoices`,
-        body
-      );
-      expect(loaded.status, loaded.text).toBe(201);
+      await loadedInvoiceThrough(portal.apiUrl, tenant.accountId, body);
     }
     const ids = { accountId: tenant.accountId, invoiceNumber: withPdf.number };
     expect((await uploadPdf(portal.apiUrl, ids, pdf)).status).toBeLessThan(300);

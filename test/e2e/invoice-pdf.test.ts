@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resetClock, runClockFrom } from '#core/platform/clock';
 import { useGateway } from '../support/gateway.ts';
 import { invoiceLoad, samplePdf } from '../support/loads.ts';
-import { readItem, staffCall, uploadPdf } from '../support/staff-calls.ts';
+import { loadedInvoiceThrough, readItem, staffCall, uploadPdf } from '../support/staff-calls.ts';
 import {
   accessTokenFor,
   addSubAccountLogin,
@@ -22,17 +22,8 @@ let token: string;
 let other: Tenant;
 let otherToken: string;
 
-const loadInvoice = async (account: Tenant, overrides: Record<string, unknown> = {}) => {
-  const body = invoiceLoad(overrides);
-  const response = await staffCall(
-    gateway.url,
-    'POST',
-    `/staff/accounts/${account.accountId}/invoices`,
-    body
-  );
-  expect(response.status, response.text).toBe(201);
-  return body.number;
-};
+const loadInvoice = (account: Tenant, overrides: Record<string, unknown> = {}) =>
+  loadedInvoiceThrough(gateway.url, account.accountId, invoiceLoad(overrides));
 
 const upload = (account: Tenant, invoiceNumber: string, file = samplePdf(), type?: string) =>
   uploadPdf(gateway.url, { accountId: account.accountId, invoiceNumber }, file, type);

@@ -6,7 +6,7 @@ import { tableStore } from '#core/table/function-store';
 import type { StaffApi } from '../../scripts/import/staff-api.ts';
 import { httpStaffApi } from '../../scripts/import/staff-api.ts';
 import { type ApiResponse, callApi } from './http.ts';
-import { accountLoad } from './loads.ts';
+import { accountLoad, invoiceLoad } from './loads.ts';
 import { staffAccessToken } from './staff.ts';
 
 export const staffCall = async (
@@ -44,6 +44,23 @@ export const loadedAccountThrough = async (gatewayUrl: string) => {
   if (response.status !== 201)
     throw new Error(`account load answered ${response.status}: ${response.text}`);
   return { body, id: response.body.id as string, contract: body.contractNumbers[0] as string };
+};
+
+/** An invoice loaded into the account as operators load them; its number. */
+export const loadedInvoiceThrough = async (
+  gatewayUrl: string,
+  accountId: string,
+  body: ReturnType<typeof invoiceLoad> = invoiceLoad()
+): Promise<string> => {
+  const response = await staffCall(
+    gatewayUrl,
+    'POST',
+    `/staff/accounts/${accountId}/invoices`,
+    body
+  );
+  if (response.status !== 201)
+    throw new Error(`invoice load answered ${response.status}: ${response.text}`);
+  return body.number;
 };
 
 /** An item as stored (consistent read), to check what a load wrote or left alone. */
