@@ -6,7 +6,17 @@
  * markup stays far below (browsers flatten past 512). The text is then
  * empty, as it would be for a mail with nothing to say.
  */
-import { htmlToText } from 'html-to-text';
+
+/**
+ * html-to-text and its HTML parser are loaded on the first HTML-only mail:
+ * most mail carries a text part, and building the parser's entity tables
+ * took a third of the function's cold import (docs/performance.md).
+ */
+let converter: Promise<typeof import('html-to-text')> | undefined;
+const loadConverter = () => {
+  converter ??= import('html-to-text');
+  return converter;
+};
 
 /** HTML past this is not turned into text. */
 export const MAX_HTML_CHARS = 2_000_000;
@@ -37,8 +47,9 @@ export const nestsDeeperThan = (html: string, max: number): boolean => {
   return false;
 };
 
-export const textOfHtml = (html: string): string => {
+export const textOfHtml = async (html: string): Promise<string> => {
   if (html.length > MAX_HTML_CHARS || nestsDeeperThan(html, MAX_HTML_DEPTH)) return '';
+  const { htmlToText } = await loadConverter();
   try {
     return htmlToText(html, { limits: { maxDepth: MAX_HTML_DEPTH } });
   } catch {

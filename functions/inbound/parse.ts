@@ -91,7 +91,7 @@ export const parseMail = async (raw: Buffer): Promise<ParseOutcome> => {
   if (files.length > MAX_ATTACHMENTS) return { ok: false, reason: 'too-many-attachments' };
   if (files.some((file) => file.size > MAX_ATTACHMENT_BYTES))
     return { ok: false, reason: 'too-large' };
-  const body = bodyOf(parsed.text ?? (parsed.html ? textOfHtml(parsed.html) : ''));
+  const body = bodyOf(parsed.text ?? (parsed.html ? await textOfHtml(parsed.html) : ''));
   if (!/\S/.test(body) && files.length === 0) return { ok: false, reason: 'empty' };
   const answers = [...idsIn(parsed.inReplyTo), ...idsIn(parsed.references).reverse()].filter(
     (id) => id.length > 0 && id.length <= 250
