@@ -1,15 +1,18 @@
 /**
- * Sends one queued delivery, at most once (docs/notifications.md, "Sending").
+ * Sends one queued delivery (docs/notifications.md, "Sending").
  *
- * 1. Claim: queued → sending, conditional. A delivery that is not queued any
- *    more (another instance has it, or a replayed record) is left alone.
- * 2. One SendEmail call (throttling retried with backoff inside it).
+ * 1. Its turn under the stage's send rate, then the claim: queued → sending
+ *    with a lease (claim.ts). A delivery another sender holds is waited for
+ *    until its lease passes; one that is not waiting any more is left alone.
+ * 2. One SendEmail call, each attempt bounded (throttling retried with
+ *    backoff inside it).
  * 3. sending → sent with SES's MessageId, the email log entry with it and
  *    the marker of that id (what SES feedback finds it by), in one transaction.
  *
- * A crash between 1 and 3 leaves the delivery `sending`: the only window in
- * which a mail can go out twice is that one SendEmail call (an operator who
- * resends a stuck delivery takes that risk knowingly).
+ * A sender that stops between 1 and 3 leaves the delivery `sending`; its
+ * stream record comes again and claims it once the lease has passed. The
+ * only window in which a mail can go out twice is between SES accepting the
+ * call and step 3.
  */
 import {
   type Delivery,
@@ -25,10 +28,11 @@ import { logger } from '#core/platform/observability';
 import { isConditionFailure } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
 import { type BackoffClock, type BackoffPolicy, retryWhile } from './backoff.ts';
+import { claimDelivery } from './claim.ts';
 import { isPermanentRefusal, isThrottling } from './ses-mail.ts';
 
 export interface MailerDeps {
-  /** One SendEmail call; resolves to SES's MessageId. */
+  /** One SendEmail call, abandoned after SEND_ATTEMPT_TIMEOUT_MS; resolves to SES's MessageId. */
   send: (delivery: Delivery) => Promise<string>;
   /** Waits for this instance's turn under the stage's send rate. */
   pace: () => Promise<void>;
@@ -100,10 +104,10 @@ export const deliver = async (
   delivery: Delivery,
   deps: MailerDeps
 ): Promise<DeliveryOutcome> => {
-  if (!(await move(store, delivery, 'queued', 'sending'))) return 'skipped';
+  await deps.pace();
+  if (!(await claimDelivery(store, delivery, deps.clock))) return 'skipped';
   let messageId: string;
   try {
-    await deps.pace();
     messageId = await retryWhile(() => deps.send(delivery), isThrottling, deps.backoff, deps.clock);
   } catch (error) {
     if (isPermanentRefusal(error)) {
@@ -118,7 +122,9 @@ export const deliver = async (
   try {
     await finish(store, delivery, { status: 'sent', sesMessageId: messageId });
   } catch (error) {
-    // Sent: never back to queued. It stays `sending`; this line tells an operator it went out.
+    // Sent: never back to queued, and the record is not failed either, or its
+    // retry would claim the delivery again once the lease passed and send it
+    // twice. It stays `sending`; this line tells an operator it went out.
     logger.error('mail sent but not recorded', {
       sourceId: delivery.sourceId,
       logId: delivery.logId,
@@ -126,7 +132,6 @@ export const deliver = async (
       sesMessageId: messageId,
       error,
     });
-    throw error;
   }
   return 'sent';
 };

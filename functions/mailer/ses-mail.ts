@@ -6,6 +6,7 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Delivery } from '#core/entities/delivery';
 import { mailConfigurationSet, mailFrom, ses } from '#core/platform/clients/ses';
+import { SEND_ATTEMPT_TIMEOUT_MS } from './claim.ts';
 
 const singleLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
 
@@ -35,9 +36,15 @@ export const sendEmailInput = (delivery: Delivery) => ({
   },
 });
 
-/** Sends one delivery; SES's MessageId. The mailer retries, so the SDK does not. */
+/**
+ * Sends one delivery; SES's MessageId. The mailer retries, so the SDK does
+ * not; an attempt is abandoned after its timeout, so a claim's lease covers
+ * every attempt (claim.ts).
+ */
 export const sendThroughSes = async (delivery: Delivery): Promise<string> => {
-  const { MessageId } = await ses(1).send(new SendEmailCommand(sendEmailInput(delivery)));
+  const { MessageId } = await ses(1).send(new SendEmailCommand(sendEmailInput(delivery)), {
+    abortSignal: AbortSignal.timeout(SEND_ATTEMPT_TIMEOUT_MS),
+  });
   if (!MessageId) throw new Error('SES accepted the mail without a MessageId');
   return MessageId;
 };

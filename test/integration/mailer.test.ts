@@ -8,7 +8,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '#core/entities/delivery';
+import { now, resetClock, runClockFrom } from '#core/platform/clock';
 import { tableStore as store } from '#core/table/function-store';
+import { claimDelivery } from '../../functions/mailer/claim.ts';
 import {
   deliveryOf,
   insertRecordOf,
@@ -74,21 +76,66 @@ describe('the mailer', () => {
     expect(await mailTo(delivery.address)).toHaveLength(1);
   });
 
-  it('does not send a delivery that is already sending or sent', async () => {
+  it('does not send a delivery that is sent already', async () => {
     // Prepare
-    const sending = await writeDelivery(store, deliveryOf({ status: 'sending' }));
     const sent = await writeDelivery(store, deliveryOf({ status: 'sent' }));
 
     // Act
-    const answer = await handler({
-      Records: [sending, sent].map((delivery) => insertRecordOf({ ...delivery, status: 'queued' })),
-    });
+    const answer = await handler({ Records: [insertRecordOf({ ...sent, status: 'queued' })] });
 
     // Assess
     expect(answer.batchItemFailures).toEqual([]);
-    expect(await mailTo(sending.address)).toEqual([]);
     expect(await mailTo(sent.address)).toEqual([]);
-    expect((await storedDelivery(store, sending))?.status).toBe('sending');
+    expect((await storedDelivery(store, sent))?.status).toBe('sent');
+  });
+
+  it('sends, once, deliveries a stopped sender left sending: its lease passed, or it had none', async () => {
+    // Prepare
+    const leaseOver = await writeDelivery(
+      store,
+      deliveryOf({ status: 'sending', leaseUntil: new Date(Date.now() - 1_000).toISOString() })
+    );
+    const noLease = await writeDelivery(store, deliveryOf({ status: 'sending' }));
+    const records = [leaseOver, noLease].map((delivery) =>
+      insertRecordOf({ ...delivery, status: 'queued' })
+    );
+
+    // Act
+    const first = await handler({ Records: records });
+    const again = await handler({ Records: records });
+
+    // Assess
+    expect([first.batchItemFailures, again.batchItemFailures]).toEqual([[], []]);
+    for (const delivery of [leaseOver, noLease]) {
+      await waitForMail(delivery.address, delivery.subject);
+      expect(await mailTo(delivery.address)).toHaveLength(1);
+      expect((await storedDelivery(store, delivery))?.status).toBe('sent');
+      expect((await storedLogEntry(store, delivery))?.status).toBe('sent');
+    }
+  });
+
+  it('claims a delivery a sender still holds only after that sender’s lease, read from DynamoDB’s refusal', async () => {
+    // Prepare
+    const leaseUntil = new Date(Date.now() + 30_000).toISOString();
+    const held = await writeDelivery(store, deliveryOf({ status: 'sending', leaseUntil }));
+    const sleeps: number[] = [];
+    const clock = {
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        runClockFrom(new Date(now().getTime() + ms));
+      },
+    };
+
+    // Act
+    const claimed = await claimDelivery(store, held, clock).finally(resetClock);
+
+    // Assess
+    expect(claimed).toBe(true);
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThan(25_000);
+    const stored = await storedDelivery(store, held);
+    expect(stored?.status).toBe('sending');
+    expect(stored?.leaseUntil && stored.leaseUntil > leaseUntil).toBe(true);
   });
 
   it('ends a delivery SES refuses failed, with the reason, and goes on with the batch', async () => {

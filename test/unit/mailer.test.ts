@@ -3,9 +3,16 @@
  * throttling, the bound, permanent refusals, the pace and the checkpoint.
  * Sending through the SES emulator: test/integration/mailer.test.ts.
  */
-import { describe, expect, it } from 'vitest';
-import type { Delivery } from '#core/entities/delivery';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Delivery, moveDeliveryUpdate } from '#core/entities/delivery';
+import { now, resetClock, runClockFrom } from '#core/platform/clock';
 import { backoffDelay, THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
+import {
+  CLAIM_LEASE_MS,
+  claimDelivery,
+  maxBackoffMs,
+  SEND_ATTEMPT_TIMEOUT_MS,
+} from '../../functions/mailer/claim.ts';
 import { deliver, type MailerDeps } from '../../functions/mailer/deliver.ts';
 import { mailerHandler } from '../../functions/mailer/handler.ts';
 import { pacer } from '../../functions/mailer/pace.ts';
@@ -143,10 +150,10 @@ describe('the batch', () => {
     expect((await storedDelivery(store, stuck))?.status).toBe('sent');
   });
 
-  it('skips a delivery that is not queued any more', async () => {
+  it('skips a delivery that is sent already', async () => {
     // Prepare
     const store = memoryTableStore();
-    const delivery = await writeDelivery(store, deliveryOf({ status: 'sending' }));
+    const delivery = await writeDelivery(store, deliveryOf({ status: 'sent' }));
     const ses = fakeSes();
 
     // Act
@@ -160,6 +167,162 @@ describe('the batch', () => {
     // Assess
     expect(answer.batchItemFailures).toEqual([]);
     expect(ses.sent).toEqual([]);
+  });
+});
+
+describe('the claim and its lease', () => {
+  afterEach(() => resetClock());
+
+  /** A sleep that moves the domain clock on, and runs `meanwhile` (another sender) first. */
+  const sleepingClock = (meanwhile: () => Promise<void> = async () => {}) => {
+    const sleeps: number[] = [];
+    return {
+      sleeps,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        await meanwhile();
+        runClockFrom(new Date(now().getTime() + ms));
+      },
+    };
+  };
+
+  const heldUntil = (ms: number) => new Date(now().getTime() + ms).toISOString();
+
+  it('claims with a lease that covers every attempt at its timeout, the waits and the record', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf());
+    const before = now().getTime();
+
+    // Act
+    const claimed = await claimDelivery(store, delivery, sleepingClock());
+
+    // Assess
+    expect(claimed).toBe(true);
+    const stored = await storedDelivery(store, delivery);
+    expect(stored?.status).toBe('sending');
+    const lease = Date.parse(stored?.leaseUntil ?? '') - before;
+    expect(lease).toBeGreaterThanOrEqual(
+      THROTTLE_BACKOFF.attempts * SEND_ATTEMPT_TIMEOUT_MS + maxBackoffMs(THROTTLE_BACKOFF)
+    );
+    expect(lease).toBeLessThan(CLAIM_LEASE_MS + 1_000);
+  });
+
+  it('sends, once, a delivery whose sender stopped mid-way, after its lease has passed', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(
+      store,
+      deliveryOf({ status: 'sending', leaseUntil: heldUntil(30_000) })
+    );
+    const ses = fakeSes();
+    const clock = sleepingClock();
+
+    // Act
+    const outcome = await deliver(store, delivery, {
+      ...ses.deps,
+      clock: { ...ses.deps.clock, sleep: clock.sleep },
+    });
+
+    // Assess
+    expect(outcome).toBe('sent');
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(30_000);
+    expect(ses.sent).toEqual([delivery.address]);
+    expect((await storedDelivery(store, delivery))?.status).toBe('sent');
+  });
+
+  it('sends a delivery left sending before leases existed at once', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf({ status: 'sending' }));
+    const ses = fakeSes();
+    const clock = sleepingClock();
+
+    // Act
+    const outcome = await deliver(store, delivery, {
+      ...ses.deps,
+      clock: { ...ses.deps.clock, sleep: clock.sleep },
+    });
+
+    // Assess
+    expect(outcome).toBe('sent');
+    expect(clock.sleeps).toEqual([]);
+    expect(ses.sent).toEqual([delivery.address]);
+  });
+
+  it('never sends a delivery that its live holder records while this sender waits', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(
+      store,
+      deliveryOf({ status: 'sending', leaseUntil: heldUntil(20_000) })
+    );
+    const ses = fakeSes();
+    const clock = sleepingClock(async () => {
+      await store.update(
+        moveDeliveryUpdate(delivery, 'sending', { status: 'sent', updatedAt: now().toISOString() })
+      );
+    });
+
+    // Act
+    const outcome = await deliver(store, delivery, {
+      ...ses.deps,
+      clock: { ...ses.deps.clock, sleep: clock.sleep },
+    });
+
+    // Assess
+    expect(outcome).toBe('skipped');
+    expect(ses.sent).toEqual([]);
+  });
+
+  it('fails the record, sending nothing, when another sender claimed it again during the wait', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(
+      store,
+      deliveryOf({ status: 'sending', leaseUntil: heldUntil(5_000) })
+    );
+    const ses = fakeSes();
+    const clock = sleepingClock(async () => {
+      // The other sender's lease starts when ours would have ended.
+      runClockFrom(new Date(now().getTime() + 6_000));
+      await claimDelivery(store, delivery, { sleep: async () => {} });
+      runClockFrom(new Date(now().getTime() - 6_000));
+    });
+
+    // Act
+    const answer = await mailerHandler(store, {
+      ...ses.deps,
+      clock: { ...ses.deps.clock, sleep: clock.sleep },
+    })({ Records: [insertRecordOf(delivery)] });
+
+    // Assess
+    expect(answer.batchItemFailures).toHaveLength(1);
+    expect(ses.sent).toEqual([]);
+    expect((await storedDelivery(store, delivery))?.status).toBe('sending');
+  });
+
+  it('keeps a mail SES accepted as sent when its record fails: the record is not retried, so it never goes twice', async () => {
+    // Prepare
+    const delivery = deliveryOf();
+    const memory = memoryTableStore();
+    await writeDelivery(memory, delivery);
+    const store = {
+      ...memory,
+      transact: async () => {
+        throw Object.assign(new Error('table unavailable'), { name: 'InternalServerError' });
+      },
+    };
+    const ses = fakeSes();
+
+    // Act
+    const answer = await mailerHandler(store, ses.deps)({ Records: [insertRecordOf(delivery)] });
+
+    // Assess
+    expect(answer.batchItemFailures).toEqual([]);
+    expect(ses.sent).toEqual([delivery.address]);
+    expect((await storedDelivery(memory, delivery))?.status).toBe('sending');
   });
 });
 

@@ -3,12 +3,13 @@
  * invoice) to one address. Keyed by the source and the address, and
  * created only if absent, so a replayed source never mails an address
  * twice. Its status moves queued → sending → sent (or suppressed, or
- * failed), and from sent to bounced or complained when SES reports so; the conditional move to `sending` is what keeps two senders
- * from sending the same delivery (docs/notifications.md).
+ * failed), and from sent to bounced or complained when SES reports so. The
+ * conditional claim (queued → sending, with a lease) keeps two senders from
+ * sending the same delivery (docs/notifications.md).
  */
 import { MAIL_CATEGORIES } from '../rules/mail-categories.ts';
 import type { TransactUpdate } from '../table/db.ts';
-import type { DeleteInput, PutInput, QueryInput } from '../table/inputs.ts';
+import type { DeleteInput, PutInput, QueryInput, UpdateInput } from '../table/inputs.ts';
 import { PREFIX, TABLE } from '../table/table.ts';
 import {
   attributesOf,
@@ -57,6 +58,11 @@ export const DELIVERY_ATTRIBUTES = {
   reason: optional(text()),
   /** SES's id of the sent message. */
   sesMessageId: optional(text()),
+  /**
+   * While `sending`: until when the sender that claimed it may still be at
+   * work. Past it, that sender stopped, and the delivery may be claimed again.
+   */
+  leaseUntil: optional(text()),
 };
 
 export type Delivery = EntityOf<typeof DELIVERY_ATTRIBUTES>;
@@ -103,6 +109,36 @@ export const moveDeliveryUpdate = (
     },
   };
 };
+
+/**
+ * The sender's claim: queued → sending, with a lease. A delivery left
+ * `sending` by a sender that stopped (its lease passed, or it was claimed
+ * before leases existed) is claimed again; one whose sender may still be
+ * at work is not. A refused claim returns the item as it is, so the
+ * sender can tell "held" (wait for the lease) from "done" (nothing to do).
+ */
+export const claimDeliveryUpdate = (
+  delivery: Pick<Delivery, 'sourceId' | 'address'>,
+  at: string,
+  leaseUntil: string
+): UpdateInput => ({
+  Key: deliveryKeys(delivery),
+  UpdateExpression: 'SET #status = :sending, #updatedAt = :at, #leaseUntil = :leaseUntil',
+  ConditionExpression:
+    '#status = :queued OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil < :at))',
+  ExpressionAttributeNames: {
+    '#status': 'status',
+    '#updatedAt': 'updatedAt',
+    '#leaseUntil': 'leaseUntil',
+  },
+  ExpressionAttributeValues: {
+    ':queued': 'queued',
+    ':sending': 'sending',
+    ':at': at,
+    ':leaseUntil': leaseUntil,
+  },
+  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+});
 
 /**
  * SES feedback on a sent delivery: only the send SES names (a resent

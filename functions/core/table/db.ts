@@ -123,3 +123,14 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] | unde
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+/**
+ * The item behind a refused single-item write sent with
+ * `ReturnValuesOnConditionCheckFailure: ALL_OLD` (undefined when there was
+ * none, or the error is not a refused condition).
+ */
+export const refusedItem = (error: unknown): Record<string, unknown> | undefined => {
+  if (!isConditionFailure(error)) return undefined;
+  const item = (error as Error & { Item?: Record<string, AttributeValue> }).Item;
+  return item ? unmarshall(item) : undefined;
+};

@@ -25,8 +25,15 @@ class NamedError extends Error {
   }
 }
 
-const conditionFailed = () =>
-  new NamedError('ConditionalCheckFailedException', 'The conditional request failed');
+/** DynamoDB's refusal; with `ReturnValuesOnConditionCheckFailure: ALL_OLD`, the item as it is. */
+const conditionFailed = (current?: StoredItem, returnValues?: string) =>
+  new NamedError(
+    'ConditionalCheckFailedException',
+    'The conditional request failed',
+    returnValues === 'ALL_OLD' && current
+      ? { Item: marshall(current, { removeUndefinedValues: true }) }
+      : {}
+  );
 
 const contextOf = (input: {
   ExpressionAttributeNames?: Record<string, string>;
@@ -186,7 +193,7 @@ export const memoryTableStore = (): MemoryTableStore => {
     async update(input) {
       calls.writes++;
       const plan = planned({ Update: input as TransactItem['Update'] });
-      if (!plan.ok) throw conditionFailed();
+      if (!plan.ok) throw conditionFailed(plan.current, input.ReturnValuesOnConditionCheckFailure);
       commit(plan);
     },
     async delete(input) {
