@@ -97,21 +97,32 @@ export const redeliveryOf = (batch: Delivery[], failed: ReadonlySet<string>) => 
     : { again: after, dropped: [failing] };
 };
 
-/** A stable spread of partition keys over `groups` batches, as Lambda spreads a shard's keys. */
+/** The lane (of `lanes`) a record's partition key always goes to, as Lambda spreads a shard's keys. */
+export const laneOf = (record: DynamoDBRecord, lanes: number): number => {
+  if (lanes <= 1) return 0;
+  const key = JSON.stringify(record.dynamodb?.Keys?.pk ?? '');
+  let hash = 0;
+  for (let at = 0; at < key.length; at += 1) hash = (hash * 31 + key.charCodeAt(at)) >>> 0;
+  return hash % lanes;
+};
+
+/** A poll split into at most `groups` batches by lane, each in stream order. */
 export const byPartitionKey = <T extends { record: DynamoDBRecord }>(
   batch: T[],
   groups: number
 ): T[][] => {
   if (groups <= 1) return [batch];
   const split: T[][] = Array.from({ length: groups }, () => []);
-  for (const entry of batch) {
-    const key = JSON.stringify(entry.record.dynamodb?.Keys?.pk ?? '');
-    let hash = 0;
-    for (let at = 0; at < key.length; at += 1) hash = (hash * 31 + key.charCodeAt(at)) >>> 0;
-    split[hash % groups]?.push(entry);
-  }
+  for (const entry of batch) split[laneOf(entry.record, groups)]?.push(entry);
   return split.filter((group) => group.length > 0);
 };
+
+/**
+ * Records read but not yet handled, past which the poller reads no more
+ * until the lanes catch up (a consumer restarted from the stream's start
+ * would otherwise hold the whole stream in memory).
+ */
+const MAX_WAITING_RECORDS = 2_000;
 
 export const startStreamPoller = async (options: StreamPollerOptions) => {
   const clientConfig = {
@@ -127,7 +138,19 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
 
   const iterators = new Map<string, string | undefined>();
-  const retries: Delivery[] = [];
+  const interval = options.intervalMs ?? 200;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, interval));
+  /**
+   * Lambda's ParallelizationFactor: each lane takes the records of its
+   * partition keys in order, one batch at a time, and retries its own
+   * failures before going on; a lane that waits (a retry, a slow record)
+   * holds up no other lane.
+   */
+  const lanes = Array.from({ length: Math.max(1, options.parallelization ?? 1) }, () => ({
+    waiting: [] as Delivery[],
+    running: undefined as Promise<void> | undefined,
+  }));
+  const waitingRecords = () => lanes.reduce((sum, lane) => sum + lane.waiting.length, 0);
   /** The shard each pending record came from (a dead-letter pointer names it). */
   const shardOf = new Map<string, string>();
   let stopped = false;
@@ -153,8 +176,9 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
     firstScan = false;
   };
 
-  const deliverOne = async (batch: Delivery[]) => {
-    if (batch.length === 0) return;
+  /** Runs one batch; returns what must be delivered again first. */
+  const deliverOne = async (batch: Delivery[]): Promise<Delivery[]> => {
+    if (batch.length === 0) return [];
     let failed = new Set<string>();
     try {
       const result = await options.handler({ Records: batch.map((entry) => entry.record) });
@@ -164,7 +188,6 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
       failed = new Set(batch.map((entry) => entry.record.dynamodb?.SequenceNumber ?? ''));
     }
     const { again, dropped } = redeliveryOf(batch, failed);
-    retries.push(...again);
     const pending = new Set([...again, ...dropped].map((entry) => sequenceOf(entry.record)));
     for (const entry of batch) {
       if (!pending.has(sequenceOf(entry.record))) shardOf.delete(sequenceOf(entry.record));
@@ -181,14 +204,35 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
       });
       shardOf.delete(sequence);
     }
+    return again;
   };
 
-  const deliver = async (batch: Delivery[]) =>
-    void (await Promise.all(byPartitionKey(batch, options.parallelization ?? 1).map(deliverOne)));
+  const runLane = async (lane: (typeof lanes)[number]) => {
+    try {
+      while (lane.waiting.length > 0 && !stopped) {
+        const again = await deliverOne(lane.waiting.splice(0, lane.waiting.length));
+        if (again.length === 0) continue;
+        lane.waiting.unshift(...again);
+        await pause();
+      }
+    } catch (error) {
+      // Parking a dropped record failed: logged; the next poll starts the lane again.
+      options.log?.(`stream poller: ${(error as Error).message}`);
+    } finally {
+      lane.running = undefined;
+    }
+  };
+
+  /** Every poll, even an empty one: a lane with records and no runner starts. */
+  const enqueue = (entries: Delivery[]) => {
+    for (const entry of entries) lanes[laneOf(entry.record, lanes.length)]?.waiting.push(entry);
+    for (const lane of lanes) if (lane.waiting.length > 0) lane.running ??= runLane(lane);
+  };
 
   const pollOnce = async () => {
+    if (waitingRecords() >= MAX_WAITING_RECORDS) return;
     await discoverShards();
-    const batch = retries.splice(0, retries.length);
+    const batch: Delivery[] = [];
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
       const { Records = [], NextShardIterator } = await streams.send(
@@ -202,7 +246,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
         batch.push({ record: lambdaRecord, attempts: 0 });
       }
     }
-    await deliver(batch);
+    enqueue(batch);
   };
 
   await discoverShards();
@@ -213,7 +257,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
       } catch (error) {
         if (!stopped) options.log?.(`stream poller: ${(error as Error).message}`);
       }
-      await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
+      await pause();
     }
   })();
 
@@ -221,6 +265,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
     stop: async () => {
       stopped = true;
       await loop;
+      await Promise.all(lanes.map((lane) => lane.running));
       streams.destroy();
     },
   };
