@@ -140,91 +140,101 @@ const mailbox = (ses: string, tag: string) => {
   };
 };
 
+/**
+ * Each run gets a DynamoDB Local of its own (`startDatabase`): one that
+ * still held the first run's table and stream (44,000 items at 10,000
+ * recipients), even once it was deleted, wrote some fifteen items a second.
+ */
 export const measureFanOut = async (
-  database: BenchDatabase,
+  startDatabase: () => Promise<BenchDatabase>,
   progress: (line: string) => void
 ): Promise<FanOutRun[]> => {
   const accounts = positiveIntFromEnv('BENCH_FANOUT_ACCOUNTS', 2000);
   const recipients = accounts * CONTACTS_PER_ACCOUNT;
   const sesPort = await findFreePort();
   const ses = await startSes({ port: sesPort, timeoutMs: 60_000 });
-  const client = new DynamoDBClient({
-    region: LOCAL_REGION,
-    endpoint: database.endpoint,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  const dynamo = DynamoDBDocumentClient.from(client);
   const runs: FanOutRun[] = [];
   try {
     for (const restart of [false, true]) {
-      const label = restart ? 'consumers killed mid-way and restarted' : 'uninterrupted';
-      const tableName = `portico-bench-fanout-${restart ? 'restart' : 'plain'}`;
-      await ensureTable(client, tableName, { log: () => undefined, resetHint: 'in memory' });
-      progress(
-        `fan-out (${label}): seeding ${accounts} accounts × ${CONTACTS_PER_ACCOUNT} contacts`
-      );
-      await seed(dynamo, tableName, accounts);
-      const env = functionEnv({
+      const database = await startDatabase();
+      const client = new DynamoDBClient({
         region: LOCAL_REGION,
-        tableName,
-        dynamoEndpoint: database.endpoint,
-        mailMaxSendRate: '10000',
-        sesEndpoint: ses.endpoint,
+        endpoint: database.endpoint,
+        credentials: LOCAL_CREDENTIALS,
       });
-      env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
-      env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
-      let consumers = await startConsumers(env, 'latest');
-      const tag = `bench-${restart ? 'restart' : 'plain'}-${Date.now()}`;
-      const started = performance.now();
-      await dynamo.send(
-        new PutCommand({
-          TableName: tableName,
-          ...createNoticePut({
-            id: `01BENCH${restart ? 'RESTART' : 'PLAINXX'}000000000000`.slice(0, 26),
-            category: 'general',
-            scope: { everyone: true },
-            subject: `Maintenance ${tag}`,
-            text: 'Dear {name}, the servers of {account} restart tonight.',
-            createdBy: 'bench',
-            createdAt: new Date().toISOString(),
-            status: 'accepted',
-          }),
-        })
-      );
-      let killedAt: number | undefined;
-      const mailCount = mailbox(ses.endpoint, tag);
-      let mails = await mailCount();
-      while (new Set(mails.flatMap((m) => m.destination.to)).size < recipients) {
-        if (performance.now() - started > TIMEOUT_MS) break;
-        if (restart && killedAt === undefined && mails.length >= recipients / 3) {
-          killedAt = mails.length;
-          progress(`fan-out: killing the consumers at ${killedAt} mails, restarting them`);
-          await kill(consumers);
-          consumers = await startConsumers(env, 'trim-horizon');
+      const dynamo = DynamoDBDocumentClient.from(client);
+      try {
+        const label = restart ? 'consumers killed mid-way and restarted' : 'uninterrupted';
+        const tableName = `portico-bench-fanout-${restart ? 'restart' : 'plain'}`;
+        await ensureTable(client, tableName, { log: () => undefined, resetHint: 'in memory' });
+        progress(
+          `fan-out (${label}): seeding ${accounts} accounts × ${CONTACTS_PER_ACCOUNT} contacts`
+        );
+        await seed(dynamo, tableName, accounts);
+        const env = functionEnv({
+          region: LOCAL_REGION,
+          tableName,
+          dynamoEndpoint: database.endpoint,
+          mailMaxSendRate: '10000',
+          sesEndpoint: ses.endpoint,
+        });
+        env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+        env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+        let consumers = await startConsumers(env, 'latest');
+        const tag = `bench-${restart ? 'restart' : 'plain'}-${Date.now()}`;
+        const started = performance.now();
+        await dynamo.send(
+          new PutCommand({
+            TableName: tableName,
+            ...createNoticePut({
+              id: `01BENCH${restart ? 'RESTART' : 'PLAINXX'}000000000000`.slice(0, 26),
+              category: 'general',
+              scope: { everyone: true },
+              subject: `Maintenance ${tag}`,
+              text: 'Dear {name}, the servers of {account} restart tonight.',
+              createdBy: 'bench',
+              createdAt: new Date().toISOString(),
+              status: 'accepted',
+            }),
+          })
+        );
+        let killedAt: number | undefined;
+        const mailCount = mailbox(ses.endpoint, tag);
+        let mails = await mailCount();
+        while (new Set(mails.flatMap((m) => m.destination.to)).size < recipients) {
+          if (performance.now() - started > TIMEOUT_MS) break;
+          if (restart && killedAt === undefined && mails.length >= recipients / 3) {
+            killedAt = mails.length;
+            progress(`fan-out: killing the consumers at ${killedAt} mails, restarting them`);
+            await kill(consumers);
+            consumers = await startConsumers(env, 'trim-horizon');
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          mails = await mailCount();
         }
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        const seconds = (performance.now() - started) / 1000;
+        // Anything still on its way would be a duplicate: give it a moment to land.
+        await new Promise((resolve) => setTimeout(resolve, 2000));
         mails = await mailCount();
+        await kill(consumers);
+        const addresses = mails.flatMap((m) => m.destination.to);
+        const unique = new Set(addresses);
+        runs.push({
+          label,
+          recipients,
+          seconds: Math.round(seconds * 100) / 100,
+          delivered: unique.size,
+          duplicates: addresses.length - unique.size,
+          missing: recipients - unique.size,
+          ...(killedAt === undefined ? {} : { killedAt }),
+        });
+        progress(`fan-out (${label}): ${unique.size}/${recipients} in ${seconds.toFixed(2)} s`);
+      } finally {
+        dynamo.destroy();
+        await database.stop();
       }
-      const seconds = (performance.now() - started) / 1000;
-      // Anything still on its way would be a duplicate: give it a moment to land.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      mails = await mailCount();
-      await kill(consumers);
-      const addresses = mails.flatMap((m) => m.destination.to);
-      const unique = new Set(addresses);
-      runs.push({
-        label,
-        recipients,
-        seconds: Math.round(seconds * 100) / 100,
-        delivered: unique.size,
-        duplicates: addresses.length - unique.size,
-        missing: recipients - unique.size,
-        ...(killedAt === undefined ? {} : { killedAt }),
-      });
-      progress(`fan-out (${label}): ${unique.size}/${recipients} in ${seconds.toFixed(2)} s`);
     }
   } finally {
-    dynamo.destroy();
     await ses.process.stop();
   }
   return runs;

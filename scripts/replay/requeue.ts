@@ -4,7 +4,8 @@
  * and written again as a new queued item, so the stream offers it to the
  * mailer, which claims and sends it as usual. A `sending` one may already
  * have gone out (the crash window of one SendEmail call); it is re-queued
- * only when the operator says so. Any other status is final: untouched.
+ * only when the operator says so, and never while its lease runs (a sender
+ * is at it now). Any other status is final: untouched.
  */
 import {
   createDeliveryPut,
@@ -20,6 +21,7 @@ export type RequeueOutcome =
   | 'requeued'
   | 'missing'
   | 'changed meanwhile'
+  | 'held by a sender'
   | `left ${Exclude<Delivery['status'], 'queued'>}`;
 
 export const requeueDelivery = async (
@@ -36,12 +38,15 @@ export const requeueDelivery = async (
   const { status } = delivery;
   if (status !== 'queued' && !(status === 'sending' && options.resendSending))
     return `left ${status}`;
+  if (status === 'sending' && delivery.leaseUntil && delivery.leaseUntil > options.now)
+    return 'held by a sender';
   try {
     await store.delete(deleteDeliveryIfUnchanged(delivery));
   } catch (error) {
     if (isConditionFailure(error)) return 'changed meanwhile';
     throw error;
   }
-  await store.put(createDeliveryPut({ ...delivery, status: 'queued', updatedAt: options.now }));
+  const { leaseUntil: _lease, ...unclaimed } = delivery;
+  await store.put(createDeliveryPut({ ...unclaimed, status: 'queued', updatedAt: options.now }));
   return 'requeued';
 };

@@ -51,6 +51,21 @@ describe('replay', () => {
     await waitForMail(delivery.address, delivery.subject);
   });
 
+  it('leaves a sending delivery whose lease still runs alone, even when told to resend it', async () => {
+    // Prepare
+    const delivery = await writeDelivery(
+      store,
+      deliveryOf({ status: 'sending', leaseUntil: '2026-03-02T00:00:30.000Z' })
+    );
+
+    // Act
+    const outcome = await requeueDelivery(store, delivery, { ...options, resendSending: true });
+
+    // Assess
+    expect(outcome).toBe('held by a sender');
+    expect((await storedDelivery(store, delivery))?.status).toBe('sending');
+  });
+
   it('reads pointers from the local queue file and from saved SQS messages alike', () => {
     // Prepare
     const pointer = {
