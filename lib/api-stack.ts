@@ -231,7 +231,8 @@ export class ApiStack extends Stack {
       tableAccess: 'update',
       filter: DELIVERY_STREAM_FILTER,
       batchSize: 10,
-      // A batch at the slowest pace, each mail after its longest backoff, fits.
+      // A batch at the slowest pace, each mail after its longest backoff, fits, even after
+      // waiting out a stopped sender's lease (functions/mailer/claim.ts, 43.1 s).
       timeoutSeconds: 120,
       reservedConcurrency: senders,
     });

@@ -2,6 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { DELIVERY_STREAM_FILTER } from '#core/entities/delivery';
 import { ENV } from '#core/platform/config';
+import { THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
+import {
+  CLAIM_LEASE_MS,
+  maxBackoffMs,
+  RECORD_ALLOWANCE_MS,
+  SEND_ATTEMPT_TIMEOUT_MS,
+} from '../../functions/mailer/claim.ts';
 import type { StreamWorker } from '../../lib/constructs/stream-worker.ts';
 import { actionsOf, allowStatementsOf, logicalIdOf, synthPortico } from './app.ts';
 
@@ -56,6 +63,24 @@ describe('mailer', () => {
       [ENV.mailFrom]: config.mail.fromAddress,
       [ENV.mailConfigurationSet]: configurationSetName,
     });
+  });
+
+  it('lives long enough for a whole batch: the slowest pace, a stopped sender’s lease waited out, every attempt and the record', () => {
+    // Prepare
+    const batchSize = mappingOf(api.mailer).BatchSize as number;
+    const pauseMs = (1000 * config.mail.senders) / config.mail.maxSendRate;
+
+    // Act
+    const timeoutMs = (resources[logicalIdOf(api.mailer.function)]?.Properties.Timeout ?? 0) * 1000;
+
+    // Assess: the last of a batch starts its claim after batchSize - 1 pauses.
+    const slowest =
+      (batchSize - 1) * pauseMs +
+      CLAIM_LEASE_MS +
+      THROTTLE_BACKOFF.attempts * SEND_ATTEMPT_TIMEOUT_MS +
+      maxBackoffMs(THROTTLE_BACKOFF) +
+      RECORD_ALLOWANCE_MS;
+    expect(timeoutMs).toBeGreaterThan(slowest);
   });
 
   it('may send only through the stage identity and configuration set, and only update table items', () => {
