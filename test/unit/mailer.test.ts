@@ -188,6 +188,22 @@ describe('the claim and its lease', () => {
 
   const heldUntil = (ms: number) => new Date(now().getTime() + ms).toISOString();
 
+  /** A delivery another sender claimed, its lease ending `leaseMs` from now (none: claimed before leases). */
+  const claimedElsewhere = (store: ReturnType<typeof memoryTableStore>, leaseMs?: number) =>
+    writeDelivery(
+      store,
+      deliveryOf({
+        status: 'sending',
+        ...(leaseMs === undefined ? {} : { leaseUntil: heldUntil(leaseMs) }),
+      })
+    );
+
+  /** The fake SES's deps with this test's sleeping clock. */
+  const withClock = (ses: ReturnType<typeof fakeSes>, clock: ReturnType<typeof sleepingClock>) => ({
+    ...ses.deps,
+    clock: { ...ses.deps.clock, sleep: clock.sleep },
+  });
+
   it('claims with a lease that covers every attempt at its timeout, the waits and the record', async () => {
     // Prepare
     const store = memoryTableStore();
@@ -211,18 +227,12 @@ describe('the claim and its lease', () => {
   it('sends, once, a delivery whose sender stopped mid-way, after its lease has passed', async () => {
     // Prepare
     const store = memoryTableStore();
-    const delivery = await writeDelivery(
-      store,
-      deliveryOf({ status: 'sending', leaseUntil: heldUntil(30_000) })
-    );
+    const delivery = await claimedElsewhere(store, 30_000);
     const ses = fakeSes();
     const clock = sleepingClock();
 
     // Act
-    const outcome = await deliver(store, delivery, {
-      ...ses.deps,
-      clock: { ...ses.deps.clock, sleep: clock.sleep },
-    });
+    const outcome = await deliver(store, delivery, withClock(ses, clock));
 
     // Assess
     expect(outcome).toBe('sent');
@@ -235,15 +245,12 @@ describe('the claim and its lease', () => {
   it('sends a delivery left sending before leases existed at once', async () => {
     // Prepare
     const store = memoryTableStore();
-    const delivery = await writeDelivery(store, deliveryOf({ status: 'sending' }));
+    const delivery = await claimedElsewhere(store);
     const ses = fakeSes();
     const clock = sleepingClock();
 
     // Act
-    const outcome = await deliver(store, delivery, {
-      ...ses.deps,
-      clock: { ...ses.deps.clock, sleep: clock.sleep },
-    });
+    const outcome = await deliver(store, delivery, withClock(ses, clock));
 
     // Assess
     expect(outcome).toBe('sent');
@@ -254,10 +261,7 @@ describe('the claim and its lease', () => {
   it('never sends a delivery that its live holder records while this sender waits', async () => {
     // Prepare
     const store = memoryTableStore();
-    const delivery = await writeDelivery(
-      store,
-      deliveryOf({ status: 'sending', leaseUntil: heldUntil(20_000) })
-    );
+    const delivery = await claimedElsewhere(store, 20_000);
     const ses = fakeSes();
     const clock = sleepingClock(async () => {
       await store.update(
@@ -266,10 +270,7 @@ describe('the claim and its lease', () => {
     });
 
     // Act
-    const outcome = await deliver(store, delivery, {
-      ...ses.deps,
-      clock: { ...ses.deps.clock, sleep: clock.sleep },
-    });
+    const outcome = await deliver(store, delivery, withClock(ses, clock));
 
     // Assess
     expect(outcome).toBe('skipped');
@@ -279,10 +280,7 @@ describe('the claim and its lease', () => {
   it('fails the record, sending nothing, when another sender claimed it again during the wait', async () => {
     // Prepare
     const store = memoryTableStore();
-    const delivery = await writeDelivery(
-      store,
-      deliveryOf({ status: 'sending', leaseUntil: heldUntil(5_000) })
-    );
+    const delivery = await claimedElsewhere(store, 5_000);
     const ses = fakeSes();
     const clock = sleepingClock(async () => {
       // The other sender's lease starts when ours would have ended.
@@ -292,10 +290,12 @@ describe('the claim and its lease', () => {
     });
 
     // Act
-    const answer = await mailerHandler(store, {
-      ...ses.deps,
-      clock: { ...ses.deps.clock, sleep: clock.sleep },
-    })({ Records: [insertRecordOf(delivery)] });
+    const answer = await mailerHandler(
+      store,
+      withClock(ses, clock)
+    )({
+      Records: [insertRecordOf(delivery)],
+    });
 
     // Assess
     expect(answer.batchItemFailures).toHaveLength(1);
