@@ -8,6 +8,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
@@ -240,11 +241,20 @@ export class ApiStack extends Stack {
       .bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress)
       .bindSendRate(maxSendRate, senders);
 
+    // One key for both topics, the SES feedback and the alerts: each KMS key costs $1 a
+    // month whatever it encrypts (docs/cost.md). Each construct grants its publisher.
+    const topicKey = new Key(this, 'TopicKey', {
+      description: `Portico ${props.stage.name}: encrypts the SES feedback and alert topics`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
     // SES bounces and complaints → suppressions, statuses (docs/notifications.md, "Feedback").
     this.feedback = new MailFeedback(this, 'MailFeedback', {
       stage: props.stage,
       table: props.table,
       configurationSet: this.mailConfigurationSet,
+      topicKey,
     });
 
     // Mail to support → tickets, replies or refusals (docs/inbound-mail.md).
@@ -255,6 +265,7 @@ export class ApiStack extends Stack {
       stage: props.stage,
       httpApi: this.httpApi,
       table: props.table,
+      topicKey,
       alsoWatch: props.alsoMonitor ?? [],
     });
 

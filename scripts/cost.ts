@@ -33,8 +33,8 @@ export const USAGE: UsageModel = {
   readUnitsPerRead: 1,
 };
 
-/** The prod templates' alarms, the two topic keys, the two secrets (test/infra/monitoring.test.ts checks them). */
-export const FIXED = { alarms: 42, kmsKeys: 2, secrets: 2 };
+/** The prod templates' alarms, the topic key, the two secrets (test/infra/monitoring.test.ts checks them). */
+export const FIXED = { alarms: 42, kmsKeys: 1, secrets: 2 };
 
 const LATEST = new URL('../bench/results/latest.json', import.meta.url);
 

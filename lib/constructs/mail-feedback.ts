@@ -10,7 +10,7 @@
 import { Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import {
   ConfigurationSetEventDestination,
@@ -29,6 +29,8 @@ export interface MailFeedbackProps {
   stage: StageConfig;
   table: ITable;
   configurationSet: IConfigurationSet;
+  /** The stage's topic key (lib/api-stack.ts), shared with the alert topic. */
+  topicKey: Key;
 }
 
 export class MailFeedback extends Construct {
@@ -38,10 +40,7 @@ export class MailFeedback extends Construct {
 
   constructor(scope: Construct, id: string, props: MailFeedbackProps) {
     super(scope, id);
-    const key = new Key(this, 'TopicKey', {
-      description: `Portico ${props.stage.name}: encrypts SES feedback on its SNS topic`,
-      enableKeyRotation: true,
-    });
+    const key = props.topicKey;
     // SES encrypts what it publishes with this key; SNS decrypts it to invoke the function.
     key.grant(new ServicePrincipal('ses.amazonaws.com'), 'kms:GenerateDataKey*', 'kms:Decrypt');
     this.topic = new Topic(this, 'Topic', {

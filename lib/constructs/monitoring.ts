@@ -5,7 +5,7 @@
  * and dead-letter alarms are made at synthesis from whatever the stack then
  * holds (monitored-resources.ts), so nothing added later goes unwatched.
  */
-import { Aspects, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aspects, Duration, Stack, Validations } from 'aws-cdk-lib';
 import {
   Alarm,
   AlarmStatusWidget,
@@ -20,7 +20,7 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -32,6 +32,8 @@ export interface MonitoringProps {
   stage: StageConfig;
   httpApi: PorticoHttpApi;
   table: ITable;
+  /** The stage's topic key (lib/api-stack.ts), shared with the SES feedback topic. */
+  topicKey: Key;
   /**
    * Stacks whose functions and queues are watched from here too (the
    * stateful stack's Cognito trigger): one topic, one dashboard per stage.
@@ -75,12 +77,8 @@ export class Monitoring extends Construct {
     const { stage, httpApi, table } = props;
     const limits = stage.monitoring;
 
-    // CloudWatch cannot publish to a topic under the AWS-managed SNS key, so the topic has its own.
-    const key = new Key(this, 'AlertKey', {
-      description: `Portico ${stage.name}: encrypts the alert topic`,
-      enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    // CloudWatch cannot publish to a topic under the AWS-managed SNS key: a key of ours.
+    const key = props.topicKey;
     key.grant(
       new ServicePrincipal('cloudwatch.amazonaws.com'),
       'kms:Decrypt',
