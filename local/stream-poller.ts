@@ -195,13 +195,20 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
     for (const { record } of dropped) {
       const sequence = record.dynamodb?.SequenceNumber ?? '';
       options.log?.(`stream record ${record.eventID} failed ${MAX_ATTEMPTS} times; dropped`);
-      await options.onDropped?.({
-        shardId: shardOf.get(sequence) ?? '',
-        startSequenceNumber: sequence,
-        endSequenceNumber: sequence,
-        streamArn,
-        batchSize: 1,
-      });
+      try {
+        await options.onDropped?.({
+          shardId: shardOf.get(sequence) ?? '',
+          startSequenceNumber: sequence,
+          endSequenceNumber: sequence,
+          streamArn,
+          batchSize: 1,
+        });
+      } catch (error) {
+        // The records after it still run; the line says which one was not parked.
+        options.log?.(
+          `stream record ${record.eventID} could not be parked: ${(error as Error).message}`
+        );
+      }
       shardOf.delete(sequence);
     }
     return again;
@@ -216,7 +223,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
         await pause();
       }
     } catch (error) {
-      // Parking a dropped record failed: logged; the next poll starts the lane again.
+      // The handler's own throw is caught in deliverOne; this is the poller's: the next poll starts the lane again.
       options.log?.(`stream poller: ${(error as Error).message}`);
     } finally {
       lane.running = undefined;
@@ -230,7 +237,7 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
   };
 
   const pollOnce = async () => {
-    if (waitingRecords() >= MAX_WAITING_RECORDS) return;
+    if (waitingRecords() >= MAX_WAITING_RECORDS) return enqueue([]);
     await discoverShards();
     const batch: Delivery[] = [];
     for (const [shardId, iterator] of iterators) {

@@ -8,7 +8,7 @@
  */
 import { claimDeliveryUpdate, type Delivery } from '#core/entities/delivery';
 import { now } from '#core/platform/clock';
-import { refusedItem } from '#core/table/db';
+import { isConditionFailure, refusedItem } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
 import { type BackoffClock, type BackoffPolicy, THROTTLE_BACKOFF } from './backoff.ts';
 
@@ -35,47 +35,59 @@ export const CLAIM_LEASE_MS =
   maxBackoffMs(THROTTLE_BACKOFF) +
   RECORD_ALLOWANCE_MS;
 
-/** After a holder's lease, a little more, so clocks a few milliseconds apart agree it has passed. */
-const LEASE_MARGIN_MS = 250;
+/**
+ * How far past its end a lease must be before another sender takes it, and
+ * the extra wait: clocks of two instances a little apart still agree the
+ * holder is gone.
+ */
+export const LEASE_MARGIN_MS = 1_000;
 
 export class DeliveryHeldError extends Error {
   override name = 'DeliveryHeldError';
 }
 
+const iso = (ms: number) => new Date(ms).toISOString();
+
 /**
- * True when this sender now holds the delivery; false when there is nothing
- * to send (sent, failed, suppressed, or gone). A delivery another sender
- * holds is waited for, once, until its lease passes: by then that sender
- * has recorded it (nothing to send) or stopped (this one claims it). Held
- * again after that wait, the record fails and is retried later.
+ * The claim's lease (its token: the sender's later writes are fenced with
+ * it) when this sender now holds the delivery; undefined when there is
+ * nothing to send (sent, failed, suppressed, or gone). A delivery another
+ * sender holds is waited for, once, until its lease passes: by then that
+ * sender has recorded it (nothing to send) or stopped (this one claims it).
+ * Held again after that wait, or held for longer than any claim lasts, the
+ * record fails and is retried later.
  */
 export const claimDelivery = async (
   store: TableStore,
   delivery: Pick<Delivery, 'sourceId' | 'address'>,
   clock: Pick<BackoffClock, 'sleep'>
-): Promise<boolean> => {
+): Promise<string | undefined> => {
   for (let waited = false; ; waited = true) {
-    const at = now();
+    const at = now().getTime();
+    const leaseUntil = iso(at + CLAIM_LEASE_MS);
     try {
       await store.update(
-        claimDeliveryUpdate(
-          delivery,
-          at.toISOString(),
-          new Date(at.getTime() + CLAIM_LEASE_MS).toISOString()
-        )
+        claimDeliveryUpdate(delivery, {
+          at: iso(at),
+          expiredBefore: iso(at - LEASE_MARGIN_MS),
+          leaseUntil,
+        })
       );
-      return true;
+      return leaseUntil;
     } catch (error) {
+      if (!isConditionFailure(error)) throw error;
       const current = refusedItem(error);
-      if (!current) {
-        if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
-          return false;
-        throw error;
-      }
-      if (current.status !== 'sending' || typeof current.leaseUntil !== 'string') return false;
-      if (waited) throw new DeliveryHeldError('another sender holds the delivery');
-      const wait = Date.parse(current.leaseUntil) - now().getTime();
-      await clock.sleep(Math.max(0, wait) + LEASE_MARGIN_MS);
+      if (current?.status !== 'sending' || typeof current.leaseUntil !== 'string') return undefined;
+      // The SDK retried this very claim after its first answer was lost: it is ours.
+      if (current.leaseUntil === leaseUntil) return leaseUntil;
+      const wait = Date.parse(current.leaseUntil) + LEASE_MARGIN_MS - now().getTime();
+      if (waited || wait > CLAIM_LEASE_MS + LEASE_MARGIN_MS)
+        throw new DeliveryHeldError('another sender holds the delivery');
+      await clock.sleep(Math.max(0, wait));
     }
   }
 };
+
+/** Whether a lease leaves room for one more attempt at its timeout and the record after it. */
+export const leaseAllowsAttempt = (leaseUntil: string): boolean =>
+  Date.parse(leaseUntil) - now().getTime() > SEND_ATTEMPT_TIMEOUT_MS + RECORD_ALLOWANCE_MS;

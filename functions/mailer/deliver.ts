@@ -4,31 +4,30 @@
  * 1. Its turn under the stage's send rate, then the claim: queued → sending
  *    with a lease (claim.ts). A delivery another sender holds is waited for
  *    until its lease passes; one that is not waiting any more is left alone.
- * 2. One SendEmail call, each attempt bounded (throttling retried with
- *    backoff inside it).
+ * 2. SendEmail, each attempt bounded and started only while the lease
+ *    leaves room to finish it (throttling retried with backoff).
  * 3. sending → sent with SES's MessageId, the email log entry with it and
- *    the marker of that id (what SES feedback finds it by), in one transaction.
+ *    the marker of that id (what SES feedback finds it by), in one
+ *    transaction. Every write out of `sending` is fenced to this claim's
+ *    lease, so a sender whose lease ran out moves nothing.
  *
  * A sender that stops between 1 and 3 leaves the delivery `sending`; its
- * stream record comes again and claims it once the lease has passed. The
- * only window in which a mail can go out twice is between SES accepting the
- * call and step 3.
+ * stream record comes again and claims it once the lease has passed. A
+ * mail SES took whose record could not be written is remembered here, so
+ * the record's retry writes it instead of sending again. A mail goes out
+ * twice only if SES took it and this instance never learned so, or stopped
+ * before recording it.
  */
-import {
-  type Delivery,
-  type DeliveryStatus,
-  fromDeliveryItem,
-  moveDeliveryUpdate,
-} from '#core/entities/delivery';
+import { type Delivery, fromDeliveryItem, moveDeliveryUpdate } from '#core/entities/delivery';
 import { emailLogStatusUpdate } from '#core/entities/email-log';
 import { noticeTallyUpdate } from '#core/entities/notice';
 import { recordSesMessageUpdate } from '#core/entities/ses-message';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
-import { isConditionFailure } from '#core/table/db';
+import { cancellations, isConditionFailure } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
 import { type BackoffClock, type BackoffPolicy, retryWhile } from './backoff.ts';
-import { claimDelivery } from './claim.ts';
+import { claimDelivery, leaseAllowsAttempt } from './claim.ts';
 import { isPermanentRefusal, isThrottling } from './ses-mail.ts';
 
 export interface MailerDeps {
@@ -42,18 +41,15 @@ export interface MailerDeps {
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
 
-const move = async (
-  store: TableStore,
-  delivery: Delivery,
-  from: DeliveryStatus,
-  to: DeliveryStatus
-) => {
+/** Back to the queue, only under this sender's own claim (`lease`). */
+const requeue = async (store: TableStore, delivery: Delivery, lease: string) => {
   try {
-    await store.update(moveDeliveryUpdate(delivery, from, { status: to, updatedAt: nowIso() }));
-    return true;
+    await store.update(
+      moveDeliveryUpdate(delivery, 'sending', { status: 'queued', updatedAt: nowIso() }, lease)
+    );
   } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    // Claimed again by another sender after this one's lease ran out: theirs now.
+    if (!isConditionFailure(error)) throw error;
   }
 };
 
@@ -61,6 +57,7 @@ const move = async (
 const finish = (
   store: TableStore,
   delivery: Delivery,
+  lease: string,
   to: { status: 'sent'; sesMessageId: string } | { status: 'failed'; reason: string }
 ) => {
   const updatedAt = nowIso();
@@ -83,7 +80,8 @@ const finish = (
   const tally = noticeTallyUpdate(delivery, to.status);
   return store.transact([
     ...marker,
-    { Update: moveDeliveryUpdate(delivery, 'sending', { ...to, updatedAt }) },
+    // Fenced to this sender's claim: one whose lease ran out records nothing.
+    { Update: moveDeliveryUpdate(delivery, 'sending', { ...to, updatedAt }, lease) },
     {
       Update: emailLogStatusUpdate(
         { accountId: delivery.accountId, at: delivery.logAt, id: delivery.logId },
@@ -99,40 +97,85 @@ const finish = (
 const reasonOf = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error);
 
+/**
+ * Sent by SES, its record not written yet, in this instance: the record's
+ * retry writes it instead of sending again (an instance that stopped takes
+ * this with it: the window for twice).
+ */
+const acceptedNotRecorded = new Map<string, { lease: string; sesMessageId: string }>();
+const keyOf = (delivery: Delivery) => `${delivery.sourceId}\n${delivery.address}`;
+
+/** Writes the sent record; false when another sender holds the delivery now. */
+const recordSent = async (
+  store: TableStore,
+  delivery: Delivery,
+  sent: { lease: string; sesMessageId: string }
+): Promise<boolean> => {
+  try {
+    await finish(store, delivery, sent.lease, { status: 'sent', sesMessageId: sent.sesMessageId });
+    acceptedNotRecorded.delete(keyOf(delivery));
+    return true;
+  } catch (error) {
+    if (cancellations(error)?.some((reason) => reason.code === 'ConditionalCheckFailed')) {
+      acceptedNotRecorded.delete(keyOf(delivery));
+      logger.error('mail sent after its lease ran out; another sender holds it', {
+        sourceId: delivery.sourceId,
+        logId: delivery.logId,
+        accountId: delivery.accountId,
+        sesMessageId: sent.sesMessageId,
+      });
+      return false;
+    }
+    acceptedNotRecorded.set(keyOf(delivery), sent);
+    logger.error('mail sent but not recorded', {
+      sourceId: delivery.sourceId,
+      logId: delivery.logId,
+      accountId: delivery.accountId,
+      sesMessageId: sent.sesMessageId,
+      error,
+    });
+    throw error;
+  }
+};
+
+export class LeaseRunningOutError extends Error {
+  override name = 'LeaseRunningOutError';
+}
+
 export const deliver = async (
   store: TableStore,
   delivery: Delivery,
   deps: MailerDeps
 ): Promise<DeliveryOutcome> => {
+  const accepted = acceptedNotRecorded.get(keyOf(delivery));
+  if (accepted) return (await recordSent(store, delivery, accepted)) ? 'sent' : 'skipped';
   await deps.pace();
-  if (!(await claimDelivery(store, delivery, deps.clock))) return 'skipped';
-  let messageId: string;
+  const lease = await claimDelivery(store, delivery, deps.clock);
+  if (!lease) return 'skipped';
+  let sesMessageId: string;
   try {
-    messageId = await retryWhile(() => deps.send(delivery), isThrottling, deps.backoff, deps.clock);
+    sesMessageId = await retryWhile(
+      () => {
+        // No attempt this sender could not finish and record inside its lease.
+        if (!leaseAllowsAttempt(lease)) throw new LeaseRunningOutError('the claim runs out');
+        return deps.send(delivery);
+      },
+      isThrottling,
+      deps.backoff,
+      deps.clock
+    );
   } catch (error) {
     if (isPermanentRefusal(error)) {
-      await finish(store, delivery, { status: 'failed', reason: reasonOf(error) });
+      await finish(store, delivery, lease, { status: 'failed', reason: reasonOf(error) });
       return 'failed';
     }
-    // Throttled past the bound, or SES unreachable: back in the queue, so the
+    // Throttled past the bound, SES unreachable, or no answer in time (SES
+    // may have taken it: the window for twice): back in the queue, so the
     // record's retry (or a replay) claims it again.
-    await move(store, delivery, 'sending', 'queued');
+    await requeue(store, delivery, lease);
     throw error;
   }
-  try {
-    await finish(store, delivery, { status: 'sent', sesMessageId: messageId });
-  } catch (error) {
-    // Sent: never back to queued, and the record is not failed either, or its
-    // retry would claim the delivery again once the lease passed and send it
-    // twice. It stays `sending`; this line tells an operator it went out.
-    logger.error('mail sent but not recorded', {
-      sourceId: delivery.sourceId,
-      logId: delivery.logId,
-      accountId: delivery.accountId,
-      sesMessageId: messageId,
-      error,
-    });
-  }
+  await recordSent(store, delivery, { lease, sesMessageId });
   return 'sent';
 };
 

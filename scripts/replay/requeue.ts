@@ -17,6 +17,12 @@ import {
 import { isConditionFailure } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
 
+/**
+ * `now` is the operator's machine's clock, not the mailer's: a `sending`
+ * delivery is left alone until its lease has been over this long by it.
+ */
+export const OPERATOR_CLOCK_MARGIN_MS = 5 * 60_000;
+
 export type RequeueOutcome =
   | 'requeued'
   | 'missing'
@@ -38,7 +44,11 @@ export const requeueDelivery = async (
   const { status } = delivery;
   if (status !== 'queued' && !(status === 'sending' && options.resendSending))
     return `left ${status}`;
-  if (status === 'sending' && delivery.leaseUntil && delivery.leaseUntil > options.now)
+  if (
+    status === 'sending' &&
+    delivery.leaseUntil &&
+    Date.parse(delivery.leaseUntil) > Date.parse(options.now) - OPERATOR_CLOCK_MARGIN_MS
+  )
     return 'held by a sender';
   try {
     await store.delete(deleteDeliveryIfUnchanged(delivery));

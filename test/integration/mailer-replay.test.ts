@@ -58,8 +58,11 @@ describe('replay', () => {
       deliveryOf({ status: 'sending', leaseUntil: '2026-03-02T00:00:30.000Z' })
     );
 
-    // Act
-    const outcome = await requeueDelivery(store, delivery, { ...options, resendSending: true });
+    // Act: by a clock four minutes ahead of the mailer's, still held.
+    const outcome = await requeueDelivery(store, delivery, {
+      resendSending: true,
+      now: '2026-03-02T00:04:00.000Z',
+    });
 
     // Assess
     expect(outcome).toBe('held by a sender');

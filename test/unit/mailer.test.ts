@@ -10,6 +10,7 @@ import { backoffDelay, THROTTLE_BACKOFF } from '../../functions/mailer/backoff.t
 import {
   CLAIM_LEASE_MS,
   claimDelivery,
+  LEASE_MARGIN_MS,
   maxBackoffMs,
   SEND_ATTEMPT_TIMEOUT_MS,
 } from '../../functions/mailer/claim.ts';
@@ -214,9 +215,9 @@ describe('the claim and its lease', () => {
     const claimed = await claimDelivery(store, delivery, sleepingClock());
 
     // Assess
-    expect(claimed).toBe(true);
     const stored = await storedDelivery(store, delivery);
     expect(stored?.status).toBe('sending');
+    expect(claimed).toBe(stored?.leaseUntil);
     const lease = Date.parse(stored?.leaseUntil ?? '') - before;
     expect(lease).toBeGreaterThanOrEqual(
       THROTTLE_BACKOFF.attempts * SEND_ATTEMPT_TIMEOUT_MS + maxBackoffMs(THROTTLE_BACKOFF)
@@ -283,10 +284,10 @@ describe('the claim and its lease', () => {
     const delivery = await claimedElsewhere(store, 5_000);
     const ses = fakeSes();
     const clock = sleepingClock(async () => {
-      // The other sender's lease starts when ours would have ended.
-      runClockFrom(new Date(now().getTime() + 6_000));
+      // The other sender, its clock a second further on, claims just before this one wakes.
+      runClockFrom(new Date(now().getTime() + 7_000));
       await claimDelivery(store, delivery, { sleep: async () => {} });
-      runClockFrom(new Date(now().getTime() - 6_000));
+      runClockFrom(new Date(now().getTime() - 7_000));
     });
 
     // Act
@@ -303,26 +304,147 @@ describe('the claim and its lease', () => {
     expect((await storedDelivery(store, delivery))?.status).toBe('sending');
   });
 
-  it('keeps a mail SES accepted as sent when its record fails: the record is not retried, so it never goes twice', async () => {
+  it('writes, on the record’s retry, a mail SES took whose record failed, without sending it again', async () => {
     // Prepare
     const delivery = deliveryOf();
     const memory = memoryTableStore();
     await writeDelivery(memory, delivery);
+    let tableDown = true;
     const store = {
       ...memory,
-      transact: async () => {
-        throw Object.assign(new Error('table unavailable'), { name: 'InternalServerError' });
+      transact: async (actions: Parameters<typeof memory.transact>[0]) => {
+        if (tableDown)
+          throw Object.assign(new Error('table unavailable'), { name: 'InternalServerError' });
+        return memory.transact(actions);
       },
     };
     const ses = fakeSes();
+    const handle = mailerHandler(store, ses.deps);
 
     // Act
-    const answer = await mailerHandler(store, ses.deps)({ Records: [insertRecordOf(delivery)] });
+    const first = await handle({ Records: [insertRecordOf(delivery)] });
+    tableDown = false;
+    const retry = await handle({ Records: [insertRecordOf(delivery)] });
 
     // Assess
-    expect(answer.batchItemFailures).toEqual([]);
+    expect(first.batchItemFailures).toHaveLength(1);
+    expect(retry.batchItemFailures).toEqual([]);
     expect(ses.sent).toEqual([delivery.address]);
-    expect((await storedDelivery(memory, delivery))?.status).toBe('sending');
+    expect(await storedDelivery(memory, delivery)).toMatchObject({
+      status: 'sent',
+      sesMessageId: 'ses-1',
+    });
+    expect((await storedLogEntry(memory, delivery))?.status).toBe('sent');
+  });
+
+  it('lets a sender whose lease ran out record nothing over the sender that claimed after it', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf());
+    const late = fakeSes();
+    let otherLease: string | undefined;
+    late.deps.send = async () => {
+      // SES answers only after this sender's lease; another has claimed meanwhile.
+      runClockFrom(new Date(now().getTime() + CLAIM_LEASE_MS + 2 * LEASE_MARGIN_MS));
+      otherLease = await claimDelivery(store, delivery, { sleep: async () => {} });
+      return 'ses-late';
+    };
+
+    // Act
+    await deliver(store, delivery, late.deps);
+
+    // Assess: still the other sender's to send and record.
+    expect(otherLease).toEqual(expect.any(String));
+    expect(await storedDelivery(store, delivery)).toMatchObject({
+      status: 'sending',
+      leaseUntil: otherLease,
+    });
+    expect((await storedDelivery(store, delivery))?.sesMessageId).toBeUndefined();
+  });
+
+  it('never puts back in the queue a delivery another sender claimed after its lease ran out', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf());
+    const ses = fakeSes();
+    let secondLease: string | undefined;
+    ses.deps.send = async () => {
+      runClockFrom(new Date(now().getTime() + CLAIM_LEASE_MS + 2 * LEASE_MARGIN_MS));
+      secondLease = await claimDelivery(store, delivery, { sleep: async () => {} });
+      throw Object.assign(new Error('SES unreachable'), { name: 'InternalFailure' });
+    };
+
+    // Act
+    const attempt = deliver(store, delivery, ses.deps);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('SES unreachable');
+    expect(await storedDelivery(store, delivery)).toMatchObject({
+      status: 'sending',
+      leaseUntil: secondLease,
+    });
+  });
+
+  it('starts no attempt its lease leaves no room to finish and record', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf());
+    const ses = fakeSes([
+      Object.assign(new Error('slow down'), { name: 'TooManyRequestsException' }),
+    ]);
+    ses.deps.clock = {
+      random: () => 0.5,
+      // A backoff wait that eats the claim: the next attempt could not finish inside it.
+      sleep: async () => runClockFrom(new Date(now().getTime() + CLAIM_LEASE_MS - 1_000)),
+    };
+
+    // Act
+    const attempt = deliver(store, delivery, ses.deps);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('the claim runs out');
+    expect(ses.sent).toEqual([]);
+    expect((await storedDelivery(store, delivery))?.status).toBe('queued');
+  });
+
+  it('counts a claim the SDK sent again after losing its answer as its own', async () => {
+    // Prepare
+    const memory = memoryTableStore();
+    const delivery = await writeDelivery(memory, deliveryOf());
+    let calls = 0;
+    const store = {
+      ...memory,
+      update: async (input: Parameters<typeof memory.update>[0]) => {
+        calls += 1;
+        await memory.update(input);
+        // The first answer is lost; the SDK sends the same update again.
+        if (calls === 1) await memory.update(input);
+      },
+    };
+    const sleeps: number[] = [];
+
+    // Act
+    const claimed = await claimDelivery(store, delivery, {
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+
+    // Assess
+    expect(claimed).toBe((await storedDelivery(memory, delivery))?.leaseUntil);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('fails the record at once for a lease further off than any claim lasts', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await claimedElsewhere(store, 10 * CLAIM_LEASE_MS);
+    const sleeps: number[] = [];
+
+    // Act
+    const attempt = claimDelivery(store, delivery, { sleep: async (ms) => void sleeps.push(ms) });
+
+    // Assess
+    await expect(attempt).rejects.toThrow('another sender holds');
+    expect(sleeps).toEqual([]);
   });
 });
 

@@ -85,26 +85,35 @@ export const fromDeliveryItem = (item: Record<string, unknown>): Delivery =>
 export const createDeliveryPut = (delivery: Delivery): PutInput =>
   createPut(toDeliveryItem(delivery));
 
-/** The status moves only from `from`: a second sender, or a replay, finds it moved and stops. */
+/**
+ * The status moves only from `from`: a second sender, or a replay, finds it
+ * moved and stops. `heldUntil` fences a move out of `sending` to the claim
+ * that set that lease: a sender whose lease ran out and was claimed again
+ * moves nothing.
+ */
 export const moveDeliveryUpdate = (
   delivery: Pick<Delivery, 'sourceId' | 'address'>,
   from: DeliveryStatus,
-  to: { status: DeliveryStatus; updatedAt: string; reason?: string; sesMessageId?: string }
+  to: { status: DeliveryStatus; updatedAt: string; reason?: string; sesMessageId?: string },
+  heldUntil?: string
 ): TransactUpdate => {
   const extra = Object.entries(to).filter(([name]) => name !== 'status' && name !== 'updatedAt');
   return {
     Key: deliveryKeys(delivery),
     UpdateExpression: `SET #status = :to, #updatedAt = :at${extra.map(([name]) => `, #${name} = :${name}`).join('')}`,
-    ConditionExpression: '#status = :from',
+    ConditionExpression:
+      heldUntil === undefined ? '#status = :from' : '#status = :from AND #leaseUntil = :heldUntil',
     ExpressionAttributeNames: {
       '#status': 'status',
       '#updatedAt': 'updatedAt',
+      ...(heldUntil === undefined ? {} : { '#leaseUntil': 'leaseUntil' }),
       ...Object.fromEntries(extra.map(([name]) => [`#${name}`, name])),
     },
     ExpressionAttributeValues: {
       ':to': to.status,
       ':from': from,
       ':at': to.updatedAt,
+      ...(heldUntil === undefined ? {} : { ':heldUntil': heldUntil }),
       ...Object.fromEntries(extra.map(([name, value]) => [`:${name}`, value])),
     },
   };
@@ -113,19 +122,19 @@ export const moveDeliveryUpdate = (
 /**
  * The sender's claim: queued → sending, with a lease. A delivery left
  * `sending` by a sender that stopped (its lease passed, or it was claimed
- * before leases existed) is claimed again; one whose sender may still be
- * at work is not. A refused claim returns the item as it is, so the
+ * before leases existed) is claimed again, once its lease has passed by
+ * `expiredBefore` (a margin for clocks apart); one whose sender may still
+ * be at work is not. A refused claim returns the item as it is, so the
  * sender can tell "held" (wait for the lease) from "done" (nothing to do).
  */
 export const claimDeliveryUpdate = (
   delivery: Pick<Delivery, 'sourceId' | 'address'>,
-  at: string,
-  leaseUntil: string
+  claim: { at: string; expiredBefore: string; leaseUntil: string }
 ): UpdateInput => ({
   Key: deliveryKeys(delivery),
   UpdateExpression: 'SET #status = :sending, #updatedAt = :at, #leaseUntil = :leaseUntil',
   ConditionExpression:
-    '#status = :queued OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil < :at))',
+    '#status = :queued OR (#status = :sending AND (attribute_not_exists(#leaseUntil) OR #leaseUntil <= :expiredBefore))',
   ExpressionAttributeNames: {
     '#status': 'status',
     '#updatedAt': 'updatedAt',
@@ -134,8 +143,9 @@ export const claimDeliveryUpdate = (
   ExpressionAttributeValues: {
     ':queued': 'queued',
     ':sending': 'sending',
-    ':at': at,
-    ':leaseUntil': leaseUntil,
+    ':at': claim.at,
+    ':expiredBefore': claim.expiredBefore,
+    ':leaseUntil': claim.leaseUntil,
   },
   ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
 });
