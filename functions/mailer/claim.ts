@@ -88,6 +88,9 @@ export const claimDelivery = async (
   }
 };
 
-/** Whether a lease leaves room for one more attempt at its timeout and the record after it. */
+/** One attempt at its timeout and the record after it. */
+export const ATTEMPT_AND_RECORD_MS = SEND_ATTEMPT_TIMEOUT_MS + RECORD_ALLOWANCE_MS;
+
+/** Whether a lease leaves room for one more attempt and the record after it. */
 export const leaseAllowsAttempt = (leaseUntil: string): boolean =>
-  Date.parse(leaseUntil) - now().getTime() > SEND_ATTEMPT_TIMEOUT_MS + RECORD_ALLOWANCE_MS;
+  Date.parse(leaseUntil) - now().getTime() > ATTEMPT_AND_RECORD_MS;

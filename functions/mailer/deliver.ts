@@ -27,7 +27,7 @@ import { logger } from '#core/platform/observability';
 import { cancellations, isConditionFailure } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
 import { type BackoffClock, type BackoffPolicy, retryWhile } from './backoff.ts';
-import { claimDelivery, leaseAllowsAttempt } from './claim.ts';
+import { ATTEMPT_AND_RECORD_MS, claimDelivery, leaseAllowsAttempt } from './claim.ts';
 import { isPermanentRefusal, isThrottling } from './ses-mail.ts';
 
 export interface MailerDeps {
@@ -37,6 +37,8 @@ export interface MailerDeps {
   pace: () => Promise<void>;
   backoff: BackoffPolicy;
   clock: BackoffClock;
+  /** What is left of the invocation (Lambda's getRemainingTimeInMillis), when there is one. */
+  remainingMs?: () => number;
 }
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped';
@@ -150,14 +152,24 @@ export const deliver = async (
   const accepted = acceptedNotRecorded.get(keyOf(delivery));
   if (accepted) return (await recordSent(store, delivery, accepted)) ? 'sent' : 'skipped';
   await deps.pace();
-  const lease = await claimDelivery(store, delivery, deps.clock);
+  // A sender that waited out another's lease takes its turn again: the
+  // batch's woken sends would otherwise all start at once, above the rate.
+  const lease = await claimDelivery(store, delivery, {
+    sleep: async (ms) => {
+      await deps.clock.sleep(ms);
+      await deps.pace();
+    },
+  });
   if (!lease) return 'skipped';
   let sesMessageId: string;
   try {
     sesMessageId = await retryWhile(
       () => {
-        // No attempt this sender could not finish and record inside its lease.
+        // No attempt this sender could not finish and record inside its lease,
+        // nor one the invocation's timeout would cut off mid-way.
         if (!leaseAllowsAttempt(lease)) throw new LeaseRunningOutError('the claim runs out');
+        if ((deps.remainingMs?.() ?? Number.POSITIVE_INFINITY) <= ATTEMPT_AND_RECORD_MS)
+          throw new LeaseRunningOutError('the invocation runs out');
         return deps.send(delivery);
       },
       isThrottling,

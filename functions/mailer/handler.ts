@@ -34,7 +34,10 @@ export const mailerHandler =
   (store: TableStore, deps: MailerDeps) =>
   (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
     startInvocation('mailer', context);
-    return inWindows(event.Records, SENDS_AT_ONCE, (item) => deliverItem(store, item, deps));
+    const invocation = context
+      ? { ...deps, remainingMs: () => context.getRemainingTimeInMillis() }
+      : deps;
+    return inWindows(event.Records, SENDS_AT_ONCE, (item) => deliverItem(store, item, invocation));
   };
 
 export const handler = mailerHandler(tableStore, DEPS);

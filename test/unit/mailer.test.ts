@@ -231,14 +231,22 @@ describe('the claim and its lease', () => {
     const delivery = await claimedElsewhere(store, 30_000);
     const ses = fakeSes();
     const clock = sleepingClock();
+    let turns = 0;
 
     // Act
-    const outcome = await deliver(store, delivery, withClock(ses, clock));
+    const outcome = await deliver(store, delivery, {
+      ...withClock(ses, clock),
+      pace: async () => {
+        turns += 1;
+      },
+    });
 
     // Assess
     expect(outcome).toBe('sent');
     expect(clock.sleeps).toHaveLength(1);
     expect(clock.sleeps[0]).toBeGreaterThanOrEqual(30_000);
+    // Its turn under the send rate, and again after the wait.
+    expect(turns).toBe(2);
     expect(ses.sent).toEqual([delivery.address]);
     expect((await storedDelivery(store, delivery))?.status).toBe('sent');
   });
@@ -403,6 +411,21 @@ describe('the claim and its lease', () => {
 
     // Assess
     await expect(attempt).rejects.toThrow('the claim runs out');
+    expect(ses.sent).toEqual([]);
+    expect((await storedDelivery(store, delivery))?.status).toBe('queued');
+  });
+
+  it('starts no attempt the invocation’s timeout would cut off, and puts the delivery back', async () => {
+    // Prepare
+    const store = memoryTableStore();
+    const delivery = await writeDelivery(store, deliveryOf());
+    const ses = fakeSes();
+
+    // Act
+    const attempt = deliver(store, delivery, { ...ses.deps, remainingMs: () => 3_000 });
+
+    // Assess
+    await expect(attempt).rejects.toThrow('the invocation runs out');
     expect(ses.sent).toEqual([]);
     expect((await storedDelivery(store, delivery))?.status).toBe('queued');
   });

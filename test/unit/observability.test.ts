@@ -109,6 +109,7 @@ describe('mailer lines', () => {
     // Act
     await mailerHandler(store, deps)({ Records: [insertRecordOf(delivery)] }, {
       awsRequestId: 'req-3',
+      getRemainingTimeInMillis: () => 60_000,
     } as never);
 
     // Assess
