@@ -106,7 +106,7 @@ export const laneOf = (record: DynamoDBRecord, lanes: number): number => {
   return hash % lanes;
 };
 
-/** A poll split into at most `groups` batches by lane, each in stream order. */
+/** A poll split into one batch per lane (some maybe empty), each in stream order. */
 export const byPartitionKey = <T extends { record: DynamoDBRecord }>(
   batch: T[],
   groups: number
@@ -114,7 +114,7 @@ export const byPartitionKey = <T extends { record: DynamoDBRecord }>(
   if (groups <= 1) return [batch];
   const split: T[][] = Array.from({ length: groups }, () => []);
   for (const entry of batch) split[laneOf(entry.record, groups)]?.push(entry);
-  return split.filter((group) => group.length > 0);
+  return split;
 };
 
 /**
@@ -232,7 +232,9 @@ export const startStreamPoller = async (options: StreamPollerOptions) => {
 
   /** Every poll, even an empty one: a lane with records and no runner starts. */
   const enqueue = (entries: Delivery[]) => {
-    for (const entry of entries) lanes[laneOf(entry.record, lanes.length)]?.waiting.push(entry);
+    byPartitionKey(entries, lanes.length).forEach((group, lane) => {
+      lanes[lane]?.waiting.push(...group);
+    });
     for (const lane of lanes) if (lane.waiting.length > 0) lane.running ??= runLane(lane);
   };
 

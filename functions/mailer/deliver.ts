@@ -107,6 +107,9 @@ const reasonOf = (error: unknown) =>
 const acceptedNotRecorded = new Map<string, { lease: string; sesMessageId: string }>();
 const keyOf = (delivery: Delivery) => `${delivery.sourceId}\n${delivery.address}`;
 
+/** What the mailer's lines name a delivery by: never the address (the log entry names it). */
+const idsOf = ({ sourceId, logId, accountId }: Delivery) => ({ sourceId, logId, accountId });
+
 /** Writes the sent record; false when another sender holds the delivery now. */
 const recordSent = async (
   store: TableStore,
@@ -121,18 +124,14 @@ const recordSent = async (
     if (cancellations(error)?.some((reason) => reason.code === 'ConditionalCheckFailed')) {
       acceptedNotRecorded.delete(keyOf(delivery));
       logger.error('mail sent after its lease ran out; another sender holds it', {
-        sourceId: delivery.sourceId,
-        logId: delivery.logId,
-        accountId: delivery.accountId,
+        ...idsOf(delivery),
         sesMessageId: sent.sesMessageId,
       });
       return false;
     }
     acceptedNotRecorded.set(keyOf(delivery), sent);
     logger.error('mail sent but not recorded', {
-      sourceId: delivery.sourceId,
-      logId: delivery.logId,
-      accountId: delivery.accountId,
+      ...idsOf(delivery),
       sesMessageId: sent.sesMessageId,
       error,
     });
