@@ -79,9 +79,14 @@ export const sortedAddresses = (items: { address?: string; to?: string }[]) =>
  */
 export const ON_ITS_WAY = ['queued', 'sending', 'sent'] as const;
 
-/** A delivery without what the mailer moves on it (status, times, SES's id). */
-export const asWritten = ({ status: _s, updatedAt: _u, sesMessageId: _m, ...rest }: Delivery) =>
-  rest;
+/** A delivery without what the mailer moves on it (status, times, its claim's lease, SES's id). */
+export const asWritten = ({
+  status: _s,
+  updatedAt: _u,
+  leaseUntil: _l,
+  sesMessageId: _m,
+  ...rest
+}: Delivery) => rest;
 
 /** A log entry without what the mailer moves on it (status, time, SES's id). */
 export const entryAsWritten = ({
