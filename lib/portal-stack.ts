@@ -53,7 +53,7 @@ export class PortalStack extends Stack {
   constructor(scope: Construct, id: string, props: PortalStackProps) {
     super(scope, id, props);
     if (!existsSync(PORTAL_DIST)) {
-      throw new Error(`${PORTAL_DIST} is missing: run npm run portal:build before synth`);
+      throw new Error(`${PORTAL_DIST} is missing: cdk synth builds it (or npm run portal:build)`);
     }
     this.bucket = new Bucket(this, 'Site', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

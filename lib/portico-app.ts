@@ -3,10 +3,12 @@
  * stack that uses it. Shared by bin/portico.ts and the infra tests so both
  * synthesize exactly the same thing.
  */
-import { type App, Tags } from 'aws-cdk-lib';
+import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.ts';
-import type { StageConfig } from './config.ts';
+import { parseStageConfig, STAGES_CONTEXT_KEY, type StageConfig } from './config.ts';
 import { PortalStack } from './portal-stack.ts';
+import { assertDeployTarget, type DeployTarget } from './stage-guards.ts';
 import { StatefulStack } from './stateful-stack.ts';
 
 export interface PorticoStacks {
@@ -31,7 +33,7 @@ export const addPorticoStacks = (app: App, stage: StageConfig): PorticoStacks =>
     alsoMonitor: [stateful],
   });
   // The API stack imports the invoice bucket by its export (lib/constructs/invoice-bucket.ts).
-  api.addDependency(stateful);
+  api.addStackDependency(stateful);
   const portal = new PortalStack(app, `Portico-${stage.name}-Portal`, {
     env,
     apiUrl: api.httpApi.url,
@@ -46,4 +48,28 @@ export const addPorticoStacks = (app: App, stage: StageConfig): PorticoStacks =>
     Tags.of(stack).add('stage', stage.name);
   }
   return { stateful, api, portal };
+};
+
+/**
+ * What `cdk synth` and `cdk deploy` run (bin/portico.ts): the stage the
+ * context names (`-c stage=…`, dev by default) checked against its settings
+ * and the credentials' account and region, its stacks, and cdk-nag, whose
+ * unacknowledged errors fail synthesis.
+ */
+export const definePorticoApp = (
+  app: App,
+  credentials: DeployTarget
+): PorticoStacks & { stage: StageConfig } => {
+  const stage = parseStageConfig(
+    app.node.tryGetContext('stage') ?? 'dev',
+    app.node.tryGetContext(STAGES_CONTEXT_KEY)
+  );
+  assertDeployTarget(stage, credentials);
+  const stacks = addPorticoStacks(app, stage);
+  // Each acknowledgement sits on the construct it concerns.
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new ServerlessChecks(app, { verbose: true })
+  );
+  return { stage, ...stacks };
 };

@@ -8,10 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PORTAL_DIR } from '../lib/portal-build.ts';
 import { LOCAL_HOST } from './ports.ts';
 
-export const PORTAL_DIR = fileURLToPath(new URL('../portal', import.meta.url));
 const DIST = join(PORTAL_DIR, 'dist');
 
 const TYPES: Record<string, string> = {
@@ -21,12 +20,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.map': 'application/json',
   '.svg': 'image/svg+xml',
-};
-
-/** Builds portal/dist with Vite (a few seconds). */
-export const buildPortal = async (): Promise<void> => {
-  const { build } = await import('vite');
-  await build({ configFile: join(PORTAL_DIR, 'vite.config.ts'), logLevel: 'warn' });
 };
 
 export interface PortalServer {

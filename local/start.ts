@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { passwordPolicyProblems } from '#core/access/passwords';
 import { ENV } from '#core/platform/config';
+import { buildPortal } from '../lib/portal-build.ts';
 import { createCognitoClient } from '../scripts/local-stack/clients.ts';
 import { writeDemoStaffSignIn } from '../scripts/local-stack/demo-staff-sign-in.ts';
 import { applyLocalStackEnv } from '../scripts/local-stack/env.ts';
@@ -18,7 +19,7 @@ import { writeRunningStack } from '../scripts/local-stack/running-stack.ts';
 import { renderBanner } from './banner.ts';
 import { describeFailure, LocalStackError } from './errors.ts';
 import { SMTP_PORT } from './mail-ingress.ts';
-import { buildPortal, startPortalServer } from './portal-server.ts';
+import { startPortalServer } from './portal-server.ts';
 import { assertPortFree, LOCAL_HOST } from './ports.ts';
 import { checkJava } from './processes.ts';
 import type { DemoLogin, DemoStaffLogin } from './seed.ts';

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { buildPortal } from '../../lib/portal-build.ts';
 import { CHROMIUM } from '../../local/chromium.ts';
-import { buildPortal } from '../../local/portal-server.ts';
 import { setup as startStack, teardown as stopStack } from '../global-setup.ts';
 
 export const setup = async (project: TestProject): Promise<void> => {

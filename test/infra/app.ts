@@ -41,7 +41,12 @@ export const OPERATOR_PROD_VALUES = {
     identity: 'portal.hosting.test-operator.eu',
     fromAddress: 'no-reply@portal.hosting.test-operator.eu',
   },
-  monitoring: { ...SHIPPED_STAGES.prod.monitoring, alertEmails: ['ops@test-operator.eu'] },
+  monitoring: {
+    ...SHIPPED_STAGES.prod.monitoring,
+    alertEmails: ['ops@test-operator.eu'],
+    // Apart from the errors threshold (1), so the template tests tell the two alarms apart.
+    functionThrottles: 3,
+  },
   inbound: {
     ...SHIPPED_STAGES.prod.inbound,
     supportAddress: 'support@portal.hosting.test-operator.eu',
@@ -71,13 +76,18 @@ const OUTDIR = mkdtempSync(join(tmpdir(), 'portico-cdk-'));
 process.on('exit', () => rmSync(OUTDIR, { recursive: true, force: true }));
 
 /**
- * A fresh App carrying the cdk.json context. Read templates right after
+ * A fresh App carrying the cdk.json context (and `context` over it, as
+ * `cdk synth -c` would). Read templates right after
  * synth: apps share OUTDIR. CloudFormation's built-in template validation is
  * left to `cdk synth` (it costs several seconds per App and reports nothing
  * these assertions do not).
  */
-export const newApp = (): App =>
-  new App({ context: CDK_CONTEXT, outdir: OUTDIR, builtinCloudFormationValidation: false });
+export const newApp = (context: Record<string, unknown> = {}): App =>
+  new App({
+    context: { ...CDK_CONTEXT, ...context },
+    outdir: OUTDIR,
+    builtinCloudFormationValidation: false,
+  });
 
 const cache = new Map<StageName, SynthesizedPortico>();
 

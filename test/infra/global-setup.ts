@@ -1,5 +1,5 @@
 /** Builds portal/dist, which the portal stack's BucketDeployment takes as its asset. */
-import { buildPortal } from '../../local/portal-server.ts';
+import { buildPortal } from '../../lib/portal-build.ts';
 
 export const setup = async (): Promise<void> => {
   await buildPortal();
