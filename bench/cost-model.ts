@@ -61,7 +61,8 @@ export interface UsageModel {
 }
 
 export interface Fixed {
-  alarms: number;
+  /** What CloudWatch bills an alarm by: each metric it reads (a math alarm over two counts two). */
+  alarmMetrics: number;
   kmsKeys: number;
   secrets: number;
 }
@@ -142,7 +143,7 @@ export const monthlyCost = (input: CostInput): CostResult => {
     cognito: cognitoCost(accounts * usage.loginsPerAccountMonth, input.featurePlan),
     logs: ((requests * usage.logBytesPerRequest) / 1e9) * PRICES.logsIngestPerGb.usd,
     monitoring:
-      input.fixed.alarms * PRICES.alarmPerMonth.usd +
+      input.fixed.alarmMetrics * PRICES.alarmPerMonth.usd +
       input.fixed.kmsKeys * PRICES.kmsKeyPerMonth.usd,
     secrets: input.fixed.secrets * PRICES.secretPerMonth.usd,
     ses: ((accounts * usage.mailsPerAccountMonth) / 1000) * PRICES.sesPerThousand.usd,

@@ -130,8 +130,11 @@ describe('alarms', () => {
     expect(alarm?.props).toMatchObject({
       Threshold: limits.api5xxRate,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 2,
       TreatMissingData: 'notBreaching',
     });
+    expect(byId.errors?.MetricStat).toMatchObject({ Period: 300 });
   });
 
   it('API latency: p99 of the stage at the configured milliseconds', () => {
@@ -142,9 +145,15 @@ describe('alarms', () => {
     expect(alarm?.props).toMatchObject({
       Namespace: 'AWS/ApiGateway',
       ExtendedStatistic: 'p99',
+      Period: 300,
       Threshold: limits.apiP99LatencyMs,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
+      TreatMissingData: 'notBreaching',
     });
     expect(dimension(alarm as Alarm, 'ApiId')).toEqual({ Ref: logicalIdOf(api.httpApi.api) });
+    expect(dimension(alarm as Alarm, 'Stage')).toBe('$default');
   });
 
   it('SES: the account bounce and complaint rates at the configured shares', () => {
@@ -153,14 +162,21 @@ describe('alarms', () => {
 
     // Assess
     const byMetric = Object.fromEntries(ses.map((a) => [a.props.MetricName, a.props]));
-    expect(byMetric['Reputation.BounceRate']).toMatchObject({
-      Threshold: limits.sesBounceRate,
+    // The worst value SES reported in each 15 minutes.
+    const reputation = {
+      Namespace: 'AWS/SES',
+      Statistic: 'Maximum',
+      Period: 900,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       TreatMissingData: 'ignore',
+    };
+    expect(byMetric['Reputation.BounceRate']).toMatchObject({
+      ...reputation,
+      Threshold: limits.sesBounceRate,
     });
     expect(byMetric['Reputation.ComplaintRate']).toMatchObject({
+      ...reputation,
       Threshold: limits.sesComplaintRate,
-      TreatMissingData: 'ignore',
     });
     expect(byMetric['Reputation.BounceRate']?.Dimensions).toBeUndefined();
   });
@@ -179,12 +195,24 @@ describe('alarms', () => {
     // Assess
     expect(functionIds.length).toBeGreaterThanOrEqual(12);
     expect(missing).toEqual([]);
-    const [errors] = functionAlarms(template, logicalIdOf(api.functions.me), 'Errors');
-    expect(errors?.props).toMatchObject({
-      Statistic: 'Sum',
-      Threshold: limits.functionErrors,
-      Period: 300,
-    });
+    expect(limits.functionThrottles).not.toBe(limits.functionErrors);
+    for (const id of functionIds) {
+      const [errors] = functionAlarms(template, id, 'Errors');
+      const [throttles] = functionAlarms(template, id, 'Throttles');
+      const common = {
+        Namespace: 'AWS/Lambda',
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      };
+      expect(errors?.props, id).toMatchObject({ ...common, Threshold: limits.functionErrors });
+      expect(throttles?.props, id).toMatchObject({
+        ...common,
+        Threshold: limits.functionThrottles,
+      });
+    }
   });
 
   it('every function of the stateful stack (the Cognito trigger) has errors and throttles alarms on the same topic', () => {
@@ -316,10 +344,13 @@ describe('the cost model’s fixed items', () => {
     const templates = [template, statefulTemplate, portalTemplate];
     const count = (type: string) =>
       templates.reduce((sum, t) => sum + Object.keys(t.findResources(type)).length, 0);
+    /** CloudWatch bills an alarm per metric it reads: a math alarm per metric in its expression. */
+    const metricsRead = (alarm: Alarm) =>
+      (alarm.props.Metrics as MathEntry[] | undefined)?.filter((m) => m.MetricStat).length ?? 1;
 
     // Act
     const held = {
-      alarms: count('AWS::CloudWatch::Alarm'),
+      alarmMetrics: templates.flatMap(alarmsOf).reduce((sum, alarm) => sum + metricsRead(alarm), 0),
       kmsKeys: count('AWS::KMS::Key'),
       secrets: count('AWS::SecretsManager::Secret'),
     };

@@ -26,7 +26,7 @@ const routes = [
   { route: 'GET /me', durationMs: 4.2, reads: 2, writes: 0 },
   { route: 'PATCH /x', durationMs: 8.2, reads: 2, writes: 3 },
 ];
-const fixed = { alarms: 10, kmsKeys: 1, secrets: 2 };
+const fixed = { alarmMetrics: 10, kmsKeys: 1, secrets: 2 };
 
 describe('cost model', () => {
   it('weights the per-request figures by the route mix', () => {
