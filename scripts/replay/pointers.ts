@@ -13,16 +13,23 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DELIVERY_ENTITY } from '#core/entities/delivery';
 import type { StreamBatchPointer, StreamFailureMessage } from '../local-stack/dead-letters.ts';
 
+/** The messages of an `aws sqs receive-message` answer, however it is indented; else undefined. */
+const receivedMessages = (text: string): { Body: string }[] | undefined => {
+  if (!/^\{\s*"Messages"\s*:/.test(text)) return undefined;
+  return JSON.parse(text).Messages;
+};
+
 /**
  * Messages as JSON lines (the local queue file), or as the answer of
- * `aws sqs receive-message` (`{ "Messages": [{ "Body": "…" }] }`).
+ * `aws sqs receive-message` (`{ "Messages": [{ "Body": "…" }] }`, as the
+ * CLI prints it or on one line).
  */
 export const pointersIn = (text: string): StreamBatchPointer[] => {
   const trimmed = text.trim();
   if (!trimmed) return [];
-  const bodies: StreamFailureMessage[] = trimmed.startsWith('{"Messages"')
-    ? (JSON.parse(trimmed).Messages as { Body: string }[]).map((m) => JSON.parse(m.Body))
-    : trimmed.split('\n').map((line) => JSON.parse(line));
+  const bodies: StreamFailureMessage[] =
+    receivedMessages(trimmed)?.map((m) => JSON.parse(m.Body)) ??
+    trimmed.split('\n').map((line) => JSON.parse(line));
   return bodies.map((body) => body.DDBStreamBatchInfo);
 };
 

@@ -69,7 +69,7 @@ describe('replay', () => {
     expect((await storedDelivery(store, delivery))?.status).toBe('sending');
   });
 
-  it('reads pointers from the local queue file and from saved SQS messages alike', () => {
+  it('reads pointers from the local queue file and from saved SQS messages, compact or as the CLI prints them', () => {
     // Prepare
     const pointer = {
       shardId: 'shard-1',
@@ -82,10 +82,14 @@ describe('replay', () => {
 
     // Act
     const local = pointersIn(`${body}\n${body}\n`);
-    const saved = pointersIn(JSON.stringify({ Messages: [{ Body: body, ReceiptHandle: 'r' }] }));
+    const received = { Messages: [{ Body: body, ReceiptHandle: 'r' }] };
+    const saved = pointersIn(JSON.stringify(received));
+    // `aws sqs receive-message > parked.json` writes it indented by four.
+    const savedByTheCli = pointersIn(`${JSON.stringify(received, null, 4)}\n`);
 
     // Assess
     expect(local).toEqual([pointer, pointer]);
     expect(saved).toEqual([pointer]);
+    expect(savedByTheCli).toEqual([pointer]);
   });
 });
