@@ -5,7 +5,14 @@
  * receipt rule), and the monitoring of it all. Safe to destroy and
  * redeploy; it only references the stateful stack.
  */
-import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  RemovalPolicy,
+  SecretValue,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -146,6 +153,9 @@ export class ApiStack extends Stack {
       `Portico ${props.stage.name}: signs the unsubscribe links of mail`,
       'only makes the unsubscribe links of mail already sent answer 400 (the client area and newer mail still unsubscribe). It guards no login.'
     );
+    const { secretVersions } = props.stage;
+    const cursorValue = secretValueOf(cursorSecret, secretVersions.cursor);
+    const unsubscribeValue = secretValueOf(unsubscribeSecret, secretVersions.unsubscribe);
     const invoiceBucket = importInvoiceBucket(this, props.stage.name);
     const mailBucket = importMailBucket(this, props.stage.name);
     const functions = {} as Record<FunctionName, PorticoFunction>;
@@ -162,8 +172,8 @@ export class ApiStack extends Stack {
       if (binding.mail)
         fn.bindMail(mailIdentity, configurationSetName, props.stage.mail.fromAddress);
       if (binding.messageIds) fn.bindMessageIdDomain(mailDomainOf(props.stage));
-      if (binding.cursors) fn.bindCursorSecret(cursorSecret);
-      if (binding.unsubscribeLinks) fn.bindUnsubscribeSecret(unsubscribeSecret);
+      if (binding.cursors) fn.bindCursorSecret(cursorValue);
+      if (binding.unsubscribeLinks) fn.bindUnsubscribeSecret(unsubscribeValue);
       if (binding.invoicePdfs) fn.bindInvoiceBucket(invoiceBucket, binding.invoicePdfs);
       if (binding.ticketFiles) fn.bindMailBucket(mailBucket, 'ticket files');
       acknowledgeSynchronousOnly(fn);
@@ -218,7 +228,7 @@ export class ApiStack extends Stack {
     // Ticket mail to contacts carries unsubscribe links to this API (docs/notifications.md).
     this.notify.function
       .bindSupportAddress(supportAddressOf(props.stage))
-      .bindUnsubscribeSecret(unsubscribeSecret)
+      .bindUnsubscribeSecret(unsubscribeValue)
       .bindPublicApiUrl(props.stage.api.publicUrl ?? this.httpApi.url);
 
     // Queued deliveries → SES, at the stage's send rate: `senders` instances at most, each
@@ -273,6 +283,21 @@ export class ApiStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'AlertTopicArn', { value: this.monitoring.topic.topicArn });
+    // What the runbook's and deploy.md's commands name (replays, rotations).
+    new CfnOutput(this, 'CursorSecretArn', { value: cursorSecret.secretArn });
+    new CfnOutput(this, 'UnsubscribeSecretArn', { value: unsubscribeSecret.secretArn });
+    new CfnOutput(this, 'FeedbackFunctionName', { value: this.feedback.function.functionName });
+    new CfnOutput(this, 'InboundFunctionName', { value: this.inbound.function.functionName });
+    const queueHolders = {
+      Outbox: this.outbox,
+      Notify: this.notify,
+      Mailer: this.mailer,
+      Feedback: this.feedback,
+      Inbound: this.inbound,
+    };
+    for (const [name, holder] of Object.entries(queueHolders)) {
+      new CfnOutput(this, `${name}DeadLettersUrl`, { value: holder.deadLetters.queueUrl });
+    }
   }
 
   /**
@@ -292,6 +317,13 @@ export class ApiStack extends Stack {
     return secret;
   }
 }
+
+/**
+ * A secret as a dynamic reference: to the version the stage names, else to
+ * the current one (resolved when the function's template last changed).
+ */
+const secretValueOf = (secret: Secret, versionId: string | undefined): SecretValue =>
+  versionId ? SecretValue.secretsManager(secret.secretArn, { versionId }) : secret.secretValue;
 
 /** API functions are only invoked synchronously; a failure is the caller's 5xx, not a lost event. */
 const acknowledgeSynchronousOnly = (fn: PorticoFunction) => {

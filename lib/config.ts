@@ -83,6 +83,13 @@ export interface StageConfig {
   inbound: InboundSettings;
   /** X-Ray: off unless switched on (it is billed per trace); see docs/deploy.md. */
   tracing: { enabled: boolean; samplingRate: number };
+  /**
+   * The version of each generated secret the functions get (docs/deploy.md,
+   * "Rotating a secret"). Unset: the current one when the function last
+   * changed. CloudFormation resolves a secret again only when its reference
+   * changes, so a rotation names the new version here.
+   */
+  secretVersions: { cursor?: string; unsubscribe?: string };
 }
 
 /** The alert topic's subscribers and the alarm thresholds (lib/constructs/monitoring.ts). */
@@ -318,6 +325,28 @@ const tracingSettings = (value: unknown, at: (path: string) => string): StageCon
   };
 };
 
+/** What `aws secretsmanager put-secret-value` prints as VersionId (a UUID). */
+const SECRET_VERSION_ID = /^[A-Za-z0-9-]{32,64}$/;
+
+const secretVersions = (
+  value: unknown,
+  at: (path: string) => string
+): StageConfig['secretVersions'] => {
+  const raw = value === undefined ? {} : record(value, at('secretVersions'));
+  const versions: StageConfig['secretVersions'] = {};
+  for (const secret of ['cursor', 'unsubscribe'] as const) {
+    const id = raw[secret];
+    if (id === undefined) continue;
+    if (typeof id !== 'string' || !SECRET_VERSION_ID.test(id)) {
+      throw new StageConfigError(
+        `${at(`secretVersions.${secret}`)} must be a Secrets Manager version id (the VersionId put-secret-value prints)`
+      );
+    }
+    versions[secret] = id;
+  }
+  return versions;
+};
+
 const awsTarget = (value: unknown, at: (path: string) => string): StageConfig['aws'] => {
   const aws = record(value, at('aws'));
   if (typeof aws.account !== 'string' || !ACCOUNT_ID.test(aws.account)) {
@@ -371,6 +400,7 @@ export const parseStageConfig = (stage: unknown, stages: unknown): StageConfig =
     monitoring: monitoringSettings(raw.monitoring, name, at),
     inbound: inboundSettings(raw.inbound, mail, at),
     tracing: tracingSettings(raw.tracing, at),
+    secretVersions: secretVersions(raw.secretVersions, at),
   };
   if (name === 'prod') {
     const placeholders = prodPlaceholders({

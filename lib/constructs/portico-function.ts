@@ -6,14 +6,13 @@
  * through the bind* methods, which grant and set the env var together.
  */
 
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, type SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { type ITable, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -194,8 +193,8 @@ export class PorticoFunction extends NodejsFunction {
    * with the rest of the environment at cold start, so no SDK client, call or
    * grant is needed at run time (docs/adr/0001-cursor-secret.md).
    */
-  bindCursorSecret(secret: ISecret): this {
-    this.addEnvironment(ENV.cursorSecret, secret.secretValue.unsafeUnwrap());
+  bindCursorSecret(secret: SecretValue): this {
+    this.addEnvironment(ENV.cursorSecret, secret.unsafeUnwrap());
     return this;
   }
 
@@ -204,8 +203,8 @@ export class PorticoFunction extends NodejsFunction {
    * deploy): the key unsubscribe links are signed and checked with
    * (docs/adr/0006-unsubscribe-links.md).
    */
-  bindUnsubscribeSecret(secret: ISecret): this {
-    this.addEnvironment(ENV.unsubscribeSecret, secret.secretValue.unsafeUnwrap());
+  bindUnsubscribeSecret(secret: SecretValue): this {
+    this.addEnvironment(ENV.unsubscribeSecret, secret.unsafeUnwrap());
     return this;
   }
 

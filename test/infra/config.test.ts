@@ -192,6 +192,20 @@ describe('parseStageConfig', () => {
     expect(parse).toThrow(/inbound.supportAddress helpdesk@gmail.com/);
   });
 
+  it('takes the secret versions a rotation names, and none by default', () => {
+    // Prepare
+    const cursor = 'a1b2c3d4-1111-2222-3333-444455556666';
+    const raw = devWith('secretVersions', { cursor });
+
+    // Act
+    const pinned = parseStageConfig('dev', raw);
+    const shippedDev = parseStageConfig('dev', stages);
+
+    // Assess
+    expect(pinned.secretVersions).toEqual({ cursor });
+    expect(shippedDev.secretVersions).toEqual({});
+  });
+
   it('refuses a prod stage with nobody to alert', () => {
     // Prepare
     const raw = { prod: { ...stages.prod, monitoring: { alertEmails: [] } } };
@@ -213,6 +227,9 @@ describe('parseStageConfig', () => {
     ['inbound', { supportAddress: 'support' }, /inbound.supportAddress/],
     ['inbound', { rawMailDays: 7 }, /inbound.rawMailDays must be at least 14/],
     ['inbound', { reservedConcurrency: 0 }, /inbound.reservedConcurrency/],
+    ['secretVersions', { cursor: 'AWSCURRENT' }, /secretVersions.cursor must be a Secrets/],
+    ['secretVersions', { unsubscribe: 42 }, /secretVersions.unsubscribe/],
+    ['secretVersions', 'a1b2c3d4-1111-2222-3333-444455556666', /secretVersions must be an object/],
   ])('refuses %s %o', (field, value, message) => {
     // Prepare
     const raw = devWith(field, value);
