@@ -286,6 +286,7 @@ export class ApiStack extends Stack {
     // What the runbook's and deploy.md's commands name (replays, rotations).
     new CfnOutput(this, 'CursorSecretArn', { value: cursorSecret.secretArn });
     new CfnOutput(this, 'UnsubscribeSecretArn', { value: unsubscribeSecret.secretArn });
+    new CfnOutput(this, 'NotifyFunctionName', { value: this.notify.function.functionName });
     new CfnOutput(this, 'FeedbackFunctionName', { value: this.feedback.function.functionName });
     new CfnOutput(this, 'InboundFunctionName', { value: this.inbound.function.functionName });
     const queueHolders = {

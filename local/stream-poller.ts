@@ -7,7 +7,6 @@
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
@@ -16,37 +15,11 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { StreamBatchPointer } from '../scripts/local-stack/dead-letters.ts';
 import { LOCAL_CREDENTIALS } from '../scripts/local-stack/env.ts';
+import { matchesFilter, toLambdaRecord } from './stream-records.ts';
 
 export type StreamHandler = (
   event: DynamoDBStreamEvent
 ) => Promise<DynamoDBBatchResponse | undefined>;
-
-/** Lambda event-filter semantics for the subset we use: nested objects, arrays of allowed values. */
-export const matchesFilter = (pattern: unknown, value: unknown): boolean => {
-  if (Array.isArray(pattern)) return pattern.includes(value as never);
-  if (pattern && typeof pattern === 'object') {
-    if (!value || typeof value !== 'object') return false;
-    return Object.entries(pattern).every(([key, sub]) =>
-      matchesFilter(sub, (value as Record<string, unknown>)[key])
-    );
-  }
-  return pattern === value;
-};
-
-const toLambdaRecord = (record: _Record, streamArn: string): DynamoDBRecord => ({
-  eventID: record.eventID,
-  eventName: record.eventName as DynamoDBRecord['eventName'],
-  eventVersion: record.eventVersion,
-  eventSource: 'aws:dynamodb',
-  awsRegion: record.awsRegion,
-  eventSourceARN: streamArn,
-  dynamodb: {
-    ...record.dynamodb,
-    ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
-      ? record.dynamodb.ApproximateCreationDateTime.getTime() / 1000
-      : undefined,
-  } as DynamoDBRecord['dynamodb'],
-});
 
 export interface StreamPollerOptions {
   endpoint: string;

@@ -5,6 +5,11 @@
  * claims and sends it through its usual path; a delivery already sent,
  * suppressed or failed is left alone, so replaying twice sends nothing twice.
  *
+ * `npm run replay -- notify --out DIR [--file PATH]`: writes, for each batch
+ * notify's dead-letter queue names, the event Lambda gave the function (its
+ * records read back from the stream) to DIR, to invoke the function with
+ * again; every notify job is safe to run twice.
+ *
  * With `npm start` running and no --table-name, it works on the local stack
  * (PORT, default 3000) and its local queue file, which it empties after.
  * For a deployed stage, with the operator's AWS credentials and region:
@@ -15,21 +20,25 @@
  * `sending` too, which may then reach their address twice.
  * Exit status: 0 done, 2 could not run.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTableStore } from '#core/table/store';
+import { NOTIFY_STREAM_FILTER } from '../functions/notify/stream-filter.ts';
 import { createDocumentClient } from './local-stack/clients.ts';
-import { localDeadLetterFile } from './local-stack/dead-letters.ts';
+import { localDeadLetterFile, type StreamBatchPointer } from './local-stack/dead-letters.ts';
 import { LOCAL_CREDENTIALS } from './local-stack/env.ts';
 import { readRunningStack } from './local-stack/running-stack.ts';
-import { deliveriesAt, pointersIn } from './replay/pointers.ts';
+import { deliveriesAt, parkedBatchEvent, pointersIn } from './replay/pointers.ts';
 import { requeueDelivery } from './replay/requeue.ts';
 
-const USAGE =
-  'usage: npm run replay -- mailer [--file PATH] [--delivery SOURCE_ID ADDRESS] [--resend-sending] [--table-name NAME]';
+const USAGE = [
+  'usage: npm run replay -- mailer [--file PATH] [--delivery SOURCE_ID ADDRESS] [--resend-sending] [--table-name NAME]',
+  '       npm run replay -- notify --out DIR [--file PATH] [--table-name NAME]',
+].join('\n');
 
 class SetupError extends Error {}
 
@@ -44,6 +53,7 @@ const readOptions = () => {
         delivery: { type: 'boolean' },
         'resend-sending': { type: 'boolean' },
         'table-name': { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -51,10 +61,20 @@ const readOptions = () => {
   }
   const { values, positionals } = parsed;
   const [queue, ...named] = positionals;
-  if (queue !== 'mailer' || (values.delivery ? named.length !== 2 : named.length > 0)) {
-    throw new SetupError(USAGE);
-  }
+  const mailerArgs =
+    queue === 'mailer' &&
+    !values.out &&
+    (values.delivery ? named.length === 2 : named.length === 0);
+  const notifyArgs =
+    queue === 'notify' &&
+    Boolean(values.out) &&
+    named.length === 0 &&
+    !values.delivery &&
+    !values['resend-sending'];
+  if (!mailerArgs && !notifyArgs) throw new SetupError(USAGE);
   return {
+    queue: queue as 'mailer' | 'notify',
+    out: values.out as string | undefined,
     file: values.file as string | undefined,
     delivery: values.delivery ? { sourceId: named[0] ?? '', address: named[1] ?? '' } : undefined,
     resendSending: Boolean(values['resend-sending']),
@@ -67,7 +87,9 @@ const readOptions = () => {
 const target = async (options: ReturnType<typeof readOptions>) => {
   if (options.tableName) {
     if (!options.file && !options.delivery) {
-      throw new SetupError('a deployed stage needs --file (the queue’s messages) or --delivery');
+      throw new SetupError(
+        `a deployed stage needs --file (the queue’s messages)${options.queue === 'mailer' ? ' or --delivery' : ''}`
+      );
     }
     return {
       tableName: options.tableName,
@@ -90,14 +112,44 @@ const target = async (options: ReturnType<typeof readOptions>) => {
       endpoint: stack.dynamodbEndpoint,
       credentials: LOCAL_CREDENTIALS,
     }),
-    file: options.file ?? localDeadLetterFile(stack.tableName, 'mailer'),
+    file: options.file ?? localDeadLetterFile(stack.tableName, options.queue),
     local: !options.file,
   };
+};
+
+/** Each parked batch's event, written to `out` as a file to invoke the notify function with. */
+const writeNotifyEvents = async (
+  streams: DynamoDBStreamsClient,
+  pointers: StreamBatchPointer[],
+  out: string,
+  tableName: string
+) => {
+  await mkdir(out, { recursive: true });
+  let written = 0;
+  for (const pointer of pointers) {
+    if (!pointer.streamArn.includes(`:table/${tableName}/stream/`)) {
+      console.log(`${pointer.streamArn}: not the stream of ${tableName}; skipped`);
+      continue;
+    }
+    const event = await parkedBatchEvent(streams, pointer, NOTIFY_STREAM_FILTER);
+    const path = join(out, `notify-${++written}.json`);
+    await writeFile(path, `${JSON.stringify(event)}\n`);
+    console.log(
+      `${path}: ${event.Records.length} records (sequence ${pointer.startSequenceNumber} to ${pointer.endSequenceNumber})`
+    );
+  }
+  console.log(`replay: ${written} parked batches written to ${out}`);
 };
 
 const main = async () => {
   const options = readOptions();
   const { tableName, documents, streams, file, local } = await target(options);
+  if (options.queue === 'notify') {
+    const text = file ? await readFile(file, 'utf8').catch(() => '') : '';
+    await writeNotifyEvents(streams, pointersIn(text), options.out ?? '.', tableName);
+    if (local && file) await writeFile(file, '');
+    return;
+  }
   const store = dynamoTableStore(documents, tableName);
   const keys = options.delivery ? [options.delivery] : [];
   if (!options.delivery && file) {

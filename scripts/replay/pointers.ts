@@ -1,7 +1,7 @@
 /**
- * The deliveries a dead-letter queue names. Its messages carry no item,
- * only where the failed batch sits in the table's stream; the stream keeps
- * records 24 hours, so the keys are read back from there.
+ * What a stream worker's dead-letter queue names. Its messages carry no
+ * item, only where the failed batch sits in the table's stream; the stream
+ * keeps records 24 hours, so the records are read back from there.
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
@@ -10,7 +10,9 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { DELIVERY_ENTITY } from '#core/entities/delivery';
+import { matchesFilter, toLambdaRecord } from '../../local/stream-records.ts';
 import type { StreamBatchPointer, StreamFailureMessage } from '../local-stack/dead-letters.ts';
 
 /** The messages of an `aws sqs receive-message` answer, however it is indented; else undefined. */
@@ -33,10 +35,11 @@ export const pointersIn = (text: string): StreamBatchPointer[] => {
   return bodies.map((body) => body.DDBStreamBatchInfo);
 };
 
-export const deliveriesAt = async (
+/** The records of a parked batch's range, oldest first, as Lambda hands them to a consumer. */
+export const recordsAt = async (
   streams: DynamoDBStreamsClient,
   pointer: StreamBatchPointer
-): Promise<{ sourceId: string; address: string }[]> => {
+): Promise<DynamoDBRecord[]> => {
   const { ShardIterator } = await streams.send(
     new GetShardIteratorCommand({
       StreamArn: pointer.streamArn,
@@ -46,7 +49,7 @@ export const deliveriesAt = async (
     })
   );
   const end = BigInt(pointer.endSequenceNumber);
-  const found: { sourceId: string; address: string }[] = [];
+  const found: DynamoDBRecord[] = [];
   let iterator = ShardIterator;
   while (iterator) {
     const { Records = [], NextShardIterator } = await streams.send(
@@ -54,11 +57,7 @@ export const deliveriesAt = async (
     );
     for (const record of Records) {
       if (BigInt(record.dynamodb?.SequenceNumber ?? '0') > end) return found;
-      const image = record.dynamodb?.NewImage;
-      if (!image) continue;
-      const item = unmarshall(image as Record<string, AttributeValue>);
-      if (item.entity === DELIVERY_ENTITY)
-        found.push({ sourceId: item.sourceId, address: item.address });
+      found.push(toLambdaRecord(record, pointer.streamArn));
     }
     // An open shard answers empty pages past its newest record: nothing more to read.
     if (Records.length === 0) return found;
@@ -66,3 +65,30 @@ export const deliveriesAt = async (
   }
   return found;
 };
+
+/** The deliveries a parked batch of the mailer's holds. */
+export const deliveriesAt = async (
+  streams: DynamoDBStreamsClient,
+  pointer: StreamBatchPointer
+): Promise<{ sourceId: string; address: string }[]> =>
+  (await recordsAt(streams, pointer)).flatMap((record) => {
+    const image = record.dynamodb?.NewImage;
+    if (!image) return [];
+    const item = unmarshall(image as Record<string, AttributeValue>);
+    return item.entity === DELIVERY_ENTITY
+      ? [{ sourceId: item.sourceId, address: item.address }]
+      : [];
+  });
+
+/**
+ * The event Lambda invoked a stream worker with for a parked batch: the
+ * records of its range that pass the worker's filter (a range may hold
+ * records other workers took).
+ */
+export const parkedBatchEvent = async (
+  streams: DynamoDBStreamsClient,
+  pointer: StreamBatchPointer,
+  filter: unknown
+): Promise<DynamoDBStreamEvent> => ({
+  Records: (await recordsAt(streams, pointer)).filter((record) => matchesFilter(filter, record)),
+});

@@ -62,7 +62,7 @@ describe('secret rotation', () => {
       );
   });
 
-  it('names the secrets, the directly invoked functions and every dead-letter queue in outputs', () => {
+  it('names the secrets, the functions a replay invokes and every dead-letter queue in outputs', () => {
     // Prepare
     const { api, apiTemplate } = shipped;
 
@@ -82,6 +82,7 @@ describe('secret rotation', () => {
         'InboundFunctionName',
         'MailerDeadLettersUrl',
         'NotifyDeadLettersUrl',
+        'NotifyFunctionName',
         'OutboxDeadLettersUrl',
         'UnsubscribeSecretArn',
       ])
