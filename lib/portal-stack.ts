@@ -118,6 +118,8 @@ export class PortalStack extends Stack {
       ],
       distribution: this.distribution,
       distributionPaths: ['/index.html', '/config.json'],
+      // Build output only: removing the stack empties the site bucket, which can then go.
+      retainOnDelete: false,
     });
     new CfnOutput(this, 'PortalUrl', {
       value: `https://${this.distribution.distributionDomainName}`,

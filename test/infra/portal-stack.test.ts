@@ -38,6 +38,16 @@ describe('the portal stack', () => {
     });
   });
 
+  it('empties and deletes the site bucket with the stack: it holds only build output', () => {
+    // Act
+    const [bucket] = Object.values(template.findResources('AWS::S3::Bucket'));
+    const [deployment] = Object.values(template.findResources('Custom::CDKBucketDeployment'));
+
+    // Assess
+    expect(bucket?.DeletionPolicy).toBe('Delete');
+    expect(deployment?.Properties.RetainOnDelete).toBe(false);
+  });
+
   it('serves through CloudFront with origin access control, HTTPS and the app for every deep link', () => {
     // Assess
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
