@@ -15,7 +15,7 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { StreamBatchPointer } from '../scripts/local-stack/dead-letters.ts';
 import { LOCAL_CREDENTIALS } from '../scripts/local-stack/env.ts';
-import { matchesFilter, toLambdaRecord } from './stream-records.ts';
+import { matchesFilter, toLambdaRecord } from '../scripts/local-stack/stream-records.ts';
 
 export type StreamHandler = (
   event: DynamoDBStreamEvent

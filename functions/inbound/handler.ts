@@ -39,7 +39,14 @@ export const inboundHandler =
         logger.error('not an SES receipt this function reads; dropped');
         continue;
       }
-      const result = await processInbound(dependencies, mail);
+      const result = await processInbound(dependencies, mail).catch((error: unknown) => {
+        // The id names the raw mail in the bucket and the event in the dead-letter queue.
+        logger.error('inbound mail failed; SES invokes again', {
+          sesMessageId: mail.sesMessageId,
+          error,
+        });
+        throw error;
+      });
       logger.info('inbound mail handled', {
         sesMessageId: mail.sesMessageId,
         outcome: result.outcome,

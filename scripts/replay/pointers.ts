@@ -12,8 +12,8 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { DELIVERY_ENTITY } from '#core/entities/delivery';
-import { matchesFilter, toLambdaRecord } from '../../local/stream-records.ts';
 import type { StreamBatchPointer, StreamFailureMessage } from '../local-stack/dead-letters.ts';
+import { matchesFilter, toLambdaRecord } from '../local-stack/stream-records.ts';
 
 /** The messages of an `aws sqs receive-message` answer, however it is indented; else undefined. */
 const receivedMessages = (text: string): { Body: string }[] | undefined => {

@@ -6,10 +6,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#core/entities/delivery';
 import { logger, maskPersonalData, startInvocation } from '#core/platform/observability';
+import { inboundHandler } from '../../functions/inbound/handler.ts';
 import { THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
 import type { MailerDeps } from '../../functions/mailer/deliver.ts';
 import { mailerHandler } from '../../functions/mailer/handler.ts';
+import { receiptEvent } from '../../local/ses-receipt.ts';
 import { deliveryOf, insertRecordOf, writeDelivery } from '../support/deliveries.ts';
+import { PASSING, SUPPORT } from '../support/inbound.ts';
 import { memoryTableStore } from '../support/memory-table/store.ts';
 
 const captured: Record<string, unknown>[] = [];
@@ -123,5 +126,47 @@ describe('mailer lines', () => {
       outcome: 'failed',
     });
     expect(JSON.stringify(captured).toLowerCase()).not.toContain(delivery.address.toLowerCase());
+  });
+});
+
+describe('inbound lines', () => {
+  it('name the SES message a failed mail was, so its raw copy and parked event can be found', async () => {
+    // Prepare
+    const raw = Buffer.from('From: someone@customer.example\r\nSubject: Help\r\n\r\nDown.\r\n');
+    const event = receiptEvent({
+      messageId: 'ses-message-0001',
+      raw,
+      envelopeSender: 'someone@customer.example',
+      recipients: [SUPPORT],
+      verdicts: PASSING,
+      at: new Date('2026-03-02T10:00:00Z'),
+    });
+    const handler = inboundHandler({
+      store: memoryTableStore(),
+      files: {
+        getObject: async () => {
+          throw new Error('bucket unreachable');
+        },
+        putObject: async () => undefined,
+      },
+      supportAddress: SUPPORT,
+      ownDomains: ['unit.example'],
+      now: () => new Date('2026-03-02T10:00:01Z'),
+    });
+    capture();
+
+    // Act
+    const handled = handler(event);
+
+    // Assess
+    await expect(handled).rejects.toThrow('bucket unreachable');
+    expect(captured).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        message: 'inbound mail failed; SES invokes again',
+        sesMessageId: 'ses-message-0001',
+      })
+    );
+    expect(JSON.stringify(captured)).not.toContain('someone@customer.example');
   });
 });
