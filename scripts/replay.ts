@@ -10,6 +10,9 @@
  * records read back from the stream) to DIR, to invoke the function with
  * again; every notify job is safe to run twice.
  *
+ * `npm run replay -- outbox [--file PATH]`: lists the tasks the outbox's
+ * parked batches held (ids and kinds), to redo by hand.
+ *
  * With `npm start` running and no --table-name, it works on the local stack
  * (PORT, default 3000) and its local queue file, which it empties after.
  * For a deployed stage, with the operator's AWS credentials and region:
@@ -23,21 +26,27 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoTableStore } from '#core/table/store';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { DELIVERY_STREAM_FILTER } from '#core/entities/delivery';
+import { OUTBOX_STREAM_FILTER } from '#core/entities/outbox';
+import { dynamoTableStore, type TableStore } from '#core/table/store';
 import { NOTIFY_STREAM_FILTER } from '../functions/notify/stream-filter.ts';
 import { createDocumentClient } from './local-stack/clients.ts';
-import { localDeadLetterFile, type StreamBatchPointer } from './local-stack/dead-letters.ts';
+import { localDeadLetterFile } from './local-stack/dead-letters.ts';
 import { LOCAL_CREDENTIALS } from './local-stack/env.ts';
 import { readRunningStack } from './local-stack/running-stack.ts';
-import { deliveriesAt, parkedBatchEvent, pointersIn } from './replay/pointers.ts';
+import { type ParkedBatch, parkedBatches, skippedLine } from './replay/parked-batches.ts';
+import { pointersIn } from './replay/pointers.ts';
 import { requeueDelivery } from './replay/requeue.ts';
 
 const USAGE = [
   'usage: npm run replay -- mailer [--file PATH] [--delivery SOURCE_ID ADDRESS] [--resend-sending] [--table-name NAME]',
   '       npm run replay -- notify --out DIR [--file PATH] [--table-name NAME]',
+  '       npm run replay -- outbox [--file PATH] [--table-name NAME]',
 ].join('\n');
 
 class SetupError extends Error {}
@@ -65,15 +74,12 @@ const readOptions = () => {
     queue === 'mailer' &&
     !values.out &&
     (values.delivery ? named.length === 2 : named.length === 0);
-  const notifyArgs =
-    queue === 'notify' &&
-    Boolean(values.out) &&
-    named.length === 0 &&
-    !values.delivery &&
-    !values['resend-sending'];
-  if (!mailerArgs && !notifyArgs) throw new SetupError(USAGE);
+  const plain = named.length === 0 && !values.delivery && !values['resend-sending'];
+  const notifyArgs = queue === 'notify' && Boolean(values.out) && plain;
+  const outboxArgs = queue === 'outbox' && !values.out && plain;
+  if (!mailerArgs && !notifyArgs && !outboxArgs) throw new SetupError(USAGE);
   return {
-    queue: queue as 'mailer' | 'notify',
+    queue: queue as 'mailer' | 'notify' | 'outbox',
     out: values.out as string | undefined,
     file: values.file as string | undefined,
     delivery: values.delivery ? { sourceId: named[0] ?? '', address: named[1] ?? '' } : undefined,
@@ -117,54 +123,79 @@ const target = async (options: ReturnType<typeof readOptions>) => {
   };
 };
 
-/** Each parked batch's event, written to `out` as a file to invoke the notify function with. */
-const writeNotifyEvents = async (
-  streams: DynamoDBStreamsClient,
-  pointers: StreamBatchPointer[],
-  out: string,
-  tableName: string
-) => {
+const FILTERS = {
+  mailer: DELIVERY_STREAM_FILTER,
+  notify: NOTIFY_STREAM_FILTER,
+  outbox: OUTBOX_STREAM_FILTER,
+} as const;
+
+type ReadBatch = ParkedBatch & { event: DynamoDBStreamEvent };
+
+const itemsOf = (batch: ReadBatch) =>
+  batch.event.Records.map((record) =>
+    unmarshall((record.dynamodb?.NewImage ?? {}) as Record<string, AttributeValue>)
+  );
+
+/** Notify: each batch's event in a file of `out`, numbered as its message, to invoke the function with. */
+const writeNotifyEvents = async (batches: ReadBatch[], out: string) => {
   await mkdir(out, { recursive: true });
-  let written = 0;
-  for (const pointer of pointers) {
-    if (!pointer.streamArn.includes(`:table/${tableName}/stream/`)) {
-      console.log(`${pointer.streamArn}: not the stream of ${tableName}; skipped`);
-      continue;
-    }
-    const event = await parkedBatchEvent(streams, pointer, NOTIFY_STREAM_FILTER);
-    const path = join(out, `notify-${++written}.json`);
-    await writeFile(path, `${JSON.stringify(event)}\n`);
-    console.log(
-      `${path}: ${event.Records.length} records (sequence ${pointer.startSequenceNumber} to ${pointer.endSequenceNumber})`
-    );
+  for (const batch of batches) {
+    const path = join(out, `notify-${batch.message}.json`);
+    await writeFile(path, `${JSON.stringify(batch.event)}\n`);
+    console.log(`message ${batch.message}: ${path}, ${batch.event.Records.length} records`);
   }
-  console.log(`replay: ${written} parked batches written to ${out}`);
+  console.log(`replay: ${batches.length} parked batches written to ${out}`);
 };
 
-const main = async () => {
-  const options = readOptions();
-  const { tableName, documents, streams, file, local } = await target(options);
-  if (options.queue === 'notify') {
-    const text = file ? await readFile(file, 'utf8').catch(() => '') : '';
-    await writeNotifyEvents(streams, pointersIn(text), options.out ?? '.', tableName);
-    if (local && file) await writeFile(file, '');
-    return;
-  }
-  const store = dynamoTableStore(documents, tableName);
-  const keys = options.delivery ? [options.delivery] : [];
-  if (!options.delivery && file) {
-    const text = await readFile(file, 'utf8').catch(() => '');
-    for (const pointer of pointersIn(text)) keys.push(...(await deliveriesAt(streams, pointer)));
-  }
+/** Outbox: the tasks each batch held (ids and kinds only), to redo by hand. */
+const listOutboxTasks = (batches: ReadBatch[]) => {
+  let tasks = 0;
+  for (const batch of batches)
+    for (const item of itemsOf(batch)) {
+      tasks += 1;
+      console.log(
+        `message ${batch.message}: task ${item.id} ${item.task?.kind ?? '?'} of account ${item.accountId}`
+      );
+    }
+  console.log(`replay: ${tasks} tasks in ${batches.length} parked batches, to redo by hand`);
+};
+
+/** Mailer: every delivery the batches name (or the one named) re-queued. */
+const requeueDeliveries = async (
+  store: TableStore,
+  keys: { sourceId: string; address: string }[],
+  resendSending: boolean
+) => {
   for (const key of keys) {
     const outcome = await requeueDelivery(store, key, {
-      resendSending: options.resendSending,
+      resendSending,
       now: new Date().toISOString(),
     });
     console.log(`${key.sourceId} → ${key.address}: ${outcome}`);
   }
   console.log(`replay: ${keys.length} deliveries looked at`);
-  // Locally the file is the queue: what was replayed leaves it. In AWS the operator deletes the messages.
+};
+
+const main = async () => {
+  const options = readOptions();
+  const { tableName, documents, streams, file, local } = await target(options);
+  const text = file && !options.delivery ? await readFile(file, 'utf8').catch(() => '') : '';
+  const batches = await parkedBatches(streams, pointersIn(text), {
+    tableName,
+    filter: FILTERS[options.queue],
+  });
+  const read: ReadBatch[] = [];
+  for (const batch of batches) {
+    if ('skipped' in batch) console.log(skippedLine(batch));
+    else read.push(batch);
+  }
+  if (options.queue === 'notify') return writeNotifyEvents(read, options.out ?? '.');
+  if (options.queue === 'outbox') return listOutboxTasks(read);
+  const keys = options.delivery
+    ? [options.delivery]
+    : read.flatMap(itemsOf).map((item) => ({ sourceId: item.sourceId, address: item.address }));
+  await requeueDeliveries(dynamoTableStore(documents, tableName), keys, options.resendSending);
+  // Locally the file is the mailer's queue: what was replayed leaves it. In AWS the operator deletes the messages.
   if (local && file && !options.delivery) await writeFile(file, '');
 };
 

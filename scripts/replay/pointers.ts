@@ -1,17 +1,9 @@
-/**
- * What a stream worker's dead-letter queue names. Its messages carry no
- * item, only where the failed batch sits in the table's stream; the stream
- * keeps records 24 hours, so the records are read back from there.
- */
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { DELIVERY_ENTITY } from '#core/entities/delivery';
 import type { StreamBatchPointer, StreamFailureMessage } from '../local-stack/dead-letters.ts';
 import { matchesFilter, toLambdaRecord } from '../local-stack/stream-records.ts';
 
@@ -65,20 +57,6 @@ export const recordsAt = async (
   }
   return found;
 };
-
-/** The deliveries a parked batch of the mailer's holds. */
-export const deliveriesAt = async (
-  streams: DynamoDBStreamsClient,
-  pointer: StreamBatchPointer
-): Promise<{ sourceId: string; address: string }[]> =>
-  (await recordsAt(streams, pointer)).flatMap((record) => {
-    const image = record.dynamodb?.NewImage;
-    if (!image) return [];
-    const item = unmarshall(image as Record<string, AttributeValue>);
-    return item.entity === DELIVERY_ENTITY
-      ? [{ sourceId: item.sourceId, address: item.address }]
-      : [];
-  });
 
 /**
  * The event Lambda invoked a stream worker with for a parked batch: the

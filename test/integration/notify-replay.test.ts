@@ -19,7 +19,7 @@ import { handler } from '../../functions/notify/handler.ts';
 import { NOTIFY_STREAM_FILTER } from '../../functions/notify/stream-filter.ts';
 import type { StreamBatchPointer } from '../../scripts/local-stack/dead-letters.ts';
 import { LOCAL_CREDENTIALS } from '../../scripts/local-stack/env.ts';
-import { parkedBatchEvent } from '../../scripts/replay/pointers.ts';
+import { parkedBatches } from '../../scripts/replay/parked-batches.ts';
 import { eventually } from '../support/mailbox.ts';
 import { newAccount, storeAccount } from '../support/store-accounts.ts';
 import { deliveriesOf, emailLogOf } from '../support/ticket-mail.ts';
@@ -117,7 +117,11 @@ describe('replaying notify’s dead-letter queue', () => {
     await eventually(async () => expect(await deliveriesOf(tableStore, eventId)).toHaveLength(2));
 
     // Act
-    const event = await parkedBatchEvent(streams, pointer, NOTIFY_STREAM_FILTER);
+    const [batch] = await parkedBatches(streams, [pointer], {
+      tableName: process.env[ENV.tableName] ?? '',
+      filter: NOTIFY_STREAM_FILTER,
+    });
+    const event = batch && 'event' in batch ? batch.event : { Records: [] };
     const result = await handler(event);
 
     // Assess
@@ -129,5 +133,42 @@ describe('replaying notify’s dead-letter queue', () => {
     expect(result?.batchItemFailures ?? []).toEqual([]);
     expect(await deliveriesOf(tableStore, eventId)).toHaveLength(2);
     expect(await emailLogOf(tableStore, account.accountId)).toHaveLength(2);
+  });
+
+  it('reports a batch the stream no longer holds and one of another table, and reads the rest', async () => {
+    // Prepare
+    const streamArn = await streamArnOf();
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: streamArn })
+    );
+    const shardId = StreamDescription?.Shards?.[0]?.ShardId ?? '';
+    const startSequenceNumber =
+      StreamDescription?.Shards?.[0]?.SequenceNumberRange?.StartingSequenceNumber ?? '';
+    const readable = {
+      shardId,
+      startSequenceNumber,
+      endSequenceNumber: startSequenceNumber,
+      streamArn,
+      batchSize: 1,
+    };
+    const gone = { ...readable, shardId: 'shardId-00000000000000000001-00000000' };
+    const otherTable = {
+      ...readable,
+      streamArn: streamArn.replace(/:table\/[^/]+\//, ':table/another-table/'),
+    };
+
+    // Act
+    const batches = await parkedBatches(streams, [gone, otherTable, readable], {
+      tableName: process.env[ENV.tableName] ?? '',
+      filter: NOTIFY_STREAM_FILTER,
+    });
+
+    // Assess
+    expect(batches.map((batch) => ('skipped' in batch ? batch.skipped : 'read'))).toEqual([
+      'gone from stream',
+      'other table',
+      'read',
+    ]);
+    expect(batches.map((batch) => batch.message)).toEqual([1, 2, 3]);
   });
 });
