@@ -333,8 +333,16 @@ const secretVersions = (
   at: (path: string) => string
 ): StageConfig['secretVersions'] => {
   const raw = value === undefined ? {} : record(value, at('secretVersions'));
+  const secrets = ['cursor', 'unsubscribe'] as const;
+  // A misspelt key would leave the functions on the old reference: refused, not ignored.
+  const unknown = Object.keys(raw).filter((key) => !secrets.includes(key as never));
+  if (unknown.length > 0) {
+    throw new StageConfigError(
+      `${at('secretVersions')} names ${unknown.join(', ')}; it takes ${secrets.join(' and ')}`
+    );
+  }
   const versions: StageConfig['secretVersions'] = {};
-  for (const secret of ['cursor', 'unsubscribe'] as const) {
+  for (const secret of secrets) {
     const id = raw[secret];
     if (id === undefined) continue;
     if (typeof id !== 'string' || !SECRET_VERSION_ID.test(id)) {

@@ -21,7 +21,8 @@
  * `--delivery SOURCE_ID ADDRESS` names one delivery instead (from the mailer's
  * log, or the email log); `--resend-sending` re-queues deliveries stuck in
  * `sending` too, which may then reach their address twice.
- * Exit status: 0 done, 2 could not run.
+ * Exit status: 0 done, 1 done but a message's batch was left aside (keep
+ * that message), 2 could not run.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -39,7 +40,12 @@ import { createDocumentClient } from './local-stack/clients.ts';
 import { localDeadLetterFile } from './local-stack/dead-letters.ts';
 import { LOCAL_CREDENTIALS } from './local-stack/env.ts';
 import { readRunningStack } from './local-stack/running-stack.ts';
-import { type ParkedBatch, parkedBatches, skippedLine } from './replay/parked-batches.ts';
+import {
+  type ParkedBatch,
+  parkedBatches,
+  skippedLine,
+  widerThanBatch,
+} from './replay/parked-batches.ts';
 import { pointersIn } from './replay/pointers.ts';
 import { requeueDelivery } from './replay/requeue.ts';
 
@@ -142,7 +148,10 @@ const writeNotifyEvents = async (batches: ReadBatch[], out: string) => {
   for (const batch of batches) {
     const path = join(out, `notify-${batch.message}.json`);
     await writeFile(path, `${JSON.stringify(batch.event)}\n`);
-    console.log(`message ${batch.message}: ${path}, ${batch.event.Records.length} records`);
+    const wider = widerThanBatch(batch)
+      ? ` (the batch held ${batch.pointer.batchSize}: the range also holds records that went through)`
+      : '';
+    console.log(`message ${batch.message}: ${path}, ${batch.event.Records.length} records${wider}`);
   }
   console.log(`replay: ${batches.length} parked batches written to ${out}`);
 };
@@ -189,6 +198,8 @@ const main = async () => {
     if ('skipped' in batch) console.log(skippedLine(batch));
     else read.push(batch);
   }
+  // Not 0 when a message was left aside: the operator keeps those messages.
+  if (read.length < batches.length) process.exitCode = 1;
   if (options.queue === 'notify') return writeNotifyEvents(read, options.out ?? '.');
   if (options.queue === 'outbox') return listOutboxTasks(read);
   const keys = options.delivery

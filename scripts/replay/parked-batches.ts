@@ -1,8 +1,9 @@
 /**
  * Walks the batches a stream worker's dead-letter queue names, each read
  * back from the table's stream as the event Lambda gave the worker. A batch
- * of another table is skipped; one the stream no longer holds (records live
- * 24 hours) is reported, and the walk goes on with the next.
+ * of another table, one the stream no longer holds (records live 24
+ * hours) and one with no record the worker takes (a message of another
+ * worker's queue) are reported, and the walk goes on with the next.
  */
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
@@ -21,7 +22,11 @@ export const isGoneFromStream = (error: unknown): boolean =>
 
 export type ParkedBatch =
   | { message: number; pointer: StreamBatchPointer; event: DynamoDBStreamEvent }
-  | { message: number; pointer: StreamBatchPointer; skipped: 'other table' | 'gone from stream' };
+  | {
+      message: number;
+      pointer: StreamBatchPointer;
+      skipped: 'other table' | 'gone from stream' | 'not this worker’s';
+    };
 
 /** Each message's batch, in the messages' order (`message` counts from 1). */
 export const parkedBatches = async (
@@ -37,11 +42,12 @@ export const parkedBatches = async (
       continue;
     }
     try {
-      batches.push({
-        message,
-        pointer,
-        event: await parkedBatchEvent(streams, pointer, options.filter),
-      });
+      const event = await parkedBatchEvent(streams, pointer, options.filter);
+      batches.push(
+        event.Records.length > 0
+          ? { message, pointer, event }
+          : { message, pointer, skipped: 'not this worker’s' }
+      );
     } catch (error) {
       if (!isGoneFromStream(error)) throw error;
       batches.push({ message, pointer, skipped: 'gone from stream' });
@@ -50,8 +56,20 @@ export const parkedBatches = async (
   return batches;
 };
 
-/** One line about a batch that could not be read back. */
-export const skippedLine = (batch: ParkedBatch & { skipped: string }): string =>
-  batch.skipped === 'other table'
-    ? `message ${batch.message}: ${batch.pointer.streamArn} is not this table's stream; skipped`
-    : `message ${batch.message}: its records are no longer in the stream (kept 24 hours); nothing to replay`;
+const SKIPPED = {
+  'other table': 'is not of this table’s stream',
+  'gone from stream': 'is no longer in the stream (kept 24 hours): nothing to replay',
+  'not this worker’s': 'holds no record this worker takes: is it from another worker’s queue?',
+} as const;
+
+/** One line about a batch that was not read back; its message stays in the queue. */
+export const skippedLine = (batch: Extract<ParkedBatch, { skipped: string }>): string =>
+  `message ${batch.message}: its batch ${SKIPPED[batch.skipped]} (keep the message)`;
+
+/**
+ * A range may hold records of batches that went through (Lambda runs a
+ * shard's batches side by side, split by partition key): run again, they
+ * write nothing twice, but their mail follows today's data.
+ */
+export const widerThanBatch = (batch: Extract<ParkedBatch, { event: unknown }>): boolean =>
+  batch.event.Records.length > batch.pointer.batchSize;

@@ -229,6 +229,11 @@ describe('parseStageConfig', () => {
     ['inbound', { reservedConcurrency: 0 }, /inbound.reservedConcurrency/],
     ['secretVersions', { cursor: 'AWSCURRENT' }, /secretVersions.cursor must be a Secrets/],
     ['secretVersions', { unsubscribe: 42 }, /secretVersions.unsubscribe/],
+    [
+      'secretVersions',
+      { unsubscibe: 'a1b2c3d4-1111-2222-3333-444455556666' },
+      /secretVersions names unsubscibe; it takes cursor and unsubscribe/,
+    ],
     ['secretVersions', 'a1b2c3d4-1111-2222-3333-444455556666', /secretVersions must be an object/],
   ])('refuses %s %o', (field, value, message) => {
     // Prepare

@@ -46,6 +46,10 @@ describe('the portal stack', () => {
     // Assess
     expect(bucket?.DeletionPolicy).toBe('Delete');
     expect(deployment?.Properties.RetainOnDelete).toBe(false);
+    // A new logical id would delete the old deployment, and with it the site: the id is pinned.
+    expect(Object.keys(template.findResources('Custom::CDKBucketDeployment'))).toEqual([
+      expect.stringMatching(/^DeployCustomResource[0-9A-F]{8}$/),
+    ]);
   });
 
   it('serves through CloudFront with origin access control, HTTPS and the app for every deep link', () => {

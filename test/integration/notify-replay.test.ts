@@ -135,7 +135,7 @@ describe('replaying notify’s dead-letter queue', () => {
     expect(await emailLogOf(tableStore, account.accountId)).toHaveLength(2);
   });
 
-  it('reports a batch the stream no longer holds and one of another table, and reads the rest', async () => {
+  it('reports a batch the stream no longer holds, one of another table and one with nothing the worker takes, and reads the rest', async () => {
     // Prepare
     const streamArn = await streamArnOf();
     const { StreamDescription } = await streams.send(
@@ -157,10 +157,16 @@ describe('replaying notify’s dead-letter queue', () => {
       streamArn: streamArn.replace(/:table\/[^/]+\//, ':table/another-table/'),
     };
 
-    // Act
+    const tableName = process.env[ENV.tableName] ?? '';
+
+    // Act: a filter taking every record, then one taking none (another worker's queue).
     const batches = await parkedBatches(streams, [gone, otherTable, readable], {
-      tableName: process.env[ENV.tableName] ?? '',
-      filter: NOTIFY_STREAM_FILTER,
+      tableName,
+      filter: {},
+    });
+    const [mismatched] = await parkedBatches(streams, [readable], {
+      tableName,
+      filter: { eventName: ['NO SUCH EVENT'] },
     });
 
     // Assess
@@ -170,5 +176,6 @@ describe('replaying notify’s dead-letter queue', () => {
       'read',
     ]);
     expect(batches.map((batch) => batch.message)).toEqual([1, 2, 3]);
+    expect(mismatched && 'skipped' in mismatched && mismatched.skipped).toBe('not this worker’s');
   });
 });
