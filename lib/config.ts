@@ -86,8 +86,9 @@ export interface StageConfig {
   /**
    * The version of each generated secret the functions get (docs/deploy.md,
    * "Rotating a secret"). Unset: the current one when the function last
-   * changed. CloudFormation resolves a secret again only when its reference
-   * changes, so a rotation names the new version here.
+   * changed. CloudFormation resolves a secret again only when it updates a
+   * function; a new version here changes every holder's reference, so all
+   * of them take the new value in one deploy.
    */
   secretVersions: { cursor?: string; unsubscribe?: string };
 }

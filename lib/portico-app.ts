@@ -52,8 +52,8 @@ export const addPorticoStacks = (app: App, stage: StageConfig): PorticoStacks =>
 
 /**
  * What `cdk synth` and `cdk deploy` run (bin/portico.ts): the stage the
- * context names (`-c stage=…`, dev by default) checked against its settings
- * and the credentials' account and region, its stacks, and cdk-nag, whose
+ * context names (`-c stage=…`, dev by default), its settings checked and
+ * compared with the credentials' account, its stacks, and cdk-nag, whose
  * unacknowledged errors fail synthesis.
  */
 export const definePorticoApp = (

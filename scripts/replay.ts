@@ -14,7 +14,8 @@
  * parked batches held (ids and kinds), to redo by hand.
  *
  * With `npm start` running and no --table-name, it works on the local stack
- * (PORT, default 3000) and its local queue file, which it empties after.
+ * (PORT, default 3000) and the worker's local queue file, which the mailer's
+ * replay empties after (nothing invokes notify's files locally).
  * For a deployed stage, with the operator's AWS credentials and region:
  *   --table-name NAME   PORTICO_TABLE_NAME   the stage's TableName output
  *   --file PATH         the queue's messages, saved with `aws sqs receive-message`
