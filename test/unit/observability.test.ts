@@ -28,6 +28,22 @@ afterEach(() => {
 });
 
 describe('maskPersonalData', () => {
+  it('masks an address with a quoted local part, raw or as JSON escapes it', () => {
+    // Prepare
+    const raw = 'SES refused "jane doe"@mail.example.com today';
+    const quoted = JSON.stringify({ message: raw });
+
+    // Act
+    const masked = [maskPersonalData(raw), maskPersonalData(quoted)];
+
+    // Assess
+    expect(masked[0]).toBe('SES refused [email] today');
+    expect(masked[1]).toBe(JSON.stringify({ message: 'SES refused [email] today' }));
+    expect(maskPersonalData('a "quoted" word, then no address')).toBe(
+      'a "quoted" word, then no address'
+    );
+  });
+
   it('masks addresses and JWTs a third party quotes, and keeps stack paths and ids', () => {
     // Prepare
     const text = JSON.stringify({

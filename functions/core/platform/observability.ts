@@ -15,7 +15,12 @@ const threshold = ORDER[configuredLevel] ?? ORDER.info;
 
 // No `/` on either side: `node_modules/@middy/core/index.js` in a stack is no address.
 const NOT_IN_ADDRESS = `[^\\s"'<>()[\\]{},;:@\\\\/]`;
-const EMAIL_LIKE = new RegExp(`${NOT_IN_ADDRESS}+@${NOT_IN_ADDRESS}+\\.${NOT_IN_ADDRESS}+`, 'g');
+// A quoted local part (`"jane doe"@example.com`), also as JSON escapes it (`\"jane doe\"@…`).
+const QUOTED_LOCAL_PART = /\\?"[^"\\\n]{1,64}\\?"/.source;
+const EMAIL_LIKE = new RegExp(
+  `(?:${QUOTED_LOCAL_PART}|${NOT_IN_ADDRESS}+)@${NOT_IN_ADDRESS}+\\.${NOT_IN_ADDRESS}+`,
+  'g'
+);
 const JWT_LIKE = /eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g;
 
 /** A log line as written: addresses and tokens masked. */
