@@ -141,6 +141,92 @@ const mailbox = (ses: string, tag: string) => {
 };
 
 /**
+ * One run on its own database: seed, post a notice to everyone, and wait
+ * until every recipient has mail (killing and restarting the consumers a
+ * third of the way when `restart`).
+ */
+const measureRun = async (
+  database: BenchDatabase,
+  ses: { endpoint: string },
+  { accounts, restart }: { accounts: number; restart: boolean },
+  progress: (line: string) => void
+): Promise<FanOutRun> => {
+  const recipients = accounts * CONTACTS_PER_ACCOUNT;
+  const client = new DynamoDBClient({
+    region: LOCAL_REGION,
+    endpoint: database.endpoint,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const dynamo = DynamoDBDocumentClient.from(client);
+  try {
+    const label = restart ? 'consumers killed mid-way and restarted' : 'uninterrupted';
+    const tableName = `portico-bench-fanout-${restart ? 'restart' : 'plain'}`;
+    await ensureTable(client, tableName, { log: () => undefined, resetHint: 'in memory' });
+    progress(`fan-out (${label}): seeding ${accounts} accounts × ${CONTACTS_PER_ACCOUNT} contacts`);
+    await seed(dynamo, tableName, accounts);
+    const env = functionEnv({
+      region: LOCAL_REGION,
+      tableName,
+      dynamoEndpoint: database.endpoint,
+      mailMaxSendRate: '10000',
+      sesEndpoint: ses.endpoint,
+    });
+    env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+    env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+    let consumers = await startConsumers(env, 'latest');
+    const tag = `bench-${restart ? 'restart' : 'plain'}-${Date.now()}`;
+    const started = performance.now();
+    await dynamo.send(
+      new PutCommand({
+        TableName: tableName,
+        ...createNoticePut({
+          id: `01BENCH${restart ? 'RESTART' : 'PLAINXX'}000000000000`.slice(0, 26),
+          category: 'general',
+          scope: { everyone: true },
+          subject: `Maintenance ${tag}`,
+          text: 'Dear {name}, the servers of {account} restart tonight.',
+          createdBy: 'bench',
+          createdAt: new Date().toISOString(),
+          status: 'accepted',
+        }),
+      })
+    );
+    let killedAt: number | undefined;
+    const mailCount = mailbox(ses.endpoint, tag);
+    let mails = await mailCount();
+    while (new Set(mails.flatMap((m) => m.destination.to)).size < recipients) {
+      if (performance.now() - started > TIMEOUT_MS) break;
+      if (restart && killedAt === undefined && mails.length >= recipients / 3) {
+        killedAt = mails.length;
+        progress(`fan-out: killing the consumers at ${killedAt} mails, restarting them`);
+        await kill(consumers);
+        consumers = await startConsumers(env, 'trim-horizon');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      mails = await mailCount();
+    }
+    const seconds = (performance.now() - started) / 1000;
+    // Anything still on its way would be a duplicate: give it a moment to land.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    mails = await mailCount();
+    await kill(consumers);
+    const addresses = mails.flatMap((m) => m.destination.to);
+    const unique = new Set(addresses);
+    return {
+      label,
+      recipients,
+      seconds: Math.round(seconds * 100) / 100,
+      delivered: unique.size,
+      duplicates: addresses.length - unique.size,
+      missing: recipients - unique.size,
+      ...(killedAt === undefined ? {} : { killedAt }),
+    };
+  } finally {
+    dynamo.destroy();
+  }
+};
+
+/**
  * Each run gets a DynamoDB Local of its own (`startDatabase`): one that
  * still held the first run's table and stream (44,000 items at 10,000
  * recipients), even once it was deleted, wrote some fifteen items a second.
@@ -150,87 +236,17 @@ export const measureFanOut = async (
   progress: (line: string) => void
 ): Promise<FanOutRun[]> => {
   const accounts = positiveIntFromEnv('BENCH_FANOUT_ACCOUNTS', 2000);
-  const recipients = accounts * CONTACTS_PER_ACCOUNT;
   const sesPort = await findFreePort();
   const ses = await startSes({ port: sesPort, timeoutMs: 60_000 });
   const runs: FanOutRun[] = [];
   try {
     for (const restart of [false, true]) {
       const database = await startDatabase();
-      const client = new DynamoDBClient({
-        region: LOCAL_REGION,
-        endpoint: database.endpoint,
-        credentials: LOCAL_CREDENTIALS,
-      });
-      const dynamo = DynamoDBDocumentClient.from(client);
       try {
-        const label = restart ? 'consumers killed mid-way and restarted' : 'uninterrupted';
-        const tableName = `portico-bench-fanout-${restart ? 'restart' : 'plain'}`;
-        await ensureTable(client, tableName, { log: () => undefined, resetHint: 'in memory' });
-        progress(
-          `fan-out (${label}): seeding ${accounts} accounts × ${CONTACTS_PER_ACCOUNT} contacts`
-        );
-        await seed(dynamo, tableName, accounts);
-        const env = functionEnv({
-          region: LOCAL_REGION,
-          tableName,
-          dynamoEndpoint: database.endpoint,
-          mailMaxSendRate: '10000',
-          sesEndpoint: ses.endpoint,
-        });
-        env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
-        env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
-        let consumers = await startConsumers(env, 'latest');
-        const tag = `bench-${restart ? 'restart' : 'plain'}-${Date.now()}`;
-        const started = performance.now();
-        await dynamo.send(
-          new PutCommand({
-            TableName: tableName,
-            ...createNoticePut({
-              id: `01BENCH${restart ? 'RESTART' : 'PLAINXX'}000000000000`.slice(0, 26),
-              category: 'general',
-              scope: { everyone: true },
-              subject: `Maintenance ${tag}`,
-              text: 'Dear {name}, the servers of {account} restart tonight.',
-              createdBy: 'bench',
-              createdAt: new Date().toISOString(),
-              status: 'accepted',
-            }),
-          })
-        );
-        let killedAt: number | undefined;
-        const mailCount = mailbox(ses.endpoint, tag);
-        let mails = await mailCount();
-        while (new Set(mails.flatMap((m) => m.destination.to)).size < recipients) {
-          if (performance.now() - started > TIMEOUT_MS) break;
-          if (restart && killedAt === undefined && mails.length >= recipients / 3) {
-            killedAt = mails.length;
-            progress(`fan-out: killing the consumers at ${killedAt} mails, restarting them`);
-            await kill(consumers);
-            consumers = await startConsumers(env, 'trim-horizon');
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          mails = await mailCount();
-        }
-        const seconds = (performance.now() - started) / 1000;
-        // Anything still on its way would be a duplicate: give it a moment to land.
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-        mails = await mailCount();
-        await kill(consumers);
-        const addresses = mails.flatMap((m) => m.destination.to);
-        const unique = new Set(addresses);
-        runs.push({
-          label,
-          recipients,
-          seconds: Math.round(seconds * 100) / 100,
-          delivered: unique.size,
-          duplicates: addresses.length - unique.size,
-          missing: recipients - unique.size,
-          ...(killedAt === undefined ? {} : { killedAt }),
-        });
-        progress(`fan-out (${label}): ${unique.size}/${recipients} in ${seconds.toFixed(2)} s`);
+        const run = await measureRun(database, ses, { accounts, restart }, progress);
+        progress(`fan-out (${run.label}): ${run.delivered}/${run.recipients} in ${run.seconds} s`);
+        runs.push(run);
       } finally {
-        dynamo.destroy();
         await database.stop();
       }
     }

@@ -30,6 +30,14 @@ export const realClock: BackoffClock = {
 export const backoffDelay = (policy: BackoffPolicy, attempt: number, random: () => number) =>
   random() * Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
 
+/** The longest a caller waits in all between attempts: every `backoffDelay` at its top. */
+export const maxBackoffMs = (policy: BackoffPolicy): number => {
+  let total = 0;
+  for (let attempt = 1; attempt < policy.attempts; attempt++)
+    total += backoffDelay(policy, attempt, () => 1);
+  return total;
+};
+
 export const retryWhile = async <T>(
   call: () => Promise<T>,
   retryable: (error: unknown) => boolean,

@@ -10,21 +10,13 @@ import { claimDeliveryUpdate, type Delivery } from '#core/entities/delivery';
 import { now } from '#core/platform/clock';
 import { isConditionFailure, refusedItem } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
-import { type BackoffClock, type BackoffPolicy, THROTTLE_BACKOFF } from './backoff.ts';
+import { type BackoffClock, maxBackoffMs, THROTTLE_BACKOFF } from './backoff.ts';
 
 /** One SendEmail call is abandoned after this (SES answers in tens of milliseconds). */
 export const SEND_ATTEMPT_TIMEOUT_MS = 5_000;
 
 /** Writing the outcome after the send (one transaction, with the SDK's own retries). */
 export const RECORD_ALLOWANCE_MS = 10_000;
-
-/** The longest a sender waits in all between attempts (`backoffDelay` at its cap). */
-export const maxBackoffMs = (policy: BackoffPolicy): number => {
-  let total = 0;
-  for (let attempt = 1; attempt < policy.attempts; attempt++)
-    total += Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-  return total;
-};
 
 /**
  * Claim to record: every attempt at its timeout, every wait at its longest,

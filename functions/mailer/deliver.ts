@@ -24,7 +24,7 @@ import { noticeTallyUpdate } from '#core/entities/notice';
 import { recordSesMessageUpdate } from '#core/entities/ses-message';
 import { nowIso } from '#core/platform/clock';
 import { logger } from '#core/platform/observability';
-import { cancellations, isConditionFailure } from '#core/table/db';
+import { isConditionFailure, isTransactionConditionFailure } from '#core/table/db';
 import type { TableStore } from '#core/table/store';
 import { type BackoffClock, type BackoffPolicy, retryWhile } from './backoff.ts';
 import { ATTEMPT_AND_RECORD_MS, claimDelivery, leaseAllowsAttempt } from './claim.ts';
@@ -121,7 +121,7 @@ const recordSent = async (
     acceptedNotRecorded.delete(keyOf(delivery));
     return true;
   } catch (error) {
-    if (cancellations(error)?.some((reason) => reason.code === 'ConditionalCheckFailed')) {
+    if (isTransactionConditionFailure(error)) {
       acceptedNotRecorded.delete(keyOf(delivery));
       logger.error('mail sent after its lease ran out; another sender holds it', {
         ...idsOf(delivery),

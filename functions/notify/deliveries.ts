@@ -21,7 +21,7 @@ import { unsubscribeHeaders } from '#core/mail/unsubscribe-headers';
 import { nowIso } from '#core/platform/clock';
 import { sortableId } from '#core/platform/ids';
 import type { MailCategory } from '#core/rules/mail-categories';
-import { cancellations } from '#core/table/db';
+import { cancellations, isTransactionConditionFailure } from '#core/table/db';
 import type { ItemKey, StoredItem, TableStore } from '#core/table/store';
 import type { RenderedMail } from './mail-text.ts';
 
@@ -186,8 +186,7 @@ const writeAllOnce = async (
         );
         return chunk.map(() => true);
       } catch (error) {
-        if (!cancellations(error)?.some((reason) => reason.code === 'ConditionalCheckFailed'))
-          throw error;
+        if (!isTransactionConditionFailure(error)) throw error;
         return Promise.all(chunk.map((write) => writeOnce(store, write)));
       }
     })

@@ -2,10 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DELIVERY_STREAM_FILTER } from '#core/entities/delivery';
 import { ENV } from '#core/platform/config';
-import { THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
+import { maxBackoffMs, THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
 import {
   CLAIM_LEASE_MS,
-  maxBackoffMs,
   RECORD_ALLOWANCE_MS,
   SEND_ATTEMPT_TIMEOUT_MS,
 } from '../../functions/mailer/claim.ts';

@@ -6,12 +6,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Delivery, moveDeliveryUpdate } from '#core/entities/delivery';
 import { now, resetClock, runClockFrom } from '#core/platform/clock';
-import { backoffDelay, THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
+import { backoffDelay, maxBackoffMs, THROTTLE_BACKOFF } from '../../functions/mailer/backoff.ts';
 import {
   CLAIM_LEASE_MS,
   claimDelivery,
   LEASE_MARGIN_MS,
-  maxBackoffMs,
   SEND_ATTEMPT_TIMEOUT_MS,
 } from '../../functions/mailer/claim.ts';
 import { deliver, type MailerDeps } from '../../functions/mailer/deliver.ts';

@@ -121,6 +121,10 @@ export const cancellations = (error: unknown): Cancellation[] | undefined => {
 export const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
   cancellations(error)?.map((reason) => reason.code);
 
+/** A transaction refused because one of its conditions did not hold (not a conflict or a throttle). */
+export const isTransactionConditionFailure = (error: unknown): boolean =>
+  cancellations(error)?.some((reason) => reason.code === 'ConditionalCheckFailed') ?? false;
+
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
